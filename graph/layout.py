@@ -1,0 +1,87 @@
+"""Deterministic node positions computed with networkx.
+
+The dashboard's default view and the image export both call :func:`positions`, so the same
+slice always looks the same on screen and in a briefing.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+__all__ = ["LAYOUTS", "positions"]
+
+LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
+SEED = 7
+
+
+def positions(
+    G: nx.Graph, layout: str = "spring", width: float = 1000.0, height: float = 700.0
+) -> dict[str, tuple[float, float]]:
+    """Return ``{node: (x, y)}`` in pixels within a ``width`` × ``height`` box (y grows down).
+
+    The layout is seeded and nodes are sorted first, so the result depends only on the graph.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+    if G.number_of_nodes() == 0:
+        return {}
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes))
+    H.add_edges_from(
+        sorted((min(u, v), max(u, v), {"weight": float(d.get("weight", 1))})
+               for u, v, d in G.edges(data=True) if u != v)
+    )
+    n = H.number_of_nodes()
+    if n == 1:
+        raw = {next(iter(H.nodes)): (0.0, 0.0)}
+    elif layout == "spring":
+        # k a little above the default spreads hubs' neighbours so labels have room.
+        k = 1.6 / math.sqrt(n)
+        raw = nx.spring_layout(H, k=k, seed=SEED, iterations=200, weight="weight")
+    elif layout == "kamada-kawai":
+        raw = _kamada_kawai(H)
+    elif layout == "circular":
+        raw = nx.circular_layout(H)
+    else:
+        raw = nx.shell_layout(H, nlist=_shells(H))
+    return _fit(raw, width, height)
+
+
+def _kamada_kawai(H: nx.Graph) -> dict:
+    # Kamada–Kawai needs a connected graph; lay out components and pack them side by side.
+    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c))
+    if len(comps) == 1:
+        return nx.kamada_kawai_layout(H)
+    out, x0 = {}, 0.0
+    for comp in comps:
+        sub = H.subgraph(comp)
+        pos = nx.kamada_kawai_layout(sub) if len(comp) > 2 else nx.circular_layout(sub)
+        scale = math.sqrt(len(comp))
+        for node, (x, y) in pos.items():
+            out[node] = (x0 + x * scale, y * scale)
+        x0 += 2.2 * scale + 0.5
+    return out
+
+
+def _shells(H: nx.Graph) -> list[list]:
+    # Inner shell: the best-connected tenth of actors; the rest around them.
+    ranked = sorted(H.nodes, key=lambda v: (-H.degree(v, weight="weight"), v))
+    cut = max(1, len(ranked) // 10)
+    return [ranked[:cut], ranked[cut:]] if len(ranked) > cut else [ranked]
+
+
+def _fit(raw: dict, width: float, height: float) -> dict[str, tuple[float, float]]:
+    xs = [p[0] for p in raw.values()]
+    ys = [p[1] for p in raw.values()]
+    spanx = (max(xs) - min(xs)) or 1.0
+    spany = (max(ys) - min(ys)) or 1.0
+    pad = 0.06
+    return {
+        node: (
+            round((pad + (1 - 2 * pad) * ((x - min(xs)) / spanx if spanx else 0.5)) * width, 1),
+            round((pad + (1 - 2 * pad) * ((y - min(ys)) / spany if spany else 0.5)) * height, 1),
+        )
+        for node, (x, y) in raw.items()
+    }

@@ -1,0 +1,113 @@
+"""Plain data passed between pipeline stages: articles → mentions → relations → graph slice.
+
+Every stage takes and returns these dataclasses, so each stage can be tested (and later
+distributed) on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = [
+    "ACTOR_TYPES",
+    "POLARITIES",
+    "Article",
+    "Extraction",
+    "GraphSlice",
+    "Mention",
+    "Relation",
+    "Sentence",
+]
+
+#: Actor types relgraph produces, in legend order.
+ACTOR_TYPES = ("person", "organisation", "country", "place", "group")
+#: Edge polarities, in legend order.
+POLARITIES = ("cooperative", "hostile", "neutral")
+#: The relation kind of plain sentence co-occurrence.
+COOCCURRENCE = "co-occurrence"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a file, before any NLP."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: date | None = None
+    source: str = ""
+    url: str = ""
+    author: str = ""
+    origin: str = ""  # file (and line) the article came from, for error messages
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, kept as the evidence text behind edges."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an actor in an article, named as resolved within that article.
+
+    ``name`` is the article-level canonical name ("Kim Jong Un" for "Kim" when the article
+    introduced the full name); corpus-wide resolution maps names to actors later.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+    label: str  # spaCy entity label, or "ROLE"/"ALIAS" for rule-made mentions
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A link between two named actors found in one sentence.
+
+    ``kind`` is ``"co-occurrence"`` (undirected) or a typed verb kind such as ``"meet"``
+    (directed ``source`` → ``target``).
+    """
+
+    sentence: int
+    source: str
+    target: str
+    kind: str
+    polarity: str = "neutral"
+    directed: bool = False
+    trigger: str = ""  # the word that triggered a typed relation
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article; the unit written to the store in one transaction."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GraphSlice:
+    """Which part of the stored corpus a graph covers. Empty tuples mean "no restriction"."""
+
+    articles: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    include_undated: bool = True
+    types: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    min_weight: int = 1
