@@ -98,6 +98,8 @@ class Extraction:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    #: acronyms defined in the text, as ``(acronym, full name)``
+    aliases: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

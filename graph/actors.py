@@ -1,0 +1,245 @@
+"""Actor mentions from a parsed ``Doc`` and their resolution within one article.
+
+Within an article a short form ("Kim", "Putin") names the most salient full name introduced in
+it that starts or ends with that word; two different full names are never merged; titles are
+stripped; role phrases introduced next to a name ("North Korean leader Kim Jong Un") resolve
+later role mentions ("the North Korean leader"); acronyms defined in the text ("Korean Central
+News Agency (KCNA)") resolve later uses of the acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Mention
+from .names import initials_match, is_title, name_key, not_actors, place_words, role_heads
+
+__all__ = ["ENTITY_TYPES", "MentionSpan", "find_mentions"]
+
+#: spaCy entity labels kept as actors, and the actor type each starts as. Whether a place is a
+#: country, and which country a nationality adjective points to, is decided corpus-wide.
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+                "NORP": "group"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_EDGE_PUNCT = set("/-–—,;:.([{)]}\"'“”‘’")
+# Model numbers, disease and product designators ("COVID-19", "S-400", "F-16") are not actors.
+_DESIGNATOR = re.compile(r"^[A-Za-z]{1,6}-?\d+[A-Za-z]?$")
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """A mention plus its token range in the ``Doc`` (used by relation extraction)."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    mention: Mention
+
+
+def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
+    """All actor mentions in ``doc``, named as resolved within the article, in text order,
+    plus the acronym definitions found (``(acronym, full name)``)."""
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    sent_of = _sentence_lookup(doc, sent_index)
+    spans = [s for s in (_clean(ent, sent_of) for ent in doc.ents
+                         if ent.label_ in ENTITY_TYPES) if s is not None]
+    acronyms = _acronyms(doc, spans)
+    spans = _resolve_acronyms(spans, acronyms)
+    spans = _resolve_people(doc, spans, sent_of)
+    roles = _role_mentions(doc, spans, sent_of)
+    if roles:
+        inside = {i for r in roles for i in range(r.start, r.end)}
+        spans = [s for s in spans if not inside.intersection(range(s.start, s.end))] + roles
+    spans.sort(key=lambda s: s.start)
+    return spans, sorted(acronyms.items())
+
+
+def _sentence_lookup(doc: Doc, sent_index: dict[int, int]) -> list[int]:
+    out, current = [], -1
+    for token in doc:
+        current = sent_index.get(token.i, current)
+        out.append(max(current, 0))
+    return out
+
+
+def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
+    """Strip determiners, titles, possessives and stray punctuation from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    person = ent.label_ == "PERSON"
+    while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
+                           or (person and is_title(doc[start].text) and end - start > 1)):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in _EDGE_PUNCT
+                           or (is_title(doc[end - 1].text) and end - start > 1)):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    text = span.text
+    if (not any(c.isupper() for c in text) or not any(c.isalpha() for c in text)
+            or all(is_title(t.text) for t in span) or _DESIGNATOR.match(text)
+            or name_key(text) in not_actors()):
+        return None
+    kind = ENTITY_TYPES[ent.label_]
+    if person and span[-1].lower_ in place_words():
+        kind = "place"  # "Kim Il Sung Square": named after a person, but a place
+    return MentionSpan(start, end, Mention(
+        sentence=sent_of[start], start=span.start_char, end=span.end_char, text=text,
+        name=text, type=kind, label=ent.label_))
+
+
+def _acronyms(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
+    """Find "Full Name (ACR)" and "ACR (Full Name)" definitions next to mentions."""
+    found: dict[str, str] = {}
+    for span in spans:
+        end = span.end
+        if end + 2 >= len(doc) or doc[end].text not in "([":
+            continue
+        close = next((i for i in range(end + 1, min(end + 10, len(doc)))
+                      if doc[i].text in ")]"), None)
+        if close is None:
+            continue
+        inner = doc[end + 1:close].text.strip()
+        name = span.mention.name
+        if initials_match(inner, name):
+            found[inner] = name
+        elif initials_match(name, inner):
+            found[name] = inner
+    return found
+
+
+def _resolve_acronyms(spans: list[MentionSpan], acronyms: dict[str, str]) -> list[MentionSpan]:
+    if not acronyms:
+        return spans
+    keyed = {name_key(k): v for k, v in acronyms.items()}
+    full_types = {name_key(s.mention.name): s.mention.type for s in spans}
+    out = []
+    for s in spans:
+        full = keyed.get(name_key(s.mention.name))
+        if full:
+            kind = full_types.get(name_key(full), s.mention.type)
+            s = replace(s, mention=replace(s.mention, name=full, type=kind))
+        out.append(s)
+    return out
+
+
+def _resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
+    """Map short person names to the article's most salient matching full name, and add
+    mentions of those short names that NER missed."""
+    full_counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for s in spans:
+        if s.mention.type == "person" and len(s.mention.name.split()) >= 2:
+            full_counts[s.mention.name] += 1
+            first_seen.setdefault(s.mention.name, s.start)
+    if not full_counts:
+        return spans
+    by_part: dict[str, list[str]] = {}
+    for full in full_counts:
+        parts = name_key(full).split()
+        for part in {parts[0], parts[-1]}:
+            by_part.setdefault(part, []).append(full)
+
+    def best(short: str) -> str | None:
+        candidates = by_part.get(name_key(short))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda f: (full_counts[f], -first_seen[f]))
+
+    out, covered = [], set()
+    for s in spans:
+        covered.update(range(s.start, s.end))
+        m = s.mention
+        single = len(name_key(m.name).split()) == 1
+        if single and m.label in ("PERSON", "ORG", "GPE", "NORP"):
+            full = best(m.name)
+            if full and (m.label == "PERSON" or (m.name.istitle() and not _known(m.name))):
+                s = replace(s, mention=replace(m, name=full, type="person"))
+        out.append(s)
+    for ent in doc.ents:  # words inside other entities (e.g. a square named after someone)
+        covered.update(range(ent.start, ent.end))
+    for token in doc:
+        if token.i in covered or not _name_word(token):
+            continue
+        full = best(token.text)
+        if full and token.i > first_seen[full]:
+            out.append(MentionSpan(token.i, token.i + 1, Mention(
+                sentence=sent_of[token.i], start=token.idx, end=token.idx + len(token.text),
+                text=token.text, name=full, type="person", label="PERSON")))
+    return out
+
+
+def _known(word: str) -> bool:
+    from .resolve import builtin_alias
+
+    return builtin_alias(word) is not None
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.pos_ == "PROPN" and not token.is_sent_start
+
+
+def _role_of(doc: Doc, start: int) -> tuple[str, ...]:
+    """The role phrase directly before a name: "North Korean leader" in
+    "North Korean leader Kim Jong Un" (lower-cased words), or ``()``."""
+    i = start - 1
+    if i < 0 or doc[i].lower_.rstrip(".") not in role_heads() or doc[i].is_sent_start:
+        return ()
+    words = [doc[i].lower_]
+    j = i - 1
+    while j >= 0 and len(words) < 6 and not doc[j + 1].is_sent_start:
+        t = doc[j]
+        if t.is_alpha and (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_) and (
+                t.lower_ != "the"):
+            words.insert(0, t.lower_)
+            j -= 1
+        else:
+            break
+    return tuple(words)
+
+
+def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
+    """Mentions like "the North Korean leader" that refer back to a person introduced with
+    that role earlier in the article."""
+    roles: dict[tuple[str, ...], dict[str, int]] = {}
+    salience: Counter[str] = Counter()
+    for s in spans:
+        if s.mention.type != "person":
+            continue
+        salience[s.mention.name] += 1
+        if len(s.mention.name.split()) < 2:
+            continue
+        role = _role_of(doc, s.start)
+        if len(role) >= 1:
+            roles.setdefault(role, {}).setdefault(s.mention.name, s.start)
+    if not roles:
+        return []
+    taken = {i for s in spans if s.mention.type == "person" for i in range(s.start, s.end)}
+    longest = max(len(r) for r in roles)
+    out = []
+    for token in doc:
+        if token.lower_ != "the":
+            continue
+        for length in range(min(longest, len(doc) - token.i - 1), 0, -1):
+            words = tuple(t.lower_ for t in doc[token.i + 1:token.i + 1 + length])
+            end = token.i + 1 + length
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                break  # an apposition introducing the name itself
+            people = {name: first for role, names in roles.items()
+                      if role[-length:] == words and (length >= 2 or len(role) == 1)
+                      for name, first in names.items() if first < token.i}
+            if not people or any(i in taken for i in range(token.i + 1, end)):
+                continue
+            ranked = sorted(people, key=lambda n: -salience[n])
+            if len(ranked) > 1 and salience[ranked[0]] == salience[ranked[1]]:
+                break  # ambiguous: two people hold that role equally
+            span = doc[token.i + 1:end]
+            out.append(MentionSpan(span.start, span.end, Mention(
+                sentence=sent_of[span.start], start=span.start_char, end=span.end_char,
+                text=span.text, name=ranked[0], type="person", label="ROLE")))
+            break
+    return out

@@ -1,0 +1,191 @@
+"""Turn raw article text into clean prose: unwrap hard-wrapped lines, drop bylines, datelines,
+credits, "related" links, embed residue and aggregator footers, so none of them produce actors.
+
+Rules are about the shape of news boilerplate in general, not about particular articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["Cleaned", "clean_text", "find_date"]
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"  # noqa: E501
+_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),\s*(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+# A byline: "By NAME" optionally followed by "(Agency)" / ", Agency" and nothing else.
+_BYLINE = re.compile(
+    r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al|el|bin))"
+    r"{0,6})\s*(?:\((?P<agency>[^)]{2,60})\)|,\s*(?P<agency2>[A-Z][\w .&]{1,60}))?\s*$"
+)
+# A dateline: "SEOUL, South Korea (AP) — " at the start of a paragraph.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\((?:AP|Reuters|AFP|UPI|"
+    r"Bloomberg|dpa|Xinhua|Yonhap|TASS|CNN|[A-Z]{2,6})\)\s*[—–-]+\s*"
+)
+# Whole lines (paragraphs) that are credits, navigation or footers.
+_DROP_LINE = re.compile(
+    r"^\s*(?:related (?:articles?|stories|coverage|content)\b.*|read (?:more|also)\b.*|"
+    r"see also\b.*|back to top.*|advertisement|share (?:this|on)\b.*|"
+    r"(?:image|photo|picture|video|file photo|credit|photograph|source)s?\s*:.*|"
+    r"(?:additional )?reporting by\b.*|(?:writing|editing) by\b.*|"
+    r"(?:follow|subscribe|sign up)\b.{0,80}|copyright\b.*|©.*|all rights reserved.*|"
+    r"[—–-]\s*.{1,80}\(@\w+\)\s+\w+ \d{1,2}, \d{4}|_{3,}|\*{3,}|-{3,})\s*$",
+    re.I,
+)
+# Paragraphs containing any of these are aggregator or publisher footers.
+FOOTER_PHRASES = (
+    "automatic aggregator", "all trademarks belong", "if you are the owner of the content",
+    "will be deleted within", "all materials to their authors", "hyperlink to the primary source",
+    "this material may not be published", "all rights reserved", "cookie policy",
+    "terms of service", "privacy policy", "newsletter",
+)
+# "Associated Press writers X in Y and Z contributed (to this report)."
+_CONTRIB = re.compile(r"(?:^|(?<=[.!?”\"]\s))[^.!?]*\bcontributed(?: to this (?:report|story))?\.",
+                      re.M)
+_URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+")
+_EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2900-\u297f\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f]")
+_TERMINAL = tuple(".!?\"'”’:;)]…")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    title: str = ""
+    author: str = ""
+
+
+def clean_text(raw: str, title: str = "") -> Cleaned:
+    """Clean raw article text; returns the text with paragraphs separated by blank lines."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _URL.sub("", _EMOJI.sub("", text))
+    paragraphs = _paragraphs(text)
+    author, kept = "", []
+    for para in paragraphs:
+        para = re.sub(r"\s+", " ", para).strip()
+        match = _BYLINE.match(para)
+        if match and not kept[1:]:
+            author = author or _name_case(match.group("name"))
+            continue
+        if _DROP_LINE.match(para) or any(p in para.lower() for p in FOOTER_PHRASES):
+            continue
+        para = _DATELINE.sub("", para)
+        para = _CONTRIB.sub("", para)
+        para = re.sub(r"\s*_{3,}\s*", " ", para).strip()
+        if para:
+            kept.append(para)
+    found_title = ""
+    if kept and title and _key(title).startswith(_key(kept[0])):
+        # The headline repeated at the top, possibly broken over several lines.
+        n, joined = 0, ""
+        while n < len(kept) and _key(title).startswith(_key(f"{joined} {kept[n]}")):
+            joined, n = f"{joined} {kept[n]}", n + 1
+        if _same(joined, title):
+            found_title, kept = title, kept[n:]
+    elif kept and not title and len(kept) > 1 and _looks_like_title(kept[0]):
+        found_title = kept.pop(0)
+    key = _key(title or found_title)
+    if key:
+        # A repeated headline (aggregators often append it) is not article text.
+        kept = [p for i, p in enumerate(kept) if not (i > 0 and _key(p).startswith(key))]
+        kept = [_strip_trailing_title(p, title or found_title) for p in kept]
+    return Cleaned(text="\n\n".join(p for p in kept if p), title=found_title, author=author)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Split into paragraphs; join hard-wrapped lines (fixed-width text) back into paragraphs."""
+    lines = text.split("\n")
+    nonblank = [ln.strip() for ln in lines if ln.strip()]
+    if _hard_wrapped(nonblank):
+        out, current = [], []
+        for line in lines:
+            s = line.strip()
+            if not s:
+                if current:
+                    out.append(" ".join(current))
+                    current = []
+                continue
+            current.append(s)
+            # A short line ends its paragraph (last line of a paragraph, or a headline).
+            if len(s) < 0.75 * _wrap_width(nonblank):
+                out.append(" ".join(current))
+                current = []
+        if current:
+            out.append(" ".join(current))
+        return out
+    return [ln for ln in lines if ln.strip()]
+
+
+def _wrap_width(lines: list[str]) -> int:
+    return sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 6:
+        return False
+    width = _wrap_width(lines)
+    open_ended = sum(1 for ln in lines if not ln.endswith(_TERMINAL))
+    return width <= 110 and open_ended >= 0.5 * len(lines)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(_key(a)) and _key(a) == _key(b)
+
+
+def _looks_like_title(para: str) -> bool:
+    words = para.split()
+    return 3 <= len(words) <= 25 and not para.endswith((".", "?\"", ".”", ".\""))
+
+
+def _strip_trailing_title(para: str, title: str) -> str:
+    tkey = _key(title)
+    if tkey and _key(para).endswith(tkey) and _key(para) != tkey:
+        idx = para.lower().rfind(title.split()[0].lower())
+        while idx > 0 and not _key(para[idx:]).startswith(tkey):
+            idx = para.lower().rfind(title.split()[0].lower(), 0, idx)
+        if idx > 0:
+            return para[:idx].rstrip()
+    return para
+
+
+def _name_case(name: str) -> str:
+    if name.isupper():
+        return " ".join(w.capitalize() for w in name.split())
+    return " ".join(name.split())
+
+
+def find_date(text: str) -> date | None:
+    """The first explicit full date in ``text`` ("September 13, 2023", "13 Sept 2023",
+    "2023-09-13"), or ``None``."""
+    best: tuple[int, date] | None = None
+    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
+        for m in pattern.finditer(text):
+            try:
+                if order == "mdy":
+                    d = date(int(m.group(3)), MONTHS[_month(m.group(1))], int(m.group(2)))
+                elif order == "dmy":
+                    d = date(int(m.group(3)), MONTHS[_month(m.group(2))], int(m.group(1)))
+                else:
+                    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except (ValueError, KeyError):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), d)
+            break
+    return best[1] if best else None
+
+
+def _month(name: str) -> str:
+    name = name.lower().rstrip(".")
+    return next(m for m in MONTHS if m.startswith(name[:3]))

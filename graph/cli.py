@@ -1,0 +1,283 @@
+"""The ``relgraph`` command: parse arguments, call one library function, print the result."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .model import ACTOR_TYPES, GraphSlice
+
+__all__ = ["main"]
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+
+class UsageError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``relgraph`` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except UsageError as exc:
+        print(f"relgraph: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("relgraph: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 — known failure types carry a one-line message
+        from .nlp import ModelMissingError
+        from .resolve import AliasError
+
+        if isinstance(exc, ModelMissingError | AliasError | ValueError | OSError):
+            print(f"relgraph: error: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="relgraph",
+        description="Turn news articles into a relationship graph you can explore and brief "
+                    "from.")
+    sub = p.add_subparsers(metavar="COMMAND")
+
+    s = sub.add_parser("ingest", help="read articles and extract actors and relations",
+                       description="Read articles (files or directories: .txt .md .html .jsonl "
+                                   ".json .csv) into the store. Example: relgraph ingest seeds")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    _db(s)
+    s.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--model", help="spaCy model (default: $RELGRAPH_MODEL or the best "
+                                   "installed English model)")
+    s.add_argument("--aliases", help="alias file (TOML; default: aliases.toml next to the db)")
+    s.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("export", help="write the graph (or a slice) as data or an image",
+                       description="Export a slice of the graph. Example: relgraph export "
+                                   "--format graphml -o kim.graphml --since 2024-01-01")
+    _db(s)
+    s.add_argument("--format", "-f", required=True,
+                   choices=("json", "graphml", "gexf", "csv", *IMAGE_FORMATS))
+    s.add_argument("--output", "-o", required=True, metavar="FILE")
+    _filters(s)
+    g = s.add_argument_group("image options (png, svg, pdf)")
+    g.add_argument("--title", help="image title (default: describes the slice)")
+    g.add_argument("--layout", default="spring",
+                   choices=("spring", "kamada-kawai", "circular", "shell"))
+    g.add_argument("--width", type=int, help="width in px")
+    g.add_argument("--height", type=int, help="height in px")
+    g.add_argument("--size", choices=("A4", "16:9"), help="page size instead of width/height")
+    g.add_argument("--dpi", type=int, default=150, help="raster resolution (default 150)")
+    g.add_argument("--labels", default="top", choices=("all", "top", "none"))
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("actors", help="list actors by mentions",
+                       description="List resolved actors. Example: relgraph actors --top 20")
+    _db(s)
+    s.add_argument("--top", type=int, default=30, help="how many (default 30; 0 = all)")
+    s.add_argument("--type", action="append", choices=ACTOR_TYPES, dest="types")
+    s.set_defaults(func=cmd_actors)
+
+    s = sub.add_parser("stats", help="counts of articles, actors and relations",
+                       description="Summarise the store. Example: relgraph stats")
+    _db(s)
+    s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("aliases", help="re-resolve actors after editing the alias file",
+                       description="Apply an alias file to everything stored, without "
+                                   "re-parsing. Example: relgraph aliases --aliases my.toml")
+    _db(s)
+    s.add_argument("--aliases", help="alias file (default: aliases.toml next to the db)")
+    s.set_defaults(func=cmd_aliases)
+
+    s = sub.add_parser("serve", help="explore the graph in the browser",
+                       description="Serve the dashboard. With no --db and an empty default "
+                                   "database, the bundled seed articles are ingested first. "
+                                   "Example: relgraph serve --open")
+    _db(s)
+    s.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8050)
+    s.add_argument("--open", action="store_true", help="open a browser tab")
+    s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="database file or SQLAlchemy URL (default: $RELGRAPH_DB or "
+                                "relgraph.db)")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("slice filters")
+    g.add_argument("--article", action="append", default=[], metavar="ID",
+                   help="only these articles (repeatable)")
+    g.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
+    g.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    g.add_argument("--no-undated", action="store_true", help="leave out undated articles")
+    g.add_argument("--type", action="append", default=[], choices=ACTOR_TYPES, dest="types",
+                   help="only these actor types (repeatable)")
+    g.add_argument("--kind", action="append", default=[], dest="kinds", metavar="KIND",
+                   help="only these relation kinds, e.g. co-occurrence, meet (repeatable)")
+    g.add_argument("--min-weight", type=int, default=1, help="drop weaker edges")
+    g.add_argument("--top", type=int, help="keep the N strongest actors")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad date {text!r} (use YYYY-MM-DD)") from None
+
+
+def _store(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202
+    from .store import Store, database_url
+
+    url = database_url(args.db)
+    if must_exist and url.startswith("sqlite:///") and not Path(
+            url.removeprefix("sqlite:///")).exists():
+        raise UsageError(f"no database at {url.removeprefix('sqlite:///')}; "
+                         "run 'relgraph ingest PATH' first")
+    return Store(url)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    store = _store(args, must_exist=False)
+    summary = ingest(args.paths, store, model=args.model, jobs=args.jobs,
+                     aliases=args.aliases, progress=not args.quiet)
+    if not args.quiet:
+        for line in summary.lines():
+            print(line)
+    return 1 if summary.failed else 0
+
+
+def slice_from(args: argparse.Namespace) -> GraphSlice:
+    """The slice described by the filter options."""
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--since is after --until")
+    return GraphSlice(articles=tuple(args.article), since=args.since, until=args.until,
+                      include_undated=not args.no_undated, types=tuple(args.types),
+                      kinds=tuple(args.kinds), min_weight=args.min_weight)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .build import build_graph
+    from .export import write_graph
+
+    store = _store(args)
+    sl = slice_from(args)
+    known = {a["id"] for a in store.articles()}
+    missing = [a for a in sl.articles if a not in known]
+    if missing:
+        raise UsageError(f"unknown article id(s): {', '.join(missing)}")
+    image = args.format in IMAGE_FORMATS
+    G = build_graph(store, sl, top=args.top, evidence=not image)
+    if image:
+        from .image import EmptySliceError, RendererMissingError, export_image, slice_caption
+
+        arts = store.articles(G.graph["articles"])
+        caption = slice_caption(sl, arts, shown=G.number_of_nodes(),
+                                total=G.graph["total_actors"])
+        try:
+            export_image(G, args.output, args.format, title=args.title, caption=caption,
+                         layout=args.layout, width=args.width, height=args.height,
+                         size=args.size, dpi=args.dpi, labels=args.labels)
+        except (EmptySliceError, RendererMissingError) as exc:
+            raise UsageError(str(exc)) from None
+        written = [Path(args.output)]
+    else:
+        written = write_graph(G, args.format, args.output)
+    print(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
+          f"{G.number_of_edges()} edges")
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    rows = _store(args).actor_table()
+    if args.types:
+        rows = [r for r in rows if r["type"] in args.types]
+    if args.top:
+        rows = rows[:args.top]
+    print(_table(["actor", "type", "mentions", "articles", "first seen", "last seen",
+                  "also called"],
+                 [[r["label"], r["type"], r["mentions"], len(r["articles"]),
+                   r["first_seen"] or "", r["last_seen"] or "",
+                   _clip(", ".join(sorted(r["aliases"] - {r["label"]})), 50)] for r in rows]))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _store(args)
+    c = store.counts()
+    first, last = store.date_range()
+    rows = [["articles", c["articles"]], ["undated articles", c["undated"]],
+            ["words", c["words"]], ["sentences", c["sentences"]],
+            ["mentions", c["mentions"]], ["actors", c["actors"]],
+            ["relations", c["relations"]], ["typed relations", c["typed_relations"]],
+            ["first date", first or ""], ["last date", last or ""]]
+    print(_table(["", "count"], rows))
+    return 0
+
+
+def cmd_aliases(args: argparse.Namespace) -> int:
+    from .ingest import default_aliases_path, reresolve
+    from .resolve import UserAliases
+
+    store = _store(args)
+    n = reresolve(store, UserAliases.load(args.aliases or default_aliases_path(store)))
+    print(f"{n} actors")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    store = _store(args, must_exist=False)
+    if store.counts()["articles"] == 0:
+        if args.db:
+            raise UsageError(f"{args.db} holds no articles; run 'relgraph ingest PATH "
+                             f"--db {args.db}' first")
+        print(f"empty database: ingesting the bundled seed articles from {SEEDS}",
+              file=sys.stderr)
+        for line in ingest([SEEDS], store, jobs=args.jobs).lines():
+            print(line, file=sys.stderr)
+    from dashboard import serve
+
+    serve(store, host=args.host, port=args.port, open_browser=args.open)
+    return 0
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _table(header: list[str], rows: list[list]) -> str:
+    cells = [[str(c) for c in header], *[[str(c) for c in r] for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c.rjust(w) if c.replace(",", "").isdigit() else c.ljust(w)
+                               for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""The per-article extraction step: a pure function of the article and its parsed ``Doc``.
+
+No I/O and no shared state, so a batch runner (local processes today, Dask workers later) can
+map it over articles and hand the results to the store.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import find_mentions
+from .model import Article, Extraction, Sentence
+from .relations import cooccurrences, typed_relations
+
+__all__ = ["extract", "extract_article"]
+
+
+def extract(article: Article, doc: Doc) -> Extraction:
+    """Mentions, sentences and relations of one article from its parsed text."""
+    spans, acronyms = find_mentions(doc)
+    sentences = []
+    for i, sent in enumerate(doc.sents):
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        sentences.append(Sentence(index=i, start=sent.start_char + lead,
+                                  end=sent.start_char + len(text.rstrip()), text=text.strip()))
+    relations = cooccurrences(spans) + typed_relations(doc, spans)
+    return Extraction(article=article, sentences=sentences,
+                      mentions=[s.mention for s in spans], relations=relations,
+                      aliases=acronyms)
+
+
+def extract_article(article: Article, nlp: Language) -> Extraction:
+    """Parse and extract one article (convenience for tests and single documents)."""
+    return extract(article, nlp(article.text))

@@ -1,0 +1,77 @@
+"""Name normalisation and the built-in data tables (titles, aliases, relation verbs).
+
+``name_key`` is the one definition of "the same name": case, punctuation, hyphen and diacritic
+variants share a key ("Kim Jong-un" and "Kim Jong Un" → ``"kim jong un"``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from importlib import resources
+
+__all__ = ["initials_match", "load_table", "name_key", "title_words"]
+
+_DROP = re.compile(r"[.’'`´]")
+_SPACE = re.compile(r"[^0-9a-z]+")
+_STOP = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "&", "on", "in", "to"}
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for comparison: no diacritics, case, dots, apostrophes or hyphens."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _DROP.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+@functools.cache
+def load_table(name: str) -> dict:
+    """Load a TOML table shipped in ``graph/data`` (cached: read once per process)."""
+    data = resources.files("graph").joinpath("data", f"{name}.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Honorifics and titles stripped from the edges of names."""
+    return frozenset(load_table("titles")["titles"])
+
+
+@functools.cache
+def role_heads() -> frozenset[str]:
+    """Nouns that can head a role phrase ("leader", "spokesman")."""
+    table = load_table("titles")
+    return frozenset(table["role_heads"]) | frozenset(table["titles"])
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """Last words that make a "person" entity a place ("Square", "Airport")."""
+    return frozenset(load_table("titles")["place_words"])
+
+
+@functools.cache
+def not_actors() -> frozenset[str]:
+    """Name keys that NER tags as organisations but are not actors (time zones, diseases)."""
+    return frozenset(name_key(n) for n in load_table("aliases").get("not_actors", []))
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in title_words()
+
+
+def initials_match(acronym: str, full: str) -> bool:
+    """True if ``acronym`` spells the initials of ``full`` ("KCNA" / "Korean Central News
+    Agency"; "WPK" / "Workers' Party of Korea"), with or without its small words."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    if not (2 <= len(letters) <= 10) or sum(c.isupper() for c in letters) < len(letters) - 1:
+        return False
+    words = [w for w in re.split(r"[\s\-/]+", _DROP.sub("", full)) if w]
+    if len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words if w[0].isalpha())
+    content = "".join(w[0] for w in words if w[0].isalpha() and w.lower() not in _STOP)
+    return letters.upper() in (every.upper(), content.upper())
