@@ -180,7 +180,7 @@ def _known(word: str) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    return token.is_title and token.is_alpha and token.pos_ == "PROPN" and not token.is_sent_start
+    return token.is_title and token.is_alpha and token.pos_ == "PROPN"
 
 
 def _role_of(doc: Doc, start: int) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .cleaning import clean_text, find_date
-
 from .model import Article
 
 __all__ = ["SUFFIXES", "InputError", "find_files", "parse_date", "read_paths"]

@@ -18,7 +18,7 @@ MONTHS = {m: i for i, m in enumerate(
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"  # noqa: E501
 _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),\s*(\d{{4}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 # A byline: "By NAME" optionally followed by "(Agency)" / ", Agency" and nothing else.
 _BYLINE = re.compile(
@@ -51,7 +51,8 @@ FOOTER_PHRASES = (
 _CONTRIB = re.compile(r"(?:^|(?<=[.!?”\"]\s))[^.!?]*\bcontributed(?: to this (?:report|story))?\.",
                       re.M)
 _URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+")
-_EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2900-\u297f\u2b00-\u2bff\U0001F000-\U0001FAFF\ufe0f]")
+_EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2900-\u297f\u2b00-\u2bff"
+                    "\U0001F000-\U0001FAFF\ufe0f]")
 _TERMINAL = tuple(".!?\"'”’:;)]…")
 
 

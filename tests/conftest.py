@@ -1,0 +1,39 @@
+"""Shared fixtures: the real spaCy pipeline and a real SQLite store with the seeds ingested."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.build import build_graph
+from graph.ingest import ingest
+from graph.nlp import load
+from graph.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load()
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> Path:
+    """Path of a SQLite database holding the five seed articles (built once per session)."""
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    summary = ingest([SEEDS], Store(path), progress=False)
+    assert summary.new == 5 and summary.failed == 0, summary.errors
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_db) -> Store:
+    return Store(seed_db)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_store):
+    return build_graph(seed_store)

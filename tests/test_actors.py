@@ -1,0 +1,81 @@
+"""Within-article name resolution rules, on sentences written for the tests (real spaCy)."""
+
+import pytest
+
+from graph.actors import find_mentions
+
+
+@pytest.fixture
+def names(nlp):
+    def run(text):
+        spans, acronyms = find_mentions(nlp(text))
+        return [(s.mention.text, s.mention.name, s.mention.type) for s in spans], acronyms
+    return run
+
+
+def by_text(found, text):
+    return {name for t, name, _ in found if t == text}
+
+
+def test_western_surname_resolves_to_full_name(names):
+    found, _ = names("German Chancellor Olaf Scholz arrived in Paris on Monday. "
+                     "Scholz later met French officials.")
+    assert by_text(found, "Scholz") == {"Olaf Scholz"}
+    assert ("Olaf Scholz", "Olaf Scholz", "person") in found  # title stripped
+
+
+def test_family_name_first_resolves_to_full_name(names):
+    found, _ = names("Chinese President Xi Jinping hosted the summit in Beijing. "
+                     "Xi said the talks were productive.")
+    assert by_text(found, "Xi") == {"Xi Jinping"}
+
+
+def test_two_full_names_sharing_a_family_name_stay_apart(names):
+    text = ("Kim Yo Jong, the sister of the leader, issued a statement on Friday. "
+            "Vice Marshal Kim Song Nam attended the parade with officials. "
+            "Kim Yo Jong warned Seoul again, and Kim said more tests would follow.")
+    found, _ = names(text)
+    full = {name for _, name, kind in found if kind == "person"}
+    assert {"Kim Yo Jong", "Kim Song Nam"} <= full
+    # the short form goes to the more salient of the two, never to a merged name
+    assert by_text(found, "Kim") == {"Kim Yo Jong"}
+
+
+def test_honorifics_are_stripped(names):
+    found, _ = names("Prime Minister Fumio Kishida spoke to reporters. Adm. Jane Roe "
+                     "commanded the fleet, and Dr. Amal Haddad advised the ministry.")
+    people = {name for _, name, kind in found if kind == "person"}
+    assert {"Fumio Kishida", "Jane Roe", "Amal Haddad"} <= people
+    assert not any(p.split()[0] in ("Prime", "Minister", "Adm.", "Dr.") for p in people)
+
+
+def test_role_phrase_resolves_later_role_mentions(names):
+    text = ("Venezuelan leader Nicolas Maduro arrived in Moscow on Tuesday. "
+            "Officials said the Venezuelan leader would stay for three days.")
+    found, _ = names(text)
+    assert ("Venezuelan leader", "Nicolas Maduro", "person") in found
+
+
+def test_ambiguous_role_is_left_alone(names):
+    text = ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan. "
+            "Later the president gave a speech.")
+    found, _ = names(text)
+    assert not any(t.lower() == "president" for t, _, _ in found)
+
+
+def test_acronym_defined_in_text(names):
+    text = ("The International Energy Agency (IEA) cut its forecast. "
+            "The IEA said demand would fall.")
+    found, acronyms = names(text)
+    assert ("IEA", "International Energy Agency") in acronyms
+    assert by_text(found, "IEA") == {"International Energy Agency"}
+
+
+def test_possessive_is_not_part_of_the_name(names):
+    found, _ = names("Brazil's president visited Argentina's capital.")
+    assert {name for _, name, _ in found} >= {"Brazil", "Argentina"}
+
+
+def test_designators_and_time_zones_are_not_actors(names):
+    found, _ = names("The S-400 systems were delivered at 7 p.m. (1000 GMT) despite COVID-19.")
+    assert not {name for _, name, _ in found} & {"S-400", "GMT", "COVID-19"}

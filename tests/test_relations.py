@@ -1,0 +1,68 @@
+"""Co-occurrence and typed relation rules, on sentences written for the tests (real spaCy)."""
+
+import pytest
+
+from graph.actors import find_mentions
+from graph.relations import cooccurrences, lexicon, typed_relations
+
+
+@pytest.fixture
+def rels(nlp):
+    def run(text):
+        doc = nlp(text)
+        spans, _ = find_mentions(doc)
+        return {(r.source, r.kind, r.target) for r in typed_relations(doc, spans)}
+    return run
+
+
+def test_cooccurrence_is_per_sentence_not_per_article(nlp):
+    doc = nlp("Germany and France signed a pact. Italy stayed away.")
+    spans, _ = find_mentions(doc)
+    pairs = {(r.source, r.target) for r in cooccurrences(spans)}
+    assert pairs == {("France", "Germany")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Emmanuel Macron met Olaf Scholz in Berlin.", ("Emmanuel Macron", "meet", "Olaf Scholz")),
+    ("Narendra Modi met with Joe Biden on Friday.", ("Narendra Modi", "meet", "Joe Biden")),
+    ("Joe Biden visited Poland last week.", ("Joe Biden", "visit", "Poland")),
+    ("Olaf Scholz travelled to China on Sunday.", ("Olaf Scholz", "visit", "China")),
+    ("Germany accused Iran of cyberattacks.", ("Germany", "accuse", "Iran")),
+    ("Turkey condemned Sweden over the protests.", ("Turkey", "criticise", "Sweden")),
+    ("France thanked Japan for its help.", ("France", "support", "Japan")),
+    ("Iran supplied Russia with drones.", ("Iran", "supply", "Russia")),
+    ("Iran shipped drones to Russia.", ("Iran", "supply", "Russia")),
+    ("Russia bought drones from Iran.", ("Iran", "supply", "Russia")),
+    ("Emmanuel Macron invited Narendra Modi to the parade.",
+     ("Emmanuel Macron", "invite", "Narendra Modi")),
+    ("Joe Biden was greeted by Fumio Kishida at the airport.",
+     ("Fumio Kishida", "greet", "Joe Biden")),
+    ("Rishi Sunak told the BBC that talks would continue.", ("Rishi Sunak", "tell", "BBC")),
+    ("Emmanuel Macron's meeting with Olaf Scholz lasted two hours.",
+     ("Emmanuel Macron", "meet", "Olaf Scholz")),
+    ("Poland accused Belarus of sending migrants to Lithuania.",
+     ("Belarus", "supply", "Lithuania")),
+])
+def test_typed_relation(rels, text, expected):
+    assert expected in rels(text)
+
+
+def test_mutual_meeting_of_conjoined_subjects(rels):
+    found = rels("Olaf Scholz and Emmanuel Macron met in Paris on Monday.")
+    assert {("Olaf Scholz", "meet", "Emmanuel Macron"),
+            ("Emmanuel Macron", "meet", "Olaf Scholz")} & found
+
+
+def test_negated_verbs_give_no_relation(rels):
+    assert not rels("Joe Biden did not meet Xi Jinping in Bali.")
+
+
+def test_no_relation_without_two_actors(rels):
+    assert not rels("Joe Biden visited the factory and met workers.")
+
+
+def test_lexicon_is_data_with_polarities():
+    verbs, nouns = lexicon()
+    assert {f.polarity for f in verbs["accuse"]} == {"hostile"}
+    assert {f.polarity for f in verbs["meet"]} == {"cooperative"}
+    assert "meeting" in nouns and any(f.reverse for f in verbs["buy"])
