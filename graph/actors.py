@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
-from .names import initials_match, is_title, name_key, not_actors, place_words, role_heads
+from .names import (
+    initials_match,
+    is_title,
+    name_key,
+    name_parts,
+    not_actors,
+    place_words,
+    role_heads,
+)
 
 __all__ = ["ENTITY_TYPES", "MentionSpan", "find_mentions"]
 
@@ -138,14 +146,11 @@ def _resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> l
             first_seen.setdefault(s.mention.name, s.start)
     if not full_counts:
         return spans
-    by_part: dict[str, list[str]] = {}
-    for full in full_counts:
-        parts = name_key(full).split()
-        for part in {parts[0], parts[-1]}:
-            by_part.setdefault(part, []).append(full)
+    by_part, inner = name_parts(full_counts)
 
     def best(short: str) -> str | None:
-        candidates = by_part.get(name_key(short))
+        key = name_key(short)
+        candidates = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
         if not candidates:
             return None
         return max(candidates, key=lambda f: (full_counts[f], -first_seen[f]))

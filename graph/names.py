@@ -10,9 +10,10 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from importlib import resources
 
-__all__ = ["initials_match", "load_table", "name_key", "title_words"]
+__all__ = ["initials_match", "load_table", "name_key", "name_parts", "title_words"]
 
 _DROP = re.compile(r"[.’'`´]")
 _SPACE = re.compile(r"[^0-9a-z]+")
@@ -75,3 +76,18 @@ def initials_match(acronym: str, full: str) -> bool:
     every = "".join(w[0] for w in words if w[0].isalpha())
     content = "".join(w[0] for w in words if w[0].isalpha() and w.lower() not in _STOP)
     return letters.upper() in (every.upper(), content.upper())
+
+
+def name_parts(full_names: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Index full names by their first and last word, and (as a fallback for names like
+    "Luiz Inacio Lula da Silva") by their other capitalised words."""
+    edge: dict[str, list[str]] = {}
+    inner: dict[str, list[str]] = {}
+    for full in full_names:
+        parts = name_key(full).split()
+        for part in {parts[0], parts[-1]}:
+            edge.setdefault(part, []).append(full)
+        for word, part in zip(full.split()[1:-1], parts[1:-1], strict=False):
+            if len(part) >= 3 and word[:1].isupper():
+                inner.setdefault(part, []).append(full)
+    return edge, inner

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import ACTOR_TYPES
-from .names import load_table, name_key
+from .names import load_table, name_key, name_parts
 
 __all__ = ["ActorDef", "AliasError", "NameStat", "UserAliases", "country_name", "resolve"]
 
@@ -112,6 +112,13 @@ def _builtin() -> dict[str, tuple[str, str]]:
     return out
 
 
+@functools.cache
+def _subdivisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(name_key(s.name) for s in pycountry.subdivisions)
+
+
 def builtin_alias(name: str) -> tuple[str, str] | None:
     """``(canonical name, type)`` from the built-in table, or None."""
     return _builtin().get(name_key(name))
@@ -153,6 +160,8 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
         label, kind = fixed.get(key, (None, None))
         if kind is None:
             kind = _majority_type(members)
+            if kind == "person" and len(key.split()) == 1 and key in _subdivisions():
+                kind = "place"  # a lone "person" word that is a known region or city
         label = label or _best_label(members)
         label = user.rename.get(key) or next(
             (user.rename[name_key(m.name)] for m in members if name_key(m.name) in user.rename),
@@ -176,16 +185,18 @@ def _merge_short_names(groups: dict[str, list[NameStat]], fixed: dict) -> None:
     gives the full name) joins the most mentioned person whose name starts or ends with it."""
     people = {k: sum(m.count for m in v) for k, v in groups.items()
               if len(k.split()) >= 2 and _majority_type(v) == "person" and k not in fixed}
-    by_part: dict[str, list[str]] = defaultdict(list)
-    for key in people:
-        parts = key.split()
-        for part in {parts[0], parts[-1]}:
-            by_part[part].append(key)
+    by_part, inner = name_parts({_best_label(groups[k]): k for k in people})
     for key in [k for k in groups if len(k.split()) == 1 and k not in fixed]:
-        if _majority_type(groups[key]) != "person" or key not in by_part:
+        if _majority_type(groups[key]) != "person":
             continue
-        target = max(by_part[key], key=lambda k: (people[k], k))
-        groups[target].extend(groups.pop(key))
+        labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
+        if not labels:
+            continue
+        targets = [name_key(label) for label in labels]
+        target = max((t for t in targets if t in groups), key=lambda k: (people[k], k),
+                     default=None)
+        if target:
+            groups[target].extend(groups.pop(key))
 
 
 def _majority_type(members: list[NameStat]) -> str:

@@ -79,3 +79,9 @@ def test_possessive_is_not_part_of_the_name(names):
 def test_designators_and_time_zones_are_not_actors(names):
     found, _ = names("The S-400 systems were delivered at 7 p.m. (1000 GMT) despite COVID-19.")
     assert not {name for _, name, _ in found} & {"S-400", "GMT", "COVID-19"}
+
+
+def test_unique_middle_name_short_form(names):
+    found, _ = names("Brazilian President Luiz Inacio Lula da Silva arrived in Beijing. "
+                     "Lula later met business leaders.")
+    assert by_text(found, "Lula") == {"Luiz Inacio Lula da Silva"}

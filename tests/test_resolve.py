@@ -72,3 +72,13 @@ def test_bad_alias_file_names_the_file(tmp_path, content, message):
 def test_same_label_different_types_stay_unique():
     got = actors([("Georgia", "place", 3), ("Georgia Meloni", "person", 1)])
     assert len(got) == len(set(got))
+
+
+def test_lone_person_tagged_city_becomes_a_place():
+    got = actors([("Kyiv", "person", 2), ("Olaf Scholz", "person", 1)])
+    assert got["Kyiv"].type == "place" and got["Olaf Scholz"].type == "person"
+
+
+def test_middle_name_joins_across_articles():
+    got = actors([("Luiz Inacio Lula da Silva", "person", 2), ("Lula", "person", 3)])
+    assert set(got) == {"Luiz Inacio Lula da Silva"}
