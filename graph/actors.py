@@ -185,7 +185,12 @@ def _known(word: str) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    return token.is_title and token.is_alpha and token.pos_ == "PROPN"
+    if not (token.is_title and token.is_alpha):
+        return False
+    # The tagger calls some sentence-initial names nouns ("Lula later met ..."); accept a
+    # capitalised noun only when it is a whole argument, not a modifier ("Park rangers").
+    return token.pos_ == "PROPN" or (
+        token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
 
 
 def _role_of(doc: Doc, start: int) -> tuple[str, ...]:
