@@ -8,9 +8,10 @@ the node and edge attributes.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
@@ -26,7 +27,11 @@ UNDATED = -1
 
 @dataclass
 class Corpus:
-    """Everything needed to build any slice, as arrays indexed by article and actor number."""
+    """Everything needed to build any slice, as arrays indexed by article, actor and pair.
+
+    Besides the raw rows it keeps "first occurrence" masks (e.g. the first row of each
+    (pair, article, sentence)), so a slice's weights are ``bincount``s rather than sorts.
+    """
 
     revision: int
     articles: list[dict]
@@ -34,17 +39,18 @@ class Corpus:
     labels: list[str]
     types: list[str]
     texts: list[str]  # distinct mention surface texts
+    kinds: list[str]
     m_article: np.ndarray
     m_actor: np.ndarray
     m_text: np.ndarray
-    kinds: list[str]
     r_article: np.ndarray
     r_sentence: np.ndarray
-    r_a: np.ndarray  # actor pair with a < b
-    r_b: np.ndarray
+    r_pair: np.ndarray  # index into pair_a / pair_b
     r_kind: np.ndarray
     r_polarity: np.ndarray  # index into POLARITY
     r_dir: np.ndarray  # 0 undirected, 1 a→b, 2 b→a
+    pair_a: np.ndarray  # actor index, pair_a < pair_b
+    pair_b: np.ndarray
 
     @classmethod
     def load(cls, store: Store) -> Corpus:
@@ -80,9 +86,51 @@ class Corpus:
                                POLARITY.index(pol) if pol in POLARITY else 2, way))
         m = np.array(m_rows, dtype=np.int64).reshape(-1, 3)
         r = np.array(r_rows, dtype=np.int64).reshape(-1, 7)
-        return cls(revision, arts, dates, [r[1] for r in actor_rows],
-                   [r[2] for r in actor_rows], list(texts), m[:, 0], m[:, 1], m[:, 2],
-                   list(kinds), *(r[:, i] for i in range(7)))
+        n = max(len(actor_rows), 1)
+        pairs, r_pair = np.unique(r[:, 2] * n + r[:, 3], return_inverse=True)
+        return cls(revision, arts, dates, [x[1] for x in actor_rows],
+                   [x[2] for x in actor_rows], list(texts), list(kinds),
+                   m[:, 0], m[:, 1], m[:, 2], r[:, 0], r[:, 1], r_pair.reshape(-1), r[:, 4],
+                   r[:, 5], r[:, 6], pairs // n, pairs % n)
+
+    @cached_property
+    def n_articles(self) -> int:
+        return max(len(self.articles), 1)
+
+    @cached_property
+    def max_sentence(self) -> int:
+        return int(self.r_sentence.max()) + 1 if len(self.r_sentence) else 1
+
+    @cached_property
+    def first_sentence(self) -> np.ndarray:
+        """Rows that are the first of their (pair, article, sentence)."""
+        return _first((self.r_pair * self.n_articles + self.r_article) * self.max_sentence
+                      + self.r_sentence)
+
+    @cached_property
+    def first_pair_article(self) -> np.ndarray:
+        return _first(self.r_pair * self.n_articles + self.r_article)
+
+    @cached_property
+    def first_pair_kind(self) -> np.ndarray:
+        return _first((self.r_pair * len(self.kinds) + self.r_kind) * self.n_articles
+                      + self.r_article)
+
+    @cached_property
+    def first_actor_article(self) -> np.ndarray:
+        return _first(self.m_actor * self.n_articles + self.m_article)
+
+    @cached_property
+    def first_actor_text(self) -> np.ndarray:
+        return _first((self.m_actor * max(len(self.texts), 1) + self.m_text) * self.n_articles
+                      + self.m_article)
+
+
+def _first(keys: np.ndarray) -> np.ndarray:
+    mask = np.zeros(len(keys), dtype=bool)
+    if len(keys):
+        mask[np.unique(keys, return_index=True)[1]] = True
+    return mask
 
 
 POLARITY = ("cooperative", "hostile", "neutral")
@@ -106,46 +154,122 @@ def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
 
 def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | None = None,
                 top: int | None = None, evidence: bool = True) -> nx.Graph:
-    """The actor graph of a slice. ``top`` keeps the N actors with the highest weighted degree
-    (then mentions); ``G.graph["total_actors"]`` says how many the slice had before that."""
+    """The actor graph of a slice.
+
+    ``top`` keeps the N actors with the highest weighted degree (then mentions);
+    ``G.graph["total_actors"]`` says how many the slice had. ``corpus`` reuses a loaded
+    :class:`Corpus` when it is still current. ``evidence=False`` skips reading sentence texts.
+    """
     sl = sl or GraphSlice()
     c = corpus if corpus is not None and corpus.revision == store.revision() else (
         Corpus.load(store))
+    n, n_pairs = len(c.labels), len(c.pair_a)
     art_mask = slice_articles(c, sl)
     type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
     kind_ok = np.array([not sl.kinds or k in sl.kinds for k in c.kinds], dtype=bool)
 
-    mm = art_mask[c.m_article] & type_ok[c.m_actor] if len(c.m_actor) else np.zeros(0, bool)
-    rm = (art_mask[c.r_article] & type_ok[c.r_a] & type_ok[c.r_b] & kind_ok[c.r_kind]
-          if len(c.r_a) else np.zeros(0, bool))
-    n_actors = len(c.labels)
-    mentions_of = np.bincount(c.m_actor[mm], minlength=n_actors)
+    mm = art_mask[c.m_article] & type_ok[c.m_actor]
+    mentions_of = np.bincount(c.m_actor[mm], minlength=n)
+    rm = art_mask[c.r_article] & type_ok[c.pair_a][c.r_pair] & type_ok[c.pair_b][c.r_pair]
+    if sl.kinds:
+        rm &= kind_ok[c.r_kind]
+        rows = np.flatnonzero(rm)
+        keys = np.unique((c.r_pair[rows] * c.n_articles + c.r_article[rows]) * c.max_sentence
+                         + c.r_sentence[rows])
+        weights = np.bincount(keys // (c.n_articles * c.max_sentence), minlength=n_pairs)
+    else:  # without a kind filter, each (pair, article, sentence) is in or out as a whole
+        weights = np.bincount(c.r_pair[rm & c.first_sentence], minlength=n_pairs)
+    weights[weights < max(sl.min_weight, 1)] = 0
+    live = np.flatnonzero(weights)
 
-    # weight = distinct (article, sentence) per actor pair
-    ra, rb, rart, rsent = c.r_a[rm], c.r_b[rm], c.r_article[rm], c.r_sentence[rm]
-    pair = ra * n_actors + rb
-    uniq = np.unique(np.stack([pair, rart, rsent]), axis=1) if len(pair) else np.zeros((3, 0),
-                                                                                       np.int64)
-    pairs, weights = np.unique(uniq[0], return_counts=True)
-    keep = weights >= max(sl.min_weight, 1)
-    pairs, weights = pairs[keep], weights[keep]
-
+    strength = (np.bincount(c.pair_a[live], weights[live], minlength=n)
+                + np.bincount(c.pair_b[live], weights[live], minlength=n))
     present = np.flatnonzero(mentions_of)
-    strength = np.zeros(n_actors, dtype=np.int64)
-    np.add.at(strength, pairs // n_actors, weights)
-    np.add.at(strength, pairs % n_actors, weights)
     order = sorted(present.tolist(), key=lambda i: (-strength[i], -mentions_of[i], c.labels[i]))
-    total = len(order)
-    chosen = set(order[:top] if top else order)
+    chosen = np.zeros(n, dtype=bool)
+    chosen[order[:top] if top else order] = True
 
-    G = nx.Graph(slice=_slice_dict(sl), total_actors=total,
+    G = nx.Graph(slice=_slice_dict(sl), total_actors=len(order),
                  articles=[c.articles[i]["id"] for i in np.flatnonzero(art_mask)])
     _add_nodes(G, c, chosen, mm)
-    edge_ok = np.array([(p // n_actors) in chosen and (p % n_actors) in chosen for p in pairs],
-                       dtype=bool)
-    _add_edges(G, c, store, pairs[edge_ok] if len(pairs) else pairs,
-               rm, n_actors, evidence)
+    kept = np.zeros(n_pairs, dtype=bool)
+    kept[live] = True
+    kept &= chosen[c.pair_a] & chosen[c.pair_b]
+    _add_edges(G, c, store, rm & kept[c.r_pair], weights, evidence, exact=bool(sl.kinds))
     return G
+
+
+def _by(keys: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
+    """Group ``values`` by ``keys`` (both 1-D), preserving no particular order."""
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], values[order]
+    cuts = np.flatnonzero(np.diff(keys)) + 1
+    return {int(k[0]): v.tolist() for k, v in zip(np.split(keys, cuts), np.split(values, cuts),
+                                                   strict=True) if len(k)}
+
+
+def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray) -> None:
+    counts = np.bincount(c.m_actor[mm], minlength=len(c.labels))
+    sel = mm & chosen[c.m_actor]
+    arts = _by(c.m_actor[sel & c.first_actor_article], c.m_article[sel & c.first_actor_article])
+    texts = _by(c.m_actor[sel & c.first_actor_text], c.m_text[sel & c.first_actor_text])
+    for i in sorted(np.flatnonzero(chosen & (counts > 0)).tolist(), key=lambda i: c.labels[i]):
+        mine = arts.get(i, [])
+        days = [int(c.dates[a]) for a in mine if c.dates[a] != UNDATED]
+        G.add_node(
+            c.labels[i], label=c.labels[i], type=c.types[i],
+            aliases=sorted({c.texts[t] for t in texts.get(i, [])} - {c.labels[i]}),
+            articles=sorted(c.articles[a]["id"] for a in mine),
+            mentions=int(counts[i]),
+            first_seen=date.fromordinal(min(days)).isoformat() if days else None,
+            last_seen=date.fromordinal(max(days)).isoformat() if days else None,
+        )
+
+
+def _add_edges(G: nx.Graph, c: Corpus, store: Store, rm: np.ndarray, weights: np.ndarray,
+               evidence: bool, exact: bool) -> None:
+    """Edges for the rows in ``rm`` (already limited to kept pairs)."""
+    if exact:  # a kind filter can drop a group's first row: find firsts among kept rows
+        first = np.zeros(len(rm), dtype=bool)
+        rows = np.flatnonzero(rm)
+        first[rows[_first(c.r_pair[rows] * c.n_articles + c.r_article[rows])]] = True
+    else:
+        first = c.first_pair_article
+    arts = _by(c.r_pair[rm & first], c.r_article[rm & first])
+    kinds = _by(c.r_pair[rm & c.first_pair_kind], c.r_kind[rm & c.first_pair_kind])
+    typed_rows = np.flatnonzero(rm & (c.r_dir > 0))
+    typed: dict[int, Counter] = {}
+    for p, kd, way, pol in zip(c.r_pair[typed_rows].tolist(), c.r_kind[typed_rows].tolist(),
+                               c.r_dir[typed_rows].tolist(), c.r_polarity[typed_rows].tolist(),
+                               strict=True):
+        typed.setdefault(p, Counter())[(kd, way, pol)] += 1
+    sents: dict[int, dict[tuple[int, int], set[str]]] = {}
+    texts: dict[tuple[int, int], str] = {}
+    if evidence:
+        rows = np.flatnonzero(rm)
+        for p, a, s, kd in zip(c.r_pair[rows].tolist(), c.r_article[rows].tolist(),
+                               c.r_sentence[rows].tolist(), c.r_kind[rows].tolist(),
+                               strict=True):
+            sents.setdefault(p, {}).setdefault((a, s), set()).add(c.kinds[kd])
+        texts = _sentence_texts(store, c, c.r_article[rows], c.r_sentence[rows])
+    for p in sorted(arts, key=lambda p: (c.labels[c.pair_a[p]], c.labels[c.pair_b[p]])):
+        a, b = c.labels[c.pair_a[p]], c.labels[c.pair_b[p]]
+        relations_ = sorted(
+            ({"kind": c.kinds[kd], "source": a if way == 1 else b,
+              "target": b if way == 1 else a, "count": count, "polarity": POLARITY[pol]}
+             for (kd, way, pol), count in typed.get(p, Counter()).items()),
+            key=lambda r: (r["kind"], r["source"], r["target"], r["polarity"]))
+        ways = {(r["source"], r["target"]) for r in relations_}
+        src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
+        G.add_edge(
+            a, b, weight=int(weights[p]),
+            articles=sorted(c.articles[x]["id"] for x in arts[p]),
+            kinds=sorted(c.kinds[k] for k in kinds.get(p, [])),
+            relations=relations_, polarity=_polarity(relations_), directed=len(ways) == 1,
+            source=src, target=tgt,
+            evidence=[{"article": c.articles[x]["id"], "sentence": texts.get((x, s), ""),
+                       "kinds": sorted(ks)} for (x, s), ks in sorted(sents.get(p, {}).items())],
+        )
 
 
 def _slice_dict(sl: GraphSlice) -> dict:
@@ -155,90 +279,28 @@ def _slice_dict(sl: GraphSlice) -> dict:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
 
-def _add_nodes(G: nx.Graph, c: Corpus, chosen: set[int], mm: np.ndarray) -> None:
-    arts: dict[int, set[int]] = defaultdict(set)
-    aliases: dict[int, Counter] = defaultdict(Counter)
-    counts: Counter[int] = Counter()
-    for a, actor, t in zip(c.m_article[mm].tolist(), c.m_actor[mm].tolist(),
-                           c.m_text[mm].tolist(), strict=True):
-        if actor in chosen:
-            arts[actor].add(a)
-            aliases[actor][t] += 1
-            counts[actor] += 1
-    for actor in sorted(chosen, key=lambda i: c.labels[i]):
-        days = [int(c.dates[a]) for a in arts[actor] if c.dates[a] != UNDATED]
-        G.add_node(
-            c.labels[actor], label=c.labels[actor], type=c.types[actor],
-            aliases=sorted({c.texts[t] for t in aliases[actor]} - {c.labels[actor]}),
-            articles=sorted(c.articles[a]["id"] for a in arts[actor]),
-            mentions=counts[actor],
-            first_seen=date.fromordinal(min(days)).isoformat() if days else None,
-            last_seen=date.fromordinal(max(days)).isoformat() if days else None,
-        )
-
-
-def _add_edges(G: nx.Graph, c: Corpus, store: Store, pairs: np.ndarray, rm: np.ndarray,
-               n: int, evidence: bool) -> None:
-    if not len(pairs):
-        return
-    idx = np.flatnonzero(rm)
-    key = c.r_a[idx] * n + c.r_b[idx]
-    idx = idx[np.isin(key, pairs)]
-    rows: dict[int, list[int]] = defaultdict(list)
-    for i, k in zip(idx.tolist(), (c.r_a[idx] * n + c.r_b[idx]).tolist(), strict=True):
-        rows[k].append(i)
-    texts = _sentence_texts(store, c, idx) if evidence else {}
-    for k in sorted(rows, key=lambda k: (c.labels[k // n], c.labels[k % n])):
-        a, b = c.labels[k // n], c.labels[k % n]
-        sents: dict[tuple[int, int], set[str]] = defaultdict(set)
-        typed: Counter[tuple[str, str, str, str]] = Counter()
-        for i in rows[k]:
-            art, s, kind = int(c.r_article[i]), int(c.r_sentence[i]), c.kinds[c.r_kind[i]]
-            sents[(art, s)].add(kind)
-            way = int(c.r_dir[i])
-            if way:
-                src, tgt = (a, b) if way == 1 else (b, a)
-                typed[(kind, src, tgt, POLARITY[c.r_polarity[i]])] += 1
-        relations_ = [{"kind": kd, "source": s, "target": t, "count": n_, "polarity": p}
-                      for (kd, s, t, p), n_ in sorted(typed.items())]
-        polarity = _polarity(typed)
-        ways = {(r["source"], r["target"]) for r in relations_}
-        src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
-        G.add_edge(
-            a, b, weight=len(sents),
-            articles=sorted({c.articles[art]["id"] for art, _ in sents}),
-            kinds=sorted({kd for ks in sents.values() for kd in ks}),
-            relations=relations_, polarity=polarity, directed=len(ways) == 1,
-            source=src, target=tgt,
-            evidence=[{"article": c.articles[art]["id"], "sentence": texts.get((art, s), ""),
-                       "kinds": sorted(ks)} for (art, s), ks in sorted(sents.items())]
-            if evidence else [],
-        )
-
-
-def _polarity(typed: Counter) -> str:
+def _polarity(relations_: list[dict]) -> str:
+    """Majority polarity of the typed relations on an edge; neutral if none or a tie."""
     votes: Counter[str] = Counter()
-    for (_, _, _, pol), n in typed.items():
-        votes[pol] += n
-    if not votes:
-        return "neutral"
+    for r in relations_:
+        votes[r["polarity"]] += r["count"]
     ranked = votes.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return "neutral"
     return ranked[0][0]
 
 
-def _sentence_texts(store: Store, c: Corpus, idx: np.ndarray) -> dict[tuple[int, int], str]:
-    wanted = sorted({(int(a), int(s)) for a, s in zip(c.r_article[idx], c.r_sentence[idx],
-                                                      strict=True)})
+def _sentence_texts(store: Store, c: Corpus, art: np.ndarray,
+                    sent: np.ndarray) -> dict[tuple[int, int], str]:
+    wanted = np.unique(art * c.max_sentence + sent).tolist()
+    keys = [(c.articles[k // c.max_sentence]["id"], k % c.max_sentence) for k in wanted]
+    back = dict(zip(keys, [(k // c.max_sentence, k % c.max_sentence) for k in wanted],
+                    strict=True))
     out: dict[tuple[int, int], str] = {}
     with store.engine.connect() as conn:
-        for i in range(0, len(wanted), 400):
-            chunk = wanted[i:i + 400]
-            keys = [(c.articles[a]["id"], s) for a, s in chunk]
-            back = {k: ch for k, ch in zip(keys, chunk, strict=True)}
+        for i in range(0, len(keys), 400):
             q = select(sentences.c.article_id, sentences.c.idx, sentences.c.text).where(
-                tuple_(sentences.c.article_id, sentences.c.idx).in_(keys))
+                tuple_(sentences.c.article_id, sentences.c.idx).in_(keys[i:i + 400]))
             for aid, s, text in conn.execute(q):
                 out[back[(aid, s)]] = text
     return out
