@@ -184,7 +184,8 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
 
     strength = (np.bincount(c.pair_a[live], weights[live], minlength=n)
                 + np.bincount(c.pair_b[live], weights[live], minlength=n))
-    present = np.flatnonzero(mentions_of)
+    # A relation-kind filter asks for a view of those relations: drop actors without any.
+    present = np.flatnonzero((mentions_of > 0) & ((strength > 0) if sl.kinds else True))
     order = sorted(present.tolist(), key=lambda i: (-strength[i], -mentions_of[i], c.labels[i]))
     chosen = np.zeros(n, dtype=bool)
     chosen[order[:top] if top else order] = True
@@ -264,7 +265,7 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, rm: np.ndarray, weights: np
         G.add_edge(
             a, b, weight=int(weights[p]),
             articles=sorted(c.articles[x]["id"] for x in arts[p]),
-            kinds=sorted(c.kinds[k] for k in kinds.get(p, [])),
+            kinds=sorted({c.kinds[k] for k in kinds.get(p, [])}),
             relations=relations_, polarity=_polarity(relations_), directed=len(ways) == 1,
             source=src, target=tgt,
             evidence=[{"article": c.articles[x]["id"], "sentence": texts.get((x, s), ""),

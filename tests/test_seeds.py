@@ -98,3 +98,9 @@ def test_actor_evidence_has_highlight_spans(seed_store):
     for e in ev:
         for start, end in e["spans"]:
             assert e["sentence"][start:end] in ("Kim", "Kim Jong Un", "leader")
+
+
+def test_kind_filter_keeps_only_actors_in_those_relations(seed_store):
+    G = build_graph(seed_store, GraphSlice(kinds=("accuse", "criticise")))
+    assert G.number_of_nodes() and all(G.degree(n) for n in G)
+    assert all(d["polarity"] == "hostile" for *_, d in G.edges(data=True))
