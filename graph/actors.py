@@ -82,7 +82,10 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
                            or (person and is_title(doc[start].text) and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in _EDGE_PUNCT
-                           or (is_title(doc[end - 1].text) and end - start > 1)):
+                           or (is_title(doc[end - 1].text) and end - start > 1)
+                           # "Yonhap news agency": lower-case common nouns are no part of a name
+                           or (ent.label_ == "ORG" and doc[end - 1].is_lower
+                               and end - start > 1)):
         end -= 1
     if start >= end:
         return None

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    cast,
     create_engine,
     delete,
     event,
@@ -223,7 +224,7 @@ class Store:
 
     def _bump(self, conn) -> None:
         conn.execute(update(meta).where(meta.c.key == "revision").values(
-            value=func.cast(func.cast(meta.c.value, Integer) + 1, String)))
+            value=cast(cast(meta.c.value, Integer) + 1, String)))
 
     # -- reading ---------------------------------------------------------------------------
     def revision(self) -> int:

@@ -85,3 +85,8 @@ def test_unique_middle_name_short_form(names):
     found, _ = names("Brazilian President Luiz Inacio Lula da Silva arrived in Beijing. "
                      "Lula later met business leaders.")
     assert by_text(found, "Lula") == {"Luiz Inacio Lula da Silva"}
+
+
+def test_lower_case_tail_is_not_part_of_an_organisation_name(names):
+    found, _ = names("Japan's Kyodo news agency reported the talks, citing Reuters.")
+    assert "Kyodo" in {name for _, name, _ in found}
