@@ -190,6 +190,10 @@ def _known(word: str) -> bool:
 def _name_word(token: Token) -> bool:
     if not (token.is_title and token.is_alpha):
         return False
+    doc = token.doc
+    if any(0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
+           for j in (token.i - 1, token.i + 1)):
+        return False  # part of a longer name NER missed ("Pak Jong Chon"), not a short form
     # The tagger calls some sentence-initial names nouns ("Lula later met ..."); accept a
     # capitalised noun only when it is a whole argument, not a modifier ("Park rangers").
     return token.pos_ == "PROPN" or (

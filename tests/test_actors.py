@@ -90,3 +90,8 @@ def test_unique_middle_name_short_form(names):
 def test_lower_case_tail_is_not_part_of_an_organisation_name(names):
     found, _ = names("Japan's Kyodo news agency reported the talks, citing Reuters.")
     assert "Kyodo" in {name for _, name, _ in found}
+
+
+def test_word_inside_an_untagged_longer_name_is_not_a_short_form(names):
+    found, _ = names("Kim Jong Un arrived with Marshal Pak Jong Chon and other officials.")
+    assert "Jong" not in {t for t, _, _ in found}
