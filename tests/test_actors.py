@@ -92,6 +92,13 @@ def test_lower_case_tail_is_not_part_of_an_organisation_name(names):
     assert "Kyodo" in {name for _, name, _ in found}
 
 
-def test_word_inside_an_untagged_longer_name_is_not_a_short_form(names):
-    found, _ = names("Kim Jong Un arrived with Marshal Pak Jong Chon and other officials.")
-    assert "Jong" not in {t for t, _, _ in found}
+def test_word_inside_an_untagged_longer_name_is_not_a_short_form(nlp):
+    from spacy.tokens import Doc
+
+    from graph.actors import _name_word
+
+    words = ["with", "Marshal", "Pak", "Jong", "Chon", "and", "Jong", "."]
+    pos = ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos)
+    assert not _name_word(doc[3])  # inside "Pak Jong Chon"
+    assert _name_word(doc[6])  # standing alone
