@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -270,7 +270,3 @@ def _read_csv(text: str, path: Path) -> Iterator[Article | InputError]:
     except csv.Error as exc:
         yield InputError(f"{path}:{reader.line_num}", f"malformed CSV ({exc})")
 
-
-def with_id(article: Article, new_id: str) -> Article:
-    """Return ``article`` under another id (used to disambiguate duplicate ids in a batch)."""
-    return replace(article, id=new_id)
