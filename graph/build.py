@@ -153,11 +153,14 @@ def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
 
 
 def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | None = None,
-                top: int | None = None, evidence: bool = True) -> nx.Graph:
+                top: int | None = None, evidence: bool = True, focus: str | None = None,
+                depth: int = 1, path: tuple[str, str] | None = None) -> nx.Graph:
     """The actor graph of a slice.
 
     ``top`` keeps the N actors with the highest weighted degree (then mentions);
-    ``G.graph["total_actors"]`` says how many the slice had. ``corpus`` reuses a loaded
+    ``G.graph["total_actors"]`` says how many the slice had. ``focus`` limits the graph to an
+    actor's neighbourhood within ``depth`` steps; ``path`` finds a shortest path between two
+    actors (``G.graph["path"]``, always kept in the graph). ``corpus`` reuses a loaded
     :class:`Corpus` when it is still current. ``evidence=False`` skips reading sentence texts.
     """
     sl = sl or GraphSlice()
@@ -186,11 +189,20 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
                 + np.bincount(c.pair_b[live], weights[live], minlength=n))
     # A relation-kind filter asks for a view of those relations: drop actors without any.
     present = np.flatnonzero((mentions_of > 0) & ((strength > 0) if sl.kinds else True))
+    index = {label: i for i, label in enumerate(c.labels)}
+    la, lb = c.pair_a[live], c.pair_b[live]
+    if focus is not None:
+        reach = _reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
+        present = present[reach[present]]
     order = sorted(present.tolist(), key=lambda i: (-strength[i], -mentions_of[i], c.labels[i]))
     chosen = np.zeros(n, dtype=bool)
     chosen[order[:top] if top else order] = True
+    route: list[str] = []
+    if path and path[0] in index and path[1] in index:
+        route = [c.labels[i] for i in _shortest(la, lb, n, index[path[0]], index[path[1]])]
+        chosen[[index[label] for label in route]] = True
 
-    G = nx.Graph(slice=_slice_dict(sl), total_actors=len(order),
+    G = nx.Graph(slice=_slice_dict(sl), total_actors=len(order), path=route,
                  articles=[c.articles[i]["id"] for i in np.flatnonzero(art_mask)])
     _add_nodes(G, c, chosen, mm)
     kept = np.zeros(n_pairs, dtype=bool)
@@ -198,6 +210,41 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     kept &= chosen[c.pair_a] & chosen[c.pair_b]
     _add_edges(G, c, store, rm & kept[c.r_pair], weights, evidence, exact=bool(sl.kinds))
     return G
+
+
+def _reach(la: np.ndarray, lb: np.ndarray, n: int, start: int, depth: int) -> np.ndarray:
+    """Actors within ``depth`` steps of ``start`` over the pairs (la[i], lb[i])."""
+    reach = np.zeros(n, dtype=bool)
+    reach[start] = True
+    for _ in range(max(depth, 0)):
+        grown = reach.copy()
+        grown[lb[reach[la]]] = True
+        grown[la[reach[lb]]] = True
+        if (grown == reach).all():
+            break
+        reach = grown
+    return reach
+
+
+def _shortest(la: np.ndarray, lb: np.ndarray, n: int, a: int, b: int) -> list[int]:
+    """An unweighted shortest path from ``a`` to ``b`` (breadth-first, on arrays); [] if none."""
+    parent = np.full(n, -1, dtype=np.int64)
+    parent[a] = a
+    frontier = np.zeros(n, dtype=bool)
+    frontier[a] = True
+    while frontier.any() and parent[b] < 0:
+        nxt = np.zeros(n, dtype=bool)
+        for src, dst in ((la, lb), (lb, la)):
+            hit = frontier[src] & (parent[dst] < 0)
+            parent[dst[hit]] = src[hit]
+            nxt[dst[hit]] = True
+        frontier = nxt
+    if parent[b] < 0:
+        return []
+    route = [b]
+    while route[-1] != a:
+        route.append(int(parent[route[-1]]))
+    return route[::-1]
 
 
 def _by(keys: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:

@@ -104,3 +104,22 @@ def test_kind_filter_keeps_only_actors_in_those_relations(seed_store):
     G = build_graph(seed_store, GraphSlice(kinds=("accuse", "criticise")))
     assert G.number_of_nodes() and all(G.degree(n) for n in G)
     assert all(d["polarity"] == "hostile" for *_, d in G.edges(data=True))
+
+
+def test_focus_neighbourhood_and_depth(seed_store, seed_graph):
+    one = build_graph(seed_store, focus="Kim Myong Sik", depth=1)
+    assert "Kim Myong Sik" in one and set(one) == {"Kim Myong Sik",
+                                                    *seed_graph.neighbors("Kim Myong Sik")}
+    two = build_graph(seed_store, focus="Kim Myong Sik", depth=2)
+    assert set(one) < set(two)
+
+
+def test_shortest_path_is_kept_even_outside_top_n(seed_store, seed_graph):
+    import networkx as nx
+
+    G = build_graph(seed_store, top=3, path=("Kim Myong Sik", "Jon Finer"))
+    route = G.graph["path"]
+    assert route[0] == "Kim Myong Sik" and route[-1] == "Jon Finer"
+    assert len(route) == len(nx.shortest_path(seed_graph, "Kim Myong Sik", "Jon Finer"))
+    assert all(n in G for n in route)
+    assert all(G.has_edge(u, v) for u, v in nx.utils.pairwise(route))
