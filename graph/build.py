@@ -20,7 +20,7 @@ from sqlalchemy import select, tuple_
 from .model import COOCCURRENCE, GraphSlice
 from .store import Store, actor_names, actors, mentions, relations, sentences
 
-__all__ = ["Corpus", "actor_evidence", "build_graph", "slice_articles"]
+__all__ = ["Corpus", "actor_evidence", "build_graph", "edge_evidence", "slice_articles"]
 
 UNDATED = -1
 
@@ -382,6 +382,40 @@ def actor_evidence(store: Store, label: str, sl: GraphSlice | None = None,
     for e in ordered:
         e["spans"].sort()
     return ordered[:limit]
+
+
+def edge_evidence(store: Store, a: str, b: str, sl: GraphSlice | None = None) -> list[dict]:
+    """Every sentence linking actors ``a`` and ``b`` in the slice, oldest article first, with
+    the relation kinds found in it (for the dashboard's edge panel)."""
+    sl = sl or GraphSlice()
+    arts = {x["id"]: x for x in store.articles()}
+    src, tgt = actor_names.alias("src"), actor_names.alias("tgt")
+    asrc, atgt = actors.alias("asrc"), actors.alias("atgt")
+    q = (select(relations.c.article_id, relations.c.sentence, relations.c.kind,
+                sentences.c.text)
+         .join(src, src.c.name == relations.c.source).join(asrc, asrc.c.id == src.c.actor_id)
+         .join(tgt, tgt.c.name == relations.c.target).join(atgt, atgt.c.id == tgt.c.actor_id)
+         .join(sentences, (sentences.c.article_id == relations.c.article_id)
+               & (sentences.c.idx == relations.c.sentence))
+         .where(((asrc.c.label == a) & (atgt.c.label == b))
+                | ((asrc.c.label == b) & (atgt.c.label == a))))
+    if sl.kinds:
+        q = q.where(relations.c.kind.in_(sl.kinds))
+    found: dict[tuple[str, int], dict] = {}
+    with store.engine.connect() as conn:
+        for aid, s, kind, text in conn.execute(q):
+            art = arts.get(aid)
+            if art is None or not _article_in(art, sl):
+                continue
+            entry = found.setdefault((aid, s), {
+                "article": aid, "title": art["title"], "date": art["date"],
+                "source": art["source"], "url": art["url"], "sentence": text, "kinds": set()})
+            entry["kinds"].add(kind)
+    out = [e for (_, _), e in sorted(found.items(), key=lambda kv: (
+        kv[1]["date"] or "9999", kv[0]))]
+    for e in out:
+        e["kinds"] = sorted(e["kinds"])
+    return out
 
 
 def _article_in(art: dict, sl: GraphSlice) -> bool:

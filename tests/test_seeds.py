@@ -123,3 +123,15 @@ def test_shortest_path_is_kept_even_outside_top_n(seed_store, seed_graph):
     assert len(route) == len(nx.shortest_path(seed_graph, "Kim Myong Sik", "Jon Finer"))
     assert all(n in G for n in route)
     assert all(G.has_edge(u, v) for u, v in nx.utils.pairwise(route))
+
+
+def test_edge_evidence_matches_the_graph(seed_store, seed_graph):
+    from graph.build import edge_evidence
+
+    ev = edge_evidence(seed_store, PUTIN, KIM)
+    edge = seed_graph.edges[KIM, PUTIN]
+    assert [(e["article"], e["sentence"]) for e in ev] == [
+        (e["article"], e["sentence"]) for e in edge["evidence"]]
+    only_2024 = edge_evidence(seed_store, KIM, PUTIN, GraphSlice(since=date(2024, 1, 1)))
+    assert {e["article"] for e in only_2024} == {"000_1edb5b160469c831",
+                                                  "001_fe40004401df7de6"}
