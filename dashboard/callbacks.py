@@ -113,9 +113,9 @@ def register(app: Dash, source: Source) -> None:
         if ctx.triggered_id == ids.GRAPH and "tapEdgeData" in ctx.triggered[0]["prop_id"]:
             if not edge or not G.has_edge(edge["source"], edge["target"]):
                 return no_update
-            details = edge_details(G, edge["source"], edge["target"], articles)
-            details["evidence"] = source.edge_evidence(edge["source"], edge["target"], f)
-            return layout.edge_panel(details)
+            return layout.edge_panel(edge_details(
+                G, edge["source"], edge["target"],
+                source.edge_evidence(edge["source"], edge["target"], f)))
         if not node or node["id"] not in G:
             return no_update
         return layout.node_panel(node_details(G, node["id"], articles,

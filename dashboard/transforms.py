@@ -261,16 +261,11 @@ def node_details(G: nx.Graph, node: str, articles: dict[str, dict],
     }
 
 
-def edge_details(G: nx.Graph, u: str, v: str, articles: dict[str, dict]) -> dict:
+def edge_details(G: nx.Graph, u: str, v: str, evidence: list[dict]) -> dict:
     """Everything the details panel shows for a link (plain data)."""
     d = G.edges[u, v]
-    return {
-        "pair": (u, v), "weight": d["weight"], "polarity": d["polarity"], "kinds": d["kinds"],
-        "relations": d["relations"],
-        "evidence": [{**e, "title": articles.get(e["article"], {}).get("title", e["article"]),
-                      "date": articles.get(e["article"], {}).get("date")}
-                     for e in d["evidence"]],
-    }
+    return {"pair": (u, v), "weight": d["weight"], "polarity": d["polarity"],
+            "kinds": d["kinds"], "relations": d["relations"], "evidence": evidence}
 
 
 def timeline_figure(articles: list[dict], G: nx.Graph) -> go.Figure:
