@@ -12,6 +12,10 @@ from graph.store import Store
 
 from .transforms import Filters, to_slice, view_graph
 
+#: The view shows at most this many links per shown actor, strongest first: denser views are
+#: unreadable hairballs (data downloads always carry every link of the slice).
+LINKS_PER_ACTOR = 5
+
 
 class Source:
     """Reads slices from ``store``; reloads the corpus only when the store has changed."""
@@ -35,7 +39,8 @@ class Source:
         """The graph a view shows: slice, focus, path, top N, hidden isolates."""
         path = (f.source, f.target) if f.source and f.target else None
         G = build_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
-                        evidence=evidence, focus=f.focus, depth=f.depth, path=path)
+                        evidence=evidence, focus=f.focus, depth=f.depth, path=path,
+                        max_edges=None if evidence else LINKS_PER_ACTOR * f.top)
         G.graph["focus"] = f.focus
         return view_graph(G, f)
 

@@ -10,7 +10,6 @@ from datetime import date
 from urllib.parse import parse_qs, urlencode
 
 import networkx as nx
-import plotly.graph_objects as go
 
 from graph import style
 from graph.layout import positions
@@ -140,6 +139,7 @@ def elements(G: nx.Graph, layout: str = "preset") -> list[dict]:
     pos = positions(G, "spring", WIDTH, HEIGHT) if layout == "preset" else {}
     mentions = [d["mentions"] for _, d in G.nodes(data=True)] or [1]
     weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
+    m_lo, m_hi, w_lo, w_hi = min(mentions), max(mentions), min(weights), max(weights)
     route = G.graph.get("path") or []
     on_path = set(zip(route, route[1:], strict=False)) | set(zip(route[1:], route,
                                                                   strict=False))
@@ -148,7 +148,7 @@ def elements(G: nx.Graph, layout: str = "preset") -> list[dict]:
     for node, d in G.nodes(data=True):
         el = {"data": {"id": node, "label": d["label"], "type": d["type"],
                        "mentions": d["mentions"], "color": style.type_color(d["type"]),
-                       "size": style.node_size(d["mentions"], min(mentions), max(mentions))},
+                       "size": style.node_size(d["mentions"], m_lo, m_hi)},
               "classes": " ".join(c for c in (
                   "path" if node in route else "", "focus" if node == focus else "") if c)}
         if node in pos:
@@ -163,7 +163,7 @@ def elements(G: nx.Graph, layout: str = "preset") -> list[dict]:
                              "weight": d["weight"], "polarity": d["polarity"],
                              "kinds": ", ".join(d["kinds"]),
                              "color": style.polarity_color(d["polarity"]),
-                             "width": style.edge_width(d["weight"], min(weights), max(weights))},
+                             "width": style.edge_width(d["weight"], w_lo, w_hi)},
                     "classes": " ".join(classes)})
     return out
 
@@ -200,8 +200,11 @@ def legend() -> dict[str, list[tuple[str, str]]]:
 def summary(G: nx.Graph) -> str:
     """ "Showing N of M actors" line for the slice."""
     total = G.graph.get("total_actors", G.number_of_nodes())
+    links = G.graph.get("total_edges", G.number_of_edges())
     n_art = len(G.graph.get("articles", []))
-    return (f"Showing {G.number_of_nodes()} of {total} actors · {G.number_of_edges()} links · "
+    shown = (f"{G.number_of_edges()} links" if links <= G.number_of_edges()
+             else f"strongest {G.number_of_edges()} of {links} links")
+    return (f"Showing {G.number_of_nodes()} of {total} actors · {shown} · "
             f"{n_art} article{'s' if n_art != 1 else ''}")
 
 
@@ -209,7 +212,8 @@ def actor_rows(G: nx.Graph) -> list[dict]:
     """Table rows: degree, weighted degree, betweenness and community per actor."""
     if not G.number_of_nodes():
         return []
-    between = nx.betweenness_centrality(G, k=min(200, len(G)), seed=7) if len(G) > 2 else {}
+    # Sampled (seeded, so stable) above 40 actors: exact betweenness dominates the view time.
+    between = nx.betweenness_centrality(G, k=min(40, len(G)), seed=7) if len(G) > 2 else {}
     groups = (nx.community.louvain_communities(G, weight="weight", seed=7)
               if G.number_of_edges() else [set(G)])
     groups = sorted(groups, key=lambda c: (-len(c), sorted(c)))  # community 1 = largest
@@ -268,36 +272,43 @@ def edge_details(G: nx.Graph, u: str, v: str, evidence: list[dict]) -> dict:
             "kinds": d["kinds"], "relations": d["relations"], "evidence": evidence}
 
 
-def timeline_figure(articles: list[dict], G: nx.Graph) -> go.Figure:
-    """Articles and actor mentions per day for the slice (undated articles left out)."""
+def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
+    """Articles and actor mentions per day for the slice (undated articles left out).
+
+    A plain figure dict (what Dash sends anyway): building ``go.Figure`` objects costs more
+    than the whole graph slice at 10,000 articles.
+    """
     in_slice = set(G.graph.get("articles", []))
+    day_of = {a["id"]: a["date"] for a in articles if a["date"]}
     per_day: dict[str, int] = {}
-    for a in articles:
-        if a["id"] in in_slice and a["date"]:
-            per_day[a["date"]] = per_day.get(a["date"], 0) + 1
+    for aid in in_slice:
+        if aid in day_of:
+            per_day[day_of[aid]] = per_day.get(day_of[aid], 0) + 1
     mentions: dict[str, int] = {}
-    by_id = {a["id"]: a for a in articles}
     for _, d in G.nodes(data=True):
         for aid in d["articles"]:
-            day = by_id.get(aid, {}).get("date")
-            if day:
-                mentions[day] = mentions.get(day, 0) + 1
+            if aid in day_of:
+                mentions[day_of[aid]] = mentions.get(day_of[aid], 0) + 1
     days = sorted(per_day)
-    fig = go.Figure()
-    fig.add_bar(x=days, y=[per_day[d] for d in days], name="articles",
-                marker_color=style.TYPE_COLORS["person"])
-    fig.add_scatter(x=days, y=[mentions.get(d, 0) for d in days], name="actors mentioned",
-                    mode="lines+markers", yaxis="y2",
-                    line={"color": style.TYPE_COLORS["organisation"]})
-    fig.update_layout(
-        height=190, margin={"l": 40, "r": 40, "t": 10, "b": 30}, dragmode="zoom",
-        plot_bgcolor=style.BACKGROUND, paper_bgcolor=style.BACKGROUND,
-        legend={"orientation": "h", "y": 1.15, "x": 0}, bargap=0.3,
-        xaxis={"type": "date"}, yaxis={"title": "articles", "rangemode": "tozero"},
-        yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
-                "title": "actors", "showgrid": False},
-        font={"family": style.FONT_FAMILY, "size": 11})
-    return fig
+    return {
+        "data": [
+            {"type": "bar", "x": days, "y": [per_day[d] for d in days], "name": "articles",
+             "marker": {"color": style.TYPE_COLORS["person"]}},
+            {"type": "scatter", "x": days, "y": [mentions.get(d, 0) for d in days],
+             "name": "actors mentioned", "mode": "lines+markers", "yaxis": "y2",
+             "line": {"color": style.TYPE_COLORS["organisation"]}},
+        ],
+        "layout": {
+            "height": 190, "margin": {"l": 40, "r": 40, "t": 10, "b": 30}, "dragmode": "zoom",
+            "plot_bgcolor": style.BACKGROUND, "paper_bgcolor": style.BACKGROUND,
+            "legend": {"orientation": "h", "y": 1.15, "x": 0}, "bargap": 0.3,
+            "xaxis": {"type": "date"}, "yaxis": {"title": {"text": "articles"},
+                                                 "rangemode": "tozero"},
+            "yaxis2": {"overlaying": "y", "side": "right", "rangemode": "tozero",
+                       "title": {"text": "actors"}, "showgrid": False},
+            "font": {"family": style.FONT_FAMILY, "size": 11},
+        },
+    }
 
 
 def dates_from_relayout(relayout: dict | None) -> tuple[str | None, str | None] | None:

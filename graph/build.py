@@ -8,7 +8,7 @@ the node and edge attributes.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cached_property
@@ -98,6 +98,10 @@ class Corpus:
         return max(len(self.articles), 1)
 
     @cached_property
+    def article_ids(self) -> np.ndarray:
+        return np.array([a["id"] for a in self.articles] or [""], dtype=object)
+
+    @cached_property
     def max_sentence(self) -> int:
         return int(self.r_sentence.max()) + 1 if len(self.r_sentence) else 1
 
@@ -154,13 +158,16 @@ def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
 
 def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | None = None,
                 top: int | None = None, evidence: bool = True, focus: str | None = None,
-                depth: int = 1, path: tuple[str, str] | None = None) -> nx.Graph:
+                depth: int = 1, path: tuple[str, str] | None = None,
+                max_edges: int | None = None) -> nx.Graph:
     """The actor graph of a slice.
 
     ``top`` keeps the N actors with the highest weighted degree (then mentions);
     ``G.graph["total_actors"]`` says how many the slice had. ``focus`` limits the graph to an
     actor's neighbourhood within ``depth`` steps; ``path`` finds a shortest path between two
-    actors (``G.graph["path"]``, always kept in the graph). ``corpus`` reuses a loaded
+    actors (``G.graph["path"]``, always kept in the graph). ``max_edges`` keeps only the
+    strongest links among the chosen actors (path links always kept; ``G.graph["total_edges"]``
+    counts them all). ``corpus`` reuses a loaded
     :class:`Corpus` when it is still current. ``evidence=False`` skips reading sentence texts.
     """
     sl = sl or GraphSlice()
@@ -171,9 +178,12 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
     kind_ok = np.array([not sl.kinds or k in sl.kinds for k in c.kinds], dtype=bool)
 
-    mm = art_mask[c.m_article] & type_ok[c.m_actor]
+    every_article, every_type = bool(art_mask.all()), bool(type_ok.all())
+    mm = _rows(len(c.m_actor), None if every_article else art_mask[c.m_article],
+               None if every_type else type_ok[c.m_actor])
     mentions_of = np.bincount(c.m_actor[mm], minlength=n)
-    rm = art_mask[c.r_article] & type_ok[c.pair_a][c.r_pair] & type_ok[c.pair_b][c.r_pair]
+    pair_ok = None if every_type else (type_ok[c.pair_a] & type_ok[c.pair_b])[c.r_pair]
+    rm = _rows(len(c.r_pair), None if every_article else art_mask[c.r_article], pair_ok)
     if sl.kinds:
         rm &= kind_ok[c.r_kind]
         rows = np.flatnonzero(rm)
@@ -208,8 +218,27 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     kept = np.zeros(n_pairs, dtype=bool)
     kept[live] = True
     kept &= chosen[c.pair_a] & chosen[c.pair_b]
+    G.graph["total_edges"] = int(kept.sum())
+    if max_edges is not None and G.graph["total_edges"] > max_edges:
+        idx = np.flatnonzero(kept)
+        # strongest first; ties broken by pair index so the cut is deterministic
+        strongest = idx[np.lexsort((idx, -weights[idx]))[:max_edges]]
+        on_path = kept & np.isin(c.pair_a * n + c.pair_b, [
+            min(index[x], index[y]) * n + max(index[x], index[y])
+            for x, y in nx.utils.pairwise(route)])
+        kept[:] = on_path
+        kept[strongest] = True
     _add_edges(G, c, store, rm & kept[c.r_pair], weights, evidence, exact=bool(sl.kinds))
     return G
+
+
+def _rows(size: int, *masks: np.ndarray | None) -> np.ndarray:
+    """AND of the given row masks; ``None`` means "every row" (skips a full-length gather)."""
+    out = np.ones(size, dtype=bool)
+    for m in masks:
+        if m is not None:
+            out &= m
+    return out
 
 
 def _reach(la: np.ndarray, lb: np.ndarray, n: int, start: int, depth: int) -> np.ndarray:
@@ -247,13 +276,16 @@ def _shortest(la: np.ndarray, lb: np.ndarray, n: int, a: int, b: int) -> list[in
     return route[::-1]
 
 
-def _by(keys: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
-    """Group ``values`` by ``keys`` (both 1-D), preserving no particular order."""
-    order = np.argsort(keys, kind="stable")
+def _by(keys: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
+    """Group ``values`` by ``keys`` (both 1-D); each group's values come out sorted."""
+    if not len(keys):
+        return {}
+    order = np.lexsort((values, keys))
     keys, values = keys[order], values[order]
-    cuts = np.flatnonzero(np.diff(keys)) + 1
-    return {int(k[0]): v.tolist() for k, v in zip(np.split(keys, cuts), np.split(values, cuts),
-                                                   strict=True) if len(k)}
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(keys)) + 1))
+    ends = np.concatenate((starts[1:], [len(keys)]))
+    return {k: values[a:b] for k, a, b in zip(keys[starts].tolist(), starts.tolist(),
+                                              ends.tolist(), strict=True)}
 
 
 def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray) -> None:
@@ -261,16 +293,18 @@ def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray) -> No
     sel = mm & chosen[c.m_actor]
     arts = _by(c.m_actor[sel & c.first_actor_article], c.m_article[sel & c.first_actor_article])
     texts = _by(c.m_actor[sel & c.first_actor_text], c.m_text[sel & c.first_actor_text])
+    none = np.zeros(0, dtype=np.int64)
     for i in sorted(np.flatnonzero(chosen & (counts > 0)).tolist(), key=lambda i: c.labels[i]):
-        mine = arts.get(i, [])
-        days = [int(c.dates[a]) for a in mine if c.dates[a] != UNDATED]
+        mine = arts.get(i, none)
+        days = c.dates[mine]
+        days = days[days != UNDATED]
         G.add_node(
             c.labels[i], label=c.labels[i], type=c.types[i],
-            aliases=sorted({c.texts[t] for t in texts.get(i, [])} - {c.labels[i]}),
-            articles=sorted(c.articles[a]["id"] for a in mine),
+            aliases=sorted({c.texts[t] for t in texts.get(i, none).tolist()} - {c.labels[i]}),
+            articles=c.article_ids[mine].tolist(),  # chronological (articles are date-ordered)
             mentions=int(counts[i]),
-            first_seen=date.fromordinal(min(days)).isoformat() if days else None,
-            last_seen=date.fromordinal(max(days)).isoformat() if days else None,
+            first_seen=date.fromordinal(int(days.min())).isoformat() if len(days) else None,
+            last_seen=date.fromordinal(int(days.max())).isoformat() if len(days) else None,
         )
 
 
@@ -286,11 +320,11 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, rm: np.ndarray, weights: np
     arts = _by(c.r_pair[rm & first], c.r_article[rm & first])
     kinds = _by(c.r_pair[rm & c.first_pair_kind], c.r_kind[rm & c.first_pair_kind])
     typed_rows = np.flatnonzero(rm & (c.r_dir > 0))
-    typed: dict[int, Counter] = {}
+    typed: dict[int, Counter] = defaultdict(Counter)
     for p, kd, way, pol in zip(c.r_pair[typed_rows].tolist(), c.r_kind[typed_rows].tolist(),
                                c.r_dir[typed_rows].tolist(), c.r_polarity[typed_rows].tolist(),
                                strict=True):
-        typed.setdefault(p, Counter())[(kd, way, pol)] += 1
+        typed[p][(kd, way, pol)] += 1
     sents: dict[int, dict[tuple[int, int], set[str]]] = {}
     texts: dict[tuple[int, int], str] = {}
     if evidence:
@@ -305,14 +339,14 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, rm: np.ndarray, weights: np
         relations_ = sorted(
             ({"kind": c.kinds[kd], "source": a if way == 1 else b,
               "target": b if way == 1 else a, "count": count, "polarity": POLARITY[pol]}
-             for (kd, way, pol), count in typed.get(p, Counter()).items()),
+             for (kd, way, pol), count in typed[p].items()) if p in typed else (),
             key=lambda r: (r["kind"], r["source"], r["target"], r["polarity"]))
         ways = {(r["source"], r["target"]) for r in relations_}
         src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
         G.add_edge(
             a, b, weight=int(weights[p]),
-            articles=sorted(c.articles[x]["id"] for x in arts[p]),
-            kinds=sorted({c.kinds[k] for k in kinds.get(p, [])}),
+            articles=c.article_ids[arts[p]].tolist(),
+            kinds=sorted({c.kinds[k] for k in kinds[p].tolist()}),
             relations=relations_, polarity=_polarity(relations_), directed=len(ways) == 1,
             source=src, target=tgt,
             evidence=[{"article": c.articles[x]["id"], "sentence": texts.get((x, s), ""),
@@ -329,13 +363,12 @@ def _slice_dict(sl: GraphSlice) -> dict:
 
 def _polarity(relations_: list[dict]) -> str:
     """Majority polarity of the typed relations on an edge; neutral if none or a tie."""
-    votes: Counter[str] = Counter()
+    votes = dict.fromkeys(POLARITY, 0)
     for r in relations_:
         votes[r["polarity"]] += r["count"]
-    ranked = votes.most_common()
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return "neutral"
-    return ranked[0][0]
+    best = max(votes.values())
+    winners = [p for p, v in votes.items() if v == best]
+    return winners[0] if best and len(winners) == 1 else "neutral"
 
 
 def _sentence_texts(store: Store, c: Corpus, art: np.ndarray,

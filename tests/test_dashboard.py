@@ -118,8 +118,8 @@ def test_highlight_segments():
 def test_timeline_counts_articles_per_day(source):
     G = source.graph(Filters(since="2024-01-01"))
     fig = timeline_figure(source.articles(), G)
-    bars = fig.data[0]
-    assert list(bars.x) == ["2024-06-12", "2024-06-18"] and list(bars.y) == [1, 1]
+    bars = fig["data"][0]
+    assert bars["x"] == ["2024-06-12", "2024-06-18"] and bars["y"] == [1, 1]
 
 
 def test_timeline_selection_sets_dates():

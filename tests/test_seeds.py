@@ -135,3 +135,15 @@ def test_edge_evidence_matches_the_graph(seed_store, seed_graph):
     only_2024 = edge_evidence(seed_store, KIM, PUTIN, GraphSlice(since=date(2024, 1, 1)))
     assert {e["article"] for e in only_2024} == {"000_1edb5b160469c831",
                                                   "001_fe40004401df7de6"}
+
+
+def test_max_edges_keeps_the_strongest_links_and_the_path(seed_store, seed_graph):
+    G = build_graph(seed_store, max_edges=10, path=("Kim Myong Sik", "Jon Finer"))
+    assert G.graph["total_edges"] == seed_graph.number_of_edges()
+    route = G.graph["path"]
+    path_links = {frozenset(p) for p in zip(route, route[1:], strict=False)}
+    others = [d["weight"] for u, v, d in G.edges(data=True) if frozenset((u, v))
+              not in path_links]
+    assert len(others) <= 10 and all(G.has_edge(*p) for p in path_links)
+    strongest = sorted((d["weight"] for *_, d in seed_graph.edges(data=True)), reverse=True)
+    assert min(others) >= strongest[9]
