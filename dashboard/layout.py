@@ -61,15 +61,17 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
     days = sorted({a["date"] for a in articles if a["date"]})
     lo = date.fromisoformat(days[0]).toordinal() if days else 0
     hi = date.fromisoformat(days[-1]).toordinal() if days else 1
-    marks = {date.fromisoformat(d).toordinal(): d for d in (days[:1] + days[-1:])}
+    marks = {date.fromisoformat(d).toordinal(): {"label": date.fromisoformat(d).strftime(
+        "%b %Y"), "style": {"whiteSpace": "nowrap"}} for d in (days[:1] + days[-1:])}
     return [
         html.Label("Articles", style=LABEL),
         dcc.Dropdown(id=ids.ARTICLES, multi=True, placeholder="All articles",
                      options=[{"label": article_label(a), "value": a["id"]} for a in articles],
                      value=list(f.articles), optionHeight=48),
         html.Label("Dates", style=LABEL),
-        dcc.RangeSlider(id=ids.DATES, min=lo, max=hi, step=1, value=[lo, hi], marks=marks,
-                        allowCross=False, disabled=not days, tooltip=None),
+        html.Div(dcc.RangeSlider(id=ids.DATES, min=lo, max=hi, step=1, value=[lo, hi],
+                                 marks=marks, allowCross=False, disabled=not days),
+                 style={"padding": "0 18px"}),
         dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated", "value": "on"}],
                       value=["on"]),
         html.Label("Actor types", style=LABEL),

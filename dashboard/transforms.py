@@ -290,10 +290,13 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
             if aid in day_of:
                 mentions[day_of[aid]] = mentions.get(day_of[aid], 0) + 1
     days = sorted(per_day)
+    # Bars a day wide vanish on a multi-year axis: widen them with the span shown.
+    span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0
+    bar_ms = 86_400_000 * max(1, span // 80)
     return {
         "data": [
             {"type": "bar", "x": days, "y": [per_day[d] for d in days], "name": "articles",
-             "marker": {"color": style.TYPE_COLORS["person"]}},
+             "width": [bar_ms] * len(days), "marker": {"color": style.TYPE_COLORS["person"]}},
             {"type": "scatter", "x": days, "y": [mentions.get(d, 0) for d in days],
              "name": "actors mentioned", "mode": "lines+markers", "yaxis": "y2",
              "line": {"color": style.TYPE_COLORS["organisation"]}},

@@ -9,6 +9,9 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
+
+from . import style
 
 __all__ = ["LAYOUTS", "positions"]
 
@@ -49,7 +52,34 @@ def positions(
         raw = nx.circular_layout(H)
     else:
         raw = nx.shell_layout(H, nlist=_shells(H))
-    return _fit(raw, width, height)
+    mentions = [G.nodes[v].get("mentions", 1) for v in raw]
+    sizes = [style.node_size(m, min(mentions), max(mentions)) / min(width, height)
+             for m in mentions]
+    return _fit(_separate(raw, sizes), width, height)
+
+
+def _separate(raw: dict, sizes: list[float], gap: float = 0.06, rounds: int = 80) -> dict:
+    """Push apart nodes closer than ``gap`` plus their radii (in units of the layout's extent),
+    so hubs that everything links to do not sit on top of each other or their labels."""
+    if len(raw) < 2:
+        return raw
+    nodes = list(raw)
+    xy = np.array([raw[v] for v in nodes], dtype=float)
+    xy = (xy - xy.min(axis=0)) / max(float(np.ptp(xy, axis=0).max()), 1e-9)
+    radius = np.asarray(sizes, dtype=float) / 2
+    need = gap + radius[:, None] + radius[None, :]
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(axis=-1))
+        np.fill_diagonal(dist, np.inf)
+        overlap = np.clip(need - dist, 0, None)
+        if not overlap.any():
+            break
+        # Coincident nodes get a deterministic nudge instead of a zero direction.
+        dist = np.where(dist < 1e-9, 1e-9, dist)
+        push = (delta / dist[..., None]) * (overlap[..., None] / 2)
+        xy += push.sum(axis=1)
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy, strict=True)}
 
 
 def _kamada_kawai(H: nx.Graph) -> dict:
