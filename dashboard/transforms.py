@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlencode
 import networkx as nx
 
 from graph import style
-from graph.layout import positions
+from graph.layout import VIEW_BOX, positions
 from graph.model import ACTOR_TYPES, POLARITIES, GraphSlice
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 
 #: "preset" is the seeded networkx layout (same as the image export); the rest are cytoscape's.
 CYTO_LAYOUTS = ("preset", "cose", "fcose", "cola", "concentric", "circle", "breadthfirst")
-WIDTH, HEIGHT = 1000.0, 700.0
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def elements(G: nx.Graph, layout: str = "preset") -> list[dict]:
     weight and coloured by polarity; positions from the shared seeded layout."""
     if not G.number_of_nodes():
         return []
-    pos = positions(G, "spring", WIDTH, HEIGHT) if layout == "preset" else {}
+    pos = positions(G, "spring", *VIEW_BOX) if layout == "preset" else {}
     mentions = [d["mentions"] for _, d in G.nodes(data=True)] or [1]
     weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
     m_lo, m_hi, w_lo, w_hi = min(mentions), max(mentions), min(weights), max(weights)

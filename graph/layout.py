@@ -13,10 +13,12 @@ import numpy as np
 
 from . import style
 
-__all__ = ["LAYOUTS", "positions"]
+__all__ = ["LAYOUTS", "VIEW_BOX", "positions"]
 
 LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
 SEED = 7
+#: The box the dashboard's default view is laid out in; images scale these positions.
+VIEW_BOX = (1000.0, 700.0)
 
 
 def positions(

@@ -1,0 +1,322 @@
+"""Briefing images of a graph slice: PNG, SVG and PDF, made with plotly and kaleido.
+
+The drawing uses the dashboard's default view: the same seeded positions
+(:func:`graph.layout.positions`) and the same style (:mod:`graph.style`). SVG and PDF are vector
+with real text. kaleido drives a headless Chromium (``/usr/bin/chromium`` on Debian).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import math
+import struct
+import warnings
+import zlib
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+
+from . import style
+from .layout import VIEW_BOX, positions
+from .model import ACTOR_TYPES, POLARITIES, GraphSlice
+
+__all__ = ["IMAGE_FORMATS", "EmptySliceError", "RendererMissingError", "export_image",
+           "figure", "image_bytes", "slice_caption"]
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+#: Page sizes in CSS pixels (96 per inch): A4 landscape and a 16:9 slide.
+SIZES = {"A4": (1123, 794), "16:9": (1600, 900)}
+DEFAULT_SIZE = (1600, 1000)
+TOP_LABELS = 15  # with labels="top", actors always labelled; others only where a label fits
+FONT = 13
+
+
+class EmptySliceError(ValueError):
+    """The slice has no actors: there is nothing to draw."""
+
+
+class RendererMissingError(RuntimeError):
+    """kaleido cannot find or start Chromium."""
+
+
+def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None,
+                  total: int | None = None) -> str:
+    """One line describing a slice: its articles, dates and filters."""
+    parts = []
+    if sl.articles and len(articles) <= 3:
+        parts.append("; ".join(_clip(a["title"] or a["id"], 60) for a in articles))
+    else:
+        parts.append(f"{len(articles)} article{'s' if len(articles) != 1 else ''}")
+    days = sorted(a["date"] for a in articles if a.get("date"))
+    if days:
+        parts.append(days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}")
+    undated = sum(1 for a in articles if not a.get("date"))
+    if undated:
+        parts.append(f"{undated} undated")
+    if sl.since or sl.until:
+        parts.append(f"filter {sl.since or '…'} to {sl.until or '…'}")
+    if sl.types:
+        parts.append("types: " + ", ".join(sl.types))
+    if sl.kinds:
+        parts.append("relations: " + ", ".join(sl.kinds))
+    if sl.min_weight > 1:
+        parts.append(f"min weight {sl.min_weight}")
+    if shown is not None and total is not None and shown < total:
+        parts.append(f"showing {shown} of {total} actors")
+    return " · ".join(parts)
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _page(width: int | None, height: int | None, size: str | None) -> tuple[int, int]:
+    if size:
+        if size not in SIZES:
+            raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
+        return SIZES[size]
+    w, h = width or DEFAULT_SIZE[0], height or DEFAULT_SIZE[1]
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise ValueError("image width and height must be between 200 and 10000 px")
+    return w, h
+
+
+def figure(G: nx.Graph, *, title: str | None = None, caption: str = "",
+           layout: str = "spring", width: int = DEFAULT_SIZE[0],
+           height: int = DEFAULT_SIZE[1], top: int | None = None, labels: str = "top"):
+    """The plotly figure of ``G`` (``top`` keeps the N actors with most weighted degree)."""
+    import plotly.graph_objects as go
+
+    if G.number_of_nodes() == 0:
+        raise EmptySliceError("nothing to draw: the slice has no actors (loosen the filters)")
+    if labels not in ("all", "top", "none"):
+        raise ValueError("labels must be all, top or none")
+    if top:
+        keep = sorted(G, key=lambda v: (-G.degree(v, weight="weight"),
+                                        -G.nodes[v]["mentions"], v))[:top]
+        G = G.subgraph(keep)
+    margin = {"l": 30, "r": 200, "t": 70, "b": 70}
+    plot_w, plot_h = width - margin["l"] - margin["r"], height - margin["t"] - margin["b"]
+    # Laid out in the dashboard's box, then scaled: the image shows the screen's arrangement.
+    pos = {v: (x * plot_w / VIEW_BOX[0], y * plot_h / VIEW_BOX[1])
+           for v, (x, y) in positions(G, layout, *VIEW_BOX).items()}
+    mentions = [d["mentions"] for _, d in G.nodes(data=True)]
+    weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
+    size = {v: style.node_size(d["mentions"], min(mentions), max(mentions))
+            for v, d in G.nodes(data=True)}
+    fig = go.Figure()
+    _edges(fig, G, pos, size, min(weights), max(weights))
+    for kind in ACTOR_TYPES:
+        nodes = [v for v, d in G.nodes(data=True) if d["type"] == kind]
+        if not nodes:
+            continue
+        fig.add_scatter(
+            x=[pos[v][0] for v in nodes], y=[pos[v][1] for v in nodes], mode="markers",
+            name=style.TYPE_LABELS[kind], legendgroup="actors",
+            legendgrouptitle={"text": "Actors"} if kind == _first_type(G) else None,
+            marker={"size": [size[v] for v in nodes], "color": style.type_color(kind),
+                    "line": {"color": "#ffffff", "width": 1.5}, "opacity": 1},
+            hovertext=nodes, hoverinfo="text")
+    for i, polarity in enumerate(POLARITIES):
+        fig.add_scatter(x=[None], y=[None], mode="lines", name=polarity.capitalize(),
+                        legendgroup="relations",
+                        legendgrouptitle={"text": "Relations"} if i == 0 else None,
+                        line={"color": style.polarity_color(polarity), "width": 4})
+    for text, x, y, anchor in _labels(G, pos, size, labels, plot_w, plot_h):
+        fig.add_annotation(x=x, y=y, text=_escape(text), showarrow=False, xanchor=anchor,
+                           yanchor="middle", font={"size": FONT, "color": style.LABEL_COLOR,
+                                                   "family": style.FONT_FAMILY},
+                           bgcolor="rgba(255,255,255,0.7)", borderpad=0)
+    footer = f"generated {date.today().isoformat()} by relgraph"
+    fig.add_annotation(text=_escape(caption), xref="paper", yref="paper", x=0, y=-0.035,
+                       xanchor="left", yanchor="top", showarrow=False,
+                       font={"size": 12, "color": "#444444"})
+    fig.add_annotation(text=footer, xref="paper", yref="paper", x=1, y=-0.035,
+                       xanchor="right", yanchor="top", showarrow=False,
+                       font={"size": 11, "color": "#777777"})
+    fig.update_layout(
+        width=width, height=height, margin=margin, showlegend=True,
+        title={"text": _escape(title or "relgraph: actor network"), "x": 0.01,
+               "font": {"size": 22}},
+        paper_bgcolor=style.BACKGROUND, plot_bgcolor=style.BACKGROUND,
+        font={"family": style.FONT_FAMILY, "color": style.LABEL_COLOR},
+        legend={"x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
+                "tracegroupgap": 14, "font": {"size": 13}, "itemsizing": "constant"},
+        xaxis={"visible": False, "range": [0, plot_w], "fixedrange": True},
+        yaxis={"visible": False, "range": [plot_h, 0], "fixedrange": True},
+    )
+    return fig
+
+
+def _first_type(G: nx.Graph) -> str:
+    present = {d["type"] for _, d in G.nodes(data=True)}
+    return next(t for t in ACTOR_TYPES if t in present) if present & set(ACTOR_TYPES) else ""
+
+
+def _escape(text: str) -> str:
+    # plotly renders a small HTML subset in text; article-derived strings must stay text.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _edges(fig, G: nx.Graph, pos: dict, size: dict, w_lo: float, w_hi: float) -> None:  # noqa: ANN001
+    """Edges batched into one trace per (polarity, width) so 500-actor graphs stay fast."""
+    lines: dict[tuple[str, float], tuple[list, list]] = {}
+    heads: dict[str, list] = {}
+    for u, v, d in G.edges(data=True):
+        width = round(style.edge_width(d["weight"], w_lo, w_hi) * 2) / 2
+        xs, ys = lines.setdefault((d["polarity"], width), ([], []))
+        xs += [pos[u][0], pos[v][0], None]
+        ys += [pos[u][1], pos[v][1], None]
+        if d.get("directed"):
+            src, tgt = d["source"], d["target"]
+            (x0, y0), (x1, y1) = pos[src], pos[tgt]
+            length = math.hypot(x1 - x0, y1 - y0) or 1.0
+            back = size[tgt] / 2 + 6  # stop at the target's rim
+            angle = math.degrees(math.atan2(x1 - x0, -(y1 - y0)))  # marker angle: 0 = up
+            heads.setdefault(d["polarity"], []).append(
+                (x1 - (x1 - x0) * back / length, y1 - (y1 - y0) * back / length, angle))
+    for (polarity, width), (xs, ys) in sorted(lines.items()):
+        fig.add_scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                        line={"color": style.polarity_color(polarity), "width": width},
+                        opacity=0.55)
+    for polarity, items in heads.items():
+        fig.add_scatter(x=[h[0] for h in items], y=[h[1] for h in items], mode="markers",
+                        hoverinfo="skip", showlegend=False,
+                        marker={"symbol": "triangle-up", "size": 11,
+                                "angle": [h[2] for h in items],
+                                "color": style.polarity_color(polarity)})
+
+
+def _labels(G: nx.Graph, pos: dict, size: dict, mode: str, w: float,
+            h: float) -> list[tuple[str, float, float, str]]:
+    """Greedy label placement: most important actors first, each at the first of eight spots
+    around its node that overlaps no placed label, no node and no border."""
+    if mode == "none":
+        return []
+    ranked = sorted(G, key=lambda v: (-G.nodes[v]["mentions"], -G.degree(v, weight="weight"),
+                                      v))
+
+    boxes: list[tuple[float, float, float, float]] = []
+    discs = [(pos[v][0], pos[v][1], size[v] / 2 + 1) for v in G]
+    out = []
+    for rank, v in enumerate(ranked):
+        text = G.nodes[v]["label"]
+        tw, th = 0.56 * FONT * len(text) + 4, FONT + 4
+        x, y, r = pos[v][0], pos[v][1], size[v] / 2
+        spots = [(x - tw / 2, y + r + 2, "center"), (x - tw / 2, y - r - 2 - th, "center"),
+                 (x + r + 3, y - th / 2, "left"), (x - r - 3 - tw, y - th / 2, "right"),
+                 (x + r * .7, y + r * .7, "left"), (x - r * .7 - tw, y + r * .7, "right"),
+                 (x + r * .7, y - r * .7 - th, "left"), (x - r * .7 - tw, y - r * .7 - th,
+                                                         "right")]
+        best, best_cost = None, math.inf
+        for left, top_, anchor in spots:
+            box = (left, top_, left + tw, top_ + th)
+            cost = (sum(_overlap(box, b) for b in boxes)
+                    + sum(_disc_overlap(box, d) for d in discs)
+                    + 50 * _outside(box, w, h))
+            if cost < best_cost:
+                best, best_cost = (box, anchor), cost
+            if cost == 0:
+                break
+        # "top": the most important actors always get a label, the rest only where it fits.
+        if best is None or (mode == "top" and rank >= TOP_LABELS and best_cost > 0):
+            continue
+        box, anchor = best
+        boxes.append(box)
+        ax = {"center": (box[0] + box[2]) / 2, "left": box[0], "right": box[2]}[anchor]
+        out.append((text, ax, (box[1] + box[3]) / 2, anchor))
+    return out
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) -
+                                                            max(a[1], b[1]))
+
+
+def _disc_overlap(box: tuple, disc: tuple) -> float:
+    cx, cy, r = disc
+    return _overlap(box, (cx - r, cy - r, cx + r, cy + r)) * 0.8
+
+
+def _outside(box: tuple, w: float, h: float) -> float:
+    return (max(0.0, -box[0]) + max(0.0, box[2] - w) + max(0.0, -box[1])
+            + max(0.0, box[3] - h))
+
+
+def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, caption: str = "",
+                layout: str = "spring", width: int | None = None, height: int | None = None,
+                size: str | None = None, dpi: int = 150, top: int | None = None,
+                labels: str = "top") -> bytes:
+    """The image as bytes. Width/height are CSS px (96 per inch); PNG pixels = px × dpi/96."""
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}; choose one of "
+                         f"{', '.join(IMAGE_FORMATS)}")
+    if not 36 <= dpi <= 1200:
+        raise ValueError("dpi must be between 36 and 1200")
+    w, h = _page(width, height, size)
+    fig = figure(G, title=title, caption=caption, layout=layout, width=w, height=h, top=top,
+                 labels=labels)
+    data = _render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
+    return _with_dpi(data, dpi) if fmt == "png" else data
+
+
+def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options) -> None:  # noqa: ANN003
+    """Write the image of ``G`` to a path or a binary buffer (options as :func:`image_bytes`)."""
+    data = image_bytes(G, fmt, **options)
+    if isinstance(out, io.BytesIO):
+        out.write(data)
+    else:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_bytes(data)
+
+
+def _render(fig, fmt: str, width: int, height: int, scale: float) -> bytes:  # noqa: ANN001
+    import plotly.io as pio
+
+    _start_kaleido()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "kopts ignored with a server": expected
+            return pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
+    except Exception as exc:
+        if "chrome" in type(exc).__name__.lower() or "chrom" in str(exc).lower():
+            raise RendererMissingError(
+                "image export needs Chromium for kaleido: install it (Debian: apt-get "
+                "install chromium) or run 'plotly_get_chrome'") from exc
+        raise
+
+
+@functools.cache
+def _start_kaleido() -> None:
+    """Start kaleido's persistent browser once per process (later images ~10× faster)."""
+    import atexit
+
+    import kaleido
+
+    try:
+        kaleido.start_sync_server(silence_warnings=True)
+    except Exception:  # noqa: BLE001 — fall back to a browser per image
+        return
+    atexit.register(_stop_kaleido)
+
+
+def _stop_kaleido() -> None:
+    import kaleido
+
+    with contextlib.suppress(Exception):  # best effort at exit
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def _with_dpi(png: bytes, dpi: int) -> bytes:
+    """Record the resolution in the PNG (a pHYs chunk), so documents size it correctly."""
+    ppm = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", ppm, ppm, 1)
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    end_ihdr = 8 + 8 + 13 + 4  # signature + IHDR length/type + IHDR data + CRC
+    rest = png[end_ihdr:]
+    if b"pHYs" in rest[:64]:
+        return png
+    return png[:end_ihdr] + chunk + rest

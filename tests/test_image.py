@@ -1,0 +1,104 @@
+"""Briefing images: every format valid, labels as real text, caption, size/DPI, empty slice."""
+
+import io
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import networkx as nx
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from graph.build import build_graph
+from graph.cli import main
+from graph.image import EmptySliceError, figure, image_bytes, slice_caption
+from graph.model import GraphSlice
+
+pytestmark = pytest.mark.browser  # kaleido drives Chromium
+
+
+def svg_texts(data: bytes) -> list[str]:
+    root = ET.fromstring(data)
+    return [e.text for e in root.iter() if e.tag.endswith("text") and e.text]
+
+
+def test_png_has_requested_size_and_dpi(seed_graph):
+    data = image_bytes(seed_graph, "png", width=800, height=500, dpi=192)
+    img = Image.open(io.BytesIO(data))
+    assert img.size == (1600, 1000)  # CSS px × dpi/96
+    assert round(img.info["dpi"][0]) == 192
+    a4 = Image.open(io.BytesIO(image_bytes(seed_graph, "png", size="A4", dpi=150)))
+    assert a4.size == (1754, 1240)  # A4 landscape at 150 dpi
+
+
+def test_svg_is_vector_with_labels_as_text(seed_graph):
+    texts = svg_texts(image_bytes(seed_graph, "svg", title="Seed graph", caption="five seeds"))
+    for expected in ("Kim Jong Un", "Vladimir Putin", "Seed graph", "five seeds", "Person",
+                     "Hostile"):
+        assert expected in texts
+    assert any(t.startswith("generated ") and t.endswith(" by relgraph") for t in texts)
+
+
+def test_pdf_has_one_page_and_searchable_text(seed_graph):
+    reader = PdfReader(io.BytesIO(image_bytes(seed_graph, "pdf", size="A4")))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 842 and round(float(box.height)) == 596  # A4 in pt
+    text = reader.pages[0].extract_text()
+    assert "Kim Jong Un" in text and "Russia" in text
+
+
+def test_labels_none_and_top(seed_graph):
+    none = svg_texts(image_bytes(seed_graph, "svg", labels="none"))
+    assert "Kim Myong Sik" not in none and "Kim Jong Un" not in none
+    labelled = [t for t, *_ in figure(seed_graph, labels="all").layout.annotations]
+    assert labelled
+
+
+def test_top_limits_the_actors_drawn(seed_graph):
+    fig = figure(seed_graph, top=5)
+    drawn = [x for trace in fig.data if trace.mode == "markers" and trace.hovertext
+             for x in trace.hovertext]
+    assert len(drawn) == 5 and "Kim Jong Un" in drawn
+
+
+def test_empty_slice_is_a_clear_error(seed_store, capsys, seed_db, tmp_path):
+    G = build_graph(seed_store, GraphSlice(since=date(2030, 1, 1)))
+    with pytest.raises(EmptySliceError, match="no actors"):
+        image_bytes(G, "png")
+    code = main(["export", "--db", str(seed_db), "-f", "png", "-o", str(tmp_path / "x.png"),
+                 "--since", "2030-01-01"])
+    assert code == 2 and "nothing to draw" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_cli_caption_reflects_filters(seed_db, tmp_path):
+    out = tmp_path / "brief.svg"
+    code = main(["export", "--db", str(seed_db), "-f", "svg", "-o", str(out), "--since",
+                 "2024-01-01", "--type", "person", "--type", "country", "--top", "6",
+                 "--title", "Summit <b>watch</b>"])
+    texts = svg_texts(out.read_bytes())
+    caption = next(t for t in texts if t.startswith("2 articles"))
+    assert code == 0 and "2024-06-12 – 2024-06-18" in caption
+    assert "types: person, country" in caption and "filter 2024-01-01 to …" in caption
+    assert "Summit <b>watch</b>" in texts  # titles are text, never markup
+
+
+def test_caption_lists_titles_of_a_few_articles():
+    sl = GraphSlice(articles=("a",), kinds=("meet",), min_weight=2)
+    arts = [{"id": "a", "title": "Leaders meet", "date": "2024-01-02", "source": ""}]
+    assert slice_caption(sl, arts, shown=5, total=9) == (
+        "Leaders meet · 2024-01-02 · relations: meet · min weight 2 · showing 5 of 9 actors")
+
+
+def test_directed_edges_get_arrowheads():
+    G = nx.Graph()
+    for n, t in (("A", "person"), ("B", "country"), ("C", "organisation")):
+        G.add_node(n, label=n, type=t, mentions=3, aliases=[], articles=[])
+    G.add_edge("A", "B", weight=2, polarity="hostile", directed=True, source="A", target="B",
+               kinds=["accuse"], relations=[])
+    G.add_edge("B", "C", weight=1, polarity="neutral", directed=False, source="B", target="C",
+               kinds=["co-occurrence"], relations=[])
+    heads = [t for t in figure(G).data if t.mode == "markers" and t.marker.symbol ==
+             "triangle-up"]
+    assert len(heads) == 1 and len(heads[0].x) == 1
