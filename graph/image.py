@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from . import style
 from .layout import VIEW_BOX, positions
@@ -193,57 +194,52 @@ def _edges(fig, G: nx.Graph, pos: dict, size: dict, w_lo: float, w_hi: float) ->
 def _labels(G: nx.Graph, pos: dict, size: dict, mode: str, w: float,
             h: float) -> list[tuple[str, float, float, str]]:
     """Greedy label placement: most important actors first, each at the first of eight spots
-    around its node that overlaps no placed label, no node and no border."""
+    around its node that overlaps no placed label, no node and no border (least overlap
+    otherwise). Costs are NumPy operations over all placed labels and nodes at once."""
     if mode == "none":
         return []
     ranked = sorted(G, key=lambda v: (-G.nodes[v]["mentions"], -G.degree(v, weight="weight"),
                                       v))
-
-    boxes: list[tuple[float, float, float, float]] = []
-    discs = [(pos[v][0], pos[v][1], size[v] / 2 + 1) for v in G]
+    discs = np.array([(pos[v][0] - size[v] / 2 - 1, pos[v][1] - size[v] / 2 - 1,
+                       pos[v][0] + size[v] / 2 + 1, pos[v][1] + size[v] / 2 + 1) for v in G])
+    boxes = np.zeros((len(ranked), 4))
+    placed = 0
     out = []
     for rank, v in enumerate(ranked):
         text = G.nodes[v]["label"]
         tw, th = 0.56 * FONT * len(text) + 4, FONT + 4
         x, y, r = pos[v][0], pos[v][1], size[v] / 2
+        d = r * 0.7
         spots = [(x - tw / 2, y + r + 2, "center"), (x - tw / 2, y - r - 2 - th, "center"),
                  (x + r + 3, y - th / 2, "left"), (x - r - 3 - tw, y - th / 2, "right"),
-                 (x + r * .7, y + r * .7, "left"), (x - r * .7 - tw, y + r * .7, "right"),
-                 (x + r * .7, y - r * .7 - th, "left"), (x - r * .7 - tw, y - r * .7 - th,
-                                                         "right")]
-        best, best_cost = None, math.inf
-        for left, top_, anchor in spots:
-            box = (left, top_, left + tw, top_ + th)
-            cost = (sum(_overlap(box, b) for b in boxes)
-                    + sum(_disc_overlap(box, d) for d in discs)
-                    + 50 * _outside(box, w, h))
-            if cost < best_cost:
-                best, best_cost = (box, anchor), cost
-            if cost == 0:
-                break
+                 (x + d, y + d, "left"), (x - d - tw, y + d, "right"),
+                 (x + d, y - d - th, "left"), (x - d - tw, y - d - th, "right")]
+        cand = np.array([(left, top_, left + tw, top_ + th) for left, top_, _ in spots])
+        cost = (_overlaps(cand, boxes[:placed]) + 0.8 * _overlaps(cand, discs)
+                + 50 * (np.clip(-cand[:, 0], 0, None) + np.clip(cand[:, 2] - w, 0, None)
+                        + np.clip(-cand[:, 1], 0, None) + np.clip(cand[:, 3] - h, 0, None)))
+        best = int(np.argmin(cost))  # first spot among equals: the preferred order above
         # "top": the most important actors always get a label, the rest only where it fits.
-        if best is None or (mode == "top" and rank >= TOP_LABELS and best_cost > 0):
+        if mode == "top" and rank >= TOP_LABELS and cost[best] > 0:
             continue
-        box, anchor = best
-        boxes.append(box)
-        ax = {"center": (box[0] + box[2]) / 2, "left": box[0], "right": box[2]}[anchor]
-        out.append((text, ax, (box[1] + box[3]) / 2, anchor))
+        boxes[placed] = cand[best]
+        placed += 1
+        left, top_, right, bottom = cand[best]
+        anchor = spots[best][2]
+        ax = {"center": (left + right) / 2, "left": left, "right": right}[anchor]
+        out.append((text, float(ax), float((top_ + bottom) / 2), anchor))
     return out
 
 
-def _overlap(a: tuple, b: tuple) -> float:
-    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) -
-                                                            max(a[1], b[1]))
-
-
-def _disc_overlap(box: tuple, disc: tuple) -> float:
-    cx, cy, r = disc
-    return _overlap(box, (cx - r, cy - r, cx + r, cy + r)) * 0.8
-
-
-def _outside(box: tuple, w: float, h: float) -> float:
-    return (max(0.0, -box[0]) + max(0.0, box[2] - w) + max(0.0, -box[1])
-            + max(0.0, box[3] - h))
+def _overlaps(cand: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Total overlap area of each candidate box with all ``boxes`` (x0, y0, x1, y1 rows)."""
+    if not len(boxes):
+        return np.zeros(len(cand))
+    dx = (np.minimum(cand[:, None, 2], boxes[None, :, 2])
+          - np.maximum(cand[:, None, 0], boxes[None, :, 0])).clip(0)
+    dy = (np.minimum(cand[:, None, 3], boxes[None, :, 3])
+          - np.maximum(cand[:, None, 1], boxes[None, :, 1])).clip(0)
+    return (dx * dy).sum(axis=1)
 
 
 def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, caption: str = "",

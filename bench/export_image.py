@@ -1,0 +1,90 @@
+"""Briefing-image speed: the seed graph and a 500-actor graph in PNG, SVG and PDF.
+
+Baseline, in the same run: plotly's plain ``to_image`` in a fresh process (kaleido starts a
+browser per image). relgraph starts kaleido's browser once per process, so the first image
+pays the start-up and later ones do not.
+
+Usage: python bench/export_image.py
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import networkx as nx  # noqa: E402
+
+from graph.build import build_graph  # noqa: E402
+from graph.image import figure, image_bytes  # noqa: E402
+from graph.ingest import ingest  # noqa: E402
+from graph.model import ACTOR_TYPES, POLARITIES  # noqa: E402
+from graph.store import Store  # noqa: E402
+
+
+def big_graph(n: int = 500) -> nx.Graph:
+    """A scale-free graph with the contract's attributes (what a large slice looks like)."""
+    rng = random.Random(3)
+    base = nx.powerlaw_cluster_graph(n, 3, 0.3, seed=3)
+    G = nx.Graph()
+    for v in base:
+        G.add_node(f"Actor {v}", label=f"Actor {v}", type=rng.choice(ACTOR_TYPES),
+                   mentions=1 + base.degree(v) * rng.randint(1, 4), aliases=[], articles=[])
+    for u, v in base.edges:
+        directed = rng.random() < 0.2
+        G.add_edge(f"Actor {u}", f"Actor {v}", weight=rng.randint(1, 12),
+                   polarity=rng.choice(POLARITIES), directed=directed, source=f"Actor {u}",
+                   target=f"Actor {v}", kinds=["co-occurrence"], relations=[])
+    return G
+
+
+BASELINE = """
+import sys, time, pickle, plotly.io as pio
+fig = pickle.load(open(sys.argv[1], "rb"))
+t = time.perf_counter()
+pio.to_image(fig, format=sys.argv[2], width=1600, height=1000)
+print(time.perf_counter() - t)
+"""
+
+
+def main() -> None:
+    import pickle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "seeds.db")
+        ingest([ROOT / "seeds"], store, progress=False)
+        graphs = {"seed graph": build_graph(store, evidence=False), "500 actors": big_graph()}
+        print(f"{'graph':<12}{'format':<8}{'baseline s':>11}{'first s':>9}{'warm s':>8}"
+              f"{'warm/baseline':>15}")
+        first = True
+        for name, G in graphs.items():
+            fig_path = Path(tmp) / "fig.pkl"
+            fig_path.write_bytes(pickle.dumps(figure(G)))
+            for fmt in ("png", "svg", "pdf"):
+                out = subprocess.run([sys.executable, "-c", BASELINE, str(fig_path), fmt],
+                                     capture_output=True, text=True, check=True)
+                baseline = float(out.stdout.strip().splitlines()[-1])
+                t0 = time.perf_counter()
+                image_bytes(G, fmt)
+                cold = time.perf_counter() - t0
+                warm = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    image_bytes(G, fmt)
+                    warm.append(time.perf_counter() - t0)
+                best = sorted(warm)[1]
+                label = f"{cold:.2f}" + ("*" if first else "")
+                print(f"{name:<12}{fmt:<8}{baseline:>11.2f}{label:>9}{best:>8.2f}"
+                      f"{best / baseline:>15.2f}")
+                first = False
+        print("* includes starting kaleido's browser (once per process)")
+
+
+if __name__ == "__main__":
+    main()
