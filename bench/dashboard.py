@@ -151,7 +151,11 @@ def bench_page_load(tmp: Path) -> None:
     expected = build_graph(store, top=60, evidence=False).number_of_nodes()
     bare = Dash(__name__)
     bare.layout = html.Div("ready", id="ready")
+    from selenium.webdriver.chrome.service import Service
+
     opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    service = Service("/usr/bin/chromedriver")  # Debian's driver; no download attempts
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--window-size=1400,1000"):
@@ -168,7 +172,7 @@ def bench_page_load(tmp: Path) -> None:
         url = f"http://127.0.0.1:{server.server_port}/"
         times = []
         for _ in range(5):
-            driver = webdriver.Chrome(options=opts)
+            driver = webdriver.Chrome(options=opts, service=service)
             try:
                 t0 = time.perf_counter()
                 driver.get(url)

@@ -74,8 +74,10 @@ def register(app: Dash, source: Source) -> None:
     @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"),
                   Output(ids.SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
                   Output(ids.TABLE, "data"), Output(ids.QUERY, "data"),
-                  *controls_in, *BOUNDS)
+                  *controls_in, *BOUNDS, prevent_initial_call=True)
     def update_view(*args):
+        # Not run on page load with default values: load_filters sets the controls from the
+        # URL first, which triggers this once with the view the link asks for.
         f = controls_to_filters(list(args[:len(CONTROLS)]), *args[len(CONTROLS):])
         G = source.graph(f)
         return (elements(G, f.layout), {"name": f.layout, "fit": True, "padding": 30,
@@ -142,14 +144,19 @@ def register(app: Dash, source: Source) -> None:
         n = len(ids.DATA_BUTTONS) + 2
         fmt_image, values = args[n - 1], list(args[n:n + len(CONTROLS)])
         f = controls_to_filters(values, *args[n + len(CONTROLS):])
-        if ctx.triggered_id == ids.BRIEFING:
-            from graph.image import image_bytes
+        briefing = ctx.triggered_id == ids.BRIEFING
+        fmt = fmt_image if briefing else ctx.triggered_id.removeprefix("download-")
+        name, data = download_payload(source, f, fmt, briefing)
+        return dcc.send_bytes(data, name)
 
-            G = source.graph(f)
-            data = image_bytes(G, fmt_image, caption=source.caption(f, G),
-                               title="relgraph briefing")
-            return dcc.send_bytes(data, f"relgraph-briefing.{fmt_image}")
-        fmt = ctx.triggered_id.removeprefix("download-")
-        G = source.graph(f, evidence=True)
-        name = f"relgraph.{'zip' if fmt == 'csv' else fmt}"
-        return dcc.send_bytes(to_bytes(G, fmt), name)
+
+def download_payload(source: Source, f: Filters, fmt: str, briefing: bool) -> tuple[str, bytes]:
+    """(file name, bytes) of a download: the view's data in ``fmt``, or its briefing image."""
+    if briefing:
+        from graph.image import image_bytes
+
+        G = source.graph(f)
+        return (f"relgraph-briefing.{fmt}",
+                image_bytes(G, fmt, caption=source.caption(f, G), title="relgraph briefing"))
+    G = source.graph(f, evidence=True)
+    return f"relgraph.{'zip' if fmt == 'csv' else fmt}", to_bytes(G, fmt)

@@ -140,3 +140,35 @@ def test_search_options_find_actors_by_alias(seed_store):
     options = search_options(seed_store.actor_table())
     kim = next(o for o in options if o["value"] == "Kim Jong Un")
     assert "North Korean leader" in kim["search"] and "Kim" in kim["label"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
+def test_data_download_is_the_views_slice(source, fmt):
+    import io
+    import json
+    import zipfile
+
+    from dashboard.callbacks import download_payload
+
+    name, data = download_payload(source, Filters(articles=(A003,)), fmt, briefing=False)
+    assert name == f"relgraph.{'zip' if fmt == 'csv' else fmt}"
+    if fmt == "json":
+        nodes = json.loads(data)["nodes"]
+        assert nodes and all(n["articles"] == [A003] for n in nodes)
+    elif fmt == "csv":
+        assert set(zipfile.ZipFile(io.BytesIO(data)).namelist()) == {"nodes.csv", "edges.csv"}
+    else:
+        assert b"Kim Myong Sik" in data
+
+
+@pytest.mark.browser  # kaleido drives Chromium
+def test_briefing_download_has_caption_of_the_view(source):
+    from dashboard.callbacks import download_payload
+
+    name, data = download_payload(source, Filters(since="2024-01-01"), "pdf", briefing=True)
+    import io
+
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert name == "relgraph-briefing.pdf" and "2 articles" in text and "Kim Jong Un" in text
