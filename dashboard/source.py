@@ -7,7 +7,8 @@ import threading
 
 import networkx as nx
 
-from graph.build import Corpus, actor_evidence, build_graph
+from graph.build import Corpus, build_graph
+from graph.evidence import actor_evidence, edge_evidence
 from graph.store import Store
 
 from .transforms import Filters, to_slice, view_graph
@@ -48,8 +49,6 @@ class Source:
         return actor_evidence(self.store, name, to_slice(f), limit=limit)
 
     def edge_evidence(self, a: str, b: str, f: Filters) -> list[dict]:
-        from graph.build import edge_evidence
-
         return edge_evidence(self.store, a, b, to_slice(f))
 
     def caption(self, f: Filters, G: nx.Graph) -> str:

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from graph.build import actor_evidence, build_graph
+from graph.build import build_graph
+from graph.evidence import actor_evidence, edge_evidence
 from graph.model import GraphSlice
 
 KIM, PUTIN = "Kim Jong Un", "Vladimir Putin"
@@ -126,8 +127,6 @@ def test_shortest_path_is_kept_even_outside_top_n(seed_store, seed_graph):
 
 
 def test_edge_evidence_matches_the_graph(seed_store, seed_graph):
-    from graph.build import edge_evidence
-
     ev = edge_evidence(seed_store, PUTIN, KIM)
     edge = seed_graph.edges[KIM, PUTIN]
     assert [(e["article"], e["sentence"]) for e in ev] == [
