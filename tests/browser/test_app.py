@@ -87,6 +87,12 @@ def test_clicking_kim_shows_evidence_and_png_export_works(dash_duo, seed_store):
     marks = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} mark")
     assert marks and {m.text for m in marks} <= {"Kim", "Kim Jong Un", "North Korean leader",
                                                  "Korean leader"}
+    dash_duo.driver.execute_script(
+        f"var cy = document.getElementById('{ids.GRAPH}')._cyreg.cy;"
+        "cy.getElementById('Kim Jong Un').edgesWith(cy.getElementById('Vladimir Putin'))"
+        ".emit('tap')")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "Kim Jong Un — Vladimir Putin")
+    assert "meet" in dash_duo.find_element(f"#{ids.DETAILS}").text
     dash_duo.find_element(f"#{ids.PNG}").click()
     dash_duo.wait_for_contains_text(f"#{ids.IMAGE_STATUS}", "PNG saved")
     size = int(dash_duo.find_element(f"#{ids.IMAGE_STATUS}").text.split("(")[1].split()[0])
