@@ -30,14 +30,14 @@ CONTROLS = [(ids.ARTICLES, "value"), (ids.DATES, "value"), (ids.UNDATED, "value"
             (ids.TYPES, "value"), (ids.KINDS, "value"), (ids.MIN_WEIGHT, "value"),
             (ids.HIDE_ISOLATED, "value"), (ids.TOP, "value"), (ids.FOCUS, "value"),
             (ids.DEPTH, "value"), (ids.SOURCE, "value"), (ids.TARGET, "value"),
-            (ids.LAYOUT, "value")]
+            (ids.LAYOUT, "value"), (ids.SIZE_BY, "value")]
 BOUNDS = [State(ids.DATES, "min"), State(ids.DATES, "max")]
 
 
 def controls_to_filters(values: list, lo: int, hi: int) -> Filters:
     """Component values (in CONTROLS order) → Filters. Pure."""
-    arts, span, undated, types, kinds, weight, isolated, top, focus, depth, src, tgt, lay = (
-        values)
+    (arts, span, undated, types, kinds, weight, isolated, top, focus, depth, src, tgt, lay,
+     size_by) = values
     span = span or [lo, hi]
     return Filters(
         articles=tuple(arts or ()),
@@ -46,7 +46,8 @@ def controls_to_filters(values: list, lo: int, hi: int) -> Filters:
         undated=bool(undated), types=() if set(types or ()) >= set(ACTOR_TYPES) else tuple(
             types or ()), kinds=tuple(kinds or ()), min_weight=int(weight or 1),
         hide_isolated=bool(isolated), top=int(top) if top else Filters.top, focus=focus or None,
-        depth=int(depth or 1), source=src or None, target=tgt or None, layout=lay or "preset")
+        depth=int(depth or 1), source=src or None, target=tgt or None, layout=lay or "preset",
+        size_by=size_by or "mentions")
 
 
 def filters_to_controls(f: Filters, lo: int, hi: int) -> list:
@@ -56,7 +57,7 @@ def filters_to_controls(f: Filters, lo: int, hi: int) -> list:
     return [list(f.articles), [day(f.since, lo), day(f.until, hi)], ["on"] if f.undated else [],
             list(f.types or ACTOR_TYPES), list(f.kinds), f.min_weight,
             ["on"] if f.hide_isolated else [], f.top, f.focus, f.depth, f.source, f.target,
-            f.layout]
+            f.layout, f.size_by]
 
 
 def register(app: Dash, source: Source) -> None:
@@ -80,7 +81,7 @@ def register(app: Dash, source: Source) -> None:
         # URL first, which triggers this once with the view the link asks for.
         f = controls_to_filters(list(args[:len(CONTROLS)]), *args[len(CONTROLS):])
         G = source.graph(f)
-        return (elements(G, f.layout), {"name": f.layout, "fit": True, "padding": 30,
+        return (elements(G, f.layout, f.size_by), {"name": f.layout, "fit": True, "padding": 30,
                                        "animate": False},
                 summary(G), timeline_figure(source.articles(), G), actor_rows(G),
                 filters_to_query(f))

@@ -11,7 +11,7 @@ from graph import style
 from graph.model import ACTOR_TYPES
 
 from . import ids
-from .transforms import CYTO_LAYOUTS, Filters, legend, stylesheet
+from .transforms import CYTO_LAYOUTS, SIZE_BY, Filters, legend, stylesheet
 
 PANEL = {"background": "#f7f7f7", "padding": "10px", "borderRadius": "6px"}
 LABEL = {"fontWeight": 600, "fontSize": "13px", "marginTop": "10px", "display": "block"}
@@ -104,6 +104,9 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
         dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=f.layout,
                      options=[{"label": "fixed (as in exports)" if n == "preset" else n,
                                "value": n} for n in CYTO_LAYOUTS]),
+        html.Label("Node size shows", style=LABEL),
+        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=f.size_by,
+                     options=[{"label": n, "value": n} for n in SIZE_BY]),
         html.Button("Reset filters", id=ids.RESET, n_clicks=0, style={"marginTop": "14px"}),
     ]
 

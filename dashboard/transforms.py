@@ -55,8 +55,11 @@ class Filters:
     source: str | None = None
     target: str | None = None
     layout: str = "preset"
+    size_by: str = "mentions"
 
 
+#: What node size can show: a node attribute or a degree computed on the shown graph.
+SIZE_BY = ("mentions", "degree", "weighted degree")
 _TUPLES = {"articles", "types", "kinds"}
 _INTS = {"min_weight": (1, 1000), "top": (1, 2000), "depth": (1, 3)}
 
@@ -101,6 +104,9 @@ def filters_from_query(query: str) -> Filters:
         elif fld.name == "layout":
             if got[0] in CYTO_LAYOUTS:
                 values[fld.name] = got[0]
+        elif fld.name == "size_by":
+            if got[0] in SIZE_BY:
+                values[fld.name] = got[0]
         else:
             values[fld.name] = got[0]
     if "types" in values:
@@ -130,13 +136,23 @@ def view_graph(G: nx.Graph, f: Filters) -> nx.Graph:
     return G
 
 
-def elements(G: nx.Graph, layout: str = "preset") -> list[dict]:
-    """Cytoscape elements: nodes sized by mentions and coloured by type, edges widened by
+def node_measure(G: nx.Graph, size_by: str = "mentions") -> dict[str, float]:
+    """The value each node's size shows: mentions, degree or weighted degree."""
+    if size_by == "degree":
+        return dict(G.degree())
+    if size_by == "weighted degree":
+        return dict(G.degree(weight="weight"))
+    return {v: d["mentions"] for v, d in G.nodes(data=True)}
+
+
+def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions") -> list[dict]:
+    """Cytoscape elements: nodes sized by ``size_by`` and coloured by type, edges widened by
     weight and coloured by polarity; positions from the shared seeded layout."""
     if not G.number_of_nodes():
         return []
     pos = positions(G, "spring", *VIEW_BOX) if layout == "preset" else {}
-    mentions = [d["mentions"] for _, d in G.nodes(data=True)] or [1]
+    measure = node_measure(G, size_by)
+    mentions = list(measure.values()) or [1]
     weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
     m_lo, m_hi, w_lo, w_hi = min(mentions), max(mentions), min(weights), max(weights)
     route = G.graph.get("path") or []
@@ -147,7 +163,7 @@ def elements(G: nx.Graph, layout: str = "preset") -> list[dict]:
     for node, d in G.nodes(data=True):
         el = {"data": {"id": node, "label": d["label"], "type": d["type"],
                        "mentions": d["mentions"], "color": style.type_color(d["type"]),
-                       "size": style.node_size(d["mentions"], m_lo, m_hi)},
+                       "size": style.node_size(measure[node], m_lo, m_hi)},
               "classes": " ".join(c for c in (
                   "path" if node in route else "", "focus" if node == focus else "") if c)}
         if node in pos:

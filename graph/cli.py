@@ -187,6 +187,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if missing:
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
     image = args.format in IMAGE_FORMATS
+    if args.size and (args.width or args.height):
+        raise UsageError("use either --size or --width/--height, not both")
     G = build_graph(store, sl, top=args.top, evidence=not image)
     if image:
         from .image import EmptySliceError, RendererMissingError, export_image, slice_caption
@@ -253,6 +255,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.db:
             raise UsageError(f"{args.db} holds no articles; run 'relgraph ingest PATH "
                              f"--db {args.db}' first")
+        if not SEEDS.is_dir():
+            raise UsageError("the database is empty and the bundled seeds are not installed "
+                             "(use 'pip install -e .' from a checkout); run 'relgraph ingest "
+                             "PATH' first")
         print(f"empty database: ingesting the bundled seed articles from {SEEDS}",
               file=sys.stderr)
         for line in ingest([SEEDS], store, jobs=args.jobs).lines():

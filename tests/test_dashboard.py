@@ -34,7 +34,7 @@ def source(seed_store):
 def test_query_round_trip_and_defaults_are_empty():
     f = Filters(articles=("a", "b"), since="2024-01-01", undated=False, types=("person",),
                 kinds=("meet",), min_weight=2, hide_isolated=True, top=20, focus="Kim Jong Un",
-                depth=2, source="X", target="Y", layout="cose")
+                depth=2, source="X", target="Y", layout="cose", size_by="degree")
     assert filters_from_query(filters_to_query(f)) == f
     assert filters_to_query(Filters()) == ""
 
@@ -172,3 +172,13 @@ def test_briefing_download_has_caption_of_the_view(source):
 
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert name == "relgraph-briefing.pdf" and "2 articles" in text and "Kim Jong Un" in text
+
+
+def test_size_by_a_chosen_centrality(source):
+    G = source.graph(Filters())
+    by_degree = {e["data"]["id"]: e["data"]["size"] for e in elements(G, size_by="degree")
+                 if "source" not in e["data"]}
+    biggest = max(by_degree, key=by_degree.get)
+    assert G.degree(biggest) == max(d for _, d in G.degree())
+    assert by_degree != {e["data"]["id"]: e["data"]["size"] for e in elements(G)
+                         if "source" not in e["data"]}

@@ -102,3 +102,9 @@ def test_directed_edges_get_arrowheads():
     heads = [t for t in figure(G).data if t.mode == "markers" and t.marker.symbol ==
              "triangle-up"]
     assert len(heads) == 1 and len(heads[0].x) == 1
+
+
+def test_size_and_width_are_exclusive(seed_db, tmp_path, capsys):
+    code = main(["export", "--db", str(seed_db), "-f", "png", "-o", str(tmp_path / "x.png"),
+                 "--size", "A4", "--width", "900"])
+    assert code == 2 and "either --size or --width/--height" in capsys.readouterr().err
