@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,10 @@ from graph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# Browser tests use Debian's chromium and chromedriver; keep Selenium from looking online for
+# drivers (this machine has no network but the package registries).
+os.environ.setdefault("SE_OFFLINE", "true")
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,13 @@
 
 import argparse
 import re
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from graph.cli import _parser
+
+ROOT = Path(__file__).resolve().parent.parent
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -2,12 +2,13 @@
 
 import json
 import shutil
-
-from conftest import SEEDS
+from pathlib import Path
 
 from graph.cli import main
 from graph.ingest import ingest
 from graph.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 STORY = ("Emmanuel Macron met Olaf Scholz in Berlin on Monday. Scholz said France and "
          "Germany would cooperate. Macron later visited Poland.")

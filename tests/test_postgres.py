@@ -2,13 +2,15 @@
 .ci/run starts one). Skipped when no server is given."""
 
 import os
+from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
 from graph.build import build_graph
 from graph.ingest import ingest
 from graph.store import Store, metadata
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 URL = os.environ.get("RELGRAPH_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(not URL, reason="RELGRAPH_TEST_POSTGRES not set")
