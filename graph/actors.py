@@ -19,6 +19,8 @@ from .model import Mention
 from .names import (
     initials_match,
     is_title,
+    leader_titles,
+    loose_key,
     name_key,
     name_parts,
     not_actors,
@@ -78,6 +80,11 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     person = ent.label_ == "PERSON"
+    # "Shanghai Cooperation Organisation (SCO": cut an unclosed bracket off the span so the
+    # acronym definition that follows is seen as one.
+    opened = next((k for k in range(start, end) if doc[k].text in "(["), None)
+    if opened is not None and not any(doc[k].text in ")]" for k in range(opened, end)):
+        end = opened
     while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
                            or (person and is_title(doc[start].text) and end - start > 1)):
         start += 1
@@ -87,7 +94,7 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
                            or (ent.label_ == "ORG" and doc[end - 1].is_lower
                                and end - start > 1)):
         end -= 1
-    if start >= end:
+    if start >= end or _designated(doc, end):
         return None
     span = doc[start:end]
     text = span.text
@@ -101,6 +108,15 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
     return MentionSpan(start, end, Mention(
         sentence=sent_of[start], start=span.start_char, end=span.end_char, text=text,
         name=text, type=kind, label=ent.label_))
+
+
+def _designated(doc: Doc, end: int) -> bool:
+    """True if the name runs on into a model designator ("IRIS-T", "Su-57"): a product, not an
+    actor."""
+    return (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-"
+            and doc[end].whitespace_ == ""
+            and (doc[end + 1].is_digit or (len(doc[end + 1].text) <= 2
+                                           and doc[end + 1].text.isupper())))
 
 
 def _acronyms(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
@@ -150,10 +166,16 @@ def _resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> l
     if not full_counts:
         return spans
     by_part, inner = name_parts(full_counts)
+    loose: dict[str, list[str]] = {}
+    for part, fulls in by_part.items():
+        if len(part) >= 5:
+            loose.setdefault(loose_key(part), []).extend(fulls)
 
     def best(short: str) -> str | None:
         key = name_key(short)
-        candidates = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
+        candidates = (by_part.get(key)
+                      or (inner[key] if len(inner.get(key, ())) == 1 else None)
+                      or (loose.get(loose_key(key)) if len(key) >= 5 else None))
         if not candidates:
             return None
         return max(candidates, key=lambda f: (full_counts[f], -first_seen[f]))
@@ -247,7 +269,8 @@ def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
             if end < len(doc) and doc[end].ent_type_ == "PERSON":
                 break  # an apposition introducing the name itself
             people = {name: first for role, names in roles.items()
-                      if role[-length:] == words and (length >= 2 or len(role) == 1)
+                      if (role[-length:] == words and (length >= 2 or len(role) == 1))
+                      or _leads(role, words)
                       for name, first in names.items() if first < token.i}
             if not people or any(i in taken for i in range(token.i + 1, end)):
                 continue
@@ -260,3 +283,18 @@ def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
                 text=span.text, name=ranked[0], type="person", label="ROLE")))
             break
     return out
+
+
+def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """True if "the <words>" ("the Chinese leader") names the holder of ``role`` ("chinese
+    president", "british prime minister"): ``words`` ends in "leader", the role is a head of
+    state or government title, and the words before both agree."""
+    if len(words) < 2 or words[-1] != "leader":
+        return False
+    head = 2 if role[-2:] == ("prime", "minister") else 1
+    if (head == 1 and role[-1] not in leader_titles()) or len(role) <= head:
+        return False
+    qualifier = role[:-head]
+    if is_title(qualifier[-1]):
+        return False  # "vice president", "deputy prime minister", "foreign minister"
+    return qualifier[-(len(words) - 1):] == words[:-1]

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
-__all__ = ["initials_match", "load_table", "name_key", "name_parts", "title_words"]
+__all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts", "title_words"]
 
 _DROP = re.compile(r"[.’'`´]")
 _SPACE = re.compile(r"[^0-9a-z]+")
+_REPEAT = re.compile(r"([a-z])\1+")
 _STOP = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "&", "on", "in", "to"}
 
 
@@ -26,6 +27,12 @@ def name_key(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _DROP.sub("", text)
     return _SPACE.sub(" ", text).strip()
+
+
+def loose_key(name: str) -> str:
+    """``name_key`` with doubled letters single, for transliteration variants that differ only
+    there ("Zelenskyy" / "Zelensky", "Gaddafi" / "Gadafi")."""
+    return _REPEAT.sub(r"\1", name_key(name))
 
 
 @functools.cache
@@ -46,6 +53,12 @@ def role_heads() -> frozenset[str]:
     """Nouns that can head a role phrase ("leader", "spokesman")."""
     table = load_table("titles")
     return frozenset(table["role_heads"]) | frozenset(table["titles"])
+
+
+@functools.cache
+def leader_titles() -> frozenset[str]:
+    """Last words of head-of-state or government titles, which "the ... leader" can stand for."""
+    return frozenset(load_table("titles")["leader_titles"])
 
 
 @functools.cache

@@ -25,6 +25,8 @@ _OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
 _MODIFIER = ("compound", "amod", "poss", "nmod", "appos")
 _INHERIT = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp")
 _RELATIVE = {"who", "which", "that", "whom"}
+_PERSONAL = {"he", "she"}
+_REPORTING = {"say", "tell", "add", "announce", "insist", "state", "promise", "vow", "pledge"}
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,15 @@ def _actors(token: Token | None, at: dict[int, MentionSpan], depth: int = 0) -> 
     if token is None or depth > 3:
         return []
     names: list[str] = []
+    # "Brazil's foreign minister, Mauro Vieira, ...": the person named in apposition is the
+    # actor, not the country modifying the role noun.
+    appositive = [at[c.i].mention.name for c in token.children
+                  if c.dep_ == "appos" and c.i in at and token.i not in at
+                  and at[c.i].mention.type == "person"]
     if token.i in at:
         names.append(at[token.i].mention.name)
+    elif appositive:
+        names.extend(appositive)
     else:
         for child in token.children:
             if child.dep_ in _MODIFIER and child.i in at:
@@ -122,11 +131,19 @@ def _subjects(verb: Token, at: dict[int, MentionSpan], depth: int = 0) -> list[s
     """Who does ``verb``: its subject, or inherited from the clause it depends on."""
     if depth > 3:
         return []
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subjects:
+        if subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return _actors(verb.head, at)
+        if (subjects[0].lower_ in _PERSONAL and verb.dep_ == "ccomp"
+                and verb.head.lemma_ in _REPORTING):
+            # "Lula said he would visit Shanghai": he is the one who said it, if a person.
+            speakers = _subjects(verb.head, at, depth + 1)
+            return [n for n in speakers if _is_person(n, at)][:1]
+        # Two subjects are a misparse of one long noun phrase ("The ... Organization (NATO)
+        # Secretary General Mark Rutte welcomed"): the last one is the head.
+        return _actors(subjects[-1], at) or _actors(subjects[0], at)
     for child in verb.children:
-        if child.dep_ in _SUBJ:
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return _actors(verb.head, at)
-            return _actors(child, at)
         if child.dep_ == "agent":  # passive: "was greeted by X"
             return [n for g in child.children if g.dep_ == "pobj" for n in _actors(g, at)]
     head = verb.head
@@ -144,6 +161,10 @@ def _subjects(verb: Token, at: dict[int, MentionSpan], depth: int = 0) -> list[s
     if verb.dep_ in ("pobj", "dobj", "attr") and head is not verb:
         return _subjects(head.head if head.dep_ == "prep" else head, at, depth + 1)
     return []
+
+
+def _is_person(name: str, at: dict[int, MentionSpan]) -> bool:
+    return any(s.mention.name == name and s.mention.type == "person" for s in at.values())
 
 
 def _prep_objects(token: Token, preps: tuple[str, ...], at: dict[int, MentionSpan]) -> list[str]:

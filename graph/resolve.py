@@ -3,9 +3,10 @@
 Runs over the distinct names in the store (cheap, no NLP), so alias files and rule changes
 apply to everything already ingested. Order of precedence for each name: the user's alias file,
 acronyms defined in any article, the built-in table (countries, demonyms, common acronyms),
-then the name itself; names that differ only in case, punctuation, hyphens or diacritics share
-an actor; a lone surname or family name with no actor of its own joins the most mentioned
-person whose full name starts or ends with it.
+then the name itself. Names that differ only in case, punctuation, hyphens or diacritics share
+an actor, and so do full person names that differ only in doubled letters; a lone surname or
+family name with no actor of its own joins the most mentioned person whose full name starts
+or ends with it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import ACTOR_TYPES
-from .names import load_table, name_key, name_parts
+from .names import load_table, loose_key, name_key, name_parts
 
 __all__ = ["ActorDef", "AliasError", "NameStat", "UserAliases", "country_name", "resolve"]
 
@@ -152,6 +153,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             key = name_key(canonical)
             fixed.setdefault(key, (canonical, kind))
         groups[key].append(stat)
+    _merge_spelling_variants(groups, fixed)
     _merge_short_names(groups, fixed)
     actors = []
     for key, members in groups.items():
@@ -178,6 +180,21 @@ def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
     for short, full in acronyms:
         votes[name_key(short)][full] += 1
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+
+
+def _merge_spelling_variants(groups: dict[str, list[NameStat]], fixed: dict) -> None:
+    """Full person names that differ only in doubled letters ("Volodymyr Zelenskyy" /
+    "Volodymyr Zelensky") are one actor, named by the more mentioned spelling."""
+    by_loose: dict[str, list[str]] = defaultdict(list)
+    for key, members in groups.items():
+        if key not in fixed and len(key.split()) >= 2 and _majority_type(members) == "person":
+            by_loose[loose_key(key)].append(key)
+    for keys in by_loose.values():
+        if len(keys) > 1:
+            target = max(keys, key=lambda k: (sum(m.count for m in groups[k]), k))
+            for key in keys:
+                if key != target:
+                    groups[target].extend(groups.pop(key))
 
 
 def _merge_short_names(groups: dict[str, list[NameStat]], fixed: dict) -> None:

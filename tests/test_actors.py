@@ -102,3 +102,39 @@ def test_word_inside_an_untagged_longer_name_is_not_a_short_form(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos)
     assert not _name_word(doc[3])  # inside "Pak Jong Chon"
     assert _name_word(doc[6])  # standing alone
+
+
+def test_the_nationality_leader_refers_to_the_head_of_state_introduced(names):
+    text = ("Chilean President Gabriel Boric met Argentine Foreign Minister Diana Mondino. "
+            "The Chilean leader later flew home.")
+    found, _ = names(text)
+    assert ("Chilean leader", "Gabriel Boric", "person") in found
+
+
+def test_a_minister_or_deputy_is_not_the_nationality_leader(names):
+    text = ("Argentine Foreign Minister Diana Mondino met Chilean Vice President Ana Soto. "
+            "The Argentine leader was not present, nor was the Chilean leader.")
+    found, _ = names(text)
+    assert not {name for t, name, _ in found if t.endswith("leader")}
+
+
+def test_doubled_letter_variant_of_a_surname_is_the_same_person(names):
+    text = ("Ukrainian President Volodymyr Zelenskyy arrived in Berlin. Zelensky then met "
+            "officials, while Olena Zelenska stayed in Kyiv.")
+    found, _ = names(text)
+    assert by_text(found, "Zelensky") == {"Volodymyr Zelenskyy"}
+    assert by_text(found, "Olena Zelenska") == {"Olena Zelenska"}
+
+
+def test_acronym_swallowed_by_the_entity_span_is_still_defined(names):
+    text = ("Leaders met at the summit of the Shanghai Cooperation Organisation (SCO) in July. "
+            "The SCO was founded in 2001.")
+    found, acronyms = names(text)
+    assert ("SCO", "Shanghai Cooperation Organisation") in acronyms
+    assert "Shanghai Cooperation Organisation (SCO" not in {n for _, n, _ in found}
+    assert by_text(found, "SCO") == {"Shanghai Cooperation Organisation"}
+
+
+def test_name_running_into_a_model_designator_is_not_an_actor(names):
+    found, _ = names("Germany will deliver two more IRIS-T systems to Ukraine.")
+    assert {name for _, name, _ in found} == {"Germany", "Ukraine"}

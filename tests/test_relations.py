@@ -42,6 +42,8 @@ def test_cooccurrence_is_per_sentence_not_per_article(nlp):
      ("Emmanuel Macron", "meet", "Olaf Scholz")),
     ("Poland accused Belarus of sending migrants to Lithuania.",
      ("Belarus", "supply", "Lithuania")),
+    ("Emmanuel Macron said he would visit Brazil in March.",
+     ("Emmanuel Macron", "visit", "Brazil")),
 ])
 def test_typed_relation(rels, text, expected):
     assert expected in rels(text)
@@ -51,6 +53,17 @@ def test_mutual_meeting_of_conjoined_subjects(rels):
     found = rels("Olaf Scholz and Emmanuel Macron met in Paris on Monday.")
     assert {("Olaf Scholz", "meet", "Emmanuel Macron"),
             ("Emmanuel Macron", "meet", "Olaf Scholz")} & found
+
+
+def test_person_in_apposition_acts_not_the_country_owning_the_role(rels):
+    found = rels("Brazil's foreign minister, Mauro Vieira, accompanied Lula on the trip.")
+    assert ("Mauro Vieira", "accompany", "Lula") in found
+    assert not {r for r in found if r[0] == "Brazil"}
+
+
+def test_pronoun_of_a_non_person_speaker_is_not_resolved(rels):
+    found = rels("Germany said she would meet Emmanuel Macron in Paris.")
+    assert not {r for r in found if r[0] == "Germany"}
 
 
 def test_negated_verbs_give_no_relation(rels):

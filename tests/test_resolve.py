@@ -18,6 +18,16 @@ def test_spelling_variants_merge():
     assert set(got["Kim Jong Un"].names) == {"Kim Jong-un", "Kim Jong Un", "KIM JONG UN"}
 
 
+def test_doubled_letter_transliterations_merge_but_feminine_forms_stay_apart():
+    got = actors([("Volodymyr Zelenskyy", "person", 4), ("Volodymyr Zelensky", "person", 2),
+                  ("Olena Zelenska", "person", 1), ("Muammar Gaddafi", "person", 1),
+                  ("Muammar Gadafi", "person", 1), ("Anna Petrova", "person", 1),
+                  ("Ivan Petrov", "person", 1)])
+    assert got["Volodymyr Zelenskyy"].mentions == 6
+    assert {"Olena Zelenska", "Anna Petrova", "Ivan Petrov"} <= set(got)
+    assert len([label for label in got if label.startswith("Muammar")]) == 1
+
+
 def test_builtin_country_variants_and_demonyms():
     got = actors([("DPRK", "organisation", 2), ("North Korea", "place", 4),
                   ("North Korean", "group", 3), ("U.S.", "place", 2), ("US", "place", 1),
