@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .model import Mention
 from .names import (
     initials_match,
+    institution_words,
     is_title,
     leader_titles,
     loose_key,
@@ -105,9 +106,35 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
     kind = ENTITY_TYPES[ent.label_]
     if person and span[-1].lower_ in place_words():
         kind = "place"  # "Kim Il Sung Square": named after a person, but a place
+    name = _institution_of_country(span) if ent.label_ == "ORG" else None
     return MentionSpan(start, end, Mention(
         sentence=sent_of[start], start=span.start_char, end=span.end_char, text=text,
-        name=text, type=kind, label=ent.label_))
+        name=name or text, type=kind, label=ent.label_))
+
+
+def _institution_of_country(span: Span) -> str | None:
+    """"Foreign Ministry (Japan)" for "Japan's Foreign Ministry" or "Japanese Foreign
+    Ministry": a generic institution name is only an actor together with its country."""
+    from .resolve import country_name
+
+    words = institution_words()
+    for cut in range(min(3, len(span) - 1), -1, -1):
+        rest = span[cut:]
+        if not all(t.lower_ in words for t in rest) or not any(t.is_title for t in rest):
+            continue
+        if cut:
+            country = country_name(span[:cut].text)
+        else:  # "<country>'s <institution>"; the country entity may include the "'s"
+            doc, i = span.doc, span.start
+            if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+                return None
+            j = i - 2
+            while j > 0 and doc[j].ent_iob_ == "I":
+                j -= 1
+            country = country_name(doc[j:i - 1].text)
+        if country:
+            return f"{rest.text} ({country})"
+    return None
 
 
 def _designated(doc: Doc, end: int) -> bool:
@@ -266,14 +293,14 @@ def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
         for length in range(min(longest, len(doc) - token.i - 1), 0, -1):
             words = tuple(t.lower_ for t in doc[token.i + 1:token.i + 1 + length])
             end = token.i + 1 + length
-            if end < len(doc) and doc[end].ent_type_ == "PERSON":
-                break  # an apposition introducing the name itself
             people = {name: first for role, names in roles.items()
                       if (role[-length:] == words and (length >= 2 or len(role) == 1))
                       or _leads(role, words)
                       for name, first in names.items() if first < token.i}
             if not people or any(i in taken for i in range(token.i + 1, end)):
                 continue
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                break  # an apposition introducing the name itself ("the leader Kim ...")
             ranked = sorted(people, key=lambda n: -salience[n])
             if len(ranked) > 1 and salience[ranked[0]] == salience[ranked[1]]:
                 break  # ambiguous: two people hold that role equally

@@ -62,6 +62,18 @@ def leader_titles() -> frozenset[str]:
 
 
 @functools.cache
+def institution_words() -> frozenset[str]:
+    """Words of generic state institutions ("Foreign Ministry"), qualified by their country."""
+    return frozenset(load_table("titles")["institution_words"])
+
+
+@functools.cache
+def organisation_suffixes() -> frozenset[str]:
+    """Trailing words that short forms of organisation names leave out ("News Agency")."""
+    return frozenset(load_table("titles")["organisation_suffixes"])
+
+
+@functools.cache
 def place_words() -> frozenset[str]:
     """Last words that make a "person" entity a place ("Square", "Airport")."""
     return frozenset(load_table("titles")["place_words"])

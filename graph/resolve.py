@@ -4,7 +4,8 @@ Runs over the distinct names in the store (cheap, no NLP), so alias files and ru
 apply to everything already ingested. Order of precedence for each name: the user's alias file,
 acronyms defined in any article, the built-in table (countries, demonyms, common acronyms),
 then the name itself. Names that differ only in case, punctuation, hyphens or diacritics share
-an actor, and so do full person names that differ only in doubled letters; a lone surname or
+an actor, and so do full person names that differ only in doubled letters and organisation
+names without their generic tail ("Yonhap" / "Yonhap News Agency"); a lone surname or
 family name with no actor of its own joins the most mentioned person whose full name starts
 or ends with it.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import ACTOR_TYPES
-from .names import load_table, loose_key, name_key, name_parts
+from .names import load_table, loose_key, name_key, name_parts, organisation_suffixes
 
 __all__ = ["ActorDef", "AliasError", "NameStat", "UserAliases", "country_name", "resolve"]
 
@@ -154,6 +155,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             fixed.setdefault(key, (canonical, kind))
         groups[key].append(stat)
     _merge_spelling_variants(groups, fixed)
+    _merge_organisation_short_forms(groups, fixed)
     _merge_short_names(groups, fixed)
     actors = []
     for key, members in groups.items():
@@ -195,6 +197,30 @@ def _merge_spelling_variants(groups: dict[str, list[NameStat]], fixed: dict) -> 
             for key in keys:
                 if key != target:
                     groups[target].extend(groups.pop(key))
+
+
+def _merge_organisation_short_forms(groups: dict[str, list[NameStat]], fixed: dict) -> None:
+    """"Yonhap" joins "Yonhap News Agency" and "Wagner" joins "Wagner Group": an organisation
+    whose name is another's without generic trailing words. The shortest such longer name with
+    the most mentions wins, so "Kyodo" goes to "Kyodo News", not to both."""
+    suffixes = organisation_suffixes()
+    orgs = {k for k, v in groups.items() if _majority_type(v) == "organisation"}
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key in orgs:
+        words = key.split()
+        for cut in range(len(words) - 1, 0, -1):
+            if words[cut] not in suffixes:
+                break
+            longer[" ".join(words[:cut])].append(key)
+    # Longest short forms first, so "Yonhap News" has joined "Yonhap News Agency" before
+    # "Yonhap" looks for a home.
+    for short in sorted(longer, key=lambda k: (-len(k.split()), k)):
+        candidates = [k for k in longer[short] if k in groups]
+        if short not in orgs or short in fixed or not candidates:
+            continue
+        target = min(candidates, key=lambda k: (len(k.split()),
+                                                -sum(m.count for m in groups[k]), k))
+        groups[target].extend(groups.pop(short))
 
 
 def _merge_short_names(groups: dict[str, list[NameStat]], fixed: dict) -> None:

@@ -138,3 +138,20 @@ def test_acronym_swallowed_by_the_entity_span_is_still_defined(names):
 def test_name_running_into_a_model_designator_is_not_an_actor(names):
     found, _ = names("Germany will deliver two more IRIS-T systems to Ukraine.")
     assert {name for _, name, _ in found} == {"Germany", "Ukraine"}
+
+
+def test_role_mention_followed_by_another_name(names):
+    text = ("Saudi Crown Prince Mohammed bin Salman met Antony Blinken in Riyadh. "
+            "The crown prince told Blinken that talks would continue.")
+    found, _ = names(text)
+    assert ("crown prince", "Mohammed bin Salman", "person") in found
+
+
+def test_generic_institutions_are_kept_apart_per_country(names):
+    text = ("Japan's Foreign Ministry protested. The Russian Foreign Ministry summoned the "
+            "envoy, and North Korea's Foreign Ministry denied it. The Foreign Ministry in Oslo "
+            "was silent, while Russia's Gazprom cut supplies.")
+    found, _ = names(text)
+    got = {name for _, name, _ in found}
+    assert {"Foreign Ministry (Japan)", "Foreign Ministry (Russia)",
+            "Foreign Ministry (North Korea)", "Foreign Ministry", "Gazprom"} <= got

@@ -28,6 +28,19 @@ def test_doubled_letter_transliterations_merge_but_feminine_forms_stay_apart():
     assert len([label for label in got if label.startswith("Muammar")]) == 1
 
 
+def test_organisation_short_forms_join_the_name_with_its_generic_tail():
+    got = actors([("Yonhap News Agency", "organisation", 1), ("Yonhap", "organisation", 4),
+                  ("Yonhap News", "organisation", 1), ("Wagner Group", "organisation", 2),
+                  ("Wagner", "organisation", 3), ("Associated Press", "organisation", 1),
+                  ("Kyodo", "organisation", 1), ("Kyodo News", "organisation", 1),
+                  ("Richard Wagner", "person", 1)])
+    assert got["Yonhap News Agency"].mentions == 6
+    assert got["Wagner Group"].mentions == 5
+    assert got["Kyodo News"].mentions == 2
+    assert {"Associated Press", "Richard Wagner"} <= set(got)
+    assert not {"Yonhap", "Wagner", "Kyodo", "Yonhap News"} & set(got)
+
+
 def test_builtin_country_variants_and_demonyms():
     got = actors([("DPRK", "organisation", 2), ("North Korea", "place", 4),
                   ("North Korean", "group", 3), ("U.S.", "place", 2), ("US", "place", 1),
