@@ -8,6 +8,7 @@ from datetime import date
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from graph.export import to_bytes
+from graph.image import EmptySliceError, RendererMissingError
 from graph.model import ACTOR_TYPES
 
 from . import ids, layout
@@ -138,6 +139,7 @@ def register(app: Dash, source: Source) -> None:
         return f"PNG saved ({len(data or '') * 3 // 4 // 1024} KB)" if data else ""
 
     @app.callback(Output(ids.DOWNLOAD, "data"),
+                  Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
                   *[Input(ids.data_button(fmt), "n_clicks") for fmt in ids.DATA_BUTTONS],
                   Input(ids.BRIEFING, "n_clicks"), State(ids.BRIEFING_FORMAT, "value"),
                   *controls_state, *BOUNDS, prevent_initial_call=True)
@@ -147,8 +149,11 @@ def register(app: Dash, source: Source) -> None:
         f = controls_to_filters(values, *args[n + len(CONTROLS):])
         briefing = ctx.triggered_id == ids.BRIEFING
         fmt = fmt_image if briefing else ctx.triggered_id.removeprefix("download-")
-        name, data = download_payload(source, f, fmt, briefing)
-        return dcc.send_bytes(data, name)
+        try:
+            name, data = download_payload(source, f, fmt, briefing)
+        except (EmptySliceError, RendererMissingError) as exc:
+            return no_update, str(exc)
+        return dcc.send_bytes(data, name), ""
 
 
 def download_payload(source: Source, f: Filters, fmt: str, briefing: bool) -> tuple[str, bytes]:

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import io
 import math
+import os
 import struct
 import warnings
 import zlib
@@ -272,6 +273,12 @@ def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options)
 def _render(fig, fmt: str, width: int, height: int, scale: float) -> bytes:  # noqa: ANN001
     import plotly.io as pio
 
+    if not _browser_found():
+        # Checked first: without a browser kaleido's background server dies in its thread and
+        # the export would wait forever.
+        raise RendererMissingError(
+            "image export needs Chromium for kaleido: install it (Debian: apt-get install "
+            "chromium) or run 'plotly_get_chrome'")
     _start_kaleido()
     try:
         with warnings.catch_warnings():
@@ -283,6 +290,16 @@ def _render(fig, fmt: str, width: int, height: int, scale: float) -> bytes:  # n
                 "image export needs Chromium for kaleido: install it (Debian: apt-get "
                 "install chromium) or run 'plotly_get_chrome'") from exc
         raise
+
+
+def _browser_found() -> bool:
+    """True if kaleido will find a Chromium (honouring its ``BROWSER_PATH`` override)."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+    except ImportError:  # a kaleido without choreographer: let it report for itself
+        return True
+    path = Chromium.find_browser(skip_local=False)
+    return bool(path) and os.access(path, os.X_OK)
 
 
 @functools.cache

@@ -1,6 +1,9 @@
 """Briefing images: every format valid, labels as real text, caption, size/DPI, empty slice."""
 
 import io
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -108,3 +111,15 @@ def test_size_and_width_are_exclusive(seed_db, tmp_path, capsys):
     code = main(["export", "--db", str(seed_db), "-f", "png", "-o", str(tmp_path / "x.png"),
                  "--size", "A4", "--width", "900"])
     assert code == 2 and "either --size or --width/--height" in capsys.readouterr().err
+
+
+def test_missing_browser_is_one_line_not_a_hang(seed_db, tmp_path):
+    out = tmp_path / "x.png"
+    env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-chromium")}
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from graph.cli import main; sys.exit(main())",
+         "export", "--db", str(seed_db), "-f", "png", "-o", str(out)],
+        env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "needs Chromium" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert not out.exists()

@@ -80,6 +80,13 @@ def test_date_range_from_the_url_drops_2023_actors(dash_duo, seed_store):
     assert "Kim Jong Un" in got
 
 
+def test_briefing_of_an_empty_view_explains_itself(dash_duo, seed_store):
+    open_app(dash_duo, seed_store, "min_weight=1000&hide_isolated=1")
+    dash_duo.find_element(f"#{ids.BRIEFING}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.IMAGE_STATUS}", "nothing to draw")
+    assert dash_duo.get_logs() == []
+
+
 def test_clicking_kim_shows_evidence_and_png_export_works(dash_duo, seed_store):
     open_app(dash_duo, seed_store)
     assert "Kim Jong Un" in wait_for_nodes(dash_duo, set(build_graph(
