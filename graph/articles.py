@@ -256,8 +256,9 @@ def _read_csv(text: str, path: Path) -> Iterator[Article | InputError]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     if "text" not in header:
-        yield InputError(f"{path}:1", "CSV has no 'text' column (columns: "
-                                      f"{', '.join(FIELDS)})")
+        found = ", ".join(h for h in header if h) or "none"
+        yield InputError(f"{path}:1", f"CSV has no 'text' column (expected columns: "
+                                      f"{', '.join(FIELDS)}; found: {found})")
         return
     reader.fieldnames = header
     try:

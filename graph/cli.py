@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import ACTOR_TYPES, GraphSlice
+from .names import relation_kinds
 
 __all__ = ["main"]
 
@@ -73,14 +74,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--output", "-o", required=True, metavar="FILE")
     _filters(s)
     g = s.add_argument_group("image options (png, svg, pdf)")
-    g.add_argument("--title", help="image title (default: describes the slice)")
+    g.add_argument("--title", help="image title (default 'relgraph: actor network')")
     g.add_argument("--layout", default="spring",
                    choices=("spring", "kamada-kawai", "circular", "shell"))
     g.add_argument("--width", type=int, help="width in px")
     g.add_argument("--height", type=int, help="height in px")
     g.add_argument("--size", choices=("A4", "16:9"), help="page size instead of width/height")
     g.add_argument("--dpi", type=int, default=150, help="raster resolution (default 150)")
-    g.add_argument("--labels", default="top", choices=("all", "top", "none"))
+    g.add_argument("--labels", default="top", choices=("all", "top", "none"),
+                   help="label every actor, only the strongest (default), or none")
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("actors", help="list actors by mentions",
@@ -130,7 +132,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     g.add_argument("--type", action="append", default=[], choices=ACTOR_TYPES, dest="types",
                    help="only these actor types (repeatable)")
     g.add_argument("--kind", action="append", default=[], dest="kinds", metavar="KIND",
-                   help="only these relation kinds, e.g. co-occurrence, meet (repeatable)")
+                   choices=relation_kinds(),
+                   help="only these relation kinds (repeatable): " + ", ".join(relation_kinds()))
     g.add_argument("--min-weight", type=int, default=1, help="drop weaker edges")
     g.add_argument("--top", type=int, help="keep the N strongest actors")
 

@@ -58,8 +58,10 @@ def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None
     undated = sum(1 for a in articles if not a.get("date"))
     if undated:
         parts.append(f"{undated} undated")
-    if sl.since or sl.until:
-        parts.append(f"filter {sl.since or '…'} to {sl.until or '…'}")
+    if sl.since and sl.until:
+        parts.append(f"dates {sl.since} to {sl.until}")
+    elif sl.since or sl.until:
+        parts.append(f"from {sl.since}" if sl.since else f"until {sl.until}")
     if sl.types:
         parts.append("types: " + ", ".join(sl.types))
     if sl.kinds:

@@ -52,7 +52,7 @@ class Summary:
             f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.failed} failed",
             f"store: {self.actors} actors, {self.relations} relations",
-            f"time: {self.seconds:.2f} s, {self.words} words parsed "
+            f"time: {self.seconds:.2f} s, {self.words:,} words parsed "
             f"({self.words_per_second:,.0f} words/s)",
         ]
 

@@ -13,7 +13,10 @@ import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
-__all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts", "title_words"]
+from .model import COOCCURRENCE
+
+__all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts", "relation_kinds",
+           "title_words"]
 
 _DROP = re.compile(r"[.’'`´]")
 _SPACE = re.compile(r"[^0-9a-z]+")
@@ -40,6 +43,11 @@ def load_table(name: str) -> dict:
     """Load a TOML table shipped in ``graph/data`` (cached: read once per process)."""
     data = resources.files("graph").joinpath("data", f"{name}.toml").read_bytes()
     return tomllib.loads(data.decode("utf-8"))
+
+
+def relation_kinds() -> tuple[str, ...]:
+    """Every relation kind a slice can be filtered by: co-occurrence, then the lexicon's."""
+    return (COOCCURRENCE, *load_table("relations"))
 
 
 @functools.cache

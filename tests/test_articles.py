@@ -78,8 +78,8 @@ def test_bad_inputs_each_give_one_line_naming_file_and_line(tmp_path):
         f"{tmp_path}/lines.jsonl:3: missing article text",
         f"{tmp_path}/lines.jsonl:4: bad date 'yesterday' (use YYYY-MM-DD)",
         f"{tmp_path}/rows.csv:2: bad date '2024-13-40' (use YYYY-MM-DD)",
-        f"{tmp_path}/nocol.csv:1: CSV has no 'text' column (columns: id, title, date, source, "
-        "url, author, text)",
+        f"{tmp_path}/nocol.csv:1: CSV has no 'text' column (expected columns: id, title, date, "
+        "source, url, author, text; found: id, body)",
     }
     assert errors == expected
     assert all("\n" not in e for e in errors)

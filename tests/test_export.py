@@ -60,6 +60,16 @@ def test_unknown_article_and_bad_dates_are_usage_errors(cli, tmp_path):
     assert code == 2 and "--since is after --until" in err
 
 
+def test_misspelt_relation_kind_is_refused_and_a_real_one_filters(cli, tmp_path):
+    with pytest.raises(SystemExit) as exit_:
+        cli("export", "-f", "json", "-o", str(tmp_path / "x.json"), "--kind", "meeet")
+    assert exit_.value.code == 2 and not (tmp_path / "x.json").exists()
+    code, *_ = cli("export", "-f", "json", "-o", str(tmp_path / "m.json"), "--kind", "meet")
+    edges = json.loads((tmp_path / "m.json").read_text())["edges"]
+    assert code == 0 and edges
+    assert all({r["kind"] for r in e["relations"]} == {"meet"} for e in edges)
+
+
 def test_actors_and_stats_tables(cli):
     code, out, _ = cli("actors", "--top", "5")
     assert code == 0 and "Kim Jong Un" in out and len(out.strip().splitlines()) == 7

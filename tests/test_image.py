@@ -83,7 +83,7 @@ def test_cli_caption_reflects_filters(seed_db, tmp_path):
     texts = svg_texts(out.read_bytes())
     caption = next(t for t in texts if t.startswith("2 articles"))
     assert code == 0 and "2024-06-12 – 2024-06-18" in caption
-    assert "types: person, country" in caption and "filter 2024-01-01 to …" in caption
+    assert "types: person, country" in caption and "from 2024-01-01" in caption
     assert "Summit <b>watch</b>" in texts  # titles are text, never markup
 
 
