@@ -27,6 +27,7 @@ from .names import (
     not_actors,
     place_words,
     role_heads,
+    seats_of_power,
 )
 
 __all__ = ["ENTITY_TYPES", "MentionSpan", "find_mentions"]
@@ -86,6 +87,13 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
     opened = next((k for k in range(start, end) if doc[k].text in "(["), None)
     if opened is not None and not any(doc[k].text in ")]" for k in range(opened, end)):
         end = opened
+    # "Marshals Ri Pyong [Chol]": the model sometimes tags only the end of a name; take back
+    # the capitalised proper nouns left outside any entity, up to a three-word name.
+    while (person and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
+           and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+           and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
+           and not is_title(doc[start - 1].text)):
+        start -= 1
     while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
                            or (person and is_title(doc[start].text) and end - start > 1)):
         start += 1
@@ -259,7 +267,8 @@ def _role_of(doc: Doc, start: int) -> tuple[str, ...]:
     j = i - 1
     while j >= 0 and len(words) < 6 and not doc[j + 1].is_sent_start:
         t = doc[j]
-        if t.is_alpha and (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_) and (
+        if t.text.replace(".", "").isalpha() and (  # "U.S." too
+                t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_) and (
                 t.lower_ != "the"):
             words.insert(0, t.lower_)
             j -= 1
@@ -285,7 +294,7 @@ def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
     if not roles:
         return []
     taken = {i for s in spans if s.mention.type == "person" for i in range(s.start, s.end)}
-    longest = max(len(r) for r in roles)
+    longest = max(4, *(len(r) for r in roles))  # "the White House leader" is longer than its role
     out = []
     for token in doc:
         if token.lower_ != "the":
@@ -324,4 +333,15 @@ def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
     qualifier = role[:-head]
     if is_title(qualifier[-1]):
         return False  # "vice president", "deputy prime minister", "foreign minister"
-    return qualifier[-(len(words) - 1):] == words[:-1]
+    if qualifier[-(len(words) - 1):] == words[:-1]:
+        return True
+    # "the Kremlin leader" / "the U.S. leader" for "Russian President ..." / "American ...":
+    # the same country, named by a seat of power, a demonym or the country itself.
+    wanted = _country_of(" ".join(words[:-1]))
+    return wanted is not None and wanted == _country_of(" ".join(qualifier))
+
+
+def _country_of(text: str) -> str | None:
+    from .resolve import country_name
+
+    return seats_of_power().get(name_key(text)) or country_name(text)

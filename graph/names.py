@@ -16,7 +16,7 @@ from importlib import resources
 from .model import COOCCURRENCE
 
 __all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts", "relation_kinds",
-           "title_words"]
+           "seats_of_power", "title_words"]
 
 _DROP = re.compile(r"[.’'`´]")
 _SPACE = re.compile(r"[^0-9a-z]+")
@@ -48,6 +48,12 @@ def load_table(name: str) -> dict:
 def relation_kinds() -> tuple[str, ...]:
     """Every relation kind a slice can be filtered by: co-occurrence, then the lexicon's."""
     return (COOCCURRENCE, *load_table("relations"))
+
+
+@functools.cache
+def seats_of_power() -> dict[str, str]:
+    """Name key of a seat of power ("kremlin") → its country, for "the Kremlin leader"."""
+    return {name_key(k): v for k, v in load_table("titles")["seats"].items()}
 
 
 @functools.cache

@@ -155,3 +155,27 @@ def test_generic_institutions_are_kept_apart_per_country(names):
     got = {name for _, name, _ in found}
     assert {"Foreign Ministry (Japan)", "Foreign Ministry (Russia)",
             "Foreign Ministry (North Korea)", "Foreign Ministry", "Gazprom"} <= got
+
+
+def test_name_cut_short_by_the_model_is_taken_back(names):
+    # the model tags only "Ryong Hae"; the proper noun before it belongs to the name
+    found, _ = names("State Affairs Commission Members Choe Ryong Hae and Jo Yong Won were "
+                     "also there. Choe spoke first.")
+    people = {name for _, name, kind in found if kind == "person"}
+    assert people == {"Choe Ryong Hae", "Jo Yong Won"}
+    assert by_text(found, "Choe") == {"Choe Ryong Hae"}
+
+
+def test_seat_of_power_leader_refers_to_that_countrys_head_of_state(names):
+    found, _ = names("Russian President Vladimir Putin flew to Astana on Monday. Kazakh "
+                     "President Kassym-Jomart Tokayev greeted the Kremlin leader at the airport.")
+    assert by_text(found, "Kremlin leader") == {"Vladimir Putin"}
+    found, _ = names("U.S. President Joe Biden spoke to reporters. Later the White House "
+                     "leader met Chinese Premier Li Qiang.")
+    assert by_text(found, "White House leader") == {"Joe Biden"}
+
+
+def test_seat_of_power_leader_is_not_a_foreign_minister(names):
+    found, _ = names("Russian Foreign Minister Sergei Lavrov arrived. The Kremlin leader was "
+                     "not there.")
+    assert "Sergei Lavrov" not in by_text(found, "Kremlin leader") | by_text(found, "Kremlin")
