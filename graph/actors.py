@@ -25,6 +25,7 @@ from .names import (
     name_key,
     name_parts,
     not_actors,
+    person_appositions,
     place_words,
     role_heads,
     seats_of_power,
@@ -114,7 +115,10 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
     kind = ENTITY_TYPES[ent.label_]
     if person and span[-1].lower_ in place_words():
         kind = "place"  # "Kim Il Sung Square": named after a person, but a place
-    name = _institution_of_country(span) if ent.label_ == "ORG" else None
+    if ent.label_ == "ORG" and any(c.dep_ == "appos" and c.lower_ in person_appositions()
+                                   for c in span.root.children):
+        kind = "person"  # "Sun Hong Ri, director of ...": the model's ORG is a person
+    name = _institution_of_country(span) if ent.label_ == "ORG" and kind != "person" else None
     return MentionSpan(start, end, Mention(
         sentence=sent_of[start], start=span.start_char, end=span.end_char, text=text,
         name=name or text, type=kind, label=ent.label_))

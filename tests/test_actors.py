@@ -179,3 +179,11 @@ def test_seat_of_power_leader_is_not_a_foreign_minister(names):
     found, _ = names("Russian Foreign Minister Sergei Lavrov arrived. The Kremlin leader was "
                      "not there.")
     assert "Sergei Lavrov" not in by_text(found, "Kremlin leader") | by_text(found, "Kremlin")
+
+
+def test_name_in_apposition_with_a_persons_role_is_a_person(names):
+    found, _ = names("The deal was signed by Sun Hong Ri, director of the state trading "
+                     "company, on Monday. Hudson Institute, a think tank, published it.")
+    types = {name: kind for _, name, kind in found}
+    assert types["Sun Hong Ri"] == "person"  # spaCy's sm model says ORG
+    assert types["Hudson Institute"] == "organisation"
