@@ -23,6 +23,7 @@ from .names import (
     leader_titles,
     loose_key,
     name_key,
+    name_particles,
     name_parts,
     not_actors,
     person_appositions,
@@ -59,6 +60,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     sent_of = _sentence_lookup(doc, sent_index)
     spans = [s for s in (_clean(ent, sent_of) for ent in doc.ents
                          if ent.label_ in ENTITY_TYPES) if s is not None]
+    spans = _without_overlaps(spans)
     acronyms = _acronyms(doc, spans)
     spans = _resolve_acronyms(spans, acronyms)
     spans = _resolve_people(doc, spans, sent_of)
@@ -68,6 +70,15 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
         spans = [s for s in spans if not inside.intersection(range(s.start, s.end))] + roles
     spans.sort(key=lambda s: s.start)
     return spans, sorted(acronyms.items())
+
+
+def _without_overlaps(spans: list[MentionSpan]) -> list[MentionSpan]:
+    """Drop spans overlapping an earlier one (a name extended over the next entity)."""
+    out: list[MentionSpan] = []
+    for s in spans:
+        if not out or s.start >= out[-1].end:
+            out.append(s)
+    return out
 
 
 def _sentence_lookup(doc: Doc, sent_index: dict[int, int]) -> list[int]:
@@ -95,6 +106,10 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
            and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
            and not is_title(doc[start - 1].text)):
         start -= 1
+    # "Ursula von der | Leyen": a name never ends in a particle; take the next word back too.
+    while (person and end < len(doc) and doc[end - 1].lower_ in name_particles()
+           and doc[end].is_title and doc[end].is_alpha and not doc[end].is_sent_start):
+        end += 1
     while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
                            or (person and is_title(doc[start].text) and end - start > 1)):
         start += 1
@@ -223,10 +238,16 @@ def _resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> l
     for s in spans:
         covered.update(range(s.start, s.end))
         m = s.mention
-        single = len(name_key(m.name).split()) == 1
-        if single and m.label in ("PERSON", "ORG", "GPE", "NORP"):
+        words = name_key(m.name).split()
+        if len(words) == 1 and m.label in ("PERSON", "ORG", "GPE", "NORP"):
             full = best(m.name)
             if full and (m.label == "PERSON" or (m.name.istitle() and not _known(m.name))):
+                s = replace(s, mention=replace(m, name=full, type="person"))
+        elif len(words) > 1 and words[0] in name_particles():
+            # "Von der Leyen" / "De Jonge": the surname of a full name in the article
+            ends = [f for f in full_counts if name_key(f).endswith(" " + " ".join(words))]
+            if ends:
+                full = max(ends, key=lambda f: (full_counts[f], -first_seen[f]))
                 s = replace(s, mention=replace(m, name=full, type="person"))
         out.append(s)
     for ent in doc.ents:  # words inside other entities (e.g. a square named after someone)

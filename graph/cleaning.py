@@ -25,10 +25,11 @@ _BYLINE = re.compile(
     r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al|el|bin))"
     r"{0,6})\s*(?:\((?P<agency>[^)]{2,60})\)|,\s*(?P<agency2>[A-Z][\w .&]{1,60}))?\s*$"
 )
-# A dateline: "SEOUL, South Korea (AP) — " at the start of a paragraph.
+# A dateline: "SEOUL, South Korea (AP) — " or "ISTANBUL (Example Wire) - " at the start of a
+# paragraph (the city in capitals, then any source in brackets and a dash).
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\((?:AP|Reuters|AFP|UPI|"
-    r"Bloomberg|dpa|Xinhua|Yonhap|TASS|CNN|[A-Z]{2,6})\)\s*[—–-]+\s*"
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\((?:dpa|[A-Z][\w .&'’-]{0,40})\)"
+    r"\s*[—–-]+\s*"
 )
 # Whole lines (paragraphs) that are credits, navigation or footers.
 _DROP_LINE = re.compile(

@@ -16,7 +16,8 @@ from importlib import resources
 from .model import COOCCURRENCE
 
 __all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts",
-           "person_appositions", "relation_kinds", "seats_of_power", "title_words"]
+           "name_particles", "person_appositions", "relation_kinds", "seats_of_power",
+           "title_words"]
 
 _DROP = re.compile(r"[.’'`´]")
 _SPACE = re.compile(r"[^0-9a-z]+")
@@ -48,6 +49,12 @@ def load_table(name: str) -> dict:
 def relation_kinds() -> tuple[str, ...]:
     """Every relation kind a slice can be filtered by: co-occurrence, then the lexicon's."""
     return (COOCCURRENCE, *load_table("relations"))
+
+
+@functools.cache
+def name_particles() -> frozenset[str]:
+    """Lower-case surname particles ("von", "de", "bin")."""
+    return frozenset(load_table("titles")["name_particles"])
 
 
 @functools.cache

@@ -187,3 +187,14 @@ def test_name_in_apposition_with_a_persons_role_is_a_person(names):
     types = {name: kind for _, name, kind in found}
     assert types["Sun Hong Ri"] == "person"  # spaCy's sm model says ORG
     assert types["Hudson Institute"] == "organisation"
+
+
+def test_surname_particles_keep_the_name_whole(names):
+    found, _ = names("The European Commission, led by Ursula von der Leyen, proposed a loan "
+                     "scheme. Von der Leyen said the plan would help. Dutch minister Hugo de "
+                     "Jonge agreed, and De Jonge said so.")
+    people = {name for _, name, kind in found if kind == "person"}
+    assert people == {"Ursula von der Leyen", "Hugo de Jonge"}
+    assert by_text(found, "Von der Leyen") == {"Ursula von der Leyen"}
+    assert by_text(found, "De Jonge") == {"Hugo de Jonge"}
+    assert not by_text(found, "Leyen")  # no place left over from the cut name

@@ -13,9 +13,16 @@ def test_byline_is_removed_and_kept_as_author():
     assert "JANE" not in out.text and out.text.startswith("The minister")
 
 
-def test_dateline_is_stripped():
-    out = clean_text("PARIS, France (AP) — The minister met the envoy on Monday.")
+@pytest.mark.parametrize("dateline", [
+    "PARIS, France (AP) — ", "ISTANBUL (Example Wire) - ", "NEW DELHI (dpa) – "])
+def test_dateline_is_stripped(dateline):
+    out = clean_text(dateline + "The minister met the envoy on Monday.")
     assert out.text == "The minister met the envoy on Monday."
+
+
+def test_capitalised_opening_words_are_not_a_dateline():
+    text = "NATO (the alliance) - as ever - met on Monday."
+    assert clean_text(text).text == text
 
 
 @pytest.mark.parametrize("line", [
