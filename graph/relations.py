@@ -38,6 +38,7 @@ class Frame:
     preps: tuple[str, ...]
     reverse: bool = False  # the prepositional object is the source ("buy from")
     mutual: bool = False  # conjoined subjects act on each other ("X and Y met")
+    not_objects: frozenset[str] = frozenset()  # "meet a target": another sense, no relation
 
 
 @functools.cache
@@ -48,7 +49,8 @@ def lexicon() -> tuple[dict[str, list[Frame]], dict[str, list[Frame]]]:
     for kind, spec in load_table("relations").items():
         polarity = spec.get("polarity", "neutral")
         frame = Frame(kind, polarity, tuple(spec.get("preps", [])),
-                      mutual=spec.get("mutual", False))
+                      mutual=spec.get("mutual", False),
+                      not_objects=frozenset(spec.get("not_objects", [])))
         for lemma in spec.get("verbs", []):
             verbs.setdefault(lemma, []).append(frame)
         for lemma in spec.get("nouns", []):
@@ -155,6 +157,9 @@ def _subjects(verb: Token, at: dict[int, MentionSpan], depth: int = 0) -> list[s
         objects = [n for c in governor.children if c.dep_ in _OBJ for n in _actors(c, at)]
         return objects or _subjects(governor, at, depth + 1)
     if verb.dep_ in _INHERIT and head is not verb:
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "xcomp" and raised:
+            return _actors(raised[0], at)  # "X is expected to visit Y": X visits
         if head.pos_ in ("NOUN", "PROPN"):
             return _actors(head, at) or _subjects(head.head, at, depth + 1)
         return _subjects(head, at, depth + 1)
@@ -183,7 +188,10 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan]) -> list[t
     if frame.reverse:
         sources = _prep_objects(verb, frame.preps, at)
         return [(s, t) for s in sources for t in subjects]
-    objects = [n for c in verb.children if c.dep_ in _OBJ for n in _actors(c, at)]
+    direct = [c for c in verb.children if c.dep_ in _OBJ]
+    if any(c.lemma_.lower() in frame.not_objects for c in direct):
+        return []
+    objects = [n for c in direct for n in _actors(c, at)]
     objects += _prep_objects(verb, frame.preps, at)
     return _pairs(subjects, objects, frame)
 

@@ -79,3 +79,14 @@ def test_lexicon_is_data_with_polarities():
     assert {f.polarity for f in verbs["accuse"]} == {"hostile"}
     assert {f.polarity for f in verbs["meet"]} == {"cooperative"}
     assert "meeting" in nouns and any(f.reverse for f in verbs["buy"])
+
+
+def test_raised_subject_acts_not_the_reporting_source(rels):
+    got = rels("Russian Foreign Minister Sergei Lavrov is expected to visit Ankara next month, "
+               "the Turkish Foreign Ministry said.")
+    assert got == {("Sergei Lavrov", "visit", "Ankara")}
+
+
+def test_meeting_a_target_is_no_meeting(rels):
+    assert rels("Germany would meet NATO's spending target on its own.") == set()
+    assert rels("Germany will meet France in Paris.") == {("Germany", "meet", "France")}
