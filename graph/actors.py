@@ -63,6 +63,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = _without_overlaps(spans)
     acronyms = _acronyms(doc, spans)
     spans = _resolve_acronyms(spans, acronyms)
+    spans = sorted(spans + _missed_repeats(doc, spans, sent_of), key=lambda s: s.start)
     spans = _resolve_people(doc, spans, sent_of)
     roles = _role_mentions(doc, spans, sent_of)
     if roles:
@@ -78,6 +79,40 @@ def _without_overlaps(spans: list[MentionSpan]) -> list[MentionSpan]:
     for s in spans:
         if not out or s.start >= out[-1].end:
             out.append(s)
+    return out
+
+
+def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
+    """Mentions the model missed of a place, country or organisation it tagged elsewhere in
+    the article: "Kyiv" tagged in one sentence but not in the next. Exact, capitalised, proper
+    nouns only; people are handled by :func:`_resolve_people`."""
+    known: dict[tuple[str, ...], Mention] = {}
+    for s in spans:
+        words = tuple(t.text for t in doc[s.start:s.end])
+        if ((s.mention.type != "person" or len(words) == 1)
+                and all(w[:1].isupper() for w in words if w.isalpha())):
+            known.setdefault(words, s.mention)
+    if not known:
+        return []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(known, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    out = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        for words in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if (tuple(t.text for t in doc[token.i:end]) == words
+                    and not covered.intersection(range(token.i, end))):
+                m, span = known[words], doc[token.i:end]
+                out.append(MentionSpan(token.i, end, replace(
+                    m, sentence=sent_of[token.i], start=span.start_char, end=span.end_char,
+                    text=span.text)))
+                covered.update(range(token.i, end))
+                break
     return out
 
 

@@ -198,3 +198,10 @@ def test_surname_particles_keep_the_name_whole(names):
     assert by_text(found, "Von der Leyen") == {"Ursula von der Leyen"}
     assert by_text(found, "De Jonge") == {"Hugo de Jonge"}
     assert not by_text(found, "Leyen")  # no place left over from the cut name
+
+
+def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(names):
+    text = ("Ukraine said Russian drones hit Odesa overnight. Officials in Odesa said two "
+            "people were hurt, and Kyiv accused Moscow of targeting Odesa deliberately.")
+    found, _ = names(text)
+    assert [t for t, name, _ in found if name == "Odesa"] == ["Odesa"] * text.count("Odesa")
