@@ -52,6 +52,16 @@ def test_builtin_country_variants_and_demonyms():
     assert got["United Nations"].type == "organisation"
 
 
+@pytest.mark.parametrize("demonym,country", [
+    ("Kenyan", "Kenya"), ("Swiss", "Switzerland"), ("Peruvian", "Peru"),
+    ("Côte d'Ivoire", "Ivory Coast"), ("DRC", "Democratic Republic of the Congo"),
+    ("Uzbek", "Uzbekistan"), ("Sri Lankan", "Sri Lanka")])
+def test_demonyms_of_every_region_join_their_country(demonym, country):
+    got = actors([(demonym, "group", 2), (country, "place", 1)])
+    assert set(got) == {country}
+    assert got[country].type == "country" and got[country].mentions == 3
+
+
 def test_defined_acronyms_apply_across_articles():
     got = actors([("Korean Central News Agency", "organisation", 2), ("KCNA", "organisation", 3)],
                  acronyms=[("KCNA", "Korean Central News Agency")])
