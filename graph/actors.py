@@ -368,8 +368,11 @@ def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
                       for name, first in names.items() if first < token.i}
             if not people or any(i in taken for i in range(token.i + 1, end)):
                 continue
-            if end < len(doc) and doc[end].ent_type_ == "PERSON":
-                break  # an apposition introducing the name itself ("the leader Kim ...")
+            if end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
+                    doc[end].pos_ == "PROPN" and doc[end].is_title)):
+                # an apposition introducing the name itself ("the leader Kim ..."), or the
+                # start of a longer name ("the State Department")
+                break
             ranked = sorted(people, key=lambda n: -salience[n])
             if len(ranked) > 1 and salience[ranked[0]] == salience[ranked[1]]:
                 break  # ambiguous: two people hold that role equally

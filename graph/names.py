@@ -48,7 +48,8 @@ def load_table(name: str) -> dict:
 
 def relation_kinds() -> tuple[str, ...]:
     """Every relation kind a slice can be filtered by: co-occurrence, then the lexicon's."""
-    return (COOCCURRENCE, *load_table("relations"))
+    return (COOCCURRENCE, *(k for k, v in load_table("relations").items()
+                            if isinstance(v, dict)))
 
 
 @functools.cache
@@ -79,7 +80,8 @@ def title_words() -> frozenset[str]:
 def role_heads() -> frozenset[str]:
     """Nouns that can head a role phrase ("leader", "spokesman")."""
     table = load_table("titles")
-    return frozenset(table["role_heads"]) | frozenset(table["titles"])
+    return (frozenset(table["role_heads"]) | frozenset(table["titles"])) - frozenset(
+        table["title_modifiers"])
 
 
 @functools.cache

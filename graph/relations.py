@@ -47,6 +47,8 @@ def lexicon() -> tuple[dict[str, list[Frame]], dict[str, list[Frame]]]:
     verbs: dict[str, list[Frame]] = {}
     nouns: dict[str, list[Frame]] = {}
     for kind, spec in load_table("relations").items():
+        if not isinstance(spec, dict):
+            continue  # a setting such as blocked_by, not a relation kind
         polarity = spec.get("polarity", "neutral")
         frame = Frame(kind, polarity, tuple(spec.get("preps", [])),
                       mutual=spec.get("mutual", False),
@@ -88,6 +90,8 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
             frames, pairs_of = nouns.get(lemma) or nouns[token.lower_], _noun_pairs
         else:
             continue
+        if _blocked(token):
+            continue
         for frame in frames:
             pairs = pairs_of(token, frame, at)
             for source, target in pairs:
@@ -101,6 +105,22 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
             if pairs:
                 break  # the first frame whose arguments fit wins
     return out
+
+
+@functools.cache
+def _blockers() -> frozenset[str]:
+    return frozenset(load_table("relations").get("blocked_by", []))
+
+
+def _blocked(trigger: Token) -> bool:
+    """True if the event is governed by a verb that undoes it ("rejected talks with X",
+    "refused to meet X", "called off the visit")."""
+    head = trigger.head
+    if head is trigger or trigger.dep_ not in ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp"):
+        return False
+    lemma = head.lemma_.lower()
+    particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+    return lemma in _blockers() or any(f"{lemma} {p}" in _blockers() for p in particles)
 
 
 def _actors(token: Token | None, at: dict[int, MentionSpan], depth: int = 0) -> list[str]:

@@ -205,3 +205,10 @@ def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(names):
             "people were hurt, and Kyiv accused Moscow of targeting Odesa deliberately.")
     found, _ = names(text)
     assert [t for t, name, _ in found if name == "Odesa"] == ["Odesa"] * text.count("Odesa")
+
+
+def test_a_role_word_starting_a_longer_name_is_no_role_mention(names):
+    found, _ = names("U.S. Secretary of State Antony Blinken called Nairobi on Sunday, the "
+                     "State Department said.")
+    assert ("State Department", "State Department", "organisation") in found
+    assert {t for t, name, _ in found if name == "Antony Blinken"} == {"Antony Blinken"}

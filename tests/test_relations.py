@@ -90,3 +90,18 @@ def test_raised_subject_acts_not_the_reporting_source(rels):
 def test_meeting_a_target_is_no_meeting(rels):
     assert rels("Germany would meet NATO's spending target on its own.") == set()
     assert rels("Germany will meet France in Paris.") == {("Germany", "meet", "France")}
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden refused to meet Vladimir Putin.",
+    "Japan called off the visit to China.",
+    "Abdel Fattah al-Burhan has rejected talks with the RSF leader, Mohamed Hamdan Dagalo.",
+    "Joe Biden denied meeting Vladimir Putin.",
+])
+def test_an_event_undone_by_its_verb_gives_no_relation(rels, text):
+    assert rels(text) == set()
+
+
+def test_an_event_agreed_to_still_counts(rels):
+    assert rels("Emmanuel Macron agreed to meet Olaf Scholz.") == {
+        ("Emmanuel Macron", "meet", "Olaf Scholz")}
