@@ -165,9 +165,14 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
     kind = ENTITY_TYPES[ent.label_]
     if person and span[-1].lower_ in place_words():
         kind = "place"  # "Kim Il Sung Square": named after a person, but a place
-    if ent.label_ == "ORG" and any(c.dep_ == "appos" and c.lower_ in person_appositions()
-                                   for c in span.root.children):
-        kind = "person"  # "Sun Hong Ri, director of ...": the model's ORG is a person
+    if ent.label_ == "ORG" and (
+            any(c.dep_ == "appos" and c.lower_ in person_appositions()
+                for c in span.root.children)
+            or (start > 0 and doc[start - 1].is_lower
+                and doc[start - 1].text in person_appositions())):
+        # "Sun Hong Ri, director of ..." / "Commission chairman Moussa Faki Mahamat": the
+        # model's ORG is a person
+        kind = "person"
     name = _institution_of_country(span) if ent.label_ == "ORG" and kind != "person" else None
     return MentionSpan(start, end, Mention(
         sentence=sent_of[start], start=span.start_char, end=span.end_char, text=text,

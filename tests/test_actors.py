@@ -187,6 +187,9 @@ def test_name_in_apposition_with_a_persons_role_is_a_person(names):
     types = {name: kind for _, name, kind in found}
     assert types["Sun Hong Ri"] == "person"  # spaCy's sm model says ORG
     assert types["Hudson Institute"] == "organisation"
+    found, _ = names("Commission chairman Moussa Faki Mahamat welcomed the deal. Faki said "
+                     "more talks would follow.")
+    assert ("Faki", "Moussa Faki Mahamat", "person") in found  # spaCy's sm model says ORG
 
 
 def test_surname_particles_keep_the_name_whole(names):
