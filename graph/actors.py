@@ -374,7 +374,8 @@ def _role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
             if not people or any(i in taken for i in range(token.i + 1, end)):
                 continue
             if end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
-                    doc[end].pos_ == "PROPN" and doc[end].is_title)):
+                    doc[end].pos_ == "PROPN" and doc[end].is_title
+                    and doc[end].ent_type_ not in ("DATE", "TIME"))):
                 # an apposition introducing the name itself ("the leader Kim ..."), or the
                 # start of a longer name ("the State Department")
                 break

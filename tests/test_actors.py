@@ -215,3 +215,6 @@ def test_a_role_word_starting_a_longer_name_is_no_role_mention(names):
                      "State Department said.")
     assert ("State Department", "State Department", "organisation") in found
     assert {t for t, name, _ in found if name == "Antony Blinken"} == {"Antony Blinken"}
+    found, _ = names("Chinese President Xi Jinping arrived. Joe Biden met the Chinese leader "
+                     "Tuesday in Lima.")
+    assert by_text(found, "Chinese leader") == {"Xi Jinping"}  # a date is no longer name
