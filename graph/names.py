@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
+from anyascii import anyascii
+
 from .model import COOCCURRENCE
 
 __all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts",
@@ -26,11 +28,16 @@ _STOP = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "&", "on", "i
 
 
 def name_key(name: str) -> str:
-    """Normalise a name for comparison: no diacritics, case, dots, apostrophes or hyphens."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _DROP.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    """Normalise a name for comparison: transliterated to ASCII (``anyascii``: "Wałęsa" →
+    "walesa", "Путин" → "putin", "习近平" → "xijinping"), without case, dots, apostrophes or
+    hyphens. A name with any letter or digit always has a non-empty key."""
+    text = _DROP.sub("", anyascii(unicodedata.normalize("NFKC", name).casefold()).casefold())
+    key = _SPACE.sub(" ", text).strip()
+    if key or not any(c.isalnum() for c in name):
+        return key
+    # A script anyascii leaves empty: keep the letters themselves, still case-folded.
+    text = _DROP.sub("", unicodedata.normalize("NFKC", name).casefold())
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
 def loose_key(name: str) -> str:

@@ -116,7 +116,7 @@ def _blocked(trigger: Token) -> bool:
     """True if the event is governed by a verb that undoes it ("rejected talks with X",
     "refused to meet X", "called off the visit")."""
     head = trigger.head
-    if head is trigger or trigger.dep_ not in ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp"):
+    if head.i == trigger.i or trigger.dep_ not in ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp"):
         return False
     lemma = head.lemma_.lower()
     particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
@@ -171,21 +171,30 @@ def _subjects(verb: Token, at: dict[int, MentionSpan], depth: int = 0) -> list[s
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         # "accusing Pyongyang (since last year) of shipping weapons": the accused ships.
-        governor = head.head
-        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
-            governor = governor.head
+        governor = _verb_above(head)
         objects = [n for c in governor.children if c.dep_ in _OBJ for n in _actors(c, at)]
         return objects or _subjects(governor, at, depth + 1)
-    if verb.dep_ in _INHERIT and head is not verb:
+    if verb.dep_ in _INHERIT and head.i != verb.i:
         raised = [c for c in head.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "xcomp" and raised:
             return _actors(raised[0], at)  # "X is expected to visit Y": X visits
         if head.pos_ in ("NOUN", "PROPN"):
             return _actors(head, at) or _subjects(head.head, at, depth + 1)
         return _subjects(head, at, depth + 1)
-    if verb.dep_ in ("pobj", "dobj", "attr") and head is not verb:
+    if verb.dep_ in ("pobj", "dobj", "attr") and head.i != verb.i:
         return _subjects(head.head if head.dep_ == "prep" else head, at, depth + 1)
     return []
+
+
+def _verb_above(token: Token) -> Token:
+    """The nearest verb governing ``token`` (or the root if none). Walks ``token.ancestors``,
+    which ends at the root by construction: spaCy hands out a new ``Token`` object on every
+    access, so a loop testing ``head is not token`` never stops at the root."""
+    last = token
+    for last in token.ancestors:
+        if last.pos_ in ("VERB", "AUX"):
+            return last
+    return last
 
 
 def _is_person(name: str, at: dict[int, MentionSpan]) -> bool:
@@ -237,7 +246,7 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan]) -> list[t
                  for n in _actors(c, at)]
     if not sources and not targets and len(compounds) >= 2:
         return [(compounds[0], n) for n in compounds[1:]]  # "the Kim-Putin summit"
-    if not sources and noun.dep_ in ("dobj", "attr", "pobj", "nsubj") and noun.head is not noun:
+    if not sources and noun.dep_ in ("dobj", "attr", "pobj", "nsubj") and noun.head.i != noun.i:
         # "X made a visit to Y", "X arrived for a meeting with Y"
         governor = noun.head.head if noun.head.dep_ == "prep" else noun.head
         if governor.pos_ in ("VERB", "AUX"):

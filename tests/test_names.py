@@ -1,0 +1,36 @@
+"""Name keys: transliteration, stability under spelling variants (property-based)."""
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.names import name_key
+
+printable = st.text(st.characters(categories=("L", "M", "N", "P", "Zs")), min_size=1,
+                    max_size=40)
+
+
+def test_names_outside_ascii_are_transliterated_not_damaged():
+    assert name_key("Lech Wałęsa") == "lech walesa"
+    assert name_key("Søren Hansen") == "soren hansen"
+    assert name_key("Nguyễn Phú Trọng") == "nguyen phu trong"
+    assert name_key("Владимир Путин") == "vladimir putin"
+    assert name_key("习近平") != ""
+
+
+@given(printable)
+def test_any_name_with_a_letter_or_digit_has_a_key(name):
+    if any(c.isalnum() for c in name):
+        assert name_key(name)
+
+
+@given(st.lists(st.text(st.characters(categories=("L",)), min_size=1, max_size=12),
+                min_size=1, max_size=4))
+def test_key_is_stable_under_case_hyphens_and_normal_forms(words):
+    name = " ".join(words)
+    key = name_key(name)
+    assert name_key(name.upper().lower()) == name_key(name.lower())
+    assert name_key("-".join(words)) == key
+    assert name_key(unicodedata.normalize("NFD", name)) == key
+    assert name_key(unicodedata.normalize("NFC", name)) == key
