@@ -30,6 +30,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -187,6 +188,16 @@ class Store:
                     {"article_id": aid, "short": s, "full": f} for s, f in
                     dict(extraction.aliases).items()])
             self._bump(conn)
+
+    def same_story(self, url: str = "", text: str = "") -> str | None:
+        """The id of a stored article with this URL or exactly this text, else None (the same
+        story reached twice, e.g. by two links)."""
+        conds = ([articles.c.url == url] if url else []) + ([articles.c.text == text]
+                                                             if text else [])
+        if not conds:
+            return None
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(or_(*conds)).limit(1)).scalar()
 
     def name_stats(self) -> list[NameStat]:
         """How often each article-level name was used, per type (input to resolution)."""

@@ -44,3 +44,14 @@ def test_content_hash_depends_on_text_metadata_and_extractor():
     assert base != content_hash(a, "m:2")
     assert base != content_hash(Article(id="a1", text=a.text + "!", title="T",
                                         date=a.date), "m:1")
+
+
+def test_same_story_finds_an_article_by_url_or_by_text(tmp_path):
+    store = Store(tmp_path / "x.db")
+    ex = extraction()
+    store.save(Extraction(Article(id="a1", text="Alpha met Beta.", url="https://x.test/1"),
+                          ex.sentences, ex.mentions, ex.relations), "h1")
+    assert store.same_story(url="https://x.test/1") == "a1"
+    assert store.same_story(text="Alpha met Beta.") == "a1"
+    assert store.same_story(url="https://x.test/2", text="Other.") is None
+    assert store.same_story() is None
