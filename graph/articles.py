@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -56,7 +56,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
         if isinstance(item, InputError):
             yield item
         else:
-            yield from read_file(item)
+            where = str(item.resolve())
+            for found in read_file(item):
+                yield replace(found, location=where) if isinstance(found, Article) else found
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:
@@ -138,6 +140,7 @@ def make_article(fields: dict, origin: str, default_id: str) -> Article | InputE
         url=_str(fields.get("url")),
         author=_str(fields.get("author")) or cleaned.author,
         origin=origin,
+        explicit_id=bool(_str(fields.get("id"))),
     )
 
 
