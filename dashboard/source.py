@@ -27,10 +27,10 @@ class Source:
         self._corpus: Corpus | None = None
 
     def corpus(self) -> Corpus:
-        revision = self.store.revision()
+        """The corpus as of now: loaded once, then refreshed with only what changed."""
         with self._lock:
-            if self._corpus is None or self._corpus.revision != revision:
-                self._corpus = Corpus.load(self.store)
+            self._corpus = (Corpus.load(self.store) if self._corpus is None
+                            else self._corpus.refresh(self.store))
             return self._corpus
 
     def articles(self) -> list[dict]:

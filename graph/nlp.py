@@ -36,12 +36,15 @@ def model_name(requested: str | None = None) -> str:
                             f"{INSTALL_HINT}")
 
 
-@functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load (once per process and name) the pipeline, with paragraph-aware sentence breaks."""
+    """Load (once per process and model) the pipeline, with paragraph-aware sentence breaks."""
+    return _load(model_name(name))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(resolved: str) -> Language:
     import spacy
 
-    resolved = model_name(name)
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:

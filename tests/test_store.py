@@ -55,3 +55,71 @@ def test_same_story_finds_an_article_by_url_or_by_text(tmp_path):
     assert store.same_story(text="Alpha met Beta.") == "a1"
     assert store.same_story(url="https://x.test/2", text="Other.") is None
     assert store.same_story() is None
+
+
+@pytest.mark.parametrize("kind", ["text file", "directory"])
+def test_db_that_is_not_a_database_is_one_line_and_left_alone(tmp_path, capsys, kind):
+    from graph.cli import main
+
+    target = tmp_path / "notes.txt"
+    if kind == "directory":
+        target.mkdir()
+    else:
+        target.write_text("my notes, not a database\n")
+    before = target.read_text() if kind == "text file" else None
+    (tmp_path / "a.txt").write_text("Joe Biden visited Japan.")
+    for args in (["ingest", str(tmp_path / "a.txt")], ["stats"], ["actors"]):
+        code = main([*args, "--db", str(target)])
+        err = capsys.readouterr().err
+        assert code == 2 and len(err.strip().splitlines()) == 1, err
+        assert "Traceback" not in err and str(target) in err
+    if before is not None:
+        assert target.read_text() == before
+
+
+def test_unreachable_postgresql_is_one_line(capsys):
+    from graph.cli import main
+
+    code = main(["stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/none"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "127.0.0.1" in err
+
+
+def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
+    import sqlite3
+
+    from graph.ingest import ingest
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript("""
+        CREATE TABLE articles (id VARCHAR PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT
+          NULL, url TEXT NOT NULL, author TEXT NOT NULL, date DATE, words INTEGER NOT NULL,
+          text TEXT NOT NULL, origin TEXT NOT NULL, hash VARCHAR(64) NOT NULL);
+        CREATE TABLE sentences (article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER,
+          text TEXT, PRIMARY KEY (article_id, idx));
+        CREATE TABLE mentions (id INTEGER PRIMARY KEY, article_id VARCHAR, sentence INTEGER,
+          start INTEGER, "end" INTEGER, text TEXT, name TEXT, type VARCHAR(16),
+          label VARCHAR(16));
+        CREATE TABLE relations (id INTEGER PRIMARY KEY, article_id VARCHAR, sentence INTEGER,
+          source TEXT, target TEXT, kind VARCHAR(32), polarity VARCHAR(16), directed BOOLEAN,
+          "trigger" TEXT);
+        CREATE TABLE acronyms (article_id VARCHAR, short TEXT, "full" TEXT,
+          PRIMARY KEY (article_id, short));
+        CREATE TABLE actors (id INTEGER PRIMARY KEY, label TEXT UNIQUE, type VARCHAR(16));
+        CREATE TABLE actor_names (name TEXT PRIMARY KEY, actor_id INTEGER);
+        CREATE TABLE meta (key VARCHAR PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta VALUES ('schema', '1'), ('revision', '7');
+        INSERT INTO articles VALUES ('old1', 'Old', '', '', '', '2024-01-02', 9,
+          'Olaf Scholz met Emmanuel Macron in Berlin on Monday.', 'old1.txt', 'h');
+        INSERT INTO actors VALUES (1, 'Olaf Scholz', 'person');
+    """)
+    con.commit()
+    con.close()
+    store = Store(db)
+    assert store.messages and "re-extracted" in store.messages[0]
+    assert store.counts()["articles"] == 1
+    s = ingest([], store, progress=False)
+    assert s.reextracted == 1 and {r["label"] for r in store.actor_table()} >= {
+        "Olaf Scholz", "Emmanuel Macron"}
+    assert Store(db).messages == []  # upgraded once
