@@ -243,7 +243,7 @@ class Store(Reads):
         for chunk in _chunks(gone):
             conn.execute(delete(t.actors).where(t.actors.c.id.in_(chunk)))
         for i in changed:  # free the labels first: two actors may swap labels
-            conn.execute(update(t.actors).where(t.actors.c.id == i).values(label="\0" + i))
+            conn.execute(update(t.actors).where(t.actors.c.id == i).values(label="\x01" + i))
         for i in changed:
             label, kind, hidden = new[i]
             conn.execute(update(t.actors).where(t.actors.c.id == i).values(

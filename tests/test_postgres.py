@@ -1,30 +1,49 @@
-"""The same store API on a real PostgreSQL server (set RELGRAPH_TEST_POSTGRES to its URL;
-.ci/run starts one). Skipped when no server is given."""
+"""The same store on a real PostgreSQL server (set RELGRAPH_TEST_POSTGRES to its URL; .ci/run
+starts one). Skipped when no server is given."""
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from graph.build import build_graph
+from graph.curation import find_actor, merge, rename, split, undo
 from graph.ingest import ingest
 from graph.schema import metadata
-from graph.store import Store
+from graph.store import StaleViewError, Store
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 URL = os.environ.get("RELGRAPH_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(not URL, reason="RELGRAPH_TEST_POSTGRES not set")
 
 
-@pytest.fixture(scope="module")
-def pg_store():
-    store = Store(URL)
+def wipe(url: str) -> None:
+    store = Store(url)
     metadata.drop_all(store.engine)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS migrations"))
+    store.engine.dispose()
+
+
+@pytest.fixture
+def pg_store():
+    wipe(URL)
     store = Store(URL)
     yield store
-    metadata.drop_all(store.engine)
     store.engine.dispose()
+    wipe(URL)
+
+
+def shape(store):
+    G = build_graph(store)
+    return (sorted((n, d["label"], d["type"], d["mentions"]) for n, d in G.nodes(data=True)),
+            sorted((u, v, d["weight"], tuple(d["kinds"])) for u, v, d in G.edges(data=True)))
 
 
 def test_postgres_gives_the_same_graph_as_sqlite(pg_store, seed_store):
@@ -33,8 +52,42 @@ def test_postgres_gives_the_same_graph_as_sqlite(pg_store, seed_store):
     assert first.new == 5 and again.unchanged == 5 and again.words == 0
     assert pg_store.counts() == seed_store.counts()
     assert pg_store.actor_table() == seed_store.actor_table()
-    pg, lite = build_graph(pg_store), build_graph(seed_store)
-    assert sorted(pg.nodes(data=True)) == sorted(lite.nodes(data=True))
-    assert sorted(pg.edges) == sorted(lite.edges)
-    assert pg.edges["Kim Jong Un", "Vladimir Putin"] == lite.edges["Kim Jong Un",
-                                                                  "Vladimir Putin"]
+    assert shape(pg_store) == shape(seed_store)
+    kim_putin = ("kim-jong-un", "vladimir-putin")
+    assert build_graph(pg_store).edges[kim_putin] == build_graph(seed_store).edges[kim_putin]
+
+
+def test_decisions_on_postgres_as_on_sqlite(pg_store, tmp_path):
+    lite = Store(tmp_path / "same.db")
+    for store in (pg_store, lite):
+        ingest([SEEDS], store, progress=False)
+        merge(store, ["Kim Myong Sik"], "Kim Jong Un", "pg")
+        split(store, "Kim Jong Un", "Kim Myong Sik", "pg")
+        rename(store, "Kim Jong Un", "Kim Jong-un (DPRK)", "pg")
+        undo(store, "pg")
+        assert find_actor(store, "Kim Myong Sik").id == "kim-myong-sik"
+    assert shape(pg_store) == shape(lite)
+    assert [h["action"] for h in pg_store.history()] == [h["action"] for h in lite.history()]
+    seen = pg_store.revisions()["actors_rev"]
+    merge(pg_store, ["Jon Finer"], "Kim Jong Un", "first", base=seen)
+    with pytest.raises(StaleViewError):
+        rename(pg_store, "Russia", "Russian Federation", "second", base=seen)
+
+
+def test_two_ingests_at_once_on_postgres(pg_store, tmp_path):
+    files = sorted(SEEDS.glob("*.md"))
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for d, part in zip(halves, (files[:3], files[3:]), strict=True):
+        d.mkdir()
+        for f in part:
+            (d / f.name).write_text(f.read_text())
+    code = "from graph.cli import main\nraise SystemExit(main({}))\n"
+    procs = [subprocess.Popen([sys.executable, "-c", code.format(json.dumps(
+        ["ingest", str(d), "--db", URL, "-q"]))], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for d in halves]
+    errors = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    assert pg_store.counts()["articles"] == 5 and not pg_store.needs_resolution()
+    lite = Store(tmp_path / "lite.db")
+    ingest([SEEDS], lite, progress=False)
+    assert shape(pg_store) == shape(lite)
