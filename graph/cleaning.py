@@ -7,10 +7,11 @@ Rules are about the shape of news boilerplate in general, not about particular a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Cleaned", "clean_text", "find_date"]
+__all__ = ["Cleaned", "clean_text", "find_date", "normalise", "one_line"]
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -55,6 +56,27 @@ _URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+")
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2900-\u297f\u2b00-\u2bff"
                     "\U0001F000-\U0001FAFF\ufe0f]")
 _TERMINAL = tuple(".!?\"'”’:;)]…")
+
+
+# Characters no article needs and some writers choke on (a control character in an article once
+# crashed the GraphML writer): C0 controls but tab/newline/carriage return, DEL, C1 controls,
+# lone surrogates (a JSON "\ud800" decodes to one) and the non-characters U+FFFE/U+FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def normalise(text: str) -> tuple[str, int]:
+    """Text safe for every later stage: unsafe characters removed (form feeds and vertical tabs
+    become spaces, so the words either side stay apart), then Unicode NFC. Returns the text and
+    how many lone surrogates (a sign of broken input, worth a warning) were removed."""
+    surrogates = len(_SURROGATE.findall(text))
+    text = text.replace("\x0c", " ").replace("\x0b", " ")
+    return unicodedata.normalize("NFC", _UNSAFE.sub("", text)), surrogates
+
+
+def one_line(text: str) -> str:
+    """A metadata value or message as one clean line (normalised, whitespace collapsed)."""
+    return " ".join(normalise(text)[0].split())
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import InputError, read_paths
+from .articles import InputError, InputWarning, Skipped, read_paths
 from .extract import extract
 from .model import Article, Extraction
 from .nlp import load, model_name
@@ -42,6 +42,8 @@ class Summary:
     words: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # articles kept, with a note
+    skipped: list[str] = field(default_factory=list)  # files not read
 
     @property
     def words_per_second(self) -> float:
@@ -50,7 +52,9 @@ class Summary:
     def lines(self) -> list[str]:
         return [
             f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.failed} failed",
+            f"{self.failed} failed"
+            + (f", {len(self.warnings)} warnings" if self.warnings else "")
+            + (f"; {len(self.skipped)} skipped" if self.skipped else ""),
             f"store: {self.actors} actors, {self.relations} relations",
             f"time: {self.seconds:.2f} s, {self.words:,} words parsed "
             f"({self.words_per_second:,.0f} words/s)",
@@ -77,8 +81,8 @@ def ingest(
 ) -> Summary:
     """Ingest every article under ``paths`` into ``store`` and re-resolve actors if needed.
 
-    Bad input is reported through ``on_error`` (default: a line on stderr) and counted; it
-    never stops the batch.
+    Bad input, warnings and skipped files are reported through ``on_error`` (default: a line
+    on stderr) and counted; they never stop the batch.
     """
     report = on_error or (lambda line: print(line, file=sys.stderr))
     started = time.perf_counter()
@@ -89,6 +93,14 @@ def ingest(
     todo: list[tuple[Article, str]] = []
     seen: dict[str, str] = {}
     for item in read_paths(paths):
+        if isinstance(item, InputWarning):
+            summary.warnings.append(str(item))
+            report(f"warning: {item}")
+            continue
+        if isinstance(item, Skipped):
+            summary.skipped.append(str(item))
+            report(f"skipped: {item}")
+            continue
         if isinstance(item, InputError):
             summary.failed += 1
             summary.errors.append(str(item))
