@@ -1,17 +1,23 @@
-"""Read articles from files, directories (and, through :mod:`graph.readers`, other sources).
+"""Read articles from files, directories, URLs and feeds: the public entry points of the reader
+stage (formats live in :mod:`graph.readers`).
 
-This is the public entry point of the reader stage: :func:`read_paths` for paths named on the
-command line, :func:`read_bytes` for uploads. Both yield :class:`~graph.model.Article` objects
-and, for anything a user should hear about, :class:`InputError` (not ingested),
-:class:`InputWarning` (kept, with a note) or :class:`Skipped` (not read) — never an exception
-for bad input, so one bad file or line is reported and the rest of the batch goes on.
+:func:`read_paths` reads what the command line names (files, directories, http(s) URLs, files
+of URLs); :func:`read_bytes` reads an upload given as a name and its bytes. Both yield
+:class:`~graph.model.Article` objects and, for anything a user should hear about,
+:class:`InputError` (not ingested), :class:`InputWarning` (kept, with a note) or
+:class:`Skipped` (not read) — never an exception for bad input, so one bad file, line or URL
+is reported and the rest of the batch goes on. Downloads happen here, before any NLP.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Article
 from .readers.base import (
@@ -22,21 +28,32 @@ from .readers.base import (
     Skipped,
     Source,
     display,
+    is_url,
     make_article,
 )
 from .readers.dates import parse_date
-from .readers.dispatch import SUFFIXES, kind_of, read_bytes, read_source
+from .readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["SUFFIXES", "Article", "InputError", "InputWarning", "Item", "ReadOptions",
-           "Skipped", "find_files", "make_article", "parse_date", "read_bytes", "read_file",
-           "read_paths"]
+           "SameStory", "Skipped", "find_files", "is_url", "make_article", "parse_date",
+           "read_bytes", "read_file", "read_paths", "read_url"]
 
 
-def find_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | Skipped]:
-    """Expand files and directories (recursively, hidden entries left out) into the files to
-    read, sorted; files of unsupported types and unreadable directories come back as
-    :class:`Skipped`."""
+def find_files(paths: Iterable[str | Path]) -> Iterator[Path | str | InputError | Skipped]:
+    """Expand ``paths`` into what to read: files (directories recursively, hidden entries
+    left out, sorted) and URLs (as strings). Files of unsupported types and unreadable
+    directories found on the way come back as :class:`Skipped`."""
     for raw in paths:
+        if is_url(raw):
+            yield raw
+            continue
+        scheme = re.match(r"([a-z][a-z0-9+.-]*)://", str(raw), re.I)
+        if scheme and not Path(raw).exists():
+            yield InputError(str(raw), f"cannot fetch {scheme.group(1)}:// URLs; only http(s)")
+            continue
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
@@ -60,20 +77,72 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
             if name.startswith("."):
                 continue
             child = Path(top, name)
-            found.append(child if kind_of(name) else Skipped(str(child), "unsupported type"))
+            if not kind_of(name):
+                found.append(Skipped(str(child), "unsupported type"))
+            elif child.suffix.lower() == ".xml" and not _feed_file(child):
+                found.append(Skipped(str(child), "unsupported type: XML, not an RSS/Atom feed"))
+            else:
+                found.append(child)
     found.extend(unreadable)
     yield from sorted(found, key=lambda f: str(f.origin if isinstance(f, Skipped) else f))
 
 
+def _feed_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return looks_like_feed(f.read(2048))
+    except OSError:
+        return True  # let the reader report why it cannot be read
+
+
 def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None,
                ) -> Iterator[Item]:
-    """Read every article found under ``paths``."""
+    """Read every article found under ``paths`` (and in the URL files of ``options``).
+    A URL named twice is read once."""
     options = options or ReadOptions()
-    for item in find_files(paths):
-        if isinstance(item, Path):
-            yield from read_file(item, options)
-        else:
-            yield item
+    own_fetcher = options.fetcher is None
+    seen_urls: set[str] = set()
+    try:
+        for item in chain(find_files(paths), _url_files(options.url_files)):
+            if isinstance(item, Path):
+                yield from read_file(item, options)
+            elif isinstance(item, str):
+                from .readers.web import clean_url
+
+                key = clean_url(item)
+                if key in seen_urls:
+                    yield Skipped(item, "URL named twice; read once")
+                    continue
+                seen_urls.add(key)
+                yield from read_url(item, options)
+            else:
+                yield item
+    finally:
+        if own_fetcher and options.fetcher is not None:
+            options.fetcher.close()
+            options.fetcher = None
+
+
+def _url_files(files: Iterable[str | Path]) -> Iterator[str | InputError]:
+    """The URLs listed in each file, one per line (blank lines and ``#`` comments ignored)."""
+    for name in files:
+        try:
+            text = Path(name).read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:
+            yield InputError(str(name), f"cannot read URL list ({exc.strerror or exc})")
+            continue
+        for n, line in enumerate(text.split("\n"), start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            yield line if is_url(line) else InputError(f"{name}:{n}", "not an http(s) URL")
+
+
+def read_url(url: str, options: ReadOptions | None = None) -> Iterator[Item]:
+    """Download one URL and read what it holds (a page, a feed, a PDF, ...)."""
+    from .readers.web import read_url as _read_url
+
+    yield from _read_url(url, options or ReadOptions())
 
 
 def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
@@ -91,3 +160,32 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
         yield InputError(origin, f"cannot read file ({exc.strerror or exc})")
         return
     yield from read_source(kind, Source(data, origin, path.stem), options or ReadOptions())
+
+
+class SameStory:
+    """Finds an earlier copy of a story reached again by another link: an article with the
+    same URL or exactly the same text, earlier in this batch or already stored. Only articles
+    with a URL (web pages, feed entries, records with a ``url``) are compared; articles from
+    plain files keep their own ids even when their texts agree."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._batch: dict[str, str] = {}  # url or text digest → id of the first copy
+
+    def first(self, article: Article, *, look_in_store: bool = True) -> str | None:
+        """The id of the earlier copy of ``article``'s story, or ``None`` if it is the first
+        (a stored article with the same id is the same article, not a copy). ``look_in_store``
+        can be off for articles known to be unchanged, to spare the query."""
+        if not article.url:
+            return None
+        keys = (article.url, hashlib.sha256(article.text.encode()).hexdigest())
+        for key in keys:
+            if key in self._batch:
+                return self._batch[key]
+        found = self.store.same_story(url=article.url, text=article.text) if look_in_store \
+            else None
+        if found and found != article.id:
+            return found
+        for key in keys:
+            self._batch[key] = article.id
+        return None

@@ -48,6 +48,7 @@ FOOTER_PHRASES = (
     "will be deleted within", "all materials to their authors", "hyperlink to the primary source",
     "this material may not be published", "all rights reserved", "cookie policy",
     "terms of service", "privacy policy", "newsletter",
+    "intended recipient", "unsubscribe",  # e-mail disclaimers and list footers
 )
 # "Associated Press writers X in Y and Z contributed (to this report)."
 _CONTRIB = re.compile(r"(?:^|(?<=[.!?”\"]\s))[^.!?]*\bcontributed(?: to this (?:report|story))?\.",
@@ -144,7 +145,17 @@ def _paragraphs(text: str) -> list[str]:
         if current:
             out.append(" ".join(current))
         return out
-    return [ln for ln in lines if ln.strip()]
+    # Not wrapped throughout (too few lines to tell, e.g. a short e-mail): still, a line that
+    # ends mid-sentence and a next line starting in lower case are one sentence.
+    out, blank = [], True
+    for line in lines:
+        s = line.strip()
+        if s and out and not blank and not out[-1].endswith(_TERMINAL) and s[0].islower():
+            out[-1] = f"{out[-1]} {s}"
+        elif s:
+            out.append(s)
+        blank = not s
+    return out
 
 
 def _wrap_width(lines: list[str]) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import InputError, InputWarning, Skipped, read_paths
+from .articles import InputError, InputWarning, ReadOptions, SameStory, Skipped, read_paths
 from .extract import extract
 from .model import Article, Extraction
 from .nlp import load, model_name
@@ -37,6 +37,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    duplicates: int = 0  # the same story reached by another link, stored once
     actors: int = 0
     relations: int = 0
     words: int = 0
@@ -53,6 +54,7 @@ class Summary:
         return [
             f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.failed} failed"
+            + (f", {self.duplicates} duplicates" if self.duplicates else "")
             + (f", {len(self.warnings)} warnings" if self.warnings else "")
             + (f"; {len(self.skipped)} skipped" if self.skipped else ""),
             f"store: {self.actors} actors, {self.relations} relations",
@@ -78,11 +80,13 @@ def ingest(
     aliases: str | Path | None = None,
     progress: bool = True,
     on_error: Callable[[str], None] | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Summary:
     """Ingest every article under ``paths`` into ``store`` and re-resolve actors if needed.
 
     Bad input, warnings and skipped files are reported through ``on_error`` (default: a line
-    on stderr) and counted; they never stop the batch.
+    on stderr) and counted; they never stop the batch. ``read_options`` pass on to the readers
+    (feed ``since``, the web fetcher, URL list files).
     """
     report = on_error or (lambda line: print(line, file=sys.stderr))
     started = time.perf_counter()
@@ -92,7 +96,8 @@ def ingest(
     known = store.hashes()
     todo: list[tuple[Article, str]] = []
     seen: dict[str, str] = {}
-    for item in read_paths(paths):
+    stories = SameStory(store)
+    for item in read_paths(paths, read_options):
         if isinstance(item, InputWarning):
             summary.warnings.append(str(item))
             report(f"warning: {item}")
@@ -106,6 +111,14 @@ def ingest(
             summary.errors.append(str(item))
             report(f"error: {item}")
             continue
+        digest = content_hash(item, extractor)
+        first = stories.first(item, look_in_store=known.get(item.id) != digest)
+        if first:  # the same story reached by another link
+            summary.duplicates += 1
+            line = f"{item.origin}: same story as article {first!r}; stored once"
+            summary.warnings.append(line)
+            report(f"warning: {line}")
+            continue
         if item.id in seen:
             summary.failed += 1
             line = f"{item.origin}: duplicate article id {item.id!r} (first in {seen[item.id]})"
@@ -113,7 +126,6 @@ def ingest(
             report(f"error: {line}")
             continue
         seen[item.id] = item.origin
-        digest = content_hash(item, extractor)
         if known.get(item.id) == digest:
             summary.unchanged += 1
         else:

@@ -9,6 +9,7 @@ or record is one line and the rest of the batch goes on.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,10 +24,15 @@ if TYPE_CHECKING:
     from .web import Fetcher
 
 __all__ = ["FIELDS", "InputError", "InputWarning", "Item", "ReadOptions", "Skipped", "Source",
-           "decoded", "display", "make_article"]
+           "decoded", "display", "is_url", "make_article"]
 
 #: Metadata fields every record-based format understands.
 FIELDS = ("id", "title", "date", "source", "url", "author", "text")
+
+
+def is_url(text: object) -> bool:
+    """Whether ``text`` is an http(s) URL (rather than a path)."""
+    return isinstance(text, str) and bool(re.match(r"https?://[^\s/]", text, re.I))
 
 
 def display(origin: object) -> str:

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
 from .base import InputError, Item, ReadOptions, Source
 
-__all__ = ["KINDS", "SUFFIXES", "kind_of", "read_bytes", "read_source"]
+__all__ = ["KINDS", "SUFFIXES", "kind_of", "looks_like_feed", "read_bytes", "read_source"]
 
 #: File suffix → kind of input.
 KINDS: dict[str, str] = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+    ".pdf": "pdf", ".docx": "docx", ".eml": "email", ".mbox": "mbox",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 #: Kind → (module in graph.readers, function).
 _READERS: dict[str, tuple[str, str]] = {
     "text": ("text", "read_text"), "markdown": ("text", "read_markdown"),
     "html": ("html", "read_html"), "jsonl": ("tabular", "read_jsonl"),
     "json": ("tabular", "read_json"), "csv": ("tabular", "read_csv"),
+    "pdf": ("pdf", "read_pdf"), "docx": ("word", "read_docx"),
+    "email": ("mail", "read_eml"), "mbox": ("mail", "read_mbox"), "feed": ("feed", "read_feed"),
 }
 SUFFIXES = tuple(KINDS)
 
@@ -28,6 +33,12 @@ SUFFIXES = tuple(KINDS)
 def kind_of(name: str) -> str | None:
     """The kind of input a file name says it holds, or ``None`` if unsupported."""
     return KINDS.get(PurePath(name).suffix.lower())
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """Whether the first bytes of an ``.xml`` file are an RSS/Atom feed (other XML found in a
+    directory is skipped, not an error)."""
+    return bool(re.search(rb"<(?:rss|feed|rdf:RDF)\b", head[:2048]))
 
 
 def _reader(kind: str) -> Callable[[Source, ReadOptions], Iterator[Item]]:

@@ -34,7 +34,7 @@ def read_html(src: Source, options: ReadOptions) -> Iterator[Item]:
     if data is None:
         yield InputError(src.origin, "no article text found in HTML")
         return
-    canonical = data["canonical"]
+    canonical = _canonical(text) or data["canonical"]
     if src.url:
         from .web import clean_url, url_id
 
@@ -74,6 +74,17 @@ def extract_html(html: str) -> dict | None:
     }
 
 
+_CANONICAL = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
+_HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+
+
+def _canonical(html: str) -> str:
+    """The page's ``<link rel="canonical">`` (possibly relative), or ""."""
+    tag = _CANONICAL.search(html[:200_000])
+    href = _HREF.search(tag.group(0)) if tag else None
+    return next((g for g in href.groups() if g), "").strip() if href else ""
+
+
 def _declared_date(html: str) -> bool:
     return bool(re.search(r"(date|time|published)[^>]{0,80}\d{4}-\d{2}-\d{2}|<time\b", html, re.I))
 
@@ -101,3 +112,24 @@ def _only_chrome(html: str, text: str) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
+
+
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+           "section", "article", "pre")
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), one paragraph per block
+    element. Too short for trafilatura's page heuristics, so read directly with lxml."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return ""
+    for bad in root.iter("script", "style"):
+        bad.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    return "\n\n".join(p.strip() for p in root.text_content().split("\n\n") if p.strip())
