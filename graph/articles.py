@@ -33,6 +33,7 @@ from .readers.base import (
 )
 from .readers.dates import parse_date
 from .readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
+from .readers.urls import clean_url, url_id
 
 if TYPE_CHECKING:
     from .store import Store
@@ -107,8 +108,6 @@ def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None,
             if isinstance(item, Path):
                 yield from read_file(item, options)
             elif isinstance(item, str):
-                from .readers.web import clean_url
-
                 key = clean_url(item)
                 if key in seen_urls:
                     yield Skipped(item, "URL named twice; read once")
@@ -165,8 +164,9 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
 class SameStory:
     """Finds an earlier copy of a story reached again by another link: an article with the
     same URL or exactly the same text, earlier in this batch or already stored. Only articles
-    with a URL (web pages, feed entries, records with a ``url``) are compared; articles from
-    plain files keep their own ids even when their texts agree."""
+    read from a link (web pages, feed entries: their id is made from their URL) are checked;
+    articles from files keep their own ids even when texts or URLs agree (a record's ``url``
+    may be a site's home page)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -176,9 +176,13 @@ class SameStory:
         """The id of the earlier copy of ``article``'s story, or ``None`` if it is the first
         (a stored article with the same id is the same article, not a copy). ``look_in_store``
         can be off for articles known to be unchanged, to spare the query."""
-        if not article.url:
+        keys = [hashlib.sha256(article.text.encode()).hexdigest()]
+        if article.url:
+            keys.append(article.url)
+        if not article.url or article.id != url_id(article.url):
+            for key in keys:  # not itself checked, but a later link may lead to it
+                self._batch.setdefault(key, article.id)
             return None
-        keys = (article.url, hashlib.sha256(article.text.encode()).hexdigest())
         for key in keys:
             if key in self._batch:
                 return self._batch[key]

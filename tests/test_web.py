@@ -223,3 +223,21 @@ def test_cli_reads_urls_and_url_files(site, tmp_path, capsys):
     assert {a["id"] for a in Store(db).articles()} == {f"{host}/news/talks",
                                                        f"{host}/news/other.html"}
     assert main(["ingest", "--db", str(db)]) == 2
+
+
+def test_only_articles_read_from_links_are_checked_for_copies(site, tmp_path):
+    # Records in a file may share a url (a site's home page): they stay separate articles.
+    # A page fetched later whose URL a stored record already has is that record's story.
+    records = tmp_path / "export.jsonl"
+    records.write_text("\n".join([
+        f'{{"id": "r1", "url": "{site.url("/")}", "text": "{OTHER}"}}',
+        f'{{"id": "r2", "url": "{site.url("/")}", "text": "{STORY}"}}',
+        f'{{"id": "r3", "url": "{site.url("/news/talks")}", "text": "{STORY} Updated."}}']))
+    store = Store(tmp_path / "f.db")
+    lines = []
+    with fast() as f:
+        s = ingest([records, site.url("/news/talks.html")], store, progress=False,
+                   on_error=lines.append, read_options=ReadOptions(fetcher=f))
+    assert (s.new, s.duplicates) == (3, 1)
+    assert lines == [f"warning: {site.url('/news/talks.html')}: same story as article 'r3'; "
+                     "stored once"]

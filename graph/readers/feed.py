@@ -71,7 +71,8 @@ def _entry_date(entry: dict) -> date | None:
 def _entry(entry: dict, n: int, day: date | None, source: str, src: Source,
            options: ReadOptions) -> Iterator[Item]:
     from .html import fragment_text
-    from .web import clean_url, read_url, url_id
+    from .urls import clean_url, url_id
+    from .web import read_url
 
     origin = f"{src.origin}[{n}]"
     link = str(entry.get("link") or "")

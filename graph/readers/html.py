@@ -36,7 +36,7 @@ def read_html(src: Source, options: ReadOptions) -> Iterator[Item]:
         return
     canonical = _canonical(text) or data["canonical"]
     if src.url:
-        from .web import clean_url, url_id
+        from .urls import clean_url, url_id
 
         url = clean_url(urljoin(src.url, canonical) if canonical else src.url)
         default_id = url_id(url)

@@ -9,22 +9,20 @@ HTML reader (id and URL from the page's canonical link), feeds, PDFs, Word files
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from .base import InputError, Item, ReadOptions, Source, is_url
 from .dispatch import kind_of, read_source
+from .urls import clean_url, url_id
 
-__all__ = ["USER_AGENT", "FetchError", "Fetcher", "Page", "clean_url", "is_url", "read_url",
-           "url_id"]
+__all__ = ["USER_AGENT", "FetchError", "Fetcher", "Page", "read_url"]
 
 
 def _version() -> str:
@@ -169,34 +167,6 @@ def _host(url: str) -> str:
 
 def _reason(exc: Exception) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def clean_url(url: str) -> str:
-    """``url`` without its fragment and tracking parameters (``utm_*``, ``fbclid``, ...), so
-    links to the same page compare equal."""
-    from courlan import normalize_url
-
-    with contextlib.suppress(ValueError, TypeError, AttributeError):
-        url = normalize_url(url)
-    return urldefrag(url).url
-
-
-def url_id(url: str) -> str:
-    """A stable, readable article id for a web page: host and path, e.g.
-    ``example.org/news/2024/talks-in-berlin`` (long ones shortened with a hash).
-
-    >>> url_id("https://www.example.org/news/talks-in-berlin/?page=2#top")
-    'example.org/news/talks-in-berlin?page=2'
-    """
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port:
-        host += f":{parts.port}"
-    ident = host + unquote(parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")
-    ident = re.sub(r"[^\w.~:/?=&%+-]+", "-", ident)
-    if len(ident) > 120:
-        ident = ident[:100].rstrip("-/") + "~" + hashlib.sha256(url.encode()).hexdigest()[:10]
-    return ident
 
 
 def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
