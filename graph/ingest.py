@@ -54,8 +54,10 @@ class Summary:
         return [
             f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.failed} failed"
-            + (f", {self.duplicates} duplicates" if self.duplicates else "")
-            + (f", {len(self.warnings)} warnings" if self.warnings else "")
+            + (f", {self.duplicates} duplicate{'s' * (self.duplicates > 1)}"
+               if self.duplicates else "")
+            + (f", {len(self.warnings)} warning{'s' * (len(self.warnings) > 1)}"
+               if self.warnings else "")
             + (f"; {len(self.skipped)} skipped" if self.skipped else ""),
             f"store: {self.actors} actors, {self.relations} relations",
             f"time: {self.seconds:.2f} s, {self.words:,} words parsed "

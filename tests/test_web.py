@@ -241,3 +241,25 @@ def test_only_articles_read_from_links_are_checked_for_copies(site, tmp_path):
     assert (s.new, s.duplicates) == (3, 1)
     assert lines == [f"warning: {site.url('/news/talks.html')}: same story as article 'r3'; "
                      "stored once"]
+
+
+def test_a_public_only_fetcher_refuses_local_addresses(site):
+    with fast(public_only=True) as f:
+        _, [error], _, _ = split(read_url(site.url("/news/talks.html"), ReadOptions(fetcher=f)))
+    assert error == f"{site.url('/news/talks.html')}: refused: 127.0.0.1 is a local or private " \
+                    "address"
+
+
+def test_cli_feed_since(site, tmp_path, capsys):
+    db = tmp_path / "feed.db"
+    code = main(["ingest", site.url("/feed.xml"), "--since", "2024-06-01", "--timeout", "5",
+                 "--db", str(db)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err.splitlines() == [
+        f"warning: {site.url('/feed.xml')}[2]: the linked page was not read: HTTP 404 Not Found;"
+        " the feed's own text is used",
+        f"skipped: {site.url('/feed.xml')} (1 entry dated before 2024-06-01)"]
+    assert out.startswith("articles: 2 new, 0 updated, 0 unchanged, 0 failed, 1 warning; "
+                          "1 skipped")
+    assert len(Store(db).articles()) == 2

@@ -9,7 +9,9 @@ HTML reader (id and URL from the page's canonical link), feeds, PDFs, Word files
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -68,12 +70,15 @@ class Fetcher:
 
     ``timeout`` applies to connecting and to each read, ``deadline`` to a whole download;
     ``retries`` more attempts follow a timeout or a 5xx answer, after ``backoff``, then twice
-    that, ...; ``delay`` seconds separate requests to the same host.
+    that, ...; ``delay`` seconds separate requests to the same host. ``public_only`` refuses
+    hosts that resolve to loopback, private, link-local or reserved addresses (redirects
+    included): for a server fetching URLs its users type in.
     """
 
     def __init__(self, *, timeout: float = 20.0, deadline: float = 120.0, retries: int = 2,
                  backoff: float = 1.0, delay: float = 1.0, max_bytes: int = MAX_BYTES,
                  user_agent: str = USER_AGENT, max_redirects: int = 10,
+                 public_only: bool = False,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.timeout, self.deadline, self.retries = timeout, deadline, retries
         self.backoff, self.delay, self.max_bytes = backoff, delay, max_bytes
@@ -81,6 +86,7 @@ class Fetcher:
         self._last: dict[str, float] = {}
         self._client = httpx.Client(
             timeout=timeout, follow_redirects=True, max_redirects=max_redirects,
+            event_hooks={"request": [_refuse_private]} if public_only else None,
             headers={"User-Agent": user_agent,
                      "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
                                "application/pdf;q=0.8,*/*;q=0.5"})
@@ -159,6 +165,18 @@ class Fetcher:
 
 class _ServerError(Exception):
     pass
+
+
+def _refuse_private(request: httpx.Request) -> None:
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, request.url.port or 80, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return  # the request itself will fail with "cannot connect"
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise FetchError(f"refused: {host} is a local or private address")
 
 
 def _host(url: str) -> str:
