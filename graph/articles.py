@@ -101,9 +101,8 @@ def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None,
     """Read every article found under ``paths`` (and in the URL files of ``options``).
     A URL named twice is read once."""
     options = options or ReadOptions()
-    own_fetcher = options.fetcher is None
     seen_urls: set[str] = set()
-    try:
+    with options.fetching():
         for item in chain(find_files(paths), _url_files(options.url_files)):
             if isinstance(item, Path):
                 yield from read_file(item, options)
@@ -116,10 +115,6 @@ def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None,
                 yield from read_url(item, options)
             else:
                 yield item
-    finally:
-        if own_fetcher and options.fetcher is not None:
-            options.fetcher.close()
-            options.fetcher = None
 
 
 def _url_files(files: Iterable[str | Path]) -> Iterator[str | InputError]:

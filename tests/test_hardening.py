@@ -107,14 +107,18 @@ def test_legacy_and_utf16_encodings_are_decoded_with_a_note(tmp_path):
     (tmp_path / "latin.txt").write_bytes(("Caf\u00e9 owners met in Z\u00fcrich. " + BODY)
                                          .encode("latin-1"))
     (tmp_path / "wide.txt").write_bytes(("x" * 5000 + " " + text).encode("utf-16"))
+    (tmp_path / "nobom.txt").write_bytes(text.encode("utf-16-le"))
     (tmp_path / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     articles, errors, warnings, _ = split(read_paths([tmp_path]))
     byid = {a.id: a for a in articles}
-    assert set(byid) == {"win", "latin", "wide"}
+    assert set(byid) == {"win", "latin", "wide", "nobom"}
+    assert byid["nobom"].text == byid["win"].text
     assert "\u201cno\u201d \u2013 talks in Z\u00fcrich" in byid["win"].text
     assert byid["wide"].text.endswith(BODY) and "Z\u00fcrich" in byid["wide"].text
     assert "Caf\u00e9 owners" in byid["latin"].text
     assert sorted(warnings) == [f"{tmp_path}/latin.txt: not UTF-8; decoded as cp1252",
+                                f"{tmp_path}/nobom.txt: decoded as UTF-16-LE (no byte-order "
+                                "mark)",
                                 f"{tmp_path}/wide.txt: decoded as UTF-16 (byte-order mark)",
                                 f"{tmp_path}/win.txt: not UTF-8; decoded as cp1252"]
     assert errors == [f"{tmp_path}/pic.txt: binary file, not text"]

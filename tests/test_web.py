@@ -15,6 +15,7 @@ from graph.articles import (
     read_url,
 )
 from graph.cli import main
+from graph.extract import extract_article
 from graph.ingest import ingest
 from graph.model import Article
 from graph.readers.web import Fetcher
@@ -74,7 +75,7 @@ def split(items):
             [str(i) for i in items if isinstance(i, Skipped)])
 
 
-def test_a_page_by_url_gives_text_metadata_and_a_canonical_id(site):
+def test_a_page_by_url_gives_text_metadata_and_a_canonical_id(site, nlp):
     with fast() as f:
         [a] = read_url(site.url("/news/talks.html"), ReadOptions(fetcher=f))
     host = site.base.removeprefix("http://")
@@ -84,6 +85,8 @@ def test_a_page_by_url_gives_text_metadata_and_a_canonical_id(site):
     assert a.text.startswith("Foreign ministers of Norway") and "Santiago in June." in a.text
     for chrome in ("Home", "Related stories", "Peru", "Copyright"):
         assert chrome not in a.text
+    names = {m.name for m in extract_article(a, nlp).mentions}
+    assert {"Norway", "Chile", "Oslo"} <= names and not names & {"Peru", "Japan", "Fjord Daily"}
     assert a.origin == site.url("/news/talks.html")
 
 

@@ -99,6 +99,18 @@ class ReadOptions:
             self.fetcher = Fetcher()
         return self.fetcher
 
+    @contextlib.contextmanager
+    def fetching(self) -> Iterator[None]:
+        """Close a fetcher made on demand inside this block (one given by the caller is the
+        caller's to close)."""
+        given = self.fetcher is not None
+        try:
+            yield
+        finally:
+            if not given and self.fetcher is not None:
+                self.fetcher.close()
+                self.fetcher = None
+
 
 @dataclass(frozen=True)
 class Source:
@@ -139,17 +151,19 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
         yield InputError(origin, "missing article text")
         return
     text, broken = normalise(raw_text)
+    notes = []  # reported only if the article is kept
     if broken:
-        yield InputWarning(origin, f"{broken} invalid character{'s' * (broken > 1)} (lone "
-                                   "surrogates) removed from the text")
+        notes.append(InputWarning(origin, f"{broken} invalid character{'s' * (broken > 1)} "
+                                          "(lone surrogates) removed from the text"))
     day, note = read_date(fields.get("date"), order=date_order)
     if note:
-        yield InputWarning(display(date_origin or origin), note)
+        notes.append(InputWarning(display(date_origin or origin), note))
     title = _field(fields.get("title"))
     cleaned = clean_text(text, title=title)
     if not cleaned.text.strip():
         yield InputError(origin, "article has no text left after removing boilerplate")
         return
+    yield from notes
     yield Article(
         id=_field(fields.get("id")) or display(default_id),
         text=cleaned.text,

@@ -69,5 +69,6 @@ def read_bytes(name: str, data: bytes, *, options: ReadOptions | None = None,
         yield InputError(origin, f"unsupported file type {suffix or '(none)'!r}; use one of "
                                  f"{', '.join(SUFFIXES)}")
         return
-    yield from read_source(kind, Source(data, origin, stem or PurePath(name).stem),
-                           options or ReadOptions())
+    options = options or ReadOptions()
+    with options.fetching():
+        yield from read_source(kind, Source(data, origin, stem or PurePath(name).stem), options)
