@@ -266,3 +266,34 @@ def test_cli_feed_since(site, tmp_path, capsys):
     assert out.startswith("articles: 2 new, 0 updated, 0 unchanged, 0 failed, 1 warning; "
                           "1 skipped")
     assert len(Store(db).articles()) == 2
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.example.org/news/talks-in-berlin/?page=2#top",
+     "example.org/news/talks-in-berlin?page=2"),
+    ("http://example.org:8080/a%20b/%C3%BCber", "example.org:8080/a-b/über"),
+    ("https://example.org/" + "x" * 300, None),
+])
+def test_url_ids_are_readable_and_stable(url, expected):
+    from graph.readers.urls import clean_url, url_id
+
+    got = url_id(clean_url(url))
+    if expected:
+        assert got == expected
+    else:
+        assert len(got) <= 111 and got.startswith("example.org/xxx") and "~" in got
+        assert got == url_id(clean_url(url)) != url_id(clean_url(url + "y"))
+
+
+def test_a_changed_page_replaces_its_article(site, tmp_path):
+    site.html("/live.html", page("Talks begin", STORY))
+    store = Store(tmp_path / "live.db")
+    with fast() as f:
+        ingest([site.url("/live.html")], store, progress=False,
+               read_options=ReadOptions(fetcher=f))
+        site.html("/live.html", page("Talks end", OTHER))
+        s = ingest([site.url("/live.html")], store, progress=False,
+                   read_options=ReadOptions(fetcher=f))
+    assert (s.new, s.updated) == (0, 1)
+    [stored] = store.articles()
+    assert stored["title"] == "Talks end" and "Kenya" in store.article_text(stored["id"])
