@@ -233,7 +233,7 @@ def actor_rows(G: nx.Graph) -> list[dict]:
               if G.number_of_edges() else [set(G)])
     groups = sorted(groups, key=lambda c: (-len(c), sorted(c)))  # community 1 = largest
     community = {n: i for i, group in enumerate(groups, start=1) for n in group}
-    return sorted(({"actor": n, "type": d["type"], "mentions": d["mentions"],
+    return sorted(({"id": n, "actor": d["label"], "type": d["type"], "mentions": d["mentions"],
                     "degree": G.degree(n), "weighted_degree": G.degree(n, weight="weight"),
                     "betweenness": round(between.get(n, 0.0), 4),
                     "community": community.get(n, 0)} for n, d in G.nodes(data=True)),
@@ -244,7 +244,7 @@ def search_options(actor_table: list[dict]) -> list[dict]:
     """Dropdown options for every actor, searchable by any alias."""
     return [{"label": r["label"] + (f" ({', '.join(sorted(r['aliases'] - {r['label']})[:4])})"
                                     if r["aliases"] - {r["label"]} else ""),
-             "value": r["label"],
+             "value": r["id"],
              "search": " ".join([r["label"], *sorted(r["aliases"])])}
             for r in sorted(actor_table, key=lambda r: r["label"].lower())]
 
@@ -271,10 +271,12 @@ def node_details(G: nx.Graph, node: str, articles: dict[str, dict],
     d = G.nodes[node]
     strongest = sorted(G[node].items(), key=lambda kv: (-kv[1]["weight"], kv[0]))[:8]
     return {
-        "name": node, "type": d["type"], "aliases": d["aliases"], "mentions": d["mentions"],
+        "id": node, "name": d["label"], "type": d["type"], "aliases": d["aliases"],
+        "mentions": d["mentions"],
         "first_seen": d["first_seen"], "last_seen": d["last_seen"],
         "articles": [articles[a] for a in d["articles"] if a in articles],
-        "relations": [{"actor": other, "weight": e["weight"], "polarity": e["polarity"],
+        "relations": [{"actor": G.nodes[other]["label"], "weight": e["weight"],
+                       "polarity": e["polarity"],
                        "kinds": e["kinds"]} for other, e in strongest],
         "evidence": [{**e, "segments": highlight(e["sentence"], e["spans"])} for e in evidence],
     }
@@ -283,8 +285,12 @@ def node_details(G: nx.Graph, node: str, articles: dict[str, dict],
 def edge_details(G: nx.Graph, u: str, v: str, evidence: list[dict]) -> dict:
     """Everything the details panel shows for a link (plain data)."""
     d = G.edges[u, v]
-    return {"pair": (u, v), "weight": d["weight"], "polarity": d["polarity"],
-            "kinds": d["kinds"], "relations": d["relations"], "evidence": evidence}
+    label = {x: G.nodes[x]["label"] for x in (u, v)}
+    relations = [{**r, "source": label[r["source"]], "target": label[r["target"]]}
+                 for r in d["relations"]]
+    return {"pair": (label[u], label[v]), "ids": (u, v), "weight": d["weight"],
+            "polarity": d["polarity"], "kinds": d["kinds"], "relations": relations,
+            "evidence": evidence}
 
 
 def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:

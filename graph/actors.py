@@ -182,7 +182,7 @@ def _clean(ent: Span, sent_of: list[int]) -> MentionSpan | None:
 def _institution_of_country(span: Span) -> str | None:
     """"Foreign Ministry (Japan)" for "Japan's Foreign Ministry" or "Japanese Foreign
     Ministry": a generic institution name is only an actor together with its country."""
-    from .resolve import country_name
+    from .builtin import country_name
 
     words = institution_words()
     for cut in range(min(3, len(span) - 1), -1, -1):
@@ -304,7 +304,7 @@ def _resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> l
 
 
 def _known(word: str) -> bool:
-    from .resolve import builtin_alias
+    from .builtin import builtin_alias
 
     return builtin_alias(word) is not None
 
@@ -411,6 +411,6 @@ def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 def _country_of(text: str) -> str | None:
-    from .resolve import country_name
+    from .builtin import country_name
 
     return seats_of_power().get(name_key(text)) or country_name(text)

@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,7 +154,10 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(origin, f"cannot read file ({exc.strerror or exc})")
         return
-    yield from read_source(kind, Source(data, origin, path.stem), options or ReadOptions())
+    where = display(path.resolve())  # where ids from file names came from
+    for item in read_source(kind, Source(data, origin, path.stem), options or ReadOptions()):
+        yield replace(item, location=where) if isinstance(item, Article) and not \
+            item.location else item
 
 
 class SameStory:

@@ -1,143 +1,24 @@
 """Build a networkx graph for any slice of the store.
 
-:class:`Corpus` loads every article's actors and relations once (per store revision) into
-compact NumPy arrays; :func:`build_graph` then filters and aggregates with array operations and
-creates networkx nodes and edges only for what the slice keeps. See docs/architecture.md for
-the node and edge attributes.
+:class:`~graph.corpus.Corpus` holds the store's aggregates as arrays; :func:`build_graph`
+filters and sums them with array operations and creates networkx nodes and edges only for what
+the slice keeps. Node keys are stable actor ids; see docs/architecture.md for the attributes.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date
-from functools import cached_property
 
 import networkx as nx
 import numpy as np
-from sqlalchemy import select, tuple_
 
-from .model import COOCCURRENCE, GraphSlice
-from .store import Store, actor_names, actors, mentions, relations, sentences
+from .corpus import POLARITY, UNDATED, Corpus
+from .model import GraphSlice
+from .store import Store
 
 __all__ = ["Corpus", "build_graph", "slice_articles"]
-
-UNDATED = -1
-
-
-@dataclass
-class Corpus:
-    """Everything needed to build any slice, as arrays indexed by article, actor and pair.
-
-    Besides the raw rows it keeps "first occurrence" masks (e.g. the first row of each
-    (pair, article, sentence)), so a slice's weights are ``bincount``s rather than sorts.
-    """
-
-    revision: int
-    articles: list[dict]
-    dates: np.ndarray  # day ordinal per article, UNDATED if none
-    labels: list[str]
-    types: list[str]
-    texts: list[str]  # distinct mention surface texts
-    kinds: list[str]
-    m_article: np.ndarray
-    m_actor: np.ndarray
-    m_text: np.ndarray
-    r_article: np.ndarray
-    r_sentence: np.ndarray
-    r_pair: np.ndarray  # index into pair_a / pair_b
-    r_kind: np.ndarray
-    r_polarity: np.ndarray  # index into POLARITY
-    r_dir: np.ndarray  # 0 undirected, 1 a→b, 2 b→a
-    pair_a: np.ndarray  # actor index, pair_a < pair_b
-    pair_b: np.ndarray
-
-    @classmethod
-    def load(cls, store: Store) -> Corpus:
-        """Read the whole store (one query per table)."""
-        revision = store.revision()
-        arts = store.articles()
-        index = {a["id"]: i for i, a in enumerate(arts)}
-        dates = np.array([date.fromisoformat(a["date"]).toordinal() if a["date"] else UNDATED
-                          for a in arts], dtype=np.int64)
-        with store.engine.connect() as conn:
-            actor_rows = conn.execute(select(actors.c.id, actors.c.label, actors.c.type)
-                                      .order_by(actors.c.id)).all()
-            slot = {aid: i for i, (aid, _, _) in enumerate(actor_rows)}
-            name_to = {n: slot[a] for n, a in conn.execute(
-                select(actor_names.c.name, actor_names.c.actor_id))}
-            texts: dict[str, int] = {}
-            m_rows = [(index[a], name_to[n], texts.setdefault(t, len(texts)))
-                      for a, n, t in conn.execute(select(
-                          mentions.c.article_id, mentions.c.name, mentions.c.text))
-                      if n in name_to and a in index]
-            kinds: dict[str, int] = {COOCCURRENCE: 0}
-            r_rows = []
-            for a, s, src, tgt, kind, pol, directed in conn.execute(select(
-                    relations.c.article_id, relations.c.sentence, relations.c.source,
-                    relations.c.target, relations.c.kind, relations.c.polarity,
-                    relations.c.directed)):
-                x, y = name_to.get(src), name_to.get(tgt)
-                if x is None or y is None or x == y or a not in index:
-                    continue
-                lo, hi = min(x, y), max(x, y)
-                way = 0 if not directed else (1 if x == lo else 2)
-                r_rows.append((index[a], s, lo, hi, kinds.setdefault(kind, len(kinds)),
-                               POLARITY.index(pol) if pol in POLARITY else 2, way))
-        m = np.array(m_rows, dtype=np.int64).reshape(-1, 3)
-        r = np.array(r_rows, dtype=np.int64).reshape(-1, 7)
-        n = max(len(actor_rows), 1)
-        pairs, r_pair = np.unique(r[:, 2] * n + r[:, 3], return_inverse=True)
-        return cls(revision, arts, dates, [x[1] for x in actor_rows],
-                   [x[2] for x in actor_rows], list(texts), list(kinds),
-                   m[:, 0], m[:, 1], m[:, 2], r[:, 0], r[:, 1], r_pair.reshape(-1), r[:, 4],
-                   r[:, 5], r[:, 6], pairs // n, pairs % n)
-
-    @cached_property
-    def n_articles(self) -> int:
-        return max(len(self.articles), 1)
-
-    @cached_property
-    def article_ids(self) -> np.ndarray:
-        return np.array([a["id"] for a in self.articles] or [""], dtype=object)
-
-    @cached_property
-    def max_sentence(self) -> int:
-        return int(self.r_sentence.max()) + 1 if len(self.r_sentence) else 1
-
-    @cached_property
-    def first_sentence(self) -> np.ndarray:
-        """Rows that are the first of their (pair, article, sentence)."""
-        return _first((self.r_pair * self.n_articles + self.r_article) * self.max_sentence
-                      + self.r_sentence)
-
-    @cached_property
-    def first_pair_article(self) -> np.ndarray:
-        return _first(self.r_pair * self.n_articles + self.r_article)
-
-    @cached_property
-    def first_pair_kind(self) -> np.ndarray:
-        return _first((self.r_pair * len(self.kinds) + self.r_kind) * self.n_articles
-                      + self.r_article)
-
-    @cached_property
-    def first_actor_article(self) -> np.ndarray:
-        return _first(self.m_actor * self.n_articles + self.m_article)
-
-    @cached_property
-    def first_actor_text(self) -> np.ndarray:
-        return _first((self.m_actor * max(len(self.texts), 1) + self.m_text) * self.n_articles
-                      + self.m_article)
-
-
-def _first(keys: np.ndarray) -> np.ndarray:
-    mask = np.zeros(len(keys), dtype=bool)
-    if len(keys):
-        mask[np.unique(keys, return_index=True)[1]] = True
-    return mask
-
-
-POLARITY = ("cooperative", "hostile", "neutral")
 
 
 def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
@@ -163,82 +44,89 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     """The actor graph of a slice.
 
     ``top`` keeps the N actors with the highest weighted degree (then mentions);
-    ``G.graph["total_actors"]`` says how many the slice had. ``focus`` limits the graph to an
-    actor's neighbourhood within ``depth`` steps; ``path`` finds a shortest path between two
-    actors (``G.graph["path"]``, always kept in the graph). ``max_edges`` keeps only the
-    strongest links among the chosen actors (path links always kept; ``G.graph["total_edges"]``
-    counts them all). ``corpus`` reuses a loaded
-    :class:`Corpus` when it is still current. ``evidence=False`` skips reading sentence texts.
+    ``G.graph["total_actors"]`` says how many the slice had. ``focus`` (an actor id) limits the
+    graph to its neighbourhood within ``depth`` steps; ``path`` (two actor ids) finds a
+    shortest path (``G.graph["path"]``, always kept). ``max_edges`` keeps only the strongest
+    links among the chosen actors (path links always kept; ``G.graph["total_edges"]`` counts
+    them all). ``corpus`` is refreshed from the store if needed (only what changed is read).
+    ``evidence=False`` skips reading sentence texts.
     """
     sl = sl or GraphSlice()
-    c = corpus if corpus is not None and corpus.revision == store.revision() else (
-        Corpus.load(store))
-    n, n_pairs = len(c.labels), len(c.pair_a)
+    c = corpus.refresh(store) if corpus is not None else Corpus.load(store)
+    n = len(c.ids)
     art_mask = slice_articles(c, sl)
-    type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
-    kind_ok = np.array([not sl.kinds or k in sl.kinds for k in c.kinds], dtype=bool)
+    type_ok = np.array([not sl.types or t in sl.types for t in c.types] + [False], dtype=bool)
 
-    every_article, every_type = bool(art_mask.all()), bool(type_ok.all())
-    mm = _rows(len(c.m_actor), None if every_article else art_mask[c.m_article],
-               None if every_type else type_ok[c.m_actor])
-    mentions_of = np.bincount(c.m_actor[mm], minlength=n)
-    pair_ok = None if every_type else (type_ok[c.pair_a] & type_ok[c.pair_b])[c.r_pair]
-    rm = _rows(len(c.r_pair), None if every_article else art_mask[c.r_article], pair_ok)
+    # mentions: m_actor is -1 for hidden or unresolved names, which type_ok[-1] drops
+    mm = art_mask[c.m_article] & type_ok[c.m_actor] if len(c.m_actor) else np.zeros(0, bool)
+    mentions_of = np.bincount(c.m_actor[mm], weights=c.m_count[mm], minlength=n)
+
+    r = c.rows
+    n_pairs = len(r.pair_a)
+    rm = art_mask[r.article] & (type_ok[r.pair_a] & type_ok[r.pair_b])[r.pair]
+    star = r.kind == c.all_kinds
     if sl.kinds:
-        rm &= kind_ok[c.r_kind]
-        rows = np.flatnonzero(rm)
-        keys = np.unique((c.r_pair[rows] * c.n_articles + c.r_article[rows]) * c.max_sentence
-                         + c.r_sentence[rows])
-        weights = np.bincount(keys // (c.n_articles * c.max_sentence), minlength=n_pairs)
-    else:  # without a kind filter, each (pair, article, sentence) is in or out as a whole
-        weights = np.bincount(c.r_pair[rm & c.first_sentence], minlength=n_pairs)
+        kind_ok = np.array([k in sl.kinds for k in c.kinds], dtype=bool)
+        use = rm & kind_ok[r.kind] & ~star
+        weights = _capped(r, use, rm & star, max(len(c.articles), 1))
+    else:
+        use = rm & star
+        weights = np.bincount(r.pair[use], weights=r.count[use], minlength=n_pairs)
+    weights = weights.astype(np.int64)
     weights[weights < max(sl.min_weight, 1)] = 0
     live = np.flatnonzero(weights)
 
-    strength = (np.bincount(c.pair_a[live], weights[live], minlength=n)
-                + np.bincount(c.pair_b[live], weights[live], minlength=n))
+    strength = (np.bincount(r.pair_a[live], weights[live], minlength=n)
+                + np.bincount(r.pair_b[live], weights[live], minlength=n))
     # A relation-kind filter asks for a view of those relations: drop actors without any.
     present = np.flatnonzero((mentions_of > 0) & ((strength > 0) if sl.kinds else True))
-    index = {label: i for i, label in enumerate(c.labels)}
-    la, lb = c.pair_a[live], c.pair_b[live]
+    index = {aid: i for i, aid in enumerate(c.ids)}
+    la, lb = r.pair_a[live], r.pair_b[live]
     if focus is not None:
         reach = _reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
         present = present[reach[present]]
-    order = sorted(present.tolist(), key=lambda i: (-strength[i], -mentions_of[i], c.labels[i]))
+    order = sorted(present.tolist(), key=lambda i: (-strength[i], -mentions_of[i], c.ids[i]))
     chosen = np.zeros(n, dtype=bool)
     chosen[order[:top] if top else order] = True
     route: list[str] = []
     if path and path[0] in index and path[1] in index:
-        route = [c.labels[i] for i in _shortest(la, lb, n, index[path[0]], index[path[1]])]
-        chosen[[index[label] for label in route]] = True
+        route = [c.ids[i] for i in _shortest(la, lb, n, index[path[0]], index[path[1]])]
+        chosen[[index[x] for x in route]] = True
 
     G = nx.Graph(slice=_slice_dict(sl), total_actors=len(order), path=route,
                  articles=[c.articles[i]["id"] for i in np.flatnonzero(art_mask)])
-    _add_nodes(G, c, chosen, mm)
+    _add_nodes(G, c, chosen, mm, mentions_of)
     kept = np.zeros(n_pairs, dtype=bool)
     kept[live] = True
-    kept &= chosen[c.pair_a] & chosen[c.pair_b]
+    kept &= chosen[r.pair_a] & chosen[r.pair_b]
     G.graph["total_edges"] = int(kept.sum())
     if max_edges is not None and G.graph["total_edges"] > max_edges:
         idx = np.flatnonzero(kept)
-        # strongest first; ties broken by pair index so the cut is deterministic
         strongest = idx[np.lexsort((idx, -weights[idx]))[:max_edges]]
-        on_path = kept & np.isin(c.pair_a * n + c.pair_b, [
+        on_path = np.isin(r.pair_a * n + r.pair_b, [
             min(index[x], index[y]) * n + max(index[x], index[y])
-            for x, y in nx.utils.pairwise(route)])
+            for x, y in nx.utils.pairwise(route)]) & kept
         kept[:] = on_path
         kept[strongest] = True
-    _add_edges(G, c, store, rm & kept[c.r_pair], weights, evidence, exact=bool(sl.kinds))
+    of_kinds = rm & kept[r.pair] & ~star & (kind_ok[r.kind] if sl.kinds else True)
+    _add_edges(G, c, store, sl, kept, weights, np.flatnonzero(use & kept[r.pair]),
+               np.flatnonzero(of_kinds), evidence)
     return G
 
 
-def _rows(size: int, *masks: np.ndarray | None) -> np.ndarray:
-    """AND of the given row masks; ``None`` means "every row" (skips a full-length gather)."""
-    out = np.ones(size, dtype=bool)
-    for m in masks:
-        if m is not None:
-            out &= m
-    return out
+def _capped(r, use: np.ndarray, total: np.ndarray, width: int) -> np.ndarray:  # noqa: ANN001
+    """Weights with a kind filter: per pair and article, the chosen kinds' sentences, at most
+    the pair's distinct sentences there (the aggregates count sentences per kind, not which
+    sentence had which kind, so two kinds in one sentence count once only when the cap says
+    so)."""
+    k_use = r.pair[use] * width + r.article[use]
+    k_all = r.pair[total] * width + r.article[total]
+    keys, inverse = np.unique(np.concatenate([k_use, k_all]), return_inverse=True)
+    inverse = inverse.reshape(-1)
+    sums = np.bincount(inverse[:len(k_use)], weights=r.count[use], minlength=len(keys))
+    caps = np.bincount(inverse[len(k_use):], weights=r.count[total], minlength=len(keys))
+    return np.bincount(keys // width, weights=np.minimum(sums, caps),
+                       minlength=len(r.pair_a))
 
 
 def _reach(la: np.ndarray, lb: np.ndarray, n: int, start: int, depth: int) -> np.ndarray:
@@ -277,81 +165,87 @@ def _shortest(la: np.ndarray, lb: np.ndarray, n: int, a: int, b: int) -> list[in
 
 
 def _by(keys: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
-    """Group ``values`` by ``keys`` (both 1-D); each group's values come out sorted."""
+    """Group ``values`` by ``keys`` (both 1-D); each group's values come out sorted, unique."""
     if not len(keys):
         return {}
     order = np.lexsort((values, keys))
     keys, values = keys[order], values[order]
     starts = np.concatenate(([0], np.flatnonzero(np.diff(keys)) + 1))
     ends = np.concatenate((starts[1:], [len(keys)]))
-    return {k: values[a:b] for k, a, b in zip(keys[starts].tolist(), starts.tolist(),
-                                              ends.tolist(), strict=True)}
+    return {k: np.unique(values[a:b]) for k, a, b in zip(keys[starts].tolist(),
+                                                         starts.tolist(), ends.tolist(),
+                                                         strict=True)}
 
 
-def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray) -> None:
-    counts = np.bincount(c.m_actor[mm], minlength=len(c.labels))
-    sel = mm & chosen[c.m_actor]
-    arts = _by(c.m_actor[sel & c.first_actor_article], c.m_article[sel & c.first_actor_article])
-    texts = _by(c.m_actor[sel & c.first_actor_text], c.m_text[sel & c.first_actor_text])
+def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray,
+               mentions_of: np.ndarray) -> None:
+    sel = np.flatnonzero(mm & chosen[c.m_actor]) if len(mm) else np.zeros(0, np.int64)
+    arts = _by(c.m_actor[sel], c.m_article[sel])
+    texts = _by(c.m_actor[sel], c.m_text[sel])
     none = np.zeros(0, dtype=np.int64)
-    for i in sorted(np.flatnonzero(chosen & (counts > 0)).tolist(), key=lambda i: c.labels[i]):
+    for i in sorted(np.flatnonzero(chosen & (mentions_of > 0)).tolist(), key=lambda i: c.ids[i]):
         mine = arts.get(i, none)
         days = c.dates[mine]
         days = days[days != UNDATED]
         G.add_node(
-            c.labels[i], label=c.labels[i], type=c.types[i],
-            aliases=sorted({c.texts[t] for t in texts.get(i, none).tolist()} - {c.labels[i]}),
+            c.ids[i], label=c.labels[i], type=c.types[i],
+            aliases=sorted({c.texts.get(t, "") for t in texts.get(i, none).tolist()}
+                           - {c.labels[i], ""}),
             articles=c.article_ids[mine].tolist(),  # chronological (articles are date-ordered)
-            mentions=int(counts[i]),
+            mentions=int(mentions_of[i]),
             first_seen=date.fromordinal(int(days.min())).isoformat() if len(days) else None,
             last_seen=date.fromordinal(int(days.max())).isoformat() if len(days) else None,
         )
 
 
-def _add_edges(G: nx.Graph, c: Corpus, store: Store, rm: np.ndarray, weights: np.ndarray,
-               evidence: bool, exact: bool) -> None:
-    """Edges for the rows in ``rm`` (already limited to kept pairs)."""
-    if exact:  # a kind filter can drop a group's first row: find firsts among kept rows
-        first = np.zeros(len(rm), dtype=bool)
-        rows = np.flatnonzero(rm)
-        first[rows[_first(c.r_pair[rows] * c.n_articles + c.r_article[rows])]] = True
-    else:
-        first = c.first_pair_article
-    arts = _by(c.r_pair[rm & first], c.r_article[rm & first])
-    kinds = _by(c.r_pair[rm & c.first_pair_kind], c.r_kind[rm & c.first_pair_kind])
-    typed_rows = np.flatnonzero(rm & (c.r_dir > 0))
-    typed: dict[int, Counter] = defaultdict(Counter)
-    for p, kd, way, pol in zip(c.r_pair[typed_rows].tolist(), c.r_kind[typed_rows].tolist(),
-                               c.r_dir[typed_rows].tolist(), c.r_polarity[typed_rows].tolist(),
-                               strict=True):
-        typed[p][(kd, way, pol)] += 1
-    sents: dict[int, dict[tuple[int, int], set[str]]] = {}
-    texts: dict[tuple[int, int], str] = {}
-    if evidence:
-        rows = np.flatnonzero(rm)
-        for p, a, s, kd in zip(c.r_pair[rows].tolist(), c.r_article[rows].tolist(),
-                               c.r_sentence[rows].tolist(), c.r_kind[rows].tolist(),
-                               strict=True):
-            sents.setdefault(p, {}).setdefault((a, s), set()).add(c.kinds[kd])
-        texts = _sentence_texts(store, c, c.r_article[rows], c.r_sentence[rows])
-    for p in sorted(arts, key=lambda p: (c.labels[c.pair_a[p]], c.labels[c.pair_b[p]])):
-        a, b = c.labels[c.pair_a[p]], c.labels[c.pair_b[p]]
+def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.ndarray,
+               weights: np.ndarray, rows: np.ndarray, of_kinds: np.ndarray,
+               evidence: bool) -> None:
+    r = c.rows
+    arts = _by(r.pair[rows], r.article[rows])
+    kinds = _by(r.pair[of_kinds], r.kind[of_kinds])
+    typed = of_kinds[r.way[of_kinds] > 0]
+    directed: dict[int, Counter] = defaultdict(Counter)
+    for p, kd, way, pol, n in zip(r.pair[typed].tolist(), r.kind[typed].tolist(),
+                                  r.way[typed].tolist(), r.polarity[typed].tolist(),
+                                  r.count[typed].tolist(), strict=True):
+        directed[p][(kd, way, pol)] += n
+    found = _evidence(store, c, sl, arts) if evidence else {}
+    none = np.zeros(0, dtype=np.int64)
+    for p in sorted(np.flatnonzero(kept).tolist(), key=lambda p: (c.ids[r.pair_a[p]],
+                                                                 c.ids[r.pair_b[p]])):
+        a, b = c.ids[r.pair_a[p]], c.ids[r.pair_b[p]]
         relations_ = sorted(
             ({"kind": c.kinds[kd], "source": a if way == 1 else b,
-              "target": b if way == 1 else a, "count": count, "polarity": POLARITY[pol]}
-             for (kd, way, pol), count in typed[p].items()) if p in typed else (),
-            key=lambda r: (r["kind"], r["source"], r["target"], r["polarity"]))
-        ways = {(r["source"], r["target"]) for r in relations_}
+              "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol]}
+             for (kd, way, pol), n in directed[p].items()),
+            key=lambda x: (x["kind"], x["source"], x["target"], x["polarity"]))
+        ways = {(x["source"], x["target"]) for x in relations_}
         src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
         G.add_edge(
-            a, b, weight=int(weights[p]),
-            articles=c.article_ids[arts[p]].tolist(),
-            kinds=sorted({c.kinds[k] for k in kinds[p].tolist()}),
+            a, b, weight=int(weights[p]), articles=c.article_ids[arts.get(p, none)].tolist(),
+            kinds=sorted({c.kinds[k] for k in kinds.get(p, none).tolist()}),
             relations=relations_, polarity=_polarity(relations_), directed=len(ways) == 1,
-            source=src, target=tgt,
-            evidence=[{"article": c.articles[x]["id"], "sentence": texts.get((x, s), ""),
-                       "kinds": sorted(ks)} for (x, s), ks in sorted(sents.get(p, {}).items())],
+            source=src, target=tgt, evidence=found.get((a, b), []),
         )
+
+
+def _evidence(store: Store, c: Corpus, sl: GraphSlice,
+              arts: dict[int, np.ndarray]) -> dict[tuple[str, str], list[dict]]:
+    """Supporting sentences per kept edge, in article (date) order then sentence order."""
+    r = c.rows
+    pairs = [(c.ids[r.pair_a[p]], c.ids[r.pair_b[p]]) for p in arts]
+    wanted = {c.articles[i]["id"] for v in arts.values() for i in v.tolist()}
+    position = {a["id"]: i for i, a in enumerate(c.articles)}
+    grouped: dict[tuple[str, str], dict[tuple[str, int], dict]] = defaultdict(dict)
+    for x, y, aid, sent, kind, text in store.pair_sentences(pairs, None, sl.kinds):
+        if aid in wanted:
+            entry = grouped[(min(x, y), max(x, y))].setdefault(
+                (aid, sent), {"article": aid, "sentence": text, "kinds": set()})
+            entry["kinds"].add(kind)
+    return {key: [{**e, "kinds": sorted(e["kinds"])} for _, e in sorted(
+        found.items(), key=lambda kv: (position.get(kv[0][0], 0), kv[0][1]))]
+        for key, found in grouped.items()}
 
 
 def _slice_dict(sl: GraphSlice) -> dict:
@@ -369,19 +263,3 @@ def _polarity(relations_: list[dict]) -> str:
     best = max(votes.values())
     winners = [p for p, v in votes.items() if v == best]
     return winners[0] if best and len(winners) == 1 else "neutral"
-
-
-def _sentence_texts(store: Store, c: Corpus, art: np.ndarray,
-                    sent: np.ndarray) -> dict[tuple[int, int], str]:
-    wanted = np.unique(art * c.max_sentence + sent).tolist()
-    keys = [(c.articles[k // c.max_sentence]["id"], k % c.max_sentence) for k in wanted]
-    back = dict(zip(keys, [(k // c.max_sentence, k % c.max_sentence) for k in wanted],
-                    strict=True))
-    out: dict[tuple[int, int], str] = {}
-    with store.engine.connect() as conn:
-        for i in range(0, len(keys), 400):
-            q = select(sentences.c.article_id, sentences.c.idx, sentences.c.text).where(
-                tuple_(sentences.c.article_id, sentences.c.idx).in_(keys[i:i + 400]))
-            for aid, s, text in conn.execute(q):
-                out[back[(aid, s)]] = text
-    return out

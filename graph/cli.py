@@ -37,12 +37,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("relgraph: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 — known failure types carry a one-line message
+        from .aliasfile import AliasError
+        from .curation import CurationError
         from .nlp import ModelMissingError
-        from .resolve import AliasError
+        from .store import StaleViewError, StoreError
 
+        if isinstance(exc, CurationError | StaleViewError | StoreError):
+            print(f"relgraph: error: {exc}", file=sys.stderr)
+            return 2
         if isinstance(exc, ModelMissingError | AliasError | ValueError | OSError):
             print(f"relgraph: error: {exc}", file=sys.stderr)
             return 1
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError):
+            from .db import database_url, describe_error
+
+            url = database_url(getattr(args, "db", None))
+            print(f"relgraph: error: {describe_error(url, exc)}", file=sys.stderr)
+            return 2
         raise
 
 
@@ -58,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
                                    ".md .html .jsonl .json .csv .pdf .docx .eml .mbox .rss "
                                    ".atom .xml), web pages and feeds by URL. Example: relgraph "
                                    "ingest seeds https://example.org/news/story.html")
-    s.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+    s.add_argument("paths", nargs="*", metavar="PATH_OR_URL",
+                   help="files, directories or http(s) URLs (none: only bring stale "
+                        "extractions and actors up to date)")
     s.add_argument("--urls", action="append", default=[], metavar="FILE",
                    help="a file of URLs to fetch, one per line (repeatable)")
     s.add_argument("--since", type=_date, help="feeds: only entries from this date "
@@ -67,9 +82,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="seconds to wait for a web server (default 20)")
     _db(s)
     s.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--dask", metavar="ADDRESS",
+                   help="parse on a Dask cluster: a scheduler address (tcp://host:8786) or "
+                        "'local' for a local cluster of --jobs workers")
+    s.add_argument("--replace", action="store_true",
+                   help="let articles take over ids that articles from other files hold")
     s.add_argument("--model", help="spaCy model (default: $RELGRAPH_MODEL or the best "
                                    "installed English model)")
-    s.add_argument("--aliases", help="alias file (TOML; default: aliases.toml next to the db)")
+    s.add_argument("--aliases", help="alias file (TOML) to import as decisions first "
+                                     "(default: aliases.toml next to the db, once)")
     s.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     s.set_defaults(func=cmd_ingest)
 
@@ -98,19 +119,13 @@ def _parser() -> argparse.ArgumentParser:
     _db(s)
     s.add_argument("--top", type=int, default=30, help="how many (default 30; 0 = all)")
     s.add_argument("--type", action="append", choices=ACTOR_TYPES, dest="types")
+    s.add_argument("--hidden", action="store_true", help="list the hidden actors instead")
     s.set_defaults(func=cmd_actors)
 
     s = sub.add_parser("stats", help="counts of articles, actors and relations",
                        description="Summarise the store. Example: relgraph stats")
     _db(s)
     s.set_defaults(func=cmd_stats)
-
-    s = sub.add_parser("aliases", help="re-resolve actors after editing the alias file",
-                       description="Apply an alias file to everything stored, without "
-                                   "re-parsing. Example: relgraph aliases --aliases my.toml")
-    _db(s)
-    s.add_argument("--aliases", help="alias file (default: aliases.toml next to the db)")
-    s.set_defaults(func=cmd_aliases)
 
     s = sub.add_parser("serve", help="explore the graph in the browser",
                        description="Serve the dashboard. With no --db and an empty default "
@@ -122,6 +137,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--open", action="store_true", help="open a browser tab")
     s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
     s.set_defaults(func=cmd_serve)
+
+    from .cli_curation import add_curation_commands
+
+    add_curation_commands(sub, _db, _store)
     return p
 
 
@@ -154,14 +173,9 @@ def _date(text: str) -> date:
 
 
 def _store(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202
-    from .store import Store, database_url
+    from .store import Store
 
-    url = database_url(args.db)
-    if must_exist and url.startswith("sqlite:///") and not Path(
-            url.removeprefix("sqlite:///")).exists():
-        raise UsageError(f"no database at {url.removeprefix('sqlite:///')}; "
-                         "run 'relgraph ingest PATH' first")
-    return Store(url)
+    return Store(args.db, create=not must_exist)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -171,15 +185,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    if not args.paths and not args.urls:
-        raise UsageError("nothing to ingest: give files, directories or URLs, or --urls FILE")
+    if args.dask and args.dask != "local" and "://" not in args.dask:
+        raise UsageError("--dask takes a scheduler address (tcp://host:8786) or 'local'")
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
     store = _store(args, must_exist=False)
     with Fetcher(timeout=args.timeout) as fetcher:
         options = ReadOptions(since=args.since, fetcher=fetcher, url_files=tuple(args.urls))
         summary = ingest(args.paths, store, model=args.model, jobs=args.jobs,
-                         aliases=args.aliases, progress=not args.quiet, read_options=options)
+                         aliases=args.aliases, progress=not args.quiet, replace=args.replace,
+                         dask=args.dask, read_options=options)
     if not args.quiet:
         for line in summary.lines():
             print(line)
@@ -230,14 +245,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    rows = _store(args).actor_table()
+    rows = _store(args).actor_table(hidden=args.hidden)
     if args.types:
         rows = [r for r in rows if r["type"] in args.types]
     if args.top:
         rows = rows[:args.top]
-    print(_table(["actor", "type", "mentions", "articles", "first seen", "last seen",
+    print(_table(["actor", "id", "type", "mentions", "articles", "first seen", "last seen",
                   "also called"],
-                 [[r["label"], r["type"], r["mentions"], len(r["articles"]),
+                 [[r["label"], r["id"], r["type"], r["mentions"], len(r["articles"]),
                    r["first_seen"] or "", r["last_seen"] or "",
                    _clip(", ".join(sorted(r["aliases"] - {r["label"]})), 50)] for r in rows]))
     return 0
@@ -251,18 +266,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
             ["words", c["words"]], ["sentences", c["sentences"]],
             ["mentions", c["mentions"]], ["actors", c["actors"]],
             ["relations", c["relations"]], ["typed relations", c["typed_relations"]],
+            ["hidden actors", c["hidden_actors"]], ["decisions in force", c["decisions"]],
             ["first date", first or ""], ["last date", last or ""]]
     print(_table(["", "count"], rows))
-    return 0
-
-
-def cmd_aliases(args: argparse.Namespace) -> int:
-    from .ingest import default_aliases_path, reresolve
-    from .resolve import UserAliases
-
-    store = _store(args)
-    n = reresolve(store, UserAliases.load(args.aliases or default_aliases_path(store)))
-    print(f"{n} actors")
     return 0
 
 
@@ -282,6 +288,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
               file=sys.stderr)
         for line in ingest([SEEDS], store, jobs=args.jobs).lines():
             print(line, file=sys.stderr)
+    elif store.needs_resolution():
+        print("resolving actors (an earlier ingest stopped before it)", file=sys.stderr)
+        store.resolve()
     from dashboard import serve
 
     serve(store, host=args.host, port=args.port, open_browser=args.open)

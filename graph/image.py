@@ -123,7 +123,7 @@ def figure(G: nx.Graph, *, title: str | None = None, caption: str = "",
             legendgrouptitle={"text": "Actors"} if kind == _first_type(G) else None,
             marker={"size": [size[v] for v in nodes], "color": style.type_color(kind),
                     "line": {"color": "#ffffff", "width": 1.5}, "opacity": 1},
-            hovertext=nodes, hoverinfo="text")
+            hovertext=[G.nodes[v]["label"] for v in nodes], hoverinfo="text")
     for i, polarity in enumerate(POLARITIES):
         fig.add_scatter(x=[None], y=[None], mode="lines", name=polarity.capitalize(),
                         legendgroup="relations",

@@ -1,14 +1,17 @@
-"""Batch ingest: files → articles → spaCy → :func:`graph.extract.extract` → store → resolution.
+"""Batch ingest in three stages: plan → map → write, then resolution.
 
-Unchanged articles (same content hash) are skipped before any NLP. Parsing and extraction run
-in ``jobs`` worker processes (each loads the model once) and only small ``Extraction`` objects
-come back; each article is then stored in its own transaction.
+* **plan**: read the inputs and compare each article with the store: new, changed, unchanged
+  (skipped before any NLP), stale (stored with older extraction rules or another model: redone
+  from the stored text, source files not needed), or an id collision with another file;
+* **map**: parse and extract (:mod:`graph.workers`: this process, local processes, or Dask);
+* **write**: the caller alone writes, in one transaction per batch of articles (a batch that
+  fails is retried article by article, so one bad article never costs the others);
+* **resolve**: whenever names were written since the last resolution, including by an earlier
+  run that was killed before resolving.
 """
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing as mp
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -16,17 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import InputError, InputWarning, ReadOptions, SameStory, Skipped, read_paths
-from .extract import extract
 from .model import Article, Extraction
-from .nlp import load, model_name
-from .resolve import UserAliases, resolve
 from .store import Store, content_hash
 
-__all__ = ["EXTRACTOR_VERSION", "Summary", "default_aliases_path", "ingest", "reresolve"]
+__all__ = ["Summary", "default_aliases_path", "ingest", "reresolve"]
 
-#: Bump when extraction rules change, so re-ingesting re-extracts everything.
-EXTRACTOR_VERSION = "1"
-CHUNK = 8  # articles per task sent to a worker process
+WRITE_BATCH = 16  # articles per write transaction
 
 
 @dataclass
@@ -36,13 +34,16 @@ class Summary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    reextracted: int = 0
     failed: int = 0
     duplicates: int = 0  # the same story reached by another link, stored once
     actors: int = 0
     relations: int = 0
     words: int = 0
     seconds: float = 0.0
+    resolved: bool = False
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # articles kept, with a note
     skipped: list[str] = field(default_factory=list)  # files not read
 
@@ -51,18 +52,26 @@ class Summary:
         return self.words / self.seconds if self.seconds > 0 else 0.0
 
     def lines(self) -> list[str]:
+        redone = (f", {self.reextracted} re-extracted (extraction rules or model changed)"
+                  if self.reextracted else "")
         return [
-            f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.failed} failed"
+            f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged"
+            f"{redone}, {self.failed} failed"
             + (f", {self.duplicates} duplicate{'s' * (self.duplicates > 1)}"
                if self.duplicates else "")
             + (f", {len(self.warnings)} warning{'s' * (len(self.warnings) > 1)}"
                if self.warnings else "")
             + (f"; {len(self.skipped)} skipped" if self.skipped else ""),
-            f"store: {self.actors} actors, {self.relations} relations",
+            f"store: {self.actors:,} actors, {self.relations:,} relations",
             f"time: {self.seconds:.2f} s, {self.words:,} words parsed "
             f"({self.words_per_second:,.0f} words/s)",
         ]
+
+
+@dataclass
+class _Plan:
+    todo: list[tuple[Article, str, str]] = field(default_factory=list)  # article, digest, why
+    known: set[str] = field(default_factory=set)
 
 
 def default_aliases_path(store: Store) -> Path | None:
@@ -81,23 +90,59 @@ def ingest(
     jobs: int = 1,
     aliases: str | Path | None = None,
     progress: bool = True,
+    replace: bool = False,
+    dask: str | None = None,
     on_error: Callable[[str], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
     read_options: ReadOptions | None = None,
 ) -> Summary:
-    """Ingest every article under ``paths`` into ``store`` and re-resolve actors if needed.
+    """Ingest every article under ``paths`` into ``store``, bring stale extractions up to date
+    and re-resolve actors if needed.
 
-    Bad input, warnings and skipped files are reported through ``on_error`` (default: a line
-    on stderr) and counted; they never stop the batch. ``read_options`` pass on to the readers
-    (feed ``since``, the web fetcher, URL list files).
+    Bad input is reported through ``on_error`` (default: a line on stderr) and counted; it
+    never stops the batch. ``replace`` lets an article take over an id that an article from
+    another file holds. ``dask`` is a scheduler address (``tcp://host:8786``) or ``"local"``
+    for a local cluster of ``jobs`` workers. Warnings about kept articles and skipped files
+    go to ``on_error`` too ("warning: …", "skipped: …"). ``read_options`` pass on to the
+    readers (feed ``since``, the web fetcher, URL list files).
     """
+    from .nlp import model_name
+    from .versions import extractor_version
+
     report = on_error or (lambda line: print(line, file=sys.stderr))
+    note = on_note or (lambda line: print(line, file=sys.stderr))
     started = time.perf_counter()
     summary = Summary()
-    user = UserAliases.load(aliases if aliases is not None else default_aliases_path(store))
-    extractor = f"{model_name(model)}:{EXTRACTOR_VERSION}"
-    known = store.hashes()
-    todo: list[tuple[Article, str]] = []
+    for message in store.messages:
+        note(message)
+    _import_aliases(store, aliases, note)
+    extractor = extractor_version(model_name(model))
+    plan = _plan(paths, store, extractor, replace, summary, report, read_options)
+    if plan.todo:
+        extractions = _map([a for a, _, _ in plan.todo], model, jobs, dask)
+        _write(store, plan, extractions, extractor, summary, report, progress)
+    if store.needs_resolution():
+        store.resolve()
+        summary.resolved = True
+    counts = store.counts()
+    summary.actors, summary.relations = counts["actors"], counts["relations"]
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bool,
+          summary: Summary, report: Callable[[str], None],
+          read_options: ReadOptions | None = None) -> _Plan:
+    """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged."""
+    states = store.article_states()
+    plan = _Plan(known=set(states))
     seen: dict[str, str] = {}
+
+    def fail(line: str) -> None:
+        summary.failed += 1
+        summary.errors.append(line)
+        report(f"error: {line}")
+
     stories = SameStory(store)
     for item in read_paths(paths, read_options):
         if isinstance(item, InputWarning):
@@ -109,12 +154,11 @@ def ingest(
             report(f"skipped: {item}")
             continue
         if isinstance(item, InputError):
-            summary.failed += 1
-            summary.errors.append(str(item))
-            report(f"error: {item}")
+            fail(str(item))
             continue
+        state = states.get(item.id)
         digest = content_hash(item, extractor)
-        first = stories.first(item, look_in_store=known.get(item.id) != digest)
+        first = stories.first(item, look_in_store=state is None or state.hash != digest)
         if first:  # the same story reached by another link
             summary.duplicates += 1
             line = f"{item.origin}: same story as article {first!r}; stored once"
@@ -122,106 +166,115 @@ def ingest(
             report(f"warning: {line}")
             continue
         if item.id in seen:
-            summary.failed += 1
-            line = f"{item.origin}: duplicate article id {item.id!r} (first in {seen[item.id]})"
-            summary.errors.append(line)
-            report(f"error: {line}")
+            fail(f"{item.origin}: duplicate article id {item.id!r} (first in {seen[item.id]})")
             continue
         seen[item.id] = item.origin
-        if known.get(item.id) == digest:
+        if (state and not replace and not item.explicit_id and state.location
+                and item.location and state.location != item.location):
+            fail(f"{item.origin}: article id {item.id!r} is already used by {state.origin} "
+                 "(give the article an explicit id, or use --replace to let it take over)")
+            continue
+        if state is None:
+            plan.todo.append((item, digest, "new"))
+        elif state.hash == digest:
             summary.unchanged += 1
+        elif content_hash(item, state.extractor) == state.hash:
+            plan.todo.append((item, digest, "stale"))
         else:
-            todo.append((item, digest))
-    if todo:
-        bar = _progress(len(todo), progress)
-        digests = {a.id: d for a, d in todo}
-        for extraction in _extract_all([a for a, _ in todo], model, jobs):
-            if isinstance(extraction, InputError):
+            plan.todo.append((item, digest, "updated"))
+    stale = [i for i, s in states.items() if s.extractor != extractor and i not in seen]
+    for article in store.stored_articles(stale):
+        plan.todo.append((article, content_hash(article, extractor), "stale"))
+    return plan
+
+
+def _map(articles: list[Article], model: str | None, jobs: int,
+         dask: str | None) -> Iterator[Extraction | InputError]:
+    if dask:
+        from .distributed import extract_on_dask
+
+        return extract_on_dask(articles, model, dask, jobs)
+    from .workers import extract_stream
+
+    return extract_stream(articles, model, jobs)
+
+
+def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputError],
+           extractor: str, summary: Summary, report: Callable[[str], None],
+           progress: bool) -> None:
+    why = {a.id: (digest, reason) for a, digest, reason in plan.todo}
+    bar = _progress(len(plan.todo), progress)
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        for ex, error in _save(store, batch, why, extractor):
+            if error:
                 summary.failed += 1
-                summary.errors.append(str(extraction))
-                report(f"error: {extraction}")
-                bar.update(1)
-                continue
-            aid = extraction.article.id
-            try:
-                store.save(extraction, digests[aid])
-            except Exception as exc:  # a database error for one article must not stop the batch
-                summary.failed += 1
-                line = f"{extraction.article.origin}: could not store article ({exc})"
+                line = f"{ex.article.origin or ex.article.id}: could not store article ({error})"
                 summary.errors.append(line)
                 report(f"error: {line}")
+                continue
+            reason = why[ex.article.id][1]
+            if reason == "new":
+                summary.new += 1
+            elif reason == "updated":
+                summary.updated += 1
             else:
-                if aid in known:
-                    summary.updated += 1
-                else:
-                    summary.new += 1
-                summary.words += extraction.article.words
+                summary.reextracted += 1
+            summary.words += ex.article.words
+        bar.update(len(batch))
+        batch.clear()
+
+    for extraction in extractions:
+        if isinstance(extraction, InputError):
+            summary.failed += 1
+            summary.errors.append(str(extraction))
+            report(f"error: {extraction}")
             bar.update(1)
-        bar.close()
-    if summary.new or summary.updated or _aliases_changed(store, user):
-        reresolve(store, user)
-    counts = store.counts()
-    summary.actors, summary.relations = counts["actors"], counts["relations"]
-    summary.seconds = time.perf_counter() - started
-    return summary
+            continue
+        batch.append(extraction)
+        if len(batch) >= WRITE_BATCH:
+            flush()
+    flush()
+    bar.close()
 
 
-def reresolve(store: Store, user: UserAliases | None = None) -> int:
-    """Recompute actors from all stored names (after ingest or an alias-file change)."""
-    defs = resolve(store.name_stats(), store.acronyms(), user)
-    store.set_actors(defs)
-    _remember_aliases(store, user)
-    return len(defs)
-
-
-def _aliases_fingerprint(user: UserAliases | None) -> str:
-    u = user or UserAliases()
-    text = repr((sorted(u.merge.items()), sorted(u.rename.items()), sorted(u.retype.items()),
-                 sorted(u.ignore)))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _aliases_changed(store: Store, user: UserAliases) -> bool:
-    return store.get_meta("aliases") != _aliases_fingerprint(user)
-
-
-def _remember_aliases(store: Store, user: UserAliases | None) -> None:
-    store.set_meta("aliases", _aliases_fingerprint(user))
-
-
-def _extract_all(articles: list[Article], model: str | None,
-                 jobs: int) -> Iterator[Extraction | InputError]:
-    if jobs <= 1 or len(articles) <= CHUNK:
-        nlp = load(model)
-        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-            yield _safe_extract(article, doc)
-        return
-    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
-        for batch in pool.imap(_worker_extract, chunks):
-            yield from batch
-
-
-_WORKER_MODEL: list[str | None] = []
-
-
-def _worker_init(model: str | None) -> None:
-    _WORKER_MODEL[:] = [model]
-    load(model)
-
-
-def _worker_extract(chunk: list[Article]) -> list[Extraction | InputError]:
-    nlp = load(_WORKER_MODEL[0] if _WORKER_MODEL else None)
-    return [_safe_extract(a, doc) for a, doc in zip(chunk, nlp.pipe(a.text for a in chunk),
-                                                    strict=True)]
-
-
-def _safe_extract(article: Article, doc) -> Extraction | InputError:  # noqa: ANN001
+def _save(store: Store, batch: list[Extraction], why: dict,
+          extractor: str) -> list[tuple[Extraction, str]]:
+    """Write a batch in one transaction; if it fails, each article on its own."""
+    if not batch:
+        return []
     try:
-        return extract(article, doc)
-    except Exception as exc:  # one article's failure is reported, never fatal to the batch
-        return InputError(article.origin, f"extraction failed ({type(exc).__name__}: {exc})")
+        store.save_many([(ex, why[ex.article.id][0], extractor) for ex in batch])
+        return [(ex, "") for ex in batch]
+    except Exception:  # noqa: BLE001 — find which article it was
+        out = []
+        for ex in batch:
+            try:
+                store.save(ex, why[ex.article.id][0], extractor)
+                out.append((ex, ""))
+            except Exception as exc:  # noqa: BLE001 — a database error for one article
+                out.append((ex, f"{type(exc).__name__}: {str(exc).splitlines()[0]}"))
+        return out
+
+
+def reresolve(store: Store) -> int:
+    """Recompute actors from all stored names and decisions; returns the number of actors."""
+    return store.resolve().actors
+
+
+def _import_aliases(store: Store, path: str | Path | None,
+                    note: Callable[[str], None]) -> None:
+    """An alias file named with ``--aliases``, or ``aliases.toml`` next to a SQLite database,
+    is imported as decisions when it is new or has changed since its last import."""
+    path = Path(path) if path else default_aliases_path(store)
+    if path is None:
+        return
+    from .curation import import_aliases_once
+
+    message = import_aliases_once(store, path)
+    if message:
+        note(message)
 
 
 def _progress(total: int, enabled: bool):  # noqa: ANN202

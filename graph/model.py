@@ -40,6 +40,8 @@ class Article:
     url: str = ""
     author: str = ""
     origin: str = ""  # file (and line) the article came from, for error messages
+    location: str = ""  # the file's absolute path or the URL (no line): where the id came from
+    explicit_id: bool = False  # the id was given (metadata, a JSON field), not a file name
 
     @property
     def words(self) -> int:

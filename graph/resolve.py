@@ -1,28 +1,43 @@
-"""Corpus-wide resolution: article-level names → actors.
+"""Corpus-wide resolution: article-level names → actors, with the analyst's decisions applied.
 
-Runs over the distinct names in the store (cheap, no NLP), so alias files and rule changes
-apply to everything already ingested. Order of precedence for each name: the user's alias file,
-acronyms defined in any article, the built-in table (countries, demonyms, common acronyms),
-then the name itself. Names that differ only in case, punctuation, hyphens or diacritics share
-an actor, and so do full person names that differ only in doubled letters and organisation
-names without their generic tail ("Yonhap" / "Yonhap News Agency"); a lone surname or
-family name with no actor of its own joins the most mentioned person whose full name starts
-or ends with it.
+Runs over the distinct names in the store (cheap, no NLP), so decisions, alias imports and rule
+changes apply to everything already ingested. Names are grouped by their key
+(:func:`graph.names.name_key`), so each distinct name belongs to exactly one actor by
+construction. Groups are then joined (union–find) in order of precedence:
+
+1. the analyst's merge decisions (never undone by anything automatic; a split keeps an alias
+   apart from the actor it left, whatever the rules below say);
+2. the built-in table (countries, demonyms, common acronyms) and acronyms defined in articles;
+3. rules: full person names differing only in doubled letters, organisation names without
+   their generic tail ("Yonhap" / "Yonhap News Agency"), the naming patterns of
+   :mod:`graph.variants` when unambiguous (middle initials, descriptors, acronyms, short
+   forms), a lone surname or family name joining the most mentioned person whose full name
+   starts or ends with it.
+
+Every actor gets a **stable id**: a slug of its anchor name key, which does not depend on
+mention counts or ingest order: the target of the latest merge decision, else the built-in
+canonical name, else the fuller name each rule joins into (the full name a surname joins, the
+name without a descriptor, the expansion of an acronym). Labels, types and
+visibility come from decisions first, then the built-in table, then the names' majority.
 """
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from .builtin import builtin_alias, country_name, is_subdivision
 from .model import ACTOR_TYPES
-from .names import load_table, loose_key, name_key, name_parts, organisation_suffixes
+from .names import loose_key, name_key, name_parts, organisation_suffixes
+from .variants import Item, unambiguous
 
-__all__ = ["ActorDef", "AliasError", "NameStat", "UserAliases", "country_name", "resolve"]
+__all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
+           "resolve"]
+
+
+#: How strongly a group's anchor is pinned: by a decision, by the built-in table.
+_DECIDED, _BUILTIN = 3, 2
 
 
 @dataclass(frozen=True)
@@ -36,175 +51,198 @@ class NameStat:
 
 @dataclass(frozen=True)
 class ActorDef:
-    """A resolved actor: canonical label, type, and the names that refer to it."""
+    """A resolved actor: stable id, label, type, the names that refer to it, mention count."""
 
+    id: str
     label: str
     type: str
     names: tuple[str, ...]
     mentions: int
+    hidden: bool = False
+    key: str = ""  # anchor key the id is made from
 
 
-class AliasError(ValueError):
-    """A user alias file that cannot be used; the message names the file."""
+@dataclass(frozen=True)
+class Decision:
+    """An analyst's decision as resolution reads it (see graph/curation.py)."""
+
+    id: int
+    action: str  # merge | split | rename | retype | hide | unhide (others are not for resolution)
+    args: dict = field(default_factory=dict)
 
 
-@dataclass
-class UserAliases:
-    """The user's alias file: merge names, rename, retype or ignore actors."""
-
-    merge: dict[str, str] = field(default_factory=dict)  # variant key -> canonical name
-    rename: dict[str, str] = field(default_factory=dict)  # name key -> new label
-    retype: dict[str, str] = field(default_factory=dict)  # name key -> type
-    ignore: set[str] = field(default_factory=set)  # name keys
-
-    @classmethod
-    def load(cls, path: str | Path | None) -> UserAliases:
-        """Read a TOML alias file (see README, "Alias file"); ``None`` gives no aliases."""
-        if path is None:
-            return cls()
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise AliasError(f"{path}: cannot read alias file ({exc})") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise AliasError(f"{path}: invalid TOML ({exc})") from None
-        out = cls()
-        unknown = set(data) - {"merge", "rename", "type", "ignore"}
-        if unknown:
-            raise AliasError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}; "
-                             "use merge, rename, type, ignore")
-        for canonical, variants in data.get("merge", {}).items():
-            if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-                raise AliasError(f"{path}: merge.{canonical!r} must be a list of names")
-            for variant in [canonical, *variants]:
-                out.merge[name_key(variant)] = canonical
-        for old, new in data.get("rename", {}).items():
-            out.rename[name_key(old)] = str(new)
-        for name, kind in data.get("type", {}).items():
-            if kind not in ACTOR_TYPES:
-                raise AliasError(f"{path}: type.{name!r} = {kind!r} is not one of "
-                                 f"{', '.join(ACTOR_TYPES)}")
-            out.retype[name_key(name)] = kind
-        ignore = data.get("ignore", [])
-        if not isinstance(ignore, list):
-            raise AliasError(f"{path}: ignore must be a list of names")
-        out.ignore = {name_key(n) for n in ignore}
-        return out
+def actor_id(key: str) -> str:
+    """The stable id made from an anchor key: "kim jong un" → "kim-jong-un"."""
+    return "-".join(key.split())
 
 
-@functools.cache
-def _builtin() -> dict[str, tuple[str, str]]:
-    """Built-in variant key → (canonical name, type), countries completed from pycountry."""
-    import pycountry
+class _Groups:
+    """Union–find over name keys that remembers which keys must stay apart and which key each
+    group is anchored at (the side joined *into*, unless the other side's anchor is pinned
+    more strongly: decisions over the built-in table over rules)."""
 
-    table = load_table("aliases")
-    out: dict[str, tuple[str, str]] = {}
-    for section, kind in (("countries", "country"), ("organisations", "organisation")):
-        for canonical, variants in table.get(section, {}).items():
-            for variant in [canonical, *variants]:
-                out[name_key(variant)] = (canonical, kind)
-    for country in pycountry.countries:
-        names = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        names = [n for n in names if n]
-        known = next((out[name_key(n)] for n in names if name_key(n) in out), None)
-        canonical = known[0] if known else names[0]
-        for n in names:
-            out.setdefault(name_key(n), (canonical, "country"))
-    return out
+    def __init__(self, keys: Iterable[str], apart: set[frozenset[str]]):
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.anchor: dict[str, tuple[int, str]] = {}  # root -> (pin level, anchor key)
+        for k in keys:
+            self.add(k)
+        self.apart = apart
+        self.apart_keys = {k for pair in apart for k in pair}
 
+    def add(self, key: str) -> None:
+        if key not in self.parent:
+            self.parent[key] = key
+            self.members[key] = {key}
+            self.anchor[key] = (0, key)
 
-@functools.cache
-def _subdivisions() -> frozenset[str]:
-    import pycountry
+    def pin(self, key: str, level: int) -> None:
+        """Make ``key`` its group's anchor at ``level`` (unless one is pinned higher)."""
+        self.add(key)
+        root = self.find(key)
+        if self.anchor[root][0] <= level:
+            self.anchor[root] = (level, key)
 
-    return frozenset(name_key(s.name) for s in pycountry.subdivisions)
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
 
+    def union(self, a: str, into: str) -> bool:
+        """Join the group of ``a`` into the group of ``into`` unless that puts two apart keys
+        together."""
+        self.add(a)
+        self.add(into)
+        ra, rb = self.find(a), self.find(into)
+        if ra == rb:
+            return True
+        if self.apart_keys:
+            inside = self.members[ra] & self.apart_keys
+            if any(frozenset((x, y)) in self.apart for x in inside for y in self.members[rb]
+                   if y in self.apart_keys):
+                return False
+        pinned_a, pinned_b = self.anchor[ra], self.anchor[rb]
+        anchor = pinned_a if pinned_a[0] > pinned_b[0] else pinned_b
+        small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
+        self.parent[small] = big
+        self.members[big] |= self.members.pop(small)
+        del self.anchor[small]
+        self.anchor[big] = anchor
+        return True
 
-def builtin_alias(name: str) -> tuple[str, str] | None:
-    """``(canonical name, type)`` from the built-in table, or None."""
-    return _builtin().get(name_key(name))
-
-
-def country_name(name: str) -> str | None:
-    """The canonical country a name or demonym refers to ("DPRK" → "North Korea"), or None."""
-    hit = _builtin().get(name_key(name))
-    return hit[0] if hit and hit[1] == "country" else None
+    def same(self, a: str, b: str) -> bool:
+        return a in self.parent and b in self.parent and self.find(a) == self.find(b)
 
 
 def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
-            user: UserAliases | None = None) -> list[ActorDef]:
-    """Group article-level names into actors. Deterministic for the same input."""
-    user = user or UserAliases()
-    builtin = _builtin()
-    defined = _acronym_table(acronyms)
-    stats = [s for s in stats if name_key(s.name)]
-    groups: dict[str, list[NameStat]] = defaultdict(list)
-    fixed: dict[str, tuple[str, str | None]] = {}  # group key -> (label, type) from a table
-    for stat in sorted(stats, key=lambda s: (s.name, s.type)):
-        key = name_key(stat.name)
-        if key in user.merge:
-            target = user.merge[key]
-            fixed[name_key(target)] = (target, fixed.get(name_key(target), (None, None))[1])
-            key = name_key(target)
-        elif key in defined:
-            key = name_key(defined[key])
-        if key in builtin and (stat.type != "person" or builtin[key][1] == "organisation"):
-            canonical, kind = builtin[key]
-            key = name_key(canonical)
-            fixed.setdefault(key, (canonical, kind))
-        groups[key].append(stat)
-    _merge_spelling_variants(groups, fixed)
-    _merge_organisation_short_forms(groups, fixed)
-    _merge_short_names(groups, fixed)
-    actors = []
-    for key, members in groups.items():
-        if key in user.ignore or any(name_key(m.name) in user.ignore for m in members):
-            continue
-        label, kind = fixed.get(key, (None, None))
-        if kind is None:
-            kind = _majority_type(members)
-            if kind == "person" and len(key.split()) == 1 and key in _subdivisions():
-                kind = "place"  # a lone "person" word that is a known region or city
-        label = label or _best_label(members)
-        label = user.rename.get(key) or next(
-            (user.rename[name_key(m.name)] for m in members if name_key(m.name) in user.rename),
-            label)
-        kind = user.retype.get(key) or user.retype.get(name_key(label)) or kind
-        actors.append(ActorDef(label=label, type=kind,
-                               names=tuple(sorted({m.name for m in members})),
-                               mentions=sum(m.count for m in members)))
-    return _unique_labels(actors)
+            decisions: Sequence[Decision] = ()) -> list[ActorDef]:
+    """Group article-level names into actors. Deterministic for the same input, whatever the
+    order of ``stats`` (so ingesting articles one by one or together gives the same actors)."""
+    names: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for s in stats:
+        key = _node_key(s.name)
+        if key and s.count > 0:
+            names[key][s.name][s.type] += s.count
+    votes = {k: sum(by_name.values(), Counter()) for k, by_name in names.items()}
+    kind_of = {k: _majority(v) for k, v in votes.items()}
+    count = {k: sum(v.values()) for k, v in votes.items()}
+
+    apart, merges = _constraints(decisions)
+    groups = _Groups(sorted(names), apart)
+    fixed: set[str] = set()  # keys whose group was settled by a decision or the built-in table
+    builtin_of: dict[str, tuple[str, str]] = {}  # canonical key -> (canonical name, type)
+    for _, into, keys in merges:
+        groups.pin(into, _DECIDED)
+        for k in keys:
+            if groups.union(k, into):
+                fixed.update((k, into))
+    for key in sorted(names):
+        hit = _builtin_for(names[key], kind_of[key])
+        if hit:
+            canonical = name_key(hit[0])
+            builtin_of[canonical] = hit
+            groups.pin(canonical, _BUILTIN)
+            if groups.union(key, canonical):
+                fixed.update((key, canonical))
+    for short, full in _acronym_table(acronyms).items():
+        if short in names and (short not in fixed or groups.same(short, full)):
+            groups.union(short, full)
+            fixed.add(short)
+    live = {k for k in names if k not in fixed}
+    _spelling_variants(groups, live, kind_of, count)
+    _organisation_short_forms(groups, live, kind_of, count)
+    _naming_patterns(groups, live, kind_of, count, names)
+    _short_names(groups, live, kind_of, count, names)
+    return _actors(groups, names, votes, count, merges, builtin_of, decisions)
+
+
+def _node_key(name: str) -> str:
+    """The name key, except that a short word is not the acronym it is spelled like: "Us" (a
+    magazine, a pronoun) is kept apart from "US" when the built-in table knows only the
+    acronym."""
+    key = name_key(name)
+    if len(key) <= 3 and builtin_alias(name, strict_case=True) is None and builtin_alias(key):
+        return f"{key} word"
+    return key
+
+
+def _constraints(decisions: Sequence[Decision]) -> tuple[set[frozenset[str]], list]:
+    """Apart pairs from splits and merges from merge decisions, later decisions winning."""
+    apart: set[frozenset[str]] = set()
+    merges: list[tuple[int, str, list[str]]] = []
+    for d in decisions:
+        if d.action == "split":
+            pair = frozenset((d.args["alias"], d.args["from"]))
+            merges = [(i, into, [k for k in keys if frozenset((k, into)) != pair])
+                      for i, into, keys in merges]
+            apart.add(pair)
+        elif d.action == "merge":
+            into = d.args["into"]
+            apart -= {frozenset((k, into)) for k in d.args["keys"]}
+            merges.append((d.id, into, list(d.args["keys"])))
+    return apart, merges
+
+
+def _builtin_for(by_name: dict[str, Counter], kind: str) -> tuple[str, str] | None:
+    """The built-in entry for a key, unless the names are people (a person called "Jordan"
+    is not the country) or their case says they are not the acronym ("Us")."""
+    for name in sorted(by_name, key=lambda n: -sum(by_name[n].values())):
+        hit = builtin_alias(name, strict_case=True)
+        if hit and (kind != "person" or hit[1] == "organisation"):
+            return hit
+    return None
 
 
 def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for short, full in acronyms:
-        votes[name_key(short)][full] += 1
-    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+        if name_key(short) and name_key(full):
+            votes[name_key(short)][name_key(full)] += 1
+    return {k: min(c, key=lambda f: (-c[f], f)) for k, c in votes.items()}
 
 
-def _merge_spelling_variants(groups: dict[str, list[NameStat]], fixed: dict) -> None:
+def _spelling_variants(groups: _Groups, live: set[str], kind_of: dict, count: dict) -> None:
     """Full person names that differ only in doubled letters ("Volodymyr Zelenskyy" /
-    "Volodymyr Zelensky") are one actor, named by the more mentioned spelling."""
+    "Volodymyr Zelensky") are one actor."""
     by_loose: dict[str, list[str]] = defaultdict(list)
-    for key, members in groups.items():
-        if key not in fixed and len(key.split()) >= 2 and _majority_type(members) == "person":
+    for key in sorted(live):
+        if len(key.split()) >= 2 and kind_of[key] == "person":
             by_loose[loose_key(key)].append(key)
     for keys in by_loose.values():
-        if len(keys) > 1:
-            target = max(keys, key=lambda k: (sum(m.count for m in groups[k]), k))
-            for key in keys:
-                if key != target:
-                    groups[target].extend(groups.pop(key))
+        for key in keys[1:]:
+            groups.union(key, keys[0])
 
 
-def _merge_organisation_short_forms(groups: dict[str, list[NameStat]], fixed: dict) -> None:
+def _organisation_short_forms(groups: _Groups, live: set[str], kind_of: dict,
+                              count: dict) -> None:
     """"Yonhap" joins "Yonhap News Agency" and "Wagner" joins "Wagner Group": an organisation
     whose name is another's without generic trailing words. The shortest such longer name with
     the most mentions wins, so "Kyodo" goes to "Kyodo News", not to both."""
     suffixes = organisation_suffixes()
-    orgs = {k for k, v in groups.items() if _majority_type(v) == "organisation"}
+    orgs = {k for k in kind_of if kind_of[k] == "organisation"}
     longer: dict[str, list[str]] = defaultdict(list)
     for key in orgs:
         words = key.split()
@@ -212,57 +250,109 @@ def _merge_organisation_short_forms(groups: dict[str, list[NameStat]], fixed: di
             if words[cut] not in suffixes:
                 break
             longer[" ".join(words[:cut])].append(key)
-    # Longest short forms first, so "Yonhap News" has joined "Yonhap News Agency" before
-    # "Yonhap" looks for a home.
     for short in sorted(longer, key=lambda k: (-len(k.split()), k)):
-        candidates = [k for k in longer[short] if k in groups]
-        if short not in orgs or short in fixed or not candidates:
+        if short not in orgs or short not in live:
             continue
-        target = min(candidates, key=lambda k: (len(k.split()),
-                                                -sum(m.count for m in groups[k]), k))
-        groups[target].extend(groups.pop(short))
+        target = min(longer[short], key=lambda k: (len(k.split()), -count[k], k))
+        groups.union(short, target)
 
 
-def _merge_short_names(groups: dict[str, list[NameStat]], fixed: dict) -> None:
+def _naming_patterns(groups: _Groups, live: set[str], kind_of: dict, count: dict,
+                     names: dict) -> None:
+    """Middle initials and names, descriptors in front of a name, acronyms of multi-word
+    names, organisation short forms: joined when the shorter name has exactly one match in
+    the corpus (:func:`graph.variants.unambiguous`)."""
+    items = [Item(k, _best_label(names[k]), kind_of[k], count[k]) for k in sorted(names)]
+    for c in unambiguous(items):
+        if c.short in live:
+            groups.union(c.long, c.short) if c.into == c.short else groups.union(c.short,
+                                                                                c.long)
+
+
+def _short_names(groups: _Groups, live: set[str], kind_of: dict, count: dict,
+                 names: dict) -> None:
     """A one-word person name with no full name of its own ("Kim" in an article that never
     gives the full name) joins the most mentioned person whose name starts or ends with it."""
-    people = {k: sum(m.count for m in v) for k, v in groups.items()
-              if len(k.split()) >= 2 and _majority_type(v) == "person" and k not in fixed}
-    by_part, inner = name_parts({_best_label(groups[k]): k for k in people})
-    for key in [k for k in groups if len(k.split()) == 1 and k not in fixed]:
-        if _majority_type(groups[key]) != "person":
-            continue
+    people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
+    by_part, inner = name_parts({_best_label(names[k]): k for k in people})
+    for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
         labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
-        if not labels:
-            continue
-        targets = [name_key(label) for label in labels]
-        target = max((t for t in targets if t in groups), key=lambda k: (people[k], k),
-                     default=None)
-        if target:
-            groups[target].extend(groups.pop(key))
+        if labels:
+            target = max((name_key(label) for label in labels), key=lambda k: (count[k], k))
+            groups.union(key, target)
 
 
-def _majority_type(members: list[NameStat]) -> str:
-    votes: Counter[str] = Counter()
-    for m in members:
-        votes[m.type] += m.count
+def _majority(votes: Counter) -> str:
     order = {t: i for i, t in enumerate(ACTOR_TYPES)}
-    return min(votes, key=lambda t: (-votes[t], order.get(t, 99)))
+    return min(votes, key=lambda t: (-votes[t], order.get(t, 99), t))
 
 
-def _best_label(members: list[NameStat]) -> str:
+def _best_label(by_name: dict[str, Counter]) -> str:
     """The most used spelling; ties go to the longer, then mixed-case one."""
-    votes: Counter[str] = Counter()
-    for m in members:
-        votes[m.name] += m.count
-    return max(votes, key=lambda n: (len(n.split()) >= 2, votes[n], not n.isupper(), len(n), n))
+    used = {n: sum(c.values()) for n, c in by_name.items()}
+    return max(used, key=lambda n: (len(n.split()) >= 2, used[n], not n.isupper(), len(n), n))
+
+
+def _actors(groups: _Groups, names: dict, votes: dict, count: dict, merges: list,
+            builtin_of: dict, decisions: Sequence[Decision]) -> list[ActorDef]:
+    into_type = {d.id: d.args.get("into_type") for d in decisions if d.action == "merge"}
+    into_label = {d.id: d.args.get("into_label") for d in decisions if d.action == "merge"}
+    latest: dict[str, dict[str, Decision]] = defaultdict(dict)  # root -> action -> decision
+    for d in decisions:
+        key = d.args.get("key")
+        if d.action in ("rename", "retype", "hide", "unhide") and key in groups.parent:
+            slot = "hide" if d.action == "unhide" else d.action
+            latest[groups.find(key)][slot] = d
+    out = []
+    for root, members in groups.members.items():
+        keys = [k for k in members if k in names]
+        if not keys:
+            continue
+        by_name: dict[str, Counter] = {}
+        for k in keys:
+            by_name.update(names[k])
+        anchor, kind, label = _anchor(root, groups, builtin_of)
+        merged_into = [i for i, into, _ in merges if into in members]
+        if merged_into:  # the actor merged into keeps its label and type
+            label = label or into_label.get(max(merged_into))
+            kind = kind or into_type.get(max(merged_into))
+        if kind is None:
+            kind = _majority(sum((votes[k] for k in keys), Counter()))
+            if kind == "person" and len(anchor.split()) == 1 and is_subdivision(anchor):
+                kind = "place"  # a lone "person" word that is a known region or city
+        mine = latest.get(root, {})
+        if "retype" in mine:
+            kind = mine["retype"].args["type"]
+        label = mine["rename"].args["label"] if "rename" in mine else (
+            label or _best_label(by_name))
+        hidden = "hide" in mine and mine["hide"].action == "hide"
+        out.append(ActorDef(id=actor_id(anchor), label=label, type=kind,
+                            names=tuple(sorted(by_name)), mentions=sum(count[k] for k in keys),
+                            hidden=hidden, key=anchor))
+    return _unique_labels(out)
+
+
+def _anchor(root: str, groups: _Groups, builtin_of: dict) -> tuple[str, str | None,
+                                                                   str | None]:
+    """(anchor key, fixed type or None, fixed label or None) of a group."""
+    anchor = groups.anchor[root][1]
+    if anchor in builtin_of:
+        name, kind = builtin_of[anchor]
+        return anchor, kind, name
+    return anchor, None, None
 
 
 def _unique_labels(actors: list[ActorDef]) -> list[ActorDef]:
-    seen = Counter(a.label for a in actors)
+    """Labels are unique: the most mentioned actor keeps a shared label, the others get their
+    type (and a number if needed) added."""
+    taken: set[str] = set()
     out = []
-    for a in sorted(actors, key=lambda a: (-a.mentions, a.label, a.type)):
-        if seen[a.label] > 1:
-            a = ActorDef(f"{a.label} ({a.type})", a.type, a.names, a.mentions)
-        out.append(a)
+    for a in sorted(actors, key=lambda a: (-a.mentions, a.id)):
+        label, n = a.label, 2
+        if label in taken:
+            label = f"{a.label} ({a.type})"
+            while label in taken:
+                label, n = f"{a.label} ({a.type} {n})", n + 1
+        taken.add(label)
+        out.append(ActorDef(a.id, label, a.type, a.names, a.mentions, a.hidden, a.key))
     return out

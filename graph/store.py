@@ -1,7 +1,10 @@
-"""The embedded store: articles, sentences, mentions, relations and resolved actors.
+"""The embedded store: articles, their extractions and aggregates, actors, and decisions.
 
-SQLAlchemy Core over SQLite by default; any SQLAlchemy URL (e.g. PostgreSQL) works with the same
-queries. Each article is written in one transaction, so a failure never leaves half an article.
+SQLAlchemy Core over SQLite by default; any SQLAlchemy URL (PostgreSQL is tested) works with the
+same queries. The store owns every persistent fact and all SQL; other modules call its typed
+methods. Writes are atomic per batch of articles, so a failure never leaves half an article;
+the schema is created and upgraded by :mod:`graph.migrations`. Reading methods for graphs and
+evidence are in :class:`graph.store_reads.Reads`.
 """
 
 from __future__ import annotations
@@ -9,122 +12,36 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
-from datetime import date
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Date,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    cast,
-    create_engine,
-    delete,
-    event,
-    func,
-    insert,
-    or_,
-    select,
-    update,
+from sqlalchemy import Integer as SQLInteger
+from sqlalchemy import String as SQLString
+from sqlalchemy import cast, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from . import schema as t
+from .aggregate import mention_rows, pair_rows
+from .db import (
+    DEFAULT_DB,
+    StoreError,
+    database_url,
+    describe_error,
+    make_engine,
+    write_transaction,
 )
-from sqlalchemy.engine import Engine
-
+from .migrations import migrate
 from .model import Article, Extraction
-from .resolve import ActorDef, NameStat
+from .resolve import ActorDef, Decision, NameStat, resolve
+from .store_reads import Reads
 
-__all__ = ["DEFAULT_DB", "Store", "content_hash", "database_url"]
-
-DEFAULT_DB = "relgraph.db"
-SCHEMA_VERSION = "1"
-
-metadata = MetaData()
-articles = Table(
-    "articles", metadata,
-    Column("id", String, primary_key=True),
-    Column("title", Text, nullable=False, default=""),
-    Column("source", Text, nullable=False, default=""),
-    Column("url", Text, nullable=False, default=""),
-    Column("author", Text, nullable=False, default=""),
-    Column("date", Date, nullable=True, index=True),
-    Column("words", Integer, nullable=False, default=0),
-    Column("text", Text, nullable=False),
-    Column("origin", Text, nullable=False, default=""),
-    Column("hash", String(64), nullable=False),
-)
-sentences = Table(
-    "sentences", metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-)
-mentions = Table(
-    "mentions", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("label", String(16), nullable=False),
-    Index("ix_mentions_article", "article_id"),
-    Index("ix_mentions_name", "name"),
-)
-relations = Table(
-    "relations", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Integer, nullable=False),
-    Column("source", Text, nullable=False),
-    Column("target", Text, nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("polarity", String(16), nullable=False),
-    Column("directed", Boolean, nullable=False),
-    Column("trigger", Text, nullable=False, default=""),
-    Index("ix_relations_article", "article_id"),
-)
-acronyms = Table(
-    "acronyms", metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
-    Column("short", Text, primary_key=True),
-    Column("full", Text, nullable=False),
-)
-actors = Table(
-    "actors", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("label", Text, nullable=False, unique=True),
-    Column("type", String(16), nullable=False),
-)
-actor_names = Table(
-    "actor_names", metadata,
-    Column("name", Text, primary_key=True),
-    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
-)
-meta = Table(
-    "meta", metadata,
-    Column("key", String, primary_key=True),
-    Column("value", Text, nullable=False),
-)
+__all__ = ["DEFAULT_DB", "StaleViewError", "Store", "StoreError", "content_hash",
+           "database_url"]
 
 
-def database_url(db: str | os.PathLike | None = None) -> str:
-    """A SQLAlchemy URL from ``db`` (a URL or a file path), ``$RELGRAPH_DB`` or the default."""
-    db = str(db or os.environ.get("RELGRAPH_DB") or DEFAULT_DB)
-    if "://" in db:
-        return db
-    return f"sqlite:///{Path(db).expanduser()}"
+class StaleViewError(RuntimeError):
+    """A decision was made on a view of the actors that has changed since (another user)."""
 
 
 def content_hash(article: Article, extractor: str) -> str:
@@ -135,183 +52,334 @@ def content_hash(article: Article, extractor: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-class Store:
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ResolutionChange:
+    """What a resolution changed: actors added, removed (merged away) and relabelled."""
+
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    actors: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+class Store(Reads):
     """Read and write relgraph data in one database."""
 
-    def __init__(self, db: str | os.PathLike | None = None, *, engine: Engine | None = None):
+    def __init__(self, db: str | os.PathLike | None = None, *, engine: Engine | None = None,
+                 create: bool = True):
         self.url = database_url(db)
-        self.engine = engine or _engine(self.url)
-        metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
-            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema")).first()
-            if row is None:
-                conn.execute(insert(meta), [{"key": "schema", "value": SCHEMA_VERSION},
-                                            {"key": "revision", "value": "0"}])
+        self.engine = engine or make_engine(self.url, create=create)
+        try:
+            self.messages = migrate(self.engine)
+        except StoreError:
+            raise
+        except DBAPIError as exc:
+            raise StoreError(describe_error(self.url, exc)) from None
+        self._name_ids: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
 
-    # -- writing ---------------------------------------------------------------------------
-    def hashes(self) -> dict[str, str]:
-        """``{article id: content hash}`` of every stored article."""
-        with self.engine.connect() as conn:
-            return dict(conn.execute(select(articles.c.id, articles.c.hash)).all())
-
-    def save(self, extraction: Extraction, digest: str) -> None:
+    # -- articles --------------------------------------------------------------------------
+    def save(self, extraction: Extraction, digest: str, extractor: str = "") -> None:
         """Replace one article and everything extracted from it, atomically."""
-        a = extraction.article
+        self.save_many([(extraction, digest, extractor)])
+
+    def save_many(self, items: Sequence[tuple[Extraction, str, str]]) -> int:
+        """Replace several articles in one transaction (all or none); returns the revision."""
+        if not items:
+            return self.revision()
+        with write_transaction(self.engine) as conn:
+            rev = self._bump(conn, "names_rev")  # first: on PostgreSQL it orders the writers
+            strings = {s for ex, _, _ in items for m in ex.mentions for s in (m.name, m.text)}
+            strings |= {s for ex, _, _ in items for r in ex.relations for s in (r.source,
+                                                                                 r.target)}
+            ids = self._intern(conn, strings)
+            rejected = self._rejections(conn, [ex.article.id for ex, _, _ in items])
+            for ex, digest, extractor in items:
+                self._write_article(conn, ex, digest, extractor, ids, rev,
+                                    rejected.get(ex.article.id, {}))
+        return rev
+
+    def _write_article(self, conn: Connection, ex: Extraction, digest: str, extractor: str,
+                       ids: dict[str, int], rev: int, rejected: dict[tuple, int]) -> None:
+        a = ex.article
         aid = a.id
-        with self.engine.begin() as conn:
-            for table in (sentences, mentions, relations, acronyms):
-                conn.execute(delete(table).where(table.c.article_id == aid))
-            conn.execute(delete(articles).where(articles.c.id == aid))
-            conn.execute(insert(articles).values(
-                id=aid, title=a.title, source=a.source, url=a.url, author=a.author, date=a.date,
-                words=a.words, text=a.text, origin=a.origin, hash=digest))
-            if extraction.sentences:
-                conn.execute(insert(sentences), [
-                    {"article_id": aid, "idx": s.index, "start": s.start, "end": s.end,
-                     "text": s.text} for s in extraction.sentences])
-            if extraction.mentions:
-                conn.execute(insert(mentions), [
-                    {"article_id": aid, "sentence": m.sentence, "start": m.start, "end": m.end,
-                     "text": m.text, "name": m.name, "type": m.type, "label": m.label}
-                    for m in extraction.mentions])
-            if extraction.relations:
-                conn.execute(insert(relations), [
-                    {"article_id": aid, "sentence": r.sentence, "source": r.source,
-                     "target": r.target, "kind": r.kind, "polarity": r.polarity,
-                     "directed": r.directed, "trigger": r.trigger}
-                    for r in extraction.relations])
-            if extraction.aliases:
-                conn.execute(insert(acronyms), [
-                    {"article_id": aid, "short": s, "full": f} for s, f in
-                    dict(extraction.aliases).items()])
-            self._bump(conn)
+        for table in (t.sentences, t.mentions, t.relations, t.acronyms, t.mention_stats,
+                      t.pair_stats):
+            conn.execute(delete(table).where(table.c.article_id == aid))
+        row = dict(title=a.title, source=a.source, url=a.url, author=a.author, date=a.date,
+                   words=a.words, text=a.text, text_hash=text_hash(a.text), origin=a.origin,
+                   location=a.location, hash=digest, extractor=extractor, written=rev)
+        if conn.execute(update(t.articles).where(t.articles.c.id == aid).values(**row)
+                        ).rowcount == 0:
+            seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar()
+            conn.execute(insert(t.articles).values(id=aid, seq=seq + 1, **row))
+        if ex.sentences:
+            conn.execute(insert(t.sentences), [
+                {"article_id": aid, "idx": s.index, "start": s.start, "end": s.end,
+                 "text": s.text} for s in ex.sentences])
+        if ex.mentions:
+            conn.execute(insert(t.mentions), [
+                {"article_id": aid, "sentence": m.sentence, "start": m.start, "end": m.end,
+                 "text": m.text, "name_id": ids[m.name], "type": m.type, "label": m.label}
+                for m in ex.mentions])
+            conn.execute(insert(t.mention_stats), [
+                {"article_id": aid, "name_id": n, "text_id": x, "type": k, "count": c}
+                for n, x, k, c in mention_rows((ids[m.name], ids[m.text], m.type)
+                                               for m in ex.mentions)])
+        text_of = {s.index: s.text for s in ex.sentences}
+        rows = [{"article_id": aid, "sentence": r.sentence, "source_id": ids[r.source],
+                 "target_id": ids[r.target], "kind": r.kind, "polarity": r.polarity,
+                 "directed": r.directed, "trigger": r.trigger,
+                 "rejected": rejected.get((text_of.get(r.sentence, ""), r.source, r.target,
+                                           r.kind))}
+                for r in ex.relations]
+        self._write_relations(conn, aid, rows)
+        if ex.aliases:
+            conn.execute(insert(t.acronyms), [
+                {"article_id": aid, "short": s, "full": f} for s, f in dict(ex.aliases).items()])
 
-    def same_story(self, url: str = "", text: str = "") -> str | None:
-        """The id of a stored article with this URL or exactly this text, else None (the same
-        story reached twice, e.g. by two links)."""
-        conds = ([articles.c.url == url] if url else []) + ([articles.c.text == text]
-                                                             if text else [])
-        if not conds:
-            return None
-        with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(or_(*conds)).limit(1)).scalar()
+    def _write_relations(self, conn: Connection, aid: str, rows: list[dict]) -> None:
+        if rows:
+            conn.execute(insert(t.relations), rows)
+        stats = pair_rows((r["sentence"], r["source_id"], r["target_id"], r["kind"],
+                           r["polarity"], r["directed"]) for r in rows if not r["rejected"])
+        if stats:
+            conn.execute(insert(t.pair_stats), [
+                {"article_id": aid, "a_id": p.a, "b_id": p.b, "kind": p.kind, "way": p.way,
+                 "polarity": p.polarity, "sentences": p.sentences} for p in stats])
 
-    def name_stats(self) -> list[NameStat]:
-        """How often each article-level name was used, per type (input to resolution)."""
-        q = select(mentions.c.name, mentions.c.type, func.count()).group_by(
-            mentions.c.name, mentions.c.type)
-        with self.engine.connect() as conn:
-            return [NameStat(n, t, c) for n, t, c in conn.execute(q)]
+    def _intern(self, conn: Connection, strings: Iterable[str]) -> dict[str, int]:
+        """Ids for names and surface texts, adding the new ones (safe under concurrency)."""
+        wanted = set(strings)
+        missing = [s for s in wanted if s not in self._name_ids]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            found = dict(conn.execute(select(t.names.c.name, t.names.c.id)
+                                      .where(t.names.c.name.in_(chunk))).all())
+            new = [{"name": s, "key": _key(s)} for s in chunk if s not in found]
+            if new:
+                conn.execute(_insert_ignore(conn, t.names, ["name"]), new)
+                found.update(conn.execute(select(t.names.c.name, t.names.c.id).where(
+                    t.names.c.name.in_([r["name"] for r in new]))).all())
+            self._name_ids.update(found)
+        return {s: self._name_ids[s] for s in wanted}
 
-    def acronyms(self) -> list[tuple[str, str]]:
-        with self.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(select(acronyms.c.short, acronyms.c.full))]
-
-    def set_actors(self, defs: Sequence[ActorDef]) -> None:
-        """Replace the resolved actors (and which names refer to them) in one transaction."""
-        with self.engine.begin() as conn:
-            conn.execute(delete(actor_names))
-            conn.execute(delete(actors))
-            if defs:
-                conn.execute(insert(actors), [{"id": i, "label": d.label, "type": d.type}
-                                              for i, d in enumerate(defs, start=1)])
-                conn.execute(insert(actor_names), [
-                    {"name": n, "actor_id": i} for i, d in enumerate(defs, start=1)
-                    for n in d.names])
-            self._bump(conn)
-
-    def get_meta(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
-            if conn.execute(update(meta).where(meta.c.key == key).values(value=value)
-                            ).rowcount == 0:
-                conn.execute(insert(meta).values(key=key, value=value))
-
-    def _bump(self, conn) -> None:
-        conn.execute(update(meta).where(meta.c.key == "revision").values(
-            value=cast(cast(meta.c.value, Integer) + 1, String)))
-
-    # -- reading ---------------------------------------------------------------------------
-    def revision(self) -> int:
-        """A number that changes whenever stored data changes (a cache key)."""
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(meta.c.value).where(meta.c.key == "revision"))
-                       .scalar_one())
-
-    def articles(self, ids: Iterable[str] | None = None) -> list[dict]:
-        """Article metadata (no text), by date then id; undated articles last."""
-        cols = [articles.c.id, articles.c.title, articles.c.source, articles.c.url,
-                articles.c.author, articles.c.date, articles.c.words]
-        q = select(*cols).order_by(articles.c.date.is_(None), articles.c.date, articles.c.id)
-        if ids is not None:
-            q = q.where(articles.c.id.in_(list(ids)))
-        with self.engine.connect() as conn:
-            return [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
-                    for r in conn.execute(q)]
-
-    def article_text(self, article_id: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.text).where(articles.c.id == article_id)
-                                ).scalar_one_or_none()
-
-    def counts(self) -> dict[str, int]:
-        """Row counts for the summary and ``relgraph stats``."""
-        with self.engine.connect() as conn:
-            out = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                   for t in (articles, sentences, mentions, relations, actors)}
-            out["words"] = conn.execute(select(func.coalesce(func.sum(articles.c.words), 0))
-                                        ).scalar_one()
-            out["typed_relations"] = conn.execute(
-                select(func.count()).where(relations.c.directed.is_(True))).scalar_one()
-            out["undated"] = conn.execute(
-                select(func.count()).where(articles.c.date.is_(None))).scalar_one()
+    def _rejections(self, conn: Connection, article_ids: list[str]) -> dict[str, dict]:
+        """Active rejections per article: (sentence text, source, target, kind) → decision."""
+        out: dict[str, dict] = {}
+        for d in self._active(conn, ("reject",)):
+            if d.args["article"] in article_ids:
+                for sentence, src, tgt, kind in d.args["rows"]:
+                    out.setdefault(d.args["article"], {})[(sentence, src, tgt, kind)] = d.id
         return out
 
-    def date_range(self) -> tuple[date | None, date | None]:
+    def _bump(self, conn: Connection, *also: str) -> int:
+        """Advance the revision (and set the ``also`` meta keys to it); returns it."""
+        conn.execute(update(t.meta).where(t.meta.c.key == "revision").values(
+            value=cast(cast(t.meta.c.value, SQLInteger) + 1, SQLString)))
+        rev = int(conn.execute(select(t.meta.c.value).where(t.meta.c.key == "revision"))
+                  .scalar_one())
+        for key in also:
+            _set_meta(conn, key, str(rev))
+        return rev
+
+    def set_meta(self, key: str, value: str) -> None:
+        with write_transaction(self.engine) as conn:
+            _set_meta(conn, key, value)
+
+    # -- resolution ------------------------------------------------------------------------
+    def needs_resolution(self) -> bool:
+        """True if names were written since the last completed resolution (for instance a
+        run was killed between storing its articles and resolving)."""
+        return int(self.get_meta("names_rev") or 0) > int(self.get_meta("resolved_rev") or 0)
+
+    def resolve(self) -> ResolutionChange:
+        """Recompute actors from every stored name, the acronyms and the analyst's decisions,
+        and write only what changed (ids of untouched actors are never rewritten)."""
+        with write_transaction(self.engine, exclusive=True) as conn:
+            return self._resolve(conn)
+
+    def _resolve(self, conn: Connection) -> ResolutionChange:
+        seen = _get_meta(conn, "names_rev") or "0"
+        q = (select(t.names.c.name, t.mention_stats.c.type, func.sum(t.mention_stats.c.count))
+             .join(t.names, t.names.c.id == t.mention_stats.c.name_id)
+             .group_by(t.names.c.name, t.mention_stats.c.type))
+        stats = [NameStat(n, k, int(c)) for n, k, c in conn.execute(q)]
+        acronyms = [tuple(r) for r in conn.execute(select(t.acronyms.c.short,
+                                                          t.acronyms.c.full))]
+        decisions = [d for d in self._active(conn) if d.action in (
+            "merge", "split", "rename", "retype", "hide", "unhide")]
+        change = self._write_actors(conn, resolve(stats, acronyms, decisions))
+        _set_meta(conn, "resolved_rev", seen)
+        if change.any:
+            self._bump(conn, "actors_rev")
+        return change
+
+    def _write_actors(self, conn: Connection, defs: list[ActorDef]) -> ResolutionChange:
+        ids = self._intern(conn, [n for d in defs for n in d.names])
+        old = {r.id: (r.label, r.type, bool(r.hidden)) for r in conn.execute(
+            select(t.actors.c.id, t.actors.c.label, t.actors.c.type, t.actors.c.hidden))}
+        old_map = dict(conn.execute(select(t.actor_names.c.name_id,
+                                           t.actor_names.c.actor_id)).all())
+        new = {d.id: (d.label, d.type, d.hidden) for d in defs}
+        new_map = {ids[n]: d.id for d in defs for n in d.names}
+        gone = [i for i in old if i not in new]
+        changed = [i for i in new if i in old and old[i] != new[i]]
+        added = [i for i in new if i not in old]
+        moved = [n for n, a in new_map.items() if old_map.get(n) != a]
+        dropped = [n for n in old_map if n not in new_map]
+        for chunk in _chunks(list(set(moved) | set(dropped))):
+            conn.execute(delete(t.actor_names).where(t.actor_names.c.name_id.in_(chunk)))
+        for chunk in _chunks(gone):
+            conn.execute(delete(t.actors).where(t.actors.c.id.in_(chunk)))
+        for i in changed:  # free the labels first: two actors may swap labels
+            conn.execute(update(t.actors).where(t.actors.c.id == i).values(label="\0" + i))
+        for i in changed:
+            label, kind, hidden = new[i]
+            conn.execute(update(t.actors).where(t.actors.c.id == i).values(
+                label=label, type=kind, hidden=hidden))
+        if added:
+            conn.execute(insert(t.actors), [{"id": i, "label": new[i][0], "type": new[i][1],
+                                             "hidden": new[i][2]} for i in added])
+        if moved:
+            conn.execute(insert(t.actor_names), [{"name_id": n, "actor_id": new_map[n]}
+                                                 for n in moved])
+        self._redirect(conn, gone, old_map, new_map, set(new))
+        return ResolutionChange(len(added), len(gone), len(changed), len(new))
+
+    def _redirect(self, conn: Connection, gone: list[str], old_map: dict, new_map: dict,
+                  live: set[str]) -> None:
+        """Ids that disappeared point to the actor that took most of their names, so links
+        and decisions naming them keep working."""
+        to: dict[str, str] = {}
+        for old_id in gone:
+            votes: dict[str, int] = {}
+            for n, a in old_map.items():
+                if a == old_id and n in new_map:
+                    votes[new_map[n]] = votes.get(new_map[n], 0) + 1
+            if votes:
+                to[old_id] = max(votes, key=lambda k: (votes[k], k))
+        rows = dict(conn.execute(select(t.actor_redirects.c.old_id,
+                                        t.actor_redirects.c.new_id)).all())
+        rows.update(to)
+        final = {o: n for o, n in rows.items() if o not in live and n != o}
+        final = {o: (to.get(n, n)) for o, n in final.items() if to.get(n, n) in live}
+        conn.execute(delete(t.actor_redirects))
+        if final:
+            conn.execute(insert(t.actor_redirects), [{"old_id": o, "new_id": n}
+                                                     for o, n in sorted(final.items())])
+
+    # -- decisions -------------------------------------------------------------------------
+    def decide(self, action: str, args: dict, summary: str, user: str,
+               base_revision: int | None = None) -> tuple[int, ResolutionChange]:
+        """Record a decision and apply it (re-resolution, or re-aggregation of rejected
+        relations) in one transaction. ``base_revision`` is the actors revision the decision
+        was made on: if the actors changed since, the decision is refused
+        (:class:`StaleViewError`) instead of applied to something the user did not see."""
+        from datetime import UTC, datetime
+
+        with write_transaction(self.engine, exclusive=True) as conn:
+            if base_revision is not None and int(_get_meta(conn, "actors_rev") or 0) > (
+                    base_revision):
+                raise StaleViewError("the graph changed since this view was loaded (another "
+                                     "user or an ingest); the view has been refreshed, decide "
+                                     "again")
+            did = conn.execute(insert(t.decisions).values(
+                action=action, args=json.dumps(args, ensure_ascii=False), summary=summary,
+                user=user, at=datetime.now(UTC).isoformat(timespec="seconds"))
+            ).inserted_primary_key[0]
+            if action == "undo":
+                target = conn.execute(select(t.decisions.c.action, t.decisions.c.args).where(
+                    t.decisions.c.id == args["decision"])).one()
+                conn.execute(update(t.decisions).where(t.decisions.c.id == args["decision"])
+                             .values(undone_by=did))
+                if target.action == "reject":
+                    self._reaggregate(conn, json.loads(target.args)["article"])
+            elif action == "reject":
+                self._reaggregate(conn, args["article"])
+            change = self._resolve(conn) if action != "dismiss" else ResolutionChange()
+            if not change.any:
+                self._bump(conn, "actors_rev")  # a decision always changes what views show
+            return did, change
+
+    def _reaggregate(self, conn: Connection, aid: str) -> None:
+        """Re-mark an article's rejected relations and rewrite its pair aggregates."""
+        rejected = self._rejections(conn, [aid]).get(aid, {})
+        names = dict(conn.execute(select(t.names.c.id, t.names.c.name)).all())
+        text_of = dict(conn.execute(select(t.sentences.c.idx, t.sentences.c.text)
+                                    .where(t.sentences.c.article_id == aid)).all())
+        rows = [dict(r._mapping) for r in conn.execute(
+            select(t.relations).where(t.relations.c.article_id == aid))]
+        for r in rows:
+            r["rejected"] = rejected.get((text_of.get(r["sentence"], ""), names[r["source_id"]],
+                                          names[r["target_id"]], r["kind"]))
+            del r["id"]
+        conn.execute(delete(t.relations).where(t.relations.c.article_id == aid))
+        conn.execute(delete(t.pair_stats).where(t.pair_stats.c.article_id == aid))
+        self._write_relations(conn, aid, rows)
+        rev = self._bump(conn)
+        conn.execute(update(t.articles).where(t.articles.c.id == aid).values(written=rev))
+
+    def _active(self, conn: Connection, actions: Sequence[str] | None = None) -> list[Decision]:
+        q = select(t.decisions.c.id, t.decisions.c.action, t.decisions.c.args).where(
+            t.decisions.c.undone_by.is_(None)).order_by(t.decisions.c.id)
+        if actions:
+            q = q.where(t.decisions.c.action.in_(actions))
+        return [Decision(i, a, json.loads(x)) for i, a, x in conn.execute(q)]
+
+    def active_decisions(self, actions: Sequence[str] | None = None) -> list[Decision]:
+        """Decisions in force (not undone), oldest first."""
         with self.engine.connect() as conn:
-            return tuple(conn.execute(select(func.min(articles.c.date),
-                                             func.max(articles.c.date))).one())
+            return self._active(conn, actions)
 
-    def actor_table(self) -> list[dict]:
-        """Every resolved actor with its mention count, article count, aliases and dates."""
-        q = (select(actors.c.id, actors.c.label, actors.c.type, mentions.c.text,
-                    mentions.c.article_id, articles.c.date)
-             .join(actor_names, actor_names.c.actor_id == actors.c.id)
-             .join(mentions, mentions.c.name == actor_names.c.name)
-             .join(articles, articles.c.id == mentions.c.article_id))
-        table: dict[int, dict] = {}
+    def history(self) -> list[dict]:
+        """Every decision, newest first: id, action, summary, user, time, undone by."""
         with self.engine.connect() as conn:
-            for aid, label, kind, text, article_id, day in conn.execute(q):
-                row = table.setdefault(aid, {"label": label, "type": kind, "mentions": 0,
-                                             "articles": set(), "aliases": set(),
-                                             "first_seen": None, "last_seen": None})
-                row["mentions"] += 1
-                row["articles"].add(article_id)
-                row["aliases"].add(text)
-                if day:
-                    row["first_seen"] = min(filter(None, [row["first_seen"], day]))
-                    row["last_seen"] = max(filter(None, [row["last_seen"], day]))
-        return sorted(table.values(), key=lambda r: (-r["mentions"], r["label"]))
+            return [dict(r._mapping) for r in conn.execute(
+                select(t.decisions.c.id, t.decisions.c.action, t.decisions.c.summary,
+                       t.decisions.c.user, t.decisions.c.at, t.decisions.c.undone_by,
+                       t.decisions.c.args).order_by(t.decisions.c.id.desc()))]
 
 
-def _engine(url: str) -> Engine:
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        if str(path) not in ("", ":memory:"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):  # noqa: ANN001
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.close()
-    return engine
+def _key(text: str) -> str:
+    from .names import name_key
+
+    return name_key(text)
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _insert_ignore(conn: Connection, table: t.Table, keys: list[str]):  # noqa: ANN202
+    """INSERT that skips rows whose unique ``keys`` already exist (another writer's)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=keys)
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as lite_insert
+
+        return lite_insert(table).on_conflict_do_nothing(index_elements=keys)
+    return insert(table)
+
+
+def _get_meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    if conn.execute(update(t.meta).where(t.meta.c.key == key).values(value=value)
+                    ).rowcount == 0:
+        conn.execute(insert(t.meta).values(key=key, value=value))

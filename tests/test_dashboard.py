@@ -75,7 +75,7 @@ def test_elements_use_the_shared_style_and_layout(source):
     nodes = [e for e in els if "source" not in e["data"]]
     edges = [e for e in els if "source" in e["data"]]
     assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
-    kim = next(e for e in nodes if e["data"]["id"] == "Kim Jong Un")
+    kim = next(e for e in nodes if e["data"]["id"] == "kim-jong-un")
     assert kim["data"]["color"] == style.TYPE_COLORS["person"] and "position" in kim
     assert elements(G) == els  # the same slice always looks the same
     directed = [e for e in edges if "directed" in e["classes"]]
@@ -84,10 +84,10 @@ def test_elements_use_the_shared_style_and_layout(source):
 
 
 def test_path_is_highlighted(source):
-    G = source.graph(Filters(source="Kim Myong Sik", target="Jon Finer", top=5))
+    G = source.graph(Filters(source="kim-myong-sik", target="jon-finer", top=5))
     els = elements(G)
     on_path = [e["data"]["id"] for e in els if "path" in e.get("classes", "")]
-    assert "Kim Myong Sik" in on_path and "Jon Finer" in on_path
+    assert "kim-myong-sik" in on_path and "jon-finer" in on_path
     assert any("\u2194" in i for i in on_path)
 
 
@@ -95,16 +95,16 @@ def test_node_panel_data_has_highlighted_evidence(source):
     f = Filters()
     G = source.graph(f)
     articles = {a["id"]: a for a in source.articles()}
-    d = node_details(G, "Kim Jong Un", articles, source.evidence("Kim Jong Un", f))
-    assert d["mentions"] == G.nodes["Kim Jong Un"]["mentions"] and d["articles"]
+    d = node_details(G, "kim-jong-un", articles, source.evidence("kim-jong-un", f))
+    assert d["mentions"] == G.nodes["kim-jong-un"]["mentions"] and d["articles"]
     assert d["evidence"] and all(any(hit for _, hit in e["segments"]) for e in d["evidence"])
     assert d["relations"][0]["weight"] >= d["relations"][-1]["weight"]
 
 
 def test_edge_panel_data(source):
     G = source.graph(Filters())
-    d = edge_details(G, "Kim Jong Un", "Vladimir Putin",
-                     source.edge_evidence("Kim Jong Un", "Vladimir Putin", Filters()))
+    d = edge_details(G, "kim-jong-un", "vladimir-putin",
+                     source.edge_evidence("kim-jong-un", "vladimir-putin", Filters()))
     assert d["weight"] == len(d["evidence"]) and d["evidence"][0]["title"]
     assert any(r["kind"] == "meet" for r in d["relations"])
 
@@ -131,14 +131,15 @@ def test_timeline_selection_sets_dates():
 
 def test_actor_table_rows(source):
     rows = actor_rows(source.graph(Filters()))
-    kim = next(r for r in rows if r["actor"] == "Kim Jong Un")
+    kim = next(r for r in rows if r["id"] == "kim-jong-un")
+    assert kim["actor"] == "Kim Jong Un"
     assert kim["degree"] > 10 and kim["betweenness"] > 0 and kim["community"] >= 1
     assert rows[0]["weighted_degree"] >= rows[-1]["weighted_degree"]
 
 
 def test_search_options_find_actors_by_alias(seed_store):
     options = search_options(seed_store.actor_table())
-    kim = next(o for o in options if o["value"] == "Kim Jong Un")
+    kim = next(o for o in options if o["value"] == "kim-jong-un")
     assert "North Korean leader" in kim["search"] and "Kim" in kim["label"]
 
 

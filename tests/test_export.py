@@ -22,10 +22,11 @@ def test_json_is_node_link_with_plain_lists(cli, tmp_path):
     code, out, _ = cli("export", "-f", "json", "-o", str(tmp_path / "g.json"))
     data = json.loads((tmp_path / "g.json").read_text())
     assert code == 0 and set(data) >= {"nodes", "edges"}
-    kim = next(n for n in data["nodes"] if n["id"] == "Kim Jong Un")
+    kim = next(n for n in data["nodes"] if n["id"] == "kim-jong-un")
+    assert kim["label"] == "Kim Jong Un"
     assert isinstance(kim["aliases"], list) and isinstance(kim["articles"], list)
     edge = next(e for e in data["edges"] if {e["source"], e["target"]} ==
-                {"Kim Jong Un", "Vladimir Putin"})
+                {"kim-jong-un", "vladimir-putin"})
     assert isinstance(edge["evidence"], list) and edge["evidence"][0]["sentence"]
     assert "wrote" in out
 
@@ -47,7 +48,8 @@ def test_csv_writes_nodes_and_edges_with_filters(cli, tmp_path):
     edges = list(csv.DictReader((tmp_path / "s.edges.csv").open()))
     assert code == 0 and nodes and edges
     assert {n["type"] for n in nodes} <= {"person", "country"}
-    assert "Kim Myong Sik" not in {n["id"] for n in nodes}
+    labels = {n["label"] for n in nodes}
+    assert "Kim Myong Sik" not in labels and "Kim Jong Un" in labels
     assert all(int(e["weight"]) >= 1 for e in edges)
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from graph.build import build_graph
 from graph.ingest import ingest
-from graph.store import Store, metadata
+from graph.schema import metadata
+from graph.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

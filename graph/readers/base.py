@@ -136,14 +136,15 @@ def decoded(src: Source, declared: str | None = None) -> tuple[str | None, list[
 
 
 def make_article(fields: dict, origin: str, default_id: str, *, date_order: str | None = None,
-                 date_origin: str | None = None,
+                 date_origin: str | None = None, location: str = "",
                  ) -> Iterator[Article | InputError | InputWarning]:
     """Validate raw fields into an :class:`Article`, normalising the text and every metadata
     field (so no reader can let a control character or lone surrogate through).
 
     A bad date keeps the article, undated, with a warning (naming ``date_origin`` if the date
-    has its own line); ``date_order`` settles ambiguous day/month dates. Missing text is an
-    error.
+    has its own line); ``date_order`` settles ambiguous day/month dates. ``location`` is where
+    the id came from when a reader knows better than the file (a web page's URL). Missing text
+    is an error.
     """
     origin = display(origin)
     raw_text = fields.get("text")
@@ -164,8 +165,9 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
         yield InputError(origin, "article has no text left after removing boilerplate")
         return
     yield from notes
+    given_id = _field(fields.get("id"))
     yield Article(
-        id=_field(fields.get("id")) or display(default_id),
+        id=given_id or display(default_id),
         text=cleaned.text,
         title=title or cleaned.title,
         date=day or (None if note else find_date(cleaned.text)),  # a bad date: undated
@@ -173,6 +175,8 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
         url=_field(fields.get("url")),
         author=_field(fields.get("author")) or cleaned.author,
         origin=origin,
+        location=location,
+        explicit_id=bool(given_id),
     )
 
 

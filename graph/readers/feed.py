@@ -104,4 +104,4 @@ def _entry(entry: dict, n: int, day: date | None, source: str, src: Source,
         url, default_id = "", f"{src.stem}-{n}"
     fields = {"title": title, "author": author, "date": day, "source": source, "url": url,
               "text": text}
-    yield from make_article(fields, origin, default_id)
+    yield from make_article(fields, origin, default_id, location=url)

@@ -39,11 +39,11 @@ def read_html(src: Source, options: ReadOptions) -> Iterator[Item]:
         from .urls import clean_url, url_id
 
         url = clean_url(urljoin(src.url, canonical) if canonical else src.url)
-        default_id = url_id(url)
+        default_id, location = url_id(url), url
     else:
         url = canonical if canonical.startswith(("http://", "https://")) else ""
-        default_id = src.stem
-    yield from make_article({**data, "url": url}, src.origin, default_id)
+        default_id, location = src.stem, ""
+    yield from make_article({**data, "url": url}, src.origin, default_id, location=location)
 
 
 def extract_html(html: str) -> dict | None:

@@ -14,12 +14,13 @@ import re
 import socket
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urlsplit
 
 import httpx
 
+from ..model import Article
 from .base import InputError, Item, ReadOptions, Source, is_url
 from .dispatch import kind_of, read_source
 from .urls import clean_url, url_id
@@ -202,8 +203,11 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
         yield InputError(url, f"not an article (content type {page.content_type or 'unknown'})")
         return
     final = clean_url(page.url)
-    yield from read_source(kind, Source(page.data, url, url_id(final), final, page.charset),
-                           options)
+    for item in read_source(kind, Source(page.data, url, url_id(final), final, page.charset),
+                            options):
+        # where the id came from: the page's canonical URL (set by the reader), else this one
+        yield replace(item, location=final) if isinstance(item, Article) and not \
+            item.location else item
 
 
 def _kind(page: Page) -> str | None:

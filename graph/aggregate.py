@@ -1,0 +1,56 @@
+"""Per-article aggregates written next to the raw rows: what graphs are built from.
+
+Pure functions over one article's mentions and relations (name ids already interned):
+
+* mention rows: mentions per (name, surface text, type);
+* pair rows: distinct sentences per (name pair, kind, direction, polarity), plus one row of kind
+  ``*`` per pair counting its distinct sentences over every kind (a link's weight).
+
+Rejected relations (an analyst marked them wrong) are left out, so weights and kinds drop.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .schema import ALL_KINDS
+
+__all__ = ["PairRow", "mention_rows", "pair_rows"]
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """Sentences linking name ``a`` and name ``b`` (``a < b``) in one article, of one kind."""
+
+    a: int
+    b: int
+    kind: str
+    way: int  # 0 undirected, 1 a → b, 2 b → a
+    polarity: str
+    sentences: int
+
+
+def mention_rows(mentions: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str, int]]:
+    """``(name_id, text_id, type, count)`` from ``(name_id, text_id, type)`` per mention."""
+    counts = Counter(mentions)
+    return [(n, t, kind, c) for (n, t, kind), c in sorted(counts.items())]
+
+
+def pair_rows(relations: Iterable[tuple[int, int, int, str, str, bool]]) -> list[PairRow]:
+    """Pair rows from ``(sentence, source_id, target_id, kind, polarity, directed)`` tuples of
+    the relations that stand (not rejected). Self-pairs are dropped."""
+    every: dict[tuple[int, int], set[int]] = defaultdict(set)
+    typed: dict[tuple[int, int, str, int, str], set[int]] = defaultdict(set)
+    for sentence, src, tgt, kind, polarity, directed in relations:
+        if src == tgt:
+            continue
+        a, b = min(src, tgt), max(src, tgt)
+        way = 0 if not directed else (1 if src == a else 2)
+        every[(a, b)].add(sentence)
+        typed[(a, b, kind, way, polarity)].add(sentence)
+    rows = [PairRow(a, b, ALL_KINDS, 0, "neutral", len(s)) for (a, b), s in every.items()]
+    rows += [PairRow(a, b, kind, way, pol, len(s))
+             for (a, b, kind, way, pol), s in typed.items()]
+    return sorted(rows, key=lambda r: (r.a, r.b, r.kind, r.way, r.polarity))

@@ -1,0 +1,174 @@
+"""The store's tables (SQLAlchemy Core), in one place; :mod:`graph.migrations` creates and
+upgrades them, :mod:`graph.store` reads and writes them.
+
+Layers, from facts to decisions:
+
+* facts from ingest: ``articles``, ``sentences``, ``names`` (every distinct string an article
+  uses as an actor's name or surface text, interned once), ``mentions``, ``relations`` (one row
+  per sentence and typed kind), ``acronyms``;
+* aggregates written with each article, which is what graphs are built from (``mention_stats``:
+  mentions per article × name × surface text × type; ``pair_stats``: sentences per article ×
+  name pair × kind × direction × polarity, plus a ``*`` row counting the pair's distinct
+  sentences over all kinds);
+* resolution: ``actors`` (stable string ids), ``actor_names`` (which names refer to which actor),
+  ``actor_redirects`` (ids that merged into others, so old links still resolve);
+* curation: ``decisions`` (the analyst's merges, splits, renames, retypes, hides, rejections,
+  dismissed suggestions), applied by every resolution;
+* ``meta`` (revision counters) and ``migrations`` (schema versions applied).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = ["ALL_KINDS", "SCHEMA_VERSION", "metadata"]
+
+#: The newest schema version this code writes (see graph/migrations.py).
+SCHEMA_VERSION = 2
+#: ``pair_stats.kind`` of the row counting a pair's distinct sentences over every kind.
+ALL_KINDS = "*"
+
+metadata = MetaData()
+
+migrations = Table(
+    "migrations", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("applied_at", Text, nullable=False),
+)
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+articles = Table(
+    "articles", metadata,
+    Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),  # compact number for aggregates
+    Column("title", Text, nullable=False, default=""),
+    Column("source", Text, nullable=False, default=""),
+    Column("url", Text, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("date", Date, nullable=True, index=True),
+    Column("words", Integer, nullable=False, default=0),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False, default="", index=True),
+    Column("origin", Text, nullable=False, default=""),  # as the user named it, for messages
+    Column("location", Text, nullable=False, default=""),  # absolute file path or URL
+    Column("hash", String(64), nullable=False),  # content hash: text, metadata, extractor
+    Column("extractor", String(64), nullable=False, default=""),
+    Column("written", Integer, nullable=False, default=0, index=True),  # revision of last write
+    Index("ix_articles_url", "url"),
+)
+sentences = Table(
+    "sentences", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+names = Table(
+    "names", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("key", Text, nullable=False, index=True),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name_id", Integer, ForeignKey("names.id"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("label", String(16), nullable=False),
+    Index("ix_mentions_article", "article_id"),
+    Index("ix_mentions_name", "name_id"),
+)
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("source_id", Integer, ForeignKey("names.id"), nullable=False),
+    Column("target_id", Integer, ForeignKey("names.id"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("directed", Boolean, nullable=False),
+    Column("trigger", Text, nullable=False, default=""),
+    Column("rejected", Integer, nullable=True),  # id of the decision that rejected it
+    Index("ix_relations_article", "article_id"),
+    Index("ix_relations_pair", "source_id", "target_id"),
+)
+acronyms = Table(
+    "acronyms", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("short", Text, primary_key=True),
+    Column("full", Text, nullable=False),
+)
+mention_stats = Table(
+    "mention_stats", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("name_id", Integer, nullable=False),
+    Column("text_id", Integer, nullable=False),  # the surface text, interned in ``names``
+    Column("type", String(16), nullable=False),
+    Column("count", Integer, nullable=False),
+    Index("ix_mention_stats_article", "article_id"),
+    Index("ix_mention_stats_name", "name_id"),
+)
+pair_stats = Table(
+    "pair_stats", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("a_id", Integer, nullable=False),  # name ids, a_id < b_id
+    Column("b_id", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("way", SmallInteger, nullable=False),  # 0 undirected, 1 a → b, 2 b → a
+    Column("polarity", String(16), nullable=False),
+    Column("sentences", Integer, nullable=False),
+    Index("ix_pair_stats_article", "article_id"),
+)
+actors = Table(
+    "actors", metadata,
+    Column("id", String, primary_key=True),  # stable: a slug of the anchor name's key
+    Column("label", Text, nullable=False, unique=True),
+    Column("type", String(16), nullable=False),
+    Column("hidden", Boolean, nullable=False, default=False),
+)
+actor_names = Table(
+    "actor_names", metadata,
+    Column("name_id", Integer, ForeignKey("names.id"), primary_key=True),
+    Column("actor_id", String, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+)
+actor_redirects = Table(
+    "actor_redirects", metadata,
+    Column("old_id", String, primary_key=True),
+    Column("new_id", String, nullable=False),
+)
+decisions = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),
+    Column("args", Text, nullable=False),  # JSON
+    Column("summary", Text, nullable=False, default=""),  # one line for `relgraph history`
+    Column("user", Text, nullable=False),
+    Column("at", Text, nullable=False),  # ISO timestamp, UTC
+    Column("undone_by", Integer, nullable=True),  # id of the undo decision
+)

@@ -1,0 +1,392 @@
+"""Reading the store: articles, actors, aggregates for graphs, evidence sentences.
+
+:class:`Reads` is the read half of :class:`graph.store.Store` (which adds writing); every query
+the graph builder, the evidence panels, the CLI and the dashboard need is a typed method here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from . import schema as t
+from .model import Article
+from .resolve import NameStat
+
+__all__ = ["ActorRef", "ArticleState", "Reads"]
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What ingest needs to know of a stored article to decide whether to redo it."""
+
+    hash: str
+    extractor: str
+    location: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as a name finds it: stable id, label, type, hidden or not."""
+
+    id: str
+    label: str
+    type: str
+    hidden: bool
+
+
+class Reads:
+    """Read-only queries (mixed into :class:`graph.store.Store`)."""
+
+    engine: Engine
+
+    # -- meta ------------------------------------------------------------------------------
+    def revision(self) -> int:
+        """A number that changes whenever stored data changes (a cache key)."""
+        return int(self.get_meta("revision") or 0)
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+
+    def revisions(self) -> dict[str, int]:
+        """Every revision counter: ``revision``, ``names_rev``, ``resolved_rev``,
+        ``actors_rev``."""
+        with self.engine.connect() as conn:
+            return {k: int(v) for k, v in conn.execute(select(t.meta.c.key, t.meta.c.value))
+                    if k.endswith("rev") or k == "revision"}
+
+    # -- articles --------------------------------------------------------------------------
+    def hashes(self) -> dict[str, str]:
+        """``{article id: content hash}`` of every stored article."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(t.articles.c.id, t.articles.c.hash)).all())
+
+    def article_states(self) -> dict[str, ArticleState]:
+        """Hash, extractor version and source location of every stored article."""
+        with self.engine.connect() as conn:
+            return {r.id: ArticleState(r.hash, r.extractor, r.location, r.origin)
+                    for r in conn.execute(select(t.articles.c.id, t.articles.c.hash,
+                                                 t.articles.c.extractor, t.articles.c.location,
+                                                 t.articles.c.origin))}
+
+    def stored_articles(self, ids: Iterable[str]) -> list[Article]:
+        """Articles rebuilt from their stored text and metadata (re-extraction without the
+        source files)."""
+        ids = list(ids)
+        out = []
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(
+                        ids[i:i + 500]))):
+                    out.append(Article(id=r.id, text=r.text, title=r.title, date=r.date,
+                                       source=r.source, url=r.url, author=r.author,
+                                       origin=r.origin, location=r.location))
+        return sorted(out, key=lambda a: a.id)
+
+    def same_story(self, url: str = "", text: str = "") -> str | None:
+        """The id of a stored article with this URL or exactly this text, else None (the same
+        story reached twice, e.g. by two links)."""
+        with self.engine.connect() as conn:
+            if url:
+                hit = conn.execute(select(t.articles.c.id).where(t.articles.c.url == url)
+                                   .limit(1)).scalar()
+                if hit:
+                    return hit
+            if text:
+                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                return conn.execute(select(t.articles.c.id).where(
+                    t.articles.c.text_hash == digest).limit(1)).scalar()
+        return None
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[dict]:
+        """Article metadata (no text), by date then id; undated articles last."""
+        a = t.articles.c
+        q = select(a.id, a.title, a.source, a.url, a.author, a.date, a.words).order_by(
+            a.date.is_(None), a.date, a.id)
+        if ids is not None:
+            q = q.where(a.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
+                    for r in conn.execute(q)]
+
+    def article_text(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.articles.c.text).where(t.articles.c.id == article_id)
+                                ).scalar_one_or_none()
+
+    def counts(self) -> dict[str, int]:
+        """Row counts for the summary and ``relgraph stats``."""
+        with self.engine.connect() as conn:
+            one = conn.execute
+            out = {tb.name: one(select(func.count()).select_from(tb)).scalar_one()
+                   for tb in (t.articles, t.sentences, t.mentions, t.relations)}
+            out["actors"] = one(select(func.count()).where(t.actors.c.hidden.is_(False))
+                                ).scalar_one()
+            out["hidden_actors"] = one(select(func.count()).where(t.actors.c.hidden.is_(True))
+                                       ).scalar_one()
+            out["words"] = one(select(func.coalesce(func.sum(t.articles.c.words), 0))
+                               ).scalar_one()
+            out["typed_relations"] = one(select(func.count()).where(
+                t.relations.c.directed.is_(True))).scalar_one()
+            out["undated"] = one(select(func.count()).where(t.articles.c.date.is_(None))
+                                 ).scalar_one()
+            out["decisions"] = one(select(func.count()).where(
+                t.decisions.c.undone_by.is_(None), t.decisions.c.action != "undo")).scalar_one()
+        return out
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.min(t.articles.c.date),
+                                             func.max(t.articles.c.date))).one())
+
+    # -- actors ----------------------------------------------------------------------------
+    def actor_table(self, hidden: bool = False) -> list[dict]:
+        """Every resolved actor (visible ones, or only hidden ones) with its id, names,
+        mention count, articles, surface forms and first/last dates."""
+        ms, nm, an, ac, ar = (t.mention_stats, t.names, t.actor_names, t.actors, t.articles)
+        surface = nm.alias("surface")
+        q = (select(ac.c.id, ac.c.label, ac.c.type, surface.c.name, ms.c.article_id,
+                    ar.c.date, ms.c.count)
+             .join(an, an.c.actor_id == ac.c.id)
+             .join(ms, ms.c.name_id == an.c.name_id)
+             .join(surface, surface.c.id == ms.c.text_id)
+             .join(ar, ar.c.id == ms.c.article_id)
+             .where(ac.c.hidden.is_(hidden)))
+        table: dict[str, dict] = {}
+        with self.engine.connect() as conn:
+            for aid, label, kind, text, article_id, day, count in conn.execute(q):
+                row = table.setdefault(aid, {"id": aid, "label": label, "type": kind,
+                                             "mentions": 0, "articles": set(),
+                                             "aliases": set(), "first_seen": None,
+                                             "last_seen": None})
+                row["mentions"] += count
+                row["articles"].add(article_id)
+                row["aliases"].add(text)
+                if day:
+                    row["first_seen"] = min(filter(None, [row["first_seen"], day]))
+                    row["last_seen"] = max(filter(None, [row["last_seen"], day]))
+            names = defaultdict(set)
+            for aid, name in conn.execute(select(an.c.actor_id, nm.c.name).join(
+                    nm, nm.c.id == an.c.name_id)):
+                names[aid].add(name)
+        for aid, row in table.items():
+            row["names"] = names.get(aid, set())
+        return sorted(table.values(), key=lambda r: (-r["mentions"], r["label"]))
+
+    def find_actors(self, text: str) -> list[ActorRef]:
+        """Actors ``text`` may mean: by id (or a redirected old id), label, name or any surface
+        form (case, accents and punctuation ignored). Several results mean it is ambiguous."""
+        from .names import name_key
+
+        key = name_key(text)
+        ac, an, nm, ms = t.actors, t.actor_names, t.names, t.mention_stats
+        cols = (ac.c.id, ac.c.label, ac.c.type, ac.c.hidden)
+        with self.engine.connect() as conn:
+            target = conn.execute(select(t.actor_redirects.c.new_id).where(
+                t.actor_redirects.c.old_id == text)).scalar() or text
+            for q in (select(*cols).where(ac.c.id == target),
+                      select(*cols).where(ac.c.label == text),
+                      select(*cols).join(an, an.c.actor_id == ac.c.id)
+                      .join(nm, nm.c.id == an.c.name_id).where(nm.c.key == key),
+                      select(*cols).join(an, an.c.actor_id == ac.c.id)
+                      .join(ms, ms.c.name_id == an.c.name_id)
+                      .join(nm, nm.c.id == ms.c.text_id).where(nm.c.key == key)):
+                found = {r.id: ActorRef(r.id, r.label, r.type, bool(r.hidden))
+                         for r in conn.execute(q)}
+                if found and key:
+                    return sorted(found.values(), key=lambda a: a.id)
+        return []
+
+    def actor_names(self, actor_id: str) -> list[str]:
+        """The article-level names resolved to an actor."""
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(t.names.c.name).join(
+                t.actor_names, t.actor_names.c.name_id == t.names.c.id).where(
+                t.actor_names.c.actor_id == actor_id)).scalars())
+
+    def name_stats(self) -> list[NameStat]:
+        """How often each article-level name was used, per type."""
+        q = (select(t.names.c.name, t.mention_stats.c.type, func.sum(t.mention_stats.c.count))
+             .join(t.names, t.names.c.id == t.mention_stats.c.name_id)
+             .group_by(t.names.c.name, t.mention_stats.c.type))
+        with self.engine.connect() as conn:
+            return [NameStat(n, k, int(c)) for n, k, c in conn.execute(q)]
+
+    def acronyms(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(select(t.acronyms.c.short,
+                                                          t.acronyms.c.full))]
+
+    # -- aggregates for graphs -------------------------------------------------------------
+    def graph_articles(self, since_written: int = 0) -> list[dict]:
+        """Articles written after revision ``since_written`` (all by default): metadata, seq
+        and the revision they were written at."""
+        a = t.articles.c
+        q = select(a.id, a.seq, a.title, a.source, a.url, a.author, a.date, a.words,
+                   a.written).where(a.written > since_written)
+        with self.engine.connect() as conn:
+            return [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
+                    for r in conn.execute(q)]
+
+    def actor_map(self) -> tuple[list[tuple[str, str, str]], dict[int, str]]:
+        """Visible actors ``(id, label, type)`` sorted by id, and name id → actor id."""
+        with self.engine.connect() as conn:
+            rows = [tuple(r) for r in conn.execute(
+                select(t.actors.c.id, t.actors.c.label, t.actors.c.type)
+                .where(t.actors.c.hidden.is_(False)).order_by(t.actors.c.id))]
+            mapping = dict(conn.execute(select(t.actor_names.c.name_id,
+                                               t.actor_names.c.actor_id)).all())
+        return rows, mapping
+
+    def mention_arrays(self, seqs: list[int] | None = None) -> dict[str, np.ndarray]:
+        """Mention aggregates as arrays ``seq, name, text, count`` (articles ``seqs``, or
+        all)."""
+        ms, ar = t.mention_stats, t.articles
+        q = select(ar.c.seq, ms.c.name_id, ms.c.text_id, ms.c.count).join(
+            ar, ar.c.id == ms.c.article_id)
+        return _arrays(self.engine, q, ar.c.seq, seqs, ("seq", "name", "text", "count"))
+
+    def pair_arrays(self, seqs: list[int] | None = None) -> tuple[dict[str, np.ndarray],
+                                                                  list[str], list[str]]:
+        """Pair aggregates as arrays ``seq, a, b, kind, way, polarity, sentences`` (kind and
+        polarity as indexes into the returned lists)."""
+        ps, ar = t.pair_stats, t.articles
+        with self.engine.connect() as conn:
+            kinds = sorted(conn.execute(select(ps.c.kind).distinct()).scalars())
+            polarities = sorted(conn.execute(select(ps.c.polarity).distinct()).scalars())
+        q = select(ar.c.seq, ps.c.a_id, ps.c.b_id, ps.c.kind, ps.c.way, ps.c.polarity,
+                   ps.c.sentences).join(ar, ar.c.id == ps.c.article_id)
+        k_index = {k: i for i, k in enumerate(kinds)}
+        p_index = {p: i for i, p in enumerate(polarities)}
+        out = _arrays(self.engine, q, ar.c.seq, seqs,
+                      ("seq", "a", "b", "kind", "way", "polarity", "sentences"),
+                      convert={3: k_index.__getitem__, 5: p_index.__getitem__})
+        return out, kinds, polarities
+
+    def texts(self, ids: Iterable[int]) -> dict[int, str]:
+        """Interned names and surface texts by id."""
+        ids = list(ids)
+        out: dict[int, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 900):
+                out.update(conn.execute(select(t.names.c.id, t.names.c.name).where(
+                    t.names.c.id.in_(ids[i:i + 900]))).all())
+        return out
+
+    # -- evidence --------------------------------------------------------------------------
+    def mention_sentences(self, actor_id: str) -> list[tuple]:
+        """``(article id, sentence, start, end, sentence start, sentence text)`` for every
+        mention of an actor."""
+        m, s, an = t.mentions, t.sentences, t.actor_names
+        q = (select(m.c.article_id, m.c.sentence, m.c.start, m.c.end, s.c.start, s.c.text)
+             .join(an, an.c.name_id == m.c.name_id)
+             .join(s, (s.c.article_id == m.c.article_id) & (s.c.idx == m.c.sentence))
+             .where(an.c.actor_id == actor_id))
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
+
+    def pair_sentences(self, pairs: Iterable[tuple[str, str]], articles: Iterable[str] | None
+                       = None, kinds: Iterable[str] = ()) -> list[tuple]:
+        """``(actor a, actor b, article id, sentence, kind, sentence text)`` for every standing
+        relation between the given actor pairs (both directions), oldest rows first."""
+        pairs = {tuple(sorted(p)) for p in pairs}
+        actors = sorted({x for p in pairs for x in p})
+        if not actors:
+            return []
+        r, s, an = t.relations, t.sentences, t.actor_names
+        src, tgt = an.alias("src"), an.alias("tgt")
+        q = (select(src.c.actor_id, tgt.c.actor_id, r.c.article_id, r.c.sentence, r.c.kind,
+                    s.c.text)
+             .join(src, src.c.name_id == r.c.source_id)
+             .join(tgt, tgt.c.name_id == r.c.target_id)
+             .join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
+             .where(r.c.rejected.is_(None), src.c.actor_id.in_(actors),
+                    tgt.c.actor_id.in_(actors))
+             .order_by(r.c.article_id, r.c.sentence))
+        if kinds:
+            q = q.where(r.c.kind.in_(list(kinds)))
+        if articles is not None:
+            q = q.where(r.c.article_id.in_(list(articles)))
+        out = []
+        with self.engine.connect() as conn:
+            for x, y, aid, sent, kind, text in conn.execute(q):
+                if x != y and (min(x, y), max(x, y)) in pairs:
+                    out.append((x, y, aid, sent, kind, text))
+        return out
+
+    def actor_neighbours(self) -> dict[str, set[str]]:
+        """Actor id → the actors it shares a sentence with anywhere in the corpus."""
+        ps = t.pair_stats
+        with self.engine.connect() as conn:
+            pairs = conn.execute(select(ps.c.a_id, ps.c.b_id).where(
+                ps.c.kind == t.ALL_KINDS).distinct()).all()
+        _, mapping = self.actor_map()
+        out: dict[str, set[str]] = defaultdict(set)
+        for a, b in pairs:
+            x, y = mapping.get(a), mapping.get(b)
+            if x and y and x != y:
+                out[x].add(y)
+                out[y].add(x)
+        return out
+
+    def pair_weight(self, a: str, b: str) -> int:
+        """Distinct sentences linking actors ``a`` and ``b`` over the whole corpus."""
+        ps, an = t.pair_stats, t.actor_names
+        x, y = an.alias("x"), an.alias("y")
+        q = (select(func.coalesce(func.sum(ps.c.sentences), 0))
+             .join(x, x.c.name_id == ps.c.a_id).join(y, y.c.name_id == ps.c.b_id)
+             .where(ps.c.kind == t.ALL_KINDS,
+                    ((x.c.actor_id == a) & (y.c.actor_id == b))
+                    | ((x.c.actor_id == b) & (y.c.actor_id == a))))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def relation_rows(self, article_id: str, sentence: int | None = None) -> list[dict]:
+        """Standing relations of an article (one sentence or all), with names and sentence
+        text: what a rejection needs to name them robustly."""
+        r, nm, s, an = t.relations, t.names, t.sentences, t.actor_names
+        src, tgt = nm.alias("src"), nm.alias("tgt")
+        sa, ta = an.alias("sa"), an.alias("ta")
+        q = (select(r.c.sentence, r.c.kind, src.c.name, tgt.c.name, s.c.text, sa.c.actor_id,
+                    ta.c.actor_id)
+             .join(src, src.c.id == r.c.source_id).join(tgt, tgt.c.id == r.c.target_id)
+             .join(sa, sa.c.name_id == r.c.source_id).join(ta, ta.c.name_id == r.c.target_id)
+             .join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
+             .where(r.c.article_id == article_id, r.c.rejected.is_(None)))
+        if sentence is not None:
+            q = q.where(r.c.sentence == sentence)
+        with self.engine.connect() as conn:
+            return [{"sentence": a, "kind": k, "source": sn, "target": tn, "text": txt,
+                     "source_actor": sa_, "target_actor": ta_}
+                    for a, k, sn, tn, txt, sa_, ta_ in conn.execute(q)]
+
+
+def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None, fields: tuple[str, ...],  # noqa: ANN001
+            convert: dict | None = None) -> dict[str, np.ndarray]:
+    """Run ``q`` (optionally restricted to article ``seqs``) into one int64 array per field,
+    fetching in blocks so memory stays near the arrays' own size."""
+    parts: list[np.ndarray] = []
+    chunks = [None] if seqs is None else [seqs[i:i + 900] for i in range(0, len(seqs), 900)]
+    with engine.connect() as conn:
+        for chunk in chunks:
+            if chunk is not None and not chunk:
+                continue
+            sql = q if chunk is None else q.where(seq_col.in_(chunk))
+            result = conn.execution_options(stream_results=True, yield_per=50_000).execute(sql)
+            for block in result.partitions(50_000):
+                if convert:
+                    block = [tuple(convert[i](v) if i in convert else v
+                                   for i, v in enumerate(row)) for row in block]
+                parts.append(np.array(block, dtype=np.int64).reshape(-1, len(fields)))
+    data = np.concatenate(parts) if parts else np.zeros((0, len(fields)), dtype=np.int64)
+    return {f: data[:, i].copy() for i, f in enumerate(fields)}
+

@@ -1,0 +1,221 @@
+"""Names that may be one actor: candidate pairs by the pattern that links them.
+
+Pure functions over :class:`Item` (a name key, a representative spelling, a type and a mention
+count). Each rule is written for a pattern of naming, never for particular names:
+
+* ``middle``: the same name with a middle initial or middle name ("Richard M. Nixon" /
+  "Richard Nixon"), or a leading initial ("W. Mark Felt" / "Mark Felt");
+* ``descriptor``: a name with a title, occupation or nationality word in front ("Coach X Y",
+  "Comedian X Y", "American X Y") and the bare name;
+* ``acronym``: an acronym and a multi-word name with those initials ("HP" /
+  "Hewlett-Packard");
+* ``short form``: an organisation's name and a longer one ending with it ("Red Sox" /
+  "Boston Red Sox");
+* ``spelling``: the same number of words, each spelled alike or sounding alike (Metaphone via
+  ``jellyfish``, Jaro–Winkler via ``rapidfuzz``): transliteration variants such as
+  "Sergey"/"Sergei". Two different given names never match ("Kim Jong Un" / "Kim Jong Il").
+
+:func:`candidates` lists them all with a score; :func:`unambiguous` keeps the ones resolution
+applies on its own (a short name with exactly one longer match, for the safe rules).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz.distance import JaroWinkler
+
+from .names import initials_match, load_table, title_words
+
+__all__ = ["Candidate", "Item", "candidates", "unambiguous"]
+
+#: Rules resolution may apply without asking, when the short name has one match only.
+AUTOMATIC = ("middle", "descriptor", "acronym", "short form")
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str  # name key
+    name: str  # a spelling of it (case matters for acronyms)
+    type: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """``short`` and ``long`` may be one actor, by ``rule``; ``long`` is the fuller name."""
+
+    short: str
+    long: str
+    rule: str
+    score: float
+    reason: str
+
+    @property
+    def into(self) -> str:
+        """The name the pair should be known by: the fuller one, except that a descriptor in
+        front of a name is no part of it."""
+        return self.short if self.rule == "descriptor" else self.long
+
+
+@functools.cache
+def descriptor_words() -> frozenset[str]:
+    """Words that describe a person in front of a name: titles and occupations."""
+    return title_words() | frozenset(load_table("variants")["descriptors"])
+
+
+def candidates(items: Iterable[Item], rules: Iterable[str] | None = None) -> list[Candidate]:
+    """Every candidate pair among ``items`` by ``rules`` (default all), best first (one per
+    pair: its strongest rule)."""
+    items = {i.key: i for i in items if i.key}
+    found: dict[tuple[str, str], Candidate] = {}
+    for name in rules or RULES:
+        for c in RULES[name](items):
+            pair = (min(c.short, c.long), max(c.short, c.long))
+            if pair not in found or found[pair].score < c.score:
+                found[pair] = c
+    return sorted(found.values(), key=lambda c: (-c.score, c.short, c.long))
+
+
+def unambiguous(items: Iterable[Item]) -> list[Candidate]:
+    """The candidates safe to merge automatically: a rule in :data:`AUTOMATIC` and a short name
+    that matches exactly one longer name."""
+    found = candidates(items, AUTOMATIC)
+    per_short: dict[str, int] = defaultdict(int)
+    for c in found:
+        per_short[c.short] += 1
+    return [c for c in found if per_short[c.short] == 1]
+
+
+def _people(items: dict[str, Item]) -> dict[str, Item]:
+    return {k: i for k, i in items.items() if i.type == "person"}
+
+
+def _middle(items: dict[str, Item]) -> list[Candidate]:
+    people = _people(items)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in people:
+        words = key.split()
+        if len(words) >= 2:
+            by_ends[(words[0], words[-1])].append(key)
+    out = []
+    for key in people:
+        words = key.split()
+        if len(words) < 3:
+            continue
+        # "richard m nixon" → "richard nixon": middle words that are initials or one name
+        inner = words[1:-1]
+        for short in by_ends.get((words[0], words[-1]), ()):
+            s = short.split()
+            if len(s) == 2 and short != key:
+                initials = all(len(w) == 1 for w in inner)
+                if initials or len(inner) == 1:
+                    out.append(Candidate(short, key, "middle", 0.92 if initials else 0.8,
+                                         "middle initial" if initials else "middle name"))
+        # "w mark felt" → "mark felt": a leading initial
+        if len(words[0]) == 1 and " ".join(words[1:]) in people:
+            out.append(Candidate(" ".join(words[1:]), key, "middle", 0.85, "leading initial"))
+    return out
+
+
+def _descriptor(items: dict[str, Item]) -> list[Candidate]:
+    from .builtin import country_name
+
+    people = _people(items)
+    out = []
+    for key in items:
+        words = key.split()
+        for cut in range(1, min(3, len(words) - 1)):
+            bare = " ".join(words[cut:])
+            lead = words[:cut]
+            if bare in people and len(bare.split()) >= 2 and all(
+                    w in descriptor_words() or country_name(w) for w in lead):
+                out.append(Candidate(bare, key, "descriptor", 0.9,
+                                     f"{' '.join(lead)!r} describes the person"))
+                break
+    return out
+
+
+def _acronym(items: dict[str, Item]) -> list[Candidate]:
+    longs: dict[str, list[str]] = defaultdict(list)
+    for key, item in items.items():
+        words = [w for w in item.name.replace("-", " ").split() if w[:1].isalpha()]
+        if len(words) >= 2 and item.type != "person":
+            for initials in {"".join(w[0] for w in words).upper(),
+                             "".join(w[0] for w in words if w[0].isupper()).upper()}:
+                if len(initials) >= 2:
+                    longs[initials].append(key)
+    out = []
+    for key, item in items.items():
+        letters = "".join(c for c in item.name if c.isalpha())
+        if not (2 <= len(letters) <= 6 and letters.isupper()) or item.type == "person":
+            continue
+        for full in longs.get(letters, ()):
+            if full != key and initials_match(item.name, items[full].name):
+                out.append(Candidate(key, full, "acronym", 0.88,
+                                     f"{item.name} spells the initials of {items[full].name}"))
+    return out
+
+
+def _short_form(items: dict[str, Item]) -> list[Candidate]:
+    orgs = {k for k, i in items.items() if i.type == "organisation"}
+    out = []
+    for key in orgs:
+        words = key.split()
+        for cut in range(1, len(words) - 1):
+            short = " ".join(words[cut:])
+            if short in orgs:
+                out.append(Candidate(short, key, "short form", 0.8,
+                                     f"{items[key].name} ends with {items[short].name}"))
+    return out
+
+
+def _spelling(items: dict[str, Item]) -> list[Candidate]:
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for key, item in items.items():
+        words = key.split()
+        if len(words) >= 2 and item.type == "person":
+            blocks[(len(words), "last", _sound(words[-1]))].append(key)
+            blocks[(len(words), "first", _sound(words[0]))].append(key)
+    out: dict[tuple[str, str], Candidate] = {}
+    for keys in blocks.values():
+        if len(keys) > 400:
+            continue  # a block that large is a common sound, not a lead
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if (a, b) not in out and (b, a) not in out and _alike(a.split(), b.split()):
+                    short, long_ = sorted((a, b), key=lambda k: (items[k].count, k))
+                    out[(a, b)] = Candidate(short, long_, "spelling", 0.75,
+                                            "spelled or sounding alike, word by word")
+    return list(out.values())
+
+
+@functools.lru_cache(maxsize=65536)
+def _sound(word: str) -> str:
+    return jellyfish.metaphone(word) or word
+
+
+def _alike(a: list[str], b: list[str]) -> bool:
+    """Word-by-word transliteration variants: every pair of words alike, one the same."""
+    if a == b or not any(x == y for x, y in zip(a, b, strict=True)):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if x[:1] != y[:1] or x.rstrip("a") == y.rstrip("a") and x != y and (
+                x.endswith("a") != y.endswith("a")):
+            return False  # a different initial, or a feminine form ("Petrov" / "Petrova")
+        if len(x) <= 3 or len(y) <= 3:
+            if _sound(x) != _sound(y) or abs(len(x) - len(y)) > 1:
+                return False
+        elif not (_sound(x) == _sound(y) or JaroWinkler.similarity(x, y) >= 0.9):
+            return False
+    return True
+
+
+RULES = {"middle": _middle, "descriptor": _descriptor, "acronym": _acronym,
+         "short form": _short_form, "spelling": _spelling}

@@ -1,0 +1,114 @@
+"""The map stage of ingest: articles → extractions, in this process, a process pool, or Dask.
+
+Every engine maps the same pure function, :func:`extract_batch` (parse with spaCy, extract,
+long texts in pieces), and hands back small :class:`~graph.model.Extraction` objects; only the
+caller writes to the store. A failure is contained to its article: an exception becomes an
+:class:`~graph.articles.InputError`; a worker that dies (a crash, the out-of-memory killer) is
+replaced, its articles retried one by one, and an article that kills a worker twice is reported
+and skipped.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+from collections.abc import Iterator
+
+from .articles import InputError
+from .chunks import LIMIT, join, pieces
+from .model import Article, Extraction
+
+__all__ = ["CHUNK", "extract_batch", "extract_stream"]
+
+CHUNK = 8  # articles per task sent to a worker
+
+
+def extract_batch(articles: list[Article], model: str | None) -> list[Extraction | InputError]:
+    """Parse and extract ``articles`` (the unit of work of every engine)."""
+    from .extract import extract
+    from .nlp import load
+
+    nlp = load(model)
+    short = [a for a in articles if len(a.text) <= LIMIT]
+    done: dict[str, Extraction | InputError] = {}
+    for article, doc in zip(short, nlp.pipe(a.text for a in short), strict=True):
+        done[article.id] = _safe(extract, article, doc)
+    for article in articles:
+        if len(article.text) > LIMIT:
+            done[article.id] = _extract_long(article, nlp, extract)
+    return [done[a.id] for a in articles]
+
+
+def _safe(extract, article: Article, doc) -> Extraction | InputError:  # noqa: ANN001
+    try:
+        return extract(article, doc)
+    except Exception as exc:  # one article's failure is reported, never fatal to the batch
+        return InputError(article.origin or article.id,
+                          f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _extract_long(article: Article, nlp, extract) -> Extraction | InputError:  # noqa: ANN001
+    """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
+    parts = pieces(article.text)
+    out = []
+    docs = nlp.pipe(text for _, text in parts)
+    for (offset, text), doc in zip(parts, docs, strict=True):
+        piece = Article(id=article.id, text=text, origin=article.origin)
+        got = _safe(extract, piece, doc)
+        if isinstance(got, InputError):
+            return got
+        out.append((offset, got))
+    return join(article, out)
+
+
+def extract_stream(articles: list[Article], model: str | None,
+                   jobs: int = 1) -> Iterator[Extraction | InputError]:
+    """Extractions for ``articles`` in input order, using ``jobs`` local processes."""
+    if jobs <= 1 or len(articles) <= CHUNK:
+        for i in range(0, len(articles), CHUNK):
+            yield from extract_batch(articles[i:i + CHUNK], model)
+        return
+    yield from _pooled(articles, model, jobs)
+
+
+def _pooled(articles: list[Article], model: str | None,
+            jobs: int) -> Iterator[Extraction | InputError]:
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(model,))
+    try:
+        futures = [pool.submit(extract_batch, c, model) for c in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                yield from future.result()
+            except cf.process.BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _one_by_one(chunk, model, ctx)
+                rest = chunks[chunks.index(chunk) + 1:]
+                yield from _pooled([a for c in rest for a in c], model, jobs)
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(chunk: list[Article], model: str | None,
+                ctx) -> Iterator[Extraction | InputError]:  # noqa: ANN001
+    """Retry the articles of a chunk whose worker died, each in a fresh process (twice)."""
+    for article in chunk:
+        result: list | None = None
+        for _ in range(2):
+            with cf.ProcessPoolExecutor(1, mp_context=ctx) as solo:
+                try:
+                    result = solo.submit(extract_batch, [article], model).result()
+                    break
+                except cf.process.BrokenProcessPool:
+                    continue
+        yield from result or [InputError(article.origin or article.id,
+                                         "extraction crashed its worker process twice; "
+                                         "article skipped")]
+
+
+def _init(model: str | None) -> None:
+    from .nlp import load
+
+    load(model)
