@@ -7,10 +7,11 @@ Rules are about the shape of news boilerplate in general, not about particular a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Cleaned", "clean_text", "find_date"]
+__all__ = ["Cleaned", "clean_text", "find_date", "normalise", "one_line"]
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -47,6 +48,7 @@ FOOTER_PHRASES = (
     "will be deleted within", "all materials to their authors", "hyperlink to the primary source",
     "this material may not be published", "all rights reserved", "cookie policy",
     "terms of service", "privacy policy", "newsletter",
+    "intended recipient", "unsubscribe",  # e-mail disclaimers and list footers
 )
 # "Associated Press writers X in Y and Z contributed (to this report)."
 _CONTRIB = re.compile(r"(?:^|(?<=[.!?”\"]\s))[^.!?]*\bcontributed(?: to this (?:report|story))?\.",
@@ -55,6 +57,27 @@ _URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+")
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2900-\u297f\u2b00-\u2bff"
                     "\U0001F000-\U0001FAFF\ufe0f]")
 _TERMINAL = tuple(".!?\"'”’:;)]…")
+
+
+# Characters no article needs and some writers choke on (a control character in an article once
+# crashed the GraphML writer): C0 controls but tab/newline/carriage return, DEL, C1 controls,
+# lone surrogates (a JSON "\ud800" decodes to one) and the non-characters U+FFFE/U+FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def normalise(text: str) -> tuple[str, int]:
+    """Text safe for every later stage: unsafe characters removed (form feeds and vertical tabs
+    become spaces, so the words either side stay apart), then Unicode NFC. Returns the text and
+    how many lone surrogates (a sign of broken input, worth a warning) were removed."""
+    surrogates = len(_SURROGATE.findall(text))
+    text = text.replace("\x0c", " ").replace("\x0b", " ")
+    return unicodedata.normalize("NFC", _UNSAFE.sub("", text)), surrogates
+
+
+def one_line(text: str) -> str:
+    """A metadata value or message as one clean line (normalised, whitespace collapsed)."""
+    return " ".join(normalise(text)[0].split())
 
 
 @dataclass(frozen=True)
@@ -122,7 +145,17 @@ def _paragraphs(text: str) -> list[str]:
         if current:
             out.append(" ".join(current))
         return out
-    return [ln for ln in lines if ln.strip()]
+    # Not wrapped throughout (too few lines to tell, e.g. a short e-mail): still, a line that
+    # ends mid-sentence and a next line starting in lower case are one sentence.
+    out, blank = [], True
+    for line in lines:
+        s = line.strip()
+        if s and out and not blank and not out[-1].endswith(_TERMINAL) and s[0].islower():
+            out[-1] = f"{out[-1]} {s}"
+        elif s:
+            out.append(s)
+        blank = not s
+    return out
 
 
 def _wrap_width(lines: list[str]) -> int:

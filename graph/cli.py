@@ -67,11 +67,19 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(metavar="COMMAND")
 
     s = sub.add_parser("ingest", help="read articles and extract actors and relations",
-                       description="Read articles (files or directories: .txt .md .html .jsonl "
-                                   ".json .csv) into the store. Example: relgraph ingest seeds")
-    s.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or directories (none: only bring stale extractions and "
-                        "actors up to date)")
+                       description="Read articles into the store: files or directories (.txt "
+                                   ".md .html .jsonl .json .csv .pdf .docx .eml .mbox .rss "
+                                   ".atom .xml), web pages and feeds by URL. Example: relgraph "
+                                   "ingest seeds https://example.org/news/story.html")
+    s.add_argument("paths", nargs="*", metavar="PATH_OR_URL",
+                   help="files, directories or http(s) URLs (none: only bring stale "
+                        "extractions and actors up to date)")
+    s.add_argument("--urls", action="append", default=[], metavar="FILE",
+                   help="a file of URLs to fetch, one per line (repeatable)")
+    s.add_argument("--since", type=_date, help="feeds: only entries from this date "
+                                               "(YYYY-MM-DD)")
+    s.add_argument("--timeout", type=float, default=20.0,
+                   help="seconds to wait for a web server (default 20)")
     _db(s)
     s.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("--dask", metavar="ADDRESS",
@@ -171,16 +179,22 @@ def _store(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .articles import ReadOptions
     from .ingest import ingest
+    from .readers.web import Fetcher
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if args.dask and args.dask != "local" and "://" not in args.dask:
         raise UsageError("--dask takes a scheduler address (tcp://host:8786) or 'local'")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
     store = _store(args, must_exist=False)
-    summary = ingest(args.paths, store, model=args.model, jobs=args.jobs,
-                     aliases=args.aliases, progress=not args.quiet, replace=args.replace,
-                     dask=args.dask)
+    with Fetcher(timeout=args.timeout) as fetcher:
+        options = ReadOptions(since=args.since, fetcher=fetcher, url_files=tuple(args.urls))
+        summary = ingest(args.paths, store, model=args.model, jobs=args.jobs,
+                         aliases=args.aliases, progress=not args.quiet, replace=args.replace,
+                         dask=args.dask, read_options=options)
     if not args.quiet:
         for line in summary.lines():
             print(line)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import InputError, read_paths
+from .articles import InputError, InputWarning, ReadOptions, SameStory, Skipped, read_paths
 from .model import Article, Extraction
 from .store import Store, content_hash
 
@@ -36,6 +36,7 @@ class Summary:
     unchanged: int = 0
     reextracted: int = 0
     failed: int = 0
+    duplicates: int = 0  # the same story reached by another link, stored once
     actors: int = 0
     relations: int = 0
     words: int = 0
@@ -43,6 +44,8 @@ class Summary:
     resolved: bool = False
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # articles kept, with a note
+    skipped: list[str] = field(default_factory=list)  # files not read
 
     @property
     def words_per_second(self) -> float:
@@ -53,7 +56,12 @@ class Summary:
                   if self.reextracted else "")
         return [
             f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged"
-            f"{redone}, {self.failed} failed",
+            f"{redone}, {self.failed} failed"
+            + (f", {self.duplicates} duplicate{'s' * (self.duplicates > 1)}"
+               if self.duplicates else "")
+            + (f", {len(self.warnings)} warning{'s' * (len(self.warnings) > 1)}"
+               if self.warnings else "")
+            + (f"; {len(self.skipped)} skipped" if self.skipped else ""),
             f"store: {self.actors:,} actors, {self.relations:,} relations",
             f"time: {self.seconds:.2f} s, {self.words:,} words parsed "
             f"({self.words_per_second:,.0f} words/s)",
@@ -86,6 +94,7 @@ def ingest(
     dask: str | None = None,
     on_error: Callable[[str], None] | None = None,
     on_note: Callable[[str], None] | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Summary:
     """Ingest every article under ``paths`` into ``store``, bring stale extractions up to date
     and re-resolve actors if needed.
@@ -93,7 +102,9 @@ def ingest(
     Bad input is reported through ``on_error`` (default: a line on stderr) and counted; it
     never stops the batch. ``replace`` lets an article take over an id that an article from
     another file holds. ``dask`` is a scheduler address (``tcp://host:8786``) or ``"local"``
-    for a local cluster of ``jobs`` workers.
+    for a local cluster of ``jobs`` workers. Warnings about kept articles and skipped files
+    go to ``on_error`` too ("warning: …", "skipped: …"). ``read_options`` pass on to the
+    readers (feed ``since``, the web fetcher, URL list files).
     """
     from .nlp import model_name
     from .versions import extractor_version
@@ -106,7 +117,7 @@ def ingest(
         note(message)
     _import_aliases(store, aliases, note)
     extractor = extractor_version(model_name(model))
-    plan = _plan(paths, store, extractor, replace, summary, report)
+    plan = _plan(paths, store, extractor, replace, summary, report, read_options)
     if plan.todo:
         extractions = _map([a for a, _, _ in plan.todo], model, jobs, dask)
         _write(store, plan, extractions, extractor, summary, report, progress)
@@ -120,7 +131,8 @@ def ingest(
 
 
 def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bool,
-          summary: Summary, report: Callable[[str], None]) -> _Plan:
+          summary: Summary, report: Callable[[str], None],
+          read_options: ReadOptions | None = None) -> _Plan:
     """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged."""
     states = store.article_states()
     plan = _Plan(known=set(states))
@@ -131,21 +143,37 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
         summary.errors.append(line)
         report(f"error: {line}")
 
-    for item in read_paths(paths):
+    stories = SameStory(store)
+    for item in read_paths(paths, read_options):
+        if isinstance(item, InputWarning):
+            summary.warnings.append(str(item))
+            report(f"warning: {item}")
+            continue
+        if isinstance(item, Skipped):
+            summary.skipped.append(str(item))
+            report(f"skipped: {item}")
+            continue
         if isinstance(item, InputError):
             fail(str(item))
+            continue
+        state = states.get(item.id)
+        digest = content_hash(item, extractor)
+        first = stories.first(item, look_in_store=state is None or state.hash != digest)
+        if first:  # the same story reached by another link
+            summary.duplicates += 1
+            line = f"{item.origin}: same story as article {first!r}; stored once"
+            summary.warnings.append(line)
+            report(f"warning: {line}")
             continue
         if item.id in seen:
             fail(f"{item.origin}: duplicate article id {item.id!r} (first in {seen[item.id]})")
             continue
         seen[item.id] = item.origin
-        state = states.get(item.id)
         if (state and not replace and not item.explicit_id and state.location
                 and item.location and state.location != item.location):
             fail(f"{item.origin}: article id {item.id!r} is already used by {state.origin} "
                  "(give the article an explicit id, or use --replace to let it take over)")
             continue
-        digest = content_hash(item, extractor)
         if state is None:
             plan.todo.append((item, digest, "new"))
         elif state.hash == digest:

@@ -3,7 +3,8 @@
 import json
 from datetime import date
 
-from graph.articles import InputError, read_paths
+from graph.articles import InputError, InputWarning, read_paths
+from graph.model import Article
 
 BODY = "The foreign minister met the ambassador in Berlin on Monday. They discussed trade."
 
@@ -58,7 +59,7 @@ def test_jsonl_json_and_csv(tmp_path):
 def test_bad_inputs_each_give_one_line_naming_file_and_line(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02abc")
     (tmp_path / "empty.md").write_text("  \n")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (tmp_path / "undecodable.txt").write_bytes(bytes(range(128, 256)) * 3)
     (tmp_path / "lines.jsonl").write_text(
         json.dumps({"id": "ok", "text": BODY}) + "\n{not json\n"
         + json.dumps({"id": "nt", "title": "no text"}) + "\n"
@@ -67,22 +68,27 @@ def test_bad_inputs_each_give_one_line_naming_file_and_line(tmp_path):
     (tmp_path / "nocol.csv").write_text("id,body\n1,hello\n")
     items = read(tmp_path)
     errors = {str(e) for e in items if isinstance(e, InputError)}
-    ok = [a.id for a in items if not isinstance(a, InputError)]
-    assert ok == ["ok"]
-    expected = {
+    warnings = {str(e) for e in items if isinstance(e, InputWarning)}
+    ok = [(a.id, a.date) for a in items if isinstance(a, Article)]
+    assert ok == [("ok", None), ("bd", None), ("r1", None)]  # bad dates: kept, undated
+    assert errors == {
         f"{tmp_path}/bin.txt: binary file, not text",
         f"{tmp_path}/empty.md: empty file",
-        f"{tmp_path}/latin1.txt: not UTF-8 text (bad byte 0xe9 at offset 3)",
+        f"{tmp_path}/undecodable.txt: not text in UTF-8 or any common encoding (bad byte 0x80 "
+        "at offset 0)",
         f"{tmp_path}/lines.jsonl:2: malformed JSON line (Expecting property name enclosed "
         "in double quotes)",
         f"{tmp_path}/lines.jsonl:3: missing article text",
-        f"{tmp_path}/lines.jsonl:4: bad date 'yesterday' (use YYYY-MM-DD)",
-        f"{tmp_path}/rows.csv:2: bad date '2024-13-40' (use YYYY-MM-DD)",
         f"{tmp_path}/nocol.csv:1: CSV has no 'text' column (expected columns: id, title, date, "
         "source, url, author, text; found: id, body)",
     }
-    assert errors == expected
-    assert all("\n" not in e for e in errors)
+    assert warnings == {
+        f"{tmp_path}/lines.jsonl:4: bad date 'yesterday'; article kept undated (use "
+        "YYYY-MM-DD)",
+        f"{tmp_path}/rows.csv:2: impossible date '2024-13-40' (no such day); article kept "
+        "undated",
+    }
+    assert all("\n" not in e for e in errors | warnings)
 
 
 def test_missing_path_is_an_error_not_an_exception(tmp_path):

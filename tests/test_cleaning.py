@@ -77,3 +77,13 @@ def test_hard_wrapped_text_is_unwrapped_but_paragraphs_kept():
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected
+
+
+def test_a_short_wrapped_text_keeps_its_sentences_whole():
+    # Too few lines to look hard-wrapped (a short e-mail); the first line is no headline.
+    raw = ("The foreign ministers of both countries met in the capital on Monday to\n"
+           "discuss fishing quotas. Both said the talks had been useful and that\n"
+           "officials would meet again in June.")
+    out = clean_text(raw)
+    assert out.title == ""
+    assert out.text == " ".join(raw.split("\n"))

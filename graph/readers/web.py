@@ -1,0 +1,226 @@
+"""Web pages by URL: a polite fetcher and the URL reader.
+
+Fetching is part of the reader stage, so it happens before any NLP. The :class:`Fetcher`
+sets a clear User-Agent, waits between requests to the same host, times out, retries with
+exponential backoff on timeouts and server errors (5xx) only, follows redirects and refuses
+downloads over a size limit. What comes back is read by content type: HTML pages through the
+HTML reader (id and URL from the page's canonical link), feeds, PDFs, Word files, plain text.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import urlsplit
+
+import httpx
+
+from ..model import Article
+from .base import InputError, Item, ReadOptions, Source, is_url
+from .dispatch import kind_of, read_source
+from .urls import clean_url, url_id
+
+__all__ = ["USER_AGENT", "FetchError", "Fetcher", "Page", "read_url"]
+
+
+def _version() -> str:
+    try:
+        return version("relgraph")
+    except PackageNotFoundError:
+        return "0"
+
+
+USER_AGENT = f"relgraph/{_version()} (news relationship graphs; +https://github.com/relgraph)"
+MAX_BYTES = 20 * 1024 * 1024
+
+#: Media type → kind of input (see graph.readers.dispatch).
+CONTENT_KINDS = {
+    "text/html": "html", "application/xhtml+xml": "html",
+    "application/rss+xml": "feed", "application/atom+xml": "feed",
+    "application/rdf+xml": "feed", "application/xml": "feed", "text/xml": "feed",
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "message/rfc822": "email", "application/mbox": "mbox",
+    "text/plain": "text", "text/markdown": "markdown", "text/csv": "csv",
+    "application/json": "json", "application/x-ndjson": "jsonl",
+}
+
+
+class FetchError(Exception):
+    """A download that failed; the message is one line (HTTP status, timeout, size...)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A downloaded resource."""
+
+    url: str  # after redirects
+    content_type: str  # media type, lower case, without parameters
+    charset: str | None
+    data: bytes
+
+
+class Fetcher:
+    """Downloads web resources politely; reuse one for a batch (it keeps the connections and
+    the time of the last request to each host).
+
+    ``timeout`` applies to connecting and to each read, ``deadline`` to a whole download;
+    ``retries`` more attempts follow a timeout or a 5xx answer, after ``backoff``, then twice
+    that, ...; ``delay`` seconds separate requests to the same host. ``public_only`` refuses
+    hosts that resolve to loopback, private, link-local or reserved addresses (redirects
+    included): for a server fetching URLs its users type in.
+    """
+
+    def __init__(self, *, timeout: float = 20.0, deadline: float = 120.0, retries: int = 2,
+                 backoff: float = 1.0, delay: float = 1.0, max_bytes: int = MAX_BYTES,
+                 user_agent: str = USER_AGENT, max_redirects: int = 10,
+                 public_only: bool = False,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.timeout, self.deadline, self.retries = timeout, deadline, retries
+        self.backoff, self.delay, self.max_bytes = backoff, delay, max_bytes
+        self._sleep = sleep
+        self._last: dict[str, float] = {}
+        self._client = httpx.Client(
+            timeout=timeout, follow_redirects=True, max_redirects=max_redirects,
+            event_hooks={"request": [_refuse_private]} if public_only else None,
+            headers={"User-Agent": user_agent,
+                     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
+                               "application/pdf;q=0.8,*/*;q=0.5"})
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fetch(self, url: str) -> Page:
+        """Download ``url``; raises :class:`FetchError` with a one-line reason."""
+        attempts, failure = max(1, self.retries + 1), ""
+        for attempt in range(attempts):
+            self._wait(url)
+            try:
+                return self._get(url)
+            except httpx.TimeoutException:
+                failure = f"timed out after {self.timeout:g} s"
+            except _ServerError as exc:
+                failure = str(exc)
+            except httpx.TooManyRedirects:
+                raise FetchError("too many redirects") from None
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+                raise FetchError("not a valid http(s) URL") from None
+            except httpx.ConnectError as exc:
+                raise FetchError(f"cannot connect ({_reason(exc)})") from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"download failed ({_reason(exc)})") from None
+            finally:
+                self._last[_host(url)] = time.monotonic()
+            if attempt + 1 < attempts:
+                self._sleep(self.backoff * 2 ** attempt)
+        raise FetchError(failure + (f" ({attempts} attempts)" if attempts > 1 else ""))
+
+    def _wait(self, url: str) -> None:
+        last = self._last.get(_host(url))
+        if last is not None:
+            pause = last + self.delay - time.monotonic()
+            if pause > 0:
+                self._sleep(pause)
+
+    def _get(self, url: str) -> Page:
+        started = time.monotonic()
+        with self._client.stream("GET", url) as response:
+            status = response.status_code
+            if status >= 400:
+                message = f"HTTP {status} {response.reason_phrase}".rstrip()
+                if status >= 500:
+                    raise _ServerError(message)
+                raise FetchError(message)
+            length = response.headers.get("content-length", "")
+            if length.isdigit() and int(length) > self.max_bytes:
+                raise FetchError(self._too_large())
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(self._too_large())
+                if time.monotonic() - started > self.deadline:
+                    raise FetchError(f"download took over {self.deadline:g} s")
+                chunks.append(chunk)
+            media, _, params = response.headers.get("content-type", "").partition(";")
+            charset = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.I)
+            return Page(str(response.url), media.strip().lower(),
+                        charset.group(1) if charset else None, b"".join(chunks))
+
+    def _too_large(self) -> str:
+        size = (f"{self.max_bytes / 2**20:g} MB" if self.max_bytes >= 2**20
+                else f"{self.max_bytes:,} bytes")
+        return f"larger than {size}; not downloaded"
+
+
+class _ServerError(Exception):
+    pass
+
+
+def _refuse_private(request: httpx.Request) -> None:
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, request.url.port or 80, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return  # the request itself will fail with "cannot connect"
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise FetchError(f"refused: {host} is a local or private address")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
+    """Download ``url`` and read what it holds (a page, a feed, a PDF, ...)."""
+    if not is_url(url):
+        yield InputError(url, "not an http(s) URL")
+        return
+    try:
+        page = options.get_fetcher().fetch(url)
+    except FetchError as exc:
+        yield InputError(url, str(exc))
+        return
+    kind = _kind(page)
+    if kind is None:
+        yield InputError(url, f"not an article (content type {page.content_type or 'unknown'})")
+        return
+    final = clean_url(page.url)
+    for item in read_source(kind, Source(page.data, url, url_id(final), final, page.charset),
+                            options):
+        # where the id came from: the page's canonical URL (set by the reader), else this one
+        yield replace(item, location=final) if isinstance(item, Article) and not \
+            item.location else item
+
+
+def _kind(page: Page) -> str | None:
+    head = page.data[:1024].lstrip().lower()
+    if re.search(rb"<rss\b|<feed\b|<rdf:rdf\b", head):
+        return "feed"
+    kind = CONTENT_KINDS.get(page.content_type)
+    if kind:
+        return kind
+    if page.data.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if page.content_type in ("", "application/octet-stream", "binary/octet-stream"):
+        return kind_of(urlsplit(page.url).path)
+    return None

@@ -1,0 +1,45 @@
+"""Word documents (.docx) with python-docx: body paragraphs in order (page headers, footers
+and tables are not article text), title, author and date from the document properties (a
+"Title"-styled first paragraph is the title when the properties have none)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from .base import InputError, Item, ReadOptions, Source, make_article
+
+__all__ = ["read_docx"]
+
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
+
+
+def read_docx(src: Source, options: ReadOptions) -> Iterator[Item]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(src.data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        yield InputError(src.origin, f"not a readable Word (.docx) document ({reason})")
+        return
+    paragraphs = [(p.style.name if p.style is not None else "", p.text.strip())
+                  for p in document.paragraphs]
+    paragraphs = [(style, text) for style, text in paragraphs if text]
+    props = document.core_properties
+    # Documents made by python-docx keep its template's properties unless told otherwise:
+    # they describe the template, not the article.
+    created = props.created
+    if created is not None and created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    title = (props.title or "").strip()
+    if not title and paragraphs and paragraphs[0][0] == "Title":
+        title = paragraphs.pop(0)[1]
+    fields = {"title": title, "url": src.url,
+              "author": "" if props.author == "python-docx" else props.author,
+              "date": created.date() if created and created != _TEMPLATE_CREATED else None,
+              "text": "\n\n".join(text for _, text in paragraphs)}
+    yield from make_article(fields, src.origin, src.stem)
