@@ -25,7 +25,7 @@ def create_app(store: Store) -> Dash:
 
     def page():
         table = store.actor_table()
-        kinds = source.corpus().kinds
+        kinds = source.corpus().relation_kinds
         return layout.page(source.articles(), search_options(table), kinds)
 
     app.layout = page

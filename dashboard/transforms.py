@@ -299,17 +299,8 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
     A plain figure dict (what Dash sends anyway): building ``go.Figure`` objects costs more
     than the whole graph slice at 10,000 articles.
     """
-    in_slice = set(G.graph.get("articles", []))
-    day_of = {a["id"]: a["date"] for a in articles if a["date"]}
-    per_day: dict[str, int] = {}
-    for aid in in_slice:
-        if aid in day_of:
-            per_day[day_of[aid]] = per_day.get(day_of[aid], 0) + 1
-    mentions: dict[str, int] = {}
-    for _, d in G.nodes(data=True):
-        for aid in d["articles"]:
-            if aid in day_of:
-                mentions[day_of[aid]] = mentions.get(day_of[aid], 0) + 1
+    per_day = {d["date"]: d["articles"] for d in G.graph.get("timeline", [])}
+    mentions = {d["date"]: d["mentions"] for d in G.graph.get("timeline", [])}
     days = sorted(per_day)
     # Bars a day wide vanish on a multi-year axis: widen them with the span shown.
     span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0

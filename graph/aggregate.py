@@ -3,8 +3,10 @@
 Pure functions over one article's mentions and relations (name ids already interned):
 
 * mention rows: mentions per (name, surface text, type);
-* pair rows: distinct sentences per (name pair, kind, direction, polarity), plus one row of kind
-  ``*`` per pair counting its distinct sentences over every kind (a link's weight).
+* pair rows: one row of kind ``*`` per name pair with its distinct sentences over every kind
+  (a link's weight) and its co-occurrence sentences, and one row per typed kind, direction and
+  polarity with that kind's sentences. (Co-occurrence has no rows of its own: it is nearly
+  every sentence of a pair, so its own rows would double the table.)
 
 Rejected relations (an analyst marked them wrong) are left out, so weights and kinds drop.
 """
@@ -15,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .model import COOCCURRENCE
 from .schema import ALL_KINDS
 
 __all__ = ["PairRow", "mention_rows", "pair_rows"]
@@ -30,6 +33,7 @@ class PairRow:
     way: int  # 0 undirected, 1 a → b, 2 b → a
     polarity: str
     sentences: int
+    cooc: int = 0  # on ``*`` rows: sentences where the pair co-occurs
 
 
 def mention_rows(mentions: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str, int]]:
@@ -42,15 +46,20 @@ def pair_rows(relations: Iterable[tuple[int, int, int, str, str, bool]]) -> list
     """Pair rows from ``(sentence, source_id, target_id, kind, polarity, directed)`` tuples of
     the relations that stand (not rejected). Self-pairs are dropped."""
     every: dict[tuple[int, int], set[int]] = defaultdict(set)
+    cooc: dict[tuple[int, int], set[int]] = defaultdict(set)
     typed: dict[tuple[int, int, str, int, str], set[int]] = defaultdict(set)
     for sentence, src, tgt, kind, polarity, directed in relations:
         if src == tgt:
             continue
         a, b = min(src, tgt), max(src, tgt)
-        way = 0 if not directed else (1 if src == a else 2)
         every[(a, b)].add(sentence)
-        typed[(a, b, kind, way, polarity)].add(sentence)
-    rows = [PairRow(a, b, ALL_KINDS, 0, "neutral", len(s)) for (a, b), s in every.items()]
+        if kind == COOCCURRENCE:
+            cooc[(a, b)].add(sentence)
+        else:
+            way = 0 if not directed else (1 if src == a else 2)
+            typed[(a, b, kind, way, polarity)].add(sentence)
+    rows = [PairRow(a, b, ALL_KINDS, 0, "neutral", len(s), len(cooc.get((a, b), ())))
+            for (a, b), s in every.items()]
     rows += [PairRow(a, b, kind, way, pol, len(s))
              for (a, b, kind, way, pol), s in typed.items()]
     return sorted(rows, key=lambda r: (r.a, r.b, r.kind, r.way, r.polarity))

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import asdict
 from datetime import date
+from types import SimpleNamespace
 
 import networkx as nx
 import numpy as np
 
-from .corpus import POLARITY, UNDATED, Corpus
-from .model import GraphSlice
+from .corpus import POLARITY, UNDATED, Corpus, Groups
+from .model import COOCCURRENCE, GraphSlice
+from .schema import ALL_KINDS
 from .store import Store
 
 __all__ = ["Corpus", "build_graph", "slice_articles"]
@@ -55,25 +57,34 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     c = corpus.refresh(store) if corpus is not None else Corpus.load(store)
     n = len(c.ids)
     art_mask = slice_articles(c, sl)
-    type_ok = np.array([not sl.types or t in sl.types for t in c.types] + [False], dtype=bool)
-
-    # mentions: m_actor is -1 for hidden or unresolved names, which type_ok[-1] drops
-    mm = art_mask[c.m_article] & type_ok[c.m_actor] if len(c.m_actor) else np.zeros(0, bool)
-    mentions_of = np.bincount(c.m_actor[mm], weights=c.m_count[mm], minlength=n)
-
-    r = c.rows
+    chosen_articles = np.flatnonzero(art_mask)
+    whole = len(chosen_articles) == len(c.articles)
+    type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
+    r, m = c.rows, c.mentions
     n_pairs = len(r.pair_a)
-    rm = art_mask[r.article] & (type_ok[r.pair_a] & type_ok[r.pair_b])[r.pair]
-    star = r.kind == c.all_kinds
+    pair_ok = type_ok[r.pair_a] & type_ok[r.pair_b] if n_pairs else np.zeros(0, bool)
+
+    # The slice's rows: all of them, or its articles' blocks (rows are in article order).
+    r_rows = None if whole else r.by_article.rows(chosen_articles)
+    m_rows = None if whole else m.by_article.rows(chosen_articles)
+    mentions_of = m.total.copy() if whole else np.bincount(
+        m.actor[m_rows], weights=m.count[m_rows], minlength=n)
+    mentions_of[~type_ok[:n]] = 0
+    kind_ok = np.array([k in sl.kinds for k in c.kinds], dtype=bool)
     if sl.kinds:
-        kind_ok = np.array([k in sl.kinds for k in c.kinds], dtype=bool)
-        use = rm & kind_ok[r.kind] & ~star
-        weights = _capped(r, use, rm & star, max(len(c.articles), 1))
+        sub = _columns(r, r_rows)
+        star = sub.kind == c.all_kinds
+        use = kind_ok[sub.kind] & ~star
+        if COOCCURRENCE in sl.kinds:
+            use |= star & (sub.cooc > 0)
+        weights = _capped(sub, use, star, max(len(c.articles), 1), c.all_kinds, n_pairs)
+    elif whole:
+        weights = r.total.copy()
     else:
-        use = rm & star
-        weights = np.bincount(r.pair[use], weights=r.count[use], minlength=n_pairs)
-    weights = weights.astype(np.int64)
-    weights[weights < max(sl.min_weight, 1)] = 0
+        rows = r_rows[r.kind[r_rows] == c.all_kinds]
+        weights = np.bincount(r.pair[rows], weights=r.count[rows],
+                              minlength=n_pairs).astype(np.int64)
+    weights[~pair_ok | (weights < max(sl.min_weight, 1))] = 0
     live = np.flatnonzero(weights)
 
     strength = (np.bincount(r.pair_a[live], weights[live], minlength=n)
@@ -85,17 +96,25 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     if focus is not None:
         reach = _reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
         present = present[reach[present]]
-    order = sorted(present.tolist(), key=lambda i: (-strength[i], -mentions_of[i], c.ids[i]))
+    # strongest first, then most mentioned, then id (lexsort: the last key sorts first)
+    ranked = present[np.lexsort((np.array(c.ids, dtype=object)[present] if len(present)
+                                 else present, -mentions_of[present], -strength[present]))]
     chosen = np.zeros(n, dtype=bool)
-    chosen[order[:top] if top else order] = True
+    chosen[ranked[:top] if top else ranked] = True
     route: list[str] = []
     if path and path[0] in index and path[1] in index:
         route = [c.ids[i] for i in _shortest(la, lb, n, index[path[0]], index[path[1]])]
         chosen[[index[x] for x in route]] = True
 
-    G = nx.Graph(slice=_slice_dict(sl), total_actors=len(order), path=route,
-                 articles=[c.articles[i]["id"] for i in np.flatnonzero(art_mask)])
-    _add_nodes(G, c, chosen, mm, mentions_of)
+    G = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
+                 articles=c.article_ids[chosen_articles].tolist() if len(c.articles) else [])
+    if whole:  # the whole corpus: per-actor groups computed once per corpus
+        node_arts, node_texts = c.actor_articles, c.actor_texts
+    else:
+        rows = m_rows[chosen[m.actor[m_rows]]]
+        node_arts = Groups.of(m.actor[rows], m.article[rows], n)
+        node_texts = Groups.of(m.actor[rows], m.text[rows], n)
+    _add_nodes(G, c, chosen, mentions_of, node_arts, node_texts)
     kept = np.zeros(n_pairs, dtype=bool)
     kept[live] = True
     kept &= chosen[r.pair_a] & chosen[r.pair_b]
@@ -108,25 +127,72 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
             for x, y in nx.utils.pairwise(route)]) & kept
         kept[:] = on_path
         kept[strongest] = True
-    of_kinds = rm & kept[r.pair] & ~star & (kind_ok[r.kind] if sl.kinds else True)
-    _add_edges(G, c, store, sl, kept, weights, np.flatnonzero(use & kept[r.pair]),
-               np.flatnonzero(of_kinds), evidence)
+    if whole and not sl.kinds:  # per-pair groups computed once per corpus
+        edges = (c.pair_articles, c.pair_kinds, c.pair_typed)
+    else:
+        edges = _edge_groups(c, kept, r_rows, sl.kinds, kind_ok)
+    _add_edges(G, c, store, sl, kept, weights, *edges, evidence)
+    G.graph["timeline"] = _timeline(c, chosen_articles, chosen, node_arts)
     return G
 
 
-def _capped(r, use: np.ndarray, total: np.ndarray, width: int) -> np.ndarray:  # noqa: ANN001
+def _edge_groups(c: Corpus, kept: np.ndarray, rows: np.ndarray | None, kinds: tuple,
+                 kind_ok: np.ndarray) -> tuple[Groups, Groups, Groups]:
+    """Articles, kinds and typed rows per kept pair, from the slice's rows."""
+    r = c.rows
+    if rows is None:
+        rows = np.sort(r.by_pair.rows(np.flatnonzero(kept)))
+    else:
+        rows = rows[kept[r.pair[rows]]]
+    star = r.kind[rows] == c.all_kinds
+    chosen = kind_ok[r.kind[rows]] & ~star if kinds else ~star
+    cooc = star & (r.cooc[rows] > 0) & (COOCCURRENCE in kinds or not kinds)
+    used = (chosen | cooc) if kinds else star
+    n_pairs = len(r.pair_a)
+    of_kinds = rows[chosen | cooc]
+    typed = of_kinds[(r.way[of_kinds] > 0) & (r.kind[of_kinds] != c.all_kinds)]
+    return (Groups.of(r.pair[rows[used]], r.article[rows[used]], n_pairs),
+            Groups.of(r.pair[of_kinds], r.kind[of_kinds], n_pairs),
+            Groups.of(r.pair[typed], typed, n_pairs))
+
+
+def _columns(r, rows: np.ndarray | None) -> SimpleNamespace:  # noqa: ANN001
+    """The slice's pair-row columns (views of the whole arrays when it is the whole)."""
+    return SimpleNamespace(**{name: getattr(r, name) if rows is None else getattr(r, name)[rows]
+                              for name in ("pair", "article", "kind", "count", "cooc")})
+
+
+def _timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray,
+              arts: Groups) -> list[dict]:
+    """Per day: the slice's articles and how many of the shown actors each day's articles
+    mention (an actor counted once per article)."""
+    days = c.dates[articles]
+    shown = np.flatnonzero(chosen)
+    mentioned = np.concatenate([arts.get(i) for i in shown]) if len(shown) else articles[:0]
+    out_days, n_articles = np.unique(days[days != UNDATED], return_counts=True)
+    m_days = c.dates[mentioned]
+    found = dict(zip(*np.unique(m_days[m_days != UNDATED], return_counts=True), strict=True))
+    return [{"date": date.fromordinal(int(d)).isoformat(), "articles": int(k),
+             "mentions": int(found.get(d, 0))} for d, k in zip(out_days, n_articles,
+                                                                strict=True)]
+
+
+def _capped(sub: SimpleNamespace, use: np.ndarray, star: np.ndarray, width: int, all_kinds: int,
+            n_pairs: int) -> np.ndarray:
     """Weights with a kind filter: per pair and article, the chosen kinds' sentences, at most
     the pair's distinct sentences there (the aggregates count sentences per kind, not which
     sentence had which kind, so two kinds in one sentence count once only when the cap says
     so)."""
-    k_use = r.pair[use] * width + r.article[use]
-    k_all = r.pair[total] * width + r.article[total]
+    k_use = sub.pair[use] * width + sub.article[use]
+    k_all = sub.pair[star] * width + sub.article[star]
     keys, inverse = np.unique(np.concatenate([k_use, k_all]), return_inverse=True)
     inverse = inverse.reshape(-1)
-    sums = np.bincount(inverse[:len(k_use)], weights=r.count[use], minlength=len(keys))
-    caps = np.bincount(inverse[len(k_use):], weights=r.count[total], minlength=len(keys))
+    # ``*`` rows among the used ones stand for co-occurrence
+    counts = np.where(sub.kind[use] == all_kinds, sub.cooc[use], sub.count[use])
+    sums = np.bincount(inverse[:len(k_use)], weights=counts, minlength=len(keys))
+    caps = np.bincount(inverse[len(k_use):], weights=sub.count[star], minlength=len(keys))
     return np.bincount(keys // width, weights=np.minimum(sums, caps),
-                       minlength=len(r.pair_a))
+                       minlength=n_pairs).astype(np.int64)
 
 
 def _reach(la: np.ndarray, lb: np.ndarray, n: int, start: int, depth: int) -> np.ndarray:
@@ -164,32 +230,15 @@ def _shortest(la: np.ndarray, lb: np.ndarray, n: int, a: int, b: int) -> list[in
     return route[::-1]
 
 
-def _by(keys: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
-    """Group ``values`` by ``keys`` (both 1-D); each group's values come out sorted, unique."""
-    if not len(keys):
-        return {}
-    order = np.lexsort((values, keys))
-    keys, values = keys[order], values[order]
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(keys)) + 1))
-    ends = np.concatenate((starts[1:], [len(keys)]))
-    return {k: np.unique(values[a:b]) for k, a, b in zip(keys[starts].tolist(),
-                                                         starts.tolist(), ends.tolist(),
-                                                         strict=True)}
-
-
-def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray,
-               mentions_of: np.ndarray) -> None:
-    sel = np.flatnonzero(mm & chosen[c.m_actor]) if len(mm) else np.zeros(0, np.int64)
-    arts = _by(c.m_actor[sel], c.m_article[sel])
-    texts = _by(c.m_actor[sel], c.m_text[sel])
-    none = np.zeros(0, dtype=np.int64)
+def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mentions_of: np.ndarray,
+               arts: Groups, texts: Groups) -> None:
     for i in sorted(np.flatnonzero(chosen & (mentions_of > 0)).tolist(), key=lambda i: c.ids[i]):
-        mine = arts.get(i, none)
+        mine = arts.get(i)
         days = c.dates[mine]
         days = days[days != UNDATED]
         G.add_node(
             c.ids[i], label=c.labels[i], type=c.types[i],
-            aliases=sorted({c.texts.get(t, "") for t in texts.get(i, none).tolist()}
+            aliases=sorted({c.texts.get(t, "") for t in texts.get(i).tolist()}
                            - {c.labels[i], ""}),
             articles=c.article_ids[mine].tolist(),  # chronological (articles are date-ordered)
             mentions=int(mentions_of[i]),
@@ -199,32 +248,31 @@ def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mm: np.ndarray,
 
 
 def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.ndarray,
-               weights: np.ndarray, rows: np.ndarray, of_kinds: np.ndarray,
+               weights: np.ndarray, arts: Groups, kinds: Groups, typed: Groups,
                evidence: bool) -> None:
     r = c.rows
-    arts = _by(r.pair[rows], r.article[rows])
-    kinds = _by(r.pair[of_kinds], r.kind[of_kinds])
-    typed = of_kinds[r.way[of_kinds] > 0]
-    directed: dict[int, Counter] = defaultdict(Counter)
-    for p, kd, way, pol, n in zip(r.pair[typed].tolist(), r.kind[typed].tolist(),
-                                  r.way[typed].tolist(), r.polarity[typed].tolist(),
-                                  r.count[typed].tolist(), strict=True):
-        directed[p][(kd, way, pol)] += n
-    found = _evidence(store, c, sl, arts) if evidence else {}
-    none = np.zeros(0, dtype=np.int64)
-    for p in sorted(np.flatnonzero(kept).tolist(), key=lambda p: (c.ids[r.pair_a[p]],
-                                                                 c.ids[r.pair_b[p]])):
+    names = [COOCCURRENCE if k == ALL_KINDS else k for k in c.kinds]
+    pairs = sorted(np.flatnonzero(kept).tolist(), key=lambda p: (c.ids[r.pair_a[p]],
+                                                                c.ids[r.pair_b[p]]))
+    found = _evidence(store, c, sl, {p: arts.get(p) for p in pairs}) if evidence else {}
+    for p in pairs:
         a, b = c.ids[r.pair_a[p]], c.ids[r.pair_b[p]]
+        directed: Counter = Counter()
+        rows = typed.get(p)
+        for kd, way, pol, n in zip(r.kind[rows].tolist(), r.way[rows].tolist(),
+                                   r.polarity[rows].tolist(), r.count[rows].tolist(),
+                                   strict=True):
+            directed[(kd, way, pol)] += n
         relations_ = sorted(
             ({"kind": c.kinds[kd], "source": a if way == 1 else b,
               "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol]}
-             for (kd, way, pol), n in directed[p].items()),
+             for (kd, way, pol), n in directed.items()),
             key=lambda x: (x["kind"], x["source"], x["target"], x["polarity"]))
         ways = {(x["source"], x["target"]) for x in relations_}
         src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
         G.add_edge(
-            a, b, weight=int(weights[p]), articles=c.article_ids[arts.get(p, none)].tolist(),
-            kinds=sorted({c.kinds[k] for k in kinds.get(p, none).tolist()}),
+            a, b, weight=int(weights[p]), articles=c.article_ids[arts.get(p)].tolist(),
+            kinds=sorted({names[k] for k in kinds.get(p).tolist()}),
             relations=relations_, polarity=_polarity(relations_), directed=len(ways) == 1,
             source=src, target=tgt, evidence=found.get((a, b), []),
         )

@@ -7,9 +7,9 @@ Layers, from facts to decisions:
   uses as an actor's name or surface text, interned once), ``mentions``, ``relations`` (one row
   per sentence and typed kind), ``acronyms``;
 * aggregates written with each article, which is what graphs are built from (``mention_stats``:
-  mentions per article × name × surface text × type; ``pair_stats``: sentences per article ×
-  name pair × kind × direction × polarity, plus a ``*`` row counting the pair's distinct
-  sentences over all kinds);
+  mentions per article × name × surface text × type; ``pair_stats``: a ``*`` row per article ×
+  name pair with its distinct sentences over all kinds and its co-occurrence sentences, and a
+  row per typed kind × direction × polarity);
 * resolution: ``actors`` (stable string ids), ``actor_names`` (which names refer to which actor),
   ``actor_redirects`` (ids that merged into others, so old links still resolve);
 * curation: ``decisions`` (the analyst's merges, splits, renames, retypes, hides, rejections,
@@ -142,6 +142,7 @@ pair_stats = Table(
     Column("way", SmallInteger, nullable=False),  # 0 undirected, 1 a → b, 2 b → a
     Column("polarity", String(16), nullable=False),
     Column("sentences", Integer, nullable=False),
+    Column("cooc", Integer, nullable=False, default=0),  # on ``*`` rows: co-occurrences
     Index("ix_pair_stats_article", "article_id"),
 )
 actors = Table(

@@ -156,7 +156,8 @@ class Store(Reads):
         if stats:
             conn.execute(insert(t.pair_stats), [
                 {"article_id": aid, "a_id": p.a, "b_id": p.b, "kind": p.kind, "way": p.way,
-                 "polarity": p.polarity, "sentences": p.sentences} for p in stats])
+                 "polarity": p.polarity, "sentences": p.sentences, "cooc": p.cooc}
+                for p in stats])
 
     def _intern(self, conn: Connection, strings: Iterable[str]) -> dict[str, int]:
         """Ids for names and surface texts, adding the new ones (safe under concurrency)."""

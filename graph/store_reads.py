@@ -7,13 +7,14 @@ the graph builder, the evidence panels, the CLI and the dashboard need is a type
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.engine import Engine
 
 from . import schema as t
@@ -257,19 +258,17 @@ class Reads:
 
     def pair_arrays(self, seqs: list[int] | None = None) -> tuple[dict[str, np.ndarray],
                                                                   list[str], list[str]]:
-        """Pair aggregates as arrays ``seq, a, b, kind, way, polarity, sentences`` (kind and
-        polarity as indexes into the returned lists)."""
+        """Pair aggregates as arrays ``seq, a, b, kind, way, polarity, sentences, cooc`` (kind
+        and polarity as indexes into the returned lists, mapped in SQL)."""
         ps, ar = t.pair_stats, t.articles
         with self.engine.connect() as conn:
             kinds = sorted(conn.execute(select(ps.c.kind).distinct()).scalars())
             polarities = sorted(conn.execute(select(ps.c.polarity).distinct()).scalars())
-        q = select(ar.c.seq, ps.c.a_id, ps.c.b_id, ps.c.kind, ps.c.way, ps.c.polarity,
-                   ps.c.sentences).join(ar, ar.c.id == ps.c.article_id)
-        k_index = {k: i for i, k in enumerate(kinds)}
-        p_index = {p: i for i, p in enumerate(polarities)}
+        q = select(ar.c.seq, ps.c.a_id, ps.c.b_id, _index(ps.c.kind, kinds), ps.c.way,
+                   _index(ps.c.polarity, polarities), ps.c.sentences, ps.c.cooc).join(
+            ar, ar.c.id == ps.c.article_id)
         out = _arrays(self.engine, q, ar.c.seq, seqs,
-                      ("seq", "a", "b", "kind", "way", "polarity", "sentences"),
-                      convert={3: k_index.__getitem__, 5: p_index.__getitem__})
+                      ("seq", "a", "b", "kind", "way", "polarity", "sentences", "cooc"))
         return out, kinds, polarities
 
     def texts(self, ids: Iterable[int]) -> dict[int, str]:
@@ -370,10 +369,20 @@ class Reads:
                     for a, k, sn, tn, txt, sa_, ta_ in conn.execute(q)]
 
 
-def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None, fields: tuple[str, ...],  # noqa: ANN001
-            convert: dict | None = None) -> dict[str, np.ndarray]:
-    """Run ``q`` (optionally restricted to article ``seqs``) into one int64 array per field,
-    fetching in blocks so memory stays near the arrays' own size."""
+def _index(column, values: list[str]):  # noqa: ANN001, ANN202
+    """SQL for the position of ``column``'s value in ``values`` (strings become integers in
+    the database, not row by row in Python)."""
+    if not values:
+        return literal(0)
+    return case({v: i for i, v in enumerate(values)}, value=column, else_=0)
+
+
+def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None,  # noqa: ANN001
+            fields: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Run ``q`` (all-integer columns; optionally restricted to article ``seqs``) into one
+    int64 array per field. Rows are fetched in blocks straight from the database driver into
+    NumPy, so memory stays near the arrays' own size and no Python object is made per row."""
+    width = len(fields)
     parts: list[np.ndarray] = []
     chunks = [None] if seqs is None else [seqs[i:i + 900] for i in range(0, len(seqs), 900)]
     with engine.connect() as conn:
@@ -381,12 +390,19 @@ def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None, fields: tuple[st
             if chunk is not None and not chunk:
                 continue
             sql = q if chunk is None else q.where(seq_col.in_(chunk))
-            result = conn.execution_options(stream_results=True, yield_per=50_000).execute(sql)
-            for block in result.partitions(50_000):
-                if convert:
-                    block = [tuple(convert[i](v) if i in convert else v
-                                   for i, v in enumerate(row)) for row in block]
-                parts.append(np.array(block, dtype=np.int64).reshape(-1, len(fields)))
-    data = np.concatenate(parts) if parts else np.zeros((0, len(fields)), dtype=np.int64)
-    return {f: data[:, i].copy() for i, f in enumerate(fields)}
-
+            compiled = sql.compile(conn, compile_kwargs={"literal_binds": True})
+            raw = conn.connection.dbapi_connection
+            # PostgreSQL: a server-side (named) cursor, so rows stream instead of arriving
+            # all at once
+            cursor = raw.cursor(name="relgraph_arrays") if conn.dialect.name == (
+                "postgresql") else raw.cursor()
+            try:
+                cursor.execute(str(compiled))
+                while block := cursor.fetchmany(100_000):
+                    flat = np.fromiter(itertools.chain.from_iterable(block), dtype=np.int64,
+                                       count=len(block) * width)
+                    parts.append(flat.reshape(-1, width))
+            finally:
+                cursor.close()
+    data = np.concatenate(parts) if parts else np.zeros((0, width), dtype=np.int64)
+    return {f: np.ascontiguousarray(data[:, i]) for i, f in enumerate(fields)}
