@@ -1,0 +1,117 @@
+"""A team on one database: the dashboard under gunicorn with several worker processes sees
+every ingest and decision on its next request; decisions from several processes at once are
+all kept. On SQLite always, on PostgreSQL when RELGRAPH_TEST_POSTGRES is set."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from graph.ingest import ingest
+from graph.schema import metadata
+from graph.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PG = os.environ.get("RELGRAPH_TEST_POSTGRES")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "team.db")
+        return
+    if not PG:
+        pytest.skip("RELGRAPH_TEST_POSTGRES not set")
+    store = Store(PG)
+    metadata.drop_all(store.engine)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS migrations"))
+    store.engine.dispose()
+    yield PG
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    code = f"from graph.cli import main\nraise SystemExit(main({json.dumps(list(args))}))\n"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def actor_ids(url: str) -> set[str]:
+    """The actors offered by the page a worker serves (its focus dropdown)."""
+    layout = json.loads(urllib.request.urlopen(url + "_dash-layout", timeout=30).read())
+    found: set[str] = set()
+
+    def walk(node):  # noqa: ANN001, ANN202
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("id") == "focus":
+                found.update(o["value"] for o in props.get("options", []))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(layout)
+    return found
+
+
+def test_gunicorn_workers_see_ingests_and_decisions(db, tmp_path):
+    ingest([SEEDS], Store(db), progress=False)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}",
+         f"dashboard:server({db!r})"], cwd=ROOT, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                before = actor_ids(url)
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert "kim-myong-sik" in before
+        with ThreadPoolExecutor(6) as pool:  # requests spread over both workers
+            assert all(s == before for s in pool.map(lambda _: actor_ids(url), range(6)))
+        assert cli("merge", "Kim Myong Sik", "--into", "Kim Jong Un", "--db", db,
+                   "--user", "ana").returncode == 0
+        (tmp_path / "new.txt").write_text("Olaf Scholz visited Pyongyang on Monday.")
+        assert cli("ingest", str(tmp_path / "new.txt"), "--db", db, "-q").returncode == 0
+        with ThreadPoolExecutor(6) as pool:
+            after = list(pool.map(lambda _: actor_ids(url), range(6)))
+        assert all("kim-myong-sik" not in s and "olaf-scholz" in s for s in after)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_decisions_from_several_processes_at_once_are_all_kept(db):
+    ingest([SEEDS], Store(db), progress=False)
+    moves = [("hide", "Jon Finer"), ("hide", "Kim Myong Sik"), ("retype", "Hudson Institute",
+             "place"), ("rename", "Sergei Shoigu", "Sergei K. Shoigu")]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda m: cli(*m, "--db", db), moves))
+    assert [r.returncode for r in results] == [0, 0, 0, 0], [r.stderr for r in results]
+    store = Store(db)
+    assert len(store.history()) == 4
+    labels = {r["label"]: r for r in store.actor_table()}
+    assert "Jon Finer" not in labels and "Kim Myong Sik" not in labels
+    assert labels["Hudson Institute"]["type"] == "place"
+    assert labels["Sergei K. Shoigu"]["id"] == "sergei-shoigu"
