@@ -30,10 +30,11 @@ WEIGHTS = [1 / (i + 1) ** 0.9 for i in range(len(CAST))]
 START = date(2020, 1, 1)
 
 
-def article(i: int, seed: int = 7) -> Extraction:
+def article(i: int, seed: int = 7, cast: list[tuple[str, str]] = CAST) -> Extraction:
     """Synthetic article number ``i`` (deterministic)."""
     rng = random.Random(seed * 1_000_003 + i)
-    people = sorted({c for c in rng.choices(CAST, WEIGHTS, k=12)})
+    weights = WEIGHTS if cast is CAST else [1 / (k + 1) ** 0.9 for k in range(len(cast))]
+    people = sorted({c for c in rng.choices(cast, weights, k=12)})
     sents, ments, rels = [], [], []
     for j in range(20):
         text = f"Sentence {j} of synthetic article {i}."
@@ -53,22 +54,45 @@ def article(i: int, seed: int = 7) -> Extraction:
     return Extraction(art, sents, ments, rels)
 
 
-def add_articles(store: Store, first: int, count: int, batch: int = 200) -> float:
+def add_articles(store: Store, first: int, count: int, batch: int = 200,
+                 cast: list[tuple[str, str]] = CAST) -> float:
     """Write articles ``first`` .. ``first + count - 1`` and resolve; returns seconds."""
     t0 = time.perf_counter()
     for start in range(first, first + count, batch):
-        items = [article(i) for i in range(start, min(start + batch, first + count))]
+        items = [article(i, cast=cast) for i in range(start, min(start + batch,
+                                                                 first + count))]
         store.save_many([(ex, f"syn-{ex.article.id}", "synthetic") for ex in items])
     store.resolve()
     return time.perf_counter() - t0
 
 
-def synthetic_store(path: Path, n: int) -> Store:
+def named_cast(seed: int = 3) -> list[tuple[str, str]]:
+    """A cast with name-like names (syllables) and a tenth of them spelled two ways
+    ("Kareyev" / "Karejev"), for benchmarks of name matching."""
+    rng = random.Random(seed)
+    syll = ["ka", "ri", "mo", "sel", "van", "dor", "ek", "li", "ha", "sun", "bel", "tor",
+            "na", "gu", "ye", "ov", "an", "mi", "ra", "zo"]
+
+    def word(parts: int) -> str:
+        return "".join(rng.choice(syll) for _ in range(parts)).capitalize()
+    people = []
+    for _ in range(2000):
+        first, last = word(2), word(3)
+        people.append((f"{first} {last}", "person"))
+        if rng.random() < 0.1:
+            people.append((f"{first} {last.replace('ov', 'ow').replace('ye', 'je')}i",
+                           "person"))
+    orgs = [(f"{word(2)} {rng.choice(['Group', 'Bank', 'Party', 'Institute'])}",
+             "organisation") for _ in range(700)]
+    return people + orgs + [(word(2) + "ia", "place") for _ in range(300)]
+
+
+def synthetic_store(path: Path, n: int, cast: list[tuple[str, str]] = CAST) -> Store:
     """A store of ``n`` synthetic articles at ``path`` (reused if it already has them)."""
     store = Store(path)
     have = store.counts()["articles"]
     if have < n:
-        seconds = add_articles(store, have, n - have)
+        seconds = add_articles(store, have, n - have, cast=cast)
         print(f"wrote {n - have:,} synthetic articles in {seconds:.1f} s "
               f"({(n - have) / seconds:,.0f} articles/s)", flush=True)
     return store

@@ -123,7 +123,8 @@ def register(app: Dash, source: Source) -> None:
         if not node or node["id"] not in G:
             return no_update
         return layout.node_panel(node_details(G, node["id"], articles,
-                                              source.evidence(node["id"], f)))
+                                              source.evidence(node["id"], f),
+                                              source.actor_articles(node["id"], f)))
 
     @app.callback(Output(ids.GRAPH, "generateImage"), Input(ids.PNG, "n_clicks"),
                   Input(ids.SVG, "n_clicks"), prevent_initial_call=True)

@@ -7,7 +7,7 @@ import threading
 
 import networkx as nx
 
-from graph.build import Corpus, build_graph
+from graph.build import Corpus, actor_articles, build_graph
 from graph.evidence import actor_evidence, edge_evidence
 from graph.store import Store
 
@@ -44,6 +44,10 @@ class Source:
                         max_edges=None if evidence else LINKS_PER_ACTOR * f.top)
         G.graph["focus"] = f.focus
         return view_graph(G, f)
+
+    def actor_articles(self, actor: str, f: Filters) -> list[str]:
+        """Ids of the view's articles that mention an actor, oldest first."""
+        return actor_articles(self.corpus(), actor, to_slice(f))
 
     def evidence(self, name: str, f: Filters, limit: int = 40) -> list[dict]:
         return actor_evidence(self.store, name, to_slice(f), limit=limit)

@@ -266,15 +266,17 @@ def highlight(sentence: str, spans: list[list[int]]) -> list[tuple[str, bool]]:
 
 
 def node_details(G: nx.Graph, node: str, articles: dict[str, dict],
-                 evidence: list[dict]) -> dict:
-    """Everything the details panel shows for an actor (plain data)."""
+                 evidence: list[dict], in_articles: list[str] | None = None) -> dict:
+    """Everything the details panel shows for an actor (plain data). ``in_articles`` are
+    the ids of the articles mentioning it (view graphs carry no article lists)."""
     d = G.nodes[node]
     strongest = sorted(G[node].items(), key=lambda kv: (-kv[1]["weight"], kv[0]))[:8]
     return {
         "id": node, "name": d["label"], "type": d["type"], "aliases": d["aliases"],
         "mentions": d["mentions"],
         "first_seen": d["first_seen"], "last_seen": d["last_seen"],
-        "articles": [articles[a] for a in d["articles"] if a in articles],
+        "articles": [articles[a] for a in (d.get("articles") if in_articles is None
+                                           else in_articles) or [] if a in articles],
         "relations": [{"actor": G.nodes[other]["label"], "weight": e["weight"],
                        "polarity": e["polarity"],
                        "kinds": e["kinds"]} for other, e in strongest],

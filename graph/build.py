@@ -1,34 +1,34 @@
 """Build a networkx graph for any slice of the store.
 
 :class:`~graph.corpus.Corpus` holds the store's aggregates as arrays; :func:`build_graph`
-filters and sums them with array operations and creates networkx nodes and edges only for what
-the slice keeps. Node keys are stable actor ids; see docs/architecture.md for the attributes.
+sums them for the slice (whole-corpus figures per name and name pair when the slice is the
+whole corpus, the slice's own rows otherwise) and creates networkx nodes and edges only for
+what the slice keeps. Node keys are stable actor ids; see docs/architecture.md.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import asdict
+from collections import Counter
+from dataclasses import asdict, dataclass
 from datetime import date
-from types import SimpleNamespace
 
 import networkx as nx
 import numpy as np
 
-from .corpus import POLARITY, UNDATED, Corpus, Groups
+from .corpus import POLARITY, UNDATED, Corpus, Groups, Rows
 from .model import COOCCURRENCE, GraphSlice
-from .schema import ALL_KINDS
 from .store import Store
 
-__all__ = ["Corpus", "build_graph", "slice_articles"]
+__all__ = ["Corpus", "actor_articles", "build_graph", "slice_articles"]
 
 
 def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
-    """Boolean mask over ``corpus.articles`` for the slice's article and date filters."""
-    mask = np.ones(len(corpus.articles), dtype=bool)
+    """Boolean mask over the corpus' articles (load order) for the slice's article and date
+    filters; replaced articles are never in it."""
+    mask = corpus.alive.copy()
     if sl.articles:
         wanted = set(sl.articles)
-        mask &= np.array([a["id"] in wanted for a in corpus.articles], dtype=bool)
+        mask &= np.array([a["id"] in wanted for a in corpus.arts], dtype=bool)
     dated = corpus.dates != UNDATED
     if sl.since:
         mask &= ~dated | (corpus.dates >= sl.since.toordinal())
@@ -39,10 +39,32 @@ def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
     return mask
 
 
+def actor_articles(corpus: Corpus, actor: str, sl: GraphSlice | None = None) -> list[str]:
+    """Ids of the slice's articles that mention ``actor``, oldest first (what a view graph,
+    built without article lists, does not carry)."""
+    if actor not in corpus.ids:
+        return []
+    i = corpus.ids.index(actor)
+    mine = corpus.mapping.name_actor[corpus.m_name] == i
+    arts = np.unique(corpus.m_article[mine])
+    arts = arts[slice_articles(corpus, sl or GraphSlice())[arts]]
+    return _in_date_order(corpus, arts)
+
+
+@dataclass
+class _Slice:
+    """Per actor and per actor pair figures of one slice."""
+
+    mentions: np.ndarray  # per actor
+    weights: np.ndarray  # per actor pair (0 for pairs outside the slice's filters)
+    m_rows: Rows | None  # the slice's mention rows (None: the whole corpus)
+    r_rows: Rows | None  # the slice's pair rows (None: the whole corpus)
+
+
 def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | None = None,
                 top: int | None = None, evidence: bool = True, focus: str | None = None,
                 depth: int = 1, path: tuple[str, str] | None = None,
-                max_edges: int | None = None) -> nx.Graph:
+                max_edges: int | None = None, lists: bool | None = None) -> nx.Graph:
     """The actor graph of a slice.
 
     ``top`` keeps the N actors with the highest weighted degree (then mentions);
@@ -51,54 +73,37 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     shortest path (``G.graph["path"]``, always kept). ``max_edges`` keeps only the strongest
     links among the chosen actors (path links always kept; ``G.graph["total_edges"]`` counts
     them all). ``corpus`` is refreshed from the store if needed (only what changed is read).
-    ``evidence=False`` skips reading sentence texts.
+    ``evidence=False`` skips reading sentence texts; ``lists`` (default: as ``evidence``)
+    gives nodes and edges the list of their ``articles`` (views leave it out: it is the one
+    part whose size grows with the corpus).
     """
     sl = sl or GraphSlice()
+    lists = evidence if lists is None else lists
     c = corpus.refresh(store) if corpus is not None else Corpus.load(store)
-    n = len(c.ids)
+    mp = c.mapping
+    n, n_pairs = len(c.ids), len(mp.pair_a)
     art_mask = slice_articles(c, sl)
     chosen_articles = np.flatnonzero(art_mask)
-    whole = len(chosen_articles) == len(c.articles)
     type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
-    r, m = c.rows, c.mentions
-    n_pairs = len(r.pair_a)
-    pair_ok = type_ok[r.pair_a] & type_ok[r.pair_b] if n_pairs else np.zeros(0, bool)
-
-    # The slice's rows: all of them, or its articles' blocks (rows are in article order).
-    r_rows = None if whole else r.by_article.rows(chosen_articles)
-    m_rows = None if whole else m.by_article.rows(chosen_articles)
-    mentions_of = m.total.copy() if whole else np.bincount(
-        m.actor[m_rows], weights=m.count[m_rows], minlength=n)
-    mentions_of[~type_ok[:n]] = 0
-    kind_ok = np.array([k in sl.kinds for k in c.kinds], dtype=bool)
-    if sl.kinds:
-        sub = _columns(r, r_rows)
-        star = sub.kind == c.all_kinds
-        use = kind_ok[sub.kind] & ~star
-        if COOCCURRENCE in sl.kinds:
-            use |= star & (sub.cooc > 0)
-        weights = _capped(sub, use, star, max(len(c.articles), 1), c.all_kinds, n_pairs)
-    elif whole:
-        weights = r.total.copy()
-    else:
-        rows = r_rows[r.kind[r_rows] == c.all_kinds]
-        weights = np.bincount(r.pair[rows], weights=r.count[rows],
-                              minlength=n_pairs).astype(np.int64)
+    fig = _figures(c, sl, chosen_articles, int(c.alive.sum()) == len(chosen_articles))
+    fig.mentions[~type_ok[:n]] = 0
+    weights = fig.weights
+    pair_ok = type_ok[mp.pair_a] & type_ok[mp.pair_b] if n_pairs else np.zeros(0, bool)
     weights[~pair_ok | (weights < max(sl.min_weight, 1))] = 0
     live = np.flatnonzero(weights)
 
-    strength = (np.bincount(r.pair_a[live], weights[live], minlength=n)
-                + np.bincount(r.pair_b[live], weights[live], minlength=n))
+    strength = (np.bincount(mp.pair_a[live], weights[live], minlength=n)
+                + np.bincount(mp.pair_b[live], weights[live], minlength=n))
     # A relation-kind filter asks for a view of those relations: drop actors without any.
-    present = np.flatnonzero((mentions_of > 0) & ((strength > 0) if sl.kinds else True))
+    present = np.flatnonzero((fig.mentions > 0) & ((strength > 0) if sl.kinds else True))
     index = {aid: i for i, aid in enumerate(c.ids)}
-    la, lb = r.pair_a[live], r.pair_b[live]
+    la, lb = mp.pair_a[live], mp.pair_b[live]
     if focus is not None:
         reach = _reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
         present = present[reach[present]]
-    # strongest first, then most mentioned, then id (lexsort: the last key sorts first)
-    ranked = present[np.lexsort((np.array(c.ids, dtype=object)[present] if len(present)
-                                 else present, -mentions_of[present], -strength[present]))]
+    ids = np.array(c.ids, dtype=object)
+    ranked = present[np.lexsort((ids[present], -fig.mentions[present], -strength[present]))] \
+        if len(present) else present
     chosen = np.zeros(n, dtype=bool)
     chosen[ranked[:top] if top else ranked] = True
     route: list[str] = []
@@ -107,92 +112,226 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
         chosen[[index[x] for x in route]] = True
 
     G = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
-                 articles=c.article_ids[chosen_articles].tolist() if len(c.articles) else [])
-    if whole:  # the whole corpus: per-actor groups computed once per corpus
-        node_arts, node_texts = c.actor_articles, c.actor_texts
-    else:
-        rows = m_rows[chosen[m.actor[m_rows]]]
-        node_arts = Groups.of(m.actor[rows], m.article[rows], n)
-        node_texts = Groups.of(m.actor[rows], m.text[rows], n)
-    _add_nodes(G, c, chosen, mentions_of, node_arts, node_texts)
+                 articles=c.article_ids[c.order[art_mask[c.order]]].tolist()
+                 if len(c.arts) else [])
+    nodes = _node_facts(c, chosen, fig, lists)
+    for i in sorted(np.flatnonzero(chosen & (fig.mentions > 0)).tolist(), key=lambda i: c.ids[i]):
+        G.add_node(c.ids[i], label=c.labels[i], type=c.types[i], mentions=int(fig.mentions[i]),
+                   **nodes[i])
     kept = np.zeros(n_pairs, dtype=bool)
     kept[live] = True
-    kept &= chosen[r.pair_a] & chosen[r.pair_b]
+    kept &= chosen[mp.pair_a] & chosen[mp.pair_b]
     G.graph["total_edges"] = int(kept.sum())
     if max_edges is not None and G.graph["total_edges"] > max_edges:
         idx = np.flatnonzero(kept)
         strongest = idx[np.lexsort((idx, -weights[idx]))[:max_edges]]
-        on_path = np.isin(r.pair_a * n + r.pair_b, [
+        on_path = np.isin(mp.pair_a * n + mp.pair_b, [
             min(index[x], index[y]) * n + max(index[x], index[y])
             for x, y in nx.utils.pairwise(route)]) & kept
         kept[:] = on_path
         kept[strongest] = True
-    if whole and not sl.kinds:  # per-pair groups computed once per corpus
-        edges = (c.pair_articles, c.pair_kinds, c.pair_typed)
-    else:
-        edges = _edge_groups(c, kept, r_rows, sl.kinds, kind_ok)
-    _add_edges(G, c, store, sl, kept, weights, *edges, evidence)
-    G.graph["timeline"] = _timeline(c, chosen_articles, chosen, node_arts)
+    _add_edges(G, c, store, sl, kept, weights, fig, lists, evidence)
+    G.graph["timeline"] = _timeline(c, chosen_articles, chosen, fig)
     return G
 
 
-def _edge_groups(c: Corpus, kept: np.ndarray, rows: np.ndarray | None, kinds: tuple,
-                 kind_ok: np.ndarray) -> tuple[Groups, Groups, Groups]:
-    """Articles, kinds and typed rows per kept pair, from the slice's rows."""
-    r = c.rows
-    if rows is None:
-        rows = np.sort(r.by_pair.rows(np.flatnonzero(kept)))
+def _figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool) -> _Slice:
+    """Mentions per actor and weights per actor pair for the slice."""
+    mp, t = c.mapping, c.totals
+    n, n_pairs = len(c.ids), len(mp.pair_a)
+    kinds = [k for k, name in enumerate(c.kinds) if name in sl.kinds]
+    if whole:
+        named = mp.name_actor >= 0
+        names = np.flatnonzero(named[:len(t.name_mentions)])
+        mentions = np.bincount(mp.name_actor[names], weights=t.name_mentions[names],
+                               minlength=n).astype(np.int64)
+        ok = mp.pair_of >= 0
+        total = np.bincount(mp.pair_of[ok], weights=t.pair_weight[ok], minlength=n_pairs)
+        if not sl.kinds:
+            return _Slice(mentions, total.astype(np.int64), None, None)
+        chosen = sum((c.kind_weight(k)[ok] for k in kinds), np.zeros(int(ok.sum())))
+        if COOCCURRENCE in sl.kinds:
+            chosen = chosen + t.pair_cooc[ok]
+        weight = np.bincount(mp.pair_of[ok], weights=chosen, minlength=n_pairs)
+        return _Slice(mentions, np.minimum(weight, total).astype(np.int64), None, None)
+    m_rows, r_rows = c.mention_rows(articles), c.pair_rows(articles)
+    actor = mp.name_actor[m_rows.take(c.m_name)]
+    shown = actor >= 0
+    mentions = np.bincount(actor[shown], weights=m_rows.take(c.m_count)[shown],
+                           minlength=n).astype(np.int64)
+    pair = mp.pair_of[r_rows.take(c.r_pair)]
+    kind = r_rows.take(c.r_kind)
+    star = (pair >= 0) & (kind == c.all_kinds)
+    total = np.bincount(pair[star], weights=r_rows.take(c.r_count)[star], minlength=n_pairs)
+    if not sl.kinds:
+        return _Slice(mentions, total.astype(np.int64), m_rows, r_rows)
+    use = (pair >= 0) & np.isin(kind, kinds)
+    weight = np.bincount(pair[use], weights=r_rows.take(c.r_count)[use], minlength=n_pairs)
+    if COOCCURRENCE in sl.kinds:
+        weight += np.bincount(pair[star], weights=r_rows.take(c.r_cooc)[star],
+                              minlength=n_pairs)
+    return _Slice(mentions, np.minimum(weight, total).astype(np.int64), m_rows, r_rows)
+
+
+def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict[int, dict]:
+    """Aliases, first/last seen (and article lists) of the chosen actors in the slice."""
+    mp, t = c.mapping, c.totals
+    actors = np.flatnonzero(chosen)
+    out: dict[int, dict] = {}
+    if fig.m_rows is None and not lists:  # the whole corpus: per-name figures
+        names, owner = mp.names.many(actors)
+        texts, text_name = t.name_texts.many(names[names < len(t.name_first)])
+        actor_of = np.full(len(t.name_first), -1, dtype=np.int64)
+        keep = names < len(t.name_first)
+        actor_of[names[keep]] = owner[keep]
+        by_actor = Groups.of(actor_of[text_name], texts, len(c.ids))
+        first = np.full(len(c.ids), np.iinfo(np.int64).max)
+        last = np.full(len(c.ids), np.iinfo(np.int64).min)
+        np.minimum.at(first, owner[keep], t.name_first[names[keep]])
+        np.maximum.at(last, owner[keep], t.name_last[names[keep]])
+        for i in actors.tolist():
+            out[i] = {"aliases": _aliases(c, i, by_actor.get(i)),
+                      "first_seen": _day(first[i]), "last_seen": _day(last[i])}
+        return out
+    rows = np.arange(len(c.m_article)) if fig.m_rows is None else fig.m_rows.indices()
+    actor = mp.name_actor[c.m_name[rows]]
+    rows, actor = rows[(actor >= 0)], actor[actor >= 0]
+    keep = chosen[actor] & c.alive[c.m_article[rows]]
+    rows, actor = rows[keep], actor[keep]
+    arts = Groups.of(actor, c.m_article[rows], len(c.ids))
+    texts = Groups.of(actor, c.m_text[rows], len(c.ids))
+    for i in actors.tolist():
+        mine = arts.get(i)
+        days = c.dates[mine]
+        days = days[days != UNDATED]
+        out[i] = {"aliases": _aliases(c, i, texts.get(i)),
+                  "first_seen": _day(days.min()) if len(days) else None,
+                  "last_seen": _day(days.max()) if len(days) else None}
+        if lists:
+            out[i]["articles"] = _in_date_order(c, mine)
+    return out
+
+
+def _aliases(c: Corpus, i: int, texts: np.ndarray) -> list[str]:
+    return sorted({c.texts.get(x, "") for x in texts.tolist()} - {c.labels[i], ""})
+
+
+def _day(ordinal: int) -> str | None:
+    if ordinal in (np.iinfo(np.int64).max, np.iinfo(np.int64).min, UNDATED):
+        return None
+    return date.fromordinal(int(ordinal)).isoformat()
+
+
+def _in_date_order(c: Corpus, articles: np.ndarray) -> list[str]:
+    """Article ids in the corpus' date order."""
+    return c.article_ids[articles[np.argsort(c.rank[articles], kind="stable")]].tolist()
+
+
+def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.ndarray,
+               weights: np.ndarray, fig: _Slice, lists: bool, evidence: bool) -> None:
+    mp, t = c.mapping, c.totals
+    pairs = np.flatnonzero(kept)
+    rows = None
+    if fig.r_rows is not None:
+        of = mp.pair_of[fig.r_rows.take(c.r_pair)]
+        rows = fig.r_rows.indices()[(of >= 0) & kept[np.maximum(of, 0)]]
+    elif lists or evidence or sl.kinds:  # the whole corpus, row by row
+        rows = _rows_of_name_pairs(c, mp.name_pairs.many(pairs)[0])
+    if rows is None:  # the whole corpus from per-name-pair figures
+        name_pairs = mp.name_pairs.many(pairs)[0]
+        typed = t.typed.many(name_pairs)[0]
+        cooc = name_pairs[t.pair_cooc[name_pairs] > 0]
+        counted = None
     else:
-        rows = rows[kept[r.pair[rows]]]
-    star = r.kind[rows] == c.all_kinds
-    chosen = kind_ok[r.kind[rows]] & ~star if kinds else ~star
-    cooc = star & (r.cooc[rows] > 0) & (COOCCURRENCE in kinds or not kinds)
-    used = (chosen | cooc) if kinds else star
-    n_pairs = len(r.pair_a)
-    of_kinds = rows[chosen | cooc]
-    typed = of_kinds[(r.way[of_kinds] > 0) & (r.kind[of_kinds] != c.all_kinds)]
-    return (Groups.of(r.pair[rows[used]], r.article[rows[used]], n_pairs),
-            Groups.of(r.pair[of_kinds], r.kind[of_kinds], n_pairs),
-            Groups.of(r.pair[typed], typed, n_pairs))
+        rows = rows[c.alive[c.r_article[rows]]]
+        kind = c.r_kind[rows]
+        star = kind == c.all_kinds
+        chosen = np.isin(kind, [k for k, x in enumerate(c.kinds) if x in sl.kinds]) if (
+            sl.kinds) else ~star
+        typed = rows[chosen]
+        with_cooc = star & (c.r_cooc[rows] > 0) & (not sl.kinds or COOCCURRENCE in sl.kinds)
+        cooc = c.r_pair[rows[with_cooc]]
+        counted = rows[(chosen | with_cooc) if sl.kinds else star]
+    kinds_of = Groups.of(mp.pair_of[c.r_pair[typed]] if len(typed) else typed,
+                         c.r_kind[typed], len(mp.pair_a))
+    has_cooc = np.zeros(len(mp.pair_a), dtype=bool)
+    has_cooc[mp.pair_of[cooc]] = True
+    directed = _directed(c, typed)
+    arts = None if counted is None else Groups.of(
+        mp.pair_of[c.r_pair[counted]], c.r_article[counted], len(mp.pair_a))
+    found = _evidence(store, c, sl, pairs, arts) if evidence else {}
+    for p in sorted(pairs.tolist(), key=lambda p: (c.ids[mp.pair_a[p]], c.ids[mp.pair_b[p]])):
+        a, b = c.ids[mp.pair_a[p]], c.ids[mp.pair_b[p]]
+        relations_ = sorted(
+            ({"kind": c.kinds[kd], "source": a if way == 1 else b,
+              "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol]}
+             for (kd, way, pol), n in directed.get(p, {}).items()),
+            key=lambda x: (x["kind"], x["source"], x["target"], x["polarity"]))
+        ways = {(x["source"], x["target"]) for x in relations_}
+        src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
+        kinds = {c.kinds[k] for k in kinds_of.get(p).tolist()} | (
+            {COOCCURRENCE} if has_cooc[p] else set())
+        attrs = {"weight": int(weights[p]), "kinds": sorted(kinds), "relations": relations_,
+                 "polarity": _polarity(relations_), "directed": len(ways) == 1,
+                 "source": src, "target": tgt}
+        if lists:
+            attrs["articles"] = _in_date_order(c, arts.get(p))
+        if evidence:
+            attrs["evidence"] = found.get((a, b), [])
+        G.add_edge(a, b, **attrs)
 
 
-def _columns(r, rows: np.ndarray | None) -> SimpleNamespace:  # noqa: ANN001
-    """The slice's pair-row columns (views of the whole arrays when it is the whole)."""
-    return SimpleNamespace(**{name: getattr(r, name) if rows is None else getattr(r, name)[rows]
-                              for name in ("pair", "article", "kind", "count", "cooc")})
+def _rows_of_name_pairs(c: Corpus, name_pairs: np.ndarray) -> np.ndarray:
+    """Pair rows of the given name pairs (one pass over the rows; used by exports and kind
+    filters of the whole corpus)."""
+    wanted = np.zeros(len(c.np_a), dtype=bool)
+    wanted[name_pairs] = True
+    return np.flatnonzero(wanted[c.r_pair])
 
 
-def _timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray,
-              arts: Groups) -> list[dict]:
+def _directed(c: Corpus, typed: np.ndarray) -> dict[int, Counter]:
+    """Typed relation counts per actor pair: (kind, way relative to the actor pair,
+    polarity) → sentences. Summed with arrays; Python only sees the distinct combinations."""
+    mp = c.mapping
+    typed = typed[c.alive[c.r_article[typed]] & (c.r_way[typed] > 0)] if len(typed) else typed
+    if not len(typed):
+        return {}
+    np_ = c.r_pair[typed]
+    way = np.where(mp.flipped[np_], 3 - c.r_way[typed], c.r_way[typed])
+    n_kinds = len(c.kinds)
+    keys = ((mp.pair_of[np_] * n_kinds + c.r_kind[typed]) * 3 + way) * 3 + c.r_polarity[typed]
+    found, inverse = np.unique(keys, return_inverse=True)
+    sums = np.bincount(inverse.reshape(-1), weights=c.r_count[typed])
+    out: dict[int, Counter] = {}
+    for key, n in zip(found.tolist(), sums.tolist(), strict=True):
+        rest, pol = divmod(key, 3)
+        rest, way_ = divmod(rest, 3)
+        p, kd = divmod(rest, n_kinds)
+        out.setdefault(p, Counter())[(kd, way_, pol)] += int(n)
+    return out
+
+
+def _timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray, fig: _Slice) -> list[dict]:
     """Per day: the slice's articles and how many of the shown actors each day's articles
-    mention (an actor counted once per article)."""
+    mention (an actor counted once per article and name)."""
+    mp = c.mapping
     days = c.dates[articles]
-    shown = np.flatnonzero(chosen)
-    mentioned = np.concatenate([arts.get(i) for i in shown]) if len(shown) else articles[:0]
-    out_days, n_articles = np.unique(days[days != UNDATED], return_counts=True)
+    if fig.m_rows is None:  # the whole corpus: the shown actors' names' articles
+        names = mp.names.many(np.flatnonzero(chosen))[0]
+        names = names[names < len(c.totals.name_first)]
+        mentioned = c.totals.name_articles.many(names)[0]
+    else:
+        rows = fig.m_rows.indices()
+        actor = mp.name_actor[c.m_name[rows]]
+        hit = rows[(actor >= 0) & chosen[np.maximum(actor, 0)]]
+        mentioned = np.unique(c.m_name[hit] * max(len(c.arts), 1) + c.m_article[hit]) % max(
+            len(c.arts), 1)
     m_days = c.dates[mentioned]
+    out_days, n_articles = np.unique(days[days != UNDATED], return_counts=True)
     found = dict(zip(*np.unique(m_days[m_days != UNDATED], return_counts=True), strict=True))
     return [{"date": date.fromordinal(int(d)).isoformat(), "articles": int(k),
              "mentions": int(found.get(d, 0))} for d, k in zip(out_days, n_articles,
                                                                 strict=True)]
-
-
-def _capped(sub: SimpleNamespace, use: np.ndarray, star: np.ndarray, width: int, all_kinds: int,
-            n_pairs: int) -> np.ndarray:
-    """Weights with a kind filter: per pair and article, the chosen kinds' sentences, at most
-    the pair's distinct sentences there (the aggregates count sentences per kind, not which
-    sentence had which kind, so two kinds in one sentence count once only when the cap says
-    so)."""
-    k_use = sub.pair[use] * width + sub.article[use]
-    k_all = sub.pair[star] * width + sub.article[star]
-    keys, inverse = np.unique(np.concatenate([k_use, k_all]), return_inverse=True)
-    inverse = inverse.reshape(-1)
-    # ``*`` rows among the used ones stand for co-occurrence
-    counts = np.where(sub.kind[use] == all_kinds, sub.cooc[use], sub.count[use])
-    sums = np.bincount(inverse[:len(k_use)], weights=counts, minlength=len(keys))
-    caps = np.bincount(inverse[len(k_use):], weights=sub.count[star], minlength=len(keys))
-    return np.bincount(keys // width, weights=np.minimum(sums, caps),
-                       minlength=n_pairs).astype(np.int64)
 
 
 def _reach(la: np.ndarray, lb: np.ndarray, n: int, start: int, depth: int) -> np.ndarray:
@@ -230,67 +369,21 @@ def _shortest(la: np.ndarray, lb: np.ndarray, n: int, a: int, b: int) -> list[in
     return route[::-1]
 
 
-def _add_nodes(G: nx.Graph, c: Corpus, chosen: np.ndarray, mentions_of: np.ndarray,
-               arts: Groups, texts: Groups) -> None:
-    for i in sorted(np.flatnonzero(chosen & (mentions_of > 0)).tolist(), key=lambda i: c.ids[i]):
-        mine = arts.get(i)
-        days = c.dates[mine]
-        days = days[days != UNDATED]
-        G.add_node(
-            c.ids[i], label=c.labels[i], type=c.types[i],
-            aliases=sorted({c.texts.get(t, "") for t in texts.get(i).tolist()}
-                           - {c.labels[i], ""}),
-            articles=c.article_ids[mine].tolist(),  # chronological (articles are date-ordered)
-            mentions=int(mentions_of[i]),
-            first_seen=date.fromordinal(int(days.min())).isoformat() if len(days) else None,
-            last_seen=date.fromordinal(int(days.max())).isoformat() if len(days) else None,
-        )
-
-
-def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.ndarray,
-               weights: np.ndarray, arts: Groups, kinds: Groups, typed: Groups,
-               evidence: bool) -> None:
-    r = c.rows
-    names = [COOCCURRENCE if k == ALL_KINDS else k for k in c.kinds]
-    pairs = sorted(np.flatnonzero(kept).tolist(), key=lambda p: (c.ids[r.pair_a[p]],
-                                                                c.ids[r.pair_b[p]]))
-    found = _evidence(store, c, sl, {p: arts.get(p) for p in pairs}) if evidence else {}
-    for p in pairs:
-        a, b = c.ids[r.pair_a[p]], c.ids[r.pair_b[p]]
-        directed: Counter = Counter()
-        rows = typed.get(p)
-        for kd, way, pol, n in zip(r.kind[rows].tolist(), r.way[rows].tolist(),
-                                   r.polarity[rows].tolist(), r.count[rows].tolist(),
-                                   strict=True):
-            directed[(kd, way, pol)] += n
-        relations_ = sorted(
-            ({"kind": c.kinds[kd], "source": a if way == 1 else b,
-              "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol]}
-             for (kd, way, pol), n in directed.items()),
-            key=lambda x: (x["kind"], x["source"], x["target"], x["polarity"]))
-        ways = {(x["source"], x["target"]) for x in relations_}
-        src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
-        G.add_edge(
-            a, b, weight=int(weights[p]), articles=c.article_ids[arts.get(p)].tolist(),
-            kinds=sorted({names[k] for k in kinds.get(p).tolist()}),
-            relations=relations_, polarity=_polarity(relations_), directed=len(ways) == 1,
-            source=src, target=tgt, evidence=found.get((a, b), []),
-        )
-
-
-def _evidence(store: Store, c: Corpus, sl: GraphSlice,
-              arts: dict[int, np.ndarray]) -> dict[tuple[str, str], list[dict]]:
+def _evidence(store: Store, c: Corpus, sl: GraphSlice, pairs: np.ndarray,
+              arts: Groups | None) -> dict[tuple[str, str], list[dict]]:
     """Supporting sentences per kept edge, in article (date) order then sentence order."""
-    r = c.rows
-    pairs = [(c.ids[r.pair_a[p]], c.ids[r.pair_b[p]]) for p in arts]
-    wanted = {c.articles[i]["id"] for v in arts.values() for i in v.tolist()}
+    mp = c.mapping
+    wanted = {c.arts[i]["id"] for p in pairs.tolist() for i in arts.get(p).tolist()} if arts \
+        else None
+    ids = [(c.ids[mp.pair_a[p]], c.ids[mp.pair_b[p]]) for p in pairs.tolist()]
     position = {a["id"]: i for i, a in enumerate(c.articles)}
-    grouped: dict[tuple[str, str], dict[tuple[str, int], dict]] = defaultdict(dict)
-    for x, y, aid, sent, kind, text in store.pair_sentences(pairs, None, sl.kinds):
-        if aid in wanted:
-            entry = grouped[(min(x, y), max(x, y))].setdefault(
-                (aid, sent), {"article": aid, "sentence": text, "kinds": set()})
-            entry["kinds"].add(kind)
+    grouped: dict[tuple[str, str], dict[tuple[str, int], dict]] = {}
+    for x, y, aid, sent, kind, text in store.pair_sentences(ids, None, sl.kinds):
+        if wanted is not None and aid not in wanted:
+            continue
+        entry = grouped.setdefault((min(x, y), max(x, y)), {}).setdefault(
+            (aid, sent), {"article": aid, "sentence": text, "kinds": set()})
+        entry["kinds"].add(kind)
     return {key: [{**e, "kinds": sorted(e["kinds"])} for _, e in sorted(
         found.items(), key=lambda kv: (position.get(kv[0][0], 0), kv[0][1]))]
         for key, found in grouped.items()}

@@ -1,10 +1,12 @@
-"""The corpus in memory: the store's aggregates as NumPy arrays, ready to slice.
+"""The corpus in memory: the store's aggregates as NumPy arrays, ready to slice at scale.
 
-Rows stay at the level the store writes them (article × name, article × name pair × kind), so
-they never need reloading when resolution or a decision changes which names form which actor:
-:meth:`Corpus.refresh` re-maps names to actors with one array lookup, and loads only the
-articles written since the last load. A refreshed corpus is a new object; one in use by
-another request is never changed.
+Rows stay at the level the store writes them: mentions per article × name, and sentences per
+article × name pair × kind. What never changes when actors do (a decision, a re-resolution) is
+computed per name and per name pair (:class:`Totals`); what depends on actors is computed over
+names and name pairs, never over rows (:class:`Mapping`), so a decision costs one pass over the
+names. After an ingest, :meth:`Corpus.refresh` appends the new articles' rows (a replaced
+article's old rows are left dead) instead of reloading everything. A refreshed corpus is a new
+object sharing the unchanged arrays; one in use by another request is never changed.
 """
 
 from __future__ import annotations
@@ -19,320 +21,370 @@ from .model import COOCCURRENCE
 from .schema import ALL_KINDS
 from .store import Store
 
-__all__ = ["POLARITY", "UNDATED", "Corpus", "Groups", "Index", "MentionRows", "PairRows"]
+__all__ = ["POLARITY", "UNDATED", "Corpus", "Groups", "Rows"]
 
 UNDATED = -1
 POLARITY = ("cooperative", "hostile", "neutral")
-
-
-@dataclass(frozen=True)
-class Index:
-    """Rows grouped by a key: key ``k``'s rows are ``order[start[k]:start[k + 1]]``."""
-
-    order: np.ndarray
-    start: np.ndarray
-
-    @classmethod
-    def of(cls, keys: np.ndarray, n: int) -> Index:
-        order = np.argsort(keys, kind="stable")
-        return cls(order, np.searchsorted(keys[order], np.arange(n + 1)))
-
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        """The rows of ``keys`` (ascending keys give ascending blocks), without a pass over
-        all rows."""
-        first, last = self.start[keys], self.start[keys + 1]
-        lens = last - first
-        total = int(lens.sum())
-        if not total:
-            return np.zeros(0, dtype=np.int64)
-        shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-        return self.order[shift + np.arange(total)]
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
 class Groups:
-    """The distinct values per key, sorted: key ``k``'s are ``values[start[k]:start[k + 1]]``
-    (a compressed sparse row layout)."""
+    """Values per key: key ``k``'s are ``values[start[k]:start[k + 1]]`` (compressed sparse
+    rows). Built with ``unique=True`` they are the distinct values, sorted."""
 
     start: np.ndarray
     values: np.ndarray
 
     @classmethod
-    def of(cls, keys: np.ndarray, values: np.ndarray, n: int) -> Groups:
-        width = int(values.max(initial=0)) + 1
-        combined = np.unique(keys * width + values)
-        return cls(np.searchsorted(combined // width, np.arange(n + 1)), combined % width)
+    def of(cls, keys: np.ndarray, values: np.ndarray, n: int, unique: bool = True) -> Groups:
+        if unique:
+            width = int(values.max(initial=0)) + 1
+            combined = np.unique(keys * width + values)
+            keys, values = combined // width, combined % width
+        else:
+            order = np.argsort(keys, kind="stable")
+            keys, values = keys[order], values[order]
+        return cls(np.searchsorted(keys, np.arange(n + 1)), values)
 
     def get(self, key: int) -> np.ndarray:
         return self.values[self.start[key]:self.start[key + 1]]
 
-
-@dataclass(frozen=True)
-class MentionRows:
-    """Mention rows of visible actors."""
-
-    article: np.ndarray
-    actor: np.ndarray
-    text: np.ndarray
-    count: np.ndarray
-    by_article: Index
-    by_actor: Index
-    total: np.ndarray  # mentions per actor over the whole corpus
+    def many(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(values of all ``keys`` concatenated, the key each came from)."""
+        first, last = self.start[keys], self.start[keys + 1]
+        lens = last - first
+        total = int(lens.sum())
+        if not total:
+            return _EMPTY, _EMPTY
+        shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+        return self.values[shift + np.arange(total)], np.repeat(keys, lens)
 
 
 @dataclass(frozen=True)
-class PairRows:
-    """The pair rows a graph can use (both names resolved to different visible actors)."""
+class Totals:
+    """Whole-corpus figures per name and per name pair (alive articles only). They depend on
+    the rows, never on which names form which actor."""
 
-    article: np.ndarray
-    kind: np.ndarray
-    count: np.ndarray
-    cooc: np.ndarray
-    polarity: np.ndarray
-    pair: np.ndarray  # index into pair_a / pair_b
-    way: np.ndarray  # 0 undirected, 1 pair_a → pair_b, 2 pair_b → pair_a
-    pair_a: np.ndarray  # actor index, pair_a < pair_b
+    name_mentions: np.ndarray
+    name_first: np.ndarray  # earliest dated article per name (max int if none)
+    name_last: np.ndarray
+    name_texts: Groups  # surface texts per name
+    name_articles: Groups  # articles per name
+    pair_weight: np.ndarray  # distinct sentences per name pair
+    pair_cooc: np.ndarray  # co-occurrence sentences per name pair
+    typed: Groups  # typed-relation rows per name pair
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Names and name pairs mapped to actors (recomputed when actors change)."""
+
+    name_actor: np.ndarray  # name id → actor index, -1 for names of no visible actor
+    pair_of: np.ndarray  # name pair → actor pair index, -1 if not two different actors
+    flipped: np.ndarray  # name pair's first name is the actor pair's second actor
+    pair_a: np.ndarray  # actor pair → actor index (pair_a < pair_b)
     pair_b: np.ndarray
-    by_article: Index
-    by_pair: Index
-    total: np.ndarray  # weight per pair over the whole corpus
+    names: Groups  # names per actor
+    name_pairs: Groups  # name pairs per actor pair
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything needed to build any slice. Article arrays are indexed by position in
-    ``articles`` (sorted by date, undated last); actor arrays by position in ``ids``."""
+    """Everything needed to build any slice. Article arrays are indexed in load order (see
+    ``order`` for date order); ``alive`` is False for articles replaced since."""
 
     revision: int
     actors_rev: int
-    articles: list[dict]
+    written: int  # newest ``written`` revision loaded
+    arts: list[dict]
+    alive: np.ndarray
     dates: np.ndarray  # day ordinal per article, UNDATED if none
-    ids: list[str]  # stable actor ids
-    labels: list[str]
-    types: list[str]
-    kinds: list[str]  # relation kinds; ALL_KINDS is one of them
-    # mention rows
     m_article: np.ndarray
     m_name: np.ndarray
     m_text: np.ndarray
     m_count: np.ndarray
-    # pair rows
+    m_start: np.ndarray  # article i's mention rows: m_start[i]:m_end[i]
+    m_end: np.ndarray
     r_article: np.ndarray
-    r_a: np.ndarray  # name ids
-    r_b: np.ndarray
+    r_pair: np.ndarray  # name pair id
     r_kind: np.ndarray  # index into kinds
-    r_way: np.ndarray  # 0 undirected, 1 a→b, 2 b→a (for names a, b)
+    r_way: np.ndarray  # 0 undirected, 1 np_a → np_b, 2 np_b → np_a
     r_polarity: np.ndarray  # index into POLARITY
     r_count: np.ndarray  # sentences
     r_cooc: np.ndarray  # on ALL_KINDS rows: sentences where the pair co-occurs
-    name_actor: np.ndarray  # name id → actor index, -1 for names of no (visible) actor
-    texts: dict[int, str] = field(default_factory=dict)  # surface text ids → text
+    r_start: np.ndarray
+    r_end: np.ndarray
+    np_a: np.ndarray  # name pair id → name ids (np_a < np_b)
+    np_b: np.ndarray
+    np_keys: np.ndarray  # sorted np_a * K + np_b, for finding a pair's id
+    np_ids: np.ndarray  # the id of each key in np_keys
+    kinds: list[str]
+    ids: list[str] = field(default_factory=list)  # stable actor ids
+    labels: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    mapping_: Mapping | None = None
+    totals_: Totals | None = None
+    kind_weights_: dict | None = None
+    texts: dict[int, str] = field(default_factory=dict)
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
     def load(cls, store: Store) -> Corpus:
         """Read the store's aggregates (one query per table, streamed into arrays)."""
         revs = store.revisions()
-        arts = store.graph_articles()
-        mentions = store.mention_arrays()
-        pairs, kinds, polarities = store.pair_arrays()
-        seq_index = {a["seq"]: i for i, a in enumerate(arts)}
-        empty = cls._empty(revs, kinds)
-        corpus = replace(empty, articles=arts)
-        return corpus._with_rows(mentions, pairs, kinds, polarities, seq_index)._mapped(
-            store)._sorted()._with_texts(store)
-
-    @classmethod
-    def _empty(cls, revs: dict[str, int], kinds: list[str]) -> Corpus:
-        z = np.zeros(0, dtype=np.int64)
-        return cls(revs.get("revision", 0), revs.get("actors_rev", 0), [], z, [], [], [],
-                   [ALL_KINDS], z, z, z, z, z, z, z, z, z, z, z, z, np.full(1, -1, np.int64))
+        empty = cls(revs.get("revision", 0), revs.get("actors_rev", 0), 0, [],
+                    np.zeros(0, bool), _EMPTY, *([_EMPTY] * 6), *([_EMPTY] * 9), _EMPTY,
+                    _EMPTY, _EMPTY, _EMPTY, [ALL_KINDS])
+        return empty._append(store, store.graph_articles())._mapped(store)._with_texts(store)
 
     def refresh(self, store: Store) -> Corpus:
-        """This corpus brought up to date with ``store``: unchanged if the store is, else new
-        and changed articles loaded, and names re-mapped if actors changed."""
+        """This corpus brought up to date with ``store``: itself if nothing changed; else the
+        articles written since appended and, if actors changed, names mapped again."""
         revs = store.revisions()
         if revs.get("revision", 0) == self.revision:
             return self
-        fresh = store.graph_articles(since_written=self._written())
-        out = self
-        if fresh:
-            out = out._replace_articles(store, fresh)
+        fresh = store.graph_articles(since_written=self.written)
+        # the rows' figures survive an actors-only change (a decision, a re-resolution)
+        out = self._append(store, fresh) if fresh else replace(
+            self, totals_=self.totals, kind_weights_=self.kind_weights)
         if fresh or revs.get("actors_rev", 0) != self.actors_rev:
             out = out._mapped(store)
         return replace(out, revision=revs.get("revision", 0),
-                       actors_rev=revs.get("actors_rev", 0))._sorted()._with_texts(store)
+                       actors_rev=revs.get("actors_rev", 0))._with_texts(store)
 
-    def _written(self) -> int:
-        return max((a["written"] for a in self.articles), default=0)
-
-    def _replace_articles(self, store: Store, fresh: list[dict]) -> Corpus:
-        ids = {a["id"] for a in fresh}
-        keep_art = np.array([a["id"] not in ids for a in self.articles], dtype=bool)
-        keep_art = keep_art if len(keep_art) else np.zeros(0, bool)
-        arts = [a for a, k in zip(self.articles, keep_art, strict=True) if k] + fresh
-        new_index = np.cumsum(keep_art) - 1
-        mk = keep_art[self.m_article] if len(self.m_article) else np.zeros(0, bool)
-        rk = keep_art[self.r_article] if len(self.r_article) else np.zeros(0, bool)
-        base = replace(
-            self, articles=arts,
-            m_article=new_index[self.m_article[mk]], m_name=self.m_name[mk],
-            m_text=self.m_text[mk], m_count=self.m_count[mk],
-            r_article=new_index[self.r_article[rk]], r_a=self.r_a[rk], r_b=self.r_b[rk],
-            r_kind=self.r_kind[rk], r_way=self.r_way[rk], r_polarity=self.r_polarity[rk],
-            r_count=self.r_count[rk], r_cooc=self.r_cooc[rk])
+    def _append(self, store: Store, fresh: list[dict]) -> Corpus:
+        """The corpus with ``fresh`` articles' rows added (replacing older versions)."""
+        if not fresh:
+            return self
+        fresh = sorted(fresh, key=lambda a: (a["date"] is None, a["date"] or "", a["id"]))
+        replaced = {a["id"] for a in fresh}
+        alive = self.alive & np.array([a["id"] not in replaced for a in self.arts], bool)
+        first = len(self.arts)
+        index = {a["seq"]: first + i for i, a in enumerate(fresh)}
         seqs = [a["seq"] for a in fresh]
-        mentions = store.mention_arrays(seqs)
-        pairs, kinds, polarities = store.pair_arrays(seqs)
-        offset = len(arts) - len(fresh)
-        seq_index = {a["seq"]: offset + i for i, a in enumerate(fresh)}
-        return base._with_rows(mentions, pairs, kinds, polarities, seq_index, append=True)
-
-    def _with_rows(self, mentions: dict, pairs: dict, kinds: list[str], polarities: list[str],
-                   seq_index: dict[int, int], append: bool = False) -> Corpus:
-        all_kinds = list(self.kinds)
-        for k in kinds:
-            if k not in all_kinds:
-                all_kinds.append(k)
+        mentions = store.mention_arrays(None if not self.arts else seqs)
+        pairs, kinds, polarities = store.pair_arrays(None if not self.arts else seqs)
+        all_kinds = list(self.kinds) + [k for k in kinds if k not in self.kinds]
         k_map = np.array([all_kinds.index(k) for k in kinds] or [0], dtype=np.int64)
         p_map = np.array([POLARITY.index(p) if p in POLARITY else 2 for p in polarities]
                          or [2], dtype=np.int64)
-        to_index = np.vectorize(seq_index.__getitem__, otypes=[np.int64])
-
-        def idx(seq: np.ndarray) -> np.ndarray:
-            return to_index(seq) if len(seq) else seq
+        m_art = _positions(mentions["seq"], index)
+        r_art = _positions(pairs["seq"], index)
+        mo, ro = np.argsort(m_art, kind="stable"), np.argsort(r_art, kind="stable")
+        m_art, r_art = m_art[mo], r_art[ro]
+        pair_ids, np_a, np_b, np_keys, np_ids = _pair_ids(
+            pairs["a"][ro], pairs["b"][ro], self.np_a, self.np_b, self.np_keys, self.np_ids)
+        n_art = first + len(fresh)
+        span = np.arange(first, n_art)
+        dates = np.array([date.fromisoformat(a["date"]).toordinal() if a["date"] else UNDATED
+                          for a in fresh], dtype=np.int64)
 
         def cat(old: np.ndarray, new: np.ndarray) -> np.ndarray:
-            return np.concatenate([old, new]) if append else new
-
+            return np.concatenate([old, new])
+        m0, r0 = len(self.m_article), len(self.r_article)
         return replace(
-            self, kinds=all_kinds,
-            m_article=cat(self.m_article, idx(mentions["seq"])),
-            m_name=cat(self.m_name, mentions["name"]), m_text=cat(self.m_text, mentions["text"]),
-            m_count=cat(self.m_count, mentions["count"]),
-            r_article=cat(self.r_article, idx(pairs["seq"])), r_a=cat(self.r_a, pairs["a"]),
-            r_b=cat(self.r_b, pairs["b"]), r_kind=cat(self.r_kind, k_map[pairs["kind"]]),
-            r_way=cat(self.r_way, pairs["way"]),
-            r_polarity=cat(self.r_polarity, p_map[pairs["polarity"]]),
-            r_count=cat(self.r_count, pairs["sentences"]), r_cooc=cat(self.r_cooc, pairs["cooc"]))
+            self, written=max(self.written, *(a["written"] for a in fresh)),
+            arts=self.arts + fresh, alive=cat(alive, np.ones(len(fresh), bool)),
+            dates=cat(self.dates, dates), kinds=all_kinds,
+            m_article=cat(self.m_article, m_art),
+            m_name=cat(self.m_name, mentions["name"][mo]),
+            m_text=cat(self.m_text, mentions["text"][mo]),
+            m_count=cat(self.m_count, mentions["count"][mo]),
+            m_start=cat(self.m_start, m0 + np.searchsorted(m_art, span)),
+            m_end=cat(self.m_end, m0 + np.searchsorted(m_art, span, side="right")),
+            r_article=cat(self.r_article, r_art), r_pair=cat(self.r_pair, pair_ids),
+            r_kind=cat(self.r_kind, k_map[pairs["kind"][ro]]),
+            r_way=cat(self.r_way, pairs["way"][ro]),
+            r_polarity=cat(self.r_polarity, p_map[pairs["polarity"][ro]]),
+            r_count=cat(self.r_count, pairs["sentences"][ro]),
+            r_cooc=cat(self.r_cooc, pairs["cooc"][ro]),
+            r_start=cat(self.r_start, r0 + np.searchsorted(r_art, span)),
+            r_end=cat(self.r_end, r0 + np.searchsorted(r_art, span, side="right")),
+            np_a=np_a, np_b=np_b, np_keys=np_keys, np_ids=np_ids, totals_=None,
+            kind_weights_=None, mapping_=None)
 
     def _mapped(self, store: Store) -> Corpus:
-        rows, mapping = store.actor_map()
+        rows, by_name = store.actor_map()
         index = {aid: i for i, (aid, _, _) in enumerate(rows)}
-        top = max([*mapping, int(self.m_name.max(initial=0)), int(self.r_a.max(initial=0)),
-                   int(self.r_b.max(initial=0))], default=0)
+        n = len(rows)
+        top = max([*by_name, int(self.m_name.max(initial=0)), int(self.np_a.max(initial=0)),
+                   int(self.np_b.max(initial=0))], default=0)
         name_actor = np.full(top + 1, -1, dtype=np.int64)
-        for name_id, aid in mapping.items():
+        for name_id, aid in by_name.items():
             if aid in index:
                 name_actor[name_id] = index[aid]
+        x, y = name_actor[self.np_a], name_actor[self.np_b]
+        ok = (x >= 0) & (y >= 0) & (x != y)
+        width = max(n, 1)
+        keys = np.minimum(x, y) * width + np.maximum(x, y)
+        pairs, inverse = np.unique(keys[ok], return_inverse=True)
+        pair_of = np.full(len(self.np_a), -1, dtype=np.int64)
+        pair_of[ok] = inverse.reshape(-1)
+        named = np.flatnonzero(name_actor >= 0)
+        live = np.flatnonzero(ok)
+        mapping = Mapping(name_actor, pair_of, x > y, pairs // width, pairs % width,
+                          Groups.of(name_actor[named], named, n, unique=False),
+                          Groups.of(pair_of[live], live, len(pairs), unique=False))
         return replace(self, ids=[r[0] for r in rows], labels=[r[1] for r in rows],
-                       types=[r[2] for r in rows], name_actor=name_actor)
-
-    def _sorted(self) -> Corpus:
-        """Articles in date order (undated last, then by id); mention and pair rows renumbered
-        and sorted by article, so an article's (or a date range's) rows are one block."""
-        order = sorted(range(len(self.articles)), key=lambda i: (
-            self.articles[i]["date"] is None, self.articles[i]["date"] or "",
-            self.articles[i]["id"]))
-        rank = np.empty(len(order), dtype=np.int64)
-        rank[order] = np.arange(len(order))
-        arts = [self.articles[i] for i in order]
-        dates = np.array([date.fromisoformat(a["date"]).toordinal() if a["date"] else UNDATED
-                          for a in arts], dtype=np.int64)
-        m_article = rank[self.m_article] if len(self.m_article) else self.m_article
-        r_article = rank[self.r_article] if len(self.r_article) else self.r_article
-        mo = np.argsort(m_article, kind="stable")
-        ro = np.argsort(r_article, kind="stable")
-        return replace(
-            self, articles=arts, dates=dates, m_article=m_article[mo], m_name=self.m_name[mo],
-            m_text=self.m_text[mo], m_count=self.m_count[mo], r_article=r_article[ro],
-            r_a=self.r_a[ro], r_b=self.r_b[ro], r_kind=self.r_kind[ro], r_way=self.r_way[ro],
-            r_polarity=self.r_polarity[ro], r_count=self.r_count[ro], r_cooc=self.r_cooc[ro])
+                       types=[r[2] for r in rows], mapping_=mapping)
 
     def _with_texts(self, store: Store) -> Corpus:
-        missing = np.setdiff1d(np.unique(self.m_text), np.fromiter(self.texts, np.int64,
-                                                                   len(self.texts)))
+        wanted = np.unique(self.m_text)
+        missing = wanted[~np.isin(wanted, np.fromiter(self.texts, np.int64, len(self.texts)))]
         if not len(missing):
             return self
         return replace(self, texts={**self.texts, **store.texts(missing.tolist())})
 
-    # -- derived arrays (per corpus object, computed once) ---------------------------------
-    @cached_property
-    def mentions(self) -> MentionRows:
-        """Mention rows of visible actors (article order), indexed by article and by actor."""
-        actor = self.name_actor[self.m_name] if len(self.m_name) else self.m_name
-        ok = actor >= 0
-        article, actor = self.m_article[ok], actor[ok]
-        n = len(self.ids)
-        return MentionRows(article, actor, self.m_text[ok], self.m_count[ok],
-                           Index.of(article, len(self.articles)), Index.of(actor, n),
-                           np.bincount(actor, weights=self.m_count[ok], minlength=n))
+    # -- what slices read ------------------------------------------------------------------
+    @property
+    def mapping(self) -> Mapping:
+        assert self.mapping_ is not None
+        return self.mapping_
 
     @cached_property
-    def rows(self) -> PairRows:
-        """Pair rows between two different visible actors (article order), with actor pair
-        indexes, indexed by article and by pair."""
-        x = self.name_actor[self.r_a] if len(self.r_a) else self.r_a
-        y = self.name_actor[self.r_b] if len(self.r_b) else self.r_b
-        ok = (x >= 0) & (y >= 0) & (x != y)
-        x, y, way = x[ok], y[ok], self.r_way[ok]
-        lo, hi = np.minimum(x, y), np.maximum(x, y)
-        # the name pair's a is the actor pair's b: flip the direction
-        way = np.where((x > y) & (way > 0), 3 - way, way)
-        n = max(len(self.ids), 1)
-        pairs, inverse = np.unique(lo * n + hi, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        article, kind, count = self.r_article[ok], self.r_kind[ok], self.r_count[ok]
-        star = kind == self.all_kinds
-        return PairRows(article, kind, count, self.r_cooc[ok], self.r_polarity[ok], inverse,
-                        way, pairs // n, pairs % n, Index.of(article, len(self.articles)),
-                        Index.of(inverse, len(pairs)),
-                        np.bincount(inverse[star], weights=count[star],
-                                    minlength=len(pairs)).astype(np.int64))
+    def totals(self) -> Totals:
+        """Whole-corpus figures per name and name pair (kept across actors-only refreshes)."""
+        if self.totals_ is not None:
+            return self.totals_
+        alive_m = self.alive[self.m_article] if len(self.m_article) else _EMPTY.astype(bool)
+        alive_r = self.alive[self.r_article] if len(self.r_article) else _EMPTY.astype(bool)
+        n_names = int(max(self.m_name.max(initial=0), self.np_a.max(initial=0),
+                          self.np_b.max(initial=0))) + 1
+        names, counts = self.m_name[alive_m], self.m_count[alive_m]
+        days = self.dates[self.m_article[alive_m]]
+        dated = days != UNDATED
+        first = np.full(n_names, np.iinfo(np.int64).max, dtype=np.int64)
+        last = np.full(n_names, np.iinfo(np.int64).min, dtype=np.int64)
+        np.minimum.at(first, names[dated], days[dated])
+        np.maximum.at(last, names[dated], days[dated])
+        n_pairs = len(self.np_a)
+        star = alive_r & (self.r_kind == self.all_kinds)
+        typed = np.flatnonzero(alive_r & (self.r_kind != self.all_kinds))
+        return Totals(
+            np.bincount(names, weights=counts, minlength=n_names).astype(np.int64),
+            first, last, Groups.of(names, self.m_text[alive_m], n_names),
+            Groups.of(names, self.m_article[alive_m], n_names),
+            np.bincount(self.r_pair[star], weights=self.r_count[star],
+                        minlength=n_pairs).astype(np.int64),
+            np.bincount(self.r_pair[star], weights=self.r_cooc[star],
+                        minlength=n_pairs).astype(np.int64),
+            Groups.of(self.r_pair[typed], typed, n_pairs, unique=False))
 
     @cached_property
-    def actor_articles(self) -> Groups:
-        """Articles per actor over the whole corpus (for views of everything)."""
-        m = self.mentions
-        return Groups.of(m.actor, m.article, len(self.ids))
+    def kind_weights(self) -> dict[int, np.ndarray]:
+        """Per kind index: sentences per name pair over the whole corpus (filled lazily)."""
+        return self.kind_weights_ if self.kind_weights_ is not None else {}
 
-    @cached_property
-    def actor_texts(self) -> Groups:
-        """Surface texts per actor over the whole corpus."""
-        m = self.mentions
-        return Groups.of(m.actor, m.text, len(self.ids))
-
-    @cached_property
-    def pair_articles(self) -> Groups:
-        """Articles per pair over the whole corpus."""
-        r = self.rows
-        star = r.kind == self.all_kinds
-        return Groups.of(r.pair[star], r.article[star], len(r.pair_a))
-
-    @cached_property
-    def pair_kinds(self) -> Groups:
-        """Kinds per pair over the whole corpus (the ``*`` kind standing for co-occurrence)."""
-        r = self.rows
-        use = (r.kind != self.all_kinds) | (r.cooc > 0)
-        return Groups.of(r.pair[use], r.kind[use], len(r.pair_a))
-
-    @cached_property
-    def pair_typed(self) -> Groups:
-        """Row numbers of typed relations per pair over the whole corpus."""
-        r = self.rows
-        typed = np.flatnonzero((r.way > 0) & (r.kind != self.all_kinds))
-        return Groups.of(r.pair[typed], typed, len(r.pair_a))
-
-    @cached_property
-    def article_ids(self) -> np.ndarray:
-        return np.array([a["id"] for a in self.articles] or [""], dtype=object)
+    def kind_weight(self, kind: int) -> np.ndarray:
+        """Sentences of one kind per name pair over the whole corpus."""
+        if kind not in self.kind_weights:
+            typed = self.totals.typed.values  # the (alive) typed rows only
+            rows = typed[self.r_kind[typed] == kind]
+            self.kind_weights[kind] = np.bincount(self.r_pair[rows], weights=self.r_count[rows],
+                                                  minlength=len(self.np_a)).astype(np.int64)
+        return self.kind_weights[kind]
 
     @cached_property
     def all_kinds(self) -> int:
         """Index of the rows counting every kind (the weight rows)."""
         return self.kinds.index(ALL_KINDS)
 
+    @cached_property
+    def order(self) -> np.ndarray:
+        """Alive articles in date order (undated last, then by id)."""
+        alive = np.flatnonzero(self.alive)
+        key = [(self.arts[i]["date"] is None, self.arts[i]["date"] or "", self.arts[i]["id"])
+               for i in alive]
+        return alive[sorted(range(len(alive)), key=key.__getitem__)]
+
+    @cached_property
+    def rank(self) -> np.ndarray:
+        """Each article's position in date order (replaced articles last)."""
+        rank = np.full(len(self.arts), len(self.arts), dtype=np.int64)
+        rank[self.order] = np.arange(len(self.order))
+        return rank
+
+    @cached_property
+    def articles(self) -> list[dict]:
+        """Alive articles' metadata in date order."""
+        return [self.arts[i] for i in self.order]
+
+    @cached_property
+    def article_ids(self) -> np.ndarray:
+        return np.array([a["id"] for a in self.arts] or [""], dtype=object)
+
     @property
     def relation_kinds(self) -> list[str]:
         """The relation kinds present: co-occurrence first, then the typed ones."""
         return [COOCCURRENCE, *sorted(k for k in self.kinds if k != ALL_KINDS)]
+
+    def mention_rows(self, articles: np.ndarray) -> Rows:
+        """The mention rows of the given articles (ascending article indexes)."""
+        return Rows.of(self.m_start, self.m_end, articles)
+
+    def pair_rows(self, articles: np.ndarray) -> Rows:
+        """The pair rows of the given articles (ascending article indexes)."""
+        return Rows.of(self.r_start, self.r_end, articles)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Some rows of the corpus: a contiguous block (taken as views, no copy: the usual date
+    range, since articles are loaded in date order) or a list of row numbers."""
+
+    block: slice | None
+    numbers: np.ndarray | None
+
+    @classmethod
+    def of(cls, start: np.ndarray, end: np.ndarray, articles: np.ndarray) -> Rows:
+        if not len(articles):
+            return cls(None, _EMPTY)
+        if int(articles[-1]) - int(articles[0]) + 1 == len(articles):  # consecutive
+            return cls(slice(int(start[articles[0]]), int(end[articles[-1]])), None)
+        return cls(None, _ranges(start[articles], end[articles]))
+
+    def take(self, column: np.ndarray) -> np.ndarray:
+        return column[self.block] if self.block is not None else column[self.numbers]
+
+    def indices(self) -> np.ndarray:
+        if self.block is not None:
+            return np.arange(self.block.start, self.block.stop)
+        return self.numbers
+
+
+def _ranges(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    lens = last - first
+    total = int(lens.sum())
+    if not total:
+        return _EMPTY
+    shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+    return shift + np.arange(total)
+
+
+def _positions(seqs: np.ndarray, index: dict[int, int]) -> np.ndarray:
+    if not len(seqs):
+        return _EMPTY
+    keys = np.fromiter(index, np.int64, len(index))
+    values = np.fromiter(index.values(), np.int64, len(index))
+    order = np.argsort(keys)
+    return values[order][np.searchsorted(keys[order], seqs)]
+
+
+def _pair_ids(a: np.ndarray, b: np.ndarray, np_a: np.ndarray, np_b: np.ndarray,
+              keys: np.ndarray, ids: np.ndarray) -> tuple:
+    """Ids of the name pairs ``(a, b)``: existing ones looked up, new ones appended."""
+    width = np.int64(2) ** 31
+    wanted = a * width + b
+    pos = np.searchsorted(keys, wanted)
+    found = (pos < len(keys)) & (keys[np.minimum(pos, max(len(keys) - 1, 0))] == wanted) if (
+        len(keys)) else np.zeros(len(wanted), bool)
+    new_keys = np.unique(wanted[~found])
+    new_ids = len(np_a) + np.arange(len(new_keys))
+    np_a = np.concatenate([np_a, new_keys // width])
+    np_b = np.concatenate([np_b, new_keys % width])
+    all_keys = np.concatenate([keys, new_keys])
+    all_ids = np.concatenate([ids, new_ids])
+    order = np.argsort(all_keys, kind="stable")
+    all_keys, all_ids = all_keys[order], all_ids[order]
+    return all_ids[np.searchsorted(all_keys, wanted)], np_a, np_b, all_keys, all_ids

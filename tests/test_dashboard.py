@@ -58,7 +58,8 @@ def test_one_article_shrinks_the_graph_to_its_actors(source):
     whole = source.graph(Filters())
     one = source.graph(Filters(articles=(A003,)))
     assert 0 < one.number_of_nodes() < whole.number_of_nodes()
-    assert all(d["articles"] == [A003] for _, d in one.nodes(data=True))
+    assert one.graph["articles"] == [A003]
+    assert all(source.actor_articles(n, Filters(articles=(A003,))) == [A003] for n in one)
     assert "Showing" in summary(one) and "1 article" in summary(one)
 
 
@@ -95,7 +96,8 @@ def test_node_panel_data_has_highlighted_evidence(source):
     f = Filters()
     G = source.graph(f)
     articles = {a["id"]: a for a in source.articles()}
-    d = node_details(G, "kim-jong-un", articles, source.evidence("kim-jong-un", f))
+    d = node_details(G, "kim-jong-un", articles, source.evidence("kim-jong-un", f),
+                     source.actor_articles("kim-jong-un", f))
     assert d["mentions"] == G.nodes["kim-jong-un"]["mentions"] and d["articles"]
     assert d["evidence"] and all(any(hit for _, hit in e["segments"]) for e in d["evidence"])
     assert d["relations"][0]["weight"] >= d["relations"][-1]["weight"]
