@@ -37,7 +37,14 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
             client = stack.enter_context(Client(cluster))
         else:
             client = stack.enter_context(Client(address, timeout="30s"))
+        client.run(_warm_up, model)  # every worker loads the model now, all at once
         yield from _run(client, articles, model)
+
+
+def _warm_up(model: str | None) -> None:
+    from .nlp import load
+
+    load(model)
 
 
 def _run(client, articles: list[Article], model: str | None) -> Iterator[  # noqa: ANN001

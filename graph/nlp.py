@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not to choose one
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODEL", "PREFERRED_MODELS", "ModelMissingError", "load", "model_name"]
 
@@ -45,6 +47,7 @@ def load(name: str | None = None) -> Language:
 def _load(resolved: str) -> Language:
     import spacy
 
+    _register()
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
@@ -59,7 +62,13 @@ def _load(resolved: str) -> Language:
     return nlp
 
 
-@Language.component("relgraph_paragraphs")
+@functools.cache
+def _register() -> None:
+    from spacy.language import Language
+
+    Language.component("relgraph_paragraphs", func=paragraph_breaks)
+
+
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and paragraphs never run together."""
     for token in doc[:-1]:
