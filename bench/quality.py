@@ -335,6 +335,9 @@ def score(view: View, entities: dict[str, Entity], gold: list[GoldArticle],
         if a not in golds:
             continue
         s, t = entity_in(a, src), entity_in(a, tgt)
+        optional = {name_key(o) for o in golds[a].optional}
+        if {name_key(_strip_type(x)) for x, e in ((src, s), (tgt, t)) if e is None} & optional:
+            continue  # a link to a name the gold leaves unscored
         found.setdefault((a, s or f"?{src}", t or f"?{tgt}", kind_info(kind).root_code),
                          (kind, pol))
     tp = fp_r = 0
