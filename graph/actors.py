@@ -42,7 +42,8 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = [s for s in spans if s not in loud]
     acronyms = _acronyms(doc, spans)
     spans = _resolve_acronyms(spans, acronyms)
-    spans = sorted(spans + _missed_repeats(doc, spans, sent_of), key=lambda s: s.start)
+    spans = sorted(spans + _missed_repeats(doc, spans, sent_of, acronyms),
+                   key=lambda s: s.start)
     spans = _typed(doc, spans)
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
     spans = _organisation_short_forms(spans)
@@ -138,16 +139,22 @@ def _in_normal_case(loud: list[MentionSpan], spans: list[MentionSpan]) -> list[M
     return out
 
 
-def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
+def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
+                    acronyms: dict[str, str]) -> list[MentionSpan]:
     """Mentions the model missed of a place, country or organisation it tagged elsewhere in
-    the article: "Kyiv" tagged in one sentence but not in the next. Exact, capitalised, proper
-    nouns only; people are handled by :mod:`graph.people`."""
+    the article ("Kyiv" tagged in one sentence but not in the next), or of an acronym defined
+    in it ("the ELN delegation"). Exact, capitalised, proper nouns only; people are handled by
+    :mod:`graph.people`."""
     known: dict[tuple[str, ...], Mention] = {}
     for s in spans:
         words = tuple(t.text for t in doc[s.start:s.end])
         if ((s.mention.type != "person" or len(words) == 1)
                 and all(w[:1].isupper() for w in words if w.isalpha())):
             known.setdefault(words, s.mention)
+    by_name = {s.mention.name: s.mention for s in spans}
+    for short, full in acronyms.items():
+        if full in by_name and " " not in short:
+            known.setdefault((short,), replace(by_name[full], text=short, label="ALIAS"))
     if not known:
         return []
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -185,12 +185,15 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
     head = verb.head
     if head.i == verb.i:
         return []
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
         # "accusing Pyongyang (since last year) of shipping weapons": the accused ships;
         # "thanked Putin for sending troops": the one thanked sent them.
         governor = verb_above(head)
         objects = [n for c in governor.children if c.dep_ in OBJ for n in actors_of(c, at)]
         return objects or subjects_of(governor, at, spans, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        # "met X before travelling to Y": the one who met travels
+        return subjects_of(verb_above(head), at, spans, depth + 1)
     if (verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp"
             and head.tag_ in ("VB", "VBN", "VBG") and head.head.tag_ == "VBD"):
         # "X said the vote would calm markets and defended Y": a past tense cannot be
@@ -198,8 +201,10 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
         return subjects_of(head.head, at, spans, depth + 1)
     if verb.dep_ in _INHERIT:
         raised = [c for c in head.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "xcomp" and raised:
-            return actors_of(raised[0], at)  # "X is expected to visit Y": X visits
+        if verb.dep_ == "xcomp" and raised:  # "X is expected to visit Y": X visits
+            if raised[0].lower_ in _PERSONAL | _PLURAL:
+                return antecedent(raised[0], at, spans)
+            return actors_of(raised[0], at)
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if verb.dep_ == "xcomp" and controller:
             return actors_of(controller[0], at)  # "urged X to visit Y": X would visit

@@ -68,9 +68,10 @@ def lexicon() -> Lexicon:
         for lemma in dict.fromkeys(n.split()[-1] for n in spec.get("nouns", [])):
             nouns.setdefault(lemma, []).append(Frame(kind, polarity, preps, **common))
         back = tuple(spec.get("reverse_preps", []))
+        needs = frozenset(spec.get("reverse_objects", [])) or objects
         for lemma in spec.get("reverse", []):
-            plain.setdefault(lemma, []).append(Frame(kind, polarity, back, objects=objects,
-                                                     reverse=True))
+            (restricted if needs else plain).setdefault(lemma, []).append(
+                Frame(kind, polarity, back, objects=needs, reverse=True))
     verbs = {lemma: tuple(phrases.get(lemma, []) + restricted.get(lemma, [])
                           + plain.get(lemma, []))
              for lemma in {*phrases, *restricted, *plain}}

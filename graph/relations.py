@@ -26,6 +26,8 @@ from .model import COOCCURRENCE, Relation
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
 
 _CHAIN = ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp", "acl", "pobj", "prep", "conj")
+_ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+            ("es", ""), ("s", ""), ("d", ""))
 _SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
 
 
@@ -47,8 +49,9 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     found: list[tuple[Token, Frame, list[tuple[str, str]]]] = []
     consumed: set[int] = set()  # object nouns of phrases ("lift sanctions")
     for token in doc:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.verbs:
-            for frame in lex.verbs[token.lemma_.lower()]:
+        lemma = _verb_lemma(token, lex.verbs) if token.pos_ in ("VERB", "AUX") else None
+        if lemma:
+            for frame in lex.verbs[lemma]:
                 needed = _needed(token, frame)
                 if needed is False or not _objects_fit(token, frame):
                     continue
@@ -83,6 +86,20 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                     kind=kind, polarity=kind_info(kind).polarity, directed=True,
                     trigger=token.text))
     return out
+
+
+def _verb_lemma(token: Token, verbs: dict) -> str | None:
+    """The lexicon lemma of a verb, also when the lemmatizer slips ("fined" → "fin")."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    word = token.lower_
+    for ending, add in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[:-len(ending)] + add
+            if base in verbs:
+                return base
+    return None
 
 
 def _same(a: str, b: str) -> bool:
@@ -188,6 +205,9 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     if not subjects:
         return []
     direct = [c for c in verb.children if c.dep_ in OBJ and c != needed]
+    if needed is not None and needed.dep_ == "prep":
+        # "left Beijing for Washington": the phrase's preposition names the target
+        return _pairs(subjects, [n for o in pobjs(needed) for n in actors_of(o, at)], frame)
     if frame.reverse:
         sources = prep_objects(verb, frame.preps, at)
         sources += [n for c in direct for n in prep_objects(c, frame.preps, at)]

@@ -179,3 +179,9 @@ def test_name_evidence_without_context():
 
 def test_docstring_examples_run():
     assert doctest.testmod(graph.types).failed == 0
+
+
+def test_acronym_defined_in_the_text_is_found_where_the_model_missed_it(names):
+    found = names("The Movement for Democratic Change (MDC) won. Leaders of the MDC party met.",
+                  [("The Movement for Democratic Change", "ORG")])
+    assert [n for t, n, _ in found if t == "MDC"] == ["Movement for Democratic Change"] * 2

@@ -162,3 +162,31 @@ def test_goods_made_in_a_country_point_to_it(rels):
 def test_a_group_backed_by_a_country_is_not_that_country(rels):
     found = rels("Ukraine attacked Russian-backed separatists near Donetsk.")
     assert not {r for r in found if r[2] == "Russia" or r[2] == "Russian"}
+
+
+def test_leaving_a_place_for_another_visits_only_the_second(rels):
+    found = rels("Gustavo Petro left Bogota for Caracas on Sunday.")
+    assert ("Gustavo Petro", "visit", "Caracas") in found
+    assert ("Gustavo Petro", "visit", "Bogota") not in found
+
+
+def test_raised_pronoun_subject_and_before_ing(rels):
+    found = rels("Lula arrived in Rome on Monday, where he is expected to meet Pope Francis "
+                 "before travelling to Paris.")
+    assert ("Lula", "meet", "Francis") in found or ("Lula", "meet", "Pope Francis") in found
+    assert ("Lula", "visit", "Paris") in found
+    assert not {r for r in found if r[0] != "Lula"}
+
+
+def test_a_verb_the_lemmatizer_gets_wrong_still_triggers(rels):
+    assert ("Brazil", "convict", "Vale") in rels("Brazil fined Vale on Monday.")
+
+
+def test_criticism_drawn_from_an_actor(rels):
+    assert ("Canada", "criticise", "Donald Trump") in rels(
+        "Donald Trump's plan drew criticism from Canada.")
+
+
+def test_summoning_an_envoy_is_a_formal_protest(rels):
+    assert ("Germany", "criticise", "Russia") in rels(
+        "Germany summoned Russia's ambassador on Tuesday.")
