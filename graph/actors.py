@@ -38,7 +38,8 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     found = [m for ent in doc.ents if ent.label_ in ENTITY_TYPES for m in clean(ent, sent_of)]
     found, quoted = join_adjacent(doc, found)
     spans = _without_overlaps([MentionSpan(s, e, m) for s, e, m in found])
-    loud = [s for s in spans if shouted(doc, s.start, s.end)]
+    text = doc.text
+    loud = [s for s in spans if shouted(doc, s.start, s.end, text)]
     spans = [s for s in spans if s not in loud]
     acronyms = _acronyms(doc, spans)
     spans = _resolve_acronyms(spans, acronyms)
@@ -159,6 +160,7 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         return []
     covered = {i for s in spans for i in range(s.start, s.end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    text = doc.text
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(known, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
@@ -170,7 +172,7 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             end = token.i + len(words)
             if (tuple(t.text for t in doc[token.i:end]) == words
                     and not covered.intersection(range(token.i, end))
-                    and not shouted(doc, token.i, end)):
+                    and not shouted(doc, token.i, end, text)):
                 m, span = known[words], doc[token.i:end]
                 out.append(MentionSpan(token.i, end, replace(
                     m, sentence=sent_of[token.i], start=span.start_char, end=span.end_char,
@@ -181,10 +183,11 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
 
 
 def _sentence_lookup(doc: Doc, sent_index: dict[int, int]) -> list[int]:
-    out, current = [], -1
-    for token in doc:
-        current = sent_index.get(token.i, current)
-        out.append(max(current, 0))
+    """Sentence number of every token (a list, built sentence by sentence)."""
+    out = [0] * len(doc)
+    starts = sorted(sent_index) + [len(doc)]
+    for a, b in zip(starts, starts[1:], strict=False):
+        out[a:b] = [sent_index[a]] * (b - a)
     return out
 
 

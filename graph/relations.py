@@ -132,6 +132,8 @@ def _needed(verb: Token, frame: Frame) -> Token | None | bool:
 
 
 def _objects_fit(verb: Token, frame: Frame) -> bool:
+    if not frame.objects and not frame.not_objects:
+        return True
     direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod")]
     if any(c.lemma_.lower() in frame.not_objects or c.lower_ in frame.not_objects
            for c in direct):

@@ -340,19 +340,21 @@ def _joined(doc: Doc, s: int, e: int, like: Mention, name: str) -> Mention:
                    text=span.text, name=name, type="person", label="PERSON")
 
 
-def shouted(doc: Doc, start: int, end: int) -> bool:
+def shouted(doc: Doc, start: int, end: int, full: str | None = None) -> bool:
     """True if ``doc[start:end]`` is written in capitals in a headline line ("KENYA'S RUTO
     DROPS TAX BILL") or as a dateline word at the start of a paragraph ("JEDDAH, Saudi
-    Arabia —"), rather than as an acronym in running text."""
+    Arabia —"), rather than as an acronym in running text. ``full`` is ``doc.text`` (which
+    spaCy rebuilds on every access), if the caller has it."""
     text = doc[start:end].text
     if not any(c.isalpha() for c in text) or text != text.upper():
         return False
-    line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
-    line_end = doc.text.find("\n", doc[end - 1].idx)
-    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+    full = doc.text if full is None else full
+    line_start = full.rfind("\n", 0, doc[start].idx) + 1
+    line_end = full.find("\n", doc[end - 1].idx)
+    line = full[line_start:line_end if line_end >= 0 else len(full)]
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         return True
-    lead = doc.text[line_start:doc[start].idx].strip()
+    lead = full[line_start:doc[start].idx].strip()
     after = doc[end].text if end < len(doc) else ""
     return not lead and after in (",", "—", "–", "-", "(")
