@@ -285,6 +285,18 @@ def score(view: View, entities: dict[str, Entity], gold: list[GoldArticle],
     bp = sum(both[gold_of[i], sys_of[i]] / sys_size[sys_of[i]] for i in gold_of) / len(gold_of)
     br = sum(both[gold_of[i], sys_of[i]] / gold_size[gold_of[i]] for i in gold_of) / len(gold_of)
     out["b3_f1"] = _f1(bp, br)
+    split: dict[str, set[str]] = defaultdict(set)
+    merged: dict[str, set[str]] = defaultdict(set)
+    for item, actor in item_actor.items():
+        if actor:
+            split[gold_of[item]].add(actor)
+            merged[actor].add(gold_of[item])
+    for ent, actors_ in sorted(split.items()):
+        if len(actors_) > 1:
+            log.append(f"split: {ent!r} is {len(actors_)} actors: {sorted(actors_)}")
+    for actor, ents in sorted(merged.items()):
+        if len(ents) > 1:
+            log.append(f"merged: {actor!r} covers {sorted(ents)}")
 
     # types
     cover: dict[str, Counter] = defaultdict(Counter)

@@ -47,7 +47,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
                    key=lambda s: s.start)
     spans = _typed(doc, spans)
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
-    spans = _organisation_short_forms(spans)
+    spans = [s for s in _organisation_short_forms(spans) if not _common_word(doc, s)]
     spans += _in_normal_case(loud, spans)
     roles = role_mentions(doc, spans, sent_of)
     if roles:
@@ -93,6 +93,14 @@ def _typed(doc: Doc, spans: list[MentionSpan]) -> list[MentionSpan]:
     return out
 
 
+def _common_word(doc: Doc, s: MentionSpan) -> bool:
+    """"Us" (a magazine), "It", "May": a capitalised common word that no full name in the
+    article claims is no actor, so case folding can never make it "US" or a month."""
+    token = doc[s.start]
+    return (s.end - s.start == 1 and token.is_stop and token.text.istitle()
+            and s.mention.name == token.text)
+
+
 def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
     """"Cleveland-Cliffs" is "Cleveland-Cliffs Inc." when the article uses both: an
     organisation name that another one in the article extends by company suffixes only."""
@@ -100,7 +108,7 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
     orgs = {s.mention.name: s.mention.text for s in spans if s.mention.type == "organisation"}
     longer: dict[str, str] = {}
     for full in orgs:
-        words = name_key(full).split()
+        words = _country_spelt_out(full).split()
         for cut in range(len(words) - 1, 0, -1):
             if words[cut] not in suffixes:
                 break
@@ -116,12 +124,22 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
             longer.setdefault(head, next(iter(fulls)))
     out = []
     for s in spans:
-        full = longer.get(name_key(s.mention.name))
-        if full and full != s.mention.name and s.mention.type in ("organisation", "place",
-                                                                   "person"):
+        full = longer.get(_country_spelt_out(s.mention.name))
+        if full and full != s.mention.name and (s.mention.type == "organisation"
+                                                or s.mention.type_evidence == "model"):
             s = replace(s, mention=replace(s.mention, name=full, type="organisation"))
         out.append(s)
     return out
+
+
+def _country_spelt_out(name: str) -> str:
+    """Name key with a leading country short form spelt out ("U.S. Steel" → "united states
+    steel"), so it meets the full name ("United States Steel Corp.")."""
+    from .resolve import country_name
+
+    words = name.split()
+    country = country_name(words[0]) if len(words) > 1 else None
+    return name_key(f"{country} {' '.join(words[1:])}" if country else name)
 
 
 def _in_normal_case(loud: list[MentionSpan], spans: list[MentionSpan]) -> list[MentionSpan]:

@@ -237,8 +237,8 @@ def role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> lis
         return []
     heads = Counter(role[-1] for role, names in roles.items() for _ in names)
     taken = {i for s in spans if s.mention.type == "person" for i in range(s.start, s.end)}
+    out = _possessive_leaders(doc, spans, roles, salience, sent_of)
     longest = max(4, *(len(r) for r in roles))  # "the White House leader" is longer than its role
-    out = []
     for token in doc:
         if token.lower_ != "the":
             continue
@@ -270,6 +270,28 @@ def role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> lis
                 text=span.text, name=ranked[0], type="person", label="ROLE",
                 type_evidence="title")))
             break
+    return out
+
+
+def _possessive_leaders(doc: Doc, spans: list[MentionSpan], roles: dict, salience: Counter,
+                        sent_of: list[int]) -> list[MentionSpan]:
+    """"Russia's leader" is "the Russian leader": the head of state or government of that
+    country introduced by title, when only one such person is in the article."""
+    out = []
+    for s in spans:
+        end = s.end
+        if (end + 1 >= len(doc) or doc[end].text not in ("'s", "’s")
+                or doc[end + 1].lower_ != "leader" or s.mention.type == "person"):
+            continue
+        words = (*(t.lower_ for t in doc[s.start:end]), "leader")
+        people = {name for role, names in roles.items() if _leads(role, words)
+                  for name, first in names.items() if first < s.start}
+        if len(people) == 1:
+            span = doc[s.start:end + 2]
+            out.append(MentionSpan(span.start, span.end, Mention(
+                sentence=sent_of[span.start], start=span.start_char, end=span.end_char,
+                text=span.text, name=next(iter(people)), type="person", label="ROLE",
+                type_evidence="title")))
     return out
 
 

@@ -185,3 +185,21 @@ def test_acronym_defined_in_the_text_is_found_where_the_model_missed_it(names):
     found = names("The Movement for Democratic Change (MDC) won. Leaders of the MDC party met.",
                   [("The Movement for Democratic Change", "ORG")])
     assert [n for t, n, _ in found if t == "MDC"] == ["Movement for Democratic Change"] * 2
+
+
+def test_a_countrys_leader_is_its_head_of_state_introduced_by_title(names):
+    found = names("Brazilian President Luiz Inacio Lula da Silva spoke on Monday. Analysts "
+                  "expect a visit by Brazil's leader to Beijing.")
+    assert ("Brazil's leader", "Luiz Inacio Lula da Silva", "person") in found
+
+
+def test_capitalised_common_words_are_no_actors(names):
+    found = names("Us reported the wedding. Theresa May said it was lovely, and May left.",
+                  [("Us", "ORG"), ("Theresa May", "PERSON"), ("May", "PERSON")])
+    assert names_of(found) == {"Theresa May"}
+
+
+def test_organisation_short_form_with_a_country_short_form(names):
+    found = names("United States Steel Corp. rejected the offer. U.S. Steel said it would sue.",
+                  [("United States Steel Corp.", "ORG"), ("U.S. Steel", "ORG")])
+    assert names_of(found) == {"United States Steel Corp."}
