@@ -59,7 +59,7 @@ def lexicon() -> Lexicon:
         for entry in spec.get("verbs", []):
             lemma, _, needs = entry.partition(" ")
             # a phrase's own preposition also introduces the target ("call on X", "fire at X")
-            extra = (needs,) if needs and needs.islower() and len(needs) <= 6 else ()
+            extra = (needs,) if needs.isalpha() and len(needs) <= 5 else ()
             frame = Frame(kind, polarity, preps + extra, needs=needs, **common)
             (phrases if needs else plain).setdefault(lemma, []).append(frame)
         for lemma in spec.get("object_verbs", []):
