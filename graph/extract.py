@@ -46,5 +46,5 @@ def warm_up() -> None:
 
     lexicon()
     _places()
-    given_name("a")
     _descriptors()
+    given_name("a")

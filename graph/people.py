@@ -181,7 +181,7 @@ def _known(word: str) -> bool:
     from .resolve import builtin_alias
     from .types import gazetteer_place
 
-    return builtin_alias(word) is not None or gazetteer_place(word, big=True)
+    return builtin_alias(word) is not None or gazetteer_place(word)
 
 
 def _name_word(token: Token) -> bool:

