@@ -221,6 +221,9 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
 def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
     """The actor a subject pronoun refers to, or ``[]`` when it cannot be told."""
     want_person = pronoun.lower_ in _PERSONAL
+    kinds: dict[str, set[str]] = {}
+    for s in spans:
+        kinds.setdefault(s.mention.name, set()).add(s.mention.type)
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "report":
         return []  # "Kyodo and Yonhap reported that they might meet": not the outlets
@@ -230,7 +233,7 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
         speaker = [c for c in clause.head.children if c.dep_ in SUBJ]
         if speaker and speaker[0].lower_ not in _PERSONAL | _PLURAL | _RELATIVE:
             names = actors_of(speaker[0], at)
-            fit = [n for n in names if _compatible(n, want_person, spans)]
+            fit = [n for n in names if _compatible(kinds.get(n, set()), want_person)]
             return fit[:1] if want_person else fit
     sent = pronoun.sent
     doc = pronoun.doc
@@ -238,15 +241,15 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
     for lo, hi in ((sent.start, pronoun.i), (previous.start, previous.end) if previous else
                    (0, 0)):
         found = [s for s in spans if lo <= s.start < hi
-                 and _compatible(s.mention.name, want_person, spans)
+                 and _compatible(kinds[s.mention.name], want_person)
                  and doc[s.end - 1].dep_ not in _MODIFIERS]
         if found:
             return [found[-1].mention.name]  # the most recent
     return []
 
 
-def _compatible(name: str, person: bool, spans: list[MentionSpan]) -> bool:
-    kinds = {s.mention.type for s in spans if s.mention.name == name}
+def _compatible(kinds: set[str], person: bool) -> bool:
+    """Whether an actor with these mention types can be "he"/"she" (``person``) or "they"."""
     if person:
         return "person" in kinds
     return bool(kinds & {"organisation", "group"}) and "person" not in kinds

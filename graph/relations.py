@@ -48,8 +48,15 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     starts = {s.start: i for i, s in enumerate(doc.sents)}
     found: list[tuple[Token, Frame, list[tuple[str, str]]]] = []
     consumed: set[int] = set()  # object nouns of phrases ("lift sanctions")
+    verbs, nouns = [], []
     for token in doc:
-        lemma = _verb_lemma(token, lex.verbs) if token.pos_ in ("VERB", "AUX") else None
+        pos = token.pos_
+        if pos in ("VERB", "AUX"):
+            verbs.append(token)
+        elif pos in ("NOUN", "PROPN"):
+            nouns.append(token)
+    for token in verbs:
+        lemma = _verb_lemma(token, lex.verbs)
         if lemma:
             for frame in lex.verbs[lemma]:
                 needed = _needed(token, frame)
@@ -62,8 +69,8 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                     found.append((token, frame, pairs))
                 if pairs or needed is not None:
                     break  # a phrase that matched is the verb's sense, with or without actors
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed or token.i in at:
+    for token in nouns:
+        if token.i in consumed or token.i in at:
             continue
         frames = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
         for frame in frames or ():
