@@ -42,9 +42,11 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
 
 
 def _warm_up(model: str | None) -> None:
+    from .extract import warm_up
     from .nlp import load
 
     load(model)
+    warm_up()
 
 
 def _run(client, articles: list[Article], model: str | None) -> Iterator[  # noqa: ANN001

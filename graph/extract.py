@@ -13,7 +13,7 @@ from .actors import find_mentions
 from .model import Article, Extraction, Sentence
 from .relations import cooccurrences, typed_relations
 
-__all__ = ["extract", "extract_article"]
+__all__ = ["extract", "extract_article", "warm_up"]
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
@@ -34,3 +34,17 @@ def extract(article: Article, doc: Doc) -> Extraction:
 def extract_article(article: Article, nlp: Language) -> Extraction:
     """Parse and extract one article (convenience for tests and single documents)."""
     return extract(article, nlp(article.text))
+
+
+def warm_up() -> None:
+    """Load the tables extraction reads (relation lexicon, GeoNames gazetteer, given names,
+    titles) now rather than on the first article: about half a second once per process. A
+    batch runner can call it before forking worker processes, which then share the tables."""
+    from .lexicon import lexicon
+    from .spans import _descriptors
+    from .types import _places, given_name
+
+    lexicon()
+    _places()
+    _descriptors()
+    given_name("a")

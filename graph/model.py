@@ -16,6 +16,7 @@ __all__ = [
     "Extraction",
     "GraphSlice",
     "Mention",
+    "MentionSpan",
     "Relation",
     "Sentence",
 ]
@@ -73,6 +74,18 @@ class Mention:
     name: str
     type: str
     label: str  # spaCy entity label, or "ROLE"/"ALIAS" for rule-made mentions
+    #: what decided ``type`` (see graph/types.py): "alias", "title", "suffix", "outlet",
+    #: "frame", "gazetteer", "given-name", "acronym" or "model" (the spaCy label alone)
+    type_evidence: str = "model"
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """A mention plus its token range in the parsed ``Doc`` (used by relation extraction)."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    mention: Mention
 
 
 @dataclass(frozen=True)

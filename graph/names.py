@@ -136,7 +136,36 @@ def initials_match(acronym: str, full: str) -> bool:
         return False
     every = "".join(w[0] for w in words if w[0].isalpha())
     content = "".join(w[0] for w in words if w[0].isalpha() and w.lower() not in _STOP)
-    return letters.upper() in (every.upper(), content.upper())
+    return letters.upper() in (every.upper(), content.upper()) or _spells(
+        letters.upper(), tuple(w.upper() for w in words if w[0].isalpha()))
+
+
+def _spells(letters: str, words: tuple[str, ...]) -> bool:
+    """True if ``letters`` take the first letter of every word (small words may be skipped)
+    and up to two more letters, in order, from inside a word: "IGAD" is "Inter-Governmental
+    Authority on Development" written as one word."""
+    @functools.cache
+    def go(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j]
+        if word.lower() in _STOP and go(i, j + 1):
+            return True
+        if i >= len(letters) or letters[i] != word[0]:
+            return False
+        if go(i + 1, j + 1):
+            return True
+        pos, k = 1, i + 1
+        while k < len(letters) and k - i <= 2:  # more letters from inside the word
+            pos = word.find(letters[k], pos)
+            if pos < 0:
+                return False
+            pos, k = pos + 1, k + 1
+            if go(k, j + 1):
+                return True
+        return False
+
+    return go(0, 0)
 
 
 def name_parts(full_names: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

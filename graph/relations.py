@@ -1,66 +1,34 @@
 """Relations between actors in one parsed article.
 
 * Co-occurrence: every pair of distinct actors named in the same sentence (undirected).
-* Typed relations: a verb or event noun from the lexicon (``data/relations.toml``) whose
-  subject is one actor and whose object (or the object of a listed preposition) is another,
-  read from the dependency parse ("Seoul accused Pyongyang", "Putin's meeting with Kim").
+* Typed relations: a verb, phrase or event noun from the lexicon (``data/relations.toml``, under
+  the CAMEO root categories of :mod:`graph.cameo`) whose subject is one actor and whose object
+  (or the object of a listed preposition, or a participant of an event noun it governs) is
+  another, read from the dependency parse: "Seoul accused Pyongyang", "Putin's meeting with
+  Kim", "imposed sanctions on Niger", "welcomed the resumption of ties with Iran".
+
+Negated triggers, and events undone by a governing verb ("refused to meet", "blocked efforts to
+sanction"), give nothing.
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
 from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
 from .actors import MentionSpan
+from .arguments import OBJ, actors_of, participants, pobjs, prep_objects, subjects_of
+from .cameo import kind_info
+from .lexicon import Frame, blockers, lexicon, speech_nouns
 from .model import COOCCURRENCE, Relation
-from .names import load_table
 
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
 
-_SUBJ = ("nsubj", "csubj", "expl")
-_OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
-_MODIFIER = ("compound", "amod", "poss", "nmod", "appos")
-_INHERIT = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp")
-_RELATIVE = {"who", "which", "that", "whom"}
-_PERSONAL = {"he", "she"}
-_REPORTING = {"say", "tell", "add", "announce", "insist", "state", "promise", "vow", "pledge"}
-
-
-@dataclass(frozen=True)
-class Frame:
-    """How one trigger word links actors: its kind, polarity and argument prepositions."""
-
-    kind: str
-    polarity: str
-    preps: tuple[str, ...]
-    reverse: bool = False  # the prepositional object is the source ("buy from")
-    mutual: bool = False  # conjoined subjects act on each other ("X and Y met")
-    not_objects: frozenset[str] = frozenset()  # "meet a target": another sense, no relation
-
-
-@functools.cache
-def lexicon() -> tuple[dict[str, list[Frame]], dict[str, list[Frame]]]:
-    """``(verbs, nouns)``: lemma → frames, from the relation table shipped as data."""
-    verbs: dict[str, list[Frame]] = {}
-    nouns: dict[str, list[Frame]] = {}
-    for kind, spec in load_table("relations").items():
-        if not isinstance(spec, dict):
-            continue  # a setting such as blocked_by, not a relation kind
-        polarity = spec.get("polarity", "neutral")
-        frame = Frame(kind, polarity, tuple(spec.get("preps", [])),
-                      mutual=spec.get("mutual", False),
-                      not_objects=frozenset(spec.get("not_objects", [])))
-        for lemma in spec.get("verbs", []):
-            verbs.setdefault(lemma, []).append(frame)
-        for lemma in spec.get("nouns", []):
-            nouns.setdefault(lemma, []).append(frame)
-        back = Frame(kind, polarity, tuple(spec.get("reverse_preps", [])), reverse=True)
-        for lemma in spec.get("reverse", []):
-            verbs.setdefault(lemma, []).append(back)
-    return verbs, nouns
+_CHAIN = ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp", "acl", "pobj", "prep", "conj")
+_ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+            ("es", ""), ("s", ""), ("d", ""))
+_SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
 
 
 def cooccurrences(spans: list[MentionSpan]) -> list[Relation]:
@@ -74,181 +42,270 @@ def cooccurrences(spans: list[MentionSpan]) -> list[Relation]:
 
 
 def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
-    """Directed relations triggered by lexicon verbs and event nouns."""
+    """Directed relations triggered by lexicon verbs, phrases and event nouns."""
     at = {i: s for s in spans for i in range(s.start, s.end)}
-    verbs, nouns = lexicon()
+    lex = lexicon()
     starts = {s.start: i for i, s in enumerate(doc.sents)}
+    found: list[tuple[Token, Frame, list[tuple[str, str]]]] = []
+    consumed: set[int] = set()  # object nouns of phrases ("lift sanctions")
+    verbs, nouns = [], []
+    for token in doc:
+        pos = token.pos_
+        if pos in ("VERB", "AUX"):
+            verbs.append(token)
+        elif pos in ("NOUN", "PROPN"):
+            nouns.append(token)
+    for token in verbs:
+        lemma = _verb_lemma(token, lex.verbs)
+        if lemma:
+            for frame in lex.verbs[lemma]:
+                needed = _needed(token, frame)
+                if needed is False or not _objects_fit(token, frame):
+                    continue
+                if needed is not None and needed.pos_ in ("NOUN", "PROPN"):
+                    consumed.add(needed.i)
+                pairs = _verb_pairs(token, frame, at, spans, needed)
+                if pairs:
+                    found.append((token, frame, pairs))
+                if pairs or needed is not None:
+                    break  # a phrase that matched is the verb's sense, with or without actors
+    for token in nouns:
+        if token.i in consumed or token.i in at:
+            continue
+        frames = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+        for frame in frames or ():
+            pairs = _noun_pairs(token, frame, at, spans)
+            if pairs:
+                found.append((token, frame, pairs))
+                break
     out: list[Relation] = []
     seen: set[tuple] = set()
-    for token in doc:
-        if any(c.dep_ == "neg" for c in token.children):
+    for token, frame, pairs in sorted(found, key=lambda f: f[0].i):
+        if _negated(token) or _blocked(token):
             continue
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in verbs:
-            frames, pairs_of = verbs[lemma], _verb_pairs
-        elif token.pos_ in ("NOUN", "PROPN") and (lemma in nouns or token.lower_ in nouns):
-            frames, pairs_of = nouns.get(lemma) or nouns[token.lower_], _noun_pairs
-        else:
-            continue
-        if _blocked(token):
-            continue
-        for frame in frames:
-            pairs = pairs_of(token, frame, at)
-            for source, target in pairs:
-                key = (token.i, frame.kind, source, target)
-                if source != target and key not in seen:
-                    seen.add(key)
-                    out.append(Relation(
-                        sentence=starts[token.sent.start], source=source, target=target,
-                        kind=frame.kind, polarity=frame.polarity, directed=True,
-                        trigger=token.text))
-            if pairs:
-                break  # the first frame whose arguments fit wins
+        for source, target in pairs:
+            kind = _verbal(token, frame, source, target, spans)
+            key = (token.i, kind, source, target)
+            if not _same(source, target) and key not in seen:
+                seen.add(key)
+                out.append(Relation(
+                    sentence=starts[token.sent.start], source=source, target=target,
+                    kind=kind, polarity=kind_info(kind).polarity, directed=True,
+                    trigger=token.text))
     return out
 
 
-@functools.cache
-def _blockers() -> frozenset[str]:
-    return frozenset(load_table("relations").get("blocked_by", []))
+def _verb_lemma(token: Token, verbs: dict) -> str | None:
+    """The lexicon lemma of a verb, also when the lemmatizer slips ("fined" → "fin")."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    word = token.lower_
+    for ending, add in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[:-len(ending)] + add
+            if base in verbs:
+                return base
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    """One actor under two names in the article ("Chad" and "Chadian")."""
+    from .builtin import country_name
+
+    return a == b or (country_name(a) is not None and country_name(a) == country_name(b))
+
+
+def _needed(verb: Token, frame: Frame) -> Token | None | bool:
+    """The child a phrase frame needs (``False`` if missing), ``None`` for plain frames."""
+    if not frame.needs:
+        return None
+    if frame.needs.startswith(":"):
+        dep = frame.needs[1:]
+        return next((c for c in verb.children if c.dep_ == dep), False)
+    word = frame.needs
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") or c.dep_ == "conj":
+            continue
+        if c.lower_ == word or c.lemma_.lower() == word:
+            return c
+        if c.dep_ in ("prep", "agent", "xcomp", "acomp", "oprd", "dobj"):
+            # "spoke by phone", "take X to court", "sent rescue teams", "found X guilty"
+            for g in c.children:
+                if g.dep_ in ("pobj", "dobj", "compound", "amod") and (
+                        g.lower_ == word or g.lemma_.lower() == word):
+                    return g
+    return False
+
+
+def _objects_fit(verb: Token, frame: Frame) -> bool:
+    if not frame.objects and not frame.not_objects:
+        return True
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod")]
+    if any(c.lemma_.lower() in frame.not_objects or c.lower_ in frame.not_objects
+           for c in direct):
+        return False
+    if not frame.objects:
+        return True
+    for c in direct:
+        words = {c.lemma_.lower(), c.lower_}
+        words |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
+        words |= {o.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in pobjs(p)}
+        if words & frame.objects:
+            return True
+    return False
+
+
+def _negated(trigger: Token) -> bool:
+    return any(c.dep_ == "neg" for c in trigger.children)
 
 
 def _blocked(trigger: Token) -> bool:
-    """True if the event is governed by a verb that undoes it ("rejected talks with X",
-    "refused to meet X", "called off the visit")."""
-    head = trigger.head
-    if head.i == trigger.i or trigger.dep_ not in ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp"):
-        return False
-    lemma = head.lemma_.lower()
-    particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
-    return lemma in _blockers() or any(f"{lemma} {p}" in _blockers() for p in particles)
+    """True if the event is undone by a verb governing it, directly or through infinitives,
+    objects and event nouns ("rejected talks with X", "refused to meet X", "blocked efforts to
+    tighten sanctions on X"), or by a negated verb it depends on ("did not agree to meet")."""
+    token = trigger
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i or token.dep_ not in _CHAIN:
+            return False
+        if token.dep_ != "conj":
+            lemma = head.lemma_.lower()
+            particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+            if lemma in blockers() or any(f"{lemma} {p}" in blockers() for p in particles):
+                return True
+            if token.dep_ == "xcomp" and _negated(head):
+                return True
+        token = head
+    return False
 
 
-def _actors(token: Token | None, at: dict[int, MentionSpan], depth: int = 0) -> list[str]:
-    """Actor names a token stands for: the mention it is part of, else mentions modifying it
-    ("Russian officials" → Russia), plus conjuncts ("Seoul and Washington")."""
-    if token is None or depth > 3:
+def _verbal(trigger: Token, frame: Frame, source: str, target: str,
+            spans: list[MentionSpan]) -> str:
+    """``frame.verbal`` for an act that is speech: a person acting on a person or an
+    organisation ("Lula attacked the governor"), or a speech cue ("saying", "in an
+    interview"); else the frame's kind."""
+    if not frame.verbal:
+        return frame.kind
+    types = {s.mention.name: s.mention.type for s in spans}
+    if types.get(source) == "person" and types.get(target) in ("person", "organisation"):
+        return frame.verbal
+    for c in trigger.children:
+        if c.dep_ == "advcl" and c.lemma_ in _SPEECH_VERBS:
+            return frame.verbal
+        for p in [c, *(g for g in c.children if c.dep_ == "advcl")]:
+            if p.dep_ == "prep" and any(o.lemma_.lower() in speech_nouns() for o in pobjs(p)):
+                return frame.verbal
+    return frame.kind
+
+
+def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
+                spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
+    if not frame.needs and any(c.dep_ in ("oprd", "prt") for c in verb.children):
+        # "called the judge a dictator" is naming, "called off the visit" another verb: a
+        # plain frame never reads a particle verb or a naming construction
         return []
-    names: list[str] = []
-    # "Brazil's foreign minister, Mauro Vieira, ...": the person named in apposition is the
-    # actor, not the country modifying the role noun.
-    appositive = [at[c.i].mention.name for c in token.children
-                  if c.dep_ == "appos" and c.i in at and token.i not in at
-                  and at[c.i].mention.type == "person"]
-    if token.i in at:
-        names.append(at[token.i].mention.name)
-    elif appositive:
-        names.extend(appositive)
-    else:
-        for child in token.children:
-            if child.dep_ in _MODIFIER and child.i in at:
-                names.append(at[child.i].mention.name)
-                names.extend(n for c in child.conjuncts for n in _actors(c, at, depth + 1))
-    for child in token.children:
-        if child.dep_ == "conj":
-            names.extend(_actors(child, at, depth + 1))
-    return list(dict.fromkeys(names))
-
-
-def _subjects(verb: Token, at: dict[int, MentionSpan], depth: int = 0) -> list[str]:
-    """Who does ``verb``: its subject, or inherited from the clause it depends on."""
-    if depth > 3:
-        return []
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
-    if subjects:
-        if subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return _actors(verb.head, at)
-        if (subjects[0].lower_ in _PERSONAL and verb.dep_ == "ccomp"
-                and verb.head.lemma_ in _REPORTING):
-            # "Lula said he would visit Shanghai": he is the one who said it, if a person.
-            speakers = _subjects(verb.head, at, depth + 1)
-            return [n for n in speakers if _is_person(n, at)][:1]
-        # Two subjects are a misparse of one long noun phrase ("The ... Organization (NATO)
-        # Secretary General Mark Rutte welcomed"): the last one is the head.
-        return _actors(subjects[-1], at) or _actors(subjects[0], at)
-    for child in verb.children:
-        if child.dep_ == "agent":  # passive: "was greeted by X"
-            return [n for g in child.children if g.dep_ == "pobj" for n in _actors(g, at)]
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        # "accusing Pyongyang (since last year) of shipping weapons": the accused ships.
-        governor = _verb_above(head)
-        objects = [n for c in governor.children if c.dep_ in _OBJ for n in _actors(c, at)]
-        return objects or _subjects(governor, at, depth + 1)
-    if verb.dep_ in _INHERIT and head.i != verb.i:
-        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "xcomp" and raised:
-            return _actors(raised[0], at)  # "X is expected to visit Y": X visits
-        if head.pos_ in ("NOUN", "PROPN"):
-            return _actors(head, at) or _subjects(head.head, at, depth + 1)
-        return _subjects(head, at, depth + 1)
-    if verb.dep_ in ("pobj", "dobj", "attr") and head.i != verb.i:
-        return _subjects(head.head if head.dep_ == "prep" else head, at, depth + 1)
-    return []
-
-
-def _verb_above(token: Token) -> Token:
-    """The nearest verb governing ``token`` (or the root if none). Walks ``token.ancestors``,
-    which ends at the root by construction: spaCy hands out a new ``Token`` object on every
-    access, so a loop testing ``head is not token`` never stops at the root."""
-    last = token
-    for last in token.ancestors:
-        if last.pos_ in ("VERB", "AUX"):
-            return last
-    return last
-
-
-def _is_person(name: str, at: dict[int, MentionSpan]) -> bool:
-    return any(s.mention.name == name and s.mention.type == "person" for s in at.values())
-
-
-def _prep_objects(token: Token, preps: tuple[str, ...], at: dict[int, MentionSpan]) -> list[str]:
-    return [n for p in token.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj" for n in _actors(o, at)]
-
-
-def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan]) -> list[tuple[str, str]]:
-    passive = [n for c in verb.children if c.dep_ == "nsubjpass" for n in _actors(c, at)]
-    if passive:
-        agents = _prep_objects(verb, ("by",), at)
-        return [(a, p) for a in agents for p in passive]
-    subjects = _subjects(verb, at)
+    passive = [n for c in verb.children if c.dep_ == "nsubjpass" and c != needed
+               for n in actors_of(c, at)]
+    if passive and not frame.reverse:
+        return _pairs(prep_objects(verb, ("by",), at), passive, frame)
+    subjects = subjects_of(verb, at, spans)
     if not subjects:
         return []
+    direct = [c for c in verb.children if c.dep_ in OBJ and c != needed]
+    if needed is not None and needed.dep_ == "prep":
+        # "left Beijing for Washington": the phrase's preposition names the target
+        return _pairs(subjects, [n for o in pobjs(needed) for n in actors_of(o, at)], frame)
     if frame.reverse:
-        sources = _prep_objects(verb, frame.preps, at)
-        return [(s, t) for s in sources for t in subjects]
-    direct = [c for c in verb.children if c.dep_ in _OBJ]
-    if any(c.lemma_.lower() in frame.not_objects for c in direct):
-        return []
-    objects = [n for c in direct for n in _actors(c, at)]
-    objects += _prep_objects(verb, frame.preps, at)
-    return _pairs(subjects, objects, frame)
+        sources = prep_objects(verb, frame.preps, at)
+        sources += [n for c in direct for n in prep_objects(c, frame.preps, at)]
+        if not sources:  # "bought Boeing jets": the name modifying the object sells
+            sources = [n for c in direct if c.i not in at for n in actors_of(c, at)]
+        return [(s, t) for s in dict.fromkeys(sources) for t in subjects]
+    targets = [n for c in direct for n in actors_of(c, at)]
+    targets += prep_objects(verb, frame.preps, at)
+    for holder in ([needed] if needed is not None else []) + direct:
+        targets += prep_objects(holder, frame.preps, at)
+    if not targets and frame.events:  # "condemned an attack by X", "warned of talks with X"
+        inner = direct + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in
+                          frame.preps for o in pobjs(p)]
+        targets = [n for c in inner for n in participants(c, at)]
+    if not targets and direct:
+        return []  # conjoined subjects with a non-actor object do nothing to each other
+    return _pairs(subjects, targets, frame)
 
 
 def _pairs(sources: list[str], targets: list[str], frame: Frame) -> list[tuple[str, str]]:
     if not targets and frame.mutual and len(sources) >= 2:
         return [(sources[0], t) for t in sources[1:]]
-    return [(s, t) for s in sources for t in dict.fromkeys(targets)]
+    return [(s, t) for s in dict.fromkeys(sources) for t in dict.fromkeys(targets)]
 
 
-def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan]) -> list[tuple[str, str]]:
-    if frame.reverse:
+def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
+                spans: list[MentionSpan]) -> list[tuple[str, str]]:
+    if frame.reverse or frame.objects:
         return []
     between = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
-               for o in p.children if o.dep_ == "pobj"]
+               for o in pobjs(p)]
     if between:
-        names = [n for o in between for n in _actors(o, at)]
+        names = list(dict.fromkeys(n for o in between for n in actors_of(o, at)))
         return [(names[0], n) for n in names[1:]]
-    sources = [n for c in noun.children if c.dep_ == "poss" for n in _actors(c, at)]
-    sources = sources or _prep_objects(noun, ("by",), at)
-    targets = _prep_objects(noun, frame.preps, at)
-    compounds = [n for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-                 for n in _actors(c, at)]
-    if not sources and not targets and len(compounds) >= 2:
-        return [(compounds[0], n) for n in compounds[1:]]  # "the Kim-Putin summit"
-    if not sources and noun.dep_ in ("dobj", "attr", "pobj", "nsubj") and noun.head.i != noun.i:
-        # "X made a visit to Y", "X arrived for a meeting with Y"
-        governor = noun.head.head if noun.head.dep_ == "prep" else noun.head
-        if governor.pos_ in ("VERB", "AUX"):
-            sources = _subjects(governor, at)
+    targets = prep_objects(noun, frame.preps, at)
+    sources = [n for c in noun.children if c.dep_ == "poss" for n in actors_of(c, at)]
+    sources = sources or prep_objects(noun, ("by",), at)
+    modifiers = [n for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                 for n in actors_of(c, at)]
+    if not sources and not targets and len(modifiers) >= 2:
+        return [(modifiers[0], n) for n in modifiers[1:]]  # "the Kim-Putin summit"
+    if not sources and targets and modifiers:
+        sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
+    head = noun.head
+    governor = _governor(noun)
+    if head.lower_ == "under" and governor.pos_ in ("VERB", "AUX"):
+        # "X is under investigation by Y": the subject is the target
+        return _pairs(sources, subjects_of(governor, at, spans), frame)
+    if (not sources and noun.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass")
+            and head.i != noun.i and governor.pos_ in ("VERB", "AUX")
+            and not (noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i == governor.i
+                     and _other_trigger(governor, frame))):
+        # "X made a visit to Y", "X held talks with Y", "X arrived for a meeting with Y"; the
+        # target may hang on the governing verb ("launched strikes Monday on Y")
+        sources = subjects_of(governor, at, spans)
+        targets = targets or prep_objects(governor, frame.preps, at)
     return _pairs(sources, targets, frame)
+
+
+def _governor(noun: Token) -> Token:
+    """The word governing an event noun, through prepositions and quantity nouns ("launched
+    two days of drills")."""
+    token = noun
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return head
+        if head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+            if token.head.lower_ == "of" and _quantity(head):
+                token = head  # "two days of drills", "dozens of strikes": keep climbing
+                continue
+        return head
+    return token.head
+
+
+_QUANTITIES = {"dozen", "dozens", "hundreds", "thousands", "series", "wave", "round", "spate",
+               "string", "number", "couple", "lot", "lots", "set", "day", "week", "month",
+               "year", "hour", "night", "weeks", "days", "months", "years"}
+
+
+def _quantity(token: Token) -> bool:
+    """A measure word: "two days (of)", "dozens (of)", "a series (of)"."""
+    return (token.pos_ == "NUM" or token.lemma_.lower() in _QUANTITIES
+            or any(c.dep_ == "nummod" for c in token.children))
+
+
+def _other_trigger(verb: Token, frame: Frame) -> bool:
+    """True if ``verb`` is a lexicon trigger of another kind: then the event noun is the object
+    of an attitude ("the AU supported the talks"), and the verb's subject is no participant."""
+    frames = lexicon().verbs.get(verb.lemma_.lower(), ())
+    return any(f.kind != frame.kind and not f.objects and not f.needs for f in frames)

@@ -2,7 +2,8 @@
 
 It is derived, not declared: the source of :mod:`graph.extract` and every ``graph`` module it
 imports (followed through the code, so a new extraction module counts automatically), the data
-tables in ``graph/data``, the spaCy version, and the model's name and version. Any change to
+tables those modules load, the versions of the packages they import (spaCy, the gazetteer and
+name lists), and the model's name and version. Any change to
 them makes stored extractions stale; the next ingest re-extracts them from their stored text.
 Computed without importing spaCy or loading the model (re-ingesting an unchanged corpus must
 stay cheap).
@@ -22,9 +23,18 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def extraction_sources(entry: str = "extract") -> list[Path]:
-    """``graph/<entry>.py`` and every ``graph`` module it imports, directly or not, plus the
-    data tables."""
+    """``graph/<entry>.py``, every ``graph`` module it imports, directly or not, and the data
+    tables they load (``load_table("name")``)."""
+    modules, tables, _ = _closure(entry)
+    return sorted(modules) + sorted(PACKAGE / "data" / f"{t}.toml" for t in tables)
+
+
+@functools.cache
+def _closure(entry: str) -> tuple[frozenset[Path], frozenset[str], frozenset[str]]:
+    """(graph modules, data tables, third-party top-level modules) reached from ``entry``."""
     seen: set[Path] = set()
+    tables: set[str] = set()
+    outside: set[str] = set()
     todo = [PACKAGE / f"{entry}.py"]
     while todo:
         path = todo.pop()
@@ -37,21 +47,36 @@ def extraction_sources(entry: str = "extract") -> list[Path]:
                     todo.append(PACKAGE / f"{node.module.replace('.', '/')}.py")
                 else:
                     todo.extend(PACKAGE / f"{a.name}.py" for a in node.names)
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graph."):
-                todo.append(PACKAGE / f"{node.module.removeprefix('graph.')}.py")
-    return sorted(seen) + sorted((PACKAGE / "data").glob("*.toml"))
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if node.module.startswith("graph."):
+                    todo.append(PACKAGE / f"{node.module.removeprefix('graph.')}.py")
+                else:
+                    outside.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                outside.update(a.name.split(".")[0] for a in node.names)
+            elif (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "load_table"
+                  and node.args and isinstance(node.args[0], ast.Constant)):
+                tables.add(str(node.args[0].value))
+    return frozenset(seen), frozenset(tables), frozenset(outside)
 
 
 @functools.cache
 def extractor_version(model: str) -> str:
-    """``"<model>:<16 hex digits>"`` for the current code, data, spaCy and model."""
+    """``"<model>:<16 hex digits>"`` for the current code, data tables, the versions of the
+    packages the extraction code imports (spaCy, gazetteers, name lists) and the model."""
     digest = hashlib.sha256()
     for path in extraction_sources():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    for dist in ("spacy", model):
+    for dist in (*_distributions(), model):
         digest.update(f"{dist}={_version(dist)}".encode())
     return f"{model}:{digest.hexdigest()[:16]}"
+
+
+def _distributions() -> list[str]:
+    """The third-party modules extraction imports that are installed distributions (module
+    names are looked up as distribution names: faster than scanning every installed one)."""
+    return sorted({m for m in _closure("extract")[2] if _version(m) != "?"} | {"spacy"})
 
 
 def _version(dist: str) -> str:

@@ -74,6 +74,10 @@ def extract_stream(articles: list[Article], model: str | None,
 def _pooled(articles: list[Article], model: str | None,
             jobs: int) -> Iterator[Extraction | InputError]:
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    if ctx.get_start_method() == "fork":
+        from .extract import warm_up
+
+        warm_up()  # the extraction tables, loaded once here, are shared by the forked workers
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
     pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(model,))
     try:
@@ -109,6 +113,8 @@ def _one_by_one(chunk: list[Article], model: str | None,
 
 
 def _init(model: str | None) -> None:
+    from .extract import warm_up
     from .nlp import load
 
     load(model)
+    warm_up()

@@ -34,3 +34,12 @@ def test_key_is_stable_under_case_hyphens_and_normal_forms(words):
     assert name_key("-".join(words)) == key
     assert name_key(unicodedata.normalize("NFD", name)) == key
     assert name_key(unicodedata.normalize("NFC", name)) == key
+
+
+def test_acronym_with_letters_from_inside_a_word():
+    from graph.names import initials_match
+
+    assert initials_match("IGAD", "Intergovernmental Authority on Development")
+    assert initials_match("ECOWAS", "Economic Community of West African States")
+    assert not initials_match("IGAD", "International Atomic Energy Agency")
+    assert not initials_match("NATO", "National Democratic Party")

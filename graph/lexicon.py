@@ -1,0 +1,96 @@
+"""The relation lexicon (``data/relations.toml``) as frames: which words trigger which kind,
+and where a trigger's participants are found.
+
+A trigger is a verb lemma, a phrase ("call on", "restore ties", "find guilty": a verb with a
+child word), or an event noun. Frames for one lemma are tried in order — phrases first, then
+verbs that need a particular object ("send aid"), then plain verbs — and the first frame whose
+arguments are found wins.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .cameo import kind_info
+from .names import load_table
+
+__all__ = ["Frame", "Lexicon", "blockers", "intent_nouns", "lexicon", "speech_nouns"]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How one trigger word links actors."""
+
+    kind: str
+    polarity: str
+    preps: tuple[str, ...]  # prepositions introducing the target
+    needs: str = ""  # phrase: a child word ("on", "ties") or ":dep" the verb must have
+    objects: frozenset[str] = frozenset()  # object nouns the frame needs ("aid" in "send aid")
+    reverse: bool = False  # the prepositional object is the source ("buy from")
+    mutual: bool = False  # conjoined subjects act on each other ("X and Y met")
+    events: bool = False  # the target may be a participant of an event-noun object
+    not_objects: frozenset[str] = frozenset()  # "meet a target": another sense, no relation
+    verbal: str = ""  # kind to use for a verbal act ("attacked X in an interview")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Frame, ...]]  # verb lemma -> frames, in the order to try
+    nouns: dict[str, tuple[Frame, ...]]  # event noun (lemma or word) -> frames
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon shipped as data, loaded once per process."""
+    phrases: dict[str, list[Frame]] = {}
+    restricted: dict[str, list[Frame]] = {}
+    plain: dict[str, list[Frame]] = {}
+    nouns: dict[str, list[Frame]] = {}
+    for kind, spec in load_table("relations").items():
+        if not isinstance(spec, dict):
+            continue  # a setting such as blocked_by, not a relation kind
+        polarity = kind_info(kind).polarity
+        common = dict(mutual=spec.get("mutual", False), events=spec.get("events", False),
+                      not_objects=frozenset(spec.get("not_objects", [])),
+                      verbal=spec.get("verbal", ""))
+        preps = tuple(spec.get("preps", []))
+        objects = frozenset(spec.get("objects", []))
+        for entry in spec.get("verbs", []):
+            lemma, _, needs = entry.partition(" ")
+            # a phrase's own preposition also introduces the target ("call on X", "fire at X")
+            extra = (needs,) if needs.isalpha() and len(needs) <= 5 else ()
+            frame = Frame(kind, polarity, preps + extra, needs=needs, **common)
+            (phrases if needs else plain).setdefault(lemma, []).append(frame)
+        for lemma in spec.get("object_verbs", []):
+            restricted.setdefault(lemma, []).append(
+                Frame(kind, polarity, preps, objects=objects, **common))
+        for lemma in dict.fromkeys(n.split()[-1] for n in spec.get("nouns", [])):
+            nouns.setdefault(lemma, []).append(Frame(kind, polarity, preps, **common))
+        back = tuple(spec.get("reverse_preps", []))
+        needs = frozenset(spec.get("reverse_objects", [])) or objects
+        for lemma in spec.get("reverse", []):
+            (restricted if needs else plain).setdefault(lemma, []).append(
+                Frame(kind, polarity, back, objects=needs, reverse=True))
+    verbs = {lemma: tuple(phrases.get(lemma, []) + restricted.get(lemma, [])
+                          + plain.get(lemma, []))
+             for lemma in {*phrases, *restricted, *plain}}
+    return Lexicon(verbs, {k: tuple(v) for k, v in nouns.items()})
+
+
+@functools.cache
+def blockers() -> frozenset[str]:
+    """Verbs (and "verb particle" phrases) that undo the event they govern."""
+    return frozenset(load_table("relations").get("blocked_by", []))
+
+
+@functools.cache
+def intent_nouns() -> frozenset[str]:
+    """Nouns of intention: "an effort to V X" is no act of whoever made or blocked it."""
+    return frozenset(load_table("relations").get("intent_nouns", []))
+
+
+@functools.cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns of speech that make an act verbal ("in an interview")."""
+    return frozenset(load_table("relations").get("speech_nouns", []))

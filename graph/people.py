@@ -1,0 +1,321 @@
+"""Person coreference within one article: short forms, nicknames and role phrases.
+
+* A short form ("Kim", "Putin", "Campos Neto", "Von der Leyen") names a full name introduced
+  in the article that starts or ends with it; two different full names are never merged. When
+  two full names share the short form ("Jair Bolsonaro", "Eduardo Bolsonaro"), the one
+  mentioned most recently (in the same or the two sentences before) wins, else the most
+  salient.
+* A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
+  Y)") or in quotes inside the name names X wherever it appears.
+* A role phrase introduced next to a name ("North Korean leader Kim Jong Un", "the French
+  ambassador, Sylvain Itte") resolves later role mentions ("the North Korean leader", "the
+  ambassador"); "the Chinese leader" finds a head of state introduced by title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .model import Mention, MentionSpan
+from .names import (
+    is_title,
+    leader_titles,
+    loose_key,
+    name_key,
+    name_particles,
+    name_parts,
+    role_heads,
+    seats_of_power,
+)
+from .types import STRENGTH
+
+__all__ = ["nicknames_in", "resolve_people", "role_mentions"]
+
+_NICK_VERBS = {"known", "nicknamed", "dubbed", "called", "alias", "aka"}
+_WINDOW = 2  # sentences back in which a recent mention decides between two full names
+
+
+def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
+    """``nickname -> full name`` for "X, known as Y" / "X, nicknamed Y" / "X (also known as
+    Y)" after a person's full name."""
+    out: dict[str, str] = {}
+    for s in spans:
+        m = s.mention
+        if m.type != "person" or len(m.name.split()) < 2:
+            continue
+        i = s.end
+        if i >= len(doc) or doc[i].text not in (",", "("):
+            continue  # only in apposition: "X called Y" is a verb, "X, called Y" a nickname
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ("also", "better", "widely", "popularly"):
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in _NICK_VERBS:
+            continue
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "as":
+            i += 1
+        while i < len(doc) and doc[i].text in "\"“‘'":
+            i += 1
+        words = []
+        while i < len(doc) and doc[i].is_title and doc[i].is_alpha and len(words) < 2:
+            words.append(doc[i].text)
+            i += 1
+        if words:
+            out[" ".join(words)] = m.name
+    return out
+
+
+def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
+                   nicknames: dict[str, str]) -> list[MentionSpan]:
+    """Name short forms and nicknames by the full name they stand for, and add mentions of
+    short forms the model missed."""
+    spans = [_nicknamed(s, nicknames) for s in spans]
+    spans = [_without_stray_initial(doc, s, spans) for s in spans]
+    full_counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for s in spans:
+        if s.mention.type == "person" and len(s.mention.name.split()) >= 2:
+            full_counts[s.mention.name] += 1
+            first_seen.setdefault(s.mention.name, s.start)
+    for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
+                  or any(f != g and _part_of(name_key(f), name_key(g)) for g in full_counts)]:
+        del full_counts[short]  # "De Jonge", "Campos Neto": short forms, not full names
+    if not full_counts:
+        return spans
+    by_part, inner = name_parts(full_counts)
+    loose: dict[str, list[str]] = {}
+    for part, fulls in by_part.items():
+        if len(part) >= 5:
+            loose.setdefault(loose_key(part), []).extend(fulls)
+    last_seen: dict[str, int] = {}
+
+    def pick(candidates: list[str], at: int) -> str | None:
+        candidates = [c for c in dict.fromkeys(candidates) if first_seen[c] < at] or [
+            c for c in dict.fromkeys(candidates)]
+        if len(candidates) > 1:  # the most recent within the window, else the most salient
+            recent = [c for c in candidates if c in last_seen
+                      and sent_of[at] - sent_of[last_seen[c]] <= _WINDOW]
+            if recent:
+                return max(recent, key=lambda c: last_seen[c])
+        return max(candidates, key=lambda f: (full_counts[f], -first_seen[f]), default=None)
+
+    def best(short: str, at: int) -> str | None:
+        key = name_key(short)
+        words = key.split()
+        if len(words) > 1:  # "Campos Neto", "Von der Leyen": the end (or start) of a full name
+            return pick([f for f in full_counts if f != short and len(name_key(f).split())
+                         > len(words) and (name_key(f).endswith(" " + key)
+                                           or name_key(f).startswith(key + " "))], at)
+        return pick(by_part.get(key)
+                    or (inner[key] if len(inner.get(key, ())) == 1 else [])
+                    or (loose.get(loose_key(key), []) if len(key) >= 5 else []), at)
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    missed = [MentionSpan(t.i, t.i + 1, Mention(
+        sentence=sent_of[t.i], start=t.idx, end=t.idx + len(t.text), text=t.text, name=t.text,
+        type="person", label="PERSON")) for t in doc if t.i not in covered and _name_word(t)]
+    out = []
+    for s in sorted(spans + missed, key=lambda x: x.start):
+        m = s.mention
+        if m.name in full_counts:
+            last_seen[m.name] = s.start
+            out.append(s)
+            continue
+        full = best(m.name, s.start) if _may_be_short(m) else None
+        if full and (m.label == "PERSON" or s in missed or not _known(m.name)):
+            last_seen[full] = s.start
+            s = replace(s, mention=replace(m, name=full, type="person"))
+        elif s in missed:
+            continue  # an untagged capitalised word that is no short form
+        out.append(s)
+    return out
+
+
+def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -> MentionSpan:
+    """"... imposed on X. Musk called ...": an initial that is no initial of the full name
+    with that surname in the article (the model ran over a sentence end) is dropped."""
+    if s.end - s.start != 2 or not re.fullmatch(r"[A-Z]\.", doc[s.start].text):
+        return s
+    surname = doc[s.start + 1].text
+    fulls = [x.mention.name for x in spans if x.mention.type == "person" and x is not s
+             and len(x.mention.name.split()) >= 2 and x.mention.name.split()[-1] == surname]
+    if fulls and all(not f.startswith(doc[s.start].text[0]) for f in fulls):
+        t = doc[s.start + 1]
+        return MentionSpan(t.i, t.i + 1, replace(s.mention, start=t.idx,
+                                                 end=t.idx + len(t.text), text=t.text,
+                                                 name=t.text))
+    return s
+
+
+def _part_of(short: str, full: str) -> bool:
+    return full.endswith(" " + short) or full.startswith(short + " ")
+
+
+def _nicknamed(s: MentionSpan, nicknames: dict[str, str]) -> MentionSpan:
+    full = nicknames.get(s.mention.name) or nicknames.get(s.mention.text)
+    if full and full != s.mention.name:
+        return replace(s, mention=replace(s.mention, name=full, type="person",
+                                          type_evidence="title"))
+    return s
+
+
+def _may_be_short(m: Mention) -> bool:
+    """A mention that may be a short form of a person's name: a one-word name tagged as a
+    person, organisation or place (never a nationality: "Houthi rebels" is no "al-Houthi"),
+    or a two- or three-word person name."""
+    words = name_key(m.name).split()
+    if m.type != "person" and (m.type_evidence == "alias" or (
+            m.label != "PERSON" and STRENGTH.get(m.type_evidence, 1) >= STRENGTH["frame"])):
+        return False  # a country, a group ("Houthi rebels"), an outlet, a company
+    if len(words) == 1:
+        return m.label in ("PERSON", "ORG", "GPE") and m.name[:1].isupper()
+    return len(words) <= 3 and (m.type == "person" or words[0] in name_particles())
+
+
+def _known(word: str) -> bool:
+    from .builtin import builtin_alias
+    from .types import gazetteer_place
+
+    return builtin_alias(word) is not None or gazetteer_place(word)
+
+
+def _name_word(token: Token) -> bool:
+    if not (token.is_title and token.is_alpha):
+        return False
+    doc = token.doc
+    if any(0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
+           for j in (token.i - 1, token.i + 1)):
+        return False  # part of a longer name NER missed ("Pak Jong Chon"), not a short form
+    # The tagger calls some sentence-initial names nouns ("Lula later met ..."); accept a
+    # capitalised noun only when it is a whole argument, not a modifier ("Park rangers").
+    return token.pos_ == "PROPN" or (
+        token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
+
+
+def _role_of(doc: Doc, start: int) -> tuple[str, ...]:
+    """The role phrase directly before a name: "North Korean leader" in "North Korean leader
+    Kim Jong Un", or before a comma ("the French ambassador, Sylvain Itte"); ``()`` if none."""
+    i = start - 1
+    if i > 1 and doc[i].text == "," and doc[i - 1].lower_ in role_heads():
+        i -= 1
+    if i < 0 or doc[i].lower_.rstrip(".") not in role_heads() or doc[i].is_sent_start:
+        return ()
+    words = [doc[i].lower_]
+    j = i - 1
+    while j >= 0 and len(words) < 6 and not doc[j + 1].is_sent_start:
+        t = doc[j]
+        if t.text.replace(".", "").isalpha() and (  # "U.S." too
+                t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_) and (
+                t.lower_ != "the"):
+            words.insert(0, t.lower_)
+            j -= 1
+        else:
+            break
+    return tuple(words)
+
+
+def role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
+    """Mentions like "the North Korean leader" that refer back to a person introduced with
+    that role earlier in the article."""
+    roles: dict[tuple[str, ...], dict[str, int]] = {}
+    salience: Counter[str] = Counter()
+    for s in spans:
+        if s.mention.type != "person":
+            continue
+        salience[s.mention.name] += 1
+        if len(s.mention.name.split()) < 2:
+            continue
+        role = _role_of(doc, s.start)
+        if len(role) >= 1:
+            roles.setdefault(role, {}).setdefault(s.mention.name, s.start)
+    if not roles:
+        return []
+    heads = Counter(role[-1] for role, names in roles.items() for _ in names)
+    taken = {i for s in spans if s.mention.type == "person" for i in range(s.start, s.end)}
+    out = _possessive_leaders(doc, spans, roles, salience, sent_of)
+    longest = max(4, *(len(r) for r in roles))  # "the White House leader" is longer than its role
+    for token in doc:
+        if token.lower_ != "the":
+            continue
+        for length in range(min(longest, len(doc) - token.i - 1), 0, -1):
+            words = tuple(t.lower_ for t in doc[token.i + 1:token.i + 1 + length])
+            end = token.i + 1 + length
+            people = {name: first for role, names in roles.items()
+                      if (role[-length:] == words and (length >= 2 or len(role) == 1
+                                                       or heads[words[-1]] == 1))
+                      or _leads(role, words)
+                      for name, first in names.items() if first < token.i}
+            if not people or any(i in taken for i in range(token.i + 1, end)):
+                continue
+            if end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
+                    doc[end].pos_ == "PROPN" and doc[end].is_title
+                    and doc[end].ent_type_ not in ("DATE", "TIME"))):
+                # an apposition introducing the name itself ("the leader Kim ..."), or the
+                # start of a longer name ("the State Department")
+                break
+            if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and (
+                    doc[end + 1].ent_type_ == "PERSON"):
+                break  # "the ambassador, X": introduces X
+            ranked = sorted(people, key=lambda n: -salience[n])
+            if len(ranked) > 1 and salience[ranked[0]] == salience[ranked[1]]:
+                break  # ambiguous: two people hold that role equally
+            span = doc[token.i + 1:end]
+            out.append(MentionSpan(span.start, span.end, Mention(
+                sentence=sent_of[span.start], start=span.start_char, end=span.end_char,
+                text=span.text, name=ranked[0], type="person", label="ROLE",
+                type_evidence="title")))
+            break
+    return out
+
+
+def _possessive_leaders(doc: Doc, spans: list[MentionSpan], roles: dict, salience: Counter,
+                        sent_of: list[int]) -> list[MentionSpan]:
+    """"Russia's leader" is "the Russian leader": the head of state or government of that
+    country introduced by title, when only one such person is in the article."""
+    out = []
+    for s in spans:
+        end = s.end
+        if (end + 1 >= len(doc) or doc[end].text not in ("'s", "’s")
+                or doc[end + 1].lower_ != "leader" or s.mention.type == "person"):
+            continue
+        words = (*(t.lower_ for t in doc[s.start:end]), "leader")
+        people = {name for role, names in roles.items() if _leads(role, words)
+                  for name, first in names.items() if first < s.start}
+        if len(people) == 1:
+            span = doc[s.start:end + 2]
+            out.append(MentionSpan(span.start, span.end, Mention(
+                sentence=sent_of[span.start], start=span.start_char, end=span.end_char,
+                text=span.text, name=next(iter(people)), type="person", label="ROLE",
+                type_evidence="title")))
+    return out
+
+
+def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """True if "the <words>" ("the Chinese leader") names the holder of ``role`` ("chinese
+    president", "british prime minister"): ``words`` ends in "leader", the role is a head of
+    state or government title, and the words before both agree."""
+    if len(words) < 2 or words[-1] != "leader":
+        return False
+    head = 2 if role[-2:] == ("prime", "minister") else 1
+    if (head == 1 and role[-1] not in leader_titles()) or len(role) <= head:
+        return False
+    qualifier = role[:-head]
+    if is_title(qualifier[-1]):
+        return False  # "vice president", "deputy prime minister", "foreign minister"
+    if qualifier[-(len(words) - 1):] == words[:-1]:
+        return True
+    # "the Kremlin leader" / "the U.S. leader" for "Russian President ..." / "American ...":
+    # the same country, named by a seat of power, a demonym or the country itself.
+    wanted = _country_of(" ".join(words[:-1]))
+    return wanted is not None and wanted == _country_of(" ".join(qualifier))
+
+
+def _country_of(text: str) -> str | None:
+    from .builtin import country_name
+
+    return seats_of_power().get(name_key(text)) or country_name(text)

