@@ -38,14 +38,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import select  # noqa: E402
 
 from graph.articles import read_paths  # noqa: E402
 from graph.cameo import kind_info, quad_class_of_root  # noqa: E402
 from graph.ingest import ingest  # noqa: E402
 from graph.names import name_key  # noqa: E402
 from graph.nlp import load  # noqa: E402
-from graph.store import Store, actor_names, actors, mentions, relations  # noqa: E402
+from graph.store import Store  # noqa: E402
 
 POLARITY_OF_QUAD = {0: "neutral", 1: "cooperative", 2: "cooperative", 3: "hostile",
                     4: "hostile"}
@@ -167,15 +166,10 @@ class View:
 
 
 def relgraph_view(store: Store) -> View:
-    with store.engine.connect() as conn:
-        label_of = {n: (label, t) for n, label, t in conn.execute(
-            select(actor_names.c.name, actors.c.label, actors.c.type)
-            .join(actors, actors.c.id == actor_names.c.actor_id))}
-        rows = conn.execute(select(mentions.c.article_id, mentions.c.start, mentions.c.end,
-                                   mentions.c.name)).all()
-        rels = conn.execute(select(relations.c.article_id, relations.c.source,
-                                   relations.c.target, relations.c.kind, relations.c.polarity,
-                                   relations.c.directed)).all()
+    label_of = {n: (label, t) for n, (_, label, t) in store.name_actors().items()}
+    rows = store.all_mentions()
+    rels = [(a, src, tgt, kind, pol, directed)
+            for a, _, src, tgt, kind, pol, directed in store.all_relations()]
     types = {label: t for label, t in label_of.values()}
     ments = [(a, s, e, label_of[n][0]) for a, s, e, n in rows if n in label_of]
     typed, linked = [], set()

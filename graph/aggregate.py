@@ -36,10 +36,12 @@ class PairRow:
     cooc: int = 0  # on ``*`` rows: sentences where the pair co-occurs
 
 
-def mention_rows(mentions: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str, int]]:
-    """``(name_id, text_id, type, count)`` from ``(name_id, text_id, type)`` per mention."""
+def mention_rows(mentions: Iterable[tuple[int, int, str, str]]
+                 ) -> list[tuple[int, int, str, str, int]]:
+    """``(name_id, text_id, type, evidence, count)`` from ``(name_id, text_id, type,
+    evidence)`` per mention."""
     counts = Counter(mentions)
-    return [(n, t, kind, c) for (n, t, kind), c in sorted(counts.items())]
+    return [(n, t, kind, ev, c) for (n, t, kind, ev), c in sorted(counts.items())]
 
 
 def pair_rows(relations: Iterable[tuple[int, int, int, str, str, bool]]) -> list[PairRow]:

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 
 from .builtin import builtin_alias, country_name, is_subdivision
 from .model import ACTOR_TYPES
-from .names import loose_key, name_key, name_parts, organisation_suffixes
-from .variants import Item, unambiguous
+from .names import name_key, name_parts, organisation_suffixes
+from .variants import Item, same_spelling, spelling_key, unambiguous
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
            "resolve"]
@@ -42,11 +42,13 @@ _DECIDED, _BUILTIN = 3, 2
 
 @dataclass(frozen=True)
 class NameStat:
-    """How often an article-level name was used, as which type."""
+    """How often an article-level name was used, as which type, decided by what evidence
+    (see :mod:`graph.types`)."""
 
     name: str
     type: str
     count: int
+    evidence: str = "model"
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,12 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     for s in stats:
         key = _node_key(s.name)
         if key and s.count > 0:
-            names[key][s.name][s.type] += s.count
-    votes = {k: sum(by_name.values(), Counter()) for k, by_name in names.items()}
+            names[key][s.name][(s.type, s.evidence)] += s.count
+    votes = {k: sum(by_name.values(), Counter()) + _name_votes(by_name)
+             for k, by_name in names.items()}
     kind_of = {k: _majority(v) for k, v in votes.items()}
-    count = {k: sum(v.values()) for k, v in votes.items()}
+    count = {k: sum(c for (_, ev), c in v.items() if not ev.startswith(_NAME))
+             for k, v in votes.items()}
 
     apart, merges = _constraints(decisions)
     groups = _Groups(sorted(names), apart)
@@ -174,6 +178,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     live = {k for k in names if k not in fixed}
     _spelling_variants(groups, live, kind_of, count)
     _organisation_short_forms(groups, live, kind_of, count)
+    _country_forms(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names)
     _short_names(groups, live, kind_of, count, names)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
@@ -225,15 +230,19 @@ def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _spelling_variants(groups: _Groups, live: set[str], kind_of: dict, count: dict) -> None:
-    """Full person names that differ only in doubled letters ("Volodymyr Zelenskyy" /
-    "Volodymyr Zelensky") are one actor."""
-    by_loose: dict[str, list[str]] = defaultdict(list)
+    """Full person names that are spellings of one name are one actor: doubled letters
+    ("Zelenskyy" / "Zelensky"), transliteration vowels ("Mohammed Hamdan Dagalo" / "Mohamed
+    Hamdan Daglo"), article particles ("Abdel Fattah al-Burhan" / "Abdel-Fattah Burhan")
+    (:func:`graph.variants.same_spelling`)."""
+    by_sound: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(live):
         if len(key.split()) >= 2 and kind_of[key] == "person":
-            by_loose[loose_key(key)].append(key)
-    for keys in by_loose.values():
-        for key in keys[1:]:
-            groups.union(key, keys[0])
+            by_sound[spelling_key(key)].append(key)
+    for keys in by_sound.values():
+        for i, key in enumerate(keys[1:], start=1):
+            first = next((k for k in keys[:i] if same_spelling(k, key)), None)
+            if first is not None:
+                groups.union(key, first)
 
 
 def _organisation_short_forms(groups: _Groups, live: set[str], kind_of: dict,
@@ -255,6 +264,40 @@ def _organisation_short_forms(groups: _Groups, live: set[str], kind_of: dict,
             continue
         target = min(longer[short], key=lambda k: (len(k.split()), -count[k], k))
         groups.union(short, target)
+
+
+def _country_forms(groups: _Groups, live: set[str], kind_of: dict) -> None:
+    """Organisation names that differ only in how they write a country and in a generic tail
+    are one actor ("U.S. Steel" / "United States Steel Corp.")."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] == "organisation"):
+        by_form[_org_form(key)].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+def _org_form(key: str) -> str:
+    """An organisation key with countries canonical and its generic tail cut."""
+    words = key.split()
+    suffixes = organisation_suffixes()
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            country = country_name(" ".join(words[i:i + size])) if i + size <= len(words) \
+                else None
+            if country and (size > 1 or len(words[i]) > 1):
+                out.append(name_key(country))
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
 
 
 def _naming_patterns(groups: _Groups, live: set[str], kind_of: dict, count: dict,
@@ -282,9 +325,30 @@ def _short_names(groups: _Groups, live: set[str], kind_of: dict, count: dict,
             groups.union(key, target)
 
 
+#: Evidence taken from a name alone (a gazetteer place, an organisation suffix), voted once
+#: per distinct name; it counts for the type, not for the mentions.
+_NAME = "name"
+
+
+def _name_votes(by_name: dict[str, Counter]) -> Counter:
+    from .types import name_evidence
+
+    out: Counter = Counter()
+    for name in by_name:
+        found = name_evidence(name)
+        if found and found.evidence != "alias":  # the built-in table is applied apart
+            out[(found.type, f"{_NAME}:{found.evidence}")] += 1
+    return out
+
+
 def _majority(votes: Counter) -> str:
-    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
-    return min(votes, key=lambda t: (-votes[t], order.get(t, 99), t))
+    """The type the strongest evidence gives; among equally strong votes, the most counted
+    (:func:`graph.types.type_votes`): one wrong tag never outweighs a title or a gazetteer."""
+    from .types import type_votes
+
+    found = type_votes((kind, ev.removeprefix(f"{_NAME}:"), n) for (kind, ev), n in
+                       votes.items())
+    return found.type if found else ACTOR_TYPES[0]
 
 
 def _best_label(by_name: dict[str, Counter]) -> str:

@@ -98,6 +98,7 @@ mentions = Table(
     Column("name_id", Integer, ForeignKey("names.id"), nullable=False),
     Column("type", String(16), nullable=False),
     Column("label", String(16), nullable=False),
+    Column("evidence", String(16), nullable=False, default="model"),  # what decided the type
     Index("ix_mentions_article", "article_id"),
     Index("ix_mentions_name", "name_id"),
 )
@@ -129,6 +130,7 @@ mention_stats = Table(
     Column("name_id", Integer, nullable=False),
     Column("text_id", Integer, nullable=False),  # the surface text, interned in ``names``
     Column("type", String(16), nullable=False),
+    Column("evidence", String(16), nullable=False, default="model"),
     Column("count", Integer, nullable=False),
     Index("ix_mention_stats_article", "article_id"),
     Index("ix_mention_stats_name", "name_id"),

@@ -130,12 +130,13 @@ class Store(Reads):
         if ex.mentions:
             conn.execute(insert(t.mentions), [
                 {"article_id": aid, "sentence": m.sentence, "start": m.start, "end": m.end,
-                 "text": m.text, "name_id": ids[m.name], "type": m.type, "label": m.label}
-                for m in ex.mentions])
+                 "text": m.text, "name_id": ids[m.name], "type": m.type, "label": m.label,
+                 "evidence": m.type_evidence} for m in ex.mentions])
             conn.execute(insert(t.mention_stats), [
-                {"article_id": aid, "name_id": n, "text_id": x, "type": k, "count": c}
-                for n, x, k, c in mention_rows((ids[m.name], ids[m.text], m.type)
-                                               for m in ex.mentions)])
+                {"article_id": aid, "name_id": n, "text_id": x, "type": k, "evidence": ev,
+                 "count": c}
+                for n, x, k, ev, c in mention_rows((ids[m.name], ids[m.text], m.type,
+                                                    m.type_evidence) for m in ex.mentions)])
         text_of = {s.index: s.text for s in ex.sentences}
         rows = [{"article_id": aid, "sentence": r.sentence, "source_id": ids[r.source],
                  "target_id": ids[r.target], "kind": r.kind, "polarity": r.polarity,
@@ -212,10 +213,11 @@ class Store(Reads):
 
     def _resolve(self, conn: Connection) -> ResolutionChange:
         seen = _get_meta(conn, "names_rev") or "0"
-        q = (select(t.names.c.name, t.mention_stats.c.type, func.sum(t.mention_stats.c.count))
-             .join(t.names, t.names.c.id == t.mention_stats.c.name_id)
-             .group_by(t.names.c.name, t.mention_stats.c.type))
-        stats = [NameStat(n, k, int(c)) for n, k, c in conn.execute(q)]
+        ms = t.mention_stats
+        q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
+             .join(t.names, t.names.c.id == ms.c.name_id)
+             .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
+        stats = [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]
         acronyms = [tuple(r) for r in conn.execute(select(t.acronyms.c.short,
                                                           t.acronyms.c.full))]
         decisions = [d for d in self._active(conn) if d.action in (

@@ -214,13 +214,43 @@ class Reads:
                 t.actor_names, t.actor_names.c.name_id == t.names.c.id).where(
                 t.actor_names.c.actor_id == actor_id)).scalars())
 
+    def name_actors(self) -> dict[str, tuple[str, str, str]]:
+        """Article-level name → (actor id, label, type) of the visible actor it resolves to."""
+        nm, an, ac = t.names, t.actor_names, t.actors
+        q = (select(nm.c.name, ac.c.id, ac.c.label, ac.c.type)
+             .join(an, an.c.name_id == nm.c.id).join(ac, ac.c.id == an.c.actor_id)
+             .where(ac.c.hidden.is_(False)))
+        with self.engine.connect() as conn:
+            return {n: (i, label, kind) for n, i, label, kind in conn.execute(q)}
+
+    def all_mentions(self) -> list[tuple[str, int, int, str]]:
+        """``(article id, start, end, article-level name)`` of every mention."""
+        m, nm = t.mentions, t.names
+        q = select(m.c.article_id, m.c.start, m.c.end, nm.c.name).join(
+            nm, nm.c.id == m.c.name_id)
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
+
+    def all_relations(self) -> list[tuple[str, int, str, str, str, str, bool]]:
+        """``(article id, sentence, source name, target name, kind, polarity, directed)`` of
+        every standing (not rejected) relation."""
+        r, nm = t.relations, t.names
+        src, tgt = nm.alias("src"), nm.alias("tgt")
+        q = (select(r.c.article_id, r.c.sentence, src.c.name, tgt.c.name, r.c.kind,
+                    r.c.polarity, r.c.directed)
+             .join(src, src.c.id == r.c.source_id).join(tgt, tgt.c.id == r.c.target_id)
+             .where(r.c.rejected.is_(None)))
+        with self.engine.connect() as conn:
+            return [tuple(x) for x in conn.execute(q)]
+
     def name_stats(self) -> list[NameStat]:
         """How often each article-level name was used, per type."""
-        q = (select(t.names.c.name, t.mention_stats.c.type, func.sum(t.mention_stats.c.count))
-             .join(t.names, t.names.c.id == t.mention_stats.c.name_id)
-             .group_by(t.names.c.name, t.mention_stats.c.type))
+        ms = t.mention_stats
+        q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
+             .join(t.names, t.names.c.id == ms.c.name_id)
+             .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
         with self.engine.connect() as conn:
-            return [NameStat(n, k, int(c)) for n, k, c in conn.execute(q)]
+            return [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]
 
     def acronyms(self) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:

@@ -34,10 +34,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .names import load_table, name_key, title_words
+
+if TYPE_CHECKING:  # resolution imports this module without spaCy
+    from spacy.tokens import Doc
 
 __all__ = ["STRENGTH", "TypeVote", "context_evidence", "gazetteer_place", "given_name",
            "name_evidence", "organisation_heads", "type_votes"]

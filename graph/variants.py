@@ -31,7 +31,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from .names import initials_match, load_table, title_words
 
-__all__ = ["Candidate", "Item", "candidates", "unambiguous"]
+__all__ = ["Candidate", "Item", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 
 #: Rules resolution may apply without asking, when the short name has one match only.
 AUTOMATIC = ("middle", "descriptor", "acronym", "short form")
@@ -215,6 +215,40 @@ def _alike(a: list[str], b: list[str]) -> bool:
         elif not (_sound(x) == _sound(y) or JaroWinkler.similarity(x, y) >= 0.9):
             return False
     return True
+
+
+#: Arabic article particles written attached or apart ("al-Burhan", "Burhan"): no part of the
+#: comparison of two spellings.
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ud", "ul", "ed"})
+
+
+def spelling_key(key: str) -> tuple[str, ...]:
+    """A name key reduced to what transliterations of it share: article particles dropped,
+    doubled letters single, a final -y as -i, and the vowels inside each word dropped
+    ("mohammed hamdan dagalo" and "mohamed hamdan daglo" give the same)."""
+    out = []
+    for word in key.split():
+        if word in _ARTICLES:
+            continue
+        word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+        if word.endswith("y"):
+            word = word[:-1] + "i"
+        out.append(word if len(word) <= 3 else word[0] + "".join(
+            c for c in word[1:-1] if c not in "aeiouy") + word[-1])
+    return tuple(out)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two name keys with the same :func:`spelling_key` that are also close word by word
+    (one word the same, the others at Jaro–Winkler ≥ 0.9: "Hassan" / "Hussein" share a
+    skeleton but are two names)."""
+    x = [w for w in a.split() if w not in _ARTICLES]
+    y = [w for w in b.split() if w not in _ARTICLES]
+    if len(x) != len(y) or spelling_key(a) != spelling_key(b):
+        return False
+    pairs = list(zip(x, y, strict=True))
+    return any(p == q for p, q in pairs) and all(
+        p == q or JaroWinkler.similarity(p, q) >= 0.9 for p, q in pairs)
 
 
 RULES = {"middle": _middle, "descriptor": _descriptor, "acronym": _acronym,

@@ -14,16 +14,21 @@ from graph.store import StaleViewError, Store
 from graph.suggest import suggestions
 
 TEXTS = {
-    "a1.txt": "Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan in "
-              "Ankara on Monday. Lavrov said Russia wanted calm on the border.",
-    "a2.txt": "Sergei Lavrov accused Washington of hypocrisy on Tuesday. Lavrov spoke to "
-              "reporters in Moscow after meeting Hakan Fidan.",
+    "a1.txt": "President Gurbanguly Berdymukhamedov met Turkish Foreign Minister Hakan Fidan "
+              "in Ankara on Monday. Berdymukhamedov said Turkmenistan wanted calm.",
+    "a2.txt": "Gurbanguly Berdimuhamedov accused Washington of hypocrisy on Tuesday. "
+              "Berdimuhamedov spoke to reporters in Moscow after meeting Hakan Fidan.",
     "a3.txt": "Baltic Shipping Group said on Tuesday it had signed a deal in Riga. The company "
               "ships grain across the Baltic.",
-    "a4.txt": "Hakan Fidan met Sergei Lavrov in Moscow. Fidan praised Lavrov and criticised "
-              "Washington.",
+    "a4.txt": "Hakan Fidan met Gurbanguly Berdimuhamedov in Moscow. Fidan praised "
+              "Berdimuhamedov and criticised Washington.",
+    "a6.txt": "Kim Jong Un met Hakan Fidan. Kim said talks went well.",
+    "a7.txt": "Kim Yo Jong criticised Washington. Kim spoke in Pyongyang.",
 }
-LATER = {"a5.txt": "Sergey Lavrov flew to Riga on Friday. Lavrov met Hakan Fidan there."}
+LATER = {"a5.txt": "Gurbanguly Berdymukhamedov flew to Riga on Friday. Berdymukhamedov met "
+                   "Hakan Fidan there."}
+SPELLED = "Gurbanguly Berdymukhamedov"
+OTHERWISE = "Gurbanguly Berdimuhamedov"
 
 
 @pytest.fixture
@@ -50,22 +55,22 @@ def labels(store):
 def test_merge_from_the_cli_survives_new_articles_and_rule_changes(corpus, capsys, monkeypatch):
     src, db = corpus
     store = Store(db)
-    assert {"Sergey Lavrov", "Sergei Lavrov"} <= set(labels(store))
-    code, out, err = cli(capsys, "merge", "Sergei Lavrov", "--into", "Sergey Lavrov",
+    assert {SPELLED, OTHERWISE} <= set(labels(store))
+    code, out, err = cli(capsys, "merge", OTHERWISE, "--into", SPELLED,
                          "--db", str(db), "--user", "ana")
-    assert code == 0 and "merged 'Sergei Lavrov' into 'Sergey Lavrov'" in out, err
+    assert code == 0 and f"merged '{OTHERWISE}' into '{SPELLED}'" in out, err
     got = labels(store)
-    assert "Sergei Lavrov" not in got and got["Sergey Lavrov"]["id"] == "sergey-lavrov"
+    assert OTHERWISE not in got and got[SPELLED]["id"] == "gurbanguly-berdymukhamedov"
     # a plain ingest of a new article does not undo it
     for name, text in LATER.items():
         (src / name).write_text(text)
     assert ingest([src], store, progress=False).new == 1
-    assert "Sergei Lavrov" not in labels(store)
+    assert OTHERWISE not in labels(store)
     # nor does a change of extraction rules or model (everything re-extracted)
     monkeypatch.setattr(versions, "extractor_version", lambda model: f"{model}:changed")
     again = ingest([src], store, progress=False)
     assert again.reextracted == len(TEXTS) + len(LATER) and "re-extracted" in again.lines()[0]
-    assert "Sergei Lavrov" not in labels(store)
+    assert OTHERWISE not in labels(store)
     history = store.history()
     assert history[0]["user"] == "ana" and history[0]["action"] == "merge"
 
@@ -138,8 +143,8 @@ def test_unknown_and_ambiguous_names_are_one_clear_line(corpus, capsys):
     _, db = corpus
     code, _, err = cli(capsys, "hide", "Nobody Atall", "--db", str(db))
     assert code == 2 and "no actor is called 'Nobody Atall'" in err
-    code, _, err = cli(capsys, "hide", "Lavrov", "--db", str(db))
-    assert code == 2 and "ambiguous" in err and "sergey-lavrov" in err
+    code, _, err = cli(capsys, "hide", "Kim", "--db", str(db))
+    assert code == 2 and "ambiguous" in err and "kim-jong-un" in err and "kim-yo-jong" in err
     assert "Traceback" not in err
 
 
@@ -147,7 +152,7 @@ def test_a_decision_on_a_stale_view_is_refused(corpus):
     _, db = corpus
     store = Store(db)
     seen = store.revisions()["actors_rev"]
-    merge(store, ["Sergei Lavrov"], "Sergey Lavrov", "first", base=seen)
+    merge(store, [OTHERWISE], SPELLED, "first", base=seen)
     with pytest.raises(StaleViewError):
         rename(store, "Riga", "Riga (Latvia)", "second", base=seen)
     assert "Riga" in labels(store)
@@ -157,8 +162,7 @@ def test_suggestions_accept_and_dismiss(corpus, capsys):
     _, db = corpus
     store = Store(db)
     found = suggestions(store)
-    pair = next(s for s in found if {s.a_label, s.b_label} == {"Sergey Lavrov",
-                                                               "Sergei Lavrov"})
+    pair = next(s for s in found if {s.a_label, s.b_label} == {SPELLED, OTHERWISE})
     assert pair.rule == "spelling" and pair.shared_neighbours >= 1
     code, out, _ = cli(capsys, "suggest", "--json", "--db", str(db))
     assert code == 0 and pair.id in {s["id"] for s in json.loads(out)}
@@ -166,13 +170,13 @@ def test_suggestions_accept_and_dismiss(corpus, capsys):
     assert code == 0 and pair.id not in {s.id for s in suggestions(store)}
     undo(store, "t")
     assert cli(capsys, "accept", pair.id, "--db", str(db))[0] == 0
-    assert len({"Sergey Lavrov", "Sergei Lavrov"} & set(labels(store))) == 1
+    assert len({SPELLED, OTHERWISE} & set(labels(store))) == 1
 
 
 def test_alias_file_round_trip_gives_the_same_graph(corpus, tmp_path, capsys):
     src, db = corpus
     store = Store(db)
-    merge(store, ["Sergei Lavrov"], "Sergey Lavrov", "t")
+    merge(store, [OTHERWISE], SPELLED, "t")
     rename(store, "Hakan Fidan", "H. Fidan", "t")
     cli(capsys, "hide", "Riga", "--db", str(db))
     cli(capsys, "retype", "Baltic", "organisation", "--db", str(db))

@@ -213,3 +213,30 @@ def test_ids_do_not_depend_on_mention_counts():
     two = {a.id for a in resolve([NameStat("Volodymyr Zelensky", "person", 9),
                                   NameStat("Volodymyr Zelenskyy", "person", 1)])}
     assert one == two == {"volodymyr-zelensky"}
+
+
+def test_transliterations_and_article_particles_of_one_name_join():
+    got = actors([("Mohammed Hamdan Dagalo", "person", 3), ("Mohamed Hamdan Daglo", "person", 2),
+                  ("Abdel Fattah al-Burhan", "person", 2), ("Abdel-Fattah Burhan", "person", 1),
+                  ("Ali Hassan", "person", 1), ("Ali Hussein", "person", 1),
+                  ("Maria Sanchez", "person", 1), ("Mario Sanchez", "person", 1)])
+    assert got["Mohammed Hamdan Dagalo"].mentions == 5
+    assert got["Abdel Fattah al-Burhan"].mentions == 3
+    # a shared skeleton is not enough: Hassan / Hussein and Maria / Mario are two names each
+    assert {"Ali Hassan", "Ali Hussein", "Maria Sanchez", "Mario Sanchez"} <= set(got)
+
+
+def test_organisations_writing_a_country_two_ways_join():
+    got = actors([("U.S. Steel", "organisation", 2), ("United States Steel Corp.",
+                                                        "organisation", 1),
+                  ("Steel Dynamics", "organisation", 1)])
+    assert sum(a.mentions for a in got.values() if "U.S. Steel" in a.names) == 3
+    assert "Steel Dynamics" in got
+
+
+def test_types_follow_the_strongest_evidence_over_all_mentions():
+    got = actors([("Tashkent", "person", 2), ("Ellen Smith", "organisation", 3),
+                  ("Ellen Smith", "person", 1, "title"), ("Nordwind AG", "person", 2)],)
+    assert got["Tashkent"].type == "place"  # a gazetteer city outweighs two wrong tags
+    assert got["Ellen Smith"].type == "person"  # one title outweighs three model tags
+    assert got["Nordwind AG"].type == "organisation"  # a company suffix
