@@ -12,14 +12,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.engine import Engine
 
 from . import schema as t
 from .model import Article
 from .resolve import NameStat
+
+if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
+    import numpy as np
 
 __all__ = ["ActorRef", "ArticleState", "Reads"]
 
@@ -412,6 +415,8 @@ def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None,  # noqa: ANN001
     """Run ``q`` (all-integer columns; optionally restricted to article ``seqs``) into one
     int64 array per field. Rows are fetched in blocks straight from the database driver into
     NumPy, so memory stays near the arrays' own size and no Python object is made per row."""
+    import numpy as np
+
     width = len(fields)
     parts: list[np.ndarray] = []
     chunks = [None] if seqs is None else [seqs[i:i + 900] for i in range(0, len(seqs), 900)]

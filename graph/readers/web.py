@@ -16,14 +16,16 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from ..model import Article
 from .base import InputError, Item, ReadOptions, Source, is_url
 from .dispatch import kind_of, read_source
 from .urls import clean_url, url_id
+
+if TYPE_CHECKING:  # httpx is imported when the first page is fetched (faster start-up)
+    import httpx
 
 __all__ = ["USER_AGENT", "FetchError", "Fetcher", "Page", "read_url"]
 
@@ -85,15 +87,25 @@ class Fetcher:
         self.backoff, self.delay, self.max_bytes = backoff, delay, max_bytes
         self._sleep = sleep
         self._last: dict[str, float] = {}
-        self._client = httpx.Client(
-            timeout=timeout, follow_redirects=True, max_redirects=max_redirects,
-            event_hooks={"request": [_refuse_private]} if public_only else None,
-            headers={"User-Agent": user_agent,
-                     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
-                               "application/pdf;q=0.8,*/*;q=0.5"})
+        self._options = {
+            "timeout": timeout, "follow_redirects": True, "max_redirects": max_redirects,
+            "event_hooks": {"request": [_refuse_private]} if public_only else None,
+            "headers": {"User-Agent": user_agent,
+                        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
+                                  "application/pdf;q=0.8,*/*;q=0.5"}}
+        self._http: httpx.Client | None = None
+
+    @property
+    def _client(self) -> httpx.Client:
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.Client(**self._options)
+        return self._http
 
     def close(self) -> None:
-        self._client.close()
+        if self._http is not None:
+            self._http.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -103,6 +115,8 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """Download ``url``; raises :class:`FetchError` with a one-line reason."""
+        import httpx
+
         attempts, failure = max(1, self.retries + 1), ""
         for attempt in range(attempts):
             self._wait(url)
