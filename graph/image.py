@@ -7,13 +7,9 @@ with real text. kaleido drives a headless Chromium (``/usr/bin/chromium`` on Deb
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import io
 import math
-import os
 import struct
-import warnings
 import zlib
 from datetime import date
 from pathlib import Path
@@ -24,6 +20,7 @@ import numpy as np
 from . import style
 from .layout import VIEW_BOX, positions
 from .model import ACTOR_TYPES, POLARITIES, GraphSlice
+from .render import RendererMissingError
 
 __all__ = ["IMAGE_FORMATS", "EmptySliceError", "RendererMissingError", "export_image",
            "figure", "image_bytes", "slice_caption"]
@@ -38,10 +35,6 @@ FONT = 13
 
 class EmptySliceError(ValueError):
     """The slice has no actors: there is nothing to draw."""
-
-
-class RendererMissingError(RuntimeError):
-    """kaleido cannot find or start Chromium."""
 
 
 def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None,
@@ -273,56 +266,9 @@ def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options)
 
 
 def _render(fig, fmt: str, width: int, height: int, scale: float) -> bytes:  # noqa: ANN001
-    import plotly.io as pio
+    from .render import render
 
-    if not _browser_found():
-        # Checked first: without a browser kaleido's background server dies in its thread and
-        # the export would wait forever.
-        raise RendererMissingError(
-            "image export needs Chromium for kaleido: install it (Debian: apt-get install "
-            "chromium) or run 'plotly_get_chrome'")
-    _start_kaleido()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "kopts ignored with a server": expected
-            return pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
-    except Exception as exc:
-        if "chrome" in type(exc).__name__.lower() or "chrom" in str(exc).lower():
-            raise RendererMissingError(
-                "image export needs Chromium for kaleido: install it (Debian: apt-get "
-                "install chromium) or run 'plotly_get_chrome'") from exc
-        raise
-
-
-def _browser_found() -> bool:
-    """True if kaleido will find a Chromium (honouring its ``BROWSER_PATH`` override)."""
-    try:
-        from choreographer.browsers.chromium import Chromium
-    except ImportError:  # a kaleido without choreographer: let it report for itself
-        return True
-    path = Chromium.find_browser(skip_local=False)
-    return bool(path) and os.access(path, os.X_OK)
-
-
-@functools.cache
-def _start_kaleido() -> None:
-    """Start kaleido's persistent browser once per process (later images ~10× faster)."""
-    import atexit
-
-    import kaleido
-
-    try:
-        kaleido.start_sync_server(silence_warnings=True)
-    except Exception:  # noqa: BLE001 — fall back to a browser per image
-        return
-    atexit.register(_stop_kaleido)
-
-
-def _stop_kaleido() -> None:
-    import kaleido
-
-    with contextlib.suppress(Exception):  # best effort at exit
-        kaleido.stop_sync_server(silence_warnings=True)
+    return render(fig.to_dict(), fmt, width, height, scale)
 
 
 def _with_dpi(png: bytes, dpi: int) -> bytes:

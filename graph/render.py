@@ -1,0 +1,133 @@
+"""One headless Chromium per process turning plotly figures into PNG/SVG/PDF bytes.
+
+kaleido's own "sync server" (``kaleido.start_sync_server``) runs one background loop and hands
+results back through a single shared queue in arrival order, so callers in different threads
+(a threaded web server) received each other's images (issue 9). Here every call submits its
+own coroutine to a private event loop with :func:`asyncio.run_coroutine_threadsafe` and waits
+on its own :class:`concurrent.futures.Future`: a result can only reach the caller that asked
+for it. kaleido renders concurrent calls on a pool of browser tabs (``TABS``).
+
+The browser starts on first use, or earlier with :func:`warm_up` (the CLI starts it while it
+builds the figure). A forked process (e.g. a pre-loading WSGI server) gets its own renderer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import os
+import threading
+import warnings
+from concurrent.futures import Future
+
+__all__ = ["RendererMissingError", "render", "warm_up"]
+
+TABS = 2  # parallel renders; each tab is a page of the same Chromium
+TIMEOUT = 120.0  # seconds a caller waits for one image
+MISSING = ("image export needs Chromium for kaleido: install it (Debian: apt-get install "
+           "chromium) or run 'plotly_get_chrome'")
+
+
+class RendererMissingError(RuntimeError):
+    """kaleido cannot find or start Chromium."""
+
+
+class _Renderer:
+    """A Kaleido browser owned by one event-loop thread."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="relgraph-render",
+                                       daemon=True)
+        self.thread.start()
+        self.ready: Future = asyncio.run_coroutine_threadsafe(self._open(), self.loop)
+        self.kaleido = None
+
+    async def _open(self) -> None:
+        import kaleido
+
+        k = kaleido.Kaleido(n=TABS, mathjax=False)  # no MathJax: nothing fetched from a CDN
+        await k.open()
+        self.kaleido = k
+
+    async def _calc(self, fig: dict, opts: dict) -> bytes:
+        await asyncio.wrap_future(self.ready)
+        return await self.kaleido.calc_fig(fig, opts=opts)
+
+    def render(self, fig: dict, opts: dict) -> bytes:
+        return asyncio.run_coroutine_threadsafe(self._calc(fig, opts), self.loop).result(
+            TIMEOUT)
+
+    def close(self) -> None:
+        async def stop() -> None:
+            if self.kaleido is not None:
+                await self.kaleido.close()
+
+        with contextlib.suppress(Exception):  # best effort: the process is ending
+            asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+_lock = threading.Lock()
+_current: _Renderer | None = None
+
+
+def _renderer() -> _Renderer:
+    """This process's renderer, started if needed (thread-safe)."""
+    global _current  # noqa: PLW0603 — one browser per process is the point of this module
+    with _lock:
+        if _current is None or _current.pid != os.getpid():
+            if not browser_found():
+                # Checked first: kaleido cannot start without one and would only say so deep
+                # inside its event loop.
+                raise RendererMissingError(MISSING)
+            _current = _Renderer()
+            atexit.register(_current.close)
+        return _current
+
+
+def _discard(r: _Renderer) -> None:
+    """Forget a renderer whose browser failed, so the next call starts a fresh one."""
+    global _current  # noqa: PLW0603
+    with _lock:
+        if _current is r:
+            _current = None
+    threading.Thread(target=r.close, daemon=True).start()
+
+
+def warm_up() -> None:
+    """Start the browser in the background now (returns at once; errors surface in render)."""
+    with contextlib.suppress(RendererMissingError):
+        _renderer()
+
+
+def render(fig: dict, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
+    """The figure (a plotly figure dict) as ``fmt`` bytes; safe to call from any thread."""
+    from choreographer.errors import BrowserClosedError, BrowserFailedError
+
+    r = _renderer()
+    opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return r.render(fig, opts)
+    except (BrowserClosedError, BrowserFailedError, OSError) as exc:
+        _discard(r)
+        raise RendererMissingError(f"{MISSING} ({exc})") from exc
+    except Exception as exc:
+        if "chrom" in f"{type(exc).__name__} {exc}".lower():
+            _discard(r)
+            raise RendererMissingError(MISSING) from exc
+        raise
+
+
+def browser_found() -> bool:
+    """True if kaleido will find a Chromium (honouring its ``BROWSER_PATH`` override)."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+    except ImportError:  # a kaleido without choreographer: let it report for itself
+        return True
+    path = Chromium.find_browser(skip_local=False)
+    return bool(path) and os.access(path, os.X_OK)
