@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import webbrowser
+from collections.abc import Iterable
 
 import dash_cytoscape as cyto
 from dash import Dash
@@ -10,15 +12,20 @@ from flask import Flask
 
 from graph.store import Store
 
-from . import callbacks, layout
+from . import callbacks, guard, layout
+from .guard import LOOPBACK, allowed_hosts
 from .source import Source
 from .transforms import search_options
 
 cyto.load_extra_layouts()  # fcose/cola layouts and SVG export; registers components only
 
 
-def create_app(store: Store) -> Dash:
-    """A Dash app reading ``store``; each page load reflects the store's current data."""
+def create_app(store: Store, allowed_hosts: Iterable[str] | None = None) -> Dash:
+    """A Dash app reading ``store``; each page load reflects the store's current data.
+
+    ``allowed_hosts``: Host header values served (see :func:`dashboard.guard.allowed_hosts`);
+    default: the loopback names on any port.
+    """
     app = Dash(__name__, title="relgraph", update_title=None,
                suppress_callback_exceptions=False)
     source = Source(store)
@@ -30,18 +37,25 @@ def create_app(store: Store) -> Dash:
 
     app.layout = page
     callbacks.register(app, source)
+    guard.install(app.server, LOOPBACK if allowed_hosts is None else allowed_hosts,
+                  app.callback_map)
     return app
 
 
-def server(db: str | None = None) -> Flask:
-    """The Flask (WSGI) server for a database: ``gunicorn 'dashboard:server("x.db")'``."""
-    return create_app(Store(db)).server
+def server(db: str | None = None, allow_hosts: Iterable[str] = ()) -> Flask:
+    """The Flask (WSGI) server for a database: ``gunicorn 'dashboard:server("x.db")'``.
+
+    Serves the loopback names, ``allow_hosts`` and the comma-separated names in
+    ``$RELGRAPH_ALLOW_HOSTS`` (the names a reverse proxy passes on as ``Host``).
+    """
+    extra = [h for h in os.environ.get("RELGRAPH_ALLOW_HOSTS", "").split(",") if h.strip()]
+    return create_app(Store(db), allowed_hosts=[*LOOPBACK, *allow_hosts, *extra]).server
 
 
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,
-          open_browser: bool = False) -> None:
-    """Run the app locally (debug always off)."""
-    app = create_app(store)
+          open_browser: bool = False, allow_hosts: Iterable[str] = ()) -> None:
+    """Run the app locally (debug always off), serving only the names it was bound for."""
+    app = create_app(store, allowed_hosts=allowed_hosts(host, port, allow_hosts))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     print(f"relgraph dashboard on {url} (Ctrl+C to stop)")
     if open_browser:

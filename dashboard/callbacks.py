@@ -12,8 +12,11 @@ from graph.image import EmptySliceError, RendererMissingError
 from graph.model import ACTOR_TYPES
 
 from . import ids, layout
+from .guard import InvalidInput
 from .source import Source
 from .transforms import (
+    CYTO_LAYOUTS,
+    SIZE_BY,
     Filters,
     actor_rows,
     dates_from_relayout,
@@ -35,8 +38,61 @@ CONTROLS = [(ids.ARTICLES, "value"), (ids.DATES, "value"), (ids.UNDATED, "value"
 BOUNDS = [State(ids.DATES, "min"), State(ids.DATES, "max")]
 
 
+def _strings(value: object, name: str, allowed: tuple[str, ...] | None = None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidInput(f"{name} must be a list of strings")
+    if allowed is not None and not set(value) <= set(allowed):
+        raise InvalidInput(f"{name}: unknown value(s) {sorted(set(value) - set(allowed))}")
+
+
+def _number(value: object, name: str, lo: float, hi: float) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi:
+        raise InvalidInput(f"{name} must be a number from {lo} to {hi}")
+
+
+def _text(value: object, name: str, allowed: tuple[str, ...] | None = None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or (allowed is not None and value not in allowed):
+        raise InvalidInput(f"{name} must be " + (f"one of {', '.join(allowed)}" if allowed
+                                                  else "a string"))
+
+
+def check_controls(values: list, lo: object, hi: object) -> None:
+    """Raise :class:`InvalidInput` for values the page's controls cannot produce."""
+    if not isinstance(values, list) or len(values) != len(CONTROLS):
+        raise InvalidInput("wrong number of control values")
+    (arts, span, undated, types, kinds, weight, isolated, top, focus, depth, src, tgt, lay,
+     size_by) = values
+    _number(lo, "date bound", 0, 10**7)
+    _number(hi, "date bound", 0, 10**7)
+    _strings(arts, "articles")
+    if span is not None and not (isinstance(span, list) and len(span) == 2):
+        raise InvalidInput("dates must be a [from, to] pair")
+    for day in span or ():
+        _number(day, "dates", 0, 10**7)
+    _strings(undated, "undated", ("on",))
+    _strings(types, "types", ACTOR_TYPES)
+    _strings(kinds, "kinds")
+    _number(weight, "min weight", 1, 10**6)
+    _strings(isolated, "hide isolated", ("on",))
+    _number(top, "top", 1, 2000)
+    _number(depth, "depth", 1, 3)
+    for value, name in ((focus, "focus"), (src, "path from"), (tgt, "path to")):
+        _text(value, name)
+    _text(lay, "layout", CYTO_LAYOUTS)
+    _text(size_by, "size by", SIZE_BY)
+
+
 def controls_to_filters(values: list, lo: int, hi: int) -> Filters:
-    """Component values (in CONTROLS order) → Filters. Pure."""
+    """Component values (in CONTROLS order) → Filters. Pure; raises :class:`InvalidInput`
+    for values no control can produce (answered with 400)."""
+    check_controls(values, lo, hi)
+    lo, hi = lo or 0, hi or 1
     (arts, span, undated, types, kinds, weight, isolated, top, focus, depth, src, tgt, lay,
      size_by) = values
     span = span or [lo, hi]

@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--open", action="store_true", help="open a browser tab")
+    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also serve requests for this host name (repeatable; the name a "
+                        "reverse proxy or other machines use; '*' turns the check off)")
     s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
     s.set_defaults(func=cmd_serve)
     return p
@@ -268,7 +271,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
     from dashboard import serve
 
-    serve(store, host=args.host, port=args.port, open_browser=args.open)
+    serve(store, host=args.host, port=args.port, open_browser=args.open,
+          allow_hosts=args.allow_host)
     return 0
 
 
