@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import logging
 import os
 import threading
 import warnings
@@ -23,10 +24,20 @@ from concurrent.futures import Future
 
 __all__ = ["RendererMissingError", "render", "warm_up"]
 
-TABS = 2  # parallel renders; each tab is a page of the same Chromium
+#: Browser tabs rendering in parallel. One: a second tab doubles start-up (3.1 s instead of
+#: 1.3 s here) and two cores gain little from rendering two images at once; concurrent calls
+#: queue for the tab, each still waiting on its own future.
+TABS = 1
 TIMEOUT = 120.0  # seconds a caller waits for one image
 MISSING = ("image export needs Chromium for kaleido: install it (Debian: apt-get install "
            "chromium) or run 'plotly_get_chrome'")
+
+
+# choreographer logs tracebacks (e.g. a message cut short while the browser closes at exit)
+# through logging's last-resort handler onto stderr; failures reach callers as exceptions.
+for _name in ("choreographer", "kaleido"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
 
 
 class RendererMissingError(RuntimeError):

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.browser  # kaleido drives Chromium
 
 def svg_texts(data: bytes) -> list[str]:
     root = ET.fromstring(data)
-    return [e.text for e in root.iter() if e.tag.endswith("text") and e.text]
+    return [t for e in root.iter() if e.tag.endswith("}text")
+            for t in ["".join(e.itertext())] if t]
 
 
 def test_png_has_requested_size_and_dpi(seed_graph):
@@ -37,7 +38,8 @@ def test_png_has_requested_size_and_dpi(seed_graph):
 def test_svg_is_vector_with_labels_as_text(seed_graph):
     texts = svg_texts(image_bytes(seed_graph, "svg", title="Seed graph", caption="five seeds"))
     for expected in ("Kim Jong Un", "Vladimir Putin", "Seed graph", "five seeds", "Person",
-                     "Hostile"):
+                     "Hostile relation", "Co-occurrence only", "Node size: mentions",
+                     "Link width: sentences"):
         assert expected in texts
     assert any(t.startswith("generated ") and t.endswith(" by relgraph") for t in texts)
 
@@ -54,14 +56,14 @@ def test_pdf_has_one_page_and_searchable_text(seed_graph):
 def test_labels_none_and_top(seed_graph):
     none = svg_texts(image_bytes(seed_graph, "svg", labels="none"))
     assert "Kim Myong Sik" not in none and "Kim Jong Un" not in none
-    labelled = [t for t, *_ in figure(seed_graph, labels="all").layout.annotations]
-    assert labelled
+    labelled = [a["text"] for a in figure(seed_graph, labels="all")["layout"]["annotations"]]
+    assert {"Kim Jong Un", "Kim Myong Sik", "Vladimir Putin"} <= set(labelled)
 
 
 def test_top_limits_the_actors_drawn(seed_graph):
     fig = figure(seed_graph, top=5)
-    drawn = [x for trace in fig.data if trace.mode == "markers" and trace.hovertext
-             for x in trace.hovertext]
+    drawn = [x for trace in fig["data"] if trace["mode"] == "markers" and trace.get("hovertext")
+             for x in trace["hovertext"]]
     assert len(drawn) == 5 and "Kim Jong Un" in drawn
 
 
@@ -92,6 +94,8 @@ def test_caption_lists_titles_of_a_few_articles():
     arts = [{"id": "a", "title": "Leaders meet", "date": "2024-01-02", "source": ""}]
     assert slice_caption(sl, arts, shown=5, total=9) == (
         "Leaders meet · 2024-01-02 · relations: meet · min weight 2 · showing 5 of 9 actors")
+    assert slice_caption(sl, arts, focus="A", depth=2, path=["A", "B"]).startswith(
+        "path: A → B · focus: A (2 steps) · Leaders meet")
 
 
 def test_directed_edges_get_arrowheads():
@@ -102,9 +106,9 @@ def test_directed_edges_get_arrowheads():
                kinds=["accuse"], relations=[])
     G.add_edge("B", "C", weight=1, polarity="neutral", directed=False, source="B", target="C",
                kinds=["co-occurrence"], relations=[])
-    heads = [t for t in figure(G).data if t.mode == "markers" and t.marker.symbol ==
-             "triangle-up"]
-    assert len(heads) == 1 and len(heads[0].x) == 1
+    heads = [t for t in figure(G)["data"] if t["mode"] == "markers" and t["marker"].get(
+        "symbol") == "triangle-up"]
+    assert len(heads) == 1 and len(heads[0]["x"]) == 1
 
 
 def test_size_and_width_are_exclusive(seed_db, tmp_path, capsys):
