@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard.callbacks import download_payload
+from dashboard.downloads import download_payload
+from dashboard.filters import Filters
 from dashboard.source import Source
-from dashboard.transforms import Filters
 from graph.image import image_bytes
 
 pytestmark = pytest.mark.browser  # kaleido drives Chromium

@@ -104,21 +104,21 @@ def client(seed_store):
 
 def view_call(app, values: list) -> dict:
     """The JSON body Dash's front end posts for the main view callback."""
-    from dashboard.callbacks import CONTROLS
+    from dashboard.filters import CONTROLS
 
     output = next(k for k in app.callback_map if "graph.elements" in k)
     inputs = [{"id": i, "property": p, "value": v}
               for (i, p), v in zip(CONTROLS, values, strict=True)]
-    state = [{"id": "dates", "property": "min", "value": 738774},
-             {"id": "dates", "property": "max", "value": 739056}]
+    inputs.append({"id": "data-revision", "property": "data", "value": 0})
+    state = []
     outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]}
                for o in output.strip(".").split("...")]
     return {"output": output, "outputs": outputs, "inputs": inputs, "state": state,
             "changedPropIds": ["articles.value"]}
 
 
-GOOD = [[], [738774, 739056], ["on"], ["person", "country"], [], 1, [], 60, None, 1, None,
-        None, "preset", "mentions"]
+GOOD = [[], "2023-09-11", None, ["on"], ["person", "country"], [], 1, [], 60, None, 1, None,
+        None, "preset", "mentions", "type"]
 
 
 def test_a_valid_view_call_answers(client):
@@ -128,9 +128,10 @@ def test_a_valid_view_call_answers(client):
     assert r.status_code == 200 and b"Kim Jong Un" in r.data
 
 
-@pytest.mark.parametrize("index,value", [(0, "003_05abb57fa2a955b5"), (7, "sixty"),
-                                         (13, "bogus"), (1, [1]), (3, ["robot"]), (9, 7),
-                                         (12, "<script>"), (5, True), (8, ["x"])])
+@pytest.mark.parametrize("index,value", [(0, "003_05abb57fa2a955b5"), (8, "sixty"),
+                                         (14, "bogus"), (1, [1]), (1, "yesterday"),
+                                         (4, ["robot"]), (10, 7), (13, "<script>"), (6, True),
+                                         (9, ["x"]), (15, "rainbow")])
 def test_values_no_control_can_produce_are_400(client, index, value):
     app, c = client
     values = list(GOOD)
