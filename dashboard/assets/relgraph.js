@@ -31,7 +31,8 @@
     if (!cy || cy.nodes().length === 0) { return; }
     var z = cy.zoom();
     var fs = Math.max(LABEL_PX, LABEL_PX / z); // model units: never under LABEL_PX on screen
-    var nodes = cy.nodes().sort(function (a, b) {
+    var faded = cy.nodes(".faded"); // out of the highlighted neighbourhood: no label
+    var nodes = cy.nodes().not(faded).sort(function (a, b) {
       var fa = a.selected() || a.hasClass("focus") || a.hasClass("path") ? 0 : 1;
       var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0 : 1;
       return fa - fb || a.data("rank") - b.data("rank");
@@ -55,7 +56,7 @@
       }
       if (ok) { placed.push(box); } else { hide.push(n); }
     });
-    cy.batch(function () { cy.collection(hide).addClass("nolabel"); });
+    cy.batch(function () { cy.collection(hide).union(faded).addClass("nolabel"); });
     document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));
   }
 
@@ -72,6 +73,7 @@
       cy.elements().not(keep).addClass("faded");
       keep.edges().addClass("highlight");
     });
+    scheduleLabels(0);
   }
 
   function tooltip() { return document.getElementById("cy-tooltip"); }
@@ -133,7 +135,18 @@
     cy.on("mouseout", "node", function (e) { e.target.removeClass("hover"); hideTooltip(); });
     var box = document.getElementById(GRAPH_ID);
     if (window.ResizeObserver && box) {
-      new ResizeObserver(function () { cy.resize(); scheduleLabels(80); }).observe(box);
+      new ResizeObserver(function () {
+        cy.resize();
+        // a drawer opened or closed: keep the selected actor in sight
+        var sel = cy.nodes(":selected");
+        if (sel.nonempty()) {
+          var p = sel.renderedPosition();
+          if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) {
+            cy.animate({center: {eles: sel}}, {duration: 200});
+          }
+        }
+        scheduleLabels(80);
+      }).observe(box);
     }
     scheduleLabels(0);
     applyPending();
