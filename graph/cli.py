@@ -106,6 +106,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--type", action="append", choices=ACTOR_TYPES, dest="types")
     s.set_defaults(func=cmd_actors)
 
+    s = sub.add_parser("articles", help="list articles with their ids",
+                       description="List stored articles: id (for --article), date, source, "
+                                   "title, words and actors. Example: relgraph articles "
+                                   "--since 2024-01-01")
+    _db(s)
+    s.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
+    s.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    s.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    s.set_defaults(func=cmd_articles)
+
     s = sub.add_parser("stats", help="counts of articles, actors and relations",
                        description="Summarise the store. Example: relgraph stats")
     _db(s)
@@ -275,6 +285,24 @@ def cmd_actors(args: argparse.Namespace) -> int:
                  [[r["label"], r["type"], r["mentions"], len(r["articles"]),
                    r["first_seen"] or "", r["last_seen"] or "",
                    _clip(", ".join(sorted(r["aliases"] - {r["label"]})), 50)] for r in rows]))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from .listing import article_rows
+
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--since is after --until")
+    rows = article_rows(_store(args), args.since, args.until)
+    if args.json:
+        import json
+
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    print(_table(["id", "date", "source", "title", "words", "actors"],
+                 [[r["id"], r["date"] or "undated", _clip(r["source"], 24),
+                   _clip(r["title"], 60), f"{r['words']:,}", r["actors"]] for r in rows]))
     return 0
 
 

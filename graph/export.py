@@ -26,13 +26,19 @@ EDGE_COLUMNS = ("source", "target", "weight", "polarity", "directed", "kinds", "
 def to_bytes(G: nx.Graph, fmt: str) -> bytes:
     """The graph in ``fmt`` as bytes (``csv`` is a zip holding nodes.csv and edges.csv)."""
     if fmt == "json":
-        data = nx.node_link_data(_cleaned(G, unicode_text), edges="edges")
+        H = _cleaned(G, unicode_text)
+        data = nx.node_link_data(H, edges="edges")
+        # node-link writes the pair in networkx's order: put a relation's actor first
+        for e in data["edges"]:
+            d = H.edges[e["source"], e["target"]]
+            if d.get("directed") and d.get("target") == e["source"]:
+                e["source"], e["target"] = e["target"], e["source"]
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt in ("graphml", "gexf"):
-        flat = _flat(_cleaned(G, xml_text))
-        buf = io.BytesIO()
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, buf)
-        return buf.getvalue()
+        from .export_desktop import to_gexf, to_graphml
+
+        H = _cleaned(G, xml_text)
+        return (to_graphml if fmt == "graphml" else to_gexf)(H, _flat(H))
     if fmt == "csv":
         nodes, edges = csv_tables(G)
         buf = io.BytesIO()
@@ -177,9 +183,8 @@ def _flat(G: nx.Graph) -> nx.Graph:
     for node, d in G.nodes(data=True):
         H.add_node(node, **{k: _cell(v) for k, v in d.items()})
     for u, v, d in G.edges(data=True):
-        # "source"/"target" are structural in GEXF; keep the direction under other names.
-        H.add_edge(u, v, **{_RENAME.get(k, k): _cell(val) for k, val in d.items()})
+        # "source"/"target" are the link's ends in GraphML and GEXF: the writers put the
+        # relation's direction there (graph/export_desktop.py), so no attribute repeats them.
+        H.add_edge(u, v, **{k: _cell(val) for k, val in d.items()
+                            if k not in ("source", "target")})
     return H
-
-
-_RENAME = {"source": "from_actor", "target": "to_actor"}
