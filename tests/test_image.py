@@ -127,3 +127,65 @@ def test_missing_browser_is_one_line_not_a_hang(seed_db, tmp_path):
     assert run.returncode == 2 and "needs Chromium" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert not out.exists()
+
+
+def test_typed_relations_carry_their_verb(seed_graph):
+    texts = svg_texts(image_bytes(seed_graph, "svg", labels="top"))
+    assert {"met", "visited", "accused", "supplied"} & set(texts)
+    G = nx.Graph()
+    for n, t in (("A", "person"), ("B", "country")):
+        G.add_node(n, label=n, type=t, mentions=3, aliases=[], articles=[])
+    G.add_edge("A", "B", weight=2, polarity="hostile", directed=True, source="A", target="B",
+               kinds=["accuse"], relations=[{"kind": "accuse", "source": "A", "target": "B",
+                                             "count": 2, "polarity": "hostile"}])
+    verbs = [a["text"] for a in figure(G, width=900, height=600)["layout"]["annotations"]
+             if a.get("textangle") is not None]
+    assert verbs == ["accused"]
+
+
+def test_cli_draws_the_dashboards_view(seed_db, seed_store, tmp_path, capsys):
+    from dashboard.filters import Filters
+    from dashboard.source import Source
+
+    out = tmp_path / "top.svg"
+    assert main(["export", "--db", str(seed_db), "-f", "svg", "-o", str(out), "--top",
+                 "40", "--sources", "--subtitle", "Seed articles"]) == 0
+    shown = capsys.readouterr().out
+    G = Source(seed_store).graph(Filters(top=40))
+    assert f"40 actors, {G.number_of_edges()} edges" in shown
+    assert G.number_of_edges() <= 5 * 40
+    texts = svg_texts(out.read_bytes())
+    assert "Seed articles" in texts
+    assert any(t.startswith("Sources: ") for t in texts)
+    assert any("The Moscow Times" in t for t in texts)
+
+
+def test_cli_focus_and_path_are_highlighted_and_named(seed_db, tmp_path):
+    out = tmp_path / "focus.pdf"
+    assert main(["export", "--db", str(seed_db), "-f", "pdf", "-o", str(out), "--focus",
+                 "Kim Jong Un", "--path", "Kim Myong Sik", "Jon Finer", "--title",
+                 "Around Kim"]) == 0
+    reader = PdfReader(str(out))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert reader.metadata.title == "Around Kim"
+    assert "focus: Kim Jong Un" in text and "path: Kim Myong Sik →" in text
+    code = main(["export", "--db", str(seed_db), "-f", "png", "-o", str(out), "--focus",
+                 "Nobody Atall"])
+    assert code == 2
+
+
+def test_disconnected_parts_fill_the_frame(seed_store):
+    """The persons of the seeds form several parts. Laid out together, the small parts drift
+    to the edges and the main part shrinks into a corner (share 0.07 before packing)."""
+    from graph.layout import positions
+
+    G = build_graph(seed_store, GraphSlice(types=("person",)), evidence=False)
+    parts = sorted(nx.connected_components(G), key=len, reverse=True)
+    assert len(parts) > 3
+    pos = positions(G, "spring", 1600, 900)
+    xs, ys = [pos[v][0] for v in parts[0]], [pos[v][1] for v in parts[0]]
+    share = (max(xs) - min(xs)) * (max(ys) - min(ys)) / (1600 * 900)
+    assert share >= 0.2, share
+    cx = sum(p[0] for p in pos.values()) / len(pos)
+    cy = sum(p[1] for p in pos.values()) / len(pos)
+    assert abs(cx - 800) < 0.15 * 1600 and abs(cy - 450) < 0.15 * 900
