@@ -23,8 +23,9 @@ import networkx as nx
 
 from . import style
 from .image_labels import Placer, edge_labels, node_labels
+from .image_legend import relation_legend, scale_legend
 from .layout import VIEW_BOX, positions
-from .model import POLARITIES, GraphSlice
+from .model import GraphSlice
 from .render import RendererMissingError
 from .view import node_colors, node_measure
 
@@ -40,7 +41,6 @@ TOP_LABELS = 15  # with labels="top", actors always labelled; others only where 
 FONT = 13
 EDGE_FONT = 11
 LEGEND_W = 220  # right margin holding the legends
-SIZE_NAMES = {"mentions": "mentions", "degree": "links", "weighted degree": "link weight"}
 
 
 class EmptySliceError(ValueError):
@@ -158,7 +158,7 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
     _edges(traces, G, pos, size, min(weights), max(weights), route)
     _nodes(traces, G, pos, size, colors, color_legend, route, focus,
            "Actors" if color_by != "community" else "Communities")
-    _relation_legend(traces, G, route)
+    relation_legend(traces, route)
     placer = Placer(_discs(G, pos, size), plot_w, plot_h, len(G) + G.number_of_edges())
     must = set(route) | ({focus} if focus else set())
     annotations = [_text(text, x, y, anchor, FONT, style.LABEL_COLOR)
@@ -174,8 +174,7 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
                                     "color": _darker(style.polarity_color(polarity)),
                                     "style": "italic"}})
     shapes: list[dict] = []
-    _scale_legend(shapes, annotations, G, size_by, lo, hi, min(weights), max(weights),
-                  plot_h)
+    scale_legend(shapes, annotations, size_by, lo, hi, min(weights), max(weights), plot_h)
     y = -24 / plot_h
     for note in (n for n in notes if n):
         annotations.append({"text": _escape(note), "xref": "paper", "yref": "paper", "x": 0,
@@ -295,57 +294,6 @@ def _nodes(traces: list, G: nx.Graph, pos: dict, size: dict, colors: dict,
                                                                     for v, _ in rings],
                                   "color": [c for _, c in rings],
                                   "line": {"width": 3.5, "color": [c for _, c in rings]}}})
-
-
-def _relation_legend(traces: list, G: nx.Graph, route: list) -> None:
-    entries = [(p.capitalize() + " relation", style.polarity_color(p), 4, 1.0)
-               for p in POLARITIES]
-    entries.append(("Co-occurrence only", style.polarity_color("neutral"), 4,
-                    style.FADED_OPACITY + 0.1))
-    if route:
-        entries.append(("Path", style.PATH_COLOR, 5, 1.0))
-    for i, (name, color, width, opacity) in enumerate(entries):
-        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines",
-                       "name": name, "legendgroup": "relations", "opacity": opacity,
-                       "legendgrouptitle": {"text": "Links (→ direction)"} if i == 0
-                       else None, "line": {"color": color, "width": width}})
-
-
-def _scale_legend(shapes: list, annotations: list, G: nx.Graph, size_by: str, lo: float,
-                  hi: float, w_lo: float, w_hi: float, plot_h: float) -> None:
-    """Node size and link width scales, drawn in the right margin under the legend."""
-    x = 1.0  # paper x of the plot's right edge; the column starts there
-    px = 18  # pixel offset into the margin
-
-    def label(text: str, dx: float, y: float, size: int = 12, bold: bool = False) -> None:
-        annotations.append({"text": f"<b>{text}</b>" if bold else text, "xref": "paper",
-                            "yref": "paper", "x": x, "xshift": dx, "y": y, "xanchor": "left",
-                            "yanchor": "middle", "showarrow": False,
-                            "font": {"size": size, "color": "#333333"}})
-
-    values = sorted({lo, round((lo + hi) / 2), hi}) if hi > lo else [lo]
-    label(f"Node size: {SIZE_NAMES.get(size_by, size_by)}", px, 178 / plot_h, 13, bold=True)
-    cx, mid = px, 178 - 48  # circles centred on one line, their values under them
-    for value in values:
-        d = style.node_size(value, lo, hi)
-        shapes.append({"type": "circle", "xref": "paper", "yref": "paper",
-                       "xsizemode": "pixel", "ysizemode": "pixel", "xanchor": x,
-                       "yanchor": mid / plot_h, "x0": cx, "x1": cx + d, "y0": -d / 2,
-                       "y1": d / 2, "fillcolor": "#bbbbbb",
-                       "line": {"color": "#888888", "width": 1}})
-        annotations.append({"text": f"{value:,.0f}", "xref": "paper", "yref": "paper", "x": x,
-                            "xshift": cx + d / 2, "y": (mid - 39) / plot_h,
-                            "xanchor": "center", "yanchor": "middle", "showarrow": False,
-                            "font": {"size": 11, "color": "#333333"}})
-        cx += d + 16
-    label("Link width: sentences", px, 50 / plot_h, 13, bold=True)
-    for i, w in enumerate(sorted({w_lo, w_hi})):
-        width = style.edge_width(w, w_lo, w_hi)
-        shapes.append({"type": "line", "xref": "paper", "yref": "paper",
-                       "xsizemode": "pixel", "ysizemode": "pixel", "xanchor": x,
-                       "yanchor": 22 / plot_h, "x0": px + 6 + i * 92, "x1": px + 46 + i * 92,
-                       "y0": 0, "y1": 0, "line": {"color": "#777777", "width": width}})
-        label(f"{w:,.0f}", px + 52 + i * 92, 22 / plot_h, 11)
 
 
 def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: str = "",
