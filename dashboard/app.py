@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import webbrowser
 from collections.abc import Iterable
+from urllib.parse import urlparse
 
 import dash_cytoscape as cyto
 from dash import Dash
-from flask import Flask
+from flask import Flask, has_request_context, request
 
 from graph.store import Store
 
 from . import callbacks, downloads, guard, layout, uploads
+from .filters import filters_from_query
 from .guard import LOOPBACK, allowed_hosts
 from .source import Source
 from .tables import search_options
@@ -33,9 +35,14 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     source = Source(store)
 
     def page():
-        kinds = source.corpus().kinds
-        return layout.page(source.articles(), search_options(store.actor_table()), kinds,
-                           uploads=not read_only)
+        # The page's own URL (the layout is fetched by the page, which sends it as Referer):
+        # the first graph comes with the layout, not after two callback round trips.
+        referrer = request.referrer if has_request_context() else None  # Dash calls it once
+        f = filters_from_query(urlparse(referrer or "").query)          # outside a request
+
+        return layout.page(source.articles(), search_options(store.actor_table()),
+                           source.corpus().kinds, uploads=not read_only, f=f,
+                           view=callbacks.view_parts(source, f))
 
     app.layout = page
     callbacks.register(app, source)

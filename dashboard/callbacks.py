@@ -80,11 +80,10 @@ def register(app: Dash, source: Source) -> None:
         # Not run on page load with default values: load_filters sets the controls from the
         # URL first, which triggers this once with the view the link asks for.
         f = controls_to_filters(list(args[:n]))
-        G = source.graph(f)
-        return (elements(G, f.layout, f.size_by, f.color_by),
-                {"name": f.layout, "fit": True, "padding": 24, "animate": False},
-                summary(G), timeline_figure(source.articles(), G), actor_rows(G),
-                filters_to_query(f), layout.legend_items(legend(G, f.color_by, f.size_by)))
+        v = view_parts(source, f)
+        return (v["elements"], {"name": f.layout, "fit": True, "padding": 24,
+                                "animate": False},
+                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"])
 
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)
@@ -154,8 +153,7 @@ def register(app: Dash, source: Source) -> None:
                   Output(ids.MORE_EVIDENCE, "hidden"), Output(ids.MORE_EVIDENCE, "children"),
                   Output(ids.SHOW_SELECTED, "hidden"), Output(ids.SHOW_SELECTED, "children"),
                   Input(ids.SELECTED, "data"), Input(ids.QUERY, "data"),
-                  Input(ids.MORE_EVIDENCE, "n_clicks"), *controls_state,
-                  prevent_initial_call=True)
+                  Input(ids.MORE_EVIDENCE, "n_clicks"), *controls_state)
     def show_details(sel, _query, more, *values):
         sel = _selection(sel)
         f = controls_to_filters(list(values))
@@ -164,14 +162,24 @@ def register(app: Dash, source: Source) -> None:
         return details_view(source, f, sel, panels.PAGE * (1 + min(more or 0, 10_000)))
 
 
+def view_parts(source: Source, f: Filters) -> dict:
+    """Everything the page shows for the view ``f`` (graph, summary, legend, table, timeline)
+    and its canonical query."""
+    G = source.graph(f)
+    return {"elements": elements(G, f.layout, f.size_by, f.color_by), "summary": summary(G),
+            "timeline": timeline_figure(source.articles(), G), "rows": actor_rows(G),
+            "query": filters_to_query(f),
+            "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
+
+
 def details_view(source: Source, f: Filters, sel: dict | None, shown: int) -> tuple:
     """(panel children, panel hidden, more hidden, more text, focus-button hidden, its text)
     for the selection (or the path) in the view ``f``; says so when it left the view."""
-    G = source.graph(f)
     nothing = ([], True, True, "", True, "")
+    if sel is None and not f.path:
+        return nothing
+    G = source.graph(f)
     if sel is None:
-        if not f.path:
-            return nothing
         steps = path_steps(G, lambda u, v: source.edge_evidence(G, u, v, f))
         ends = (source.label(G, f.source), source.label(G, f.target))
         return panels.path_panel(steps, ends), False, True, "", True, ""

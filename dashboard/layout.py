@@ -17,31 +17,35 @@ from graph.view import SIZE_BY
 
 from . import ids
 from .elements import stylesheet
-from .filters import CYTO_LAYOUTS, Filters
+from .filters import CYTO_LAYOUTS, Filters, filters_to_controls
 from .panels import briefing_menu, export_menu, upload_menu
 
 
 def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
-         uploads: bool = True) -> html.Div:
-    """The whole page for a store's articles, actors and relation kinds."""
-    f = Filters()
+         uploads: bool = True, f: Filters | None = None, view: dict | None = None) -> html.Div:
+    """The whole page for a store's articles, actors and relation kinds, showing the view
+    ``f`` whose parts (elements, summary, legend, rows, timeline, query) are in ``view``: the
+    first graph arrives with the page instead of after two callback round trips."""
+    f = f or Filters()
+    view = view or {}
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.QUERY), dcc.Store(id=ids.LOADED), dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.QUERY, data=view.get("query")),
+        dcc.Store(id=ids.LOADED, data=view.get("query")), dcc.Store(id=ids.SELECTED),
         dcc.Store(id=ids.DATA_REV, data=0),
         html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
         dcc.Download(id=ids.DOWNLOAD),
-        header(actor_options, uploads),
+        header(actor_options, uploads, view.get("summary", "")),
         html.Div([
             html.Aside(filters_panel(articles, actor_options, kinds, f), id=ids.FILTERS_PANEL,
                        className="drawer left open", **{"aria-label": "Filters"}),
             html.Main([
                 cyto.Cytoscape(
-                    id=ids.GRAPH, elements=[], stylesheet=stylesheet(),
-                    layout={"name": "preset", "fit": True, "padding": 24},
+                    id=ids.GRAPH, elements=view.get("elements", []), stylesheet=stylesheet(),
+                    layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
                     style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
                     minZoom=0.15, maxZoom=5, boxSelectionEnabled=False),
-                html.Div(id=ids.LEGEND, className="legend"),
+                html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
                 html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
             ], id="canvas", className="canvas"),
             html.Aside([
@@ -53,24 +57,25 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
             ], id=ids.DETAILS_PANEL, className="drawer right", hidden=True,
                 **{"aria-label": "Details"}),
         ], className="body"),
-        dock(),
+        dock(view.get("timeline"), view.get("rows", [])),
     ], className="app")
 
 
-def header(actor_options: list[dict], uploads: bool) -> html.Header:
+def header(actor_options: list[dict], uploads: bool, summary_text: str = "") -> html.Header:
     return html.Header([
         html.Button("☰ Filters", id=ids.FILTERS_TOGGLE, className="toggle", n_clicks=0,
                     title="Show or hide the filters"),
         html.H1("relgraph"),
         dcc.Dropdown(id=ids.SEARCH, options=actor_options, placeholder="Find an actor (any "
                      "name)…", className="search", clearable=True, optionHeight=32),
-        html.Span(id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+        html.Span(summary_text, id=ids.SUMMARY, className="summary",
+                  **{"aria-live": "polite"}),
         html.Div([export_menu(), briefing_menu(), *([upload_menu()] if uploads else [])],
                  className="menus"),
     ])
 
 
-def dock() -> dcc.Tabs:
+def dock(timeline: dict | None = None, rows: list | None = None) -> dcc.Tabs:
     """Timeline and actor table under the graph: tabs, closed by default ("Graph only"), so
     plotly.js loads only when the timeline is opened."""
     tab = {"padding": "5px 14px", "lineHeight": "18px"}
@@ -80,9 +85,10 @@ def dock() -> dcc.Tabs:
         dcc.Tab(label="Graph only", value="none", style=tab, selected_style=on),
         dcc.Tab(label="Timeline", value="timeline", style=tab, selected_style=on,
                 children=dcc.Graph(id=ids.TIMELINE, config={"displaylogo": False},
-                                   className="timeline")),
+                                   className="timeline", **({"figure": timeline}
+                                                            if timeline else {}))),
         dcc.Tab(label="Actor table", value="table", style=tab, selected_style=on,
-                children=actor_table()),
+                children=actor_table(rows or [])),
     ])
 
 
@@ -93,10 +99,12 @@ def _label(text: str, for_id: str | None = None) -> html.Label:
 def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[str],
                   f: Filters) -> list:
     days = sorted({a["date"] for a in articles if a["date"]})
+    (arts, since, until, undated, types, kinds_on, weight, isolated, top, focus, depth, src, tgt,
+     lay, size_by, color_by) = filters_to_controls(f)
     return [
         _label("Articles", ids.ARTICLES),
         dcc.Dropdown(id=ids.ARTICLES, multi=True, placeholder="All articles",
-                     options=article_options(articles), value=list(f.articles),
+                     options=article_options(articles), value=arts,
                      optionHeight=48),
         _label("Dates"),
         dcc.DatePickerRange(id=ids.DATES, min_date_allowed=days[0] if days else None,
@@ -105,42 +113,43 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
                             start_date_placeholder_text="from", end_date_placeholder_text="to",
                             display_format="D MMM YYYY", clearable=True,
                             number_of_months_shown=1, disabled=not days,
+                            start_date=since, end_date=until,
                             start_date_id="date-from", end_date_id="date-until"),
         dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated articles",
-                                                "value": "on"}], value=["on"]),
+                                                "value": "on"}], value=undated),
         _label("Actor types"),
-        dcc.Checklist(id=ids.TYPES, value=list(ACTOR_TYPES), inline=True, className="types",
+        dcc.Checklist(id=ids.TYPES, value=types, inline=True, className="types",
                       options=[{"label": html.Span(f" {style.TYPE_LABELS[t]}"), "value": t}
                                for t in ACTOR_TYPES]),
         _label("Relation kinds", ids.KINDS),
         dcc.Dropdown(id=ids.KINDS, multi=True, placeholder="All kinds",
-                     options=kind_options(kinds), value=[]),
+                     options=kind_options(kinds), value=kinds_on),
         _label("Minimum link weight (sentences)"),
-        dcc.Slider(id=ids.MIN_WEIGHT, min=1, max=10, step=1, value=f.min_weight,
+        dcc.Slider(id=ids.MIN_WEIGHT, min=1, max=10, step=1, value=weight,
                    marks={i: str(i) for i in (1, 2, 3, 5, 10)}),
-        dcc.Checklist(id=ids.HIDE_ISOLATED, value=[],
+        dcc.Checklist(id=ids.HIDE_ISOLATED, value=isolated,
                       options=[{"label": " hide actors without links", "value": "on"}]),
         _label("Show the top N actors", ids.TOP),
-        dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=f.top,
+        dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=top,
                   debounce=True, className="number"),
         _label("Focus on an actor", ids.FOCUS),
         dcc.Dropdown(id=ids.FOCUS, options=actor_options, placeholder="Any name…",
-                     clearable=True),
+                     clearable=True, value=focus),
         dcc.RadioItems(id=ids.DEPTH, options=[{"label": f" {d} step{'s' if d > 1 else ''}",
                                                "value": d} for d in (1, 2, 3)],
-                       value=f.depth, inline=True, className="depth"),
+                       value=depth, inline=True, className="depth"),
         _label("Path between two actors"),
-        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…"),
-        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…"),
+        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…", value=src),
+        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…", value=tgt),
         _label("Colour shows", ids.COLOR_BY),
-        dcc.RadioItems(id=ids.COLOR_BY, value=f.color_by, inline=True,
+        dcc.RadioItems(id=ids.COLOR_BY, value=color_by, inline=True,
                        options=[{"label": " actor type", "value": "type"},
                                 {"label": " community", "value": "community"}]),
         _label("Node size shows", ids.SIZE_BY),
-        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=f.size_by,
+        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=size_by,
                      options=[{"label": n, "value": n} for n in SIZE_BY]),
         _label("Layout", ids.LAYOUT),
-        dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=f.layout,
+        dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=lay,
                      options=[{"label": "fixed (as in briefings)" if n == "preset" else n,
                                "value": n} for n in CYTO_LAYOUTS]),
         html.Button("Reset filters", id=ids.RESET, n_clicks=0, className="reset"),
@@ -178,12 +187,12 @@ def legend_items(entries: dict[str, list[tuple[str, str]]]) -> list:
     return rows
 
 
-def actor_table() -> dash_table.DataTable:
+def actor_table(rows: list) -> dash_table.DataTable:
     columns = [("actor", "Actor"), ("type", "Type"), ("mentions", "Mentions"),
                ("degree", "Links"), ("weighted_degree", "Weighted degree"),
                ("betweenness", "Betweenness"), ("community", "Community")]
     return dash_table.DataTable(
-        id=ids.TABLE, columns=[{"id": c, "name": n} for c, n in columns], data=[],
+        id=ids.TABLE, columns=[{"id": c, "name": n} for c, n in columns], data=rows,
         sort_action="native", filter_action="native", page_size=8,
         style_table={"overflowY": "auto", "height": "100%"},
         style_cell={"fontFamily": style.FONT_FAMILY, "fontSize": "13px", "textAlign": "left",

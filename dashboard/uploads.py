@@ -179,7 +179,6 @@ def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
 
     from . import ids
     from .callbacks import options_for
-    from .guard import InvalidInput
 
     @app.callback(Output(ids.UPLOAD_JOB, "data"), Output(ids.UPLOAD_POLL, "disabled"),
                   Output(ids.UPLOAD_STATUS, "children"),
@@ -209,8 +208,10 @@ def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
                   State(ids.DATA_REV, "data"), prevent_initial_call=True)
     def poll(_n, job_id, rev):
         status = uploads.status(job_id)
-        if status is None:
-            raise InvalidInput("unknown upload job")
+        if status is None:  # e.g. the server restarted: stop polling, say so
+            return ("0", "1", True, html.Span("error: this upload is no longer known to the "
+                                              "server; add the files again",
+                                              className="error"), True, no_update)
         total, done = max(status["total"], 1), status["done"]
         lines = [html.Div(e, className="error") for e in status["errors"]]
         if status["state"] != "done":

@@ -124,6 +124,10 @@ def render(fig: dict, fmt: str, width: int, height: int, scale: float = 1.0) -> 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return r.render(fig, opts)
+    except TimeoutError as exc:  # concurrent.futures.TimeoutError is this on Python 3.11+
+        _discard(r)
+        raise RendererMissingError(f"the image renderer did not answer within "
+                                   f"{TIMEOUT:.0f} s; try again") from exc
     except (BrowserClosedError, BrowserFailedError, OSError) as exc:
         _discard(r)
         raise RendererMissingError(f"{MISSING} ({exc})") from exc

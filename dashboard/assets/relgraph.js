@@ -114,14 +114,23 @@
     }
   }
 
+  function tuneRenderer() {
+    // Large views: while panning or zooming, move a snapshot of the last frame instead of
+    // redrawing thousands of links every frame (cytoscape's textureOnViewport).
+    var r = cy.renderer && cy.renderer();
+    if (r) { r.textureOnViewport = cy.elements().length > 800; }
+  }
+
   function attach(instance) {
     cy = instance;
     if (cy._relgraph) { return; }
     cy._relgraph = true;
+    tuneRenderer();
     cy.on("zoom", function () { hideTooltip(); scheduleLabels(120); });
     cy.on("pan", hideTooltip);
     cy.on("add remove", function () {
       hideTooltip();
+      tuneRenderer();
       cy.elements().removeClass("faded highlight");
       scheduleLabels(30);
       setTimeout(applyPending, 40);
