@@ -55,6 +55,7 @@ class _Renderer:
         self.thread.start()
         self.ready: Future = asyncio.run_coroutine_threadsafe(self._open(), self.loop)
         self.kaleido = None
+        self.closed = False
 
     async def _open(self) -> None:
         import kaleido
@@ -62,6 +63,9 @@ class _Renderer:
         k = kaleido.Kaleido(n=TABS, mathjax=False)  # no MathJax: nothing fetched from a CDN
         await k.open()
         self.kaleido = k
+        # Registered now, after kaleido's temporary profile directory: exit handlers run last
+        # in, first out, so the browser closes before that directory is removed.
+        atexit.register(self.close)
 
     async def _calc(self, fig: dict, opts: dict) -> bytes:
         await asyncio.wrap_future(self.ready)
@@ -72,12 +76,19 @@ class _Renderer:
             TIMEOUT)
 
     def close(self) -> None:
+        """Close the browser (waiting for one still starting); safe to call twice."""
         async def stop() -> None:
-            if self.kaleido is not None:
-                await self.kaleido.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.wrap_future(self.ready), 20)
+            k, self.kaleido = self.kaleido, None
+            if k is not None:
+                await k.close()
 
+        if self.closed:
+            return
+        self.closed = True
         with contextlib.suppress(Exception):  # best effort: the process is ending
-            asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+            asyncio.run_coroutine_threadsafe(stop(), self.loop).result(25)
         self.loop.call_soon_threadsafe(self.loop.stop)
 
 
