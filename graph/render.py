@@ -19,6 +19,7 @@ import contextlib
 import logging
 import os
 import threading
+import time
 import warnings
 from concurrent.futures import Future
 
@@ -42,6 +43,10 @@ for _name in ("choreographer", "kaleido"):
 
 class RendererMissingError(RuntimeError):
     """kaleido cannot find or start Chromium."""
+
+
+class RendererDiedError(RuntimeError):
+    """The renderer's thread ended (the process is shutting down, or it was killed)."""
 
 
 class _Renderer:
@@ -71,9 +76,21 @@ class _Renderer:
         await asyncio.wrap_future(self.ready)
         return await self.kaleido.calc_fig(fig, opts=opts)
 
+    def alive(self) -> bool:
+        return self.pid == os.getpid() and self.thread.is_alive() and not self.closed
+
     def render(self, fig: dict, opts: dict) -> bytes:
-        return asyncio.run_coroutine_threadsafe(self._calc(fig, opts), self.loop).result(
-            TIMEOUT)
+        future = asyncio.run_coroutine_threadsafe(self._calc(fig, opts), self.loop)
+        deadline = time.monotonic() + TIMEOUT
+        while True:  # wait in steps, so a renderer whose thread died fails fast
+            try:
+                return future.result(min(1.0, max(deadline - time.monotonic(), 0.01)))
+            except TimeoutError:
+                if not self.thread.is_alive():
+                    raise RendererDiedError("the image renderer stopped") from None
+                if time.monotonic() >= deadline:
+                    future.cancel()
+                    raise
 
     def close(self) -> None:
         """Close the browser (waiting for one still starting); safe to call twice."""
@@ -87,6 +104,12 @@ class _Renderer:
         if self.closed:
             return
         self.closed = True
+        if not self.thread.is_alive():  # its loop is gone: end the browser process directly
+            proc = getattr(self.kaleido, "subprocess", None)
+            if proc is not None and proc.poll() is None:
+                with contextlib.suppress(Exception):
+                    proc.kill()
+            return
         with contextlib.suppress(Exception):  # best effort: the process is ending
             asyncio.run_coroutine_threadsafe(stop(), self.loop).result(25)
         self.loop.call_soon_threadsafe(self.loop.stop)
@@ -100,7 +123,7 @@ def _renderer() -> _Renderer:
     """This process's renderer, started if needed (thread-safe)."""
     global _current  # noqa: PLW0603 — one browser per process is the point of this module
     with _lock:
-        if _current is None or _current.pid != os.getpid():
+        if _current is None or not _current.alive():
             if not browser_found():
                 # Checked first: kaleido cannot start without one and would only say so deep
                 # inside its event loop.
@@ -129,12 +152,19 @@ def render(fig: dict, fmt: str, width: int, height: int, scale: float = 1.0) -> 
     """The figure (a plotly figure dict) as ``fmt`` bytes; safe to call from any thread."""
     from choreographer.errors import BrowserClosedError, BrowserFailedError
 
-    r = _renderer()
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+    r = _renderer()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return r.render(fig, opts)
+            try:
+                return r.render(fig, opts)
+            except RendererDiedError:  # once: a fresh renderer for this call
+                _discard(r)
+                r = _renderer()
+                return r.render(fig, opts)
+    except RendererDiedError as exc:
+        raise RendererMissingError(f"{MISSING} ({exc})") from exc
     except TimeoutError as exc:  # concurrent.futures.TimeoutError is this on Python 3.11+
         _discard(r)
         raise RendererMissingError(f"the image renderer did not answer within "

@@ -65,3 +65,22 @@ def test_parallel_briefing_downloads_of_one_article_slices(seed_store):
         text = svg_text(data) if fmt == "svg" else pdf_text(data)
         # titles are clipped to 60 characters in the caption
         assert art["title"][:40] in " ".join(text.split()), f"{art['id']} got another image"
+
+
+def test_a_renderer_whose_thread_died_is_replaced(seed_graph):
+    """A thread killed from outside (dash.testing stops its servers by raising SystemExit in
+    a thread id that a later thread may reuse) must not hang every later image."""
+    import ctypes
+
+    from graph import render
+
+    image_bytes(seed_graph, "svg", width=600, height=400, labels="none")
+    old = render._renderer()
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(old.thread.ident),
+                                               ctypes.py_object(SystemExit))
+    old.loop.call_soon_threadsafe(lambda: None)  # wake the loop so the exception lands
+    old.thread.join(10)
+    assert not old.thread.is_alive()
+    data = image_bytes(seed_graph, "svg", caption="after the crash", width=600, height=400,
+                       labels="none")
+    assert "after the crash" in svg_text(data) and render._renderer() is not old
