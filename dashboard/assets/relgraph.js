@@ -68,7 +68,12 @@
   function highlight(ele) {
     cy.batch(function () {
       cy.elements().removeClass("faded highlight");
-      if (!ele || ele.empty()) { return; }
+      if (!ele || ele.empty()) {
+        // nothing selected: a path, if the view has one, stands out over a faded rest
+        var path = cy.elements(".path");
+        if (path.nonempty()) { cy.elements().not(path).addClass("faded"); }
+        return;
+      }
       var keep = ele.isNode() ? ele.closedNeighborhood() : ele.union(ele.connectedNodes());
       cy.elements().not(keep).addClass("faded");
       keep.edges().addClass("highlight");
@@ -128,12 +133,16 @@
     tuneRenderer();
     cy.on("zoom", function () { hideTooltip(); scheduleLabels(120); });
     cy.on("pan", hideTooltip);
+    var changed = null; // "add"/"remove" fire once per element: react once per update
     cy.on("add remove", function () {
-      hideTooltip();
-      tuneRenderer();
-      cy.elements().removeClass("faded highlight");
-      scheduleLabels(30);
-      setTimeout(applyPending, 40);
+      if (changed) { return; }
+      changed = setTimeout(function () {
+        changed = null;
+        hideTooltip();
+        tuneRenderer();
+        highlight(null);
+        applyPending();
+      }, 20);
     });
     cy.on("layoutstop", function () { scheduleLabels(0); });
     cy.on("tap", "node, edge", function (e) { highlight(e.target); });
@@ -157,7 +166,7 @@
         scheduleLabels(80);
       }).observe(box);
     }
-    scheduleLabels(0);
+    highlight(null);
     applyPending();
   }
 

@@ -246,6 +246,11 @@ def test_path_is_listed_as_steps_with_evidence(dash_duo, seed_store):
     assert len(steps) >= 2
     for step in steps:
         assert step.find_elements(By.CSS_SELECTOR, "mark")  # evidence with both actors marked
+    faded = wait_until(lambda: js(dash_duo, f"""var cy = {CY}; var p = cy.elements('.path');
+        return p.nonempty() && [p.filter('.faded').length,
+                                cy.elements().not(p).filter('.faded').length,
+                                cy.elements().not(p).length];"""), what="path over a faded rest")
+    assert faded[0] == 0 and faded[1] == faded[2] > 0
 
 
 def test_link_evidence_marks_both_actors(dash_duo, seed_store):
