@@ -85,13 +85,20 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
             "height": 230, "margin": {"l": 50, "r": 50, "t": 10, "b": 30}, "dragmode": "zoom",
             "plot_bgcolor": style.BACKGROUND, "paper_bgcolor": style.BACKGROUND,
             "legend": {"orientation": "h", "y": 1.12, "x": 0}, "bargap": 0.3,
-            "xaxis": {"type": "date"}, "yaxis": {"title": {"text": "articles"},
-                                                 "rangemode": "tozero"},
+            "xaxis": {"type": "date"},
+            # counts: whole-number ticks (no "0.2 articles")
+            "yaxis": {"title": {"text": "articles"}, "rangemode": "tozero",
+                      **_whole(max(per_day.values(), default=1))},
             "yaxis2": {"overlaying": "y", "side": "right", "rangemode": "tozero",
-                       "title": {"text": "actors"}, "showgrid": False},
+                       "title": {"text": "actors"}, "showgrid": False,
+                       **_whole(max(mentions.values(), default=1))},
             "font": {"family": style.FONT_FAMILY, "size": 11},
         },
     }
+
+
+def _whole(top: int) -> dict:
+    return {"tickformat": ",d", **({"dtick": 1} if top <= 8 else {})}
 
 
 def dates_from_relayout(relayout: dict | None) -> tuple[str | None, str | None] | None:

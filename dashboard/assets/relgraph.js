@@ -155,9 +155,11 @@
     if (window.ResizeObserver && box) {
       new ResizeObserver(function () {
         cy.resize();
-        // a drawer opened or closed: keep the selected actor in sight
+        // a drawer or tab opened or closed: refit the graph, or keep the selection in sight
         var sel = cy.nodes(":selected");
-        if (sel.nonempty()) {
+        if (sel.empty()) {
+          cy.fit(undefined, 24);
+        } else {
           var p = sel.renderedPosition();
           if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) {
             cy.animate({center: {eles: sel}}, {duration: 200});
