@@ -166,3 +166,18 @@ def test_gexf_and_graphml_open_styled(seed_graph, tmp_path):
     G = nx.read_graphml(io.BytesIO(gml))
     kim = next(d for _, d in G.nodes(data=True) if d["label"] == "Kim Jong Un")
     assert kim["color"] == style.TYPE_COLORS["person"] and float(kim["x"]) > 0
+
+
+def test_export_never_imports_spacy(seed_db, tmp_path):
+    """Start-up time of `relgraph export`: the NLP stack is for ingest only."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from graph.cli import main; "
+            f"main(['export', '--db', {str(seed_db)!r}, '-f', 'json', '-o', "
+            f"{str(tmp_path / 'g.json')!r}]); print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('spacy', 'thinc', 'plotly', 'dash')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[]"
