@@ -1,169 +1,214 @@
-"""Dash callbacks: each reads component values, calls one function, formats the result."""
+"""Dash callbacks of the view: filters ↔ URL (with history), graph, selection and details.
+
+Each reads component values, calls pure functions (:mod:`.filters`, :mod:`.elements`,
+:mod:`.details`, :mod:`.tables`) through :class:`.source.Source`, and formats the result.
+Downloads and uploads have their own modules.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from dash import Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 
-from dash import Dash, Input, Output, State, ctx, dcc, no_update
-
-from graph.export import to_bytes
-from graph.image import EmptySliceError, RendererMissingError
-from graph.model import ACTOR_TYPES
-
-from . import ids, layout
-from .source import Source
-from .transforms import (
+from . import ids, layout, panels
+from .details import edge_details, node_details, path_steps
+from .elements import elements, legend
+from .filters import (
+    CONTROLS,
     Filters,
-    actor_rows,
-    dates_from_relayout,
-    edge_details,
-    elements,
+    canonical,
+    controls_to_filters,
     filters_from_query,
+    filters_to_controls,
     filters_to_query,
-    node_details,
-    summary,
-    timeline_figure,
 )
+from .guard import InvalidInput
+from .source import Source
+from .tables import actor_rows, dates_from_relayout, search_options, summary, timeline_figure
 
-#: Every filter control and the property holding its value, in one order.
-CONTROLS = [(ids.ARTICLES, "value"), (ids.DATES, "value"), (ids.UNDATED, "value"),
-            (ids.TYPES, "value"), (ids.KINDS, "value"), (ids.MIN_WEIGHT, "value"),
-            (ids.HIDE_ISOLATED, "value"), (ids.TOP, "value"), (ids.FOCUS, "value"),
-            (ids.DEPTH, "value"), (ids.SOURCE, "value"), (ids.TARGET, "value"),
-            (ids.LAYOUT, "value"), (ids.SIZE_BY, "value")]
-BOUNDS = [State(ids.DATES, "min"), State(ids.DATES, "max")]
+__all__ = ["CONTROLS", "register"]
 
-
-def controls_to_filters(values: list, lo: int, hi: int) -> Filters:
-    """Component values (in CONTROLS order) → Filters. Pure."""
-    (arts, span, undated, types, kinds, weight, isolated, top, focus, depth, src, tgt, lay,
-     size_by) = values
-    span = span or [lo, hi]
-    return Filters(
-        articles=tuple(arts or ()),
-        since=date.fromordinal(int(span[0])).isoformat() if span[0] > lo else None,
-        until=date.fromordinal(int(span[1])).isoformat() if span[1] < hi else None,
-        undated=bool(undated), types=() if set(types or ()) >= set(ACTOR_TYPES) else tuple(
-            types or ()), kinds=tuple(kinds or ()), min_weight=int(weight or 1),
-        hide_isolated=bool(isolated), top=int(top) if top else Filters.top, focus=focus or None,
-        depth=int(depth or 1), source=src or None, target=tgt or None, layout=lay or "preset",
-        size_by=size_by or "mentions")
+URL_SYNC_JS = """function(query, loaded) {
+    // The view's query goes into the URL: a new history entry for a change made on the page,
+    // a replaced one when the view came from the URL itself (a link, Back or Forward).
+    const search = query ? "?" + query : "";
+    if (search === window.location.search) { return window.dash_clientside.no_update; }
+    if (query === loaded) {
+        window.history.replaceState(null, "", window.location.pathname + search);
+    }
+    return search;  // dcc.Location pushes it when it differs from the address bar
+}"""
 
 
-def filters_to_controls(f: Filters, lo: int, hi: int) -> list:
-    """Filters → component values (in CONTROLS order). Pure."""
-    def day(text: str | None, default: int) -> int:
-        return min(max(date.fromisoformat(text).toordinal(), lo), hi) if text else default
-    return [list(f.articles), [day(f.since, lo), day(f.until, hi)], ["on"] if f.undated else [],
-            list(f.types or ACTOR_TYPES), list(f.kinds), f.min_weight,
-            ["on"] if f.hide_isolated else [], f.top, f.focus, f.depth, f.source, f.target,
-            f.layout, f.size_by]
+def _selection(value: object) -> dict | None:
+    """A selection sent by the page, checked (it names node ids as strings)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or value.get("kind") not in ("node", "edge") or not all(
+            isinstance(value.get(k), str) for k in (("id",) if value["kind"] == "node"
+                                                    else ("a", "b"))):
+        raise InvalidInput("selection must name a node or an edge")
+    return value
 
 
 def register(app: Dash, source: Source) -> None:
-    """Attach every callback to ``app``, reading data through ``source``."""
+    """Attach the view's callbacks to ``app``, reading data through ``source``."""
     controls_in = [Input(i, p) for i, p in CONTROLS]
     controls_state = [State(i, p) for i, p in CONTROLS]
+    n = len(CONTROLS)
 
     @app.callback([Output(i, p, allow_duplicate=True) for i, p in CONTROLS],
-                  Input(ids.URL, "search"), Input(ids.RESET, "n_clicks"), *BOUNDS,
+                  Output(ids.LOADED, "data"), Input(ids.URL, "search"),
+                  Input(ids.RESET, "n_clicks"), State(ids.QUERY, "data"),
                   prevent_initial_call="initial_duplicate")
-    def load_filters(search, _reset, lo, hi):
-        f = Filters() if ctx.triggered_id == ids.RESET else filters_from_query(search or "")
-        return filters_to_controls(f, lo, hi)
+    def load_filters(search, _reset, current):
+        if ctx.triggered_id == ids.RESET:
+            return [*filters_to_controls(Filters()), no_update]
+        if not isinstance(search, str | None):
+            raise InvalidInput("search must be a string")
+        wanted = canonical(search or "")
+        if current is not None and wanted == current:
+            raise PreventUpdate  # the URL was written from this very view
+        return [*filters_to_controls(filters_from_query(search or "")), wanted]
 
     @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"),
                   Output(ids.SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
                   Output(ids.TABLE, "data"), Output(ids.QUERY, "data"),
-                  *controls_in, *BOUNDS, prevent_initial_call=True)
+                  Output(ids.LEGEND, "children"),
+                  *controls_in, Input(ids.DATA_REV, "data"), prevent_initial_call=True)
     def update_view(*args):
         # Not run on page load with default values: load_filters sets the controls from the
         # URL first, which triggers this once with the view the link asks for.
-        f = controls_to_filters(list(args[:len(CONTROLS)]), *args[len(CONTROLS):])
-        G = source.graph(f)
-        return (elements(G, f.layout, f.size_by), {"name": f.layout, "fit": True, "padding": 30,
-                                       "animate": False},
-                summary(G), timeline_figure(source.articles(), G), actor_rows(G),
-                filters_to_query(f))
+        f = controls_to_filters(list(args[:n]))
+        v = view_parts(source, f)
+        return (v["elements"], {"name": f.layout, "fit": True, "padding": 24,
+                                "animate": False},
+                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"])
+
+    app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
+                            State(ids.LOADED, "data"), prevent_initial_call=True)
+
+    @app.callback(Output(ids.DATES, "start_date", allow_duplicate=True),
+                  Output(ids.DATES, "end_date", allow_duplicate=True),
+                  Input(ids.TIMELINE, "relayoutData"), prevent_initial_call=True)
+    def timeline_to_dates(relayout):
+        picked = dates_from_relayout(relayout if isinstance(relayout, dict) else None)
+        if picked is None:
+            raise PreventUpdate
+        return picked
 
     app.clientside_callback(
-        """function(query) {
-            const url = window.location.pathname + (query ? "?" + query : "");
-            if (url !== window.location.pathname + window.location.search) {
-                window.history.replaceState(null, "", url);
-            }
-            return "";
-        }""",
-        Output(ids.URL_SYNC, "children"), Input(ids.QUERY, "data"))
+        """function(n, cls) { return n ? (cls.includes(" open") ? cls.replace(" open", "")
+                                            : cls + " open") : cls; }""",
+        Output(ids.FILTERS_PANEL, "className"), Input(ids.FILTERS_TOGGLE, "n_clicks"),
+        State(ids.FILTERS_PANEL, "className"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.DATES, "value", allow_duplicate=True),
-                  Input(ids.TIMELINE, "relayoutData"), *BOUNDS, prevent_initial_call=True)
-    def timeline_to_dates(relayout, lo, hi):
-        picked = dates_from_relayout(relayout)
-        if picked is None:
-            return no_update
-        since, until = picked
-        f = replace(Filters(), since=since, until=until)
-        return filters_to_controls(f, lo, hi)[1]
-
-    @app.callback(Output(ids.DETAILS, "children"), Input(ids.GRAPH, "tapNodeData"),
-                  Input(ids.GRAPH, "tapEdgeData"), *controls_state, *BOUNDS,
+    @app.callback(Output(ids.SELECTED, "data"), Output(ids.MORE_EVIDENCE, "n_clicks"),
+                  Input(ids.GRAPH, "tapNodeData"), Input(ids.GRAPH, "tapEdgeData"),
+                  Input(ids.TABLE, "active_cell"), Input(ids.DETAILS_CLOSE, "n_clicks"),
                   prevent_initial_call=True)
-    def show_details(node, edge, *args):
-        f = controls_to_filters(list(args[:len(CONTROLS)]), *args[len(CONTROLS):])
-        G = source.graph(f)
+    def select(node, edge, cell, _close):
+        prop = ctx.triggered[0]["prop_id"] if ctx.triggered else ""
+        if prop.endswith("tapNodeData") and isinstance(node, dict):
+            return _selection({"kind": "node", "id": node.get("id"),
+                               "label": node.get("label")}), 0
+        if prop.endswith("tapEdgeData") and isinstance(edge, dict):
+            return _selection({"kind": "edge", "a": edge.get("a"), "b": edge.get("b")}), 0
+        if prop.endswith("active_cell") and isinstance(cell, dict):
+            return _selection({"kind": "node", "id": cell.get("row_id"), "centre": True}), 0
+        if prop.startswith(ids.DETAILS_CLOSE):
+            return None, 0
+        raise PreventUpdate
+
+    @app.callback(Output(ids.SELECTED, "data", allow_duplicate=True),
+                  Output(ids.FOCUS, "value", allow_duplicate=True),
+                  Output(ids.SEARCH, "value"), Output(ids.MORE_EVIDENCE, "n_clicks",
+                                                      allow_duplicate=True),
+                  Input(ids.SEARCH, "value"), *controls_state, prevent_initial_call=True)
+    def search(value, *values):
+        if not value:
+            raise PreventUpdate
+        if not isinstance(value, str):
+            raise InvalidInput("search must be an actor id")
+        G = source.graph(controls_to_filters(list(values)))
+        # An actor outside the view: focus on it, so it comes into view with its neighbours.
+        return ({"kind": "node", "id": value, "centre": True}, no_update if value in G
+                else value, None, 0)
+
+    app.clientside_callback(
+        """function(sel) { if (window.relgraph) { if (sel) { window.relgraph.want(sel); }
+                           else { window.relgraph.clear(); } } return ""; }""",
+        Output("select-sync", "children"), Input(ids.SELECTED, "data"))
+
+    @app.callback(Output(ids.FOCUS, "value", allow_duplicate=True),
+                  Input(ids.SHOW_SELECTED, "n_clicks"), State(ids.SELECTED, "data"),
+                  prevent_initial_call=True)
+    def focus_on_selected(clicks, sel):
+        sel = _selection(sel)
+        if not clicks or not sel or sel["kind"] != "node":
+            raise PreventUpdate
+        return sel["id"]
+
+    @app.callback(Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "hidden"),
+                  Output(ids.MORE_EVIDENCE, "hidden"), Output(ids.MORE_EVIDENCE, "children"),
+                  Output(ids.SHOW_SELECTED, "hidden"), Output(ids.SHOW_SELECTED, "children"),
+                  Input(ids.SELECTED, "data"), Input(ids.QUERY, "data"),
+                  Input(ids.MORE_EVIDENCE, "n_clicks"), *controls_state)
+    def show_details(sel, _query, more, *values):
+        sel = _selection(sel)
+        f = controls_to_filters(list(values))
+        if not isinstance(more, int | None):
+            raise InvalidInput("n_clicks must be a number")
+        return details_view(source, f, sel, panels.PAGE * (1 + min(more or 0, 10_000)))
+
+
+def view_parts(source: Source, f: Filters) -> dict:
+    """Everything the page shows for the view ``f`` (graph, summary, legend, table, timeline)
+    and its canonical query."""
+    G = source.graph(f)
+    return {"elements": elements(G, f.layout, f.size_by, f.color_by), "summary": summary(G),
+            "timeline": timeline_figure(source.articles(), G), "rows": actor_rows(G),
+            "query": filters_to_query(f),
+            "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
+
+
+def details_view(source: Source, f: Filters, sel: dict | None, shown: int) -> tuple:
+    """(panel children, panel hidden, more hidden, more text, focus-button hidden, its text)
+    for the selection (or the path) in the view ``f``; says so when it left the view."""
+    nothing = ([], True, True, "", True, "")
+    if sel is None and not f.path:
+        return nothing
+    G = source.graph(f)
+    if sel is None:
+        steps = path_steps(G, lambda u, v: source.edge_evidence(G, u, v, f))
+        ends = (source.label(G, f.source), source.label(G, f.target))
+        return panels.path_panel(steps, ends), False, True, "", True, ""
+    if sel["kind"] == "node":
+        node = sel["id"]
+        if node not in G:
+            name = sel.get("label") or str(node)
+            return (panels.left_view_panel(name), False, True, "", False,
+                    f"Focus on {name}")
         articles = {a["id"]: a for a in source.articles()}
-        if ctx.triggered_id == ids.GRAPH and "tapEdgeData" in ctx.triggered[0]["prop_id"]:
-            if not edge or not G.has_edge(edge["source"], edge["target"]):
-                return no_update
-            return layout.edge_panel(edge_details(
-                G, edge["source"], edge["target"],
-                source.edge_evidence(edge["source"], edge["target"], f)))
-        if not node or node["id"] not in G:
-            return no_update
-        return layout.node_panel(node_details(G, node["id"], articles,
-                                              source.evidence(node["id"], f),
-                                              source.actor_articles(node["id"], f)))
-
-    @app.callback(Output(ids.GRAPH, "generateImage"), Input(ids.PNG, "n_clicks"),
-                  Input(ids.SVG, "n_clicks"), prevent_initial_call=True)
-    def export_view(_png, _svg):
-        kind = "svg" if ctx.triggered_id == ids.SVG else "png"
-        return {"type": kind, "action": "download" if kind == "svg" else "both",
-                "filename": "relgraph-view",
-                "options": {"bg": "#ffffff", "full": True, "scale": 2}}
-
-    @app.callback(Output(ids.IMAGE_STATUS, "children"), Input(ids.GRAPH, "imageData"),
-                  prevent_initial_call=True)
-    def image_ready(data):
-        return f"PNG saved ({len(data or '') * 3 // 4 // 1024} KB)" if data else ""
-
-    @app.callback(Output(ids.DOWNLOAD, "data"),
-                  Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
-                  *[Input(ids.data_button(fmt), "n_clicks") for fmt in ids.DATA_BUTTONS],
-                  Input(ids.BRIEFING, "n_clicks"), State(ids.BRIEFING_FORMAT, "value"),
-                  *controls_state, *BOUNDS, prevent_initial_call=True)
-    def download(*args):
-        n = len(ids.DATA_BUTTONS) + 2
-        fmt_image, values = args[n - 1], list(args[n:n + len(CONTROLS)])
-        f = controls_to_filters(values, *args[n + len(CONTROLS):])
-        briefing = ctx.triggered_id == ids.BRIEFING
-        fmt = fmt_image if briefing else ctx.triggered_id.removeprefix("download-")
-        try:
-            name, data = download_payload(source, f, fmt, briefing)
-        except (EmptySliceError, RendererMissingError) as exc:
-            return no_update, str(exc)
-        return dcc.send_bytes(data, name), ""
+        d = node_details(G, node, articles, source.evidence(G, node, f), shown=shown,
+                         in_articles=source.actor_articles(node, f))
+        more = panels.more_label(d)
+        return panels.node_panel(d), False, more is None, more or "", True, ""
+    u, v = sel["a"], sel["b"]
+    if not G.has_edge(u, v):
+        names = f"{source.label(G, u)} — {source.label(G, v)}"
+        return panels.left_view_panel(names), False, True, "", True, ""
+    evidence, spans = source.edge_evidence(G, u, v, f)
+    d = edge_details(G, u, v, evidence, spans, shown=shown)
+    more = panels.more_label(d)
+    return panels.edge_panel(d), False, more is None, more or "", True, ""
 
 
-def download_payload(source: Source, f: Filters, fmt: str, briefing: bool) -> tuple[str, bytes]:
-    """(file name, bytes) of a download: the view's data in ``fmt``, or its briefing image."""
-    if briefing:
-        from graph.image import image_bytes
-
-        G = source.graph(f)
-        return (f"relgraph-briefing.{fmt}",
-                image_bytes(G, fmt, caption=source.caption(f, G), title="relgraph briefing"))
-    G = source.graph(f, evidence=True)
-    return f"relgraph.{'zip' if fmt == 'csv' else fmt}", to_bytes(G, fmt)
+def options_for(source: Source) -> tuple:
+    """Options of every control that lists the store's articles, actors or kinds."""
+    arts = source.articles()
+    actors = search_options(source.store.actor_table())
+    days = sorted(a["date"] for a in arts if a["date"])
+    return (layout.article_options(arts), actors, actors, actors, actors,
+            layout.kind_options(source.corpus().relation_kinds), days[0] if days else None,
+            days[-1] if days else None)

@@ -1,114 +1,169 @@
-"""Functions returning the dashboard's components (no callbacks, no data access)."""
+"""The page: a header with search and menus, the graph filling the window, filters in a
+collapsible drawer on the left, details in a drawer on the right (shown when something is
+selected), timeline and actor table in tabs under the graph (no callbacks, no data access).
+
+Look and sizes live in ``assets/relgraph.css``; behaviour on the graph (labels that fit,
+neighbour highlight, tooltip) in ``assets/relgraph.js``.
+"""
 
 from __future__ import annotations
-
-from datetime import date
 
 import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
 from graph import style
 from graph.model import ACTOR_TYPES
+from graph.view import SIZE_BY
 
 from . import ids
-from .transforms import CYTO_LAYOUTS, SIZE_BY, Filters, legend, stylesheet
+from .elements import stylesheet
+from .filters import CYTO_LAYOUTS, Filters, filters_to_controls
+from .panels import briefing_menu, export_menu, upload_menu
 
-PANEL = {"background": "#f7f7f7", "padding": "10px", "borderRadius": "6px"}
-LABEL = {"fontWeight": 600, "fontSize": "13px", "marginTop": "10px", "display": "block"}
 
-
-def page(articles: list[dict], actor_options: list[dict], kinds: list[str]) -> html.Div:
-    """The whole page for a store's articles, actors and relation kinds."""
-    f = Filters()
+def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
+         uploads: bool = True, f: Filters | None = None, view: dict | None = None) -> html.Div:
+    """The whole page for a store's articles, actors and relation kinds, showing the view
+    ``f`` whose parts (elements, summary, legend, rows, timeline, query) are in ``view``: the
+    first graph arrives with the page instead of after two callback round trips."""
+    f = f or Filters()
+    view = view or {}
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.QUERY),
-        html.Div(id=ids.URL_SYNC, style={"display": "none"}),
+        dcc.Store(id=ids.QUERY, data=view.get("query")),
+        dcc.Store(id=ids.LOADED, data=view.get("query")), dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.DATA_REV, data=0),
+        html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
         dcc.Download(id=ids.DOWNLOAD),
+        header(actor_options, uploads, view.get("summary", "")),
         html.Div([
-            html.H2("relgraph", style={"margin": "0 16px 0 0", "display": "inline-block"}),
-            html.Span(id=ids.SUMMARY, style={"color": "#555"}),
-        ], style={"padding": "8px 16px", "borderBottom": "1px solid #ddd"}),
-        html.Div([
-            html.Div(filters_panel(articles, actor_options, kinds, f),
-                     style={**PANEL, "width": "290px", "flex": "none", "overflowY": "auto",
-                            "overflowX": "hidden",
-                            "maxHeight": "calc(100vh - 80px)"}),
-            html.Div([
+            html.Aside(filters_panel(articles, actor_options, kinds, f), id=ids.FILTERS_PANEL,
+                       className="drawer left open", **{"aria-label": "Filters"}),
+            html.Main([
                 cyto.Cytoscape(
-                    id=ids.GRAPH, elements=[], stylesheet=stylesheet(),
-                    layout={"name": "preset", "fit": True, "padding": 30},
-                    style={"width": "100%", "height": "560px", "background": style.BACKGROUND,
-                           "border": "1px solid #ddd", "borderRadius": "6px"},
-                    minZoom=0.2, maxZoom=4, wheelSensitivity=0.2),
-                legend_bar(),
-                export_bar(),
-                dcc.Graph(id=ids.TIMELINE, config={"displaylogo": False},
-                          style={"height": "190px"}),
-            ], style={"flex": "1", "minWidth": "0", "margin": "0 12px"}),
-            html.Div(html.Div("Click an actor or a link to see its evidence.",
-                              style={"color": "#777"}),
-                     id=ids.DETAILS,
-                     style={**PANEL, "width": "360px", "flex": "none", "overflowY": "auto",
-                            "maxHeight": "calc(100vh - 80px)", "fontSize": "13px"}),
-        ], style={"display": "flex", "padding": "12px"}),
-        html.Div(actor_table(), style={"padding": "0 12px 24px"}),
-    ], style={"fontFamily": style.FONT_FAMILY})
+                    id=ids.GRAPH, elements=view.get("elements", []), stylesheet=stylesheet(),
+                    layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
+                    style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
+                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=False),
+                html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
+                html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
+            ], id="canvas", className="canvas"),
+            html.Aside([
+                html.Button("×", id=ids.DETAILS_CLOSE, className="close",
+                            title="Close details", **{"aria-label": "Close details"}),
+                html.Div(id=ids.DETAILS),
+                html.Button(id=ids.MORE_EVIDENCE, className="more", hidden=True),
+                html.Button(id=ids.SHOW_SELECTED, className="primary", hidden=True),
+            ], id=ids.DETAILS_PANEL, className="drawer right", hidden=True,
+                **{"aria-label": "Details"}),
+        ], className="body"),
+        dock(view.get("timeline"), view.get("rows", [])),
+    ], className="app")
+
+
+def header(actor_options: list[dict], uploads: bool, summary_text: str = "") -> html.Header:
+    return html.Header([
+        html.Button("☰ Filters", id=ids.FILTERS_TOGGLE, className="toggle", n_clicks=0,
+                    title="Show or hide the filters"),
+        html.H1("relgraph"),
+        dcc.Dropdown(id=ids.SEARCH, options=actor_options, placeholder="Find an actor (any "
+                     "name)…", className="search", clearable=True, optionHeight=32),
+        html.Span(summary_text, id=ids.SUMMARY, className="summary",
+                  **{"aria-live": "polite"}),
+        html.Div([export_menu(), briefing_menu(), *([upload_menu()] if uploads else [])],
+                 className="menus"),
+    ])
+
+
+def dock(timeline: dict | None = None, rows: list | None = None) -> dcc.Tabs:
+    """Timeline and actor table under the graph: tabs, closed by default ("Graph only"), so
+    plotly.js loads only when the timeline is opened."""
+    tab = {"padding": "5px 14px", "lineHeight": "18px"}
+    on = {**tab, "borderTop": "3px solid #0b5cad"}
+    return dcc.Tabs(id=ids.DOCK, value="none", className="dock", content_className="dock-content",
+                    parent_className="dock-tabs", children=[
+        dcc.Tab(label="Graph only", value="none", style=tab, selected_style=on),
+        dcc.Tab(label="Timeline", value="timeline", style=tab, selected_style=on,
+                children=dcc.Graph(id=ids.TIMELINE, config={"displaylogo": False},
+                                   className="timeline", **({"figure": timeline}
+                                                            if timeline else {}))),
+        dcc.Tab(label="Actor table", value="table", style=tab, selected_style=on,
+                children=actor_table(rows or [])),
+    ])
+
+
+def _label(text: str, for_id: str | None = None) -> html.Label:
+    return html.Label(text, htmlFor=for_id, className="label")
 
 
 def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[str],
                   f: Filters) -> list:
     days = sorted({a["date"] for a in articles if a["date"]})
-    lo = date.fromisoformat(days[0]).toordinal() if days else 0
-    hi = date.fromisoformat(days[-1]).toordinal() if days else 1
-    marks = {date.fromisoformat(d).toordinal(): {"label": date.fromisoformat(d).strftime(
-        "%b %Y"), "style": {"whiteSpace": "nowrap"}} for d in (days[:1] + days[-1:])}
+    (arts, since, until, undated, types, kinds_on, weight, isolated, top, focus, depth, src, tgt,
+     lay, size_by, color_by) = filters_to_controls(f)
     return [
-        html.Label("Articles", style=LABEL),
+        _label("Articles", ids.ARTICLES),
         dcc.Dropdown(id=ids.ARTICLES, multi=True, placeholder="All articles",
-                     options=[{"label": article_label(a), "value": a["id"]} for a in articles],
-                     value=list(f.articles), optionHeight=48),
-        html.Label("Dates", style=LABEL),
-        html.Div(dcc.RangeSlider(id=ids.DATES, min=lo, max=hi, step=1, value=[lo, hi],
-                                 marks=marks, allowCross=False, disabled=not days),
-                 style={"padding": "0 18px"}),
-        dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated", "value": "on"}],
-                      value=["on"]),
-        html.Label("Actor types", style=LABEL),
-        dcc.Checklist(id=ids.TYPES, value=list(ACTOR_TYPES), inline=True,
-                      options=[{"label": html.Span(f" {style.TYPE_LABELS[t]}",
-                                                   style={"color": style.type_color(t),
-                                                          "marginRight": "8px"}),
-                                "value": t} for t in ACTOR_TYPES]),
-        html.Label("Relation kinds", style=LABEL),
+                     options=article_options(articles), value=arts,
+                     optionHeight=48),
+        _label("Dates"),
+        dcc.DatePickerRange(id=ids.DATES, min_date_allowed=days[0] if days else None,
+                            max_date_allowed=days[-1] if days else None,
+                            initial_visible_month=days[-1] if days else None,
+                            start_date_placeholder_text="from", end_date_placeholder_text="to",
+                            display_format="D MMM YYYY", clearable=True,
+                            number_of_months_shown=1, disabled=not days,
+                            start_date=since, end_date=until,
+                            start_date_id="date-from", end_date_id="date-until"),
+        dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated articles",
+                                                "value": "on"}], value=undated),
+        _label("Actor types"),
+        dcc.Checklist(id=ids.TYPES, value=types, inline=True, className="types",
+                      options=[{"label": html.Span(f" {style.TYPE_LABELS[t]}"), "value": t}
+                               for t in ACTOR_TYPES]),
+        _label("Relation kinds", ids.KINDS),
         dcc.Dropdown(id=ids.KINDS, multi=True, placeholder="All kinds",
-                     options=[{"label": k, "value": k} for k in kinds], value=[]),
-        html.Label("Minimum link weight", style=LABEL),
-        dcc.Slider(id=ids.MIN_WEIGHT, min=1, max=10, step=1, value=f.min_weight,
+                     options=kind_options(kinds), value=kinds_on),
+        _label("Minimum link weight (sentences)"),
+        dcc.Slider(id=ids.MIN_WEIGHT, min=1, max=10, step=1, value=weight,
                    marks={i: str(i) for i in (1, 2, 3, 5, 10)}),
-        dcc.Checklist(id=ids.HIDE_ISOLATED, value=[],
-                      options=[{"label": " hide isolated actors", "value": "on"}]),
-        html.Label("Show the top N actors", style=LABEL),
-        dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=f.top,
-                  debounce=True, style={"width": "80px"}),
-        html.Label("Focus on an actor", style=LABEL),
-        dcc.Dropdown(id=ids.FOCUS, options=actor_options, placeholder="Search any name…",
-                     clearable=True),
+        dcc.Checklist(id=ids.HIDE_ISOLATED, value=isolated,
+                      options=[{"label": " hide actors without links", "value": "on"}]),
+        _label("Show the top N actors", ids.TOP),
+        dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=top,
+                  debounce=True, className="number"),
+        _label("Focus on an actor", ids.FOCUS),
+        dcc.Dropdown(id=ids.FOCUS, options=actor_options, placeholder="Any name…",
+                     clearable=True, value=focus),
         dcc.RadioItems(id=ids.DEPTH, options=[{"label": f" {d} step{'s' if d > 1 else ''}",
                                                "value": d} for d in (1, 2, 3)],
-                       value=f.depth, inline=True, inputStyle={"marginLeft": "8px"}),
-        html.Label("Path between two actors", style=LABEL),
-        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…"),
-        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…"),
-        html.Label("Layout", style=LABEL),
-        dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=f.layout,
-                     options=[{"label": "fixed (as in exports)" if n == "preset" else n,
-                               "value": n} for n in CYTO_LAYOUTS]),
-        html.Label("Node size shows", style=LABEL),
-        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=f.size_by,
+                       value=depth, inline=True, className="depth"),
+        _label("Path between two actors"),
+        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…", value=src),
+        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…", value=tgt),
+        _label("Colour shows", ids.COLOR_BY),
+        dcc.RadioItems(id=ids.COLOR_BY, value=color_by, inline=True,
+                       options=[{"label": " actor type", "value": "type"},
+                                {"label": " community", "value": "community"}]),
+        _label("Node size shows", ids.SIZE_BY),
+        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=size_by,
                      options=[{"label": n, "value": n} for n in SIZE_BY]),
-        html.Button("Reset filters", id=ids.RESET, n_clicks=0, style={"marginTop": "14px"}),
+        _label("Layout", ids.LAYOUT),
+        dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=lay,
+                     options=[{"label": "fixed (as in briefings)" if n == "preset" else n,
+                               "value": n} for n in CYTO_LAYOUTS]),
+        html.Button("Reset filters", id=ids.RESET, n_clicks=0, className="reset"),
     ]
+
+
+def kind_options(kinds: list[str]) -> list[dict]:
+    """Options of the relation-kind filter. One function, so grouping kinds (e.g. by a
+    category) changes this and nothing else."""
+    return [{"label": k, "value": k} for k in kinds]
+
+
+def article_options(articles: list[dict]) -> list[dict]:
+    return [{"label": article_label(a), "value": a["id"]} for a in articles]
 
 
 def article_label(a: dict) -> str:
@@ -116,92 +171,32 @@ def article_label(a: dict) -> str:
     return f"{a['title'] or a['id']} — {' · '.join(bits)}"
 
 
-def legend_bar() -> html.Div:
-    items = []
-    for title, entries in legend().items():
-        items.append(html.B(f"{title}: ", style={"marginLeft": "10px"}))
-        for label, colour in entries:
-            dot = {"display": "inline-block", "width": "12px", "height": "12px",
-                   "background": colour, "margin": "0 4px 0 8px", "verticalAlign": "middle",
-                   "borderRadius": "50%" if title == "Actors" else "2px"}
-            items += [html.Span(style=dot), html.Span(label)]
-    items.append(html.Span("  → directed relation", style={"marginLeft": "10px",
-                                                            "color": "#555"}))
-    return html.Div(items, style={"fontSize": "12px", "padding": "6px 0"})
+def legend_items(entries: dict[str, list[tuple[str, str]]]) -> list:
+    """The legend over the graph's corner: colours of actors (or communities) and links."""
+    rows = []
+    for title, items in entries.items():
+        if title == "Size":
+            rows.append(html.Div(items[0][0], className="legend-note"))
+            continue
+        row = [html.B(f"{title}: ")]
+        for label, colour in items:
+            shape = "dot" if title != "Links" else "line"
+            row += [html.Span(className=shape, style={"background": colour}),
+                    html.Span(label, className="item")]
+        rows.append(html.Div(row))
+    return rows
 
 
-def export_bar() -> html.Div:
-    button = {"marginRight": "6px"}
-    return html.Div([
-        html.B("Export view: "),
-        html.Button("PNG", id=ids.PNG, style=button),
-        html.Button("SVG", id=ids.SVG, style=button),
-        html.B(" Data: ", style={"marginLeft": "8px"}),
-        *[html.Button(fmt.upper() if fmt != "graphml" else "GraphML",
-                      id=ids.data_button(fmt), style=button) for fmt in ids.DATA_BUTTONS],
-        html.B(" Briefing image: ", style={"marginLeft": "8px"}),
-        dcc.Dropdown(id=ids.BRIEFING_FORMAT, value="png", clearable=False,
-                     options=[{"label": "PNG", "value": "png"}, {"label": "PDF", "value": "pdf"}],
-                     style={"width": "80px", "display": "inline-block",
-                            "verticalAlign": "middle"}),
-        html.Button("Download", id=ids.BRIEFING, style={**button, "marginLeft": "6px"}),
-        html.Span(id=ids.IMAGE_STATUS, style={"marginLeft": "10px", "color": "#555"}),
-    ], style={"fontSize": "12px", "padding": "4px 0"})
-
-
-def actor_table() -> dash_table.DataTable:
+def actor_table(rows: list) -> dash_table.DataTable:
     columns = [("actor", "Actor"), ("type", "Type"), ("mentions", "Mentions"),
-               ("degree", "Degree"), ("weighted_degree", "Weighted degree"),
+               ("degree", "Links"), ("weighted_degree", "Weighted degree"),
                ("betweenness", "Betweenness"), ("community", "Community")]
     return dash_table.DataTable(
-        id=ids.TABLE, columns=[{"id": c, "name": n} for c, n in columns], data=[],
-        sort_action="native", filter_action="native", page_size=15,
-        style_cell={"fontFamily": style.FONT_FAMILY, "fontSize": "13px", "textAlign": "left"},
-        style_header={"fontWeight": 600})
+        id=ids.TABLE, columns=[{"id": c, "name": n} for c, n in columns], data=rows,
+        sort_action="native", filter_action="native", page_size=8,
+        style_table={"overflowY": "auto", "height": "100%"},
+        style_cell={"fontFamily": style.FONT_FAMILY, "fontSize": "13px", "textAlign": "left",
+                    "cursor": "pointer"},
+        style_header={"fontWeight": 600},
+        tooltip_delay=300, cell_selectable=True)
 
-
-def node_panel(d: dict) -> list:
-    """The details panel for an actor (all article text as plain text)."""
-    out = [html.H3(d["name"], style={"marginTop": 0}),
-           html.Div(f"{d['type']} · {d['mentions']} mentions · first seen "
-                    f"{d['first_seen'] or 'undated'} · last seen {d['last_seen'] or 'undated'}")]
-    if d["aliases"]:
-        out.append(html.Div(["Also called: ", ", ".join(d["aliases"])]))
-    out.append(html.H4("Articles"))
-    out.append(html.Ul([html.Li(_article_link(a)) for a in d["articles"]]))
-    if d["relations"]:
-        out.append(html.H4("Strongest links"))
-        out.append(html.Ul([html.Li(f"{r['actor']} — weight {r['weight']}, {r['polarity']}"
-                                    f" ({', '.join(r['kinds'])})") for r in d["relations"]]))
-    out.append(html.H4(f"Evidence ({len(d['evidence'])})"))
-    out.append(html.Div([_evidence(e, [html.Mark(t) if hit else t
-                                       for t, hit in e["segments"]])
-                         for e in d["evidence"]], className="evidence"))
-    return out
-
-
-def edge_panel(d: dict) -> list:
-    u, v = d["pair"]
-    rels = [html.Li(f"{r['source']} → {r['target']}: {r['kind']} ×{r['count']} "
-                    f"({r['polarity']})") for r in d["relations"]]
-    return [html.H3(f"{u} — {v}", style={"marginTop": 0}),
-            html.Div(f"weight {d['weight']} · {d['polarity']} · {', '.join(d['kinds'])}"),
-            html.H4("Typed relations"), html.Ul(rels or [html.Li("co-occurrence only")]),
-            html.H4(f"Evidence ({len(d['evidence'])})"),
-            html.Div([_evidence(e, [e["sentence"]]) for e in d["evidence"]],
-                     className="evidence")]
-
-
-def _evidence(e: dict, sentence: list) -> html.Div:
-    return html.Div([
-        html.Div(sentence, style={"marginBottom": "2px"}),
-        html.Div(f"{e['title'] or e['article']} · {e['date'] or 'undated'}"
-                 + (f" · {', '.join(e['kinds'])}" if e.get("kinds") else ""),
-                 style={"color": "#777", "fontSize": "11px"}),
-    ], style={"borderLeft": "3px solid #ccc", "padding": "2px 8px", "margin": "6px 0"})
-
-
-def _article_link(a: dict):
-    text = article_label(a)
-    return html.A(text, href=a["url"], target="_blank", rel="noopener noreferrer") if (
-        a.get("url", "").startswith(("http://", "https://"))) else text

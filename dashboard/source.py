@@ -10,12 +10,14 @@ import networkx as nx
 from graph.build import Corpus, actor_articles, build_graph
 from graph.evidence import actor_evidence, edge_evidence
 from graph.store import Store
+from graph.view import LINKS_PER_ACTOR, view_graph
 
-from .transforms import Filters, to_slice, view_graph
+from .details import mention_spans
+from .filters import Filters, to_slice
 
-#: The view shows at most this many links per shown actor, strongest first: denser views are
-#: unreadable hairballs (data downloads always carry every link of the slice).
-LINKS_PER_ACTOR = 5
+__all__ = ["LINKS_PER_ACTOR", "Source"]
+
+ALL = 10**9  # "no limit" for evidence queries; panels show a page of it and count the rest
 
 
 class Source:
@@ -37,28 +39,48 @@ class Source:
         return self.corpus().articles
 
     def graph(self, f: Filters, evidence: bool = False) -> nx.Graph:
-        """The graph a view shows: slice, focus, path, top N, hidden isolates."""
-        path = (f.source, f.target) if f.source and f.target else None
-        G = build_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
-                        evidence=evidence, focus=f.focus, depth=f.depth, path=path,
-                        max_edges=None if evidence else LINKS_PER_ACTOR * f.top)
-        G.graph["focus"] = f.focus
-        return view_graph(G, f)
+        """The graph a view shows (the shared view rules of :mod:`graph.view`); with
+        ``evidence`` the whole slice with every link (what data downloads carry)."""
+        if evidence:
+            G = build_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
+                            evidence=True, focus=f.focus, depth=f.depth, path=f.path)
+            G.graph["focus"] = f.focus if f.focus in G else None
+            return G
+        return view_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
+                          focus=f.focus, depth=f.depth, path=f.path,
+                          hide_isolated=f.hide_isolated)
 
-    def actor_articles(self, actor: str, f: Filters) -> list[str]:
-        """Ids of the view's articles that mention an actor, oldest first."""
-        return actor_articles(self.corpus(), actor, to_slice(f))
+    def label(self, G: nx.Graph, node: object) -> str:
+        return str(G.nodes[node].get("label", node)) if node in G else str(node)
 
-    def evidence(self, name: str, f: Filters, limit: int = 40) -> list[dict]:
-        return actor_evidence(self.store, name, to_slice(f), limit=limit)
+    def actor_articles(self, node: str, f: Filters) -> list[str]:
+        """Ids of the view's articles that mention an actor, oldest first (view graphs carry
+        no article lists: they grow with the corpus)."""
+        return actor_articles(self.corpus(), node, to_slice(f))
 
-    def edge_evidence(self, a: str, b: str, f: Filters) -> list[dict]:
-        return edge_evidence(self.store, a, b, to_slice(f))
+    def evidence(self, G: nx.Graph, node: object, f: Filters) -> list[dict]:
+        """Every sentence mentioning an actor in the slice, newest first."""
+        return actor_evidence(self.store, str(node), to_slice(f), limit=ALL)
+
+    def edge_evidence(self, G: nx.Graph, u: object, v: object,
+                      f: Filters) -> tuple[list[dict], dict]:
+        """(every sentence linking two actors, spans of both actors' mentions in them)."""
+        a, b = str(u), str(v)
+        sl = to_slice(f)
+        spans = mention_spans(actor_evidence(self.store, a, sl, limit=ALL),
+                              actor_evidence(self.store, b, sl, limit=ALL))
+        return edge_evidence(self.store, a, b, sl), spans
 
     def caption(self, f: Filters, G: nx.Graph) -> str:
-        """The briefing image's caption for this view."""
+        """The briefing image's caption for this view (names its focus and path)."""
         from graph.image import slice_caption
 
-        articles = [a for a in self.articles() if a["id"] in set(G.graph["articles"])]
-        return slice_caption(to_slice(f), articles, shown=G.number_of_nodes(),
-                             total=G.graph["total_actors"])
+        return slice_caption(to_slice(f), self.view_articles(G), shown=G.number_of_nodes(),
+                             total=G.graph["total_actors"],
+                             focus=self.label(G, f.focus) if f.focus else None,
+                             depth=f.depth,
+                             path=[self.label(G, v) for v in G.graph.get("path") or []])
+
+    def view_articles(self, G: nx.Graph) -> list[dict]:
+        wanted = set(G.graph["articles"])
+        return [a for a in self.articles() if a["id"] in wanted]

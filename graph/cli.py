@@ -112,6 +112,20 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--dpi", type=int, default=150, help="raster resolution (default 150)")
     g.add_argument("--labels", default="top", choices=("all", "top", "none"),
                    help="label every actor, only the strongest (default), or none")
+    g.add_argument("--subtitle", default="", help="a line under the title")
+    g.add_argument("--sources", action="store_true",
+                   help="list the articles (title, outlet, date) under the caption")
+    g.add_argument("--color-by", default="type", choices=("type", "community"),
+                   help="colour actors by type (default) or by community")
+    g.add_argument("--size-by", default="mentions",
+                   choices=("mentions", "degree", "weighted degree"),
+                   help="what node size shows (default mentions)")
+    g.add_argument("--focus", metavar="ACTOR", help="draw this actor's neighbourhood, "
+                   "highlighted (a name as 'relgraph actors' prints it)")
+    g.add_argument("--depth", type=int, default=1, choices=(1, 2, 3),
+                   help="steps around --focus (default 1)")
+    g.add_argument("--path", nargs=2, metavar=("FROM", "TO"),
+                   help="highlight a shortest path between two actors")
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("actors", help="list actors by mentions",
@@ -121,6 +135,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--type", action="append", choices=ACTOR_TYPES, dest="types")
     s.add_argument("--hidden", action="store_true", help="list the hidden actors instead")
     s.set_defaults(func=cmd_actors)
+
+    s = sub.add_parser("articles", help="list articles with their ids",
+                       description="List stored articles: id (for --article), date, source, "
+                                   "title, words and actors. Example: relgraph articles "
+                                   "--since 2024-01-01")
+    _db(s)
+    s.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
+    s.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    s.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    s.set_defaults(func=cmd_articles)
 
     s = sub.add_parser("stats", help="counts of articles, actors and relations",
                        description="Summarise the store. Example: relgraph stats")
@@ -135,6 +159,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     s.add_argument("--port", type=int, default=8050)
     s.add_argument("--open", action="store_true", help="open a browser tab")
+    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also serve requests for this host name (repeatable; the name a "
+                        "reverse proxy or other machines use; '*' turns the check off)")
+    s.add_argument("--read-only", action="store_true",
+                   help="no 'Add articles' in the page (for a shared deployment)")
     s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
     s.set_defaults(func=cmd_serve)
 
@@ -211,6 +240,10 @@ def slice_from(args: argparse.Namespace) -> GraphSlice:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format in IMAGE_FORMATS:
+        from .render import warm_up
+
+        warm_up()  # the browser starts while the slice and the figure are built
     from .build import build_graph
     from .export import write_graph
 
@@ -223,25 +256,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     image = args.format in IMAGE_FORMATS
     if args.size and (args.width or args.height):
         raise UsageError("use either --size or --width/--height, not both")
-    G = build_graph(store, sl, top=args.top, evidence=not image)
     if image:
         from .image import EmptySliceError, RendererMissingError, export_image, slice_caption
+        from .view import view_graph
 
+        focus = _actor_id(store, args.focus) if args.focus else None
+        path = tuple(_actor_id(store, a) for a in args.path) if args.path else None
+        # the dashboard's view rules (top N, links per actor), so both draw the same picture
+        G = view_graph(store, sl, top=args.top, focus=focus, depth=args.depth, path=path)
         arts = store.articles(G.graph["articles"])
+        label = _label_of(G)
         caption = slice_caption(sl, arts, shown=G.number_of_nodes(),
-                                total=G.graph["total_actors"])
+                                total=G.graph["total_actors"], focus=label(focus),
+                                depth=args.depth, path=[label(v) for v in G.graph["path"]])
         try:
             export_image(G, args.output, args.format, title=args.title, caption=caption,
+                         subtitle=args.subtitle, sources=arts if args.sources else None,
                          layout=args.layout, width=args.width, height=args.height,
-                         size=args.size, dpi=args.dpi, labels=args.labels)
+                         size=args.size, dpi=args.dpi, labels=args.labels,
+                         size_by=args.size_by, color_by=args.color_by)
         except (EmptySliceError, RendererMissingError) as exc:
             raise UsageError(str(exc)) from None
         written = [Path(args.output)]
     else:
+        G = build_graph(store, sl, top=args.top, evidence=True)
         written = write_graph(G, args.format, args.output)
     print(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
           f"{G.number_of_edges()} edges")
     return 0
+
+
+def _actor_id(store, name: str) -> str:  # noqa: ANN001
+    """The id of the actor ``name`` means (an id, label, name or surface form); one line
+    listing the candidates if it is unknown or ambiguous."""
+    from .curation import CurationError, find_actor
+
+    try:
+        return find_actor(store, name).id
+    except CurationError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _label_of(G):  # noqa: ANN001, ANN202
+    def label(v: object) -> str | None:
+        return None if v is None else str(G.nodes[v].get("label", v)) if v in G else str(v)
+    return label
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
@@ -255,6 +314,24 @@ def cmd_actors(args: argparse.Namespace) -> int:
                  [[r["label"], r["id"], r["type"], r["mentions"], len(r["articles"]),
                    r["first_seen"] or "", r["last_seen"] or "",
                    _clip(", ".join(sorted(r["aliases"] - {r["label"]})), 50)] for r in rows]))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from .listing import article_rows
+
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--since is after --until")
+    rows = article_rows(_store(args), args.since, args.until)
+    if args.json:
+        import json
+
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    print(_table(["id", "date", "source", "title", "words", "actors"],
+                 [[r["id"], r["date"] or "undated", _clip(r["source"], 24),
+                   _clip(r["title"], 60), f"{r['words']:,}", r["actors"]] for r in rows]))
     return 0
 
 
@@ -293,7 +370,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         store.resolve()
     from dashboard import serve
 
-    serve(store, host=args.host, port=args.port, open_browser=args.open)
+    serve(store, host=args.host, port=args.port, open_browser=args.open,
+          allow_hosts=args.allow_host, read_only=args.read_only)
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -25,13 +26,19 @@ EDGE_COLUMNS = ("source", "target", "weight", "polarity", "directed", "kinds", "
 def to_bytes(G: nx.Graph, fmt: str) -> bytes:
     """The graph in ``fmt`` as bytes (``csv`` is a zip holding nodes.csv and edges.csv)."""
     if fmt == "json":
-        data = nx.node_link_data(G, edges="edges")
+        H = _cleaned(G, unicode_text)
+        data = nx.node_link_data(H, edges="edges")
+        # node-link writes the pair in networkx's order: put a relation's actor first
+        for e in data["edges"]:
+            d = H.edges[e["source"], e["target"]]
+            if d.get("directed") and d.get("target") == e["source"]:
+                e["source"], e["target"] = e["target"], e["source"]
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt in ("graphml", "gexf"):
-        flat = _flat(G)
-        buf = io.BytesIO()
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, buf)
-        return buf.getvalue()
+        from .export_desktop import to_gexf, to_graphml
+
+        H = _cleaned(G, xml_text)
+        return (to_graphml if fmt == "graphml" else to_gexf)(H, _flat(H))
     if fmt == "csv":
         nodes, edges = csv_tables(G)
         buf = io.BytesIO()
@@ -57,7 +64,7 @@ def write_graph(G: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
             targets = [path / "nodes.csv", path / "edges.csv"]
         for target, text in zip(targets, (nodes, edges), strict=True):
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text.encode("utf-8"))  # CRLF rows as written (RFC 4180)
         return targets
     data = to_bytes(G, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,19 +73,94 @@ def write_graph(G: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
 
 
 def csv_tables(G: nx.Graph) -> tuple[str, str]:
-    """``(nodes_csv, edges_csv)``: list attributes joined with "; ", structured ones as JSON."""
+    """``(nodes_csv, edges_csv)``: list attributes joined with "; ", structured ones as JSON.
+
+    Cells that a spreadsheet would run as a formula are neutralised (see :func:`csv_safe`).
+    """
+    G = _cleaned(G, unicode_text)
     nodes = io.StringIO()
-    w = csv.writer(nodes, lineterminator="\n")
+    w = csv.writer(nodes, lineterminator="\r\n")
     w.writerow(NODE_COLUMNS)
     for node, d in G.nodes(data=True):
-        w.writerow([node, *(_cell(d.get(c)) for c in NODE_COLUMNS[1:])])
+        w.writerow([csv_safe(node), *(csv_safe(_cell(d.get(c))) for c in NODE_COLUMNS[1:])])
     edges = io.StringIO()
-    w = csv.writer(edges, lineterminator="\n")
+    w = csv.writer(edges, lineterminator="\r\n")
     w.writerow(EDGE_COLUMNS)
     for u, v, d in G.edges(data=True):
         src, tgt = (d.get("source", u), d.get("target", v)) if d.get("directed") else (u, v)
-        w.writerow([src, tgt, *(_cell(d.get(c)) for c in EDGE_COLUMNS[2:])])
+        w.writerow([csv_safe(src), csv_safe(tgt),
+                    *(csv_safe(_cell(d.get(c))) for c in EDGE_COLUMNS[2:])])
     return nodes.getvalue(), edges.getvalue()
+
+
+#: Characters a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A CSV cell that spreadsheets show as text: a string starting with ``= + - @``, a tab
+    or a carriage return gets a leading apostrophe (OWASP's advice; Excel, LibreOffice and
+    Google Sheets then display it as text). Numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+#: Code points XML 1.0 cannot hold: C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot carry replaced by U+FFFD (``<``, ``&``
+    and ``]]>`` are left to the XML writer, which escapes them)."""
+    return _NOT_XML.sub(REPLACEMENT, text)
+
+
+def unicode_text(text: str) -> str:
+    """``text`` with lone surrogates (not encodable as UTF-8) replaced by U+FFFD."""
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
+def _clean_value(value: object, clean) -> object:  # noqa: ANN001
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list | tuple | set):
+        return [_clean_value(v, clean) for v in value]
+    if isinstance(value, dict):
+        return {clean(str(k)): _clean_value(v, clean) for k, v in value.items()}
+    return value
+
+
+def _cleaned(G: nx.Graph, clean) -> nx.Graph:  # noqa: ANN001
+    """A copy of ``G`` whose every string (node ids included) passed through ``clean``; ids
+    that clean to the same text are told apart with a numbered suffix."""
+    ids: dict = {}
+    taken: set = set()
+    for node in G:
+        new = clean(node) if isinstance(node, str) else node
+        base, n = new, 1
+        while new in taken:
+            n += 1
+            new = f"{base} ({n})"
+        taken.add(new)
+        ids[node] = new
+
+    def fix(value: object) -> object:
+        # endpoint names inside attributes follow the renamed ids
+        return ids.get(value, _clean_value(value, clean)) if isinstance(value, str) else (
+            _clean_value(value, clean))
+
+    H = G.__class__()
+    H.graph.update({k: _clean_value(v, clean) for k, v in G.graph.items()})
+    for node, d in G.nodes(data=True):
+        H.add_node(ids[node], **{k: _clean_value(v, clean) for k, v in d.items()})
+    for u, v, d in G.edges(data=True):
+        attrs = {k: (fix(val) if k in ("source", "target") else _clean_value(val, clean))
+                 for k, val in d.items()}
+        H.add_edge(ids[u], ids[v], **attrs)
+    return H
 
 
 def _cell(value: object) -> object:
@@ -101,9 +183,8 @@ def _flat(G: nx.Graph) -> nx.Graph:
     for node, d in G.nodes(data=True):
         H.add_node(node, **{k: _cell(v) for k, v in d.items()})
     for u, v, d in G.edges(data=True):
-        # "source"/"target" are structural in GEXF; keep the direction under other names.
-        H.add_edge(u, v, **{_RENAME.get(k, k): _cell(val) for k, val in d.items()})
+        # "source"/"target" are the link's ends in GraphML and GEXF: the writers put the
+        # relation's direction there (graph/export_desktop.py), so no attribute repeats them.
+        H.add_edge(u, v, **{k: _cell(val) for k, val in d.items()
+                            if k not in ("source", "target")})
     return H
-
-
-_RENAME = {"source": "from_actor", "target": "to_actor"}

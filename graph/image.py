@@ -1,57 +1,65 @@
-"""Briefing images of a graph slice: PNG, SVG and PDF, made with plotly and kaleido.
+"""Briefing images of a graph view: PNG, SVG and PDF, drawn with plotly and rendered by
+kaleido's headless Chromium (:mod:`graph.render`).
 
-The drawing uses the dashboard's default view: the same seeded positions
-(:func:`graph.layout.positions`) and the same style (:mod:`graph.style`). SVG and PDF are vector
-with real text. kaleido drives a headless Chromium (``/usr/bin/chromium`` on Debian).
+The drawing is the dashboard's default view: the same seeded positions
+(:func:`graph.layout.positions`), style (:mod:`graph.style`) and view rules
+(:mod:`graph.view`). It explains itself: typed relations carry their verb ("met", "accused")
+and are drawn over faded co-occurrence links, a focus or path is highlighted, and the legend
+tells what colour, node size and link width mean. The figure is built as a plain dict: plotly's
+validating objects cost a second per image. SVG and PDF are vector with real text; a PDF's
+title is the image title.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import io
 import math
-import os
 import struct
-import warnings
 import zlib
 from datetime import date
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 
 from . import style
+from .image_labels import Placer, edge_labels, node_labels
+from .image_legend import relation_legend, scale_legend
 from .layout import VIEW_BOX, positions
-from .model import ACTOR_TYPES, POLARITIES, GraphSlice
+from .model import GraphSlice
+from .render import RendererMissingError
+from .view import node_colors, node_measure
 
-__all__ = ["IMAGE_FORMATS", "EmptySliceError", "RendererMissingError", "export_image",
-           "figure", "image_bytes", "slice_caption"]
+__all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
+           "export_image", "figure", "image_bytes", "slice_caption", "sources_lines"]
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 #: Page sizes in CSS pixels (96 per inch): A4 landscape and a 16:9 slide.
 SIZES = {"A4": (1123, 794), "16:9": (1600, 900)}
 DEFAULT_SIZE = (1600, 1000)
+DEFAULT_TITLE = "relgraph: actor network"
 TOP_LABELS = 15  # with labels="top", actors always labelled; others only where a label fits
 FONT = 13
+EDGE_FONT = 11
+LEGEND_W = 220  # right margin holding the legends
 
 
 class EmptySliceError(ValueError):
     """The slice has no actors: there is nothing to draw."""
 
 
-class RendererMissingError(RuntimeError):
-    """kaleido cannot find or start Chromium."""
-
-
 def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None,
-                  total: int | None = None) -> str:
-    """One line describing a slice: its articles, dates and filters."""
+                  total: int | None = None, *, focus: str | None = None, depth: int = 1,
+                  path: list[str] | None = None) -> str:
+    """One line describing a view: focus or path, its articles, dates and filters."""
     parts = []
+    if path:
+        parts.append("path: " + " → ".join(path))
+    if focus:
+        parts.append(f"focus: {focus}" + (f" ({depth} steps)" if depth > 1 else ""))
     if sl.articles and len(articles) <= 3:
         parts.append("; ".join(_clip(a["title"] or a["id"], 60) for a in articles))
     else:
-        parts.append(f"{len(articles)} article{'s' if len(articles) != 1 else ''}")
+        parts.append(_plural(len(articles), "article"))
     days = sorted(a["date"] for a in articles if a.get("date"))
     if days:
         parts.append(days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}")
@@ -73,6 +81,30 @@ def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None
     return " · ".join(parts)
 
 
+def sources_lines(articles: list[dict], width: int, most: int = 4) -> list[str]:
+    """The articles as "Sources: title (outlet, date); …" lines fitting ``width`` px."""
+    items = [_clip(a.get("title") or a["id"], 80) + (
+        f" ({', '.join(x for x in (a.get('source'), a.get('date')) if x)})"
+        if a.get("source") or a.get("date") else "") for a in articles]
+    per_line = max(40, int(width / (0.55 * 11)))
+    lines, line = [], "Sources: "
+    for i, item in enumerate(items):
+        piece = item + ("; " if i < len(items) - 1 else "")
+        if len(line) + len(piece) > per_line and line.strip():
+            lines.append(line.rstrip())
+            if len(lines) == most:
+                lines[-1] += f" … and {len(items) - i} more"
+                return lines
+            line = ""
+        line += piece
+    lines.append(line.rstrip())
+    return lines
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
@@ -88,178 +120,207 @@ def _page(width: int | None, height: int | None, size: str | None) -> tuple[int,
     return w, h
 
 
-def figure(G: nx.Graph, *, title: str | None = None, caption: str = "",
-           layout: str = "spring", width: int = DEFAULT_SIZE[0],
-           height: int = DEFAULT_SIZE[1], top: int | None = None, labels: str = "top"):
-    """The plotly figure of ``G`` (``top`` keeps the N actors with most weighted degree)."""
-    import plotly.graph_objects as go
+def _escape(text: str) -> str:
+    # plotly renders a small HTML subset in text; article-derived strings must stay text.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+
+def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption: str = "",
+           sources: list[str] | None = None, layout: str = "spring",
+           width: int = DEFAULT_SIZE[0], height: int = DEFAULT_SIZE[1], top: int | None = None,
+           labels: str = "top", size_by: str = "mentions", color_by: str = "type") -> dict:
+    """The plotly figure (a dict) of ``G`` (``top`` keeps the N actors with most weighted
+    degree). ``sources`` are extra caption lines (see :func:`sources_lines`)."""
     if G.number_of_nodes() == 0:
         raise EmptySliceError("nothing to draw: the slice has no actors (loosen the filters)")
     if labels not in ("all", "top", "none"):
         raise ValueError("labels must be all, top or none")
     if top:
         keep = sorted(G, key=lambda v: (-G.degree(v, weight="weight"),
-                                        -G.nodes[v]["mentions"], v))[:top]
+                                        -G.nodes[v]["mentions"], str(v)))[:top]
         G = G.subgraph(keep)
-    margin = {"l": 30, "r": 200, "t": 70, "b": 70}
+    notes = [caption, *(sources or [])]
+    margin = {"l": 30, "r": LEGEND_W, "t": 92 if subtitle else 70,
+              "b": 34 + 17 * max(1, len([n for n in notes if n]))}
     plot_w, plot_h = width - margin["l"] - margin["r"], height - margin["t"] - margin["b"]
     # Laid out in the dashboard's box, then scaled: the image shows the screen's arrangement.
     pos = {v: (x * plot_w / VIEW_BOX[0], y * plot_h / VIEW_BOX[1])
            for v, (x, y) in positions(G, layout, *VIEW_BOX).items()}
-    mentions = [d["mentions"] for _, d in G.nodes(data=True)]
-    weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
-    size = {v: style.node_size(d["mentions"], min(mentions), max(mentions))
-            for v, d in G.nodes(data=True)}
-    fig = go.Figure()
-    _edges(fig, G, pos, size, min(weights), max(weights))
-    for kind in ACTOR_TYPES:
-        nodes = [v for v, d in G.nodes(data=True) if d["type"] == kind]
-        if not nodes:
-            continue
-        fig.add_scatter(
-            x=[pos[v][0] for v in nodes], y=[pos[v][1] for v in nodes], mode="markers",
-            name=style.TYPE_LABELS[kind], legendgroup="actors",
-            legendgrouptitle={"text": "Actors"} if kind == _first_type(G) else None,
-            marker={"size": [size[v] for v in nodes], "color": style.type_color(kind),
-                    "line": {"color": "#ffffff", "width": 1.5}, "opacity": 1},
-            hovertext=[G.nodes[v]["label"] for v in nodes], hoverinfo="text")
-    for i, polarity in enumerate(POLARITIES):
-        fig.add_scatter(x=[None], y=[None], mode="lines", name=polarity.capitalize(),
-                        legendgroup="relations",
-                        legendgrouptitle={"text": "Relations"} if i == 0 else None,
-                        line={"color": style.polarity_color(polarity), "width": 4})
-    for text, x, y, anchor in _labels(G, pos, size, labels, plot_w, plot_h):
-        fig.add_annotation(x=x, y=y, text=_escape(text), showarrow=False, xanchor=anchor,
-                           yanchor="middle", font={"size": FONT, "color": style.LABEL_COLOR,
-                                                   "family": style.FONT_FAMILY},
-                           bgcolor="rgba(255,255,255,0.7)", borderpad=0)
-    footer = f"generated {date.today().isoformat()} by relgraph"
-    fig.add_annotation(text=_escape(caption), xref="paper", yref="paper", x=0, y=-0.035,
-                       xanchor="left", yanchor="top", showarrow=False,
-                       font={"size": 12, "color": "#444444"})
-    fig.add_annotation(text=footer, xref="paper", yref="paper", x=1, y=-0.035,
-                       xanchor="right", yanchor="top", showarrow=False,
-                       font={"size": 11, "color": "#777777"})
-    fig.update_layout(
-        width=width, height=height, margin=margin, showlegend=True,
-        title={"text": _escape(title or "relgraph: actor network"), "x": 0.01,
-               "font": {"size": 22}},
-        paper_bgcolor=style.BACKGROUND, plot_bgcolor=style.BACKGROUND,
-        font={"family": style.FONT_FAMILY, "color": style.LABEL_COLOR},
-        legend={"x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
-                "tracegroupgap": 14, "font": {"size": 13}, "itemsizing": "constant"},
-        xaxis={"visible": False, "range": [0, plot_w], "fixedrange": True},
-        yaxis={"visible": False, "range": [plot_h, 0], "fixedrange": True},
-    )
-    return fig
+    measure = node_measure(G, size_by)
+    lo, hi = min(measure.values()), max(measure.values())
+    size = {v: style.node_size(measure[v], lo, hi) for v in G}
+    route = [v for v in (G.graph.get("path") or []) if v in G]
+    focus = G.graph.get("focus") if G.graph.get("focus") in G else None
+    colors, color_legend = node_colors(G, color_by)
+
+    traces: list[dict] = []
+    weights = [d.get("weight", 1) for *_, d in G.edges(data=True)] or [1]
+    _edges(traces, G, pos, size, min(weights), max(weights), route)
+    _nodes(traces, G, pos, size, colors, color_legend, route, focus,
+           "Actors" if color_by != "community" else "Communities")
+    relation_legend(traces, route)
+    placer = Placer(_discs(G, pos, size), plot_w, plot_h, len(G) + G.number_of_edges())
+    must = set(route) | ({focus} if focus else set())
+    annotations = [_text(text, x, y, anchor, FONT, style.LABEL_COLOR)
+                   for _, text, x, y, anchor in node_labels(G, pos, size, labels, plot_w,
+                                                            plot_h, FONT, TOP_LABELS, placer,
+                                                            must)]
+    if labels != "none":
+        for text, x, y, angle, polarity in edge_labels(G, pos, EDGE_FONT, placer):
+            annotations.append({**_text(text, x, y, "center", EDGE_FONT,
+                                        _darker(style.polarity_color(polarity))),
+                                "textangle": angle, "font": {
+                                    "size": EDGE_FONT, "family": style.FONT_FAMILY,
+                                    "color": _darker(style.polarity_color(polarity)),
+                                    "style": "italic"}})
+    shapes: list[dict] = []
+    scale_legend(shapes, annotations, size_by, lo, hi, min(weights), max(weights), plot_h)
+    y = -24 / plot_h
+    for note in (n for n in notes if n):
+        annotations.append({"text": _escape(note), "xref": "paper", "yref": "paper", "x": 0,
+                            "y": y, "xanchor": "left", "yanchor": "top", "showarrow": False,
+                            "font": {"size": 12 if note is caption else 11,
+                                     "color": "#444444"}})
+        y -= 17 / plot_h
+    annotations.append({"text": f"generated {date.today().isoformat()} by relgraph",
+                        "xref": "paper", "yref": "paper", "x": 1, "y": -24 / plot_h,
+                        "xanchor": "right", "yanchor": "top", "showarrow": False,
+                        "font": {"size": 11, "color": "#777777"}})
+    title_spec = {"text": _escape(title or DEFAULT_TITLE), "x": 0.01, "xanchor": "left",
+                  "font": {"size": 22}}
+    if subtitle:
+        title_spec["subtitle"] = {"text": _escape(subtitle), "font": {"size": 14,
+                                                                       "color": "#555555"}}
+    return {"data": traces, "layout": {
+        "width": width, "height": height, "margin": margin, "showlegend": True,
+        "title": title_spec, "annotations": annotations, "shapes": shapes,
+        "paper_bgcolor": style.BACKGROUND, "plot_bgcolor": style.BACKGROUND,
+        "font": {"family": style.FONT_FAMILY, "color": style.LABEL_COLOR},
+        "legend": {"x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
+                   "tracegroupgap": 12, "font": {"size": 13}, "itemsizing": "constant",
+                   "groupclick": "toggleitem"},
+        "xaxis": {"visible": False, "range": [0, plot_w], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [plot_h, 0], "fixedrange": True},
+    }}
 
 
-def _first_type(G: nx.Graph) -> str:
-    present = {d["type"] for _, d in G.nodes(data=True)}
-    return next(t for t in ACTOR_TYPES if t in present) if present & set(ACTOR_TYPES) else ""
+def _text(text: str, x: float, y: float, anchor: str, font: float, color: str) -> dict:
+    return {"x": x, "y": y, "text": _escape(text), "showarrow": False, "xanchor": anchor,
+            "yanchor": "middle", "font": {"size": font, "color": color,
+                                          "family": style.FONT_FAMILY},
+            "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 0}
 
 
-def _escape(text: str) -> str:
-    # plotly renders a small HTML subset in text; article-derived strings must stay text.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _darker(hex_color: str, f: float = 0.75) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"
 
 
-def _edges(fig, G: nx.Graph, pos: dict, size: dict, w_lo: float, w_hi: float) -> None:  # noqa: ANN001
-    """Edges batched into one trace per (polarity, width) so 500-actor graphs stay fast."""
-    lines: dict[tuple[str, float], tuple[list, list]] = {}
+def _discs(G: nx.Graph, pos: dict, size: dict):  # noqa: ANN202
+    import numpy as np
+
+    return np.array([(pos[v][0] - size[v] / 2 - 1, pos[v][1] - size[v] / 2 - 1,
+                      pos[v][0] + size[v] / 2 + 1, pos[v][1] + size[v] / 2 + 1) for v in G])
+
+
+def _edges(traces: list, G: nx.Graph, pos: dict, size: dict, w_lo: float, w_hi: float,
+           route: list) -> None:
+    """Co-occurrence links faded underneath, typed relations over them, a path on top; one
+    trace per (layer, polarity, width) so 500-actor graphs stay fast."""
+    on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
+    lines: dict[tuple[int, str, float], tuple[list, list]] = {}
     heads: dict[str, list] = {}
     for u, v, d in G.edges(data=True):
-        width = round(style.edge_width(d["weight"], w_lo, w_hi) * 2) / 2
-        xs, ys = lines.setdefault((d["polarity"], width), ([], []))
+        layer = 2 if frozenset((u, v)) in on_path else 1 if d.get("relations") else 0
+        width = round(style.edge_width(d.get("weight", 1), w_lo, w_hi) * 2) / 2
+        xs, ys = lines.setdefault((layer, d.get("polarity", "neutral"), width), ([], []))
         xs += [pos[u][0], pos[v][0], None]
         ys += [pos[u][1], pos[v][1], None]
-        if d.get("directed"):
-            src, tgt = d["source"], d["target"]
-            (x0, y0), (x1, y1) = pos[src], pos[tgt]
+        if d.get("directed") and d.get("source") in pos and d.get("target") in pos:
+            (x0, y0), (x1, y1) = pos[d["source"]], pos[d["target"]]
             length = math.hypot(x1 - x0, y1 - y0) or 1.0
-            back = size[tgt] / 2 + 6  # stop at the target's rim
+            back = size[d["target"]] / 2 + 6  # stop at the target's rim
             angle = math.degrees(math.atan2(x1 - x0, -(y1 - y0)))  # marker angle: 0 = up
-            heads.setdefault(d["polarity"], []).append(
+            key = "path" if layer == 2 else d.get("polarity", "neutral")
+            heads.setdefault(key, []).append(
                 (x1 - (x1 - x0) * back / length, y1 - (y1 - y0) * back / length, angle))
-    for (polarity, width), (xs, ys) in sorted(lines.items()):
-        fig.add_scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                        line={"color": style.polarity_color(polarity), "width": width},
-                        opacity=0.55)
-    for polarity, items in heads.items():
-        fig.add_scatter(x=[h[0] for h in items], y=[h[1] for h in items], mode="markers",
-                        hoverinfo="skip", showlegend=False,
-                        marker={"symbol": "triangle-up", "size": 11,
-                                "angle": [h[2] for h in items],
-                                "color": style.polarity_color(polarity)})
+    faded = bool(route)  # a path view fades everything else
+    for (layer, polarity, width), (xs, ys) in sorted(lines.items()):
+        color = style.PATH_COLOR if layer == 2 else style.polarity_color(polarity)
+        opacity = 1.0 if layer == 2 else (style.FADED_OPACITY if layer == 0 or faded
+                                          else 0.85)
+        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines",
+                       "hoverinfo": "skip", "showlegend": False, "opacity": opacity,
+                       "line": {"color": color, "width": max(width, 3.5) if layer == 2
+                                else width}})
+    for key, items in sorted(heads.items()):
+        traces.append({"type": "scatter", "x": [h[0] for h in items],
+                       "y": [h[1] for h in items], "mode": "markers", "hoverinfo": "skip",
+                       "showlegend": False, "opacity": 1.0 if key == "path" or not faded
+                       else 0.5,
+                       "marker": {"symbol": "triangle-up", "size": 11,
+                                  "angle": [h[2] for h in items],
+                                  "color": style.PATH_COLOR if key == "path"
+                                  else style.polarity_color(key)}})
 
 
-def _labels(G: nx.Graph, pos: dict, size: dict, mode: str, w: float,
-            h: float) -> list[tuple[str, float, float, str]]:
-    """Greedy label placement: most important actors first, each at the first of eight spots
-    around its node that overlaps no placed label, no node and no border (least overlap
-    otherwise). Costs are NumPy operations over all placed labels and nodes at once."""
-    if mode == "none":
-        return []
-    ranked = sorted(G, key=lambda v: (-G.nodes[v]["mentions"], -G.degree(v, weight="weight"),
-                                      v))
-    discs = np.array([(pos[v][0] - size[v] / 2 - 1, pos[v][1] - size[v] / 2 - 1,
-                       pos[v][0] + size[v] / 2 + 1, pos[v][1] + size[v] / 2 + 1) for v in G])
-    boxes = np.zeros((len(ranked), 4))
-    placed = 0
-    out = []
-    for rank, v in enumerate(ranked):
-        text = G.nodes[v]["label"]
-        tw, th = 0.56 * FONT * len(text) + 4, FONT + 4
-        x, y, r = pos[v][0], pos[v][1], size[v] / 2
-        d = r * 0.7
-        spots = [(x - tw / 2, y + r + 2, "center"), (x - tw / 2, y - r - 2 - th, "center"),
-                 (x + r + 3, y - th / 2, "left"), (x - r - 3 - tw, y - th / 2, "right"),
-                 (x + d, y + d, "left"), (x - d - tw, y + d, "right"),
-                 (x + d, y - d - th, "left"), (x - d - tw, y - d - th, "right")]
-        cand = np.array([(left, top_, left + tw, top_ + th) for left, top_, _ in spots])
-        cost = (_overlaps(cand, boxes[:placed]) + 0.8 * _overlaps(cand, discs)
-                + 50 * (np.clip(-cand[:, 0], 0, None) + np.clip(cand[:, 2] - w, 0, None)
-                        + np.clip(-cand[:, 1], 0, None) + np.clip(cand[:, 3] - h, 0, None)))
-        best = int(np.argmin(cost))  # first spot among equals: the preferred order above
-        # "top": the most important actors always get a label, the rest only where it fits.
-        if mode == "top" and rank >= TOP_LABELS and cost[best] > 0:
-            continue
-        boxes[placed] = cand[best]
-        placed += 1
-        left, top_, right, bottom = cand[best]
-        anchor = spots[best][2]
-        ax = {"center": (left + right) / 2, "left": left, "right": right}[anchor]
-        out.append((text, float(ax), float((top_ + bottom) / 2), anchor))
-    return out
+def _nodes(traces: list, G: nx.Graph, pos: dict, size: dict, colors: dict,
+           legend: list[tuple[str, str]], route: list, focus: object, group: str) -> None:
+    faded = bool(route)
+    by_color: dict[str, list] = {}
+    for v in G:
+        by_color.setdefault(colors[v], []).append(v)
+    order = [c for _, c in legend] + sorted(set(by_color) - {c for _, c in legend})
+    names = {c: label for label, c in legend}
+    for i, color in enumerate(c for c in order if c in by_color):
+        nodes = by_color[color]
+        traces.append({
+            "type": "scatter", "x": [pos[v][0] for v in nodes], "y": [pos[v][1] for v in nodes],
+            "mode": "markers", "name": _escape(names.get(color, "other")),
+            "legendgroup": "actors", "legendgrouptitle": {"text": group} if i == 0 else None,
+            "marker": {"size": [size[v] for v in nodes], "color": color,
+                       "line": {"color": "#ffffff", "width": 1.5},
+                       "opacity": [1.0 if not faded or v in route or v == focus else 0.45
+                                   for v in nodes]},
+            "hovertext": [_escape(str(G.nodes[v].get("label", v))) for v in nodes],
+            "hoverinfo": "text"})
+    rings = [(v, style.PATH_COLOR) for v in route] + (
+        [(focus, style.FOCUS_COLOR)] if focus is not None else [])
+    if rings:
+        traces.append({"type": "scatter", "x": [pos[v][0] for v, _ in rings],
+                       "y": [pos[v][1] for v, _ in rings], "mode": "markers",
+                       "hoverinfo": "skip", "showlegend": False,
+                       "marker": {"symbol": "circle-open", "size": [size[v] + 9
+                                                                    for v, _ in rings],
+                                  "color": [c for _, c in rings],
+                                  "line": {"width": 3.5, "color": [c for _, c in rings]}}})
 
 
-def _overlaps(cand: np.ndarray, boxes: np.ndarray) -> np.ndarray:
-    """Total overlap area of each candidate box with all ``boxes`` (x0, y0, x1, y1 rows)."""
-    if not len(boxes):
-        return np.zeros(len(cand))
-    dx = (np.minimum(cand[:, None, 2], boxes[None, :, 2])
-          - np.maximum(cand[:, None, 0], boxes[None, :, 0])).clip(0)
-    dy = (np.minimum(cand[:, None, 3], boxes[None, :, 3])
-          - np.maximum(cand[:, None, 1], boxes[None, :, 1])).clip(0)
-    return (dx * dy).sum(axis=1)
-
-
-def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, caption: str = "",
-                layout: str = "spring", width: int | None = None, height: int | None = None,
-                size: str | None = None, dpi: int = 150, top: int | None = None,
-                labels: str = "top") -> bytes:
-    """The image as bytes. Width/height are CSS px (96 per inch); PNG pixels = px × dpi/96."""
+def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: str = "",
+                caption: str = "", sources: list[dict] | None = None, layout: str = "spring",
+                width: int | None = None, height: int | None = None, size: str | None = None,
+                dpi: int = 150, top: int | None = None, labels: str = "top",
+                size_by: str = "mentions", color_by: str = "type") -> bytes:
+    """The image as bytes. Width/height are CSS px (96 per inch); PNG pixels = px × dpi/96.
+    ``sources``: articles (dicts with title, source, date) listed under the caption."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; choose one of "
                          f"{', '.join(IMAGE_FORMATS)}")
     if not 36 <= dpi <= 1200:
         raise ValueError("dpi must be between 36 and 1200")
     w, h = _page(width, height, size)
-    fig = figure(G, title=title, caption=caption, layout=layout, width=w, height=h, top=top,
-                 labels=labels)
-    data = _render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
-    return _with_dpi(data, dpi) if fmt == "png" else data
+    fig = figure(G, title=title, subtitle=subtitle, caption=caption,
+                 sources=sources_lines(sources, w - 60) if sources else None, layout=layout,
+                 width=w, height=h, top=top, labels=labels, size_by=size_by,
+                 color_by=color_by)
+    from .render import render
+
+    data = render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
+    if fmt == "png":
+        return _with_dpi(data, dpi)
+    if fmt == "pdf":
+        return _pdf_titled(data, title or DEFAULT_TITLE, subtitle)
+    return data
 
 
 def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options) -> None:  # noqa: ANN003
@@ -272,57 +333,18 @@ def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options)
         Path(out).write_bytes(data)
 
 
-def _render(fig, fmt: str, width: int, height: int, scale: float) -> bytes:  # noqa: ANN001
-    import plotly.io as pio
+def _pdf_titled(pdf: bytes, title: str, subject: str = "") -> bytes:
+    """The PDF with its document title set (Chromium writes its page's title otherwise)."""
+    from pypdf import PdfWriter
 
-    if not _browser_found():
-        # Checked first: without a browser kaleido's background server dies in its thread and
-        # the export would wait forever.
-        raise RendererMissingError(
-            "image export needs Chromium for kaleido: install it (Debian: apt-get install "
-            "chromium) or run 'plotly_get_chrome'")
-    _start_kaleido()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "kopts ignored with a server": expected
-            return pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
-    except Exception as exc:
-        if "chrome" in type(exc).__name__.lower() or "chrom" in str(exc).lower():
-            raise RendererMissingError(
-                "image export needs Chromium for kaleido: install it (Debian: apt-get "
-                "install chromium) or run 'plotly_get_chrome'") from exc
-        raise
-
-
-def _browser_found() -> bool:
-    """True if kaleido will find a Chromium (honouring its ``BROWSER_PATH`` override)."""
-    try:
-        from choreographer.browsers.chromium import Chromium
-    except ImportError:  # a kaleido without choreographer: let it report for itself
-        return True
-    path = Chromium.find_browser(skip_local=False)
-    return bool(path) and os.access(path, os.X_OK)
-
-
-@functools.cache
-def _start_kaleido() -> None:
-    """Start kaleido's persistent browser once per process (later images ~10× faster)."""
-    import atexit
-
-    import kaleido
-
-    try:
-        kaleido.start_sync_server(silence_warnings=True)
-    except Exception:  # noqa: BLE001 — fall back to a browser per image
-        return
-    atexit.register(_stop_kaleido)
-
-
-def _stop_kaleido() -> None:
-    import kaleido
-
-    with contextlib.suppress(Exception):  # best effort at exit
-        kaleido.stop_sync_server(silence_warnings=True)
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    meta = {"/Title": title, "/Creator": "relgraph", "/Producer": "relgraph (kaleido)"}
+    if subject:
+        meta["/Subject"] = subject
+    writer.add_metadata(meta)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _with_dpi(png: bytes, dpi: int) -> bytes:

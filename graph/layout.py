@@ -43,13 +43,11 @@ def positions(
     n = H.number_of_nodes()
     if n == 1:
         raw = {next(iter(H.nodes)): (0.0, 0.0)}
-    elif layout == "spring":
-        # k above the default spreads hubs' neighbours so labels have room.
-        k = 2.4 / math.sqrt(n)
-        iterations = 100 if n <= 80 else 70 if n <= 300 else 50  # each is O(n²)
-        raw = nx.spring_layout(H, k=k, seed=SEED, iterations=iterations, weight="weight")
-    elif layout == "kamada-kawai":
-        raw = _kamada_kawai(H)
+    elif layout in ("spring", "kamada-kawai"):
+        # Each connected part laid out on its own, then the parts packed into the frame's
+        # shape: laid out together, small parts drift to the edges and the frame's middle
+        # stays empty (a persons-only slide sat in one corner).
+        raw = _packed(H, _spring if layout == "spring" else _kamada_kawai, width / height)
     elif layout == "circular":
         raw = nx.circular_layout(H)
     else:
@@ -60,11 +58,70 @@ def positions(
     return _fit(_separate(raw, sizes), width, height)
 
 
+def _spring(H: nx.Graph) -> dict:
+    n = H.number_of_nodes()
+    # k above the default spreads hubs' neighbours so labels have room.
+    k = 2.4 / math.sqrt(n)
+    iterations = 100 if n <= 80 else 70 if n <= 300 else 50  # each is O(n²)
+    return nx.spring_layout(H, k=k, seed=SEED, iterations=iterations, weight="weight")
+
+
+def _kamada_kawai(H: nx.Graph) -> dict:
+    return nx.kamada_kawai_layout(H) if H.number_of_nodes() > 2 else nx.circular_layout(H)
+
+
+def _packed(H: nx.Graph, lay, aspect: float) -> dict:  # noqa: ANN001
+    """Lay out each connected component with ``lay`` and shelf-pack them (largest first)
+    into a box of about ``aspect`` (width / height). Single actors share one grid."""
+    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c))
+    parts: list[dict] = []
+    singles = [c[0] for c in comps if len(c) == 1]
+    for comp in (c for c in comps if len(c) > 1):
+        pos = lay(H.subgraph(comp))
+        parts.append(_unit(pos, math.sqrt(len(comp))))
+    if singles:
+        cols = max(1, round(math.sqrt(len(singles) * aspect)))
+        parts.append({v: (i % cols * 0.9, i // cols * 0.9) for i, v in enumerate(singles)})
+    if len(parts) == 1:
+        return parts[0]
+    boxes = [_extent(p) for p in parts]
+    best, best_score = {}, math.inf
+    widest = max(w for w, _ in boxes)
+    total = sum(w for w, _ in boxes)
+    for row in np.linspace(widest, total, 24):  # try row widths; keep the best-shaped packing
+        out, x, y, shelf, right = {}, 0.0, 0.0, 0.0, 0.0
+        for part, (w, h) in zip(parts, boxes, strict=True):
+            if x > 0 and x + w > row + 1e-9:
+                x, y, shelf = 0.0, y + shelf + GAP, 0.0
+            for v, (px, py) in part.items():
+                out[v] = (x + px, y + py)
+            x, shelf, right = x + w + GAP, max(shelf, h), max(right, x + w)
+        score = abs(math.log(right / max(y + shelf, 1e-9) / aspect))
+        if score < best_score - 1e-9:
+            best, best_score = out, score
+    return best
+
+
+GAP = 0.6  # between packed components, in units of a one-actor component
+
+
+def _unit(pos: dict, scale: float) -> dict:
+    """Positions moved to start at (0, 0), their larger side scaled to ``scale``."""
+    xy = np.array(list(pos.values()), dtype=float)
+    span = max(float(np.ptp(xy, axis=0).max()), 1e-9)
+    xy = (xy - xy.min(axis=0)) / span * scale
+    return {v: (float(x), float(y)) for v, (x, y) in zip(pos, xy, strict=True)}
+
+
+def _extent(pos: dict) -> tuple[float, float]:
+    xy = np.array(list(pos.values()), dtype=float)
+    w, h = np.ptp(xy, axis=0)
+    return max(float(w), 0.5), max(float(h), 0.5)
+
+
 def _separate(raw: dict, sizes: list[float], gap: float = 0.06, rounds: int = 80) -> dict:
     """Push apart nodes closer than ``gap`` plus their radii (in units of the layout's extent),
     so hubs that everything links to do not sit on top of each other or their labels."""
-    from scipy.spatial import cKDTree
-
     if len(raw) < 2:
         return raw
     nodes = list(raw)
@@ -73,7 +130,7 @@ def _separate(raw: dict, sizes: list[float], gap: float = 0.06, rounds: int = 80
     radius = np.asarray(sizes, dtype=float) / 2
     reach = gap + 2 * float(radius.max())
     for _ in range(rounds):
-        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")  # only near pairs
+        pairs = _near_pairs(xy, reach)
         if not len(pairs):
             break
         i, j = pairs[:, 0], pairs[:, 1]
@@ -93,20 +150,15 @@ def _separate(raw: dict, sizes: list[float], gap: float = 0.06, rounds: int = 80
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy, strict=True)}
 
 
-def _kamada_kawai(H: nx.Graph) -> dict:
-    # Kamada–Kawai needs a connected graph; lay out components and pack them side by side.
-    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c))
-    if len(comps) == 1:
-        return nx.kamada_kawai_layout(H)
-    out, x0 = {}, 0.0
-    for comp in comps:
-        sub = H.subgraph(comp)
-        pos = nx.kamada_kawai_layout(sub) if len(comp) > 2 else nx.circular_layout(sub)
-        scale = math.sqrt(len(comp))
-        for node, (x, y) in pos.items():
-            out[node] = (x0 + x * scale, y * scale)
-        x0 += 2.2 * scale + 0.5
-    return out
+def _near_pairs(xy: np.ndarray, reach: float) -> np.ndarray:
+    """Index pairs (i < j) of points closer than ``reach``."""
+    if len(xy) > 600:  # a k-d tree pays for its import (0.3 s) only on large graphs
+        from scipy.spatial import cKDTree
+
+        return cKDTree(xy).query_pairs(reach, output_type="ndarray").reshape(-1, 2)
+    d = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1])
+    i, j = np.nonzero(np.triu(d < reach, k=1))
+    return np.stack([i, j], axis=1)
 
 
 def _shells(H: nx.Graph) -> list[list]:

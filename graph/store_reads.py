@@ -122,6 +122,15 @@ class Reads:
             return [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
                     for r in conn.execute(q)]
 
+    def article_actor_counts(self) -> dict[str, int]:
+        """Article id → how many distinct visible actors it mentions."""
+        ms, an, ac = t.mention_stats, t.actor_names, t.actors
+        q = (select(ms.c.article_id, func.count(an.c.actor_id.distinct()))
+             .join(an, an.c.name_id == ms.c.name_id).join(ac, ac.c.id == an.c.actor_id)
+             .where(ac.c.hidden.is_(False)).group_by(ms.c.article_id))
+        with self.engine.connect() as conn:
+            return dict(conn.execute(q).all())
+
     def article_text(self, article_id: str) -> str | None:
         with self.engine.connect() as conn:
             return conn.execute(select(t.articles.c.text).where(t.articles.c.id == article_id)

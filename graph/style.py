@@ -10,6 +10,10 @@ import math
 
 __all__ = [
     "BACKGROUND",
+    "COMMUNITY_COLORS",
+    "FADED_OPACITY",
+    "PATH_COLOR",
+    "FOCUS_COLOR",
     "EDGE_WIDTH",
     "FONT_FAMILY",
     "LABEL_COLOR",
@@ -17,7 +21,9 @@ __all__ = [
     "POLARITY_COLORS",
     "TYPE_COLORS",
     "TYPE_LABELS",
+    "community_color",
     "edge_width",
+    "kind_label",
     "node_size",
     "polarity_color",
     "type_color",
@@ -47,6 +53,15 @@ POLARITY_COLORS: dict[str, str] = {
     "neutral": "#9A9A9A",
 }
 
+#: Colours for communities 1..10 (community 1 is the largest); the rest are grey. Tableau 10,
+#: reordered so the first few differ most.
+COMMUNITY_COLORS = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2",
+                    "#EDC948", "#FF9DA7", "#9C755F", "#BAB0AC")
+PATH_COLOR = "#7B3294"  # a path's actors and links
+FOCUS_COLOR = "#111111"  # the ring around a focused or selected actor
+#: Opacity of co-occurrence-only links, drawn under the typed relations.
+FADED_OPACITY = 0.28
+
 BACKGROUND = "#FFFFFF"
 LABEL_COLOR = "#222222"
 FONT_FAMILY = "Helvetica, Arial, sans-serif"
@@ -59,6 +74,37 @@ EDGE_WIDTH = (1.0, 9.0)  # px: weakest and strongest edge
 def type_color(actor_type: str) -> str:
     """Fill colour for an actor type; unknown types are grey."""
     return TYPE_COLORS.get(actor_type, OTHER_COLOR)
+
+
+def community_color(community: int) -> str:
+    """Colour of community ``community`` (1 = largest); grey past the palette."""
+    return COMMUNITY_COLORS[community - 1] if 1 <= community <= len(COMMUNITY_COLORS) else (
+        OTHER_COLOR)
+
+
+#: Past tenses that do not follow the spelling rules below.
+_IRREGULAR = {"meet": "met", "tell": "told", "sell": "sold", "buy": "bought", "send": "sent",
+              "give": "gave", "hold": "held", "lead": "led", "fight": "fought",
+              "bring": "brought", "seek": "sought", "make": "made", "say": "said",
+              "speak": "spoke", "take": "took", "see": "saw", "ship": "shipped",
+              "plan": "planned", "ban": "banned"}
+
+
+def kind_label(kind: str) -> str:
+    """A relation kind as the verb an image shows on its link: "meet" → "met", "accuse" →
+    "accused", "supply" → "supplied"; multi-word kinds change their first word."""
+    if not kind or kind == "co-occurrence":
+        return ""
+    first, _, rest = kind.replace("_", " ").partition(" ")
+    if first in _IRREGULAR:
+        verb = _IRREGULAR[first]
+    elif first.endswith("e"):
+        verb = first + "d"
+    elif first.endswith("y") and len(first) > 1 and first[-2] not in "aeiou":
+        verb = first[:-1] + "ied"
+    else:
+        verb = first + "ed"
+    return f"{verb} {rest}".strip()
 
 
 def polarity_color(polarity: str) -> str:

@@ -1,28 +1,38 @@
-"""Dashboard logic without a browser: URL state, filters, elements, panels, timeline, table."""
+"""Dashboard logic without a browser: URL state, filters, elements, panels, timeline, table.
 
-from datetime import date
+Actors are found through their ``label`` (node ids may differ from display names).
+"""
+
+import io
+import json
+import zipfile
 
 import pytest
 
-from dashboard.callbacks import CONTROLS, controls_to_filters, filters_to_controls
-from dashboard.source import Source
-from dashboard.transforms import (
+from dashboard.callbacks import details_view
+from dashboard.details import edge_details, highlight, node_details, path_steps, plural
+from dashboard.downloads import briefing_options, download_payload
+from dashboard.elements import elements, legend
+from dashboard.filters import (
+    CONTROLS,
     Filters,
+    canonical,
+    controls_to_filters,
+    filters_from_query,
+    filters_to_controls,
+    filters_to_query,
+)
+from dashboard.guard import InvalidInput
+from dashboard.source import LINKS_PER_ACTOR, Source
+from dashboard.tables import (
     actor_rows,
     dates_from_relayout,
-    edge_details,
-    elements,
-    filters_from_query,
-    filters_to_query,
-    highlight,
-    node_details,
     search_options,
     summary,
     timeline_figure,
 )
 from graph import style
 
-LO, HI = date(2023, 9, 11).toordinal(), date(2024, 6, 18).toordinal()
 A003 = "003_05abb57fa2a955b5"
 
 
@@ -31,27 +41,43 @@ def source(seed_store):
     return Source(seed_store)
 
 
+def node(G, label):
+    """The node id of the actor displayed as ``label``."""
+    return next(v for v, d in G.nodes(data=True) if d["label"] == label)
+
+
 def test_query_round_trip_and_defaults_are_empty():
     f = Filters(articles=("a", "b"), since="2024-01-01", undated=False, types=("person",),
                 kinds=("meet",), min_weight=2, hide_isolated=True, top=20, focus="Kim Jong Un",
-                depth=2, source="X", target="Y", layout="cose", size_by="degree")
+                depth=2, source="X", target="Y", layout="cose", size_by="degree",
+                color_by="community")
     assert filters_from_query(filters_to_query(f)) == f
     assert filters_to_query(Filters()) == ""
+    assert canonical("?top=20&types=person&zzz=1") == canonical("types=person&top=20")
 
 
 def test_malformed_query_values_are_ignored():
     f = filters_from_query("?top=abc&depth=9&since=yesterday&types=robot&layout=<x>"
-                           "&until=2024-01-02")
+                           "&until=2024-01-02&color_by=rainbow")
     assert f == Filters(depth=3, until="2024-01-02")
 
 
 def test_controls_round_trip():
-    f = Filters(articles=(A003,), since="2023-09-12", min_weight=3, focus="Kim Jong Un")
-    values = filters_to_controls(f, LO, HI)
+    f = Filters(articles=(A003,), since="2023-09-12", min_weight=3, focus="Kim Jong Un",
+                color_by="community")
+    values = filters_to_controls(f)
     assert len(values) == len(CONTROLS)
-    assert controls_to_filters(values, LO, HI) == f
-    full = filters_to_controls(Filters(), LO, HI)
-    assert full[1] == [LO, HI] and controls_to_filters(full, LO, HI) == Filters()
+    assert controls_to_filters(values) == f
+    assert controls_to_filters(filters_to_controls(Filters())) == Filters()
+
+
+@pytest.mark.parametrize("index,value", [(0, "a"), (1, "yesterday"), (4, ["robot"]),
+                                         (8, "60"), (10, 4), (13, "spiral"), (15, "rainbow")])
+def test_impossible_control_values_are_refused(index, value):
+    values = filters_to_controls(Filters())
+    values[index] = value
+    with pytest.raises(InvalidInput):
+        controls_to_filters(values)
 
 
 def test_one_article_shrinks_the_graph_to_its_actors(source):
@@ -61,11 +87,13 @@ def test_one_article_shrinks_the_graph_to_its_actors(source):
     assert one.graph["articles"] == [A003]
     assert all(source.actor_articles(n, Filters(articles=(A003,))) == [A003] for n in one)
     assert "Showing" in summary(one) and "1 article" in summary(one)
+    assert "1 articles" not in summary(one)
 
 
-def test_top_n_and_hide_isolated(source):
+def test_top_n_link_cap_and_hide_isolated(source):
     G = source.graph(Filters(top=10))
     assert G.number_of_nodes() == 10 and summary(G).startswith("Showing 10 of ")
+    assert G.number_of_edges() <= LINKS_PER_ACTOR * 10
     kinds = source.graph(Filters(kinds=("meet",), hide_isolated=True))
     assert all(kinds.degree(n) for n in kinds)
 
@@ -76,39 +104,98 @@ def test_elements_use_the_shared_style_and_layout(source):
     nodes = [e for e in els if "source" not in e["data"]]
     edges = [e for e in els if "source" in e["data"]]
     assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
-    kim = next(e for e in nodes if e["data"]["id"] == "kim-jong-un")
+    kim = next(e for e in nodes if e["data"]["label"] == "Kim Jong Un")
     assert kim["data"]["color"] == style.TYPE_COLORS["person"] and "position" in kim
     assert elements(G) == els  # the same slice always looks the same
     directed = [e for e in edges if "directed" in e["classes"]]
     assert directed and all(e["data"]["color"] in style.POLARITY_COLORS.values() for e in edges)
+    typed = [e for e in edges if "typed" in e["classes"]]
+    assert typed and all(e["data"]["verb"] for e in typed)
+    assert {e["data"]["verb"] for e in typed} & {"met", "visited", "accused"}
+    assert all("cooc" in e["classes"] for e in edges if e not in typed)
     assert all("position" not in e for e in elements(G, "cose") if "source" not in e["data"])
+    ranks = sorted(e["data"]["rank"] for e in nodes)
+    assert ranks == list(range(len(nodes))) and kim["data"]["rank"] < 3
 
 
-def test_path_is_highlighted(source):
-    G = source.graph(Filters(source="kim-myong-sik", target="jon-finer", top=5))
+def test_colour_by_community_and_legend_follow(source):
+    G = source.graph(Filters())
+    by_type = {e["data"]["id"]: e["data"]["color"] for e in elements(G) if "source" not in
+               e["data"]}
+    by_comm = {e["data"]["id"]: e["data"]["color"] for e in elements(G, color_by="community")
+               if "source" not in e["data"]}
+    assert set(by_comm.values()) <= set(style.COMMUNITY_COLORS) | {style.OTHER_COLOR}
+    assert by_comm != by_type and len(set(by_comm.values())) > 1
+    entries = legend(G, "community")
+    assert "Communities" in entries and "Actors" not in entries
+    assert entries["Communities"][0][1] == style.COMMUNITY_COLORS[0]
+    assert any("Kim Jong Un" in label or "Russia" in label or "North Korea" in label
+               for label, _ in entries["Communities"])
+
+
+def test_path_is_highlighted_and_listed_as_steps(source):
+    G = source.graph(Filters(top=60))
+    a, b = node(G, "Kim Myong Sik"), node(G, "Jon Finer")
+    f = Filters(source=a, target=b, top=5)
+    G = source.graph(f)
     els = elements(G)
-    on_path = [e["data"]["id"] for e in els if "path" in e.get("classes", "")]
-    assert "kim-myong-sik" in on_path and "jon-finer" in on_path
-    assert any("\u2194" in i for i in on_path)
+    on_path = [e["data"].get("label", e["data"]["id"]) for e in els
+               if "path" in e.get("classes", "")]
+    assert "Kim Myong Sik" in on_path and "Jon Finer" in on_path
+    steps = path_steps(G, lambda u, v: source.edge_evidence(G, u, v, f))
+    assert len(steps) == len(G.graph["path"]) - 1 >= 2
+    assert steps[0]["from"] == "Kim Myong Sik" and steps[-1]["to"] == "Jon Finer"
+    assert all(s["evidence"] and any(hit for st in s["evidence"] for _, hit in st["segments"])
+               for s in steps)
+    panel, hidden, *_ = details_view(source, f, None, 40)
+    assert not hidden and "Path Kim Myong Sik → Jon Finer" in str(panel)
 
 
-def test_node_panel_data_has_highlighted_evidence(source):
+def test_node_panel_counts_and_pages_its_evidence(source):
     f = Filters()
     G = source.graph(f)
+    russia = node(G, "Russia")
     articles = {a["id"]: a for a in source.articles()}
-    d = node_details(G, "kim-jong-un", articles, source.evidence("kim-jong-un", f),
-                     source.actor_articles("kim-jong-un", f))
-    assert d["mentions"] == G.nodes["kim-jong-un"]["mentions"] and d["articles"]
-    assert d["evidence"] and all(any(hit for _, hit in e["segments"]) for e in d["evidence"])
+    every = source.evidence(G, russia, f)
+    d = node_details(G, russia, articles, every, shown=40)
+    assert d["evidence_total"] == len(every) > 40 and len(d["evidence"]) == 40
+    assert all(any(hit for _, hit in e["segments"]) for e in d["evidence"])
     assert d["relations"][0]["weight"] >= d["relations"][-1]["weight"]
+    panel, hidden, more_hidden, more, *_ = details_view(
+        source, f, {"kind": "node", "id": russia}, 40)
+    assert f"Evidence (40 of {len(every)})" in str(panel) and not more_hidden
+    assert more == f"Show {min(40, len(every) - 40)} more"
+    panel, *_ = details_view(source, f, {"kind": "node", "id": russia}, 10_000)
+    assert f"Evidence ({len(every)})" in str(panel)
 
 
-def test_edge_panel_data(source):
+def test_details_say_when_the_selection_left_the_view(source):
     G = source.graph(Filters())
-    d = edge_details(G, "kim-jong-un", "vladimir-putin",
-                     source.edge_evidence("kim-jong-un", "vladimir-putin", Filters()))
-    assert d["weight"] == len(d["evidence"]) and d["evidence"][0]["title"]
+    kim = node(G, "Kim Myong Sik")
+    f = Filters(since="2024-01-01")
+    assert kim not in source.graph(f)
+    panel, hidden, _, _, focus_hidden, focus_text = details_view(
+        source, f, {"kind": "node", "id": kim, "label": "Kim Myong Sik"}, 40)
+    assert not hidden and "not in this view" in str(panel)
+    assert not focus_hidden and focus_text == "Focus on Kim Myong Sik"
+
+
+def test_edge_panel_highlights_both_actors(source):
+    f = Filters()
+    G = source.graph(f)
+    kim, putin = node(G, "Kim Jong Un"), node(G, "Vladimir Putin")
+    evidence, spans = source.edge_evidence(G, kim, putin, f)
+    d = edge_details(G, kim, putin, evidence, spans)
+    assert d["weight"] == d["evidence_total"] == len(evidence) and d["evidence"][0]["title"]
     assert any(r["kind"] == "meet" for r in d["relations"])
+    marked = [{t for t, hit in e["segments"] if hit} for e in d["evidence"]]
+    both = [m for m in marked if any("Kim" in t for t in m) and any("Putin" in t for t in m)]
+    assert len(both) >= len(marked) // 2
+
+
+def test_plurals():
+    assert plural(1, "mention") == "1 mention" and plural(2, "mention") == "2 mentions"
+    assert plural(1204, "article") == "1,204 articles"
 
 
 def test_highlight_segments():
@@ -132,27 +219,22 @@ def test_timeline_selection_sets_dates():
 
 
 def test_actor_table_rows(source):
-    rows = actor_rows(source.graph(Filters()))
-    kim = next(r for r in rows if r["id"] == "kim-jong-un")
-    assert kim["actor"] == "Kim Jong Un"
+    G = source.graph(Filters())
+    rows = actor_rows(G)
+    kim = next(r for r in rows if r["actor"] == "Kim Jong Un")
+    assert kim["id"] == str(node(G, "Kim Jong Un"))
     assert kim["degree"] > 10 and kim["betweenness"] > 0 and kim["community"] >= 1
     assert rows[0]["weighted_degree"] >= rows[-1]["weighted_degree"]
 
 
 def test_search_options_find_actors_by_alias(seed_store):
     options = search_options(seed_store.actor_table())
-    kim = next(o for o in options if o["value"] == "kim-jong-un")
+    kim = next(o for o in options if o["label"].startswith("Kim Jong Un"))
     assert "North Korean leader" in kim["search"] and "Kim" in kim["label"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
 def test_data_download_is_the_views_slice(source, fmt):
-    import io
-    import json
-    import zipfile
-
-    from dashboard.callbacks import download_payload
-
     name, data = download_payload(source, Filters(articles=(A003,)), fmt, briefing=False)
     assert name == f"relgraph.{'zip' if fmt == 'csv' else fmt}"
     if fmt == "json":
@@ -164,17 +246,29 @@ def test_data_download_is_the_views_slice(source, fmt):
         assert b"Kim Myong Sik" in data
 
 
+def test_briefing_options_are_checked():
+    assert briefing_options("T", "", "A4", None, None, ["on"]) == {
+        "title": "T", "subtitle": "", "sources": True, "size": "A4"}
+    assert briefing_options(None, None, "custom", 800, 600, [])["width"] == 800
+    for bad in [("T", "", "A5", None, None, []), ("T", "", "custom", 50, 600, []),
+                (5, "", "A4", None, None, [])]:
+        with pytest.raises(InvalidInput):
+            briefing_options(*bad)
+
+
 @pytest.mark.browser  # kaleido drives Chromium
-def test_briefing_download_has_caption_of_the_view(source):
-    from dashboard.callbacks import download_payload
-
-    name, data = download_payload(source, Filters(since="2024-01-01"), "pdf", briefing=True)
-    import io
-
+def test_briefing_download_draws_the_focus_and_names_it(source):
     from pypdf import PdfReader
 
-    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    assert name == "relgraph-briefing.pdf" and "2 articles" in text and "Kim Jong Un" in text
+    G = source.graph(Filters())
+    kim = node(G, "Kim Jong Un")
+    options = briefing_options("Kim's circle", "seed articles", "A4", None, None, ["on"])
+    name, data = download_payload(source, Filters(since="2024-01-01", focus=kim), "pdf",
+                                  briefing=True, options=options)
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert name == "relgraph-kim-s-circle.pdf" and reader.metadata.title == "Kim's circle"
+    assert "focus: Kim Jong Un" in text and "2 articles" in text and "Sources:" in text
 
 
 def test_size_by_a_chosen_centrality(source):

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.browser  # kaleido drives Chromium
 
 def svg_texts(data: bytes) -> list[str]:
     root = ET.fromstring(data)
-    return [e.text for e in root.iter() if e.tag.endswith("text") and e.text]
+    return [t for e in root.iter() if e.tag.endswith("}text")
+            for t in ["".join(e.itertext())] if t]
 
 
 def test_png_has_requested_size_and_dpi(seed_graph):
@@ -37,7 +38,8 @@ def test_png_has_requested_size_and_dpi(seed_graph):
 def test_svg_is_vector_with_labels_as_text(seed_graph):
     texts = svg_texts(image_bytes(seed_graph, "svg", title="Seed graph", caption="five seeds"))
     for expected in ("Kim Jong Un", "Vladimir Putin", "Seed graph", "five seeds", "Person",
-                     "Hostile"):
+                     "Hostile relation", "Co-occurrence only", "Node size: mentions",
+                     "Link width: sentences"):
         assert expected in texts
     assert any(t.startswith("generated ") and t.endswith(" by relgraph") for t in texts)
 
@@ -54,14 +56,14 @@ def test_pdf_has_one_page_and_searchable_text(seed_graph):
 def test_labels_none_and_top(seed_graph):
     none = svg_texts(image_bytes(seed_graph, "svg", labels="none"))
     assert "Kim Myong Sik" not in none and "Kim Jong Un" not in none
-    labelled = [t for t, *_ in figure(seed_graph, labels="all").layout.annotations]
-    assert labelled
+    labelled = [a["text"] for a in figure(seed_graph, labels="all")["layout"]["annotations"]]
+    assert {"Kim Jong Un", "Kim Myong Sik", "Vladimir Putin"} <= set(labelled)
 
 
 def test_top_limits_the_actors_drawn(seed_graph):
     fig = figure(seed_graph, top=5)
-    drawn = [x for trace in fig.data if trace.mode == "markers" and trace.hovertext
-             for x in trace.hovertext]
+    drawn = [x for trace in fig["data"] if trace["mode"] == "markers" and trace.get("hovertext")
+             for x in trace["hovertext"]]
     assert len(drawn) == 5 and "Kim Jong Un" in drawn
 
 
@@ -92,6 +94,8 @@ def test_caption_lists_titles_of_a_few_articles():
     arts = [{"id": "a", "title": "Leaders meet", "date": "2024-01-02", "source": ""}]
     assert slice_caption(sl, arts, shown=5, total=9) == (
         "Leaders meet · 2024-01-02 · relations: meet · min weight 2 · showing 5 of 9 actors")
+    assert slice_caption(sl, arts, focus="A", depth=2, path=["A", "B"]).startswith(
+        "path: A → B · focus: A (2 steps) · Leaders meet")
 
 
 def test_directed_edges_get_arrowheads():
@@ -102,9 +106,9 @@ def test_directed_edges_get_arrowheads():
                kinds=["accuse"], relations=[])
     G.add_edge("B", "C", weight=1, polarity="neutral", directed=False, source="B", target="C",
                kinds=["co-occurrence"], relations=[])
-    heads = [t for t in figure(G).data if t.mode == "markers" and t.marker.symbol ==
-             "triangle-up"]
-    assert len(heads) == 1 and len(heads[0].x) == 1
+    heads = [t for t in figure(G)["data"] if t["mode"] == "markers" and t["marker"].get(
+        "symbol") == "triangle-up"]
+    assert len(heads) == 1 and len(heads[0]["x"]) == 1
 
 
 def test_size_and_width_are_exclusive(seed_db, tmp_path, capsys):
@@ -123,3 +127,65 @@ def test_missing_browser_is_one_line_not_a_hang(seed_db, tmp_path):
     assert run.returncode == 2 and "needs Chromium" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert not out.exists()
+
+
+def test_typed_relations_carry_their_verb(seed_graph):
+    texts = svg_texts(image_bytes(seed_graph, "svg", labels="top"))
+    assert {"met", "visited", "accused", "supplied"} & set(texts)
+    G = nx.Graph()
+    for n, t in (("A", "person"), ("B", "country")):
+        G.add_node(n, label=n, type=t, mentions=3, aliases=[], articles=[])
+    G.add_edge("A", "B", weight=2, polarity="hostile", directed=True, source="A", target="B",
+               kinds=["accuse"], relations=[{"kind": "accuse", "source": "A", "target": "B",
+                                             "count": 2, "polarity": "hostile"}])
+    verbs = [a["text"] for a in figure(G, width=900, height=600)["layout"]["annotations"]
+             if a.get("textangle") is not None]
+    assert verbs == ["accused"]
+
+
+def test_cli_draws_the_dashboards_view(seed_db, seed_store, tmp_path, capsys):
+    from dashboard.filters import Filters
+    from dashboard.source import Source
+
+    out = tmp_path / "top.svg"
+    assert main(["export", "--db", str(seed_db), "-f", "svg", "-o", str(out), "--top",
+                 "40", "--sources", "--subtitle", "Seed articles"]) == 0
+    shown = capsys.readouterr().out
+    G = Source(seed_store).graph(Filters(top=40))
+    assert f"40 actors, {G.number_of_edges()} edges" in shown
+    assert G.number_of_edges() <= 5 * 40
+    texts = svg_texts(out.read_bytes())
+    assert "Seed articles" in texts
+    assert any(t.startswith("Sources: ") for t in texts)
+    assert any("The Moscow Times" in t for t in texts)
+
+
+def test_cli_focus_and_path_are_highlighted_and_named(seed_db, tmp_path):
+    out = tmp_path / "focus.pdf"
+    assert main(["export", "--db", str(seed_db), "-f", "pdf", "-o", str(out), "--focus",
+                 "Kim Jong Un", "--path", "Kim Myong Sik", "Jon Finer", "--title",
+                 "Around Kim"]) == 0
+    reader = PdfReader(str(out))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert reader.metadata.title == "Around Kim"
+    assert "focus: Kim Jong Un" in text and "path: Kim Myong Sik →" in text
+    code = main(["export", "--db", str(seed_db), "-f", "png", "-o", str(out), "--focus",
+                 "Nobody Atall"])
+    assert code == 2
+
+
+def test_disconnected_parts_fill_the_frame(seed_store):
+    """The persons of the seeds form several parts. Laid out together, the small parts drift
+    to the edges and the main part shrinks into a corner (share 0.07 before packing)."""
+    from graph.layout import positions
+
+    G = build_graph(seed_store, GraphSlice(types=("person",)), evidence=False)
+    parts = sorted(nx.connected_components(G), key=len, reverse=True)
+    assert len(parts) > 3
+    pos = positions(G, "spring", 1600, 900)
+    xs, ys = [pos[v][0] for v in parts[0]], [pos[v][1] for v in parts[0]]
+    share = (max(xs) - min(xs)) * (max(ys) - min(ys)) / (1600 * 900)
+    assert share >= 0.2, share
+    cx = sum(p[0] for p in pos.values()) / len(pos)
+    cy = sum(p[1] for p in pos.values()) / len(pos)
+    assert abs(cx - 800) < 0.15 * 1600 and abs(cy - 450) < 0.15 * 900

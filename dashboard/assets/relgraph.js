@@ -1,0 +1,195 @@
+/* relgraph dashboard: what happens on the graph without a server round trip.
+ *
+ * - Labels that fit: every label is at least LABEL_PX on screen; the most important actors
+ *   (data "rank", computed by the server) keep theirs, any label that would overlap a label
+ *   already shown or another actor is hidden until you zoom in or hover.
+ * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
+ *   to clear.
+ * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
+ * - window.relgraph.want(selection): select and (optionally) centre an actor once it is on
+ *   the graph (used by the search box and the actor table).
+ */
+(function () {
+  "use strict";
+  var LABEL_PX = 12; // keep in sync with dashboard/elements.py LABEL_PX
+  var GRAPH_ID = "graph";
+  var cy = null;
+  var labelTimer = null;
+  var pending = null; // {id, centre}
+
+  function findCy() {
+    var el = document.getElementById(GRAPH_ID);
+    return el && el._cyreg && el._cyreg.cy;
+  }
+
+  function overlap(a, b) {
+    return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  }
+
+  function placeLabels() {
+    labelTimer = null;
+    if (!cy || cy.nodes().length === 0) { return; }
+    var z = cy.zoom();
+    var fs = Math.max(LABEL_PX, LABEL_PX / z); // model units: never under LABEL_PX on screen
+    var faded = cy.nodes(".faded"); // out of the highlighted neighbourhood: no label
+    var nodes = cy.nodes().not(faded).sort(function (a, b) {
+      var fa = a.selected() || a.hasClass("focus") || a.hasClass("path") ? 0 : 1;
+      var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0 : 1;
+      return fa - fb || a.data("rank") - b.data("rank");
+    });
+    cy.startBatch();
+    nodes.style("font-size", fs);
+    nodes.removeClass("nolabel");
+    cy.endBatch();
+    var bodies = nodes.map(function (n) {
+      return n.boundingBox({includeLabels: false, includeOverlays: false});
+    });
+    var placed = [];
+    var hide = [];
+    nodes.forEach(function (n, i) {
+      var box = n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                               includeOverlays: false});
+      if (!box.w) { return; }
+      var ok = !placed.some(function (p) { return overlap(p, box); });
+      for (var j = 0; ok && j < bodies.length; j++) {
+        if (j !== i && overlap(bodies[j], box)) { ok = false; }
+      }
+      if (ok) { placed.push(box); } else { hide.push(n); }
+    });
+    cy.batch(function () { cy.collection(hide).union(faded).addClass("nolabel"); });
+    document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));
+  }
+
+  function scheduleLabels(delay) {
+    if (labelTimer) { clearTimeout(labelTimer); }
+    labelTimer = setTimeout(placeLabels, delay === undefined ? 60 : delay);
+  }
+
+  function highlight(ele) {
+    cy.batch(function () {
+      cy.elements().removeClass("faded highlight");
+      if (!ele || ele.empty()) {
+        // nothing selected: a path, if the view has one, stands out over a faded rest
+        var path = cy.elements(".path");
+        if (path.nonempty()) { cy.elements().not(path).addClass("faded"); }
+        return;
+      }
+      var keep = ele.isNode() ? ele.closedNeighborhood() : ele.union(ele.connectedNodes());
+      cy.elements().not(keep).addClass("faded");
+      keep.edges().addClass("highlight");
+    });
+    scheduleLabels(0);
+  }
+
+  function tooltip() { return document.getElementById("cy-tooltip"); }
+
+  function showTooltip(n) {
+    var tip = tooltip();
+    if (!tip) { return; }
+    var m = n.data("mentions") || 0;
+    tip.textContent = "";
+    var name = document.createElement("b");
+    name.textContent = n.data("label");
+    tip.appendChild(name);
+    tip.appendChild(document.createElement("br"));
+    tip.appendChild(document.createTextNode(
+      n.data("type") + " · " + m.toLocaleString() + (m === 1 ? " mention" : " mentions")));
+    var p = n.renderedPosition();
+    tip.style.left = Math.round(p.x + n.renderedWidth() / 2 + 8) + "px";
+    tip.style.top = Math.round(p.y - 10) + "px";
+    tip.hidden = false;
+  }
+
+  function hideTooltip() { var tip = tooltip(); if (tip) { tip.hidden = true; } }
+
+  function applyPending() {
+    if (!cy || !pending) { return; }
+    var n = cy.getElementById(pending.id);
+    if (n.empty()) { return; } // not drawn yet: tried again when elements arrive
+    var centre = pending.centre;
+    pending = null;
+    cy.elements().unselect();
+    n.select();
+    highlight(n);
+    if (centre) {
+      cy.animate({center: {eles: n}, zoom: Math.max(cy.zoom(), 1)}, {duration: 250,
+        complete: function () { scheduleLabels(0); }});
+    } else {
+      scheduleLabels(0);
+    }
+  }
+
+  function tuneRenderer() {
+    // Large views: while panning or zooming, move a snapshot of the last frame instead of
+    // redrawing thousands of links every frame (cytoscape's textureOnViewport).
+    var r = cy.renderer && cy.renderer();
+    if (r) { r.textureOnViewport = cy.elements().length > 800; }
+  }
+
+  function attach(instance) {
+    cy = instance;
+    if (cy._relgraph) { return; }
+    cy._relgraph = true;
+    tuneRenderer();
+    cy.on("zoom", function () { hideTooltip(); scheduleLabels(120); });
+    cy.on("pan", hideTooltip);
+    var changed = null; // "add"/"remove" fire once per element: react once per update
+    cy.on("add remove", function () {
+      if (changed) { return; }
+      changed = setTimeout(function () {
+        changed = null;
+        hideTooltip();
+        tuneRenderer();
+        highlight(null);
+        applyPending();
+      }, 20);
+    });
+    cy.on("layoutstop", function () { scheduleLabels(0); });
+    cy.on("tap", "node, edge", function (e) { highlight(e.target); });
+    cy.on("tap", function (e) {
+      if (e.target === cy) { highlight(null); cy.elements().unselect(); }
+    });
+    cy.on("mouseover", "node", function (e) { e.target.addClass("hover"); showTooltip(e.target); });
+    cy.on("mouseout", "node", function (e) { e.target.removeClass("hover"); hideTooltip(); });
+    var box = document.getElementById(GRAPH_ID);
+    if (window.ResizeObserver && box) {
+      new ResizeObserver(function () {
+        cy.resize();
+        // a drawer or tab opened or closed: refit the graph, or keep the selection in sight
+        var sel = cy.nodes(":selected");
+        if (sel.empty()) {
+          cy.fit(undefined, 24);
+        } else {
+          var p = sel.renderedPosition();
+          if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) {
+            cy.animate({center: {eles: sel}}, {duration: 200});
+          }
+        }
+        scheduleLabels(80);
+      }).observe(box);
+    }
+    highlight(null);
+    applyPending();
+  }
+
+  function poll() {
+    var instance = findCy();
+    if (instance && instance !== cy) { attach(instance); }
+    setTimeout(poll, instance ? 1000 : 100);
+  }
+
+  window.relgraph = {
+    placeLabels: placeLabels,
+    want: function (sel) {
+      if (!sel || !sel.id || sel.kind !== "node") { return; }
+      pending = {id: sel.id, centre: !!sel.centre};
+      applyPending();
+    },
+    clear: function () { if (cy) { highlight(null); cy.elements().unselect(); } }
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", poll);
+  } else {
+    poll();
+  }
+})();

@@ -1,0 +1,130 @@
+"""Cytoscape elements, stylesheet and legend for a view graph (pure; no Dash import).
+
+Nodes carry a ``rank`` (label priority: most mentioned first, then link weight): the page's
+script shows the labels that fit at the current zoom in that order (``assets/relgraph.js``).
+Co-occurrence-only links are faded under the typed relations, which carry their verb.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph import style
+from graph.layout import VIEW_BOX, positions
+from graph.view import node_colors, node_measure
+
+__all__ = ["LABEL_PX", "elements", "legend", "stylesheet"]
+
+LABEL_PX = 12  # label size on screen (px) at any zoom up to 100 %; larger when zoomed in
+
+
+def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
+             color_by: str = "type") -> list[dict]:
+    """Nodes sized by ``size_by`` and coloured by ``color_by``; links widened by weight and
+    coloured by polarity; positions from the shared seeded layout (``preset``)."""
+    if not G.number_of_nodes():
+        return []
+    pos = positions(G, "spring", *VIEW_BOX) if layout == "preset" else {}
+    measure = node_measure(G, size_by)
+    lo, hi = min(measure.values()), max(measure.values())
+    weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
+    w_lo, w_hi = min(weights), max(weights)
+    colors, _ = node_colors(G, color_by)
+    route = G.graph.get("path") or []
+    on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
+    focus = G.graph.get("focus")
+    ranked = sorted(G, key=lambda v: (v not in route and v != focus,
+                                      -G.nodes[v].get("mentions", 0),
+                                      -G.degree(v, weight="weight"), str(v)))
+    rank = {v: i for i, v in enumerate(ranked)}
+    out = []
+    for node, d in G.nodes(data=True):
+        classes = [c for c, on in (("path", node in route), ("focus", node == focus)) if on]
+        el = {"data": {"id": str(node), "label": d.get("label", str(node)),
+                       "type": d.get("type", ""), "mentions": d.get("mentions", 0),
+                       "color": colors[node], "rank": rank[node],
+                       "size": style.node_size(measure[node], lo, hi)},
+              "classes": " ".join(classes)}
+        if node in pos:
+            el["position"] = {"x": pos[node][0], "y": pos[node][1]}
+        out.append(el)
+    for u, v, d in G.edges(data=True):
+        src, tgt = (d["source"], d["target"]) if d.get("directed") else (u, v)
+        classes = ["typed" if d.get("relations") else "cooc"]
+        if d.get("directed"):
+            classes.append("directed")
+        if frozenset((u, v)) in on_path:
+            classes.append("path")
+        verbs = _verbs(d.get("relations") or [])
+        out.append({"data": {"id": f"{u}\u2194{v}", "source": str(src), "target": str(tgt),
+                             "a": str(u), "b": str(v), "weight": d["weight"],
+                             "polarity": d["polarity"], "kinds": ", ".join(d["kinds"]),
+                             "verb": verbs, "color": style.polarity_color(d["polarity"]),
+                             "width": style.edge_width(d["weight"], w_lo, w_hi)},
+                    "classes": " ".join(classes)})
+    return out
+
+
+def _verbs(relations: list[dict]) -> str:
+    counts: dict[str, int] = {}
+    for r in relations:
+        counts[r["kind"]] = counts.get(r["kind"], 0) + r.get("count", 1)
+    kinds = sorted(counts, key=lambda k: (-counts[k], k))[:2]
+    return ", ".join(filter(None, (style.kind_label(k) for k in kinds)))
+
+
+def stylesheet() -> list[dict]:
+    """Cytoscape stylesheet built from the shared style definition."""
+    return [
+        {"selector": "node", "style": {
+            "background-color": "data(color)", "width": "data(size)", "height": "data(size)",
+            "label": "data(label)", "font-size": LABEL_PX, "font-family": style.FONT_FAMILY,
+            "color": style.LABEL_COLOR, "text-valign": "bottom", "text-margin-y": 2,
+            "text-outline-color": "#ffffff", "text-outline-width": 2, "border-width": 1,
+            "border-color": "#ffffff", "text-max-width": "180px", "text-wrap": "ellipsis",
+            "min-zoomed-font-size": 0}},
+        {"selector": "node.nolabel", "style": {"label": ""}},
+        {"selector": "edge", "style": {
+            "line-color": "data(color)", "width": "data(width)", "curve-style": "bezier",
+            "opacity": 0.85}},
+        {"selector": "edge.cooc", "style": {"opacity": style.FADED_OPACITY + 0.07}},
+        {"selector": "edge.typed", "style": {
+            "z-index": 5, "label": "data(verb)", "font-size": 10, "font-style": "italic",
+            "color": "#444444", "text-rotation": "autorotate", "text-outline-color": "#ffffff",
+            "text-outline-width": 2, "min-zoomed-font-size": 13}},  # verbs from 130 % zoom
+        {"selector": "edge.directed", "style": {
+            "target-arrow-shape": "triangle", "target-arrow-color": "data(color)",
+            "arrow-scale": 1.1}},
+        {"selector": "node.focus", "style": {"border-width": 4,
+                                             "border-color": style.FOCUS_COLOR}},
+        {"selector": "node.path", "style": {"border-width": 4,
+                                            "border-color": style.PATH_COLOR}},
+        {"selector": "edge.path", "style": {"line-color": style.PATH_COLOR, "opacity": 1,
+                                            "width": 4,
+                                            "target-arrow-color": style.PATH_COLOR,
+                                            "z-index": 9}},
+        {"selector": ".faded", "style": {"opacity": 0.12, "text-opacity": 0}},
+        {"selector": "edge.highlight", "style": {"opacity": 1, "z-index": 8,
+                                                 "min-zoomed-font-size": 0}},
+        {"selector": "node:selected", "style": {"border-width": 4,
+                                                "border-color": style.FOCUS_COLOR}},
+        {"selector": "edge:selected", "style": {"line-color": style.FOCUS_COLOR,
+                                                "target-arrow-color": style.FOCUS_COLOR}},
+        {"selector": "node.hover", "style": {"label": "data(label)", "z-index": 20,
+                                             "text-opacity": 1}},
+    ]
+
+
+def legend(G: nx.Graph, color_by: str = "type",
+           size_by: str = "mentions") -> dict[str, list[tuple[str, str]]]:
+    """Legend entries ``(label, colour)``: what node colour shows (types or communities)
+    and link colours; plus what size and width mean (colour "")."""
+    _, colors = node_colors(G, color_by)
+    links = [("cooperative", style.polarity_color("cooperative")),
+             ("hostile", style.polarity_color("hostile")),
+             ("neutral", style.polarity_color("neutral")),
+             ("co-occurrence only", "#dddddd")]
+    if G.graph.get("path"):
+        links.append(("path", style.PATH_COLOR))
+    return {"Communities" if color_by == "community" else "Actors": colors, "Links": links,
+            "Size": [(f"node size: {size_by}; link width: sentences; → direction", "")]}

@@ -1,0 +1,107 @@
+"""Summary line, actor table, search options and the timeline (pure; no Dash import)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+
+from graph import style
+from graph.view import communities
+
+from .details import plural
+
+__all__ = ["actor_rows", "dates_from_relayout", "search_options", "summary",
+           "timeline_figure"]
+
+
+def summary(G: nx.Graph) -> str:
+    """ "Showing N of M actors · strongest K of L links · A articles" for the view."""
+    total = G.graph.get("total_actors", G.number_of_nodes())
+    links = G.graph.get("total_edges", G.number_of_edges())
+    n_art = len(G.graph.get("articles", []))
+    shown = (plural(G.number_of_edges(), "link") if links <= G.number_of_edges()
+             else f"strongest {G.number_of_edges():,} of {plural(links, 'link')}")
+    return (f"Showing {G.number_of_nodes():,} of {plural(total, 'actor')} · {shown} · "
+            f"{plural(n_art, 'article')}")
+
+
+def actor_rows(G: nx.Graph) -> list[dict]:
+    """Table rows: degree, weighted degree, betweenness and community per actor; ``id`` is
+    the node id (the table's row id), ``actor`` its display name."""
+    if not G.number_of_nodes():
+        return []
+    # Sampled (seeded, so stable) above 40 actors: exact betweenness dominates the view time.
+    between = nx.betweenness_centrality(G, k=min(40, len(G)), seed=7) if len(G) > 2 else {}
+    community = communities(G)
+    return sorted(({"id": str(n), "actor": d.get("label", str(n)), "type": d["type"],
+                    "mentions": d["mentions"], "degree": G.degree(n),
+                    "weighted_degree": G.degree(n, weight="weight"),
+                    "betweenness": round(between.get(n, 0.0), 4),
+                    "community": community.get(n, 0)} for n, d in G.nodes(data=True)),
+                  key=lambda r: (-r["weighted_degree"], r["actor"]))
+
+
+def search_options(actor_table: list[dict]) -> list[dict]:
+    """Dropdown options for every actor, searchable by any alias; the value is the node id
+    (``row["id"]`` where the store gives one, else the label)."""
+    return [{"label": r["label"] + (f" ({', '.join(sorted(r['aliases'] - {r['label']})[:4])})"
+                                    if r["aliases"] - {r["label"]} else ""),
+             "value": str(r.get("id", r["label"])),
+             "search": " ".join([r["label"], *sorted(r["aliases"])])}
+            for r in sorted(actor_table, key=lambda r: r["label"].lower())]
+
+
+def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
+    """Articles and actor mentions per day for the slice (undated articles left out).
+
+    A plain figure dict (what Dash sends anyway): building ``go.Figure`` objects costs more
+    than the whole graph slice at 10,000 articles.
+    """
+    per_day = {d["date"]: d["articles"] for d in G.graph.get("timeline", [])}
+    mentions = {d["date"]: d["mentions"] for d in G.graph.get("timeline", [])}
+    days = sorted(per_day)
+    # Bars a day wide vanish on a multi-year axis: widen them with the span shown.
+    span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0
+    bar_ms = 86_400_000 * max(1, span // 80)
+    return {
+        "data": [
+            {"type": "bar", "x": days, "y": [per_day[d] for d in days], "name": "articles",
+             "width": [bar_ms] * len(days), "marker": {"color": style.TYPE_COLORS["person"]}},
+            {"type": "scatter", "x": days, "y": [mentions.get(d, 0) for d in days],
+             "name": "actors mentioned", "mode": "lines+markers", "yaxis": "y2",
+             "line": {"color": style.TYPE_COLORS["organisation"]}},
+        ],
+        "layout": {
+            "height": 230, "margin": {"l": 50, "r": 50, "t": 10, "b": 30}, "dragmode": "zoom",
+            "plot_bgcolor": style.BACKGROUND, "paper_bgcolor": style.BACKGROUND,
+            "legend": {"orientation": "h", "y": 1.12, "x": 0}, "bargap": 0.3,
+            "xaxis": {"type": "date"},
+            # counts: whole-number ticks (no "0.2 articles")
+            "yaxis": {"title": {"text": "articles"}, "rangemode": "tozero",
+                      **_whole(max(per_day.values(), default=1))},
+            "yaxis2": {"overlaying": "y", "side": "right", "rangemode": "tozero",
+                       "title": {"text": "actors"}, "showgrid": False,
+                       **_whole(max(mentions.values(), default=1))},
+            "font": {"family": style.FONT_FAMILY, "size": 11},
+        },
+    }
+
+
+def _whole(top: int) -> dict:
+    return {"tickformat": ",d", **({"dtick": 1} if top <= 8 else {})}
+
+
+def dates_from_relayout(relayout: dict | None) -> tuple[str | None, str | None] | None:
+    """A date range selected on the timeline (zoom on the x axis), or None if the event is
+    not an x-range change; ``(None, None)`` when the range was reset."""
+    if not relayout:
+        return None
+    if relayout.get("xaxis.autorange"):
+        return (None, None)
+    lo, hi = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
+    if lo is None and isinstance(relayout.get("xaxis.range"), list):
+        lo, hi = relayout["xaxis.range"]
+    if lo is None or hi is None:
+        return None
+    return (str(lo)[:10], str(hi)[:10])
