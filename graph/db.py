@@ -95,7 +95,7 @@ def _sqlite_events(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # transactions are begun explicitly below
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
+        _wal(cur)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
@@ -103,6 +103,23 @@ def _sqlite_events(engine: Engine) -> None:
     def _begin(conn: Connection) -> None:
         mode = "IMMEDIATE" if conn.get_execution_options().get("relgraph_write") else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _wal(cur, patience: float = 60.0) -> None:  # noqa: ANN001
+    """Put the database in WAL mode (once per file: it persists). Switching needs a moment
+    without other writers, and SQLite reports "database is locked" at once rather than
+    waiting, so two processes creating a database together retry here."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + patience
+    while cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextlib.contextmanager
