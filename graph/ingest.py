@@ -41,9 +41,8 @@ class Summary:
     relations: int = 0
     words: int = 0
     seconds: float = 0.0
-    resolved: bool = False
+    resolved: bool = False  # actors were resolved again
     errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # articles kept, with a note
     skipped: list[str] = field(default_factory=list)  # files not read
 
@@ -71,7 +70,6 @@ class Summary:
 @dataclass
 class _Plan:
     todo: list[tuple[Article, str, str]] = field(default_factory=list)  # article, digest, why
-    known: set[str] = field(default_factory=set)
 
 
 def default_aliases_path(store: Store) -> Path | None:
@@ -135,7 +133,7 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
           read_options: ReadOptions | None = None) -> _Plan:
     """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged."""
     states = store.article_states()
-    plan = _Plan(known=set(states))
+    plan = _Plan()
     seen: dict[str, str] = {}
 
     def fail(line: str) -> None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .builtin import builtin_alias, country_name, is_subdivision
 from .model import ACTOR_TYPES
 from .names import name_key, name_parts, organisation_suffixes
+from .unionfind import Groups
 from .variants import Item, same_spelling, spelling_key, unambiguous
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
@@ -78,67 +79,6 @@ def actor_id(key: str) -> str:
     return "-".join(key.split())
 
 
-class _Groups:
-    """Union–find over name keys that remembers which keys must stay apart and which key each
-    group is anchored at (the side joined *into*, unless the other side's anchor is pinned
-    more strongly: decisions over the built-in table over rules)."""
-
-    def __init__(self, keys: Iterable[str], apart: set[frozenset[str]]):
-        self.parent: dict[str, str] = {}
-        self.members: dict[str, set[str]] = {}
-        self.anchor: dict[str, tuple[int, str]] = {}  # root -> (pin level, anchor key)
-        for k in keys:
-            self.add(k)
-        self.apart = apart
-        self.apart_keys = {k for pair in apart for k in pair}
-
-    def add(self, key: str) -> None:
-        if key not in self.parent:
-            self.parent[key] = key
-            self.members[key] = {key}
-            self.anchor[key] = (0, key)
-
-    def pin(self, key: str, level: int) -> None:
-        """Make ``key`` its group's anchor at ``level`` (unless one is pinned higher)."""
-        self.add(key)
-        root = self.find(key)
-        if self.anchor[root][0] <= level:
-            self.anchor[root] = (level, key)
-
-    def find(self, key: str) -> str:
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:  # path compression
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, into: str) -> bool:
-        """Join the group of ``a`` into the group of ``into`` unless that puts two apart keys
-        together."""
-        self.add(a)
-        self.add(into)
-        ra, rb = self.find(a), self.find(into)
-        if ra == rb:
-            return True
-        if self.apart_keys:
-            inside = self.members[ra] & self.apart_keys
-            if any(frozenset((x, y)) in self.apart for x in inside for y in self.members[rb]
-                   if y in self.apart_keys):
-                return False
-        pinned_a, pinned_b = self.anchor[ra], self.anchor[rb]
-        anchor = pinned_a if pinned_a[0] > pinned_b[0] else pinned_b
-        small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
-        self.parent[small] = big
-        self.members[big] |= self.members.pop(small)
-        del self.anchor[small]
-        self.anchor[big] = anchor
-        return True
-
-    def same(self, a: str, b: str) -> bool:
-        return a in self.parent and b in self.parent and self.find(a) == self.find(b)
-
-
 def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             decisions: Sequence[Decision] = ()) -> list[ActorDef]:
     """Group article-level names into actors. Deterministic for the same input, whatever the
@@ -155,7 +95,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
              for k, v in votes.items()}
 
     apart, merges = _constraints(decisions)
-    groups = _Groups(sorted(names), apart)
+    groups = Groups(sorted(names), apart)
     fixed: set[str] = set()  # keys whose group was settled by a decision or the built-in table
     builtin_of: dict[str, tuple[str, str]] = {}  # canonical key -> (canonical name, type)
     for _, into, keys in merges:
@@ -229,7 +169,7 @@ def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {k: min(c, key=lambda f: (-c[f], f)) for k, c in votes.items()}
 
 
-def _spelling_variants(groups: _Groups, live: set[str], kind_of: dict, count: dict) -> None:
+def _spelling_variants(groups: Groups, live: set[str], kind_of: dict, count: dict) -> None:
     """Full person names that are spellings of one name are one actor: doubled letters
     ("Zelenskyy" / "Zelensky"), transliteration vowels ("Mohammed Hamdan Dagalo" / "Mohamed
     Hamdan Daglo"), article particles ("Abdel Fattah al-Burhan" / "Abdel-Fattah Burhan")
@@ -245,7 +185,7 @@ def _spelling_variants(groups: _Groups, live: set[str], kind_of: dict, count: di
                 groups.union(key, first)
 
 
-def _organisation_short_forms(groups: _Groups, live: set[str], kind_of: dict,
+def _organisation_short_forms(groups: Groups, live: set[str], kind_of: dict,
                               count: dict) -> None:
     """"Yonhap" joins "Yonhap News Agency" and "Wagner" joins "Wagner Group": an organisation
     whose name is another's without generic trailing words. The shortest such longer name with
@@ -266,7 +206,7 @@ def _organisation_short_forms(groups: _Groups, live: set[str], kind_of: dict,
         groups.union(short, target)
 
 
-def _country_forms(groups: _Groups, live: set[str], kind_of: dict) -> None:
+def _country_forms(groups: Groups, live: set[str], kind_of: dict) -> None:
     """Organisation names that differ only in how they write a country and in a generic tail
     are one actor ("U.S. Steel" / "United States Steel Corp.")."""
     by_form: dict[str, list[str]] = defaultdict(list)
@@ -300,7 +240,7 @@ def _org_form(key: str) -> str:
     return " ".join(out)
 
 
-def _naming_patterns(groups: _Groups, live: set[str], kind_of: dict, count: dict,
+def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
                      names: dict) -> None:
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
     names, organisation short forms: joined when the shorter name has exactly one match in
@@ -312,7 +252,7 @@ def _naming_patterns(groups: _Groups, live: set[str], kind_of: dict, count: dict
                                                                                 c.long)
 
 
-def _short_names(groups: _Groups, live: set[str], kind_of: dict, count: dict,
+def _short_names(groups: Groups, live: set[str], kind_of: dict, count: dict,
                  names: dict) -> None:
     """A one-word person name with no full name of its own ("Kim" in an article that never
     gives the full name) joins the most mentioned person whose name starts or ends with it."""
@@ -357,7 +297,7 @@ def _best_label(by_name: dict[str, Counter]) -> str:
     return max(used, key=lambda n: (len(n.split()) >= 2, used[n], not n.isupper(), len(n), n))
 
 
-def _actors(groups: _Groups, names: dict, votes: dict, count: dict, merges: list,
+def _actors(groups: Groups, names: dict, votes: dict, count: dict, merges: list,
             builtin_of: dict, decisions: Sequence[Decision]) -> list[ActorDef]:
     into_type = {d.id: d.args.get("into_type") for d in decisions if d.action == "merge"}
     into_label = {d.id: d.args.get("into_label") for d in decisions if d.action == "merge"}
@@ -396,7 +336,7 @@ def _actors(groups: _Groups, names: dict, votes: dict, count: dict, merges: list
     return _unique_labels(out)
 
 
-def _anchor(root: str, groups: _Groups, builtin_of: dict) -> tuple[str, str | None,
+def _anchor(root: str, groups: Groups, builtin_of: dict) -> tuple[str, str | None,
                                                                    str | None]:
     """(anchor key, fixed type or None, fixed label or None) of a group."""
     anchor = groups.anchor[root][1]
