@@ -24,7 +24,7 @@ visibility come from decisions first, then the built-in table, then the names' m
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .builtin import builtin_alias, country_name, is_subdivision
@@ -37,6 +37,8 @@ __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "cou
            "resolve"]
 
 
+#: Pattern rules about people, vetoed for two names one article keeps apart.
+_PERSON_RULES = ("middle",)
 #: How strongly a group's anchor is pinned: by a decision, by the built-in table.
 _DECIDED, _BUILTIN = 3, 2
 
@@ -80,9 +82,15 @@ def actor_id(key: str) -> str:
 
 
 def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
-            decisions: Sequence[Decision] = ()) -> list[ActorDef]:
+            decisions: Sequence[Decision] = (),
+            together: Callable[[str, str], bool] | None = None) -> list[ActorDef]:
     """Group article-level names into actors. Deterministic for the same input, whatever the
-    order of ``stats`` (so ingesting articles one by one or together gives the same actors)."""
+    order of ``stats`` (so ingesting articles one by one or together gives the same actors).
+
+    ``together(a, b)`` tells whether one article uses both name keys as two names (in-article
+    resolution kept them apart): then they are two people ("Luis Diaz" and his father "Luis
+    Manuel Diaz"), and the spelling and middle-name rules do not join them."""
+    apart_people = together or (lambda a, b: False)
     names: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for s in stats:
         key = _node_key(s.name)
@@ -116,10 +124,10 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             groups.union(short, full)
             fixed.add(short)
     live = {k for k in names if k not in fixed}
-    _spelling_variants(groups, live, kind_of, count)
+    _spelling_variants(groups, live, kind_of, apart_people)
     _organisation_short_forms(groups, live, kind_of, count)
     _country_forms(groups, live, kind_of)
-    _naming_patterns(groups, live, kind_of, count, names)
+    _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
 
@@ -169,7 +177,8 @@ def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {k: min(c, key=lambda f: (-c[f], f)) for k, c in votes.items()}
 
 
-def _spelling_variants(groups: Groups, live: set[str], kind_of: dict, count: dict) -> None:
+def _spelling_variants(groups: Groups, live: set[str], kind_of: dict,
+                       together: Callable[[str, str], bool]) -> None:
     """Full person names that are spellings of one name are one actor: doubled letters
     ("Zelenskyy" / "Zelensky"), transliteration vowels ("Mohammed Hamdan Dagalo" / "Mohamed
     Hamdan Daglo"), article particles ("Abdel Fattah al-Burhan" / "Abdel-Fattah Burhan")
@@ -180,7 +189,8 @@ def _spelling_variants(groups: Groups, live: set[str], kind_of: dict, count: dic
             by_sound[spelling_key(key)].append(key)
     for keys in by_sound.values():
         for i, key in enumerate(keys[1:], start=1):
-            first = next((k for k in keys[:i] if same_spelling(k, key)), None)
+            first = next((k for k in keys[:i] if same_spelling(k, key)
+                          and not together(k, key)), None)
             if first is not None:
                 groups.union(key, first)
 
@@ -241,13 +251,13 @@ def _org_form(key: str) -> str:
 
 
 def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
-                     names: dict) -> None:
+                     names: dict, together: Callable[[str, str], bool]) -> None:
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
     names, organisation short forms: joined when the shorter name has exactly one match in
     the corpus (:func:`graph.variants.unambiguous`)."""
     items = [Item(k, _best_label(names[k]), kind_of[k], count[k]) for k in sorted(names)]
     for c in unambiguous(items):
-        if c.short in live:
+        if c.short in live and not (c.rule in _PERSON_RULES and together(c.short, c.long)):
             groups.union(c.long, c.short) if c.into == c.short else groups.union(c.short,
                                                                                 c.long)
 

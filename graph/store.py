@@ -222,7 +222,8 @@ class Store(Reads):
                                                           t.acronyms.c.full))]
         decisions = [d for d in self._active(conn) if d.action in (
             "merge", "split", "rename", "retype", "hide", "unhide")]
-        change = self._write_actors(conn, resolve(stats, acronyms, decisions))
+        change = self._write_actors(conn, resolve(stats, acronyms, decisions,
+                                                  together=_together(conn)))
         _set_meta(conn, "resolved_rev", seen)
         if change.any:
             self._bump(conn, "actors_rev")
@@ -352,6 +353,20 @@ class Store(Reads):
                 select(t.decisions.c.id, t.decisions.c.action, t.decisions.c.summary,
                        t.decisions.c.user, t.decisions.c.at, t.decisions.c.undone_by,
                        t.decisions.c.args).order_by(t.decisions.c.id.desc()))]
+
+
+def _together(conn: Connection):  # noqa: ANN202
+    """``together(a, b)``: does one article use a name of key ``a`` and a name of key ``b``
+    (two names kept apart in it)? Asked only of the few candidate pairs."""
+    nm, ms = t.names, t.mention_stats
+    other = ms.alias("other")
+
+    def together(a: str, b: str) -> bool:
+        q = (select(ms.c.article_id).join(other, other.c.article_id == ms.c.article_id)
+             .where(ms.c.name_id.in_(select(nm.c.id).where(nm.c.key == a)),
+                    other.c.name_id.in_(select(nm.c.id).where(nm.c.key == b))).limit(1))
+        return conn.execute(q).first() is not None
+    return together
 
 
 def _key(text: str) -> str:

@@ -240,3 +240,15 @@ def test_types_follow_the_strongest_evidence_over_all_mentions():
     assert got["Tashkent"].type == "place"  # a gazetteer city outweighs two wrong tags
     assert got["Ellen Smith"].type == "person"  # one title outweighs three model tags
     assert got["Nordwind AG"].type == "organisation"  # a company suffix
+
+
+def test_two_names_one_article_keeps_apart_are_two_people():
+    stats = [("Luis Diaz", "person", 3), ("Luis Manuel Diaz", "person", 2),
+             ("Richard M. Nixon", "person", 2), ("Richard Nixon", "person", 1)]
+    side_by_side = {frozenset(("luis diaz", "luis manuel diaz"))}
+    got = actors(stats)
+    assert sum(a.mentions for a in got.values() if "Luis Diaz" in a.names) == 5  # one person
+    got = {a.label: a for a in resolve([NameStat(*s) for s in stats], together=lambda a, b:
+                                       frozenset((a, b)) in side_by_side)}
+    assert {"Luis Diaz", "Luis Manuel Diaz"} <= set(got)
+    assert got["Richard M. Nixon"].mentions == 3
