@@ -58,6 +58,8 @@ assert MIGRATIONS[-1][0] == t.SCHEMA_VERSION
 
 def migrate(engine: Engine) -> list[str]:
     """Bring the database to the current schema; returns messages for the user (upgrades)."""
+    if _current(engine):  # the usual case: a read, no write lock taken
+        return []
     messages: list[str] = []
     with write_transaction(engine, exclusive=True) as conn:
         tables = set(inspect(conn).get_table_names())
@@ -85,6 +87,17 @@ def migrate(engine: Engine) -> list[str]:
                 _record(conn, version)
         _init_meta(conn)
     return messages
+
+
+def _current(engine: Engine) -> bool:
+    """True if every version is applied and the counters exist (nothing to write)."""
+    with engine.connect() as conn:
+        if "migrations" not in set(inspect(conn).get_table_names()):
+            return False
+        applied = set(conn.execute(select(t.migrations.c.version)).scalars())
+        keys = set(conn.execute(select(t.meta.c.key)).scalars())
+    return (applied >= {v for v, _, _ in MIGRATIONS} and keys >= set(META_KEYS)
+            and max(applied) <= t.SCHEMA_VERSION)
 
 
 def _record(conn: Connection, version: int) -> None:

@@ -311,15 +311,21 @@ class Store(Reads):
                     self._reaggregate(conn, json.loads(target.args)["article"])
             elif action == "reject":
                 self._reaggregate(conn, args["article"])
-            change = self._resolve(conn) if action != "dismiss" else ResolutionChange()
+            if action == "dismiss":  # only suggestions change: views stay current
+                self._bump(conn)
+                return did, ResolutionChange()
+            change = self._resolve(conn)
             if not change.any:
-                self._bump(conn, "actors_rev")  # a decision always changes what views show
+                self._bump(conn, "actors_rev")  # the graph changed (a rejection, an undo)
             return did, change
 
     def _reaggregate(self, conn: Connection, aid: str) -> None:
         """Re-mark an article's rejected relations and rewrite its pair aggregates."""
         rejected = self._rejections(conn, [aid]).get(aid, {})
-        names = dict(conn.execute(select(t.names.c.id, t.names.c.name)).all())
+        used = select(t.relations.c.source_id).where(t.relations.c.article_id == aid).union(
+            select(t.relations.c.target_id).where(t.relations.c.article_id == aid))
+        names = dict(conn.execute(select(t.names.c.id, t.names.c.name).where(
+            t.names.c.id.in_(used))).all())
         text_of = dict(conn.execute(select(t.sentences.c.idx, t.sentences.c.text)
                                     .where(t.sentences.c.article_id == aid)).all())
         rows = [dict(r._mapping) for r in conn.execute(

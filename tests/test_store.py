@@ -123,3 +123,17 @@ def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
     assert s.reextracted == 1 and {r["label"] for r in store.actor_table()} >= {
         "Olaf Scholz", "Emmanuel Macron"}
     assert Store(db).messages == []  # upgraded once
+
+
+def test_a_database_from_a_newer_relgraph_is_one_clear_error(tmp_path):
+    from sqlalchemy import insert
+
+    from graph import schema
+    from graph.store import StoreError
+
+    store = Store(tmp_path / "new.db")
+    with store.engine.begin() as conn:
+        conn.execute(insert(schema.migrations).values(version=99, name="future",
+                                                      applied_at="2030-01-01"))
+    with pytest.raises(StoreError, match="newer relgraph"):
+        Store(tmp_path / "new.db")
