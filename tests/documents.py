@@ -97,3 +97,15 @@ def make_email(*, subject: str, sender: str, date: str, body: str, html: str | N
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return msg.as_bytes().replace(b"Date: Thu, 01 Jan 1970 00:00:00 +0000",
                                   b"Date: " + date.encode(), 1)
+
+
+def split(items):  # noqa: ANN001, ANN201
+    """What readers yielded, by kind: (articles, errors, warnings, skipped) as lines."""
+    from graph.articles import InputError, InputWarning, Skipped
+    from graph.model import Article
+
+    items = list(items)
+    return ([i for i in items if isinstance(i, Article)],
+            [str(i) for i in items if isinstance(i, InputError)],
+            [str(i) for i in items if isinstance(i, InputWarning)],
+            [str(i) for i in items if isinstance(i, Skipped)])

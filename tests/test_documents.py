@@ -5,11 +5,10 @@ import textwrap
 from datetime import UTC, date, datetime
 
 import pytest
-from documents import make_docx, make_email, make_pdf, make_scanned_pdf
+from documents import make_docx, make_email, make_pdf, make_scanned_pdf, split
 
-from graph.articles import InputError, InputWarning, Skipped, read_bytes, read_paths
+from graph.articles import InputError, read_bytes, read_paths
 from graph.extract import extract_article
-from graph.model import Article
 
 STORY = ["Foreign ministers of Norway and Chile met in Oslo on Monday to discuss fishing",
          "quotas. The Norwegian minister said both countries would share data on fish stocks",
@@ -18,14 +17,6 @@ STORY = ["Foreign ministers of Norway and Chile met in Oslo on Monday to discuss
 # Names that appear only in boilerplate (headers, footers, signatures, forwarding headers):
 # none of them may become an actor.
 BOILERPLATE = ["Northfield Institute", "Margaret Oduya", "Tobias Lindqvist", "Harwick Press"]
-
-
-def split(items):
-    items = list(items)
-    return ([i for i in items if isinstance(i, Article)],
-            [str(i) for i in items if isinstance(i, InputError)],
-            [str(i) for i in items if isinstance(i, InputWarning)],
-            [str(i) for i in items if isinstance(i, Skipped)])
 
 
 def assert_story_without_boilerplate(article, nlp):

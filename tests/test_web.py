@@ -3,21 +3,17 @@
 from datetime import date
 
 import pytest
-from documents import make_pdf
+from documents import make_pdf, split
 from local_site import OTHER, STORY, Site, flaky, page, slow
 
 from graph.articles import (
-    InputError,
-    InputWarning,
     ReadOptions,
-    Skipped,
     read_paths,
     read_url,
 )
 from graph.cli import main
 from graph.extract import extract_article
 from graph.ingest import ingest
-from graph.model import Article
 from graph.readers.web import Fetcher
 from graph.store import Store
 
@@ -65,14 +61,6 @@ def site():
 def fast(**kw):
     """A fetcher with test-sized timeouts and no politeness delay unless asked for."""
     return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.01, "delay": 0.0, **kw})
-
-
-def split(items):
-    items = list(items)
-    return ([i for i in items if isinstance(i, Article)],
-            [str(i) for i in items if isinstance(i, InputError)],
-            [str(i) for i in items if isinstance(i, InputWarning)],
-            [str(i) for i in items if isinstance(i, Skipped)])
 
 
 def test_a_page_by_url_gives_text_metadata_and_a_canonical_id(site, nlp):
