@@ -264,7 +264,8 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
         a, b = c.ids[mp.pair_a[p]], c.ids[mp.pair_b[p]]
         relations_ = sorted(
             ({"kind": c.kinds[kd], "source": a if way == 1 else b,
-              "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol]}
+              "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol],
+              **_cameo(c.kinds[kd])}
              for (kd, way, pol), n in directed.get(p, {}).items()),
             key=lambda x: (x["kind"], x["source"], x["target"], x["polarity"]))
         ways = {(x["source"], x["target"]) for x in relations_}
@@ -279,6 +280,19 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
         if evidence:
             attrs["evidence"] = found.get((a, b), [])
         G.add_edge(a, b, **attrs)
+
+
+def _cameo(kind: str) -> dict:
+    """A typed kind's place in CAMEO: root code and name, QuadClass (empty if unknown, e.g.
+    a kind stored by an older lexicon)."""
+    from .cameo import QUAD_CLASSES, kind_info
+
+    try:
+        info = kind_info(kind)
+    except KeyError:
+        return {}
+    return {"cameo": info.root_code, "cameo_name": info.root_name,
+            "quad_class": QUAD_CLASSES[info.quad_class]}
 
 
 def _rows_of_name_pairs(c: Corpus, name_pairs: np.ndarray) -> np.ndarray:

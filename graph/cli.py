@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from .cameo import QUAD_CLASSES, ROOTS
 from .model import ACTOR_TYPES, GraphSlice
 from .names import relation_kinds
 
@@ -190,6 +191,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
     g.add_argument("--kind", action="append", default=[], dest="kinds", metavar="KIND",
                    choices=relation_kinds(),
                    help="only these relation kinds (repeatable): " + ", ".join(relation_kinds()))
+    g.add_argument("--root", action="append", default=[], dest="roots", metavar="CODE",
+                   choices=sorted(ROOTS), help="only relations under these CAMEO root "
+                                               "categories (repeatable): 01 .. 20")
+    g.add_argument("--quad", action="append", default=[], dest="quads", metavar="CLASS",
+                   choices=[q.replace(" ", "-") for q in QUAD_CLASSES.values()],
+                   help="only relations of these QuadClasses (repeatable): "
+                        + ", ".join(q.replace(" ", "-") for q in QUAD_CLASSES.values()))
     g.add_argument("--min-weight", type=int, default=1, help="drop weaker edges")
     g.add_argument("--top", type=int, help="keep the N strongest actors")
 
@@ -234,9 +242,19 @@ def slice_from(args: argparse.Namespace) -> GraphSlice:
     """The slice described by the filter options."""
     if args.since and args.until and args.since > args.until:
         raise UsageError("--since is after --until")
+    kinds = list(args.kinds)
+    if args.roots or args.quads:
+        from .cameo import QUAD_CLASSES as quads
+        from .cameo import relation_kinds_info
+
+        wanted = {q for q, name in quads.items() if name.replace(" ", "-") in args.quads}
+        kinds += [k for k, info in relation_kinds_info().items()
+                  if info.root_code in args.roots or info.quad_class in wanted]
+        if not kinds:
+            raise UsageError("no relation kind is under those CAMEO categories")
     return GraphSlice(articles=tuple(args.article), since=args.since, until=args.until,
                       include_undated=not args.no_undated, types=tuple(args.types),
-                      kinds=tuple(args.kinds), min_weight=args.min_weight)
+                      kinds=tuple(dict.fromkeys(kinds)), min_weight=args.min_weight)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import io
 import math
 import struct
 import zlib
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -158,7 +159,8 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
     _edges(traces, G, pos, size, min(weights), max(weights), route)
     _nodes(traces, G, pos, size, colors, color_legend, route, focus,
            "Actors" if color_by != "community" else "Communities")
-    relation_legend(traces, route)
+    typed = Counter(r["kind"] for *_, d in G.edges(data=True) for r in d.get("relations", ()))
+    relation_legend(traces, route, [k for k, _ in typed.most_common()])
     placer = Placer(_discs(G, pos, size), plot_w, plot_h, len(G) + G.number_of_edges())
     must = set(route) | ({focus} if focus else set())
     annotations = [_text(text, x, y, anchor, FONT, style.LABEL_COLOR)

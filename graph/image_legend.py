@@ -11,8 +11,9 @@ __all__ = ["relation_legend", "scale_legend"]
 SIZE_NAMES = {"mentions": "mentions", "degree": "links", "weighted degree": "link weight"}
 
 
-def relation_legend(traces: list, route: list) -> None:
-    """Legend entries for link colours (and the path when there is one)."""
+def relation_legend(traces: list, route: list, kinds: list[str] | None = None) -> None:
+    """Legend entries for link colours (and the path when there is one), then the typed
+    relation kinds drawn, each with its CAMEO root category."""
     entries = [(p.capitalize() + " relation", style.polarity_color(p), 4, 1.0)
                for p in POLARITIES]
     entries.append(("Co-occurrence only", style.polarity_color("neutral"), 4,
@@ -24,6 +25,28 @@ def relation_legend(traces: list, route: list) -> None:
                        "name": name, "legendgroup": "relations", "opacity": opacity,
                        "legendgrouptitle": {"text": "Links (→ direction)"} if i == 0
                        else None, "line": {"color": color, "width": width}})
+    shown = cameo_entries(kinds or [])
+    for i, (name, color) in enumerate(shown):
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
+                       "name": name, "legendgroup": "cameo",
+                       "legendgrouptitle": {"text": "Relation types (CAMEO root)"} if i == 0
+                       else None, "marker": {"color": color, "size": 9, "symbol": "square"}})
+
+
+def cameo_entries(kinds: list[str], most: int = 8) -> list[tuple[str, str]]:
+    """(legend text, colour) for typed kinds: "meet — 04 Consult", most frequent first (the
+    order given), at most ``most`` of them."""
+    from .cameo import kind_info
+
+    out = []
+    for kind in kinds:
+        try:
+            info = kind_info(kind)
+        except KeyError:
+            continue
+        out.append((f"{kind} — {info.root_code} {info.root_name}",
+                    style.polarity_color(info.polarity)))
+    return out[:most]
 
 
 def scale_legend(shapes: list, annotations: list, size_by: str, lo: float, hi: float,

@@ -182,3 +182,23 @@ def test_export_never_imports_spacy(seed_db, tmp_path):
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_relations_carry_cameo_and_export_filters_by_root_and_quadclass(cli, tmp_path,
+                                                                         seed_graph):
+    from graph.cameo import kind_info
+
+    meet = next(r for *_, d in seed_graph.edges(data=True) for r in d["relations"]
+                if r["kind"] == "meet")
+    assert meet["cameo"] == kind_info("meet").root_code and meet["quad_class"]
+    code, *_ = cli("export", "-f", "json", "-o", str(tmp_path / "c.json"), "--quad",
+                   "verbal-conflict", "--quad", "material-conflict")
+    data = json.loads((tmp_path / "c.json").read_text())
+    assert code == 0 and data["edges"]
+    assert all(r["quad_class"] in ("verbal conflict", "material conflict")
+               for e in data["edges"] for r in e["relations"])
+    root = meet["cameo"]
+    code, *_ = cli("export", "-f", "json", "-o", str(tmp_path / "r.json"), "--root", root)
+    kinds = {r["kind"] for e in json.loads((tmp_path / "r.json").read_text())["edges"]
+             for r in e["relations"]}
+    assert code == 0 and "meet" in kinds and all(kind_info(k).root_code == root for k in kinds)

@@ -189,3 +189,12 @@ def test_disconnected_parts_fill_the_frame(seed_store):
     cx = sum(p[0] for p in pos.values()) / len(pos)
     cy = sum(p[1] for p in pos.values()) / len(pos)
     assert abs(cx - 800) < 0.15 * 1600 and abs(cy - 450) < 0.15 * 900
+
+
+def test_the_legend_names_the_relation_types_drawn_with_their_cameo_roots(seed_graph):
+    from graph.image_legend import cameo_entries
+
+    entries = cameo_entries(["meet", "accuse", "no-such-kind"])
+    assert [e[0].split(" — ")[0] for e in entries] == ["meet", "accuse"]
+    names = {t.get("name") for t in figure(seed_graph)["data"]}
+    assert any(n and n.startswith("meet — ") for n in names)
