@@ -13,7 +13,7 @@ from flask import Flask, has_request_context, request
 
 from graph.store import Store
 
-from . import callbacks, downloads, guard, layout, uploads
+from . import callbacks, curation_callbacks, downloads, guard, layout, uploads
 from .filters import filters_from_query
 from .guard import LOOPBACK, allowed_hosts
 from .source import Source
@@ -23,12 +23,16 @@ cyto.load_extra_layouts()  # fcose/cola layouts and SVG export; registers compon
 
 
 def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
-               read_only: bool = False) -> Dash:
+               read_only: bool = False, uploads_on: bool | None = None) -> Dash:
     """A Dash app reading ``store``; each page load reflects the store's current data.
 
     ``allowed_hosts``: Host header values served (see :func:`dashboard.guard.allowed_hosts`);
-    default: the loopback names on any port. ``read_only``: no "Add articles" (uploads).
+    default: the loopback names on any port. ``read_only``: nothing on the page writes to
+    the store: no curation controls (their callbacks do not exist) and no uploads.
+    ``uploads_on``: "Add articles" (default: unless read-only).
     """
+    curate = not read_only
+    uploads_on = curate if uploads_on is None else uploads_on and curate
     app = Dash(__name__, title="relgraph", update_title=None,
                suppress_callback_exceptions=False)
     app.server.config["MAX_CONTENT_LENGTH"] = 2 * uploads.MAX_TOTAL_BYTES  # base64 + JSON
@@ -41,13 +45,14 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
         f = filters_from_query(urlparse(referrer or "").query)          # outside a request
 
         return layout.page(source.articles(), search_options(store.actor_table()),
-                           source.corpus().relation_kinds, uploads=not read_only, f=f,
-                           view=callbacks.view_parts(source, f))
+                           source.corpus().relation_kinds, uploads=uploads_on, f=f,
+                           view=callbacks.view_parts(source, f), curate=curate)
 
     app.layout = page
-    callbacks.register(app, source)
+    callbacks.register(app, source, curate)
+    curation_callbacks.register(app, source, curate)
     downloads.register(app, source)
-    if not read_only:
+    if uploads_on:
         uploads.register(app, source, uploads.Uploads(store))
     guard.install(app.server, LOOPBACK if allowed_hosts is None else allowed_hosts,
                   app.callback_map)
@@ -55,22 +60,30 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
 
 
 def server(db: str | None = None, allow_hosts: Iterable[str] = (),
-           read_only: bool | None = None) -> Flask:
+           read_only: bool | None = None, uploads_on: bool | None = None) -> Flask:
     """The Flask (WSGI) server for a database: ``gunicorn 'dashboard:server("x.db")'``.
 
     Serves the loopback names, ``allow_hosts`` and the comma-separated names in
-    ``$RELGRAPH_ALLOW_HOSTS`` (the names a reverse proxy passes on as ``Host``). Read-only
-    (no uploads) unless ``read_only=False`` or ``$RELGRAPH_UPLOADS=1``: a shared deployment
-    decides to accept articles from its users.
+    ``$RELGRAPH_ALLOW_HOSTS`` (the names a reverse proxy passes on as ``Host``). Curation
+    is on (decisions are checked against each view's revision, so any number of worker
+    processes is safe) unless ``read_only`` or ``$RELGRAPH_READ_ONLY=1``. Uploads are off
+    unless ``uploads_on`` or ``$RELGRAPH_UPLOADS=1`` (their jobs live in one process): a
+    shared deployment decides to accept articles from its users.
     """
     from graph.render import warm_up
 
     extra = [h for h in os.environ.get("RELGRAPH_ALLOW_HOSTS", "").split(",") if h.strip()]
     if read_only is None:
-        read_only = os.environ.get("RELGRAPH_UPLOADS", "") not in ("1", "true", "yes")
+        read_only = _env_flag("RELGRAPH_READ_ONLY")
+    if uploads_on is None:
+        uploads_on = _env_flag("RELGRAPH_UPLOADS")
     warm_up()  # the briefing renderer's browser starts now, not on the first click
     return create_app(Store(db), allowed_hosts=[*LOOPBACK, *allow_hosts, *extra],
-                      read_only=read_only).server
+                      read_only=read_only, uploads_on=uploads_on).server
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
 
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,

@@ -51,8 +51,9 @@ def _selection(value: object) -> dict | None:
     return value
 
 
-def register(app: Dash, source: Source) -> None:
-    """Attach the view's callbacks to ``app``, reading data through ``source``."""
+def register(app: Dash, source: Source, curate: bool = False) -> None:
+    """Attach the view's callbacks to ``app``, reading data through ``source``; with
+    ``curate`` the details carry the curation controls (see :mod:`.curation_callbacks`)."""
     controls_in = [Input(i, p) for i, p in CONTROLS]
     controls_state = [State(i, p) for i, p in CONTROLS]
     n = len(CONTROLS)
@@ -74,16 +75,21 @@ def register(app: Dash, source: Source) -> None:
     @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"),
                   Output(ids.SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
                   Output(ids.TABLE, "data"), Output(ids.QUERY, "data"),
-                  Output(ids.LEGEND, "children"),
-                  *controls_in, Input(ids.DATA_REV, "data"), prevent_initial_call=True)
+                  Output(ids.LEGEND, "children"), Output(ids.ACTORS_REV, "data"),
+                  *controls_in, Input(ids.DATA_REV, "data"), State(ids.ACTORS_REV, "data"),
+                  prevent_initial_call=True)
     def update_view(*args):
         # Not run on page load with default values: load_filters sets the controls from the
-        # URL first, which triggers this once with the view the link asks for.
+        # URL first, which triggers this once with the view the link asks for. Also run when
+        # a decision or an upload changed the store (DATA_REV).
         f = controls_to_filters(list(args[:n]))
         v = view_parts(source, f)
         return (v["elements"], {"name": f.layout, "fit": True, "padding": 24,
                                 "animate": False},
-                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"])
+                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"],
+                # written only when it changed: details, tools, history and suggestions
+                # follow it, and need not run again for a filter change
+                no_update if v["rev"] == args[-1] else v["rev"])
 
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)
@@ -152,56 +158,79 @@ def register(app: Dash, source: Source) -> None:
     @app.callback(Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "hidden"),
                   Output(ids.MORE_EVIDENCE, "hidden"), Output(ids.MORE_EVIDENCE, "children"),
                   Output(ids.SHOW_SELECTED, "hidden"), Output(ids.SHOW_SELECTED, "children"),
+                  Output(ids.DETAILS_HEAD, "children"),
                   Input(ids.SELECTED, "data"), Input(ids.QUERY, "data"),
-                  Input(ids.MORE_EVIDENCE, "n_clicks"), *controls_state)
-    def show_details(sel, _query, more, *values):
+                  Input(ids.MORE_EVIDENCE, "n_clicks"), Input(ids.ACTORS_REV, "data"),
+                  *controls_state)
+    def show_details(sel, _query, more, _rev, *values):
         sel = _selection(sel)
         f = controls_to_filters(list(values))
         if not isinstance(more, int | None):
             raise InvalidInput("n_clicks must be a number")
-        return details_view(source, f, sel, panels.PAGE * (1 + min(more or 0, 10_000)))
+        return details_view(source, f, sel, panels.PAGE * (1 + min(more or 0, 10_000)),
+                            curate=curate)
+
+    option_outputs = [Output(ids.ARTICLES, "options"), Output(ids.FOCUS, "options"),
+                      Output(ids.SOURCE, "options"), Output(ids.TARGET, "options"),
+                      Output(ids.SEARCH, "options"), Output(ids.KINDS, "options"),
+                      Output(ids.DATES, "min_date_allowed"),
+                      Output(ids.DATES, "max_date_allowed")]
+
+    @app.callback(*option_outputs, *([Output(ids.MERGE_INTO, "options")] if curate else []),
+                  Input(ids.DATA_REV, "data"), prevent_initial_call=True)
+    def refresh_options(_rev):
+        # An upload or a decision changed the store: every list of articles, actors and kinds
+        out = options_for(source)
+        return (*out, out[1]) if curate else out
 
 
 def view_parts(source: Source, f: Filters) -> dict:
-    """Everything the page shows for the view ``f`` (graph, summary, legend, table, timeline)
-    and its canonical query."""
+    """Everything the page shows for the view ``f`` (graph, summary, legend, table, timeline),
+    its canonical query and ``rev``: the actors revision it was built on, which decisions made
+    from it are checked against (read first: the view can only be newer, never older)."""
+    rev = source.corpus().actors_rev
     G = source.graph(f)
-    return {"elements": elements(G, f.layout, f.size_by, f.color_by), "summary": summary(G),
+    return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by),
+            "summary": summary(G),
             "timeline": timeline_figure(source.articles(), G), "rows": actor_rows(G),
             "query": filters_to_query(f),
             "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
 
 
-def details_view(source: Source, f: Filters, sel: dict | None, shown: int) -> tuple:
-    """(panel children, panel hidden, more hidden, more text, focus-button hidden, its text)
-    for the selection (or the path) in the view ``f``; says so when it left the view."""
-    nothing = ([], True, True, "", True, "")
+def details_view(source: Source, f: Filters, sel: dict | None, shown: int,
+                 curate: bool = False) -> tuple:
+    """(panel children, panel hidden, more hidden, more text, focus-button hidden, its text,
+    head children) for the selection (or the path) in the view ``f``; says so when it left
+    the view. An actor's name and facts are the head (its curation tools follow them);
+    ``curate`` adds reject buttons to a link's evidence."""
+    nothing = ([], True, True, "", True, "", [])
     if sel is None and not f.path:
         return nothing
     G = source.graph(f)
     if sel is None:
         steps = path_steps(G, lambda u, v: source.edge_evidence(G, u, v, f))
         ends = (source.label(G, f.source), source.label(G, f.target))
-        return panels.path_panel(steps, ends), False, True, "", True, ""
+        return panels.path_panel(steps, ends), False, True, "", True, "", []
     if sel["kind"] == "node":
         node = sel["id"]
         if node not in G:
             name = sel.get("label") or str(node)
             return (panels.left_view_panel(name), False, True, "", False,
-                    f"Focus on {name}")
+                    f"Focus on {name}", [])
         articles = {a["id"]: a for a in source.articles()}
         d = node_details(G, node, articles, source.evidence(G, node, f), shown=shown,
                          in_articles=source.actor_articles(node, f))
         more = panels.more_label(d)
-        return panels.node_panel(d), False, more is None, more or "", True, ""
+        return (panels.node_body(d), False, more is None, more or "", True, "",
+                panels.node_head(d))
     u, v = sel["a"], sel["b"]
     if not G.has_edge(u, v):
         names = f"{source.label(G, u)} — {source.label(G, v)}"
-        return panels.left_view_panel(names), False, True, "", True, ""
+        return panels.left_view_panel(names), False, True, "", True, "", []
     evidence, spans = source.edge_evidence(G, u, v, f)
     d = edge_details(G, u, v, evidence, spans, shown=shown)
     more = panels.more_label(d)
-    return panels.edge_panel(d), False, more is None, more or "", True, ""
+    return panels.edge_panel(d, curate), False, more is None, more or "", True, "", []
 
 
 def options_for(source: Source) -> tuple:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 from collections.abc import Iterable
 
 from flask import Flask, Response, request
@@ -72,12 +73,37 @@ def _same_props(items: object, spec: list[dict]) -> bool:
     if not isinstance(items, list) or len(items) != len(spec):
         return False
     for item, want in zip(items, spec, strict=True):
-        if isinstance(want.get("id"), dict):  # pattern-matching: Dash checks these itself
+        if str(want.get("id", "")).startswith("{"):  # pattern-matching: the id is JSON
+            if not _pattern_items(item, want):
+                return False
             continue
         if not (isinstance(item, dict) and item.get("id") == want["id"]
                 and isinstance(item.get("property"), str)
                 and item["property"].split("@")[0] == want["property"].split("@")[0]):
             return False
+    return True
+
+
+def _pattern_items(item: object, want: dict) -> bool:
+    """A pattern-matching input (a list of matches for ALL, one match for MATCH) whose ids
+    have the pattern's keys, its fixed values, and plain values for its wildcards."""
+    try:
+        pattern = json.loads(want["id"])
+    except ValueError:
+        return False
+    matches = item if isinstance(item, list) else [item]
+    for m in matches:
+        if not (isinstance(m, dict) and isinstance(m.get("id"), dict)
+                and set(m["id"]) == set(pattern)
+                and m.get("property") == want["property"].split("@")[0]):
+            return False
+        for key, value in pattern.items():
+            got = m["id"][key]
+            if isinstance(value, list):  # a wildcard: any string, number or boolean
+                if not isinstance(got, str | int | float | bool):
+                    return False
+            elif got != value:
+                return False
     return True
 
 

@@ -64,3 +64,29 @@ UPLOAD_STATUS = "upload-status"
 
 def data_button(fmt: str) -> str:
     return f"download-{fmt}"
+
+# Curation (absent from read-only pages)
+ACTORS_REV = "actors-rev"  # the store's actors revision the view on screen was built on
+DETAILS_HEAD = "details-head"
+ACTOR_TOOLS = "actor-tools"
+RENAME_INPUT = "rename-input"
+RENAME = "rename"
+RETYPE_VALUE = "retype-value"
+RETYPE = "retype"
+MERGE_INTO = "merge-into"
+MERGE = "merge"
+SPLIT_ALIAS = "split-alias"
+SPLIT = "split"
+HIDE = "hide"
+CURATION_STATUS = "curation-status"
+UNDO_LAST = "undo-last"
+HISTORY_MENU = "history-menu"
+HISTORY = "history"
+SUGGESTIONS = "suggestions"
+SUGGEST_REFRESH = "suggest-refresh"
+ACTION = "act"  # pattern-matching buttons: {"act": ACTION, "do": verb, "arg": JSON text}
+
+
+def action_id(do: str, arg: str) -> dict:
+    """Id of a decision button drawn inside a panel (reject, undo N, accept, dismiss)."""
+    return {"act": ACTION, "do": do, "arg": arg}

@@ -15,6 +15,7 @@ from graph import style
 from graph.model import ACTOR_TYPES
 from graph.view import SIZE_BY
 
+from . import curation_panels as cp
 from . import ids
 from .elements import stylesheet
 from .filters import CYTO_LAYOUTS, Filters, filters_to_controls
@@ -22,10 +23,12 @@ from .panels import briefing_menu, export_menu, upload_menu
 
 
 def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
-         uploads: bool = True, f: Filters | None = None, view: dict | None = None) -> html.Div:
+         uploads: bool = True, f: Filters | None = None, view: dict | None = None,
+         curate: bool = False) -> html.Div:
     """The whole page for a store's articles, actors and relation kinds, showing the view
-    ``f`` whose parts (elements, summary, legend, rows, timeline, query) are in ``view``: the
-    first graph arrives with the page instead of after two callback round trips."""
+    ``f`` whose parts (elements, summary, legend, rows, timeline, query, actors revision)
+    are in ``view``: the first graph arrives with the page instead of after two callback
+    round trips. ``curate``: with the controls that record decisions."""
     f = f or Filters()
     view = view or {}
     return html.Div([
@@ -33,9 +36,10 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         dcc.Store(id=ids.QUERY, data=view.get("query")),
         dcc.Store(id=ids.LOADED, data=view.get("query")), dcc.Store(id=ids.SELECTED),
         dcc.Store(id=ids.DATA_REV, data=0),
+        dcc.Store(id=ids.ACTORS_REV, data=view.get("rev")),
         html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
         dcc.Download(id=ids.DOWNLOAD),
-        header(actor_options, uploads, view.get("summary", "")),
+        header(actor_options, uploads, view.get("summary", ""), curate),
         html.Div([
             html.Aside(filters_panel(articles, actor_options, kinds, f), id=ids.FILTERS_PANEL,
                        className="drawer left open", **{"aria-label": "Filters"}),
@@ -47,21 +51,25 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                     minZoom=0.15, maxZoom=5, boxSelectionEnabled=False),
                 html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
                 html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
+                cp.status_line(),
             ], id="canvas", className="canvas"),
             html.Aside([
                 html.Button("×", id=ids.DETAILS_CLOSE, className="close",
                             title="Close details", **{"aria-label": "Close details"}),
+                html.Div(id=ids.DETAILS_HEAD),
+                *([cp.actor_tools(actor_options)] if curate else []),
                 html.Div(id=ids.DETAILS),
                 html.Button(id=ids.MORE_EVIDENCE, className="more", hidden=True),
                 html.Button(id=ids.SHOW_SELECTED, className="primary", hidden=True),
             ], id=ids.DETAILS_PANEL, className="drawer right", hidden=True,
                 **{"aria-label": "Details"}),
         ], className="body"),
-        dock(view.get("timeline"), view.get("rows", [])),
+        dock(view.get("timeline"), view.get("rows", []), curate),
     ], className="app")
 
 
-def header(actor_options: list[dict], uploads: bool, summary_text: str = "") -> html.Header:
+def header(actor_options: list[dict], uploads: bool, summary_text: str = "",
+           curate: bool = False) -> html.Header:
     return html.Header([
         html.Button("☰ Filters", id=ids.FILTERS_TOGGLE, className="toggle", n_clicks=0,
                     title="Show or hide the filters"),
@@ -70,14 +78,17 @@ def header(actor_options: list[dict], uploads: bool, summary_text: str = "") -> 
                      "name)…", className="search", clearable=True, optionHeight=32),
         html.Span(summary_text, id=ids.SUMMARY, className="summary",
                   **{"aria-live": "polite"}),
-        html.Div([export_menu(), briefing_menu(), *([upload_menu()] if uploads else [])],
+        html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(), export_menu(),
+                  briefing_menu(), *([upload_menu()] if uploads else [])],
                  className="menus"),
     ])
 
 
-def dock(timeline: dict | None = None, rows: list | None = None) -> dcc.Tabs:
-    """Timeline and actor table under the graph: tabs, closed by default ("Graph only"), so
-    plotly.js loads only when the timeline is opened."""
+def dock(timeline: dict | None = None, rows: list | None = None,
+         curate: bool = False) -> dcc.Tabs:
+    """Timeline, actor table (and suggested merges) under the graph: tabs, closed by default
+    ("Graph only"), so plotly.js loads only when the timeline is opened and suggestions are
+    computed only when their tab is."""
     tab = {"padding": "5px 14px", "lineHeight": "18px"}
     on = {**tab, "borderTop": "3px solid #0b5cad"}
     return dcc.Tabs(id=ids.DOCK, value="none", className="dock", content_className="dock-content",
@@ -89,6 +100,8 @@ def dock(timeline: dict | None = None, rows: list | None = None) -> dcc.Tabs:
                                                             if timeline else {}))),
         dcc.Tab(label="Actor table", value="table", style=tab, selected_style=on,
                 children=actor_table(rows or [])),
+        *([dcc.Tab(label="Suggested merges", value="suggestions", style=tab,
+                   selected_style=on, children=cp.suggestions_tab())] if curate else []),
     ])
 
 

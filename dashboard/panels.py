@@ -1,8 +1,9 @@
 """Menus (export, briefing, add articles) and the details panels for an actor, a link and a
 path. Article text is always passed as text (Dash escapes it), never as HTML.
 
-Each details panel is a list of sections (header, facts, lists, evidence), so curation
-actions (rename, merge, hide, reject evidence) can be added as a row of buttons per section.
+Each details panel is a list of sections (header, facts, lists, evidence); an actor's head
+and body are separate so the curation tools (``curation_panels``) sit between them, and a
+link's evidence sentences carry reject buttons when decisions can be made.
 """
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ def upload_menu() -> html.Details:
 
 def node_panel(d: dict) -> list:
     """The details panel for an actor."""
+    return node_head(d) + node_body(d)
+
+
+def node_head(d: dict) -> list:
+    """An actor's name and facts (the curation tools go between head and body)."""
     out = [html.H3(d["name"]),
            html.Div(f"{d['type']} · {plural(d['mentions'], 'mention')} · "
                     f"{plural(len(d['articles']), 'article')} · first seen "
@@ -91,7 +97,12 @@ def node_panel(d: dict) -> list:
                     className="facts")]
     if d["aliases"]:
         out.append(html.Div(["Also called: ", ", ".join(d["aliases"])], className="facts"))
-    out.append(html.H4("Articles"))
+    return out
+
+
+def node_body(d: dict) -> list:
+    """An actor's articles, strongest links and evidence."""
+    out = [html.H4("Articles")]
     out.append(html.Ul([html.Li(_article_link(a)) for a in d["articles"]]))
     if d["relations"]:
         out.append(html.H4("Strongest links"))
@@ -103,16 +114,23 @@ def node_panel(d: dict) -> list:
     return out
 
 
-def edge_panel(d: dict) -> list:
+def edge_panel(d: dict, curate: bool = False) -> list:
     """The details panel for a link: typed relations, then evidence with both actors'
-    mentions highlighted."""
+    mentions highlighted; with ``curate``, each sentence can be rejected (all of it, or one
+    typed relation in it)."""
     u, v = d["pair"]
     out = [html.H3(f"{u} — {v}"),
            html.Div(f"{plural(d['weight'], 'sentence')} · {d['polarity']} · "
                     f"{', '.join(d['kinds'])}", className="facts")]
     out += _relations(d["relations"])
+    extra = None
+    if curate:
+        from .curation_panels import reject_buttons
+
+        a, b = (str(x) for x in d["ids"])
+        extra = lambda e: reject_buttons(a, b, e)  # noqa: E731
     out += _evidence_section(d, lambda e: [html.Mark(t) if hit else t
-                                           for t, hit in e["segments"]])
+                                           for t, hit in e["segments"]], extra)
     return out
 
 
@@ -151,11 +169,11 @@ def _relations(relations: list[dict]) -> list:
     return [html.H4("Typed relations"), html.Ul(rels or [html.Li("co-occurrence only")])]
 
 
-def _evidence_section(d: dict, render) -> list:  # noqa: ANN001
+def _evidence_section(d: dict, render, extra=None) -> list:  # noqa: ANN001
     shown, total = len(d["evidence"]), d["evidence_total"]
     title = f"Evidence ({shown} of {total})" if shown < total else f"Evidence ({total})"
-    return [html.H4(title), html.Div([_evidence(e, render(e)) for e in d["evidence"]],
-                                     className="evidence")]
+    return [html.H4(title), html.Div([_evidence(e, render(e), extra(e) if extra else None)
+                                      for e in d["evidence"]], className="evidence")]
 
 
 def more_label(d: dict) -> str | None:
@@ -164,11 +182,12 @@ def more_label(d: dict) -> str | None:
     return f"Show {min(PAGE, total - shown)} more" if shown < total else None
 
 
-def _evidence(e: dict, sentence: list) -> html.Div:
+def _evidence(e: dict, sentence: list, extra=None) -> html.Div:  # noqa: ANN001
     return html.Div([
         html.Div(sentence),
         html.Div(f"{e['title'] or e['article']} · {e['date'] or 'undated'}"
                  + (f" · {', '.join(e['kinds'])}" if e.get("kinds") else ""), className="cite"),
+        *([extra] if extra is not None else []),
     ], className="sentence")
 
 

@@ -173,12 +173,12 @@ def pasted_article(title: object, day: object, source: object, text: object) -> 
 
 
 def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
-    """Callbacks of the "Add articles" menu: start a job, poll it, refresh the controls."""
+    """Callbacks of the "Add articles" menu: start a job, poll it; when it is done, bump the
+    data revision (the view and every control's options refresh on it)."""
     from dash import Input, Output, State, ctx, html, no_update
     from dash.exceptions import PreventUpdate
 
     from . import ids
-    from .callbacks import options_for
 
     @app.callback(Output(ids.UPLOAD_JOB, "data"), Output(ids.UPLOAD_POLL, "disabled"),
                   Output(ids.UPLOAD_STATUS, "children"),
@@ -203,7 +203,7 @@ def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
                   Output(ids.UPLOAD_PROGRESS, "hidden"),
                   Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
                   Output(ids.UPLOAD_POLL, "disabled", allow_duplicate=True),
-                  Output(ids.DATA_REV, "data"),
+                  Output(ids.DATA_REV, "data", allow_duplicate=True),
                   Input(ids.UPLOAD_POLL, "n_intervals"), State(ids.UPLOAD_JOB, "data"),
                   State(ids.DATA_REV, "data"), prevent_initial_call=True)
     def poll(_n, job_id, rev):
@@ -220,11 +220,3 @@ def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
             return str(done), str(total), False, [word + "…", *lines], False, no_update
         return (str(total), str(total), False, [*status["lines"], *lines], True,
                 (rev if isinstance(rev, int) else 0) + 1)
-
-    @app.callback(Output(ids.ARTICLES, "options"), Output(ids.FOCUS, "options"),
-                  Output(ids.SOURCE, "options"), Output(ids.TARGET, "options"),
-                  Output(ids.SEARCH, "options"), Output(ids.KINDS, "options"),
-                  Output(ids.DATES, "min_date_allowed"), Output(ids.DATES, "max_date_allowed"),
-                  Input(ids.DATA_REV, "data"), prevent_initial_call=True)
-    def refresh_options(_rev):
-        return options_for(source)

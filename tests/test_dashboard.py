@@ -174,7 +174,7 @@ def test_details_say_when_the_selection_left_the_view(source):
     kim = node(G, "Kim Myong Sik")
     f = Filters(since="2024-01-01")
     assert kim not in source.graph(f)
-    panel, hidden, _, _, focus_hidden, focus_text = details_view(
+    panel, hidden, _, _, focus_hidden, focus_text, _ = details_view(
         source, f, {"kind": "node", "id": kim, "label": "Kim Myong Sik"}, 40)
     assert not hidden and "not in this view" in str(panel)
     assert not focus_hidden and focus_text == "Focus on Kim Myong Sik"

@@ -190,7 +190,7 @@ def test_search_finds_an_alias_centres_and_selects(dash_duo, seed_store):
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "Pak Thae Song")
     assert "focus=" in dash_duo.driver.current_url
     search_for(dash_duo, "North Korean leader", "Kim Jong Un")  # an alias of a name in view
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} h3", "Kim Jong Un")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Jong Un")
     centred = wait_until(lambda: js(dash_duo, f"""var cy = {CY};
         var n = cy.nodes().filter(n => n.data('label') === 'Kim Jong Un');
         var p = n.renderedPosition();
@@ -207,7 +207,7 @@ def test_table_row_selects_colour_by_community(dash_duo, seed_store):
     cell = wait_until(lambda: next(c for c in dash_duo.driver.find_elements(
         By.CSS_SELECTOR, f"#{ids.TABLE} td") if c.text == "Vladimir Putin"), what="table")
     cell.click()
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} h3", "Vladimir Putin")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Vladimir Putin")
     wait_until(lambda: js(dash_duo, f"return {CY}.nodes(':selected').data('label')")
                == "Vladimir Putin", what="selection on the graph")
 
@@ -223,12 +223,12 @@ def test_details_follow_the_view_and_page_evidence(dash_duo, seed_store):
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", f"Evidence ({min(80, total)}")
     assert " 1 mentions" not in dash_duo.find_element(f"#{ids.DETAILS}").text
     tap(dash_duo, "Kim Myong Sik")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} h3", "Kim Myong Sik")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Myong Sik")
     dash_duo.driver.get(dash_duo.driver.current_url.split("?")[0] + "?since=2024-01-01")
     # a new page load starts without a selection; select, then change the filter in place
     wait_for_labels(dash_duo, view_labels(seed_store, GraphSlice(since=date(2024, 1, 1))))
     tap(dash_duo, "Vladimir Putin")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} h3", "Vladimir Putin")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Vladimir Putin")
     dash_duo.find_element(f"#{ids.TYPES}").find_element(
         By.XPATH, ".//*[contains(text(), 'Person')]").click()
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "not in this view")
@@ -241,7 +241,7 @@ def test_path_is_listed_as_steps_with_evidence(dash_duo, seed_store):
     ids_ = {d["label"]: v for v, d in G.nodes(data=True)}
     query = f"source={ids_['Kim Myong Sik']}&target={ids_['Jon Finer']}"
     open_app(dash_duo, seed_store, query.replace(" ", "+"))
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} h3", "Path Kim Myong Sik → Jon Finer")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Path Kim Myong Sik → Jon Finer")
     steps = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} .step")
     assert len(steps) >= 2
     for step in steps:
@@ -259,7 +259,7 @@ def test_link_evidence_marks_both_actors(dash_duo, seed_store):
     js(dash_duo, f"var cy = {CY}; var k = cy.nodes().filter(n => n.data('label') === "
                  "'Kim Jong Un'); var p = cy.nodes().filter(n => n.data('label') === "
                  "'Vladimir Putin'); k.edgesWith(p).emit('tap');")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS} h3", "Kim Jong Un — Vladimir Putin")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Jong Un — Vladimir Putin")
     marks = [m.text for m in dash_duo.driver.find_elements(By.CSS_SELECTOR,
                                                            f"#{ids.DETAILS} mark")]
     assert any("Putin" in m for m in marks) and any("Kim" in m for m in marks)
@@ -332,10 +332,20 @@ def test_upload_ingests_in_the_background_with_progress(dash_duo, tmp_path, seed
                what="the new actor on the graph")
 
 
-def test_read_only_has_no_upload(dash_duo, seed_store):
+def test_read_only_has_no_upload_and_no_curation(dash_duo, seed_store):
     open_app(dash_duo, seed_store, read_only=True)
     wait_for_labels(dash_duo, view_labels(seed_store))
     assert not dash_duo.driver.find_elements(By.ID, "upload-menu")
+    tap(dash_duo, "Kim Myong Sik")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Myong Sik")
+    js(dash_duo, f"var cy = {CY}; var k = cy.nodes().filter(n => n.data('label') === "
+                 "'Kim Jong Un'); var p = cy.nodes().filter(n => n.data('label') === "
+                 "'Vladimir Putin'); k.edgesWith(p).emit('tap');")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Jong Un — Vladimir Putin")
+    for gone in (ids.ACTOR_TOOLS, ids.UNDO_LAST, ids.SUGGESTIONS):
+        assert not dash_duo.driver.find_elements(By.ID, gone), gone
+    assert not dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} .reject")
+    assert dash_duo.get_logs() == []
 
 
 def test_article_text_is_rendered_as_text_never_as_html(dash_duo, tmp_path):
