@@ -3,6 +3,14 @@ page sends, decisions on a stale view, the panels, and the decision callback ove
 request a page sends), on a real store ingested with the real model."""
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from curation_corpus import OTHERWISE, SPELLED, curation_db, curation_template  # noqa: F401
@@ -315,3 +323,101 @@ def test_wsgi_server_curates_unless_read_only(store, monkeypatch):
     monkeypatch.setenv("RELGRAPH_UPLOADS", "1")
     both = server(store.url)
     assert has(both, ids.ACTOR_TOOLS) and has(both, ids.UPLOAD)
+
+
+# -- a team: gunicorn with two worker processes on one database -----------------------------
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def team_db(request, curation_db):  # noqa: F811
+    if request.param == "sqlite":
+        return str(curation_db)
+    url = os.environ.get("RELGRAPH_TEST_POSTGRES")
+    if not url:
+        pytest.skip("RELGRAPH_TEST_POSTGRES not set")
+    from curation_corpus import TEXTS
+    from sqlalchemy import text
+
+    from graph.ingest import ingest
+    from graph.schema import metadata
+
+    pg = Store(url)
+    metadata.drop_all(pg.engine)
+    with pg.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS migrations"))
+    pg.engine.dispose()
+    src = curation_db.parent / "articles"
+    src.mkdir()
+    for name, body in TEXTS.items():
+        (src / name).write_text(body)
+    assert ingest([src], Store(url), progress=False).failed == 0
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def page_revision(url: str) -> int:
+    """The actors revision the page a worker serves was built on."""
+    layout = json.loads(urllib.request.urlopen(url + "_dash-layout", timeout=30).read())
+    found = []
+
+    def walk(node):  # noqa: ANN001
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") == ids.ACTORS_REV:
+                found.append(node["props"]["data"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(layout)
+    return found[0]
+
+
+def post(url: str, body: dict, user: str) -> dict:
+    req = urllib.request.Request(url + "_dash-update-component", data=json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json",
+                                          "X-Forwarded-User": user}, method="POST")
+    return json.loads(urllib.request.urlopen(req, timeout=60).read())["response"]
+
+
+@pytest.mark.slow
+def test_gunicorn_workers_refuse_a_stale_decision_and_keep_both(team_db):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-b",
+                             f"127.0.0.1:{port}", f"dashboard:server({team_db!r})"],
+                            cwd=Path(__file__).resolve().parent.parent,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline, seen = time.time() + 90, None
+        while seen is None and time.time() < deadline:
+            try:
+                seen = page_revision(url)
+            except OSError:
+                time.sleep(0.3)
+        app = create_app(Store(team_db))  # the same callbacks the workers serve
+        hide = decide_call(app, ids.HIDE, {ids.SELECTED: {"kind": "node", "id": "riga"},
+                                           ids.ACTORS_REV: seen})
+        assert "hid 'Riga'" in json.dumps(post(url, hide, "ana"))
+        # another session, still on the view before: refused by whichever worker answers
+        rename = decide_call(app, ids.RENAME, {ids.SELECTED: {"kind": "node", "id": "moscow"},
+                                               ids.RENAME_INPUT: "Moskva", ids.ACTORS_REV: seen})
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(lambda _: json.dumps(post(url, rename, "bo")), range(4)))
+        assert all("changed since this view" in a for a in answers)
+        fresh = page_revision(url)
+        assert fresh > seen
+        rename = decide_call(app, ids.RENAME, {ids.SELECTED: {"kind": "node", "id": "moscow"},
+                                               ids.RENAME_INPUT: "Moskva",
+                                               ids.ACTORS_REV: fresh})
+        assert "renamed 'Moscow' to 'Moskva'" in json.dumps(post(url, rename, "bo"))
+    finally:
+        proc.terminate()
+        err = proc.communicate(timeout=30)[1]
+    assert [(h["action"], h["user"]) for h in Store(team_db).history()] == [
+        ("rename", "bo"), ("hide", "ana")]
+    assert "Traceback" not in err
