@@ -14,7 +14,7 @@ from graph import style
 from graph.model import ACTOR_TYPES
 
 from . import ids
-from .curation_ui import reject_arg
+from .curation_ui import reject_arg, suggestion_arg
 from .details import highlight
 
 __all__ = ["actor_tools", "history_list", "history_menu", "reject_buttons", "status_line",
@@ -129,6 +129,7 @@ def suggestion_cards(entries: list[dict]) -> list:
         return [html.P("No suggested merges.", className="facts")]
     cards = []
     for s in entries:
+        pair = suggestion_arg(s["a_id"], s["b_id"], s["into"])
         sentences = [html.Div([html.Div([html.Mark(t) if hit else t for t, hit in highlight(
                                    x["sentence"], x["spans"])]),
                                html.Div(f"{x['title']} · {x['date'] or 'undated'}",
@@ -142,8 +143,8 @@ def suggestion_cards(entries: list[dict]) -> list:
                      + f" · {s['evidence']}", className="facts"),
             *sentences,
             html.Div([html.Button(f"Accept: merge into {s['into_label']}",
-                                  id=ids.action_id("accept", s["id"]), className="mini"),
-                      html.Button("Dismiss", id=ids.action_id("dismiss", s["id"]),
+                                  id=ids.action_id("accept", pair), className="mini"),
+                      html.Button("Dismiss", id=ids.action_id("dismiss", pair),
                                   className="mini")], className="reject"),
         ], className="suggestion", **{"data-pair": s["id"]}))
     return cards

@@ -24,7 +24,7 @@ from dashboard.curation_callbacks import decision
 from dashboard.filters import Filters
 from dashboard.guard import InvalidInput
 from dashboard.source import Source
-from graph.curation import CurationError, find_actor, merge
+from graph.curation import CurationError, find_actor, merge, undo
 from graph.evidence import actor_evidence
 from graph.store import Store
 
@@ -88,9 +88,13 @@ def test_button_ids_round_trip_and_forged_ones_are_invalid():
     assert cu.button_action(ids.action_id("reject", cu.reject_arg("a", "b", "x", 0, None))
                             ).args["kind"] is None
     assert cu.button_action(ids.action_id("undo", "12")).args == {"decision": 12}
-    assert cu.button_action(ids.action_id("accept", "c2f1293b")).args == {"sid": "c2f1293b"}
+    pair = cu.suggestion_arg("kim-jong-un", "kim-jong-il", "kim-jong-un")
+    assert cu.button_action(ids.action_id("accept", pair)).args == {
+        "a": "kim-jong-un", "b": "kim-jong-il", "into": "kim-jong-un"}
     forged = [ids.action_id("drop", "1"), ids.action_id("undo", "-1"),
-              ids.action_id("undo", "1" * 20), ids.action_id("accept", "<x>"),
+              ids.action_id("undo", "1" * 20), ids.action_id("accept", "c2f1293b"),
+              ids.action_id("accept", pair.replace('"into": "kim-jong-un"', '"into": "x"')),
+              ids.action_id("dismiss", cu.suggestion_arg("x", "x", "x")),
               ids.action_id("reject", "{"), ids.action_id("reject", json.dumps({"a": "x"})),
               ids.action_id("reject", arg.replace('"sentence": 1', '"sentence": "1"')),
               ids.action_id("reject", arg.replace('"sentence": 1', '"sentence": true')),
@@ -161,9 +165,20 @@ def test_suggestions_carry_a_sentence_for_each_side(store):
             want["sentence"], want["spans"], want["date"])
     cards = str(cp.suggestion_cards(entries))
     assert f"Accept: merge into {pair['into_label']}" in cards and "Dismiss" in cards
-    out = cu.apply(store, cu.button_action(ids.action_id("dismiss", pair["id"])), "ana", None)
+    # the card's buttons carry the pair; dismissing is what 'relgraph dismiss ID' does
+    dismiss = cu.button_action(ids.action_id("dismiss", cu.suggestion_arg(
+        pair["a_id"], pair["b_id"], pair["into"])))
+    out = cu.apply(store, dismiss, "ana", None)
     assert out.ok and pair["id"] not in {e["id"] for e in cu.suggestion_entries(
         store, store.articles())}
+    assert store.active_decisions(("dismiss",))[0].args["reason"] == (
+        f"{pair['a_label']} / {pair['b_label']}")
+    undo(store, "ana")
+    accept = cu.button_action(ids.action_id("accept", cu.suggestion_arg(
+        pair["a_id"], pair["b_id"], pair["into"])))
+    out = cu.apply(store, accept, "ana", rev(store))
+    kept = {r["label"] for r in store.actor_table()} & {SPELLED, OTHERWISE}
+    assert out.ok and kept == {pair["into_label"]}
 
 
 def test_panels_render_article_and_actor_text_as_text():
