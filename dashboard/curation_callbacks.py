@@ -118,8 +118,9 @@ def register(app: Dash, source: Source, curate: bool) -> None:
     @app.callback(Output(ids.ACTOR_TOOLS, "hidden"), Output(ids.RENAME_INPUT, "value"),
                   Output(ids.RETYPE_VALUE, "value"), Output(ids.SPLIT_ALIAS, "options"),
                   Output(ids.SPLIT_ALIAS, "value"), Output(ids.MERGE_INTO, "value"),
-                  Input(ids.SELECTED, "data"), Input(ids.ACTORS_REV, "data"))
-    def actor_tools(sel, _rev):
+                  Input(ids.SELECTED, "data"), Input(ids.ACTORS_REV, "data"),
+                  State(ids.SPLIT_ALIAS, "value"))
+    def actor_tools(sel, _rev, alias):
         if not isinstance(sel, dict) or sel.get("kind") != "node" or not isinstance(
                 sel.get("id"), str):
             return True, no_update, no_update, [], None, None
@@ -127,10 +128,13 @@ def register(app: Dash, source: Source, curate: bool) -> None:
         if actor is None:  # merged away or gone since: nothing to correct here
             return True, no_update, no_update, [], None, None
         names = cu.split_choices(store, actor.id)
-        # keep what the user typed when only the revision changed (e.g. a refused decision)
-        label = actor.label if ctx.triggered_id != ids.ACTORS_REV else no_update
-        return (False, label, actor.type, [{"label": n, "value": n} for n in names], None,
-                None)
+        options = [{"label": n, "value": n} for n in names]
+        if ctx.triggered_id == ids.ACTORS_REV:
+            # the same actor after a decision (maybe refused as stale): keep what the user
+            # typed and chose, so deciding again is one click
+            return (False, no_update, no_update, options,
+                    no_update if alias in names else None, no_update)
+        return False, actor.label, actor.type, options, None, None
 
     @app.callback(Output(ids.SUGGESTIONS, "children"), Input(ids.DOCK, "value"),
                   Input(ids.SUGGEST_REFRESH, "n_clicks"), Input(ids.ACTORS_REV, "data"),
