@@ -164,7 +164,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="also serve requests for this host name (repeatable; the name a "
                         "reverse proxy or other machines use; '*' turns the check off)")
     s.add_argument("--read-only", action="store_true",
-                   help="no 'Add articles' in the page (for a shared deployment)")
+                   help="nothing in the page writes to the store: no curation controls, "
+                        "no 'Add articles' (for a dashboard others reach)")
     s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
     s.set_defaults(func=cmd_serve)
 
