@@ -30,8 +30,9 @@ from graph.store import StaleViewError, Store
 from .guard import InvalidInput
 
 __all__ = ["ACTOR_ACTIONS", "BUTTON_ACTIONS", "USER_HEADERS", "Action", "Result",
-           "actor_action", "apply", "button_action", "history_entries", "split_choices",
-           "suggestion_entries", "user_from_headers"]
+           "actor_action", "apply", "button_action", "history_entries", "last_undoable",
+           "reject_arg", "split_choices", "suggestion_arg", "suggestion_entries",
+           "user_from_headers"]
 
 #: Request headers naming the user, as set by common authenticating proxies (Apache and
 #: nginx ``auth_request`` setups, oauth2-proxy, Authelia); the first one present wins.
