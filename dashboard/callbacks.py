@@ -75,9 +75,8 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
     @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"),
                   Output(ids.SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
                   Output(ids.TABLE, "data"), Output(ids.QUERY, "data"),
-                  Output(ids.LEGEND, "children"), Output(ids.ACTORS_REV, "data"),
-                  *controls_in, Input(ids.DATA_REV, "data"), State(ids.ACTORS_REV, "data"),
-                  prevent_initial_call=True)
+                  Output(ids.LEGEND, "children"), Output(ids.VIEW_REV, "data"),
+                  *controls_in, Input(ids.DATA_REV, "data"), prevent_initial_call=True)
     def update_view(*args):
         # Not run on page load with default values: load_filters sets the controls from the
         # URL first, which triggers this once with the view the link asks for. Also run when
@@ -86,10 +85,15 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
         v = view_parts(source, f)
         return (v["elements"], {"name": f.layout, "fit": True, "padding": 24,
                                 "animate": False},
-                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"],
-                # written only when it changed: details, tools, history and suggestions
-                # follow it, and need not run again for a filter change
-                no_update if v["rev"] == args[-1] else v["rev"])
+                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"], v["rev"])
+
+    # The view's actors revision goes on to ACTORS_REV only when it changed: details, tools,
+    # history and suggestions follow that, and need not run again for a filter change.
+    app.clientside_callback(
+        """function(rev, current) { return rev === current ? window.dash_clientside.no_update
+                                                           : rev; }""",
+        Output(ids.ACTORS_REV, "data"), Input(ids.VIEW_REV, "data"),
+        State(ids.ACTORS_REV, "data"), prevent_initial_call=True)
 
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)

@@ -3,7 +3,9 @@
 * ``decide``: every decision button (actor tools, reject, undo, accept, dismiss) → one
   decision with the actors revision of the view on screen as its base → the status line, and
   a bump of the data revision, on which graph, timeline, table, details and every actor list
-  refresh. A decision refused as stale refreshes the view the same way.
+  refresh. A decision refused as stale refreshes the view the same way. A dismissal leaves
+  the graph (and so every view) as it was: it bumps only the lists' revision (history,
+  suggestions).
 * ``actor_tools``: fills the tools in for the selected actor.
 * ``history``: the recent decisions and the undo button's state (on every new revision).
 * ``suggestions``: computed only while their tab is open (they cost a second or two on a
@@ -70,8 +72,9 @@ def register(app: Dash, source: Source, curate: bool) -> None:
     if curate:
         history_outputs += [Output(ids.UNDO_LAST, "disabled"), Output(ids.UNDO_LAST, "title")]
 
-    @app.callback(*history_outputs, Input(ids.ACTORS_REV, "data"))
-    def history(_rev):
+    @app.callback(*history_outputs, Input(ids.ACTORS_REV, "data"),
+                  Input(ids.LISTS_REV, "data"))
+    def history(_rev, _lists):
         past = store.history()
         shown = cp.history_list(cu.history_entries(past), curate)
         if not curate:
@@ -87,6 +90,7 @@ def register(app: Dash, source: Source, curate: bool) -> None:
                   Output(ids.CURATION_STATUS, "hidden"),
                   Output(ids.DATA_REV, "data", allow_duplicate=True),
                   Output(ids.SELECTED, "data", allow_duplicate=True),
+                  Output(ids.LISTS_REV, "data"),
                   Input(ids.RENAME, "n_clicks"), Input(ids.RENAME_INPUT, "n_submit"),
                   Input(ids.RETYPE, "n_clicks"), Input(ids.MERGE, "n_clicks"),
                   Input(ids.SPLIT, "n_clicks"), Input(ids.HIDE, "n_clicks"),
@@ -95,9 +99,10 @@ def register(app: Dash, source: Source, curate: bool) -> None:
                   State(ids.RENAME_INPUT, "value"), State(ids.RETYPE_VALUE, "value"),
                   State(ids.MERGE_INTO, "value"), State(ids.SPLIT_ALIAS, "value"),
                   State(ids.SELECTED, "data"), State(ids.ACTORS_REV, "data"),
-                  State(ids.DATA_REV, "data"), prevent_initial_call=True)
+                  State(ids.DATA_REV, "data"), State(ids.LISTS_REV, "data"),
+                  prevent_initial_call=True)
     def decide(*args):
-        label, kind, into, alias, selected, base, data_rev = args[-7:]
+        label, kind, into, alias, selected, base, data_rev, lists_rev = args[-8:]
         if not ctx.triggered:
             raise PreventUpdate
         clicks = ctx.triggered[0]["value"]
@@ -111,9 +116,12 @@ def register(app: Dash, source: Source, curate: bool) -> None:
             select = None
         elif result.select:
             select = {"kind": "node", "id": result.select, "centre": True}
-        bump = (data_rev if isinstance(data_rev, int) else 0) + 1
+        def bump(n: object) -> int:
+            return (n if isinstance(n, int) else 0) + 1
+        # a decision that leaves views current (a dismissal) still changes the lists
+        lists = bump(lists_rev) if result.ok and not result.refresh else no_update
         return (cp.status_children(result.message, result.ok), False,
-                bump if result.refresh else no_update, select)
+                bump(data_rev) if result.refresh else no_update, select, lists)
 
     @app.callback(Output(ids.ACTOR_TOOLS, "hidden"), Output(ids.RENAME_INPUT, "value"),
                   Output(ids.RETYPE_VALUE, "value"), Output(ids.SPLIT_ALIAS, "options"),
@@ -138,8 +146,8 @@ def register(app: Dash, source: Source, curate: bool) -> None:
 
     @app.callback(Output(ids.SUGGESTIONS, "children"), Input(ids.DOCK, "value"),
                   Input(ids.SUGGEST_REFRESH, "n_clicks"), Input(ids.ACTORS_REV, "data"),
-                  prevent_initial_call=True)
-    def suggestions(tab, _refresh, _rev):
+                  Input(ids.LISTS_REV, "data"), prevent_initial_call=True)
+    def suggestions(tab, _refresh, _rev, _lists):
         if tab != "suggestions":
             raise PreventUpdate
         return cp.suggestion_cards(cu.suggestion_entries(store, source.articles()))

@@ -187,6 +187,8 @@ def apply(store: Store, action: Action, user: str, base: int | None) -> Result:
         return Result(str(exc), ok=False, refresh=False)
     except DBAPIError as exc:  # e.g. the database is locked or unreachable: one line
         return Result(describe_error(store.url, exc), ok=False, refresh=False)
+    if action.do == "dismiss":  # only the suggestions change: views stay current
+        return Result(out.message, ok=True, refresh=False)
     select = None
     if action.do == "merge":
         select = curation.find_actor(store, a["into"]).id

@@ -67,6 +67,8 @@ def data_button(fmt: str) -> str:
 
 # Curation (absent from read-only pages)
 ACTORS_REV = "actors-rev"  # the store's actors revision the view on screen was built on
+VIEW_REV = "view-revision"  # written by every view; copied to ACTORS_REV when it changed
+LISTS_REV = "lists-revision"  # bumped by a decision that leaves views current (dismiss)
 DETAILS_HEAD = "details-head"
 ACTOR_TOOLS = "actor-tools"
 RENAME_INPUT = "rename-input"

@@ -168,11 +168,13 @@ def test_suggestions_carry_a_sentence_for_each_side(store):
     # the card's buttons carry the pair; dismissing is what 'relgraph dismiss ID' does
     dismiss = cu.button_action(ids.action_id("dismiss", cu.suggestion_arg(
         pair["a_id"], pair["b_id"], pair["into"])))
-    out = cu.apply(store, dismiss, "ana", None)
-    assert out.ok and pair["id"] not in {e["id"] for e in cu.suggestion_entries(
+    seen = rev(store)
+    out = cu.apply(store, dismiss, "ana", seen)
+    assert out.ok and not out.refresh and pair["id"] not in {e["id"] for e in cu.suggestion_entries(
         store, store.articles())}
     assert store.active_decisions(("dismiss",))[0].args["reason"] == (
         f"{pair['a_label']} / {pair['b_label']}")
+    assert rev(store) == seen  # other people's views stay current
     undo(store, "ana")
     accept = cu.button_action(ids.action_id("accept", cu.suggestion_arg(
         pair["a_id"], pair["b_id"], pair["into"])))
@@ -281,6 +283,22 @@ def test_a_decision_over_http_names_the_proxy_user_and_refuses_a_stale_view(stor
         app, undo, {**values, ids.ACTORS_REV: rev(store)}), headers=HOST)
     assert r.status_code == 200 and "undid decision" in r.get_data(as_text=True)
     assert store.history()[0]["user"] == "dashboard"  # no proxy header
+
+
+def test_a_dismissal_over_http_refreshes_the_lists_not_the_view(store):
+    app = create_app(store)
+    client = app.server.test_client()
+    pair = next(e for e in cu.suggestion_entries(store, store.articles())
+                if {e["a_label"], e["b_label"]} == {SPELLED, OTHERWISE})
+    button = ids.action_id("dismiss", cu.suggestion_arg(pair["a_id"], pair["b_id"],
+                                                        pair["into"]))
+    r = client.post("/_dash-update-component", json=decide_call(
+        app, button, {ids.ACTORS_REV: rev(store), ids.DATA_REV: 2, ids.LISTS_REV: 5}),
+        headers={**HOST, "Remote-User": "ana"})
+    body = r.get_json()["response"]
+    assert r.status_code == 200 and "will not be suggested again" in json.dumps(body)
+    assert body[ids.LISTS_REV]["data"] == 6 and ids.DATA_REV not in body
+    assert store.history()[0]["action"] == "dismiss" and store.history()[0]["user"] == "ana"
 
 
 @pytest.mark.parametrize("change", ["base", "button", "pattern-keys", "pattern-fixed"])

@@ -110,7 +110,7 @@ def view_call(app, values: list) -> dict:
     inputs = [{"id": i, "property": p, "value": v}
               for (i, p), v in zip(CONTROLS, values, strict=True)]
     inputs.append({"id": "data-revision", "property": "data", "value": 0})
-    state = [{**s, "value": 0} for s in app.callback_map[output]["state"]]  # actors revision
+    state = []
     outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]}
                for o in output.strip(".").split("...")]
     return {"output": output, "outputs": outputs, "inputs": inputs, "state": state,

@@ -192,7 +192,7 @@ def test_hide_reject_undo_and_history(dash_duo, curation_db):  # noqa: F811
     assert dash_duo.get_logs() == []
 
 
-def test_accept_a_suggested_merge(dash_duo, curation_db):  # noqa: F811
+def test_dismiss_then_accept_a_suggested_merge(dash_duo, curation_db):  # noqa: F811
     store = Store(curation_db)
     open_app(dash_duo, store)
     d = dash_duo.driver
@@ -206,11 +206,22 @@ def test_accept_a_suggested_merge(dash_duo, curation_db):  # noqa: F811
     assert "spelling" in text and "shared neighbour" in text and "same type" in text
     sentences = card.find_elements(By.CSS_SELECTOR, ".sentence")
     assert len(sentences) == 2 and all(s.find_elements(By.TAG_NAME, "mark") for s in sentences)
+    # dismissed: gone from the list (the graph stays as it was); undo brings it back
+    card.find_element(By.XPATH, ".//button[text()='Dismiss']").click()
+    status(d, "will not be suggested again")
+    wait_text(d, f"#{ids.SUGGESTIONS}", "No suggested merges")
+    wait_until(lambda: "dismiss" in d.find_element(By.ID, ids.UNDO_LAST).get_attribute(
+        "title"), what="the undo button names the dismissal")
+    click(d, ids.UNDO_LAST)
+    status(d, "undid decision")
+    card = wait_until(lambda: next(c for c in d.find_elements(
+        By.CSS_SELECTOR, f"#{ids.SUGGESTIONS} .suggestion") if SPELLED in c.text
+        and OTHERWISE in c.text), what="the pair suggested again")
     card.find_element(By.XPATH, ".//button[starts-with(text(), 'Accept')]").click()
     status(d, f"merged '{SPELLED}' into '{OTHERWISE}'")
     wait_labels(d, {OTHERWISE}, {SPELLED})
     wait_text(d, f"#{ids.SUGGESTIONS}", "No suggested merges")  # computed again
-    assert [h["action"] for h in store.history()] == ["merge"]
+    assert [h["action"] for h in store.history()] == ["merge", "undo", "dismiss"]
 
 
 def second_browser(width: int = 1400, height: int = 900) -> webdriver.Chrome:
