@@ -1,4 +1,5 @@
-"""Add articles from the browser: uploaded files or pasted text, ingested in the background.
+"""Add articles from the browser: uploaded files, pasted text or links, ingested in the
+background.
 
 Each upload is a job with its own random id, kept by the app (:class:`Uploads`); the page polls
 its own job's progress with that id, so no response ever reports another upload. Files are
@@ -31,6 +32,7 @@ __all__ = ["MAX_FILE_BYTES", "MAX_TOTAL_BYTES", "Job", "Uploads", "safe_name"]
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 60 * 1024 * 1024
 MAX_FILES = 200
+MAX_LINKS = 50
 KEEP_SECONDS = 3600  # finished jobs are forgotten after an hour
 
 
@@ -66,8 +68,10 @@ class Job:
 class Uploads:
     """The background ingest jobs of one app."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, fetcher=None) -> None:  # noqa: ANN001
         self.store = store
+        # links are fetched with a fetcher that refuses local and private addresses
+        self._fetcher = fetcher
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._run = threading.Lock()  # one ingest at a time per store
@@ -98,6 +102,37 @@ class Uploads:
                          name=f"relgraph-upload-{job.id[:6]}").start()
         return job.id
 
+    def submit_links(self, text: object) -> str:
+        """Start fetching and ingesting the http(s) links in ``text`` (one per line); local
+        and private addresses are refused (a server must not fetch its own network for its
+        users). Returns the job id."""
+        from graph.readers.base import is_url
+
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("paste one or more links first")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        bad = [line for line in lines if not is_url(line)]
+        if bad:
+            raise ValueError(f"not an http(s) link: {bad[0][:80]}")
+        links = list(dict.fromkeys(lines))
+        if len(links) > MAX_LINKS:
+            raise ValueError(f"at most {MAX_LINKS} links at once")
+        job = Job(secrets.token_urlsafe(16), links)
+        with self._lock:
+            self._forget_old()
+            self._jobs[job.id] = job
+        threading.Thread(target=self._fetch, args=(job, links), daemon=True,
+                         name=f"relgraph-links-{job.id[:6]}").start()
+        return job.id
+
+    def _fetch(self, job: Job, links: list[str]) -> None:
+        from graph.articles import ReadOptions
+        from graph.readers.web import Fetcher
+
+        with (self._fetcher() if self._fetcher else Fetcher(public_only=True)) as fetcher:
+            self._run_job(job, links, lambda line: line,
+                          read_options=ReadOptions(fetcher=fetcher))
+
     def status(self, job_id: object) -> dict | None:
         """The job's progress, or None for an unknown (or forgotten) id."""
         with self._lock:
@@ -105,8 +140,6 @@ class Uploads:
             return job.view() if job else None
 
     def _ingest(self, job: Job, folder: Path, shown: dict[str, str]) -> None:
-        from graph.ingest import ingest
-
         def user_line(line: str) -> str:
             # error lines name the private temporary file: show the user's file name instead
             for tmp, original in shown.items():
@@ -114,12 +147,22 @@ class Uploads:
             return line.replace(str(folder) + "/", "")
 
         try:
+            self._run_job(job, sorted(folder.iterdir()), user_line)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _run_job(self, job: Job, items: list, user_line, read_options=None) -> None:  # noqa: ANN001
+        """Ingest ``items`` (files or links) one per call, so the page can show how far it
+        got; error lines go through ``user_line``."""
+        from graph.ingest import ingest
+
+        try:
             with self._run:
                 job.state = "running"
                 new = updated = 0
-                # One file per call, so the page can show how far it got.
-                for path in sorted(folder.iterdir()):
-                    summary = ingest([path], self.store, progress=False,
+                for item in items:
+                    summary = ingest([item], self.store, progress=False,
+                                     read_options=read_options,
                                      on_error=lambda line: job.errors.append(user_line(line)))
                     new, updated = new + summary.new, updated + summary.updated
                     job.done += 1
@@ -129,7 +172,6 @@ class Uploads:
         except Exception as exc:  # noqa: BLE001 — reported on the page, the server goes on
             job.errors.append(f"error: ingest stopped ({type(exc).__name__}: {exc})")
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
             job.state, job.finished = "done", time.time()
 
     def _forget_old(self) -> None:
@@ -183,11 +225,17 @@ def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
     @app.callback(Output(ids.UPLOAD_JOB, "data"), Output(ids.UPLOAD_POLL, "disabled"),
                   Output(ids.UPLOAD_STATUS, "children"),
                   Input(ids.UPLOAD, "contents"), Input(ids.PASTE_ADD, "n_clicks"),
+                  Input(ids.LINKS_ADD, "n_clicks"),
                   State(ids.UPLOAD, "filename"), State(ids.PASTE_TITLE, "value"),
                   State(ids.PASTE_DATE, "value"), State(ids.PASTE_SOURCE, "value"),
-                  State(ids.PASTE_TEXT, "value"), prevent_initial_call=True)
-    def start(contents, _paste, names, title, day, src, text):
+                  State(ids.PASTE_TEXT, "value"), State(ids.LINKS, "value"),
+                  prevent_initial_call=True)
+    def start(contents, _paste, _links, names, title, day, src, text, links):
         try:
+            if ctx.triggered_id == ids.LINKS_ADD:
+                job = uploads.submit_links(links)
+                count = len([x for x in (links or "").splitlines() if x.strip()])
+                return job, False, f"Fetching {count} link{'s' if count != 1 else ''}…"
             if ctx.triggered_id == ids.PASTE_ADD:
                 files = [pasted_article(title, day, src, text)]
             elif contents:
@@ -216,7 +264,7 @@ def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
         lines = [html.Div(e, className="error") for e in status["errors"]]
         if status["state"] != "done":
             word = "Waiting for another upload" if status["state"] == "waiting" else (
-                f"Ingesting file {min(done + 1, total)} of {total}")
+                f"Adding {min(done + 1, total)} of {total}")
             return str(done), str(total), False, [word + "…", *lines], False, no_update
         return (str(total), str(total), False, [*status["lines"], *lines], True,
                 (rev if isinstance(rev, int) else 0) + 1)
