@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
+from graph.cameo import expand_kinds
 from graph.model import ACTOR_TYPES, GraphSlice
 from graph.view import COLOR_BY, SIZE_BY
 
@@ -124,7 +125,8 @@ def _iso(text: str | None) -> date | None:
 def to_slice(f: Filters) -> GraphSlice:
     """The store slice a view asks for."""
     return GraphSlice(articles=f.articles, since=_iso(f.since), until=_iso(f.until),
-                      include_undated=f.undated, types=f.types, kinds=f.kinds,
+                      include_undated=f.undated, types=f.types,
+                      kinds=expand_kinds(f.kinds) if f.kinds else (),
                       min_weight=f.min_weight)
 
 

@@ -171,9 +171,22 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
 
 
 def kind_options(kinds: list[str]) -> list[dict]:
-    """Options of the relation-kind filter. One function, so grouping kinds (e.g. by a
-    category) changes this and nothing else."""
-    return [{"label": k, "value": k} for k in kinds]
+    """Options of the relation-kind filter: the four QuadClasses, the CAMEO root categories
+    present, then each kind with its root (a category stands for all its kinds)."""
+    from graph.cameo import QUAD_CLASSES, ROOTS, kind_info
+
+    def root(kind: str) -> str | None:
+        try:
+            return kind_info(kind).root_code
+        except KeyError:
+            return None
+    present = sorted({r for r in map(root, kinds) if r})
+    quads = [{"label": f"all {name} (QuadClass)", "value": "quad:" + name.replace(" ", "-")}
+             for q, name in QUAD_CLASSES.items() if q]
+    roots = [{"label": f"all of {code} {ROOTS[code]} (CAMEO)", "value": f"root:{code}"}
+             for code in present]
+    return quads + roots + [{"label": f"{k} · {root(k)} {ROOTS[root(k)]}" if root(k) else k,
+                             "value": k} for k in kinds]
 
 
 def article_options(articles: list[dict]) -> list[dict]:

@@ -120,3 +120,20 @@ def kind_info(kind: str) -> KindInfo:
 def kinds_of_root(code: str) -> tuple[str, ...]:
     """The lexicon's kinds under one root code (for filtering by root category)."""
     return tuple(k for k, info in relation_kinds_info().items() if info.root_code == code)
+
+
+def expand_kinds(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Relation-kind choices with categories expanded: ``root:NN`` stands for every kind
+    under CAMEO root NN, ``quad:NAME`` (e.g. ``quad:verbal-conflict``) for every kind of that
+    QuadClass; plain kinds stay. Order kept, no repeats."""
+    out: list[str] = []
+    for value in values:
+        if value.startswith("root:"):
+            out += kinds_of_root(value.removeprefix("root:"))
+        elif value.startswith("quad:"):
+            name = value.removeprefix("quad:").replace("-", " ")
+            out += [k for k, info in relation_kinds_info().items()
+                    if QUAD_CLASSES[info.quad_class] == name]
+        else:
+            out.append(value)
+    return tuple(dict.fromkeys(out))

@@ -279,3 +279,18 @@ def test_size_by_a_chosen_centrality(source):
     assert G.degree(biggest) == max(d for _, d in G.degree())
     assert by_degree != {e["data"]["id"]: e["data"]["size"] for e in elements(G)
                          if "source" not in e["data"]}
+
+
+def test_kind_filter_offers_cameo_categories_that_stand_for_their_kinds(source):
+    from dashboard.layout import kind_options
+    from graph.cameo import expand_kinds, kind_info
+
+    options = kind_options(source.corpus().relation_kinds)
+    values = [o["value"] for o in options]
+    assert "quad:verbal-conflict" in values and f"root:{kind_info('meet').root_code}" in values
+    assert any(o["label"].startswith("meet · ") for o in options)
+    hostile = expand_kinds(("quad:verbal-conflict", "quad:material-conflict"))
+    assert "accuse" in hostile and "meet" not in hostile
+    G = source.graph(Filters(kinds=("quad:verbal-conflict", "quad:material-conflict")))
+    assert G.number_of_edges() and all(d["polarity"] == "hostile"
+                                       for *_, d in G.edges(data=True))
