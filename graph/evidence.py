@@ -20,9 +20,10 @@ def actor_evidence(store: Store, actor: str, sl: GraphSlice | None = None,
     character ``spans`` of the actor's mentions inside the sentence (for highlighting).
     ``limit=None`` returns them all."""
     sl = sl or GraphSlice()
-    arts = {a["id"]: a for a in store.articles()}
+    rows = store.mention_sentences(actor)
+    arts = {a["id"]: a for a in store.articles({r[0] for r in rows})}
     found: dict[tuple[str, int], dict] = {}
-    for aid, s, start, end, s_start, text in store.mention_sentences(actor):
+    for aid, s, start, end, s_start, text in rows:
         art = arts.get(aid)
         if art is None or not article_in(art, sl):
             continue
@@ -41,9 +42,10 @@ def edge_evidence(store: Store, a: str, b: str, sl: GraphSlice | None = None) ->
     """Every sentence linking actors ``a`` and ``b`` in the slice, oldest article first, with
     the relation kinds found in it (for the dashboard's edge panel)."""
     sl = sl or GraphSlice()
-    arts = {x["id"]: x for x in store.articles()}
+    rows = store.pair_sentences([(a, b)], kinds=sl.kinds)
+    arts = {x["id"]: x for x in store.articles({r[2] for r in rows})}
     found: dict[tuple[str, int], dict] = {}
-    for _, _, aid, s, kind, text in store.pair_sentences([(a, b)], kinds=sl.kinds):
+    for _, _, aid, s, kind, text in rows:
         art = arts.get(aid)
         if art is None or not article_in(art, sl):
             continue

@@ -117,11 +117,16 @@ class Reads(ArrayReads):
         a = t.articles.c
         q = select(a.id, a.title, a.source, a.url, a.author, a.date, a.words).order_by(
             a.date.is_(None), a.date, a.id)
-        if ids is not None:
-            q = q.where(a.id.in_(list(ids)))
+        ids = None if ids is None else list(ids)
+        out = []
         with self.engine.connect() as conn:
-            return [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
-                    for r in conn.execute(q)]
+            for i in range(0, len(ids), 900) if ids is not None else [None]:
+                part = q if i is None else q.where(a.id.in_(ids[i:i + 900]))
+                out += [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
+                        for r in conn.execute(part)]
+        if ids is not None and len(ids) > 900:  # blocks come back sorted each: sort them all
+            out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["id"]))
+        return out
 
     def article_actor_counts(self) -> dict[str, int]:
         """Article id → how many distinct visible actors it mentions."""
