@@ -230,6 +230,9 @@ def spelling_key(key: str) -> tuple[str, ...]:
     for word in key.split():
         if word in _ARTICLES:
             continue
+        if not word.isalpha():  # numbers ("Louis XIV", "Person 211") are never respelled
+            out.append(word)
+            continue
         word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
         if word.endswith("y"):
             word = word[:-1] + "i"

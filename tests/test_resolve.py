@@ -252,3 +252,8 @@ def test_two_names_one_article_keeps_apart_are_two_people():
                                        frozenset((a, b)) in side_by_side)}
     assert {"Luis Diaz", "Luis Manuel Diaz"} <= set(got)
     assert got["Richard M. Nixon"].mentions == 3
+
+
+def test_numbers_in_names_are_not_spelling_variants():
+    got = actors([("Unit 21 Group", "person", 2), ("Unit 211 Group", "person", 1)])
+    assert {"Unit 21 Group", "Unit 211 Group"} <= set(got)
