@@ -20,6 +20,10 @@ from .workers import CHUNK, extract_batch
 __all__ = ["extract_on_dask"]
 
 IN_FLIGHT = 4  # batches per worker submitted ahead
+#: Environment of local workers: one BLAS thread each (one worker per core), and without the
+#: nanny's default MALLOC_TRIM_THRESHOLD_=65536, which makes spaCy's parse ~15 % slower
+#: (memory handed back to the system after every allocation burst).
+_ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
 
 
 def extract_on_dask(articles: list[Article], model: str | None, address: str,
@@ -27,10 +31,12 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
     """Extractions of ``articles`` computed on the Dask cluster at ``address``
     (``tcp://host:8786``), or on a local cluster of ``jobs`` worker processes for
     ``"local"``. Results come as batches finish (not in input order)."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     with contextlib.ExitStack() as stack:
         if address == "local":
+            stack.enter_context(dask.config.set({"distributed.nanny.pre-spawn-environ": _ENVIRON}))
             cluster = stack.enter_context(LocalCluster(
                 n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
                 host="127.0.0.1", dashboard_address=None))
