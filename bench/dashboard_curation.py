@@ -2,9 +2,9 @@
 made from the page, the view after it, and the history menu.
 
 Uses the synthetic store of ``bench/curation.py`` (a cast with name-like names, a tenth of them
-spelled two ways). The suggestions tab shows a sentence for each side of 20 pairs; baseline:
-reading them with ``graph.evidence.actor_evidence(store, actor, limit=1)`` (which reads every
-article's metadata again for each of the 40 actors), in the same run.
+spelled two ways). The suggestions tab shows a sentence for each side of 20 pairs. Accepting
+from the page merges the pair its card carries; baseline: ``graph.suggest.accept`` (what the
+CLI's ``relgraph accept ID`` does), which finds the pair again, in the same run.
 
 Usage: python bench/dashboard_curation.py [--articles 10000] [--db PATH]
 """
@@ -28,7 +28,6 @@ from dashboard import curation_ui as cu  # noqa: E402
 from dashboard.callbacks import view_parts  # noqa: E402
 from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
-from graph.evidence import actor_evidence  # noqa: E402
 from graph.store import Store  # noqa: E402
 from graph.suggest import accept as accept_sid  # noqa: E402
 from graph.suggest import suggestions  # noqa: E402
@@ -59,11 +58,6 @@ def main() -> None:
         t0 = time.perf_counter()
         found = suggestions(store, top=20)
         only = ms(t0)
-        t0 = time.perf_counter()
-        for s in found:
-            for actor in (s.a_id, s.b_id):
-                actor_evidence(store, actor, limit=1)
-        baseline = ms(t0)
 
         base = view_parts(source, Filters())["rev"]
         pair = entries[0]
@@ -96,7 +90,6 @@ def main() -> None:
     print(f"{'step':<58}{'ms':>8}")
     print(f"{'suggestions tab (20 pairs, a sentence for each side)':<58}{tab:>8.0f}")
     print(f"{'  of which the suggestions themselves':<58}{only:>8.0f}")
-    print(f"{'  baseline for the sentences: actor_evidence per actor':<58}{baseline:>8.0f}")
     print(f"{'accept a suggestion (a merge)':<58}{accept:>8.0f}")
     print(f"{'  baseline: graph.suggest.accept (finds the pair again)':<58}"
           f"{accept_baseline:>8.0f}")

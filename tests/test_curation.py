@@ -4,6 +4,7 @@ suggested merges; the alias file as import/export. Real spaCy, real SQLite, the 
 import json
 
 import pytest
+from curation_corpus import OTHERWISE, SPELLED, TEXTS
 
 from graph import versions
 from graph.build import build_graph
@@ -13,22 +14,8 @@ from graph.ingest import ingest
 from graph.store import StaleViewError, Store
 from graph.suggest import suggestions
 
-TEXTS = {
-    "a1.txt": "President Gurbanguly Berdymukhamedov met Turkish Foreign Minister Hakan Fidan "
-              "in Ankara on Monday. Berdymukhamedov said Turkmenistan wanted calm.",
-    "a2.txt": "Gurbanguly Berdimuhamedov accused Washington of hypocrisy on Tuesday. "
-              "Berdimuhamedov spoke to reporters in Moscow after meeting Hakan Fidan.",
-    "a3.txt": "Baltic Shipping Group said on Tuesday it had signed a deal in Riga. The company "
-              "ships grain across the Baltic.",
-    "a4.txt": "Hakan Fidan met Gurbanguly Berdimuhamedov in Moscow. Fidan praised "
-              "Berdimuhamedov and criticised Washington.",
-    "a6.txt": "Kim Jong Un met Hakan Fidan. Kim said talks went well.",
-    "a7.txt": "Kim Yo Jong criticised Washington. Kim spoke in Pyongyang.",
-}
 LATER = {"a5.txt": "Gurbanguly Berdymukhamedov flew to Riga on Friday. Berdymukhamedov met "
                    "Hakan Fidan there."}
-SPELLED = "Gurbanguly Berdymukhamedov"
-OTHERWISE = "Gurbanguly Berdimuhamedov"
 
 
 @pytest.fixture
