@@ -368,16 +368,11 @@ def team_db(request, curation_db):  # noqa: F811
     if not url:
         pytest.skip("RELGRAPH_TEST_POSTGRES not set")
     from curation_corpus import TEXTS
-    from sqlalchemy import text
+    from pg_helpers import wipe
 
     from graph.ingest import ingest
-    from graph.schema import metadata
 
-    pg = Store(url)
-    metadata.drop_all(pg.engine)
-    with pg.engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS migrations"))
-    pg.engine.dispose()
+    wipe(url)
     src = curation_db.parent / "articles"
     src.mkdir()
     for name, body in TEXTS.items():

@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from pg_helpers import wipe
 
 from graph.build import build_graph
 from graph.curation import find_actor, merge, rename, split, undo
 from graph.ingest import ingest
-from graph.schema import metadata
 from graph.store import StaleViewError, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,14 +20,6 @@ SEEDS = ROOT / "seeds"
 
 URL = os.environ.get("RELGRAPH_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(not URL, reason="RELGRAPH_TEST_POSTGRES not set")
-
-
-def wipe(url: str) -> None:
-    store = Store(url)
-    metadata.drop_all(store.engine)
-    with store.engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS migrations"))
-    store.engine.dispose()
 
 
 @pytest.fixture

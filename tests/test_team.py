@@ -13,10 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from pg_helpers import wipe
 
 from graph.ingest import ingest
-from graph.schema import metadata
 from graph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,11 +31,7 @@ def db(request, tmp_path):
         return
     if not PG:
         pytest.skip("RELGRAPH_TEST_POSTGRES not set")
-    store = Store(PG)
-    metadata.drop_all(store.engine)
-    with store.engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS migrations"))
-    store.engine.dispose()
+    wipe(PG)
     yield PG
 
 
