@@ -18,9 +18,24 @@ from .articles import InputError
 from .chunks import LIMIT, join, pieces
 from .model import Article, Extraction
 
-__all__ = ["CHUNK", "extract_batch", "extract_stream"]
+__all__ = ["CHUNK", "batches", "extract_batch", "extract_stream"]
 
 CHUNK = 8  # articles per task sent to a worker
+TAIL = 2  # articles per task at the end of the input
+
+
+def batches(articles: list[Article], workers: int) -> list[list[Article]]:
+    """``articles`` in tasks of ``CHUNK``, except the last ``workers * CHUNK``, in tasks of
+    ``TAIL``: the workers then finish within about one article of each other instead of one
+    idling while another parses a whole last task (measured: ~0.3 s of a 10 s ingest on two
+    workers). The parse itself is as fast in batches of 2 as of 8 (spaCy batches within a
+    task)."""
+    if workers <= 1:
+        return [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    head = max(len(articles) - workers * CHUNK, 0)
+    head -= head % CHUNK
+    return ([articles[i:i + CHUNK] for i in range(0, head, CHUNK)]
+            + [articles[i:i + TAIL] for i in range(head, len(articles), TAIL)])
 
 
 def extract_batch(articles: list[Article], model: str | None) -> list[Extraction | InputError]:
@@ -78,7 +93,7 @@ def _pooled(articles: list[Article], model: str | None,
         from .extract import warm_up
 
         warm_up()  # the extraction tables, loaded once here, are shared by the forked workers
-    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    chunks = batches(articles, jobs)
     pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(model,))
     try:
         futures = [pool.submit(extract_batch, c, model) for c in chunks]

@@ -162,3 +162,20 @@ def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
         return (sorted((n, d["label"], d["type"], d["mentions"]) for n, d in G.nodes(data=True)),
                 sorted((u, v, d["weight"]) for u, v, d in G.edges(data=True)))
     assert shape(apart) == shape(together)
+
+
+def test_tasks_keep_the_input_order_and_end_small():
+    from graph.workers import CHUNK, TAIL, batches
+
+    for n in (0, 1, 5, 16, 17, 40, 203):
+        for workers in (1, 2, 4):
+            got = batches(list(range(n)), workers)
+            assert [x for b in got for x in b] == list(range(n))
+            sizes = [len(b) for b in got]
+            if workers == 1:
+                assert all(s == CHUNK for s in sizes[:-1])
+            else:  # the last articles, enough to keep every worker busy, go in small tasks
+                small = sum(s for s in sizes if s <= TAIL)
+                assert small >= min(n, workers * CHUNK) - CHUNK + 1 or n == 0
+                assert all(s == CHUNK for s in sizes if s > TAIL)
+                assert sizes == sorted(sizes, reverse=True)
