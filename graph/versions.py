@@ -17,7 +17,7 @@ import hashlib
 import importlib.metadata
 from pathlib import Path
 
-__all__ = ["extraction_sources", "extractor_version"]
+__all__ = ["code_version", "extraction_sources", "extractor_version"]
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -71,6 +71,19 @@ def extractor_version(model: str) -> str:
     for dist in (*_distributions(), model):
         digest.update(f"{dist}={_version(dist)}".encode())
     return f"{model}:{digest.hexdigest()[:16]}"
+
+
+@functools.cache
+def code_version() -> str:
+    """16 hex digits for the extraction code, its data tables and the versions of the packages
+    it imports (the extractor version without the model): the key of derived tables that do
+    not depend on the model (:mod:`graph.tablecache`)."""
+    digest = hashlib.sha256()
+    for path in extraction_sources():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for dist in _distributions():
+        digest.update(f"{dist}={_version(dist)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def _distributions() -> list[str]:
