@@ -22,7 +22,6 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from . import schema as t
-from .aggregate import mention_rows, pair_rows
 from .db import (
     DEFAULT_DB,
     StoreError,
@@ -35,6 +34,7 @@ from .migrations import migrate
 from .model import Article, Extraction
 from .resolve import ActorDef, Decision, NameStat, resolve
 from .store_reads import Reads
+from .store_rows import PER_ARTICLE, article_rows, pair_stat_rows
 
 __all__ = ["DEFAULT_DB", "StaleViewError", "Store", "StoreError", "content_hash",
            "database_url"]
@@ -104,61 +104,46 @@ class Store(Reads):
                                                                                  r.target)}
             ids = self._intern(conn, strings)
             rejected = self._rejections(conn, [ex.article.id for ex, _, _ in items])
-            for ex, digest, extractor in items:
-                self._write_article(conn, ex, digest, extractor, ids, rev,
-                                    rejected.get(ex.article.id, {}))
+            self._write_articles(conn, items, ids, rev, rejected)
         return rev
 
-    def _write_article(self, conn: Connection, ex: Extraction, digest: str, extractor: str,
-                       ids: dict[str, int], rev: int, rejected: dict[tuple, int]) -> None:
-        a = ex.article
-        aid = a.id
-        for table in (t.sentences, t.mentions, t.relations, t.acronyms, t.mention_stats,
-                      t.pair_stats):
-            conn.execute(delete(table).where(table.c.article_id == aid))
-        row = dict(title=a.title, source=a.source, url=a.url, author=a.author, date=a.date,
-                   words=a.words, text=a.text, text_hash=text_hash(a.text), origin=a.origin,
-                   location=a.location, hash=digest, extractor=extractor, written=rev)
-        if conn.execute(update(t.articles).where(t.articles.c.id == aid).values(**row)
-                        ).rowcount == 0:
-            seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar()
-            conn.execute(insert(t.articles).values(id=aid, seq=seq + 1, **row))
-        if ex.sentences:
-            conn.execute(insert(t.sentences), [
-                {"article_id": aid, "idx": s.index, "start": s.start, "end": s.end,
-                 "text": s.text} for s in ex.sentences])
-        if ex.mentions:
-            conn.execute(insert(t.mentions), [
-                {"article_id": aid, "sentence": m.sentence, "start": m.start, "end": m.end,
-                 "text": m.text, "name_id": ids[m.name], "type": m.type, "label": m.label,
-                 "evidence": m.type_evidence} for m in ex.mentions])
-            conn.execute(insert(t.mention_stats), [
-                {"article_id": aid, "name_id": n, "text_id": x, "type": k, "evidence": ev,
-                 "count": c}
-                for n, x, k, ev, c in mention_rows((ids[m.name], ids[m.text], m.type,
-                                                    m.type_evidence) for m in ex.mentions)])
-        text_of = {s.index: s.text for s in ex.sentences}
-        rows = [{"article_id": aid, "sentence": r.sentence, "source_id": ids[r.source],
-                 "target_id": ids[r.target], "kind": r.kind, "polarity": r.polarity,
-                 "directed": r.directed, "trigger": r.trigger,
-                 "rejected": rejected.get((text_of.get(r.sentence, ""), r.source, r.target,
-                                           r.kind))}
-                for r in ex.relations]
-        self._write_relations(conn, aid, rows)
-        if ex.aliases:
-            conn.execute(insert(t.acronyms), [
-                {"article_id": aid, "short": s, "full": f} for s, f in dict(ex.aliases).items()])
+    def _write_articles(self, conn: Connection, items: Sequence[tuple[Extraction, str, str]],
+                        ids: dict[str, int], rev: int, rejected: dict[str, dict]) -> None:
+        """Replace the articles of ``items`` (the last of a repeated id wins) with one statement
+        per table for the whole batch, not per article: the writer shares two cores with the
+        parsing workers, and on PostgreSQL every statement is a round trip."""
+        latest = {ex.article.id: (ex, digest, extractor) for ex, digest, extractor in items}
+        aids = list(latest)
+        existing: set[str] = set()
+        for i in range(0, len(aids), 500):
+            part = aids[i:i + 500]
+            for table in PER_ARTICLE:
+                conn.execute(delete(table).where(table.c.article_id.in_(part)))
+            existing.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part)))
+                            .scalars())
+        seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar()
+        rows: dict = {table: [] for table in (t.articles, *PER_ARTICLE)}
+        for aid, (ex, digest, extractor) in latest.items():
+            a = ex.article
+            row = dict(title=a.title, source=a.source, url=a.url, author=a.author, date=a.date,
+                       words=a.words, text=a.text, text_hash=text_hash(a.text), origin=a.origin,
+                       location=a.location, hash=digest, extractor=extractor, written=rev)
+            if aid in existing:
+                conn.execute(update(t.articles).where(t.articles.c.id == aid).values(**row))
+            else:
+                seq += 1
+                rows[t.articles].append({"id": aid, "seq": seq, **row})
+            article_rows(rows, ex, ids, rejected.get(aid, {}))
+        for table, batch in rows.items():  # articles first: the others refer to them
+            if batch:
+                conn.execute(insert(table), batch)
 
     def _write_relations(self, conn: Connection, aid: str, rows: list[dict]) -> None:
         if rows:
             conn.execute(insert(t.relations), rows)
-        stats = pair_rows((r["sentence"], r["source_id"], r["target_id"], r["kind"],
-                           r["polarity"], r["directed"]) for r in rows if not r["rejected"])
+        stats = pair_stat_rows(aid, rows)
         if stats:
-            conn.execute(insert(t.pair_stats), [
-                {"article_id": aid, "a_id": p.a, "b_id": p.b, "kind": p.kind, "way": p.way,
-                 "polarity": p.polarity, "sentences": p.sentences, "cooc": p.cooc}
-                for p in stats])
+            conn.execute(insert(t.pair_stats), stats)
 
     def _intern(self, conn: Connection, strings: Iterable[str]) -> dict[str, int]:
         """Ids for names and surface texts, adding the new ones (safe under concurrency)."""

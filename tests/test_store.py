@@ -137,3 +137,59 @@ def test_a_database_from_a_newer_relgraph_is_one_clear_error(tmp_path):
                                                       applied_at="2030-01-01"))
     with pytest.raises(StoreError, match="newer relgraph"):
         Store(tmp_path / "new.db")
+
+
+def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
+    """save_many writes each table once for the whole batch; the rows must be those of
+    saving the articles one at a time: a repeated id keeps its last version, an existing
+    article keeps its place, new ones are numbered in order, rejected relations stay out of
+    the aggregates."""
+    from sqlalchemy import select
+
+    from graph import schema as t
+    from graph.extract import extract
+    from graph.store_rows import PER_ARTICLE
+
+    texts = {"a": "Olaf Scholz met Emmanuel Macron in Berlin. Scholz praised France.",
+             "b": "Donald Tusk visited Kyiv. Tusk met Volodymyr Zelensky.",
+             "c": "Giorgia Meloni met Pedro Sanchez in Rome on Friday."}
+
+    def ex(aid, text):
+        return extract(Article(id=aid, text=text, title=aid.upper()), nlp(text))
+
+    first = [(ex("b", texts["b"]), "hb", "x")]
+    batch = [(ex("a", texts["a"]), "ha1", "x"),
+             (ex("b", texts["b"] + " Zelensky thanked Poland."), "hb2", "x"),
+             (ex("c", texts["c"]), "hc", "x"),
+             (ex("a", texts["a"].replace("Berlin", "Paris")), "ha2", "x")]
+
+    def dump(store):
+        with store.engine.connect() as conn:
+            names = dict(conn.execute(select(t.names.c.id, t.names.c.name)).all())
+            out = {}
+            for table in (t.articles, *PER_ARTICLE):
+                rows = []
+                for r in conn.execute(select(table)).mappings():
+                    r = {k: names[v] if k in ("name_id", "text_id", "source_id", "target_id",
+                                              "a_id", "b_id") else v
+                         for k, v in r.items() if k not in ("id", "written")
+                         or table is t.articles and k == "id"}
+                    if table is t.pair_stats and r["a_id"] > r["b_id"]:  # ordered by name id:
+                        r["a_id"], r["b_id"] = r["b_id"], r["a_id"]  # ids differ per store
+                        r["way"] = {0: 0, 1: 2, 2: 1}[r["way"]]
+                    rows.append(tuple(sorted(r.items(), key=lambda kv: kv[0])))
+                out[table.name] = sorted(rows, key=repr)
+            return out
+
+    together, alone = Store(tmp_path / "t.db"), Store(tmp_path / "o.db")
+    for store in (together, alone):
+        store.save_many(first)
+    together.save_many(batch)
+    for item in batch:
+        alone.save_many([item])
+    got, want = dump(together), dump(alone)
+    assert got == want
+    seq = {dict(r)["id"]: dict(r)["seq"] for r in got["articles"]}
+    assert seq == {"b": 1, "a": 2, "c": 3}
+    assert together.hashes() == {"a": "ha2", "b": "hb2", "c": "hc"}
+    assert got["pair_stats"] and got["mentions"] and got["sentences"]

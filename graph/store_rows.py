@@ -1,0 +1,52 @@
+"""Rows of the store's per-article tables, built from an extraction (pure: no SQL here).
+
+:meth:`graph.store.Store.save_many` collects them for a whole batch of articles and writes each
+table with one statement.
+"""
+
+from __future__ import annotations
+
+from . import schema as t
+from .aggregate import mention_rows, pair_rows
+from .model import Extraction
+
+__all__ = ["PER_ARTICLE", "article_rows", "pair_stat_rows"]
+
+
+#: Tables whose rows belong to one article (replaced with it).
+PER_ARTICLE = (t.sentences, t.mentions, t.relations, t.acronyms, t.mention_stats, t.pair_stats)
+
+
+def article_rows(rows: dict, ex: Extraction, ids: dict[str, int],
+                  rejected: dict[tuple, int]) -> None:
+    """Add the rows of one extraction to ``rows`` (table → list of row dicts)."""
+    aid = ex.article.id
+    rows[t.sentences] += [{"article_id": aid, "idx": s.index, "start": s.start, "end": s.end,
+                           "text": s.text} for s in ex.sentences]
+    rows[t.mentions] += [
+        {"article_id": aid, "sentence": m.sentence, "start": m.start, "end": m.end,
+         "text": m.text, "name_id": ids[m.name], "type": m.type, "label": m.label,
+         "evidence": m.type_evidence} for m in ex.mentions]
+    rows[t.mention_stats] += [
+        {"article_id": aid, "name_id": n, "text_id": x, "type": k, "evidence": ev, "count": c}
+        for n, x, k, ev, c in mention_rows((ids[m.name], ids[m.text], m.type, m.type_evidence)
+                                           for m in ex.mentions)]
+    text_of = {s.index: s.text for s in ex.sentences}
+    relations = [{"article_id": aid, "sentence": r.sentence, "source_id": ids[r.source],
+                  "target_id": ids[r.target], "kind": r.kind, "polarity": r.polarity,
+                  "directed": r.directed, "trigger": r.trigger,
+                  "rejected": rejected.get((text_of.get(r.sentence, ""), r.source, r.target,
+                                            r.kind))}
+                 for r in ex.relations]
+    rows[t.relations] += relations
+    rows[t.pair_stats] += pair_stat_rows(aid, relations)
+    rows[t.acronyms] += [{"article_id": aid, "short": s, "full": f}
+                         for s, f in dict(ex.aliases).items()]
+
+
+def pair_stat_rows(aid: str, relations: list[dict]) -> list[dict]:
+    """Per-pair aggregates of one article's relation rows (rejected ones left out)."""
+    stats = pair_rows((r["sentence"], r["source_id"], r["target_id"], r["kind"],
+                       r["polarity"], r["directed"]) for r in relations if not r["rejected"])
+    return [{"article_id": aid, "a_id": p.a, "b_id": p.b, "kind": p.kind, "way": p.way,
+             "polarity": p.polarity, "sentences": p.sentences, "cooc": p.cooc} for p in stats]
