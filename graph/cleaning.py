@@ -94,16 +94,20 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
     paragraphs = _paragraphs(text)
     author, kept = "", []
     for para in paragraphs:
-        para = re.sub(r"\s+", " ", para).strip()
+        para = " ".join(para.split())  # runs of whitespace → one space (as re.sub(r"\s+"))
         match = _BYLINE.match(para)
         if match and not kept[1:]:
             author = author or _name_case(match.group("name"))
             continue
-        if _DROP_LINE.match(para) or any(p in para.lower() for p in FOOTER_PHRASES):
+        low = para.lower()
+        if _DROP_LINE.match(para) or any(p in low for p in FOOTER_PHRASES):
             continue
         para = _DATELINE.sub("", para)
-        para = _CONTRIB.sub("", para)
-        para = re.sub(r"\s*_{3,}\s*", " ", para).strip()
+        if "contributed" in low:  # the pattern scans every position: only where it can match
+            para = _CONTRIB.sub("", para)
+        if "___" in para:
+            para = re.sub(r"\s*_{3,}\s*", " ", para)
+        para = para.strip()
         if para:
             kept.append(para)
     found_title = ""
@@ -119,8 +123,9 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
     key = _key(title or found_title)
     if key:
         # A repeated headline (aggregators often append it) is not article text.
-        kept = [p for i, p in enumerate(kept) if not (i > 0 and _key(p).startswith(key))]
-        kept = [_strip_trailing_title(p, title or found_title) for p in kept]
+        keyed = [(p, _key(p)) for p in kept]
+        kept = [_strip_trailing_title(p, title or found_title, key, pkey)
+                for i, (p, pkey) in enumerate(keyed) if not (i > 0 and pkey.startswith(key))]
     return Cleaned(text="\n\n".join(p for p in kept if p), title=found_title, author=author)
 
 
@@ -183,9 +188,9 @@ def _looks_like_title(para: str) -> bool:
     return 3 <= len(words) <= 25 and not para.endswith((".", "?\"", ".”", ".\""))
 
 
-def _strip_trailing_title(para: str, title: str) -> str:
-    tkey = _key(title)
-    if tkey and _key(para).endswith(tkey) and _key(para) != tkey:
+def _strip_trailing_title(para: str, title: str, tkey: str, pkey: str) -> str:
+    """``para`` without the headline (key ``tkey``) repeated at its end (``pkey``: its key)."""
+    if tkey and pkey.endswith(tkey) and pkey != tkey:
         idx = para.lower().rfind(title.split()[0].lower())
         while idx > 0 and not _key(para[idx:]).startswith(tkey):
             idx = para.lower().rfind(title.split()[0].lower(), 0, idx)
