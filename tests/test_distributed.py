@@ -116,7 +116,7 @@ def test_scheduler_and_worker_processes_give_the_default_graph_even_when_one_die
 def test_local_cluster_skips_an_article_that_kills_its_worker(tmp_path):
     """The local cluster's workers are forked from the client: a worker killed by an article is
     replaced, the article is reported and skipped, every other article is stored."""
-    from tests.test_faults import STORIES, run
+    from tests.test_faults import POISON, STORIES, run
 
     src = tmp_path / "in"
     src.mkdir()
@@ -124,15 +124,8 @@ def test_local_cluster_skips_an_article_that_kills_its_worker(tmp_path):
         (src / f"s{i}.txt").write_text(text.replace("Monday", f"day {i}"))
     (src / "poison.txt").write_text("This article kills the worker that parses it. " * 3)
     db = tmp_path / "d.db"
-    proc = run(["ingest", str(src), "--db", str(db), "-q", "--dask", "local", "--jobs", "2"], """
-        import graph.workers
-        real = graph.workers.extract_batch
-        def extract_batch(articles, model):
-            if any("kills the worker" in a.text for a in articles):
-                die()
-            return real(articles, model)
-        graph.workers.extract_batch = extract_batch
-    """)
+    proc = run(["ingest", str(src), "--db", str(db), "-q", "--dask", "local", "--jobs", "2"],
+               POISON)
     assert proc.returncode == 1, proc.stderr
     assert "poison.txt: extraction killed its Dask worker repeatedly" in proc.stderr
     assert Store(db).counts()["articles"] == 12 and Store(db).counts()["actors"] > 5

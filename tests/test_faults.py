@@ -111,21 +111,25 @@ def test_kill_during_a_decision_leaves_the_store_as_before(tmp_path):
     assert shape(db) == before and Store(db).history() == []
 
 
+#: A patch under which parsing an article that says so kills its worker process.
+POISON = """
+    import graph.workers
+    real = graph.workers.extract_batch
+    def extract_batch(articles, model):
+        if any("kills the worker" in a.text for a in articles):
+            die()
+        return real(articles, model)
+    graph.workers.extract_batch = extract_batch
+"""
+
+
 def test_killed_worker_process_costs_only_its_article(tmp_path):
     src = corpus(tmp_path, 6)
     for i, text in enumerate(STORIES):  # more articles than one task holds: a real pool
         (src / f"again{i}.txt").write_text(text.replace("Monday", "Friday"))
     (src / "poison.txt").write_text("This article kills the worker that parses it. " * 3)
     db = tmp_path / "w.db"
-    proc = run(["ingest", str(src), "--db", str(db), "-q", "--jobs", "2"], """
-        import graph.workers
-        real = graph.workers.extract_batch
-        def extract_batch(articles, model):
-            if any("kills the worker" in a.text for a in articles):
-                die()
-            return real(articles, model)
-        graph.workers.extract_batch = extract_batch
-    """)
+    proc = run(["ingest", str(src), "--db", str(db), "-q", "--jobs", "2"], POISON)
     assert proc.returncode == 1, proc.stderr
     assert "poison.txt: extraction crashed its worker process twice" in proc.stderr
     assert Store(db).counts()["articles"] == 12 and Store(db).counts()["actors"] > 5
