@@ -116,7 +116,7 @@ def test_scheduler_and_worker_processes_give_the_default_graph_even_when_one_die
 def test_local_cluster_skips_an_article_that_kills_its_worker(tmp_path):
     """The local cluster's workers are forked from the client: a worker killed by an article is
     replaced, the article is reported and skipped, every other article is stored."""
-    from tests.test_faults import POISON, STORIES, run
+    from test_faults import POISON, STORIES, run
 
     src = tmp_path / "in"
     src.mkdir()
