@@ -18,7 +18,7 @@ PER_ARTICLE = (t.sentences, t.mentions, t.relations, t.acronyms, t.mention_stats
 
 
 def article_rows(rows: dict, ex: Extraction, ids: dict[str, int],
-                  rejected: dict[tuple, int]) -> None:
+                 rejected: dict[tuple, int]) -> None:
     """Add the rows of one extraction to ``rows`` (table → list of row dicts)."""
     aid = ex.article.id
     rows[t.sentences] += [{"article_id": aid, "idx": s.index, "start": s.start, "end": s.end,
