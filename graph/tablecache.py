@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -35,31 +36,34 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("relgraph", appauthor=False))
 
 
-def cached_sets(name: str, derive: Callable[[], dict[str, Iterable[str]]],
-                version: str) -> dict[str, frozenset[str]]:
-    """The named word sets ``derive()`` returns, read from the cache when it was written for
-    ``version``, else derived and cached."""
+def cached_sets(name: str, derive: Callable[[], dict[str, Iterable[str]]], version: str,
+                sets: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The word sets named ``sets`` that ``derive()`` returns, read from the cache when it was
+    written for ``version`` and holds exactly those sets, else derived and cached."""
+    names = frozenset(sets)
     key = hashlib.sha256(f"{FORMAT}\0{name}\0{version}\0{sys.version_info[:2]}".encode()
                          ).hexdigest()
     path = cache_dir() / f"{name}-{key[:16]}.json"
-    got = _read(path, key)
+    got = _read(path, key, names)
     if got is not None:
         return got
-    sets = {k: frozenset(v) for k, v in derive().items()}
-    _write(path, key, sets)
-    return sets
+    derived = {k: frozenset(v) for k, v in derive().items()}
+    if set(derived) != names:
+        raise ValueError(f"{name}: derived sets {sorted(derived)}, expected {sorted(names)}")
+    _write(path, key, derived)
+    return derived
 
 
-def _read(path: Path, key: str) -> dict[str, frozenset[str]] | None:
+def _read(path: Path, key: str, names: frozenset[str]) -> dict[str, frozenset[str]] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not (isinstance(data, dict) and data.get("key") == key
-            and isinstance(data.get("sets"), dict)
+            and isinstance(data.get("sets"), dict) and set(data["sets"]) == names
             and all(isinstance(v, list) and all(isinstance(w, str) for w in v)
                     for v in data["sets"].values())):
-        return None  # another version's file, or damaged: derive again
+        return None  # another version's file, or damaged: derive again (and overwrite it)
     return {k: frozenset(v) for k, v in data["sets"].items()}
 
 
@@ -77,6 +81,9 @@ def _write(path: Path, key: str, sets: dict[str, frozenset[str]]) -> None:
         for old in path.parent.glob(f"{stem}-*.json"):
             if old != path and len(old.stem) == len(path.stem):
                 old.unlink(missing_ok=True)
+        for left in path.parent.glob("*.tmp"):  # from a process killed while writing
+            if time.time() - left.stat().st_mtime > 3600:
+                left.unlink(missing_ok=True)
     except OSError:  # a read-only or full disk: the sets were derived, just not kept
         if tmp:
             Path(tmp).unlink(missing_ok=True)

@@ -184,7 +184,7 @@ def given_name(word: str, strict: bool = False) -> bool:
 
 @functools.cache
 def _given_names() -> dict[str, frozenset[str]]:
-    return cached_sets("given-names", _derive_given_names, code_version())
+    return cached_sets("given-names", _derive_given_names, code_version(), ("all", "strict"))
 
 
 def _derive_given_names() -> dict[str, list[str]]:
@@ -214,7 +214,7 @@ def _ascii_key(text: str) -> str:
 
 @functools.cache
 def _places() -> frozenset[str]:
-    return cached_sets("places", _derive_places, code_version())["places"]
+    return cached_sets("places", _derive_places, code_version(), ("places",))["places"]
 
 
 def _derive_places() -> dict[str, frozenset[str]]:
