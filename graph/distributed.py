@@ -12,7 +12,7 @@ an article that still kills its worker is reported and skipped (never half-writt
 from __future__ import annotations
 
 import contextlib
-import multiprocessing as mp
+import sys
 from collections.abc import Iterator
 
 from .articles import InputError
@@ -31,7 +31,10 @@ _ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 
 #: spawned interpreters that import spaCy and load them again (~1 s each); no stack sampling
 #: every 10 ms and fewer event-loop wake-ups (health tick, system and memory monitors), which
 #: took CPU from the parse: together the map went from 5 % slower than the process pool to as
-#: fast.
+#: fast. (A forked worker keeps the client's BLAS thread count whatever its environment says;
+#: one BLAS thread for the whole process measured no faster: spaCy's matrices go through blis.)
+#: The nanny forks from its own thread while the client's threads run; the process pool has
+#: forked the same way since relgraph 0.1, and a worker is only re-forked when one dies.
 _LOCAL = {
     "distributed.nanny.pre-spawn-environ": _ENVIRON,
     "distributed.worker.profile.enabled": False,
@@ -52,7 +55,7 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
     with contextlib.ExitStack() as stack:
         if address == "local":
             config = dict(_LOCAL)
-            if "fork" in mp.get_all_start_methods():
+            if sys.platform == "linux":  # fork is unsafe on macOS, absent on Windows
                 _warm_up(model)  # once here: the forked workers start with model and tables
                 config["distributed.worker.multiprocessing-method"] = "fork"
             stack.enter_context(dask.config.set(config))

@@ -113,6 +113,21 @@ def test_scheduler_and_worker_processes_give_the_default_graph_even_when_one_die
     assert shape(store) == want
 
 
+#: A patch under which a worker that was not forked from the client (a new interpreter, which
+#: would load the model again) fails every task.
+FORKED = """
+    import graph.nlp
+    graph.nlp.CLIENT_MARK = True
+    inner = graph.workers.extract_batch
+    def extract_batch(articles, model):
+        import graph.nlp
+        if not getattr(graph.nlp, "CLIENT_MARK", False):
+            raise RuntimeError("this worker was not forked from the client")
+        return inner(articles, model)
+    graph.workers.extract_batch = extract_batch
+"""
+
+
 def test_local_cluster_skips_an_article_that_kills_its_worker(tmp_path):
     """The local cluster's workers are forked from the client: a worker killed by an article is
     replaced, the article is reported and skipped, every other article is stored."""
@@ -125,7 +140,8 @@ def test_local_cluster_skips_an_article_that_kills_its_worker(tmp_path):
     (src / "poison.txt").write_text("This article kills the worker that parses it. " * 3)
     db = tmp_path / "d.db"
     proc = run(["ingest", str(src), "--db", str(db), "-q", "--dask", "local", "--jobs", "2"],
-               POISON)
+               POISON + FORKED)
     assert proc.returncode == 1, proc.stderr
     assert "poison.txt: extraction killed its Dask worker repeatedly" in proc.stderr
+    assert "not forked" not in proc.stderr  # replaced workers are forked too
     assert Store(db).counts()["articles"] == 12 and Store(db).counts()["actors"] > 5
