@@ -181,9 +181,13 @@ def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
                 out[table.name] = sorted(rows, key=repr)
             return out
 
+    b2 = batch[1][0]
+    r = next(r for r in b2.relations if r.sentence == 0)  # a sentence b had before as well
+    wrong = {"article": "b", "rows": [[b2.sentences[0].text, r.source, r.target, r.kind]]}
     together, alone = Store(tmp_path / "t.db"), Store(tmp_path / "o.db")
     for store in (together, alone):
         store.save_many(first)
+        store.decide("reject", wrong, "reject", "tester")
     together.save_many(batch)
     for item in batch:
         alone.save_many([item])
@@ -193,3 +197,4 @@ def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
     assert seq == {"b": 1, "a": 2, "c": 3}
     assert together.hashes() == {"a": "ha2", "b": "hb2", "c": "hc"}
     assert got["pair_stats"] and got["mentions"] and got["sentences"]
+    assert [dict(r)["rejected"] for r in got["relations"] if dict(r)["rejected"]] == [1]
