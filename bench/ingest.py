@@ -9,9 +9,13 @@ paragraphs rotated so no two texts are identical), then in one run measures:
 3. the same on Dask: ``ingest --dask local`` with ``jobs`` workers and with one (scaling),
    cluster start-up included;
 4. re-ingest of the unchanged corpus (should do no NLP at all), as the whole ``relgraph
-   ingest`` command (a new process: start-up included) and in-process.
+   ingest`` command (a new process: start-up included) and in-process;
+5. with ``--commands``: cold runs as whole commands in new processes (Python start-up, imports
+   and model load included), the baseline too (a script loading the model and running
+   ``nlp.pipe``), so the ratios there compare like with like.
 
 Usage: python bench/ingest.py [--articles 200] [--jobs 2] [--model NAME] [--no-dask]
+       [--commands]
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ def main() -> None:
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--model")
     p.add_argument("--no-dask", action="store_true")
+    p.add_argument("--commands", action="store_true",
+                   help="also time cold whole commands (new processes, model load included)")
     args = p.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,6 +97,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "graph.cli", "ingest", str(corpus), "--db",
                         str(Path(tmp) / "a.db"), "-q"], check=True, cwd=ROOT)
         command = time.perf_counter() - t0
+        cold = _commands(corpus, Path(tmp), args) if args.commands else []
 
     print(f"corpus: {args.articles} articles, {words:,} words; model {name}")
     print(f"{'run':<44}{'seconds':>9}{'words/s':>10}{'ratio':>8}")
@@ -100,6 +107,35 @@ def main() -> None:
           f"{command / ours:>8.3f}  (of the first ingest)")
     print(f"{'re-ingest unchanged, in process':<44}{in_process:>9.2f}{'-':>10}"
           f"{in_process / ours:>8.3f}  (of the first ingest)")
+    if cold:
+        print("cold whole commands (new process: start-up, imports, model load included):")
+        for label, seconds in cold:
+            print(f"{label:<44}{seconds:>9.2f}{words / seconds:>10,.0f}"
+                  f"{cold[0][1] / seconds:>8.2f}")
+
+
+def _commands(corpus: Path, tmp: Path, args: argparse.Namespace) -> list[tuple[str, float]]:
+    """Each run in a new process, the raw baseline first."""
+    model = ["--model", args.model] if args.model else []
+    raw = (f"import json, sys; sys.path.insert(0, {str(ROOT)!r})\n"
+           "from graph.nlp import load\n"
+           f"texts = [json.loads(line)['text'] for line in open({str(corpus)!r})]\n"
+           f"for _ in load({args.model!r}).pipe(texts, n_process={args.jobs}, batch_size=8):\n"
+           "    pass\n")
+    runs = [(f"raw nlp.pipe(n_process={args.jobs}) script", [sys.executable, "-c", raw])]
+    cli = [sys.executable, "-m", "graph.cli", "ingest", str(corpus), "-q", *model]
+    runs.append((f"relgraph ingest --jobs {args.jobs}", [*cli, "--jobs", str(args.jobs)]))
+    if not args.no_dask:
+        runs.append((f"relgraph ingest --dask local --jobs {args.jobs}",
+                     [*cli, "--dask", "local", "--jobs", str(args.jobs)]))
+    out = []
+    for i, (label, command) in enumerate(runs):
+        if label.startswith("relgraph"):
+            command = [*command, "--db", str(tmp / f"cold{i}.db")]
+        t0 = time.perf_counter()
+        subprocess.run(command, check=True, cwd=ROOT)
+        out.append((label, time.perf_counter() - t0))
+    return out
 
 
 if __name__ == "__main__":
