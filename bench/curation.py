@@ -22,16 +22,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from synthetic import named_cast, synthetic_store  # noqa: E402
+from timing import ms  # noqa: E402
 
 from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
 from graph.corpus import Corpus  # noqa: E402
 from graph.curation import merge, undo  # noqa: E402
 from graph.suggest import suggestions  # noqa: E402
-
-
-def ms(t0: float) -> float:
-    return (time.perf_counter() - t0) * 1000
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))  # after the packages: bench/dashboard.py is no package
 
 from synthetic import KINDS, add_articles, synthetic_store  # noqa: E402
+from timing import percentile  # noqa: E402
 
 from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import (  # noqa: E402
@@ -69,11 +69,6 @@ def filter_path(source: Source, f: Filters) -> int:
     timeline_figure(source.articles(), G)
     actor_rows(G)
     return len(els)
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def rss_mb() -> float:
@@ -130,9 +125,9 @@ def bench_filters(store: Store, runs: int, first_new: int) -> None:
 
 
 def bench_page_load(tmp: Path) -> None:
+    """Page load to the first rendered graph (bench/page.py measures more of the page)."""
     from dash import Dash, html
-    from selenium import webdriver
-    from werkzeug.serving import make_server
+    from page import load_time, serve
 
     from dashboard import create_app
 
@@ -141,15 +136,6 @@ def bench_page_load(tmp: Path) -> None:
     expected = build_graph(store, top=60, evidence=False).number_of_nodes()
     bare = Dash(__name__)
     bare.layout = html.Div("ready", id="ready")
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    service = Service("/usr/bin/chromedriver")  # Debian's driver; no download attempts
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--window-size=1400,1000"):
-        opts.add_argument(flag)
     results = {}
     for name, app, ready in (
             ("bare Dash page (baseline)", bare,
@@ -157,24 +143,9 @@ def bench_page_load(tmp: Path) -> None:
             ("relgraph dashboard, seeds", create_app(store),
              f"var g = document.getElementById('graph'); return !!(g && g._cyreg && "
              f"g._cyreg.cy.nodes().length === {expected})")):
-        server = make_server("127.0.0.1", 0, app.server, threaded=True)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_port}/"
-        times = []
-        for _ in range(5):
-            driver = webdriver.Chrome(options=opts, service=service)
-            try:
-                t0 = time.perf_counter()
-                driver.get(url)
-                while not driver.execute_script(ready):
-                    if time.perf_counter() - t0 > 30:
-                        raise RuntimeError(f"{name}: not rendered after 30 s")
-                    time.sleep(0.01)
-                times.append(time.perf_counter() - t0)
-            finally:
-                driver.quit()
+        url, server = serve(app)
+        results[name] = load_time(url, ready)
         server.shutdown()
-        results[name] = statistics.median(times)
     base = results["bare Dash page (baseline)"]
     print(f"{'page load to first rendered graph':<40}{'median s':>10}{'ratio':>8}")
     for name, value in results.items():

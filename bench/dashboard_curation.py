@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))
 
 from synthetic import named_cast, synthetic_store  # noqa: E402
+from timing import ms  # noqa: E402
 
 from dashboard import curation_ui as cu  # noqa: E402
 from dashboard.callbacks import view_parts  # noqa: E402
@@ -31,10 +32,6 @@ from dashboard.transforms import Filters  # noqa: E402
 from graph.store import Store  # noqa: E402
 from graph.suggest import accept as accept_sid  # noqa: E402
 from graph.suggest import suggestions  # noqa: E402
-
-
-def ms(t0: float) -> float:
-    return (time.perf_counter() - t0) * 1000
 
 
 def main() -> None:

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))  # after the packages: bench/dashboard.py is no package
 
 from synthetic import synthetic_store  # noqa: E402
+from timing import percentile  # noqa: E402
 
 from dashboard.filters import CONTROLS, Filters, filters_to_controls  # noqa: E402
 from dashboard.ids import GRAPH  # noqa: E402
@@ -104,11 +105,6 @@ def run_client(base: str, req: tuple, states: list[Filters],
             status = 0
         out.append(((time.perf_counter() - t0) * 1000, status))
     return out
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def main() -> None:

@@ -42,8 +42,12 @@ def browser():
 
 
 def serve(app) -> tuple[str, object]:  # noqa: ANN001
+    """Serve a Dash ``app`` on a free 127.0.0.1 port in a thread, without request logs."""
+    import logging
+
     from werkzeug.serving import make_server
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/", server
@@ -159,11 +163,7 @@ def frame_times(url: str, n: int) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
-    import logging
-
     from dash import Dash, html
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
     from bench.dashboard import synthetic_store
     from dashboard import create_app
