@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from curation_corpus import OTHERWISE, SPELLED, curation_db, curation_template  # noqa: F401
+from served_layout import served_props
 from werkzeug.datastructures import Headers
 
 from dashboard import create_app, ids
@@ -389,20 +390,7 @@ def free_port() -> int:
 
 def page_revision(url: str) -> int:
     """The actors revision the page a worker serves was built on."""
-    layout = json.loads(urllib.request.urlopen(url + "_dash-layout", timeout=30).read())
-    found = []
-
-    def walk(node):  # noqa: ANN001
-        if isinstance(node, dict):
-            if node.get("props", {}).get("id") == ids.ACTORS_REV:
-                found.append(node["props"]["data"])
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-    walk(layout)
-    return found[0]
+    return served_props(url, ids.ACTORS_REV)["data"]
 
 
 def post(url: str, body: dict, user: str) -> dict:

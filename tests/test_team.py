@@ -8,12 +8,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from pg_helpers import wipe
+from served_layout import served_props
 
 from graph.ingest import ingest
 from graph.store import Store
@@ -49,21 +49,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 def actor_ids(url: str) -> set[str]:
     """The actors offered by the page a worker serves (its focus dropdown)."""
-    layout = json.loads(urllib.request.urlopen(url + "_dash-layout", timeout=30).read())
-    found: set[str] = set()
-
-    def walk(node):  # noqa: ANN001, ANN202
-        if isinstance(node, dict):
-            props = node.get("props", {})
-            if props.get("id") == "focus":
-                found.update(o["value"] for o in props.get("options", []))
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-    walk(layout)
-    return found
+    return {o["value"] for o in served_props(url, "focus").get("options", [])}
 
 
 def test_gunicorn_workers_see_ingests_and_decisions(db, tmp_path):
