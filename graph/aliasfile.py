@@ -14,7 +14,7 @@ ignore = ["Reuters"]                      # hide these actors
 article = "a1"
 rows = [["sentence text", "source name", "target name", "kind"]]
 [[dismiss]]                               # suggested merges never to propose again
-names = ["Kim Jong Un", "Kim Jong Il"]
+names = ["Han Do Yun", "Han Do Il"]
 ```
 
 Files are validated with a pydantic schema (a wrong value type is one line naming the key), and

@@ -187,7 +187,7 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
         return []
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
         # "accusing Pyongyang (since last year) of shipping weapons": the accused ships;
-        # "thanked Putin for sending troops": the one thanked sent them.
+        # "thanked Horvat for sending troops": the one thanked sent them.
         governor = verb_above(head)
         objects = [n for c in governor.children if c.dep_ in OBJ for n in actors_of(c, at)]
         return objects or subjects_of(governor, at, spans, depth + 1)

@@ -63,7 +63,7 @@ class Sentence:
 class Mention:
     """One occurrence of an actor in an article, named as resolved within that article.
 
-    ``name`` is the article-level canonical name ("Kim Jong Un" for "Kim" when the article
+    ``name`` is the article-level canonical name ("Han Do Yun" for "Han" when the article
     introduced the full name); corpus-wide resolution maps names to actors later.
     """
 

@@ -1,7 +1,7 @@
 """Name normalisation and the built-in data tables (titles, aliases, relation verbs).
 
 ``name_key`` is the one definition of "the same name": case, punctuation, hyphen and diacritic
-variants share a key ("Kim Jong-un" and "Kim Jong Un" → ``"kim jong un"``).
+variants share a key ("Han Do-yun" and "Han Do Yun" → ``"han do yun"``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def name_key(name: str) -> str:
 
 def loose_key(name: str) -> str:
     """``name_key`` with doubled letters single, for transliteration variants that differ only
-    there ("Zelenskyy" / "Zelensky", "Gaddafi" / "Gadafi")."""
+    there ("Verbytskyy" / "Verbytsky", "Haddadi" / "Hadadi")."""
     return _REPEAT.sub(r"\1", name_key(name))
 
 
@@ -170,7 +170,7 @@ def _spells(letters: str, words: tuple[str, ...]) -> bool:
 
 def name_parts(full_names: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Index full names by their first and last word, and (as a fallback for names like
-    "Luiz Inacio Lula da Silva") by their other capitalised words."""
+    "Jose Carlos Duda da Costa") by their other capitalised words."""
     edge: dict[str, list[str]] = {}
     inner: dict[str, list[str]] = {}
     for full in full_names:

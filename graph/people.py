@@ -1,14 +1,14 @@
 """Person coreference within one article: short forms, nicknames and role phrases.
 
-* A short form ("Kim", "Putin", "Campos Neto", "Von der Leyen") names a full name introduced
+* A short form ("Han", "Horvat", "Souza Lima", "Van den Berg") names a full name introduced
   in the article that starts or ends with it; two different full names are never merged. When
-  two full names share the short form ("Jair Bolsonaro", "Eduardo Bolsonaro"), the one
+  two full names share the short form ("Carlos Menezes", "Paulo Menezes"), the one
   mentioned most recently (in the same or the two sentences before) wins, else the most
   salient.
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
   Y)") or in quotes inside the name names X wherever it appears.
-* A role phrase introduced next to a name ("North Korean leader Kim Jong Un", "the French
-  ambassador, Sylvain Itte") resolves later role mentions ("the North Korean leader", "the
+* A role phrase introduced next to a name ("Croatian leader Milan Horvat", "the French
+  ambassador, Pierre Vautrin") resolves later role mentions ("the Croatian leader", "the
   ambassador"); "the Chinese leader" finds a head of state introduced by title.
 """
 
@@ -83,7 +83,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             first_seen.setdefault(s.mention.name, s.start)
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
                   or any(f != g and _part_of(name_key(f), name_key(g)) for g in full_counts)]:
-        del full_counts[short]  # "De Jonge", "Campos Neto": short forms, not full names
+        del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
         return spans
     by_part, inner = name_parts(full_counts)
@@ -106,7 +106,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     def best(short: str, at: int) -> str | None:
         key = name_key(short)
         words = key.split()
-        if len(words) > 1:  # "Campos Neto", "Von der Leyen": the end (or start) of a full name
+        if len(words) > 1:  # "Souza Lima", "Van den Berg": the end (or start) of a full name
             return pick([f for f in full_counts if f != short and len(name_key(f).split())
                          > len(words) and (name_key(f).endswith(" " + key)
                                            or name_key(f).startswith(key + " "))], at)
@@ -137,7 +137,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
 
 
 def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -> MentionSpan:
-    """"... imposed on X. Musk called ...": an initial that is no initial of the full name
+    """"... imposed on X. Lindqvist called ...": an initial that is no initial of the full name
     with that surname in the article (the model ran over a sentence end) is dropped."""
     if s.end - s.start != 2 or not re.fullmatch(r"[A-Z]\.", doc[s.start].text):
         return s
@@ -190,16 +190,16 @@ def _name_word(token: Token) -> bool:
     doc = token.doc
     if any(0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
            for j in (token.i - 1, token.i + 1)):
-        return False  # part of a longer name NER missed ("Pak Jong Chon"), not a short form
-    # The tagger calls some sentence-initial names nouns ("Lula later met ..."); accept a
+        return False  # part of a longer name NER missed ("Ryu Song Nam"), not a short form
+    # The tagger calls some sentence-initial names nouns ("Duda later met ..."); accept a
     # capitalised noun only when it is a whole argument, not a modifier ("Park rangers").
     return token.pos_ == "PROPN" or (
         token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
 
 
 def _role_of(doc: Doc, start: int) -> tuple[str, ...]:
-    """The role phrase directly before a name: "North Korean leader" in "North Korean leader
-    Kim Jong Un", or before a comma ("the French ambassador, Sylvain Itte"); ``()`` if none."""
+    """The role phrase directly before a name: "Croatian leader" in "Croatian leader
+    Milan Horvat", or before a comma ("the French ambassador, Pierre Vautrin"); ``()`` if none."""
     i = start - 1
     if i > 1 and doc[i].text == "," and doc[i - 1].lower_ in role_heads():
         i -= 1
@@ -255,7 +255,7 @@ def role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> lis
             if end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
                     doc[end].pos_ == "PROPN" and doc[end].is_title
                     and doc[end].ent_type_ not in ("DATE", "TIME"))):
-                # an apposition introducing the name itself ("the leader Kim ..."), or the
+                # an apposition introducing the name itself ("the leader Han ..."), or the
                 # start of a longer name ("the State Department")
                 break
             if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and (

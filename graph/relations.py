@@ -4,8 +4,8 @@
 * Typed relations: a verb, phrase or event noun from the lexicon (``data/relations.toml``, under
   the CAMEO root categories of :mod:`graph.cameo`) whose subject is one actor and whose object
   (or the object of a listed preposition, or a participant of an event noun it governs) is
-  another, read from the dependency parse: "Seoul accused Pyongyang", "Putin's meeting with
-  Kim", "imposed sanctions on Niger", "welcomed the resumption of ties with Iran".
+  another, read from the dependency parse: "Seoul accused Pyongyang", "Horvat's meeting with
+  Lindqvist", "imposed sanctions on Niger", "welcomed the resumption of ties with Iran".
 
 Negated triggers, and events undone by a governing verb ("refused to meet", "blocked efforts to
 sanction"), give nothing.
@@ -184,7 +184,7 @@ def _blocked(trigger: Token) -> bool:
 def _verbal(trigger: Token, frame: Frame, source: str, target: str,
             spans: list[MentionSpan]) -> str:
     """``frame.verbal`` for an act that is speech: a person acting on a person or an
-    organisation ("Lula attacked the governor"), or a speech cue ("saying", "in an
+    organisation ("Duda attacked the governor"), or a speech cue ("saying", "in an
     interview"); else the frame's kind."""
     if not frame.verbal:
         return frame.kind
@@ -257,7 +257,7 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
     modifiers = [n for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                  for n in actors_of(c, at)]
     if not sources and not targets and len(modifiers) >= 2:
-        return [(modifiers[0], n) for n in modifiers[1:]]  # "the Kim-Putin summit"
+        return [(modifiers[0], n) for n in modifiers[1:]]  # "the Horvat-Lindqvist summit"
     if not sources and targets and modifiers:
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
     head = noun.head

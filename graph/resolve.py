@@ -88,8 +88,8 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     order of ``stats`` (so ingesting articles one by one or together gives the same actors).
 
     ``together(a, b)`` tells whether one article uses both name keys as two names (in-article
-    resolution kept them apart): then they are two people ("Luis Diaz" and his father "Luis
-    Manuel Diaz"), and the spelling and middle-name rules do not join them."""
+    resolution kept them apart): then they are two people ("Mario Reyes" and his father "Mario
+    Jose Reyes"), and the spelling and middle-name rules do not join them."""
     apart_people = together or (lambda a, b: False)
     names: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for s in stats:
@@ -180,8 +180,8 @@ def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
 def _spelling_variants(groups: Groups, live: set[str], kind_of: dict,
                        together: Callable[[str, str], bool]) -> None:
     """Full person names that are spellings of one name are one actor: doubled letters
-    ("Zelenskyy" / "Zelensky"), transliteration vowels ("Mohammed Hamdan Dagalo" / "Mohamed
-    Hamdan Daglo"), article particles ("Abdel Fattah al-Burhan" / "Abdel-Fattah Burhan")
+    ("Verbytskyy" / "Verbytsky"), transliteration vowels ("Mohammed Idris Faraj" / "Mohamed
+    Idriss Faraj"), article particles ("Abdel Karim al-Nuri" / "Abdel-Karim Nuri")
     (:func:`graph.variants.same_spelling`)."""
     by_sound: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(live):
@@ -264,7 +264,7 @@ def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
 
 def _short_names(groups: Groups, live: set[str], kind_of: dict, count: dict,
                  names: dict) -> None:
-    """A one-word person name with no full name of its own ("Kim" in an article that never
+    """A one-word person name with no full name of its own ("Han" in an article that never
     gives the full name) joins the most mentioned person whose name starts or ends with it."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})

@@ -6,11 +6,11 @@ Rules of form, each for a pattern of news text:
   descriptors ("Coach", "Comedian", nameparser's titles that are not also given names) and
   nationality words ("American X") are cut from a person's name;
 * tails the model cut off are taken back: a hyphenated part ("Fernandez-|Prieto",
-  "Cleveland-|Cliffs"), a surname particle and the word after it ("Mohammed bin Abdulrahman |
-  Al Thani"), the proper nouns before a person name ("Ri Pyong [Chol]");
-* list fragments are split ("Macron, Scholz" → two mentions);
+  "Cleveland-|Cliffs"), a surname particle and the word after it ("Khalid bin Saeed |
+  Al Nasser"), the proper nouns before a person name ("Jo Myong [Sik]");
+* list fragments are split ("Horvat, Lindqvist" → two mentions);
 * dates and lone generic words ("North", "Army", "Coach") are no actors;
-* adjacent pieces of one name are joined ("Mahamat | Idriss Deby"; "Ferdinand "Bongbong" Marcos
+* adjacent pieces of one name are joined ("Ahmat | Saleh Ousman"; "Ramon "Boyet" Santos
   Jr.", whose quoted nickname then names the same person);
 * all-capital headline and dateline words are recognised (:func:`shouted`), so the caller can
   keep them only where the same name occurs in normal case.
@@ -75,7 +75,7 @@ def _extend(ent: Span) -> tuple[int, int]:
     opened = next((k for k in range(start, end) if doc[k].text in "(["), None)
     if opened is not None and not any(doc[k].text in ")]" for k in range(opened, end)):
         end = opened
-    # "Marshals Ri Pyong [Chol]": the model sometimes tags only the end of a name; take back
+    # "Marshal Jo Myong [Sik]": the model sometimes tags only the end of a name; take back
     # the capitalised proper nouns left outside any entity, up to a three-word name.
     while (person and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
@@ -118,7 +118,7 @@ def _name_token(doc: Doc, i: int) -> bool:
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """"Macron, Scholz" → two parts; "King, Jr." stays whole."""
+    """"Horvat, Lindqvist" → two parts; "King, Jr." stays whole."""
     cuts = [k for k in range(start + 1, end - 1) if doc[k].text == ","
             and doc[k + 1].text.lower() not in _SUFFIXES and doc[k + 1].is_title
             and doc[k - 1].is_alpha]
@@ -159,13 +159,13 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         return None
     kind = "place" if label == "FAC" else _start_type(label)
     if person and span[-1].lower_ in place_words():
-        kind = "place"  # "Kim Il Sung Square": named after a person, but a place
+        kind = "place"  # "Marko Horvat Square": named after a person, but a place
     if label == "ORG" and (
             any(c.dep_ == "appos" and c.lower_ in person_appositions()
                 for c in span.root.children)
             or (start > 0 and doc[start - 1].is_lower
                 and doc[start - 1].text in person_appositions())):
-        # "Sun Hong Ri, director of ..." / "Commission chairman Moussa Faki Mahamat": the
+        # "Jo Song Il, director of ..." / "Commission chairman Ousmane Bako Issa": the
         # model's ORG is a person
         kind = "person"
     name = _institution_of_country(span) if label == "ORG" and kind != "person" else None
@@ -241,7 +241,7 @@ def _descriptor(word: str) -> bool:
 
 
 def _demonym(word: str) -> bool:
-    """"American" in "American Hasim Rahman": a nationality word before a person's name."""
+    """"American" in "American Dale Whitcomb": a nationality word before a person's name."""
     from .builtin import builtin_alias
 
     hit = builtin_alias(word)
@@ -286,8 +286,8 @@ def _designated(doc: Doc, end: int) -> bool:
 def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
                   ) -> tuple[list[tuple[int, int, Mention]], dict[str, str]]:
     """Join pieces of one person name the model split, and return the quoted nicknames found
-    (``nickname -> full name``): "Ferdinand "Bongbong" Marcos Jr." is one person named
-    "Ferdinand Marcos Jr.", and "Mahamat | Idriss Deby" one person."""
+    (``nickname -> full name``): "Ramon "Boyet" Santos Jr." is one person named
+    "Ramon Santos Jr.", and "Ahmat | Saleh Ousman" one person."""
     from .types import name_evidence
 
     out: list[tuple[int, int, Mention]] = []
@@ -295,7 +295,7 @@ def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
     i = 0
     while i < len(found):
         s, e, m = found[i]
-        # "Ferdinand "Bongbong" Marcos Jr.": a quoted nickname (tagged or not) between the parts
+        # "Ramon "Boyet" Santos Jr.": a quoted nickname (tagged or not) between the parts
         skip = next((k for k in range(i + 1, min(i + 3, len(found)))
                      if found[k][2].type == "person"), None)
         first_name = m.type == "person" or (e - s == 1 and doc[s].is_title

@@ -226,7 +226,7 @@ def _derive_places() -> dict[str, frozenset[str]]:
     for city in gc.get_cities().values():
         if int(city["population"] or 0) < _BIG_PLACE:
             continue
-        # alternate names only when they cannot be a short personal name ("Kim" is one)
+        # alternate names only when they cannot be a short personal name ("Lee" is one)
         keys.update(_ascii_key(n) if n.isascii() else name_key(n)
                     for n in [city["name"], *city.get("alternatenames", [])]
                     if n == city["name"] or (n.isascii() and n[:1].isupper()

@@ -3,8 +3,8 @@
 Pure functions over :class:`Item` (a name key, a representative spelling, a type and a mention
 count). Each rule is written for a pattern of naming, never for particular names:
 
-* ``middle``: the same name with a middle initial or middle name ("Richard M. Nixon" /
-  "Richard Nixon"), or a leading initial ("W. Mark Felt" / "Mark Felt");
+* ``middle``: the same name with a middle initial or middle name ("Dale M. Whitcomb" /
+  "Dale Whitcomb"), or a leading initial ("J. Owen Prask" / "Owen Prask");
 * ``descriptor``: a name with a title, occupation or nationality word in front ("Coach X Y",
   "Comedian X Y", "American X Y") and the bare name;
 * ``acronym``: an acronym and a multi-word name with those initials ("HP" /
@@ -13,7 +13,7 @@ count). Each rule is written for a pattern of naming, never for particular names
   "Boston Red Sox");
 * ``spelling``: the same number of words, each spelled alike or sounding alike (Metaphone via
   ``jellyfish``, Jaro–Winkler via ``rapidfuzz``): transliteration variants such as
-  "Sergey"/"Sergei". Two different given names never match ("Kim Jong Un" / "Kim Jong Il").
+  "Sergey"/"Sergei". Two different given names never match ("Han Do Yun" / "Han Do Il").
 
 :func:`candidates` lists them all with a score; :func:`unambiguous` keeps the ones resolution
 applies on its own (a short name with exactly one longer match, for the safe rules).
@@ -217,7 +217,7 @@ def _alike(a: list[str], b: list[str]) -> bool:
     return True
 
 
-#: Arabic article particles written attached or apart ("al-Burhan", "Burhan"): no part of the
+#: Arabic article particles written attached or apart ("al-Nuri", "Nuri"): no part of the
 #: comparison of two spellings.
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ud", "ul", "ed"})
 
