@@ -70,20 +70,15 @@ def _closure(entry: str) -> tuple[frozenset[Path], frozenset[str], frozenset[str
 def extractor_version(model: str) -> str:
     """``"<model>:<16 hex digits>"`` for the current code, data tables, the versions of the
     packages the extraction code imports (spaCy, gazetteers, name lists) and the model."""
-    digest = hashlib.sha256()
-    for path in extraction_sources():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    for dist in (*_distributions(), model):
-        digest.update(f"{dist}={_version(dist)}".encode())
+    digest = hashlib.sha256(f"{code_version()}\0{model}={_version(model)}".encode())
     return f"{model}:{digest.hexdigest()[:16]}"
 
 
 @functools.cache
 def code_version() -> str:
     """16 hex digits for the extraction code, its data tables and the versions of the packages
-    it imports (the extractor version without the model): the key of derived tables that do
-    not depend on the model (:mod:`graph.tablecache`)."""
+    it imports: the extractor version without the model, and the key of derived tables that
+    do not depend on the model (:mod:`graph.tablecache`)."""
     digest = hashlib.sha256()
     for path in extraction_sources():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
