@@ -228,7 +228,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
     store = _store(args, must_exist=False)
-    with Fetcher(timeout=args.timeout) as fetcher:
+    # the command line fetches for its own user: local and private addresses are allowed
+    with Fetcher(timeout=args.timeout, public_only=False) as fetcher:
         options = ReadOptions(since=args.since, fetcher=fetcher, url_files=tuple(args.urls))
         summary = ingest(args.paths, store, model=args.model, jobs=args.jobs,
                          aliases=args.aliases, progress=not args.quiet, replace=args.replace,
