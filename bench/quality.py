@@ -21,7 +21,13 @@ Printed (see ``bench/gold/gold.toml`` for the annotation format):
   polarity accuracy over relations linking a gold pair;
 * required pairs linked (co-occurrence or typed).
 
+Then the same for GUM (``bench/gum.py``): real text annotated by linguists, its fixed
+development and held-out parts each ingested with the real pipeline, exported and scored with
+GUM's scorer beside GUM's spaCy baseline (the held-out part as figures only, never an error list).
+
 Usage: python bench/quality.py [--gold bench/gold] [--model NAME] [--verbose]
+                               [--gum DIR] [--gum-part dev|heldout|all|none] [--gum-only]
+                               [--gum-details FILE] [--gum-tmp DIR] [--jobs N]
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+from bench import gum  # noqa: E402
 from graph.articles import read_paths  # noqa: E402
 from graph.cameo import kind_info, quad_class_of_root  # noqa: E402
 from graph.ingest import ingest  # noqa: E402
@@ -431,7 +438,17 @@ def main() -> None:
     p.add_argument("--gold", type=Path, default=ROOT / "bench" / "gold")
     p.add_argument("--model")
     p.add_argument("--verbose", "-v", action="store_true", help="list every error")
+    p.add_argument("--gum-only", action="store_true", help="only the GUM figures")
+    gum.add_options(p)
     args = p.parse_args()
+    if not args.gum_only:
+        own(args)
+        print()
+    gum.run(args, args.model)
+
+
+def own(args: argparse.Namespace) -> None:
+    """The project's own gold set, relgraph beside the baseline."""
     entities, gold = load_gold(args.gold)
     articles = {a.id: a for a in read_paths([args.gold / "articles"]) if hasattr(a, "text")}
     unknown = [g.id for g in gold if g.id not in articles]
