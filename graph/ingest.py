@@ -6,6 +6,9 @@
 * **map**: parse and extract (:mod:`graph.workers`: this process, local processes, or Dask);
 * **write**: the caller alone writes, in one transaction per batch of articles (a batch that
   fails is retried article by article, so one bad article never costs the others);
+* **bounds** (for a server's upload jobs): at most ``limit`` articles are read, and a ``stop``
+  callback ends reading or extraction early; what was written stays written, and the summary
+  says what was left out;
 * **resolve**: whenever names were written since the last resolution, including by an earlier
   run that was killed before resolving.
 """
@@ -45,6 +48,9 @@ class Summary:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # articles kept, with a note
     skipped: list[str] = field(default_factory=list)  # files not read
+    stopped: str = ""  # "limit" or "stop" when a bound ended the run early
+    left_out: int = 0  # articles read but not stored because the run stopped
+    not_read: str = ""  # where reading stopped (an item's origin), if it did not finish
 
     @property
     def words_per_second(self) -> float:
@@ -93,6 +99,8 @@ def ingest(
     on_error: Callable[[str], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     read_options: ReadOptions | None = None,
+    limit: int | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Summary:
     """Ingest every article under ``paths`` into ``store``, bring stale extractions up to date
     and re-resolve actors if needed.
@@ -103,6 +111,13 @@ def ingest(
     for a local cluster of ``jobs`` workers. Warnings about kept articles and skipped files
     go to ``on_error`` too ("warning: …", "skipped: …"). ``read_options`` pass on to the
     readers (feed ``since``, the web fetcher, URL list files).
+
+    Bounds, for jobs that must not run unbounded (the dashboard's uploads): at most ``limit``
+    articles are read from ``paths``; ``stop()`` is asked before each article is read and
+    before each extraction is written, and when it returns True the run ends there. Articles
+    already written stay (each batch is a transaction); ``summary.stopped``,
+    ``summary.left_out`` and ``summary.not_read`` say what was left out. Resolution still
+    runs, so the store is consistent.
     """
     from .nlp import model_name
     from .versions import extractor_version
@@ -115,10 +130,13 @@ def ingest(
         note(message)
     _import_aliases(store, aliases, note)
     extractor = extractor_version(model_name(model))
-    plan = _plan(paths, store, extractor, replace, summary, report, read_options)
-    if plan.todo:
+    stop = stop or (lambda: False)
+    plan = _plan(paths, store, extractor, replace, summary, report, read_options, limit, stop)
+    if plan.todo and summary.stopped != "stop":
         extractions = _map([a for a, _, _ in plan.todo], model, jobs, dask)
-        _write(store, plan, extractions, extractor, summary, report, progress)
+        _write(store, plan, extractions, extractor, summary, report, progress, stop)
+    elif summary.stopped == "stop":
+        summary.left_out += sum(reason != "stale" for _, _, reason in plan.todo)
     if store.needs_resolution():
         store.resolve()
         summary.resolved = True
@@ -130,11 +148,14 @@ def ingest(
 
 def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bool,
           summary: Summary, report: Callable[[str], None],
-          read_options: ReadOptions | None = None) -> _Plan:
-    """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged."""
+          read_options: ReadOptions | None = None, limit: int | None = None,
+          stop: Callable[[], bool] = lambda: False) -> _Plan:
+    """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged.
+    Reading ends after ``limit`` articles, or when ``stop()`` says so (see :func:`ingest`)."""
     states = store.article_states()
     plan = _Plan()
     seen: dict[str, str] = {}
+    read = 0
 
     def fail(line: str) -> None:
         summary.failed += 1
@@ -142,7 +163,14 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
         report(f"error: {line}")
 
     stories = SameStory(store)
-    for item in read_paths(paths, read_options):
+    items = read_paths(paths, read_options)
+    for item in items:
+        if isinstance(item, Article) and limit is not None and read >= limit:
+            summary.stopped, summary.not_read = "limit", item.origin or item.id
+            break
+        if stop():
+            summary.stopped, summary.not_read = "stop", getattr(item, "origin", "")
+            break
         if isinstance(item, InputWarning):
             summary.warnings.append(str(item))
             report(f"warning: {item}")
@@ -154,6 +182,7 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
         if isinstance(item, InputError):
             fail(str(item))
             continue
+        read += 1
         state = states.get(item.id)
         digest = content_hash(item, extractor)
         first = stories.first(item, look_in_store=state is None or state.hash != digest)
@@ -180,7 +209,10 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
             plan.todo.append((item, digest, "stale"))
         else:
             plan.todo.append((item, digest, "updated"))
+    items.close()  # a reader left part-way (a bound) releases its file now
     stale = [i for i, s in states.items() if s.extractor != extractor and i not in seen]
+    if limit is not None:  # stored articles to redo count against the bound too
+        stale = stale[:max(limit - read, 0)]
     for article in store.stored_articles(stale):
         plan.todo.append((article, content_hash(article, extractor), "stale"))
     return plan
@@ -199,8 +231,9 @@ def _map(articles: list[Article], model: str | None, jobs: int,
 
 def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputError],
            extractor: str, summary: Summary, report: Callable[[str], None],
-           progress: bool) -> None:
+           progress: bool, stop: Callable[[], bool] = lambda: False) -> None:
     why = {a.id: (digest, reason) for a, digest, reason in plan.todo}
+    taken = 0
     bar = _progress(len(plan.todo), progress)
     batch: list[Extraction] = []
 
@@ -224,6 +257,12 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
         batch.clear()
 
     for extraction in extractions:
+        if stop():
+            summary.stopped = "stop"
+            summary.left_out += sum(reason != "stale" for _, _, reason in plan.todo[taken:])
+            getattr(extractions, "close", lambda: None)()  # ends worker processes, if any
+            break
+        taken += 1
         if isinstance(extraction, InputError):
             summary.failed += 1
             summary.errors.append(str(extraction))
