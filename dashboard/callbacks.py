@@ -10,6 +10,8 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from graph.corpus import Corpus
+
 from . import ids, layout, panels
 from .details import edge_details, node_details, path_steps
 from .elements import elements, legend
@@ -24,7 +26,7 @@ from .filters import (
 )
 from .guard import InvalidInput
 from .source import Source
-from .tables import actor_rows, dates_from_relayout, search_options, summary, timeline_figure
+from .tables import actor_rows, dates_from_relayout, summary, timeline_figure
 
 __all__ = ["CONTROLS", "register"]
 
@@ -191,14 +193,18 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
 def view_parts(source: Source, f: Filters) -> dict:
     """Everything the page shows for the view ``f`` (graph, summary, legend, table, timeline),
     its canonical query and ``rev``: the actors revision it was built on, which decisions made
-    from it are checked against (read first: the view can only be newer, never older)."""
-    rev = source.corpus().actors_rev
-    G = source.graph(f)
-    return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by),
-            "summary": summary(G),
-            "timeline": timeline_figure(source.articles(), G), "rows": actor_rows(G),
-            "query": filters_to_query(f),
-            "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
+    from it are checked against (read first: the view can only be newer, never older).
+    Computed once per store revision and view, and shared: callers must not change it."""
+    def build(c: Corpus) -> dict:
+        rev = c.actors_rev
+        G = source.graph(f)
+        return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by),
+                "summary": summary(G),
+                "timeline": timeline_figure(c.articles, G), "rows": actor_rows(G),
+                "query": filters_to_query(f),
+                "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
+
+    return source.cached(("view", f), build, lambda v: len(v["elements"]) + len(v["rows"]))
 
 
 def details_view(source: Source, f: Filters, sel: dict | None, shown: int,
@@ -221,7 +227,8 @@ def details_view(source: Source, f: Filters, sel: dict | None, shown: int,
             name = sel.get("label") or str(node)
             return (panels.left_view_panel(name), False, True, "", False,
                     f"Focus on {name}", [])
-        articles = {a["id"]: a for a in source.articles()}
+        articles = source.cached("articles by id",
+                                 lambda c: {a["id"]: a for a in c.articles})
         d = node_details(G, node, articles, source.evidence(G, node, f), shown=shown,
                          in_articles=source.actor_articles(node, f))
         more = panels.more_label(d)
@@ -238,10 +245,14 @@ def details_view(source: Source, f: Filters, sel: dict | None, shown: int,
 
 
 def options_for(source: Source) -> tuple:
-    """Options of every control that lists the store's articles, actors or kinds."""
-    arts = source.articles()
-    actors = search_options(source.store.actor_table())
-    days = sorted(a["date"] for a in arts if a["date"])
-    return (layout.article_options(arts), actors, actors, actors, actors,
-            layout.kind_options(source.corpus().relation_kinds), days[0] if days else None,
-            days[-1] if days else None)
+    """Options of every control that lists the store's articles, actors or kinds (once per
+    store revision)."""
+    def build(c: Corpus) -> tuple:
+        arts = c.articles
+        actors = source.actor_options()
+        days = sorted(a["date"] for a in arts if a["date"])
+        return (layout.article_options(arts), actors, actors, actors, actors,
+                layout.kind_options(c.relation_kinds), days[0] if days else None,
+                days[-1] if days else None)
+
+    return source.cached("options", build)

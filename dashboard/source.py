@@ -1,11 +1,20 @@
 """The dashboard's access to the store: one object per app, caching the loaded corpus per
-store revision (no module-level state, so several apps and workers can share a database)."""
+store revision (no module-level state, so several apps and workers can share a database).
+
+A request reads the store's revision once (every callback of it sees one snapshot), and what a
+view costs to compute (the view graph, the actor options) is kept per revision in a small
+:class:`.viewcache.ViewCache`: the callbacks of one view change and people asking for the same
+view share it; a write or a curation decision is a new revision, so nothing stale is served.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
+from dataclasses import replace
 
 import networkx as nx
+from flask import g, has_request_context
 
 from graph.build import Corpus, actor_articles, build_graph
 from graph.evidence import actor_evidence, edge_evidence
@@ -14,41 +23,78 @@ from graph.view import LINKS_PER_ACTOR, view_graph
 
 from .details import mention_spans
 from .filters import Filters, to_slice
+from .tables import search_options
+from .viewcache import ViewCache
 
-__all__ = ["LINKS_PER_ACTOR", "Source"]
+__all__ = ["LINKS_PER_ACTOR", "Source", "graph_key"]
 
 ALL = 10**9  # "no limit" for evidence queries; panels show a page of it and count the rest
+
+
+def graph_key(f: Filters) -> Filters:
+    """The part of a view state its graph depends on (how it is drawn left out)."""
+    return replace(f, layout=Filters.layout, size_by=Filters.size_by,
+                   color_by=Filters.color_by)
+
+
+def _size(G: nx.Graph) -> int:
+    return G.number_of_nodes() + G.number_of_edges()
 
 
 class Source:
     """Reads slices from ``store``; reloads the corpus only when the store has changed."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, cache: ViewCache | None = None) -> None:
         self.store = store
+        self.cache = cache or ViewCache()
         self._lock = threading.Lock()
         self._corpus: Corpus | None = None
 
     def corpus(self) -> Corpus:
-        """The corpus as of now: loaded once, then refreshed with only what changed."""
+        """The corpus as of now: loaded once, then refreshed with only what changed. Within
+        one request, the same snapshot each time (the store's revision is read once)."""
+        if has_request_context():
+            seen = g.setdefault("relgraph_corpus", {})
+            if id(self) not in seen:
+                seen[id(self)] = self._current()
+            return seen[id(self)]
+        return self._current()
+
+    def _current(self) -> Corpus:
         with self._lock:
             self._corpus = (Corpus.load(self.store) if self._corpus is None
                             else self._corpus.refresh(self.store))
             return self._corpus
 
+    def cached(self, what: Hashable, build: Callable[[Corpus], object],
+               weight: Callable[[object], int] = lambda _: 1) -> object:
+        """``build(corpus)`` computed once per store revision and ``what`` (a hashable
+        naming everything else the result depends on), shared until the store changes."""
+        c = self.corpus()
+        return self.cache.get(((c.revision, c.actors_rev, c.written), what),
+                              lambda: build(c), weight)
+
+    def actor_options(self) -> list[dict]:
+        """Search options of every visible actor (one store read per revision, not per
+        page load: 1.3 s at 10,000 articles)."""
+        return self.cached("actor options", lambda _: search_options(self.store.actor_table()),
+                           len)
+
     def articles(self) -> list[dict]:
         return self.corpus().articles
 
     def graph(self, f: Filters, evidence: bool = False) -> nx.Graph:
-        """The graph a view shows (the shared view rules of :mod:`graph.view`); with
-        ``evidence`` the whole slice with every link (what data downloads carry)."""
+        """The graph a view shows (the shared view rules of :mod:`graph.view`), computed once
+        per store revision and view (frozen: it is shared, see :meth:`cached`); with
+        ``evidence`` the whole slice with every link (what data downloads carry; not kept)."""
         if evidence:
             G = build_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
                             evidence=True, focus=f.focus, depth=f.depth, path=f.path)
             G.graph["focus"] = f.focus if f.focus in G else None
             return G
-        return view_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
-                          focus=f.focus, depth=f.depth, path=f.path,
-                          hide_isolated=f.hide_isolated)
+        return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(view_graph(
+            self.store, to_slice(f), corpus=c, top=f.top, focus=f.focus, depth=f.depth,
+            path=f.path, hide_isolated=f.hide_isolated)), _size)
 
     def label(self, G: nx.Graph, node: object) -> str:
         return str(G.nodes[node].get("label", node)) if node in G else str(node)
