@@ -1,5 +1,6 @@
 """Turn raw article text into clean prose: unwrap hard-wrapped lines, drop bylines, datelines,
-credits, "related" links, embed residue and aggregator footers, so none of them produce actors.
+credits (:mod:`graph.credits`), "related" links, embed residue and aggregator footers, so none
+of them produce actors.
 
 Rules are about the shape of news boilerplate in general, not about particular articles.
 """
@@ -11,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from .credits import byline, strip_credits
+
 __all__ = ["Cleaned", "clean_text", "find_date", "normalise", "one_line"]
 
 MONTHS = {m: i for i, m in enumerate(
@@ -21,11 +24,6 @@ _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),\s*(\d{{4}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
-# A byline: "By NAME" optionally followed by "(Agency)" / ", Agency" and nothing else.
-_BYLINE = re.compile(
-    r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al|el|bin))"
-    r"{0,6})\s*(?:\((?P<agency>[^)]{2,60})\)|,\s*(?P<agency2>[A-Z][\w .&]{1,60}))?\s*$"
-)
 # A dateline: "SEOUL, South Korea (AP) — " or "ISTANBUL (Example Wire) - " at the start of a
 # paragraph (the city in capitals, then any source in brackets and a dash).
 _DATELINE = re.compile(
@@ -95,14 +93,15 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
     author, kept = "", []
     for para in paragraphs:
         para = " ".join(para.split())  # runs of whitespace → one space (as re.sub(r"\s+"))
-        match = _BYLINE.match(para)
-        if match and not kept[1:]:
-            author = author or _name_case(match.group("name"))
+        names = byline(para)
+        if names and (not kept[2:] or len(names.split()) > 1):
+            # a byline under the headline names the author; one further down is dropped too
+            author = author or (_name_case(names) if not kept[2:] else "")
             continue
         low = para.lower()
         if _DROP_LINE.match(para) or any(p in low for p in FOOTER_PHRASES):
             continue
-        para = _DATELINE.sub("", para)
+        para = strip_credits(_DATELINE.sub("", para), low)
         if "contributed" in low:  # the pattern scans every position: only where it can match
             para = _CONTRIB.sub("", para)
         if "___" in para:
@@ -122,10 +121,13 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
         found_title = kept.pop(0)
     key = _key(title or found_title)
     if key:
-        # A repeated headline (aggregators often append it) is not article text.
+        # A repeated headline (aggregators often append it) is not article text. Only a real
+        # repeat goes: a paragraph starting with the title's words is often article text (a
+        # biography titled with a name, a travel guide titled with a city).
         keyed = [(p, _key(p)) for p in kept]
         kept = [_strip_trailing_title(p, title or found_title, key, pkey)
-                for i, (p, pkey) in enumerate(keyed) if not (i > 0 and pkey.startswith(key))]
+                for i, (p, pkey) in enumerate(keyed)
+                if not (i > 0 and _repeats(p, pkey, title or found_title, key))]
     return Cleaned(text="\n\n".join(p for p in kept if p), title=found_title, author=author)
 
 
@@ -188,13 +190,34 @@ def _looks_like_title(para: str) -> bool:
     return 3 <= len(words) <= 25 and not para.endswith((".", "?\"", ".”", ".\""))
 
 
+# What may follow a repeated headline on its line: a separator and a short site name
+# ("Leaders meet in Oslo - Example News", "… | Example News Network").
+_SITE_SUFFIX = re.compile(r"\s*[-–—|·•]\s*[^.!?]{1,60}")
+# What may stand before a headline appended to a paragraph: the end of a sentence or a separator.
+_BEFORE_TITLE = tuple(".!?\"'”’)]-–—|:")
+
+
+def _repeats(para: str, pkey: str, title: str, tkey: str) -> bool:
+    """Whether ``para`` (key ``pkey``) is the headline ``title`` (key ``tkey``) again: the same
+    words, or the headline and a separated site name."""
+    if pkey == tkey:
+        return True
+    if not pkey.startswith(tkey + " "):
+        return False
+    n = len(title.split())
+    words = para.split()
+    return _key(" ".join(words[:n])) == tkey and bool(_SITE_SUFFIX.fullmatch(
+        para[len(" ".join(words[:n])):]))
+
+
 def _strip_trailing_title(para: str, title: str, tkey: str, pkey: str) -> str:
-    """``para`` without the headline (key ``tkey``) repeated at its end (``pkey``: its key)."""
+    """``para`` without the headline (key ``tkey``) repeated at its end (``pkey``: its key),
+    appended after a sentence end or a separator (a sentence ending in a title word keeps it)."""
     if tkey and pkey.endswith(tkey) and pkey != tkey:
         idx = para.lower().rfind(title.split()[0].lower())
         while idx > 0 and not _key(para[idx:]).startswith(tkey):
             idx = para.lower().rfind(title.split()[0].lower(), 0, idx)
-        if idx > 0:
+        if idx > 0 and para[:idx].rstrip().endswith(_BEFORE_TITLE):
             return para[:idx].rstrip()
     return para
 

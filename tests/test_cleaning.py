@@ -87,3 +87,102 @@ def test_a_short_wrapped_text_keeps_its_sentences_whole():
     out = clean_text(raw)
     assert out.title == ""
     assert out.text == " ".join(raw.split("\n"))
+
+
+@pytest.mark.parametrize("title,paragraphs", [
+    # a biography titled with the person's name: paragraphs start with the name
+    ("Leilani Kahananui", ["Leilani Kahananui was born in Hilo in 1931.",
+                           "Leilani Kahananui later taught at a school in Honolulu.",
+                           "Kahananui died in 1999."]),
+    ("Nguyễn Thị Lan", ["Nguyễn Thị Lan studied law in Hanoi.",
+                        "Nguyễn Thị Lan became a judge in 1990."]),
+    # a travel guide titled with a city: sections start with the city's name
+    ("Qarshi", ["Qarshi is a city in the south.",
+                "Qarshi International Airport has flights to Tashkent and Moscow.",
+                "Qarshi bazaar opens at dawn."]),
+    # a headline whose words open a later sentence
+    ("Floods in Kerala", ["Heavy rain fell for a week.",
+                          "Floods in Kerala have displaced thousands, officials said."]),
+])
+def test_paragraphs_starting_with_the_title_words_are_kept(title, paragraphs):
+    out = clean_text("\n\n".join([title, *paragraphs]), title=title)
+    assert out.text == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("repeat", [
+    "Leaders meet in Oslo",
+    "LEADERS MEET IN OSLO",
+    "Leaders meet in Oslo - Example News",
+    "Leaders meet in Oslo | Example News Network",
+])
+def test_a_real_repeat_of_the_headline_is_dropped(repeat):
+    raw = f"Leaders meet in Oslo\n\nThe leaders met in Oslo.\n\n{repeat}\n\nTalks went on."
+    out = clean_text(raw, title="Leaders meet in Oslo")
+    assert out.text == "The leaders met in Oslo.\n\nTalks went on."
+
+
+@pytest.mark.parametrize("sentence", [
+    "She was born near Qarshi.",
+    "The new terminal opened in Qarshi",
+])
+def test_a_paragraph_ending_in_the_title_word_keeps_it(sentence):
+    out = clean_text(f"Qarshi\n\nQarshi is a city.\n\n{sentence}", title="Qarshi")
+    assert out.text.split("\n\n")[-1] == sentence
+
+
+BODY = "The ministers met in Dodoma on Monday."
+
+
+@pytest.mark.parametrize("byline,author", [
+    ("By Amani Mwakyusa and Liu Yang", "Amani Mwakyusa and Liu Yang"),
+    ("By Amani Mwakyusa, Liu Yang and Kim Ji-woo", "Amani Mwakyusa, Liu Yang and Kim Ji-woo"),
+    ("By Siobhán Ní Bhriain & Tomás de la Vega, Example Wire",
+     "Siobhán Ní Bhriain & Tomás de la Vega"),
+])
+def test_bylines_with_several_authors_are_removed_and_kept(byline, author):
+    out = clean_text(f"Talks resume\n\n{byline}\n\n{BODY}", title="Talks resume")
+    assert out.text == BODY
+    assert out.author == author
+
+
+@pytest.mark.parametrize("credit", [
+    "(Reporting by Amani Mwakyusa in Dodoma; Additional reporting by Liu Yang in Beijing; "
+    "Editing by Priya Raghunathan)",
+    "Reporting by Amani Mwakyusa; Writing by Liu Yang; Editing by Ngozi Eze and Lars Holm",
+    "Writing by Liu Yang. Editing by Ngozi Eze",
+    "Compiled by Nguyễn Văn An; edited by Ngozi Eze",
+    "— Amani Mwakyusa and Liu Yang contributed",
+    "Amani Mwakyusa in Dodoma and Liu Yang in Beijing contributed reporting.",
+    "Photo: Amani Mwakyusa/Example Wire",
+    "(Photo by Liu Yang)",
+    "Photograph by Ngozi Eze / Example Images",
+    "Liu Yang/AFP via Getty Images",
+    "Image credit: Lars Holm",
+])
+def test_credit_paragraphs_are_removed(credit):
+    out = clean_text(f"{BODY}\n\n{credit}\n\nTalks will continue.")
+    assert out.text == f"{BODY}\n\nTalks will continue."
+
+
+@pytest.mark.parametrize("tail", [
+    " (Reporting by Amani Mwakyusa; Editing by Ngozi Eze)",
+    " Reporting by Amani Mwakyusa; Editing by Ngozi Eze",
+    " (AP Photo/Liu Yang)",
+    " Image: Lars Holm.",
+    " (credit: Priya Raghunathan / Example Images)",
+    " Amani Mwakyusa/Reuters",
+])
+def test_credits_after_the_last_sentence_are_removed(tail):
+    out = clean_text(BODY + tail)
+    assert out.text == BODY
+
+
+@pytest.mark.parametrize("text", [
+    "Written by a committee of judges, the report blames the port authority.",
+    "Photographs by Liu Yang of the flooded valley won a national prize last year.",
+    "The union contributed to the strike fund, said Amani Mwakyusa.",
+    "The minister was reporting by telephone from Dodoma.",
+    "Edited by hand, the list named Ngozi Eze and Lars Holm as witnesses.",
+])
+def test_sentences_about_credits_are_kept(text):
+    assert clean_text(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"
