@@ -17,9 +17,9 @@ from anyascii import anyascii
 
 from .model import COOCCURRENCE
 
-__all__ = ["initials_match", "load_table", "loose_key", "name_key", "name_parts",
-           "name_particles", "person_appositions", "relation_kinds", "seats_of_power",
-           "title_words"]
+__all__ = ["generation", "initials_match", "is_generation", "load_table", "loose_key",
+           "name_key", "name_parts", "name_particles", "other_generation", "person_appositions",
+           "relation_kinds", "seats_of_power", "short_form_of", "title_words"]
 
 _DROP = re.compile(r"[.’'`´]")
 _SPACE = re.compile(r"[^0-9a-z]+")
@@ -168,16 +168,82 @@ def _spells(letters: str, words: tuple[str, ...]) -> bool:
     return go(0, 0)
 
 
+#: Roman regnal numbers I to XXXIX ("Abbas II", "Louis XIV"), as name keys write them, except
+#: those spelled like a name's syllable ("Xi", "Vi").
+_ROMAN = re.compile(r"(?!(xi|vi)$)x{0,3}(ix|iv|v?i{0,3})")
+
+
+@functools.cache
+def generation_words() -> frozenset[str]:
+    """Generational suffixes ("jr", "sr", "fils"); Roman numerals are matched by pattern."""
+    return frozenset(load_table("titles")["generations"])
+
+
+@functools.cache
+def patronymic_particles() -> frozenset[str]:
+    """Particles before a father's name inside his child's ("bin", "ibn", "ould")."""
+    return frozenset(load_table("titles")["patronymic_particles"])
+
+
+def is_generation(key: str) -> bool:
+    """True if a name key is only a generational suffix or a regnal number ("jr", "iii")."""
+    return key in generation_words() or bool(key and _ROMAN.fullmatch(key))
+
+
+def generation(key: str) -> tuple[str, str]:
+    """A name key split into the name and its generational suffix or regnal number:
+    "john smith jr" → ("john smith", "jr"), "abbas ii" → ("abbas", "ii"), "pliny the elder" →
+    ("pliny", "the elder"); a name without one → (key, "")."""
+    words = key.split()
+    if len(words) >= 2 and is_generation(words[-1]):
+        cut = 2 if len(words) >= 3 and words[-2] == "the" else 1
+        return " ".join(words[:-cut]), " ".join(words[-cut:])
+    return key, ""
+
+
+def other_generation(a: str, b: str) -> bool:
+    """True if name keys ``a`` and ``b`` are one name with different generational suffixes
+    ("john smith" / "john smith jr" / "john smith sr", "abbas" / "abbas ii"): a father and his
+    son, or two monarchs, never one person by name alone."""
+    (base_a, gen_a), (base_b, gen_b) = generation(a), generation(b)
+    return gen_a != gen_b and base_a == base_b
+
+
+def _fathers(words: list[str]) -> set[int]:
+    """Indexes of the words that begin a father's name inside a name: right after a
+    patronymic particle that is not the name's first word ("hamad bin faisal" → {2})."""
+    return {i + 1 for i, w in enumerate(words[1:-1], start=1) if w in patronymic_particles()}
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """True if name key ``short`` is the start or the end of name key ``full`` as a short form
+    of that person's name ("horvat" / "milan horvat", "van den berg" / "jan van den berg").
+    Not when the rest is only a generational suffix ("john smith" / "john smith jr": father and
+    son), nor when ``short`` is the father's name inside a patronymic ("rashid al harbi" in
+    "mohammed bin rashid al harbi")."""
+    if short == full or other_generation(short, full):
+        return False
+    words, n = full.split(), len(short.split())
+    if full.startswith(short + " "):
+        return True
+    return full.endswith(" " + short) and len(words) - n not in _fathers(words)
+
+
 def name_parts(full_names: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Index full names by their first and last word, and (as a fallback for names like
-    "Jose Carlos Duda da Costa") by their other capitalised words."""
+    "Jose Carlos Duda da Costa") by their other capitalised words. A generational suffix is
+    not the last word ("Smith" names "John Smith Jr."), and a father's name inside a
+    patronymic is no part ("Faisal" does not name "Hamad bin Faisal")."""
     edge: dict[str, list[str]] = {}
     inner: dict[str, list[str]] = {}
     for full in full_names:
-        parts = name_key(full).split()
-        for part in {parts[0], parts[-1]}:
-            edge.setdefault(part, []).append(full)
-        for word, part in zip(full.split()[1:-1], parts[1:-1], strict=False):
-            if len(part) >= 3 and word[:1].isupper():
+        key = name_key(full)
+        parts = generation(key)[0].split()
+        fathers = _fathers(parts)
+        for i in {0, len(parts) - 1} - fathers:
+            edge.setdefault(parts[i], []).append(full)
+        words = full.split()
+        for i, (word, part) in enumerate(zip(words[1:-1], parts[1:-1], strict=False), start=1):
+            if len(part) >= 3 and word[:1].isupper() and i not in fathers:
                 inner.setdefault(part, []).append(full)
     return edge, inner

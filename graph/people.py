@@ -4,7 +4,9 @@
   in the article that starts or ends with it; two different full names are never merged. When
   two full names share the short form ("Carlos Menezes", "Paulo Menezes"), the one
   mentioned most recently (in the same or the two sentences before) wins, else the most
-  salient.
+  salient. Never across a generational suffix or a patronymic (:func:`graph.names.
+  short_form_of`): "John Smith" is not "John Smith Jr.", "Rashid Al Harbi" not "Mohammed bin
+  Rashid Al Harbi", and "Smith" after both "John Smith Jr." and "John Smith Sr." stays "Smith".
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
   Y)") or in quotes inside the name names X wherever it appears.
 * A role phrase introduced next to a name ("Croatian leader Milan Horvat", "the French
@@ -22,14 +24,18 @@ from spacy.tokens import Doc, Token
 
 from .model import Mention, MentionSpan
 from .names import (
+    generation_words,
+    is_generation,
     is_title,
     leader_titles,
     loose_key,
     name_key,
     name_particles,
     name_parts,
+    other_generation,
     role_heads,
     seats_of_power,
+    short_form_of,
 )
 from .types import STRENGTH
 
@@ -37,6 +43,7 @@ __all__ = ["nicknames_in", "resolve_people", "role_mentions"]
 
 _NICK_VERBS = {"known", "nicknamed", "dubbed", "called", "alias", "aka"}
 _WINDOW = 2  # sentences back in which a recent mention decides between two full names
+_EITHER = ""  # a short form of two names that differ by a generational suffix only
 
 
 def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
@@ -82,7 +89,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             full_counts[s.mention.name] += 1
             first_seen.setdefault(s.mention.name, s.start)
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
-                  or any(f != g and _part_of(name_key(f), name_key(g)) for g in full_counts)]:
+                  or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
         return spans
@@ -96,6 +103,9 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     def pick(candidates: list[str], at: int) -> str | None:
         candidates = [c for c in dict.fromkeys(candidates) if first_seen[c] < at] or [
             c for c in dict.fromkeys(candidates)]
+        keys = [name_key(c) for c in candidates]
+        if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+            return _EITHER  # "Smith" after "John Smith Jr." and "John Smith Sr."
         if len(candidates) > 1:  # the most recent within the window, else the most salient
             recent = [c for c in candidates if c in last_seen
                       and sent_of[at] - sent_of[last_seen[c]] <= _WINDOW]
@@ -107,9 +117,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         key = name_key(short)
         words = key.split()
         if len(words) > 1:  # "Souza Lima", "Van den Berg": the end (or start) of a full name
-            return pick([f for f in full_counts if f != short and len(name_key(f).split())
-                         > len(words) and (name_key(f).endswith(" " + key)
-                                           or name_key(f).startswith(key + " "))], at)
+            return pick([f for f in full_counts if short_form_of(key, name_key(f))], at)
         return pick(by_part.get(key)
                     or (inner[key] if len(inner.get(key, ())) == 1 else [])
                     or (loose.get(loose_key(key), []) if len(key) >= 5 else []), at)
@@ -122,12 +130,19 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     out = []
     for s in sorted(spans + missed, key=lambda x: x.start):
         m = s.mention
+        if m.type == "person" and is_generation(name_key(m.name)) and (
+                m.name.isupper() or name_key(m.name) in generation_words()):
+            continue  # "Jr." cut off from the name before it: no one's name on its own
         if m.name in full_counts:
             last_seen[m.name] = s.start
             out.append(s)
             continue
         full = best(m.name, s.start) if _may_be_short(m) else None
-        if full and (m.label == "PERSON" or s in missed or not _known(m.name)):
+        if full == _EITHER:  # a person, but which one the name cannot tell
+            if s in missed or _known(m.name):
+                continue
+            s = replace(s, mention=replace(m, type="person"))
+        elif full and (m.label == "PERSON" or s in missed or not _known(m.name)):
             last_seen[full] = s.start
             s = replace(s, mention=replace(m, name=full, type="person"))
         elif s in missed:
@@ -150,10 +165,6 @@ def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -
                                                  end=t.idx + len(t.text), text=t.text,
                                                  name=t.text))
     return s
-
-
-def _part_of(short: str, full: str) -> bool:
-    return full.endswith(" " + short) or full.startswith(short + " ")
 
 
 def _nicknamed(s: MentionSpan, nicknames: dict[str, str]) -> MentionSpan:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .builtin import builtin_alias, country_name, is_subdivision
 from .model import ACTOR_TYPES
-from .names import name_key, name_parts, organisation_suffixes
+from .names import name_key, name_parts, organisation_suffixes, other_generation
 from .unionfind import Groups
 from .variants import Item, same_spelling, spelling_key, unambiguous
 
@@ -265,13 +265,19 @@ def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
 def _short_names(groups: Groups, live: set[str], kind_of: dict, count: dict,
                  names: dict) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
-    gives the full name) joins the most mentioned person whose name starts or ends with it."""
+    gives the full name) joins the most mentioned person whose name starts or ends with it
+    (:func:`graph.names.name_parts`: never a father's name inside a patronymic), unless two of
+    those names are one name with different generational suffixes ("Smith" for "John Smith
+    Jr." or "John Smith Sr.")."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
     for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
         labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
         if labels:
-            target = max((name_key(label) for label in labels), key=lambda k: (count[k], k))
+            keys = sorted({name_key(label) for label in labels})
+            if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+                continue
+            target = max(keys, key=lambda k: (count[k], k))
             groups.union(key, target)
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from .names import initials_match, load_table, title_words
+from .names import generation, initials_match, load_table, other_generation, title_words
 
 __all__ = ["Candidate", "Item", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 
@@ -200,8 +200,10 @@ def _sound(word: str) -> str:
 
 
 def _alike(a: list[str], b: list[str]) -> bool:
-    """Word-by-word transliteration variants: every pair of words alike, one the same."""
-    if a == b or not any(x == y for x, y in zip(a, b, strict=True)):
+    """Word-by-word transliteration variants: every pair of words alike, one the same; never
+    two generational suffixes ("Louis XIV" / "Louis XV")."""
+    if a == b or not any(x == y for x, y in zip(a, b, strict=True)) or generation(
+            " ".join(a))[1] != generation(" ".join(b))[1]:
         return False
     for x, y in zip(a, b, strict=True):
         if x == y:
@@ -226,11 +228,12 @@ def spelling_key(key: str) -> tuple[str, ...]:
     """A name key reduced to what transliterations of it share: article particles dropped,
     doubled letters single, a final -y as -i, and the vowels inside each word dropped
     ("mohammed hamdan dagalo" and "mohamed hamdan daglo" give the same)."""
+    base, suffix = generation(key)
     out = []
-    for word in key.split():
+    for word in base.split():
         if word in _ARTICLES:
             continue
-        if not word.isalpha():  # numbers ("Louis XIV", "Person 211") are never respelled
+        if not word.isalpha():  # numbers ("Person 211") are never respelled
             out.append(word)
             continue
         word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
@@ -238,7 +241,7 @@ def spelling_key(key: str) -> tuple[str, ...]:
             word = word[:-1] + "i"
         out.append(word if len(word) <= 3 else word[0] + "".join(
             c for c in word[1:-1] if c not in "aeiouy") + word[-1])
-    return tuple(out)
+    return (*out, suffix) if suffix else tuple(out)  # "Abbas II" / "Abbas III": two kings
 
 
 def same_spelling(a: str, b: str) -> bool:
@@ -247,7 +250,7 @@ def same_spelling(a: str, b: str) -> bool:
     skeleton but are two names)."""
     x = [w for w in a.split() if w not in _ARTICLES]
     y = [w for w in b.split() if w not in _ARTICLES]
-    if len(x) != len(y) or spelling_key(a) != spelling_key(b):
+    if len(x) != len(y) or spelling_key(a) != spelling_key(b) or other_generation(a, b):
         return False
     pairs = list(zip(x, y, strict=True))
     return any(p == q for p, q in pairs) and all(
