@@ -6,6 +6,10 @@ text (the plain part, else the HTML part through the HTML extractor). Quote mark
 forwarding header blocks, reply attributions and signatures are removed so the people in
 them do not become actors. Attachments of readable types (PDF, Word, text, HTML, ... and
 forwarded messages) are read as articles of their own.
+
+A message is bounded however it is built: at most :data:`MAX_ATTACHMENTS` attachments are
+read (forwarded messages inside it included), and together they inflate at most 50 MB (one
+:class:`~graph.readers.limits.Budget` per message, shared by its attachments' readers).
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from pathlib import PurePath
 
 from .base import InputError, Item, ReadOptions, Skipped, Source, make_article
 from .decode import NotText, decode
+from .limits import Budget
 
 __all__ = ["read_eml", "read_mbox", "split_mbox", "strip_mail_boilerplate"]
 
 _MAX_DEPTH = 5  # messages forwarded as attachments of attachments ...
+#: Attachments read from one message, those of the messages forwarded in it included.
+MAX_ATTACHMENTS = 100
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|re|aw|wg|tr|sv|vs)\s*:\s*|\[fwd?:?\s*)+", re.I)
 _FORWARD_MARK = re.compile(r"^\s*(?:-{2,}\s*(?:forwarded message|original message|"
                            r"weitergeleitete nachricht|message transf[ée]r[ée])\s*-{2,}|"
@@ -39,7 +46,7 @@ _QUOTE = re.compile(r"^(?:\s*>)+ ?")
 def read_eml(src: Source, options: ReadOptions) -> Iterator[Item]:
     """One e-mail message."""
     yield from _message(email.message_from_bytes(src.data, policy=policy.default),
-                        src.origin, src.stem, options, 0)
+                        src.origin, src.stem, options, 0, _Tally())
 
 
 def read_mbox(src: Source, options: ReadOptions) -> Iterator[Item]:
@@ -50,7 +57,8 @@ def read_mbox(src: Source, options: ReadOptions) -> Iterator[Item]:
         return
     for n, (line, data) in enumerate(messages, start=1):
         msg = email.message_from_bytes(data, policy=policy.default)
-        yield from _message(msg, f"{src.origin}:{line}", f"{src.stem}-{n}", options, 0)
+        yield from _message(msg, f"{src.origin}:{line}", f"{src.stem}-{n}", options, 0,
+                            _Tally())
 
 
 def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
@@ -73,14 +81,23 @@ def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
     return messages
 
 
+class _Tally:
+    """What one message (with the messages forwarded in it) has used: attachments read and
+    the budget its attachments inflate against."""
+
+    def __init__(self) -> None:
+        self.attachments = 0
+        self.budget = Budget()
+
+
 def _message(msg: EmailMessage, origin: str, stem: str, options: ReadOptions,
-             depth: int) -> Iterator[Item]:
+             depth: int, tally: _Tally) -> Iterator[Item]:
     headers = {k: _header(msg, k) for k in ("subject", "from", "date", "message-id")}
     if not any(headers.values()):
         yield InputError(origin, "not an e-mail message (no From, Subject or Date header)")
         return
     text = strip_mail_boilerplate(_body_text(msg))
-    attachments = list(_attachments(msg, origin, stem, options, depth))
+    attachments = list(_attachments(msg, origin, stem, options, depth, tally))
     if text.strip():
         name, address = parseaddr(headers["from"])
         fields = {"title": _SUBJECT_PREFIX.sub("", headers["subject"]),
@@ -132,7 +149,7 @@ def _content(part: EmailMessage) -> str:
 
 
 def _attachments(msg: EmailMessage, origin: str, stem: str, options: ReadOptions,
-                 depth: int) -> Iterator[Item]:
+                 depth: int, tally: _Tally) -> Iterator[Item]:
     from .dispatch import kind_of, read_source
 
     try:
@@ -140,11 +157,17 @@ def _attachments(msg: EmailMessage, origin: str, stem: str, options: ReadOptions
     except (KeyError, ValueError, TypeError, AttributeError):
         return
     for i, part in enumerate(parts, start=1):
+        if tally.attachments >= MAX_ATTACHMENTS:
+            left = len(parts) - i + 1
+            yield Skipped(origin, f"{left:,} more attachment{'s' * (left > 1)} not read (at "
+                                  f"most {MAX_ATTACHMENTS} a message)")
+            return
+        tally.attachments += 1
         if part.get_content_type() == "message/rfc822" and depth < _MAX_DEPTH:
             inner = part.get_content()
             if isinstance(inner, EmailMessage):
                 yield from _message(inner, f"{origin}/message-{i}", f"{stem}-message-{i}",
-                                    options, depth + 1)
+                                    options, depth + 1, tally)
             continue
         name = part.get_filename()
         if not name:
@@ -155,8 +178,12 @@ def _attachments(msg: EmailMessage, origin: str, stem: str, options: ReadOptions
             yield Skipped(f"{origin}/{name}", "attachment of unsupported type")
             continue
         data = part.get_payload(decode=True) or b""
-        yield from read_source(kind, Source(data, f"{origin}/{name}",
-                                            f"{stem}-{PurePath(name).stem}"), options)
+        # Read to the end inside the block (it must not span a yield): the readers of
+        # compressed attachments draw on the message's budget.
+        with tally.budget.enclosing():
+            items = list(read_source(kind, Source(data, f"{origin}/{name}",
+                                                  f"{stem}-{PurePath(name).stem}"), options))
+        yield from items
 
 
 def strip_mail_boilerplate(text: str) -> str:

@@ -3,6 +3,11 @@
 Lines repeated in the margins of most pages (running headers and footers) and page numbers
 are removed, words hyphenated across line ends are joined, and the cleaning stage unwraps the
 lines into paragraphs. A PDF without a text layer (a scan) is refused: OCR it first.
+
+What a PDF inflates is bounded for the whole document, not only per stream: pypdf's own
+limits stop any one stream at 50 MB, every stream pypdf decodes is counted against one
+50 MB budget, and so is the text extracted (a form drawn many times yields its text each
+time). Past a bound the PDF is refused with one line.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextvars import ContextVar
 
 from .base import InputError, Item, ReadOptions, Source, make_article
+from .limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES, Budget, TooLarge
 
 __all__ = ["pdf_text", "read_pdf"]
 
@@ -22,24 +29,38 @@ _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:page\s*)?#(?:\s*(?:of|/)\s*#)?[-–�
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|odt|rtf|indd)$",
                          re.I)
+#: The inflation budget of the PDF being read in this thread (None outside :func:`read_pdf`).
+_BUDGET: ContextVar[Budget | None] = ContextVar("relgraph_pdf_budget", default=None)
+#: What one stream may inflate: half the document's budget, since zlib briefly holds a
+#: stream's output twice while it grows (pypdf's defaults are 75 MB).
+_STREAM_LIMIT = MAX_INFLATED_BYTES // 2
+#: pypdf's per-stream output limits, all set to :data:`_STREAM_LIMIT`.
+_STREAM_LIMITS = ("maximum_declared_stream_length", "array_based_stream_maximum_output_length",
+                  "jbig2_maximum_output_length", "lzw_maximum_output_length",
+                  "run_length_maximum_output_length", "zlib_maximum_output_length",
+                  "brotli_maximum_output_length", "image_maximum_buffer_size",
+                  "stream_decoding_work_maximum_length", "xfa_decoding_work_maximum_length")
+
+
+class _Encrypted(Exception):
+    pass
 
 
 def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PyPdfError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not for users
     try:
-        reader = PdfReader(io.BytesIO(src.data))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise DependencyError
-            except (DependencyError, PyPdfError, NotImplementedError):
-                yield InputError(src.origin, "encrypted PDF (needs a password); save an "
-                                             "unencrypted copy first")
-                return
-        pages = [page.extract_text() or "" for page in reader.pages]
+        reader, pages = _read(PdfReader, src.data)
+    except _Encrypted:
+        yield InputError(src.origin, "encrypted PDF (needs a password); save an unencrypted "
+                                     "copy first")
+        return
+    except (TooLarge, LimitReachedError) as exc:
+        yield InputError(src.origin, str(exc) if isinstance(exc, TooLarge)
+                         else INFLATED_TOO_LARGE)
+        return
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         yield InputError(src.origin, f"not a readable PDF ({reason})")
@@ -50,6 +71,74 @@ def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
     meta = _metadata(reader)
     yield from make_article({**meta, "url": src.url, "text": pdf_text(pages)}, src.origin,
                             src.stem)
+
+
+def _read(reader_class: type, data: bytes) -> tuple:
+    """``(reader, text of each page)``, inflating at most :data:`MAX_INFLATED_BYTES` for the
+    whole document. Raises :class:`_Encrypted`, :class:`TooLarge` or pypdf's errors."""
+    from pypdf import apply_configuration
+    from pypdf.errors import DependencyError, PyPdfError
+
+    _count_decoded_streams()
+    budget = Budget()
+    token = _BUDGET.set(budget)
+    try:
+        with apply_configuration(**dict.fromkeys(_STREAM_LIMITS, _STREAM_LIMIT)):
+            reader = reader_class(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
+                        raise DependencyError
+                except (DependencyError, PyPdfError, NotImplementedError):
+                    raise _Encrypted from None
+
+            def count_text(text, *_) -> None:  # noqa: ANN001
+                budget.take(len(text))
+
+            # Inflate every page's content first (cheap, and cached for the extraction), so
+            # a document past the budget is refused before any slow text extraction.
+            for page in reader.pages:
+                _decode_contents(page)
+            return reader, [page.extract_text(visitor_text=count_text) or ""
+                            for page in reader.pages]
+    finally:
+        _BUDGET.reset(token)
+
+
+def _decode_contents(page) -> None:  # noqa: ANN001
+    """Decode the page's content streams (pypdf keeps them decoded for the extraction)."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    for part in contents if isinstance(contents, list) else [contents]:
+        part = part.get_object() if part is not None else None
+        if hasattr(part, "get_data"):
+            part.get_data()
+
+
+def _count_decoded_streams() -> None:
+    """Make pypdf count every stream it decodes against the budget of the PDF being read.
+
+    pypdf limits each stream but not their sum: a PDF of a hundred pages, each a 40 MB
+    stream, inflates 4 GB and keeps it (decoded streams are cached). pypdf has no hook or
+    setting for a document-wide bound, so its one decoding function
+    (``pypdf.filters.decode_stream_data``, looked up at each call by
+    ``EncodedStreamObject.get_data``) is wrapped, once per process, by one that counts what
+    it returns. Outside :func:`read_pdf` (no budget set) it only passes the data through."""
+    from pypdf import filters
+
+    if getattr(filters.decode_stream_data, "counted_by_relgraph", False):
+        return
+    decode = filters.decode_stream_data
+
+    def counted(stream):  # noqa: ANN001, ANN202
+        data = decode(stream)
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.take(len(data))
+        return data
+
+    counted.counted_by_relgraph = True
+    filters.decode_stream_data = counted
 
 
 def _metadata(reader) -> dict:  # noqa: ANN001

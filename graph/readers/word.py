@@ -1,15 +1,21 @@
 """Word documents (.docx) with python-docx: body paragraphs in order (page headers, footers
 and tables are not article text), title, author and date from the document properties (a
-"Title"-styled first paragraph is the title when the properties have none)."""
+"Title"-styled first paragraph is the title when the properties have none).
+
+python-docx reads every part of the package into memory, so the package is checked first
+(:func:`~graph.readers.limits.check_zip`): a document that inflates past 50 MB is refused
+before python-docx sees it. Its XML parser does not resolve entities."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from .base import InputError, Item, ReadOptions, Source, make_article
+from .limits import TooLarge, check_zip
 
 __all__ = ["read_docx"]
 
@@ -19,10 +25,22 @@ _TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 def read_docx(src: Source, options: ReadOptions) -> Iterator[Item]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
+        check_zip(src.data)
+    except TooLarge as exc:
+        yield InputError(src.origin, str(exc))
+        return
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
+            EOFError, ValueError, OSError) as exc:  # not a zip, a bad CRC, an unknown compression
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        yield InputError(src.origin, f"not a readable Word (.docx) document ({reason})")
+        return
+    try:
         document = docx.Document(io.BytesIO(src.data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:  # libxml2 refuses entity bombs and huge text nodes
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         yield InputError(src.origin, f"not a readable Word (.docx) document ({reason})")
         return
