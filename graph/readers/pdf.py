@@ -12,6 +12,8 @@ time). Past a bound the PDF is refused with one line.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
 import logging
 import re
@@ -31,6 +33,8 @@ _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|odt|r
                          re.I)
 #: The inflation budget of the PDF being read in this thread (None outside :func:`read_pdf`).
 _BUDGET: ContextVar[Budget | None] = ContextVar("relgraph_pdf_budget", default=None)
+#: pypdf's limit messages that mean a stream inflates too much (others: too many tokens, ...).
+_INFLATING = re.compile(r"decompress|decoding|stream length|output length|image size", re.I)
 #: What one stream may inflate: half the document's budget, since zlib briefly holds a
 #: stream's output twice while it grows (pypdf's defaults are 75 MB).
 _STREAM_LIMIT = MAX_INFLATED_BYTES // 2
@@ -52,14 +56,18 @@ def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not for users
     try:
-        reader, pages = _read(PdfReader, src.data)
+        pages, meta = _read(PdfReader, src.data)
     except _Encrypted:
         yield InputError(src.origin, "encrypted PDF (needs a password); save an unencrypted "
                                      "copy first")
         return
-    except (TooLarge, LimitReachedError) as exc:
-        yield InputError(src.origin, str(exc) if isinstance(exc, TooLarge)
-                         else INFLATED_TOO_LARGE)
+    except TooLarge as exc:
+        yield InputError(src.origin, str(exc))
+        return
+    except LimitReachedError as exc:  # one of pypdf's per-stream limits
+        reason = str(exc).splitlines()[0] if str(exc) else "a size limit"
+        yield InputError(src.origin, INFLATED_TOO_LARGE if _INFLATING.search(reason)
+                         else f"not a readable PDF (past pypdf's limits: {reason})")
         return
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -68,22 +76,20 @@ def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
     if not any(p.strip() for p in pages):
         yield InputError(src.origin, "no text layer; OCR it first")
         return
-    meta = _metadata(reader)
     yield from make_article({**meta, "url": src.url, "text": pdf_text(pages)}, src.origin,
                             src.stem)
 
 
-def _read(reader_class: type, data: bytes) -> tuple:
-    """``(reader, text of each page)``, inflating at most :data:`MAX_INFLATED_BYTES` for the
-    whole document. Raises :class:`_Encrypted`, :class:`TooLarge` or pypdf's errors."""
-    from pypdf import apply_configuration
+def _read(reader_class: type, data: bytes) -> tuple[list[str], dict]:
+    """``(text of each page, metadata)``, inflating at most :data:`MAX_INFLATED_BYTES` for
+    the whole document. Raises :class:`_Encrypted`, :class:`TooLarge` or pypdf's errors."""
     from pypdf.errors import DependencyError, PyPdfError
 
     _count_decoded_streams()
     budget = Budget()
     token = _BUDGET.set(budget)
     try:
-        with apply_configuration(**dict.fromkeys(_STREAM_LIMITS, _STREAM_LIMIT)):
+        with _stream_limits():
             reader = reader_class(io.BytesIO(data))
             if reader.is_encrypted:
                 try:
@@ -99,10 +105,24 @@ def _read(reader_class: type, data: bytes) -> tuple:
             # a document past the budget is refused before any slow text extraction.
             for page in reader.pages:
                 _decode_contents(page)
-            return reader, [page.extract_text(visitor_text=count_text) or ""
-                            for page in reader.pages]
+            pages = [page.extract_text(visitor_text=count_text) or ""
+                     for page in reader.pages]
+            return pages, _metadata(reader)
     finally:
         _BUDGET.reset(token)
+
+
+def _stream_limits() -> contextlib.AbstractContextManager:
+    """pypdf's per-stream limits set to :data:`_STREAM_LIMIT` for this thread, as far as the
+    installed pypdf has them (``apply_configuration`` since 6.18; older versions keep their
+    fixed 75 MB, and the document-wide count still applies)."""
+    try:
+        from pypdf import Configuration, apply_configuration
+    except ImportError:
+        return contextlib.nullcontext()
+    known = {field.name for field in dataclasses.fields(Configuration)}
+    return apply_configuration(**{name: _STREAM_LIMIT for name in _STREAM_LIMITS
+                                  if name in known})
 
 
 def _decode_contents(page) -> None:  # noqa: ANN001
