@@ -215,6 +215,18 @@ def test_a_zip_with_too_many_members_is_refused():
     assert items == [f"many.docx: zip package has more than {MAX_ZIP_MEMBERS:,} files"]
 
 
+def test_a_package_with_encrypted_members_is_one_line():
+    """zipfile cannot read encrypted members; that is said plainly, not by the catch-all."""
+    package = bytearray(make_docx(STORY))
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = 0
+        while (at := package.find(signature, at)) != -1:
+            package[at + flags] |= 1  # general purpose flag bit 0: encrypted
+            at += 4
+    assert [str(i) for i in read_bytes("locked.docx", bytes(package))] == [
+        "locked.docx: not a readable Word (.docx) document (encrypted zip members)"]
+
+
 def test_long_repetitive_documents_are_still_read():
     """The bounds refuse bombs, not long documents: a 1.6 MB body of 4,000 identical
     paragraphs (compressing ~300:1, past the 1 MB floor of the ratio check), and a document

@@ -32,8 +32,13 @@ def read_docx(src: Source, options: ReadOptions) -> Iterator[Item]:
     except TooLarge as exc:
         yield InputError(src.origin, str(exc))
         return
+    except RuntimeError:  # zipfile's word for a member it cannot decrypt
+        yield InputError(src.origin, "not a readable Word (.docx) document (encrypted zip "
+                                     "members)")
+        return
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
-            EOFError, ValueError, OSError) as exc:  # not a zip, a bad CRC, an unknown compression
+            EOFError, ValueError, OSError) as exc:
+        # not a zip, a bad CRC, an unknown compression method
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         yield InputError(src.origin, f"not a readable Word (.docx) document ({reason})")
         return
