@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -65,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="relgraph",
         description="Turn news articles into a relationship graph you can explore and brief "
                     "from.")
+    p.add_argument("--version", action="version",
+                   version=f"relgraph {importlib.metadata.version('relgraph')}")
     sub = p.add_subparsers(metavar="COMMAND")
 
     s = sub.add_parser("ingest", help="read articles and extract actors and relations",
