@@ -1,8 +1,14 @@
-"""Request checks in front of the dashboard: the Host header and the shape of callback calls.
+"""Request checks in front of the dashboard: the Host header, the body size and the shape of
+callback calls.
 
 * **Host**: a page served on 127.0.0.1 can be read by any web site through DNS rebinding (the
   attacker's name resolves to 127.0.0.1; the browser then sends ``Host: attacker.example``).
-  Only the names the server was bound for (and those named with ``--allow-host``) are served.
+  Only the names the server was bound for (and those named with ``--allow-host``) are served;
+  a request without a ``Host`` header is a 400 (the WSGI server would otherwise fill in its
+  own address, which is always allowed).
+* **Body size**: a body longer than the app's ``MAX_CONTENT_LENGTH`` is a 413 before a byte
+  of it is read (its ``Content-Length`` says so; a chunked body is cut where it passes the
+  limit). With uploads off that limit is :data:`MAX_CALLBACK_BODY`.
 * **Callback calls**: a POST to ``/_dash-update-component`` that is not a well-formed Dash call,
   or whose values a user could not have produced with the controls, is a 400 with one line,
   never a 500 with a traceback in the log.
@@ -10,16 +16,22 @@
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import json
 from collections.abc import Iterable
 
 from flask import Flask, Response, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
-__all__ = ["LOOPBACK", "InvalidInput", "allowed_hosts", "host_allowed", "install"]
+__all__ = ["LOOPBACK", "MAX_CALLBACK_BODY", "InvalidInput", "allowed_hosts", "host_allowed",
+           "install"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 ANY_ADDRESS = ("0.0.0.0", "::", "")
+# The largest request body a server without uploads reads. A callback call is a few KB (the
+# largest: the filter controls with a hand-picked list of articles).
+MAX_CALLBACK_BODY = 1024 * 1024
 
 
 class InvalidInput(ValueError):
@@ -125,18 +137,29 @@ def _well_formed_call(body: object, callbacks: dict) -> bool:
 
 
 def install(server: Flask, allowed: Iterable[str], callbacks) -> None:  # noqa: ANN001
-    """Check every request's Host, every callback call's shape; ``InvalidInput`` → 400.
+    """Check every request's Host and body size, every callback call's shape; ``InvalidInput``
+    → 400.
 
-    ``callbacks`` is the app's callback map (its keys are the valid ``output`` values).
+    ``callbacks`` is the app's callback map (its keys are the valid ``output`` values). The
+    body limit is the app's ``MAX_CONTENT_LENGTH`` (Flask also applies it to chunked bodies
+    as they are read).
     """
     allowed = frozenset(allowed)
 
     @server.before_request
     def _check():  # noqa: ANN202
+        if not request.environ.get("HTTP_HOST", "").strip():
+            return Response("relgraph: the request has no Host header\n", status=400,
+                            mimetype="text/plain")
         if not host_allowed(request.host, allowed):
             return Response("relgraph: host not allowed (start the server with --allow-host "
                             "NAME to serve it under that name)\n", status=400,
                             mimetype="text/plain")
+        limit = server.config.get("MAX_CONTENT_LENGTH")
+        if limit is not None and (request.content_length or 0) > limit:
+            return _too_large(limit)
+        if limit is not None and request.content_length is None and not _bounded_body(limit):
+            return _too_large(limit)
         if request.method == "POST" and request.path.endswith("/_dash-update-component"):
             body = request.get_json(silent=True)
             if not _well_formed_call(body, callbacks):
@@ -144,6 +167,35 @@ def install(server: Flask, allowed: Iterable[str], callbacks) -> None:  # noqa: 
                                 mimetype="text/plain")
         return None
 
+    @server.errorhandler(RequestEntityTooLarge)
+    def _large(_exc: RequestEntityTooLarge):  # noqa: ANN202 — a chunked body past the limit
+        return _too_large(server.config.get("MAX_CONTENT_LENGTH") or 0)
+
     @server.errorhandler(InvalidInput)
     def _invalid(exc: InvalidInput):  # noqa: ANN202
         return Response(f"relgraph: invalid value: {exc}\n", status=400, mimetype="text/plain")
+
+
+def _bounded_body(limit: int) -> bool:
+    """A body of unknown length (chunked; the WSGI server de-chunks it) is read here, at most
+    ``limit + 1`` bytes: False if it is longer, else it is handed on as a body of known
+    length. Werkzeug would cut such a body at the limit without a word and pass the rest
+    on as if it were the whole body (its ``LimitedStream`` stops at a maximum silently)."""
+    environ = request.environ
+    if "chunked" not in request.headers.get("Transfer-Encoding", "").lower() or (
+            "wsgi.input_terminated" not in environ):
+        return True  # no body, or one Werkzeug does not read (a safe empty body)
+    stream, data = environ["wsgi.input"], bytearray()
+    while len(data) <= limit and (piece := stream.read(min(65536, limit + 1 - len(data)))):
+        data += piece
+    if len(data) > limit:
+        return False
+    environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(bytes(data)), str(len(data))
+    request.__dict__.pop("stream", None)  # not read yet; dropped in case it was wrapped
+    return True
+
+
+def _too_large(limit: int) -> Response:
+    """A 413 with one line (the WSGI server closes the connection: the body was not read)."""
+    return Response(f"relgraph: request body too large (at most {limit:,} bytes here)\n",
+                    status=413, mimetype="text/plain")
