@@ -35,7 +35,9 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     uploads_on = curate if uploads_on is None else uploads_on and curate
     app = Dash(__name__, title="relgraph", update_title=None,
                suppress_callback_exceptions=False)
-    app.server.config["MAX_CONTENT_LENGTH"] = 2 * uploads.MAX_TOTAL_BYTES  # base64 + JSON
+    # request bodies: an upload (base64 in JSON) with uploads on, else a callback call
+    app.server.config["MAX_CONTENT_LENGTH"] = (2 * uploads.MAX_TOTAL_BYTES if uploads_on
+                                               else guard.MAX_CALLBACK_BODY)
     source = Source(store)
 
     def page():
