@@ -48,6 +48,7 @@ class Summary:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # articles kept, with a note
     skipped: list[str] = field(default_factory=list)  # files not read
+    read: int = 0  # articles read from the input (what ``limit`` counts)
     stopped: str = ""  # "limit" or "stop" when a bound ended the run early
     left_out: int = 0  # articles read but not stored because the run stopped
     not_read: str = ""  # where reading stopped (an item's origin), if it did not finish
@@ -210,6 +211,7 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
         else:
             plan.todo.append((item, digest, "updated"))
     items.close()  # a reader left part-way (a bound) releases its file now
+    summary.read = read
     stale = [i for i, s in states.items() if s.extractor != extractor and i not in seen]
     if limit is not None:  # stored articles to redo count against the bound too
         stale = stale[:max(limit - read, 0)]
