@@ -104,7 +104,7 @@ def main() -> None:
             base = time.perf_counter() - t0
             rows = []
             for kind, paths in inputs.items():
-                with Fetcher(delay=0, timeout=10) as fetcher:
+                with Fetcher(delay=0, timeout=10, public_only=False) as fetcher:
                     t0 = time.perf_counter()
                     items = list(read_paths(paths, ReadOptions(fetcher=fetcher)))
                     seconds = time.perf_counter() - t0

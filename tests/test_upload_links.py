@@ -30,7 +30,8 @@ def wait(uploads: Uploads, job: str) -> dict:
 
 def test_links_are_fetched_and_ingested_with_one_line_per_failure(site, tmp_path):
     store = Store(tmp_path / "l.db")
-    uploads = Uploads(store, fetcher=lambda: Fetcher(delay=0, retries=0, timeout=5))
+    uploads = Uploads(store, fetcher=lambda: Fetcher(delay=0, retries=0, timeout=5,
+                                                     public_only=False))
     job = uploads.submit_links(f"{site.url('/news/talks.html')}\n\n{site.url('/gone')}\n")
     status = wait(uploads, job)
     assert status["done"] == status["total"] == 2

@@ -59,8 +59,10 @@ def site():
 
 
 def fast(**kw):
-    """A fetcher with test-sized timeouts and no politeness delay unless asked for."""
-    return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.01, "delay": 0.0, **kw})
+    """A fetcher with test-sized timeouts and no politeness delay unless asked for, allowed
+    to fetch the local test site (as the command line's fetcher is)."""
+    return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.01, "delay": 0.0,
+                      "public_only": False, **kw})
 
 
 def test_a_page_by_url_gives_text_metadata_and_a_canonical_id(site, nlp):
@@ -103,7 +105,8 @@ def test_failed_urls_are_one_line_each_and_the_batch_goes_on(site):
 
 def test_server_errors_are_retried_with_backoff_client_errors_are_not(site):
     pauses = []
-    with Fetcher(timeout=2, retries=3, backoff=0.5, delay=0, sleep=pauses.append) as f:
+    with Fetcher(timeout=2, retries=3, backoff=0.5, delay=0, sleep=pauses.append,
+                 public_only=False) as f:
         page_ = f.fetch(site.url("/flaky.html"))
         assert b"Bank raises rates" in page_.data and pauses == [0.5]
         before = len(site.log)

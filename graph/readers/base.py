@@ -85,7 +85,9 @@ Item = Article | InputError | InputWarning | Skipped
 @dataclass
 class ReadOptions:
     """How to read: ``since`` keeps feed entries from that date on; ``fetcher`` downloads web
-    pages (a default :class:`~graph.readers.web.Fetcher` is made on first use);
+    pages, for every reader that follows a link (a default
+    :class:`~graph.readers.web.Fetcher` is made on first use: it refuses local and private
+    addresses, so what a server reads for its users fetches nothing of its own network);
     ``url_files`` are files listing URLs, one per line."""
 
     since: date | None = None

@@ -8,6 +8,7 @@ it (entries without a date are kept); how many were left out is one ``skipped`` 
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -32,7 +33,9 @@ def read_feed(src: Source, options: ReadOptions) -> Iterator[Item]:
     import feedparser
 
     headers = {"content-location": src.url} if src.url else None
-    parsed = feedparser.parse(src.data, response_headers=headers)
+    # A stream, never the bytes: feedparser opens bytes that name a file as that file (an
+    # upload holding "/dev/zero" or the path of a feed on the server would be read from disk).
+    parsed = feedparser.parse(io.BytesIO(src.data), response_headers=headers)
     if not parsed.entries:
         if parsed.get("version"):
             yield InputWarning(src.origin, "the feed has no entries")

@@ -2,16 +2,17 @@
 
 Fetching is part of the reader stage, so it happens before any NLP. The :class:`Fetcher`
 sets a clear User-Agent, waits between requests to the same host, times out, retries with
-exponential backoff on timeouts and server errors (5xx) only, follows redirects and refuses
-downloads over a size limit. What comes back is read by content type: HTML pages through the
-HTML reader (id and URL from the page's canonical link), feeds, PDFs, Word files, plain text.
+exponential backoff on timeouts and server errors (5xx) only, follows redirects, refuses
+downloads over a size limit or past a deadline, bounds what ``Content-Encoding`` inflates
+(:mod:`graph.readers.codings`) and, unless made with ``public_only=False``, connects to no
+local or private address (:mod:`graph.readers.netguard`). What comes back is read by content
+type: HTML pages through the HTML reader (id and URL from the page's canonical link), feeds,
+PDFs, Word files, plain text.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -21,11 +22,14 @@ from urllib.parse import urlsplit
 
 from ..model import Article
 from .base import InputError, Item, ReadOptions, Source, is_url
+from .codings import ACCEPT_ENCODING, CodingError, codings, decoded
 from .dispatch import kind_of, read_source
 from .urls import clean_url, url_id
 
 if TYPE_CHECKING:  # httpx is imported when the first page is fetched (faster start-up)
     import httpx
+
+    from .netguard import GuardedBackend
 
 __all__ = ["USER_AGENT", "FetchError", "Fetcher", "Page", "read_url"]
 
@@ -71,36 +75,50 @@ class Fetcher:
     """Downloads web resources politely; reuse one for a batch (it keeps the connections and
     the time of the last request to each host).
 
-    ``timeout`` applies to connecting and to each read, ``deadline`` to a whole download;
-    ``retries`` more attempts follow a timeout or a 5xx answer, after ``backoff``, then twice
-    that, ...; ``delay`` seconds separate requests to the same host. ``public_only`` refuses
-    hosts that resolve to loopback, private, link-local or reserved addresses (redirects
-    included): for a server fetching URLs its users type in.
+    ``timeout`` applies to connecting and to each read; ``deadline`` to a whole download:
+    connecting, headers, redirects, body and retries, so a server sending a byte a second is
+    cut there. ``retries`` more attempts follow a timeout or a 5xx answer, after ``backoff``,
+    then twice that, ...; ``delay`` seconds separate requests to the same host. ``max_bytes``
+    bounds what is received, :data:`~graph.readers.limits.MAX_INFLATED_BYTES` what
+    ``Content-Encoding`` inflates.
+
+    Secure by default: ``public_only`` refuses hosts that resolve to loopback, private,
+    link-local, reserved or multicast addresses (see :mod:`graph.readers.netguard`), checked
+    on the address each connection uses (redirects included, no second DNS answer), and
+    ignores proxy settings from the environment (a proxy would resolve names unchecked).
+    Only a user fetching for themselves, as the command line does, passes
+    ``public_only=False``.
     """
 
     def __init__(self, *, timeout: float = 20.0, deadline: float = 120.0, retries: int = 2,
                  backoff: float = 1.0, delay: float = 1.0, max_bytes: int = MAX_BYTES,
                  user_agent: str = USER_AGENT, max_redirects: int = 10,
-                 public_only: bool = False,
+                 public_only: bool = True,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.timeout, self.deadline, self.retries = timeout, deadline, retries
         self.backoff, self.delay, self.max_bytes = backoff, delay, max_bytes
+        self.public_only = public_only
         self._sleep = sleep
         self._last: dict[str, float] = {}
         self._options = {
             "timeout": timeout, "follow_redirects": True, "max_redirects": max_redirects,
-            "event_hooks": {"request": [_refuse_private]} if public_only else None,
-            "headers": {"User-Agent": user_agent,
+            "trust_env": not public_only,
+            "headers": {"User-Agent": user_agent, "Accept-Encoding": ACCEPT_ENCODING,
                         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
                                   "application/pdf;q=0.8,*/*;q=0.5"}}
         self._http: httpx.Client | None = None
+        self._backend: GuardedBackend | None = None
 
     @property
     def _client(self) -> httpx.Client:
         if self._http is None:
             import httpx
 
-            self._http = httpx.Client(**self._options)
+            from .netguard import GuardedBackend, guarded_transport
+
+            self._backend = GuardedBackend(public_only=self.public_only)
+            self._http = httpx.Client(transport=guarded_transport(self._backend),
+                                      **self._options)
         return self._http
 
     def close(self) -> None:
@@ -117,15 +135,32 @@ class Fetcher:
         """Download ``url``; raises :class:`FetchError` with a one-line reason."""
         import httpx
 
-        attempts, failure = max(1, self.retries + 1), ""
+        from .netguard import AddressRefused
+
+        attempts, failure, tried = max(1, self.retries + 1), "", 0
+        self._wait(url)
+        until = time.monotonic() + self.deadline
         for attempt in range(attempts):
-            self._wait(url)
+            if attempt:
+                pause = self.backoff * 2 ** (attempt - 1)
+                if time.monotonic() + pause >= until:
+                    break  # no time left for another attempt
+                self._sleep(pause)
+                self._wait(url)
+            tried += 1
             try:
-                return self._get(url)
+                client = self._client
+                assert self._backend is not None
+                with self._backend.until(until):
+                    return self._get(client, url, until)
             except httpx.TimeoutException:
+                if time.monotonic() >= until:
+                    raise FetchError(self._overdue()) from None
                 failure = f"timed out after {self.timeout:g} s"
             except _ServerError as exc:
                 failure = str(exc)
+            except AddressRefused as exc:
+                raise FetchError(str(exc)) from None
             except httpx.TooManyRedirects:
                 raise FetchError("too many redirects") from None
             except (httpx.InvalidURL, httpx.UnsupportedProtocol):
@@ -136,9 +171,7 @@ class Fetcher:
                 raise FetchError(f"download failed ({_reason(exc)})") from None
             finally:
                 self._last[_host(url)] = time.monotonic()
-            if attempt + 1 < attempts:
-                self._sleep(self.backoff * 2 ** attempt)
-        raise FetchError(failure + (f" ({attempts} attempts)" if attempts > 1 else ""))
+        raise FetchError(failure + (f" ({tried} attempts)" if tried > 1 else ""))
 
     def _wait(self, url: str) -> None:
         last = self._last.get(_host(url))
@@ -147,9 +180,8 @@ class Fetcher:
             if pause > 0:
                 self._sleep(pause)
 
-    def _get(self, url: str) -> Page:
-        started = time.monotonic()
-        with self._client.stream("GET", url) as response:
+    def _get(self, client: httpx.Client, url: str, until: float) -> Page:
+        with client.stream("GET", url) as response:
             status = response.status_code
             if status >= 400:
                 message = f"HTTP {status} {response.reason_phrase}".rstrip()
@@ -159,18 +191,30 @@ class Fetcher:
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > self.max_bytes:
                 raise FetchError(self._too_large())
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(self._too_large())
-                if time.monotonic() - started > self.deadline:
-                    raise FetchError(f"download took over {self.deadline:g} s")
-                chunks.append(chunk)
+            try:
+                names = codings(response.headers.get("content-encoding", ""))
+                # received bytes count against max_bytes, inflated ones against the
+                # inflation limit, piece by piece (graph.readers.codings)
+                data = b"".join(decoded(self._received(response, until), names))
+            except CodingError as exc:
+                raise FetchError(str(exc)) from None
             media, _, params = response.headers.get("content-type", "").partition(";")
             charset = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.I)
             return Page(str(response.url), media.strip().lower(),
-                        charset.group(1) if charset else None, b"".join(chunks))
+                        charset.group(1) if charset else None, data)
+
+    def _received(self, response: httpx.Response, until: float) -> Iterator[bytes]:
+        size = 0
+        for chunk in response.iter_raw():
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(self._too_large())
+            if time.monotonic() > until:
+                raise FetchError(self._overdue())
+            yield chunk
+
+    def _overdue(self) -> str:
+        return f"download took over {self.deadline:g} s"
 
     def _too_large(self) -> str:
         size = (f"{self.max_bytes / 2**20:g} MB" if self.max_bytes >= 2**20
@@ -180,18 +224,6 @@ class Fetcher:
 
 class _ServerError(Exception):
     pass
-
-
-def _refuse_private(request: httpx.Request) -> None:
-    host = request.url.host
-    try:
-        infos = socket.getaddrinfo(host, request.url.port or 80, proto=socket.IPPROTO_TCP)
-    except OSError:
-        return  # the request itself will fail with "cannot connect"
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            raise FetchError(f"refused: {host} is a local or private address")
 
 
 def _host(url: str) -> str:
