@@ -90,15 +90,55 @@ def _env_flag(name: str) -> bool:
 
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,
           open_browser: bool = False, allow_hosts: Iterable[str] = (),
-          read_only: bool = False) -> None:
-    """Run the app locally (debug always off), serving only the names it was bound for."""
+          read_only: bool = False, threads: int = 8, access_log: bool = False) -> None:
+    """Run the app with waitress, a production WSGI server: one process (upload jobs live in
+    it) answering ``threads`` requests at once, debug always off, serving only the names it
+    was bound for. No access log unless ``access_log`` (one line per request on stderr).
+    Returns when interrupted (Ctrl+C)."""
+    from waitress import create_server
+
     from graph.render import warm_up
 
     app = create_app(store, allowed_hosts=allowed_hosts(host, port, allow_hosts),
                      read_only=read_only)
+    wsgi = _logged(app.server) if access_log else app.server
+    # create_server binds now (a port in use is an OSError here); waitress.serve() would also
+    # configure the root logger and print its own "Serving on" line
+    server = create_server(wsgi, host=host, port=port, threads=threads, ident="relgraph")
     warm_up()
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
-    print(f"relgraph dashboard on {url} (Ctrl+C to stop)")
+    print(f"relgraph dashboard on {url} (Ctrl+C to stop)", flush=True)
     if open_browser:
         webbrowser.open(url)
-    app.run(host=host, port=port, debug=False)
+    server.run()  # ends on KeyboardInterrupt after closing the socket and the threads
+
+
+def _logged(wsgi):  # noqa: ANN001, ANN202
+    """``wsgi`` writing one line per request to stderr (client, time, request line, status)
+    in the common log format. Hand-written: waitress has no access log, and paste's
+    TransLogger would be a dependency for these few lines."""
+    import sys
+    import time
+
+    def app(environ, start_response):  # noqa: ANN001, ANN202
+        status = ["-"]
+
+        def start(code, headers, exc_info=None):  # noqa: ANN001, ANN202
+            status[0] = code.split(" ", 1)[0]
+            return start_response(code, headers, exc_info)
+
+        try:
+            return wsgi(environ, start)
+        finally:
+            query = environ.get("QUERY_STRING")
+            target = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
+            # a decoded path may hold newlines or quotes: escaped, a request is one line
+            target = "".join(c if c.isprintable() and c != '"' else f"\\x{ord(c):02x}"
+                             for c in target)
+            print(f'{environ.get("REMOTE_ADDR", "-")} - - '
+                  f'[{time.strftime("%d/%b/%Y:%H:%M:%S %z")}] '
+                  f'"{environ.get("REQUEST_METHOD")} {target} '
+                  f'{environ.get("SERVER_PROTOCOL")}" {status[0]}', file=sys.stderr,
+                  flush=True)
+
+    return app
