@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import importlib.util
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -31,6 +32,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        code = _run(args)
+        sys.stdout.flush()  # a reader that went away shows here, not at the exit's flush
+    except BrokenPipeError:
+        # `relgraph stats | head -1`: the reader has what it wanted. Stop quietly, with the
+        # status of a program ended by SIGPIPE (128 + 13), as `cat` or `ls` would; what is
+        # still buffered goes to /dev/null so the flush at exit does not fail again.
+        _discard_stdout()
+        return 141
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return args.func(args) or 0
     except UsageError as exc:
         print(f"relgraph: error: {exc}", file=sys.stderr)
@@ -38,12 +52,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("relgraph: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # noqa: BLE001 — known failure types carry a one-line message
         from .aliasfile import AliasError
         from .curation import CurationError
         from .nlp import ModelMissingError
-        from .store import StaleViewError, StoreError
+        from .store import ReadOnlyError, StaleViewError, StoreError
 
+        if isinstance(exc, ReadOnlyError):
+            print(f"relgraph: error: {exc}", file=sys.stderr)
+            return 1
         if isinstance(exc, CurationError | StaleViewError | StoreError):
             print(f"relgraph: error: {exc}", file=sys.stderr)
             return 2
@@ -61,6 +80,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
+def _discard_stdout() -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="relgraph",
@@ -68,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                     "from.")
     p.add_argument("--version", action="version",
                    version=f"relgraph {importlib.metadata.version('relgraph')}")
-    sub = p.add_subparsers(metavar="COMMAND")
+    sub = p.add_subparsers(metavar="COMMAND", dest="command")
 
     s = sub.add_parser("ingest", help="read articles and extract actors and relations",
                        description="Read articles into the store: files or directories (.txt "
@@ -170,6 +198,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="nothing in the page writes to the store: no curation controls, "
                         "no 'Add articles' (for a dashboard others reach)")
     s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
+    s.add_argument("--threads", type=int, default=8,
+                   help="requests served at once (default 8)")
+    s.add_argument("--access-log", action="store_true",
+                   help="print one line per request to standard error")
     s.set_defaults(func=cmd_serve)
 
     from .cli_curation import add_curation_commands
@@ -213,10 +245,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"bad date {text!r} (use YYYY-MM-DD)") from None
 
 
-def _store(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202
-    from .store import Store
+def _store(args: argparse.Namespace, must_exist: bool = True,  # noqa: ANN202
+           write: bool = False):
+    """The store ``--db`` names; ``write``: the command changes it, so a database this
+    process can only read is one line (exit 1) before any work starts."""
+    from .store import ReadOnlyError, Store
 
-    return Store(args.db, create=not must_exist)
+    store = Store(args.db, create=not must_exist)
+    if write and store.read_only:
+        raise ReadOnlyError(f"'{args.command}' needs write access to {store.engine.url.database}"
+                            f" ({store.read_only}); stats, actors, articles, export and serve "
+                            "--read-only can read it")
+    return store
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -228,9 +268,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.dask and args.dask != "local" and "://" not in args.dask:
         raise UsageError("--dask takes a scheduler address (tcp://host:8786) or 'local'")
+    if args.dask and importlib.util.find_spec("dask") is None:
+        raise UsageError("--dask needs Dask: pip install 'relgraph[dask]'")
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
-    store = _store(args, must_exist=False)
+    store = _store(args, must_exist=False, write=True)
     # the command line fetches for its own user: local and private addresses are allowed
     with Fetcher(timeout=args.timeout, public_only=False) as fetcher:
         options = ReadOptions(since=args.since, fetcher=fetcher, url_files=tuple(args.urls))
@@ -375,7 +417,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
+    if args.threads < 1:
+        raise UsageError("--threads must be at least 1")
     store = _store(args, must_exist=False)
+    read_only = args.read_only
+    if store.read_only and not read_only:
+        print(f"{store.engine.url.database} can only be read ({store.read_only}): serving it "
+              "read-only (no curation, no 'Add articles')", file=sys.stderr)
+        read_only = True
     if store.counts()["articles"] == 0:
         if args.db:
             raise UsageError(f"{args.db} holds no articles; run 'relgraph ingest PATH "
@@ -384,17 +433,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise UsageError("the database is empty and the bundled seeds are not installed "
                              "(use 'pip install -e .' from a checkout); run 'relgraph ingest "
                              "PATH' first")
+        _store(args, must_exist=False, write=True)  # one line if it cannot be written
         print(f"empty database: ingesting the bundled seed articles from {SEEDS}",
               file=sys.stderr)
         for line in ingest([SEEDS], store, jobs=args.jobs).lines():
             print(line, file=sys.stderr)
     elif store.needs_resolution():
-        print("resolving actors (an earlier ingest stopped before it)", file=sys.stderr)
-        store.resolve()
+        if store.read_only:
+            print("actors are not resolved since the last ingest (read-only: shown as they "
+                  "are)", file=sys.stderr)
+        else:
+            print("resolving actors (an earlier ingest stopped before it)", file=sys.stderr)
+            store.resolve()
     from dashboard import serve
 
     serve(store, host=args.host, port=args.port, open_browser=args.open,
-          allow_hosts=args.allow_host, read_only=args.read_only)
+          allow_hosts=args.allow_host, read_only=read_only, threads=args.threads,
+          access_log=args.access_log)
     return 0
 
 

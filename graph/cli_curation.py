@@ -15,15 +15,17 @@ __all__ = ["add_curation_commands"]
 
 
 def add_curation_commands(sub, db, store_of) -> None:  # noqa: ANN001
-    """Register the curation subcommands; ``db`` adds the --db option, ``store_of`` opens the
-    store of parsed arguments."""
+    """Register the curation subcommands; ``db`` adds the --db option, ``store_of(args,
+    write=...)`` opens the store of parsed arguments (``write``: one line, before any work,
+    if the database can only be read)."""
 
-    def command(name: str, help_: str, example: str, func) -> argparse.ArgumentParser:  # noqa: ANN001
+    def command(name: str, help_: str, example: str, func,  # noqa: ANN001
+                write: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=f"{help_[0].upper()}{help_[1:]}. "
                                                           f"Example: {example}")
         db(p)
         p.add_argument("--user", help="who decides (default: $RELGRAPH_USER or the OS user)")
-        p.set_defaults(func=lambda args: func(args, store_of(args)))
+        p.set_defaults(func=lambda args: func(args, store_of(args, write=write)))
         return p
 
     p = command("merge", "merge actors into another (they become one actor)",
@@ -55,13 +57,13 @@ def add_curation_commands(sub, db, store_of) -> None:  # noqa: ANN001
     p.add_argument("--sentence", type=int, metavar="N", help="only sentence N (from 0)")
     p.add_argument("--kind", help="only this relation kind")
     p = command("history", "list curation decisions, newest first", "relgraph history",
-                _history)
+                _history, write=False)
     p.add_argument("--json", action="store_true")
     p = command("undo", "revert the last decision (or decision N)", "relgraph undo 12",
                 _undo)
     p.add_argument("decision", nargs="?", type=int, metavar="N")
     p = command("suggest", "list likely duplicate actors to merge, most likely first",
-                "relgraph suggest --top 20", _suggest)
+                "relgraph suggest --top 20", _suggest, write=False)
     p.add_argument("--top", type=int, default=20, help="how many (default 20)")
     p.add_argument("--json", action="store_true")
     p = command("accept", "merge a suggested pair (ids from 'relgraph suggest')",
@@ -79,7 +81,7 @@ def add_curation_commands(sub, db, store_of) -> None:  # noqa: ANN001
     db(q)
     q.add_argument("file", metavar="FILE")
     q.add_argument("--user")
-    q.set_defaults(func=lambda args: _aliases_import(args, store_of(args)))
+    q.set_defaults(func=lambda args: _aliases_import(args, store_of(args, write=True)))
     q = verbs.add_parser("export", help="write every decision in force as an alias file")
     db(q)
     q.add_argument("--output", "-o", metavar="FILE", help="default: standard output")

@@ -2,23 +2,30 @@
 
 SQLite gets WAL mode, foreign keys and a generous busy timeout; its write transactions start
 with ``BEGIN IMMEDIATE`` so two processes never both read-then-write the same rows (the second
-waits for the first). PostgreSQL write transactions that must not interleave take an advisory
-lock. A database that cannot be opened is a :class:`StoreError` with one readable line.
+waits for the first). A SQLite file this process cannot write (a read-only mount, no write
+permission on the file or its directory) is opened read-only: reading works, and any write
+transaction is a :class:`ReadOnlyError` before it starts. An in-memory SQLite database is
+refused: the store is shared by processes and threads (ingest workers, the dashboard's server
+threads), each of which would see its own empty database. PostgreSQL write transactions that
+must not interleave take an advisory lock. A database that cannot be opened is a
+:class:`StoreError` with one readable line.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-__all__ = ["DEFAULT_DB", "StoreError", "database_url", "make_engine", "sqlite_path",
-           "write_transaction"]
+__all__ = ["DEFAULT_DB", "ReadOnlyError", "StoreError", "database_url", "make_engine",
+           "read_only_reason", "sqlite_path", "write_transaction"]
 
 DEFAULT_DB = "relgraph.db"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,6 +36,10 @@ PG_LOCK = 0x7265_6C67  # "relg"
 
 class StoreError(RuntimeError):
     """The database cannot be used (missing, not a database, unreachable); one line."""
+
+
+class ReadOnlyError(StoreError):
+    """A write to a database this process can only read (or cannot create); one line."""
 
 
 def database_url(db: str | os.PathLike | None = None) -> str:
@@ -49,23 +60,90 @@ def sqlite_path(url: str) -> Path | None:
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
     """An engine for ``url``, checked before anything is written: a SQLite path must be a
-    SQLite file (or not exist yet, when ``create``), never a directory or another file."""
+    SQLite file (or not exist yet, when ``create``), never a directory or another file, and
+    not an in-memory database. A SQLite file this process cannot write is opened read-only
+    (see :func:`read_only_reason`)."""
+    if _in_memory(url):
+        raise StoreError(f"{url!r} is an in-memory database, which cannot hold a store between "
+                         "commands or share it between processes; give a file (--db "
+                         "relgraph.db)")
     path = sqlite_path(url)
+    options = _engine_options(url)
     if path is not None:
         _check_sqlite_file(path, create)
+        why = _unwritable(path)
+        if why:
+            options = _read_only_options(path, why)
     try:
-        engine = create_engine(url, **_engine_options(url))
+        engine = create_engine(url, **options)
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
-        raise StoreError(f"cannot use database {url!r}: {exc}") from None
+        hint = (" (pip install 'relgraph[postgres]')"
+                if isinstance(exc, ImportError) and "psycopg" in str(exc) else "")
+        raise StoreError(f"cannot use database {url!r}: {exc}{hint}") from None
     if engine.dialect.name == "sqlite":
         _sqlite_events(engine)
     return engine
+
+
+def read_only_reason(engine: Engine) -> str | None:
+    """Why ``engine`` was opened read-only ("read-only file system", ...), or None if it
+    can write."""
+    return engine.get_execution_options().get("relgraph_read_only")
 
 
 def _engine_options(url: str) -> dict:
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": 60}}
     return {"pool_pre_ping": True}
+
+
+def _in_memory(url: str) -> bool:
+    """True for SQLite URLs of a database that lives only in this process."""
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        return False  # create_engine reports it
+    if not u.drivername.startswith("sqlite"):
+        return False
+    db = u.database or ""
+    return db in ("", ":memory:") or db.startswith("file::memory:") or \
+        "mode=memory" in db or u.query.get("mode") == "memory"
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why this process cannot write the existing SQLite file ``path`` (WAL mode also needs
+    to create files beside it), or None. ``access`` answers for this process's user, and
+    says no on a read-only mount even to root."""
+    if not path.exists():
+        return None
+    parent = path.resolve().parent
+    if os.access(path, os.W_OK) and os.access(parent, os.W_OK):
+        return None
+    with contextlib.suppress(OSError):
+        if os.statvfs(parent).f_flag & os.ST_RDONLY:
+            return "read-only file system"
+    return "no write permission" if not os.access(path, os.W_OK) else \
+        "its directory is not writable"
+
+
+def _read_only_options(path: Path, why: str) -> dict:
+    """Engine options that open ``path`` read-only. ``mode=ro`` still reads a WAL database's
+    pending pages, but needs its shared-memory file (beside it, or creatable); where neither
+    is possible (a read-only directory after a clean close, when the pages are all in the
+    main file) the file is opened ``immutable``: nothing can change it from here."""
+    uri = f"file:{quote(str(path.resolve()))}"
+    try:
+        probe = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=60)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            uri += "?mode=ro"
+        finally:
+            probe.close()
+    except sqlite3.OperationalError:
+        uri += "?immutable=1"
+    return {"creator": lambda: sqlite3.connect(uri, uri=True, timeout=60,
+                                               check_same_thread=False),
+            "execution_options": {"relgraph_read_only": why}}
 
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
@@ -87,16 +165,22 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create database {path}: {exc.strerror or exc}") from None
+        if not os.access(path.parent, os.W_OK):
+            raise ReadOnlyError(f"cannot create database {path}: its directory is not "
+                                "writable")
 
 
 def _sqlite_events(engine: Engine) -> None:
+    writable = not read_only_reason(engine)
+
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # noqa: ANN001
         dbapi_conn.isolation_level = None  # transactions are begun explicitly below
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        _wal(cur)
-        cur.execute("PRAGMA synchronous=NORMAL")
+        if writable:
+            _wal(cur)
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -108,14 +192,17 @@ def _sqlite_events(engine: Engine) -> None:
 def _wal(cur, patience: float = 60.0) -> None:  # noqa: ANN001
     """Put the database in WAL mode (once per file: it persists). Switching needs a moment
     without other writers, and SQLite reports "database is locked" at once rather than
-    waiting, so two processes creating a database together retry here."""
-    import sqlite3
+    waiting, so two processes creating a database together retry here. A database that
+    cannot be in WAL mode (in memory, immutable) answers with its own mode and keeps it."""
     import time
 
     deadline = time.monotonic() + patience
-    while cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    while True:
         try:
-            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA journal_mode=WAL").fetchone()
+            return  # switched, or a mode that cannot change: both final
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
@@ -126,7 +213,12 @@ def _wal(cur, patience: float = 60.0) -> None:  # noqa: ANN001
 def write_transaction(engine: Engine, *, exclusive: bool = False) -> Iterator[Connection]:
     """A transaction for writing. On SQLite it holds the write lock from its first statement;
     with ``exclusive`` on PostgreSQL it takes the relgraph advisory lock, so transactions that
-    read, decide and write (migrations, resolution, decisions) run one at a time."""
+    read, decide and write (migrations, resolution, decisions) run one at a time. On a
+    database opened read-only it is a :class:`ReadOnlyError`, before anything starts."""
+    why = read_only_reason(engine)
+    if why:
+        where = engine.url.database or engine.url
+        raise ReadOnlyError(f"{where} is open read-only ({why}); writing needs write access")
     with engine.connect().execution_options(relgraph_write=True) as conn, conn.begin():
         if exclusive and engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK})
@@ -144,8 +236,6 @@ def describe_error(url: str, exc: Exception) -> str:
 
 
 def _hide_password(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:

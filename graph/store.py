@@ -24,10 +24,12 @@ from sqlalchemy.exc import DBAPIError
 from . import schema as t
 from .db import (
     DEFAULT_DB,
+    ReadOnlyError,
     StoreError,
     database_url,
     describe_error,
     make_engine,
+    read_only_reason,
     write_transaction,
 )
 from .migrations import migrate
@@ -36,8 +38,8 @@ from .resolve import ActorDef, Decision, NameStat, resolve
 from .store_reads import Reads
 from .store_rows import PER_ARTICLE, article_rows, pair_stat_rows
 
-__all__ = ["DEFAULT_DB", "StaleViewError", "Store", "StoreError", "content_hash",
-           "database_url"]
+__all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError",
+           "content_hash", "database_url"]
 
 
 class StaleViewError(RuntimeError):
@@ -87,6 +89,12 @@ class Store(Reads):
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this store can only be read (a SQLite file this process cannot write, opened
+        read-only), or None: every write raises :class:`ReadOnlyError`."""
+        return read_only_reason(self.engine)
 
     # -- articles --------------------------------------------------------------------------
     def save(self, extraction: Extraction, digest: str, extractor: str = "") -> None:
