@@ -62,6 +62,7 @@ UPLOAD_JOB = "upload-job"
 UPLOAD_POLL = "upload-poll"
 UPLOAD_PROGRESS = "upload-progress"
 UPLOAD_STATUS = "upload-status"
+UPLOAD_CANCEL = "upload-cancel"
 
 
 def data_button(fmt: str) -> str:

@@ -82,6 +82,8 @@ def upload_menu() -> html.Details:
         dcc.Store(id=ids.UPLOAD_JOB),
         dcc.Interval(id=ids.UPLOAD_POLL, interval=500, disabled=True),
         html.Progress(id=ids.UPLOAD_PROGRESS, value="0", max="1", hidden=True),
+        html.Button("Cancel", id=ids.UPLOAD_CANCEL, hidden=True,
+                    title="Stop this upload; what it added so far stays"),
         html.Div(id=ids.UPLOAD_STATUS, className="status", **{"aria-live": "polite"}),
     ], "upload-menu")
 
