@@ -77,12 +77,16 @@ def register(app: Dash, source: Source) -> None:
                  "options": {"bg": "#ffffff", "full": True, "scale": 2}},
                 "SVG downloaded" if kind == "svg" else "Preparing PNG…")
 
-    @app.callback(Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
-                  Input(ids.GRAPH, "imageData"), prevent_initial_call=True)
-    def image_ready(data):
-        if not isinstance(data, str) or not data:
-            raise PreventUpdate
-        return f"PNG saved ({max(1, len(data) * 3 // 4 // 1024):,} KB)"
+    # In the browser: the PNG's data never travels to the server (a large view's PNG is
+    # more than a server without uploads accepts in a request, guard.MAX_CALLBACK_BODY).
+    app.clientside_callback(
+        """function(data) {
+            if (typeof data !== "string" || !data) { return window.dash_clientside.no_update; }
+            const kb = Math.max(1, Math.floor(data.length * 3 / 4 / 1024));
+            return "PNG saved (" + kb.toLocaleString("en-US") + " KB)";
+        }""",
+        Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
+        Input(ids.GRAPH, "imageData"), prevent_initial_call=True)
 
     @app.callback(Output(ids.DOWNLOAD, "data"),
                   Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
