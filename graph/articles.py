@@ -44,10 +44,18 @@ __all__ = ["SUFFIXES", "Article", "InputError", "InputWarning", "Item", "ReadOpt
            "read_bytes", "read_file", "read_paths", "read_url"]
 
 
+#: Names (before the first dot, any case) of the files that describe a directory or its terms
+#: rather than hold articles: README, README.md, LICENSE.txt, COPYING, ... A directory walk
+#: leaves them out silently, as it does hidden files; a file named on the command line is read.
+DIRECTORY_DOCS = frozenset({"readme", "license", "licence", "copying", "notice", "authors",
+                            "contributors", "changelog", "contributing", "code_of_conduct"})
+
+
 def find_files(paths: Iterable[str | Path]) -> Iterator[Path | str | InputError | Skipped]:
-    """Expand ``paths`` into what to read: files (directories recursively, hidden entries
-    left out, sorted) and URLs (as strings). Files of unsupported types and unreadable
-    directories found on the way come back as :class:`Skipped`."""
+    """Expand ``paths`` into what to read: files (directories recursively, hidden entries and
+    the directories' own documentation files (:data:`DIRECTORY_DOCS`) left out, sorted) and
+    URLs (as strings). Files of unsupported types and unreadable directories found on the
+    way come back as :class:`Skipped`."""
     for raw in paths:
         if is_url(raw):
             yield raw
@@ -76,7 +84,7 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
     for top, dirs, files in os.walk(root, onerror=note):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.startswith("."):
+            if name.startswith(".") or name.split(".", 1)[0].lower() in DIRECTORY_DOCS:
                 continue
             child = Path(top, name)
             if not kind_of(name):

@@ -1,11 +1,12 @@
 """Run ``relgraph serve`` as a user does: a real process on a free 127.0.0.1 port, the page
-and its layout requested, then Ctrl+C (SIGINT)."""
+and its layout requested, then Ctrl+C (SIGINT); and copy a live database for it to serve."""
 
 from __future__ import annotations
 
 import contextlib
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -63,3 +64,14 @@ def serve_once(*args: str, cwd: Path = ROOT, extra_requests: tuple = ()) -> Serv
             out, err = proc.communicate()
     assert layout, f"the dashboard did not answer: {out}{err}"
     return Served(out, err, proc.returncode, layout, time.time() - started)
+
+
+def copy_db(src: Path, dest: Path) -> None:
+    """A consistent copy of a live database (its WAL included), in WAL mode, closed cleanly
+    (no -wal or -shm file beside it)."""
+    with sqlite3.connect(src) as a, sqlite3.connect(dest) as b:
+        a.backup(b)
+        assert b.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
+    a.close()
+    b.close()
+    assert not Path(f"{dest}-wal").exists()

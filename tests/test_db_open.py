@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from serve_run import serve_once
+from serve_run import copy_db, serve_once
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -44,19 +44,6 @@ def one_line_error(proc: subprocess.CompletedProcess, code: int, *words: str) ->
     for word in words:
         assert word in err, err
     return err
-
-
-def copy_db(src: Path, dest: Path) -> None:
-    """A consistent copy of a live database (its WAL included), in WAL mode, closed cleanly
-    (no -wal or -shm file beside it)."""
-    import sqlite3
-
-    with sqlite3.connect(src) as a, sqlite3.connect(dest) as b:
-        a.backup(b)
-        assert b.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
-    a.close()
-    b.close()
-    assert not Path(f"{dest}-wal").exists()
 
 
 # -- in-memory databases ---------------------------------------------------------------------
