@@ -332,6 +332,30 @@ def test_upload_ingests_in_the_background_with_progress(dash_duo, tmp_path, seed
                what="the new actor on the graph")
 
 
+def test_a_long_upload_can_be_cancelled_and_keeps_what_it_added(dash_duo, tmp_path):
+    store = Store(tmp_path / "cancel.db")
+    box = tmp_path / "wire.mbox"
+    box.write_text("".join(
+        f"From desk{i}@example.org Mon Jan  1 00:00:00 2024\nFrom: Desk <d@example.org>\n"
+        f"Subject: Round {i}\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nMinister Ilse Varga "
+        f"met envoy Tomas Brandt in Oslo on round {i}.\n\n" for i in range(3000)))
+    open_app(dash_duo, store)
+    dash_duo.find_element("#upload-menu summary").click()
+    cancel = dash_duo.find_element(f"#{ids.UPLOAD_CANCEL}")
+    assert not cancel.is_displayed()
+    dash_duo.find_element(f"#{ids.UPLOAD} input[type=file]").send_keys(str(box))
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_STATUS}", "Adding 1 of 1", timeout=30)
+    wait_until(lambda: store.counts()["articles"] > 0, timeout=90, what="a first batch")
+    wait_until(cancel.is_displayed, what="the cancel button")
+    cancel.click()
+    dash_duo.wait_for_contains_text(f"#{ids.UPLOAD_STATUS}", "cancelled after", timeout=30)
+    status = dash_duo.find_element(f"#{ids.UPLOAD_STATUS}").text
+    stored = store.counts()["articles"]
+    assert 0 < stored < 3000 and f"{stored:,} new" in status
+    assert "wire.mbox" in status or "left out" in status
+    assert not cancel.is_displayed()
+
+
 def test_read_only_has_no_upload_and_no_curation(dash_duo, seed_store):
     open_app(dash_duo, seed_store, read_only=True)
     wait_for_labels(dash_duo, view_labels(seed_store))
