@@ -8,7 +8,11 @@ Rules of form, each for a pattern of news text:
 * tails the model cut off are taken back: a hyphenated part ("Fernandez-|Prieto",
   "Cleveland-|Cliffs"), a surname particle and the word after it ("Khalid bin Saeed |
   Al Nasser"), the proper nouns before a person name ("Jo Myong [Sik]");
-* list fragments are split ("Horvat, Lindqvist" → two mentions);
+* list fragments are split ("Horvat, Lindqvist" → two mentions), and so are spans crossing a
+  line break;
+* rules that need evidence from the words around a span or from the article are in
+  :mod:`graph.span_evidence` (citations, common words, a name run on after an institution, a
+  given name's lower-case second syllable);
 * dates and lone generic words ("North", "Army", "Coach") are no actors;
 * adjacent pieces of one name are joined ("Ahmat | Saleh Ousman"; "Ramon "Boyet" Santos
   Jr.", whose quoted nickname then names the same person);
@@ -21,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
 from .names import (
@@ -34,6 +38,7 @@ from .names import (
     person_appositions,
     place_words,
 )
+from .span_evidence import citation, common_word, run_on, syllable
 
 __all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
 
@@ -49,6 +54,12 @@ _DESIGNATOR = re.compile(r"^[A-Za-z]{1,6}-?\d+[A-Za-z]?$")
 _CALENDAR = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                        r"oct|nov|dec)[a-z]*\.?$", re.I)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Post-nominal letters (honours, fellowships, degrees, offices) after a person's name: "Daniel
+# Okafor FRS", "Mary Holm CBE". They are no part of the name.
+_POSTNOMINALS = frozenset((
+    "frs", "frse", "fba", "freng", "frcp", "frcs", "obe", "mbe", "cbe", "kbe", "dbe", "gbe", "cmg",
+    "kcmg", "gcmg", "kcb", "gcb", "cvo", "kcvo", "gcvo", "vc", "gc", "qc", "kc", "mp",
+    "msp", "mep", "phd", "md", "dphil", "esq"))
 
 
 def clean(ent: Span, sent_of: list[int]) -> list[tuple[int, int, Mention]]:
@@ -58,12 +69,18 @@ def clean(ent: Span, sent_of: list[int]) -> list[tuple[int, int, Mention]]:
     start, end = _extend(ent)
     if ent.label_ == "FAC" and doc[end - 1].lower_ not in _feature_words():
         return []  # buildings, vehicles and roads are not actors; shoals and ports are places
-    parts = _split_list(doc, start, end)
+    authors = citation(doc, start, end)
+    if authors is not None:  # "(Okafor & Lindqvist, 2011)": the cited authors, people
+        parts, first = authors, "PERSON"
+    else:
+        parts = [p for line in _lines(doc, start, end) for p in _split_list(doc, *line)]
+        first = ent.label_
     out = []
-    for s, e in parts:
-        found = _trim(doc, s, e, ent.label_, sent_of)
-        if found:
-            out.append(found)
+    for part in parts:
+        for s, e, label in run_on(doc, *part, first):
+            found = _trim(doc, s, e, label, sent_of)
+            if found and not (label in ("PERSON", "ORG") and common_word(doc, *found[:2])):
+                out.append(found)
     return out
 
 
@@ -103,8 +120,9 @@ def _extend(ent: Span) -> tuple[int, int]:
                 and _tail(doc, end)):
             end += 1
         elif (end + 1 < len(doc) and doc[end].text in "-–" and doc[end - 1].whitespace_ == ""
-              and doc[end].whitespace_ == "" and _tail(doc, end + 1)):
-            end += 2
+              and doc[end].whitespace_ == "" and (_tail(doc, end + 1) or (
+                  person and syllable(doc, end + 1)))):
+            end += 2  # also "Lam Cheuk-|ting", "Moon Jae-|in": a given name's second syllable
         else:
             return start, end
 
@@ -115,6 +133,19 @@ def _tail(doc: Doc, i: int) -> bool:
 
 def _name_token(doc: Doc, i: int) -> bool:
     return doc[i].is_title and doc[i].is_alpha and not doc[i].is_sent_start
+
+
+def _lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The span's pieces between line breaks, without whitespace tokens: a name never crosses
+    a paragraph or a heading ("Career | Anna Moreau" at a section start), and a label never
+    ends in the blank line after a heading ("Boston Red Sox\n\n")."""
+    out, s = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].is_space:
+            if s < k:
+                out.append((s, k))
+            s = k + 1
+    return out
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -135,10 +166,15 @@ def _trim(doc: Doc, start: int, end: int, label: str,
     while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
                            or (person and end - start > 1 and (
                                is_title(doc[start].text) or _descriptor(doc[start].text)
-                               or _demonym(doc[start].text)))):
+                               or _demonym(doc[start].text) or _lower_word(doc[start])))):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in _EDGE_PUNCT
                            or (is_title(doc[end - 1].text) and end - start > 1)
+                           # "Aleksander Wójcik of", "Teodor the": no name ends in a small word
+                           or (person and end - start > 1 and _lower_word(doc[end - 1]))
+                           or (person and end - start > 1
+                               and doc[end - 1].lower_.replace(".", "") in _POSTNOMINALS
+                               and not doc[end - 1].is_lower)
                            # "Yonhap news agency": lower-case common nouns are no part of a name
                            or (label == "ORG" and doc[end - 1].is_lower and end - start > 1)):
         end -= 1
@@ -173,6 +209,13 @@ def _trim(doc: Doc, start: int, end: int, label: str,
                                end=span.end_char, text=text, name=name or text, type=kind,
                                label=label, type_evidence="title" if kind == "person"
                                and label == "ORG" else "model")
+
+
+def _lower_word(token: Token) -> bool:
+    """A lower-case word that is no name particle ("magician" in "magician Ravi Shankaran",
+    "of" in "Aleksander Wójcik of"), at the edge of a person's name: not part of it."""
+    return (token.is_lower and token.is_alpha and token.lower_ not in name_particles()
+            and (token.i == 0 or bool(token.nbor(-1).whitespace_)))  # not "Cheuk-ting"
 
 
 def _in_title(doc: Doc, start: int, end: int) -> bool:

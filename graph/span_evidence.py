@@ -1,0 +1,107 @@
+"""Span repairs that need evidence from the words around an entity span or from the article.
+
+Each rule is for a pattern of text, and each looks at the tokens (the tagger's part of speech,
+the words before and after, the article's other uses of a word) rather than at the name alone:
+
+* :func:`citation`: "(Okafor & Lindqvist, 2011)", "Tanaka et al. 2014" cite a publication:
+  its authors are people, not one organisation;
+* :func:`common_word`: "Demographic", "Tropical", a heading "Career": a common word the model
+  tagged as a name;
+* :func:`run_on`: "Minister of Education | Stefania Marchetti", "the Council on Arab-African
+  Relations | Amina Diallo said": a person's name run on after an institution in one span;
+* :func:`syllable`: "Lam Cheuk-|ting", "Moon Jae-|in": the lower-case second syllable of a
+  hyphenated given name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+__all__ = ["citation", "common_word", "run_on", "syllable"]
+
+# Lower-case words written after a name with a hyphen that are no part of it ("Okafor-led",
+# "a Lindqvist-era reform").
+_HYPHEN_WORDS = frozenset((
+    "led", "era", "run", "ish", "old", "like", "type", "born", "made", "free", "wide", "year",
+    "day", "week", "only", "held", "size", "less", "ward", "long", "time", "war", "rich", "poor",
+    "back", "fed", "hit", "bred", "area", "zone", "law", "bid", "deal", "plan", "aid", "camp",
+    "side", "fan", "fans", "team"))
+
+
+def citation(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """"(Okafor & Lindqvist, 2011)", "Haddad & Moreau (2009)", "Tanaka et al. 2014": an
+    author-year reference to a publication, which the model takes for one organisation or
+    person. Returns the authors' surnames as token spans (people), or ``None`` if the span is
+    no citation (the firm "Okafor & Lindqvist" is named without a year right after it)."""
+    words = [t.lower_ for t in doc[start:min(end + 2, len(doc))]]
+    if "et" in words and words[words.index("et") + 1:][:1] == ["al"]:
+        at = start + words.index("et")
+        return [(start, at)] if at > start else []
+    if not any(t.text == "&" for t in doc[start:end]):
+        return None
+    near = list(doc[start:end]) + [t for t in doc[end:end + 3] if not t.is_punct][:1]
+    if not any(t.is_digit and len(t) == 4 and 1500 <= int(t.text) <= 2100 for t in near):
+        return None
+    out, s = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].text in ("&", ",") or doc[k].is_digit:
+            if s < k:
+                out.append((s, k))
+            s = k + 1
+    return out
+
+
+def common_word(doc: Doc, start: int, end: int) -> bool:
+    """"Demographic", "Tropical", a heading "Career": one capitalised word that the tagger
+    does not read as a proper noun, used as an ordinary word elsewhere in the article (in
+    lower case) or standing alone on its line, is no name."""
+    token = doc[start]
+    if end - start != 1 or token.pos_ == "PROPN" or not token.is_title or not token.is_alpha:
+        return False
+    alone = (start == 0 or doc[start - 1].is_space) and (
+        end == len(doc) or doc[end].is_space
+        or (doc[end].is_punct and (end + 1 == len(doc) or doc[end + 1].is_space)))
+    return alone or re.search(rf"\b{re.escape(token.lower_)}\b", doc.text) is not None
+
+
+def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The span as ``(start, end, label)`` parts: two when a person's name (a given name and
+    one or two more capitalised words, at the end) runs on after an institution ("Education",
+    "Council on … Relations") or a country, which then keeps its own label (a portfolio alone,
+    as in "Minister of Education X", is dropped)."""
+    if label not in ("PERSON", "ORG") or end - start < 3:
+        return [(start, end, label)]
+    from .builtin import country_name
+    from .names import institution_words, name_particles
+    from .types import given_name, organisation_heads
+
+    words = institution_words() | organisation_heads()
+    if doc[end - 1].lower_ in words:
+        return [(start, end, label)]  # "the Maria Ruiz Foundation"
+    for k in range(max(start + 1, end - 3), end - 1):
+        rest = doc[k:end]
+        prefix = doc[start:k]
+        if not (all(t.is_alpha and t.is_title for t in rest)
+                and given_name(doc[k].text, strict=True)):
+            continue
+        last = prefix[-1]
+        if given_name(last.text) or last.lower_ in name_particles():
+            continue
+        if country_name(prefix.text):
+            return [(start, k, "GPE"), (k, end, "PERSON")]
+        if any(t.lower_ in words for t in prefix):
+            if label == "PERSON" and all(t.lower_ in words for t in prefix if t.is_alpha):
+                return [(k, end, "PERSON")]  # "Minister of Education | Stefania Marchetti"
+            return [(start, k, "ORG"), (k, end, "PERSON")]
+    return [(start, end, label)]
+
+
+def syllable(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is the lower-case second syllable of a hyphenated given name written right
+    after a capitalised one ("Cheuk-ting", "Jae-in", "Kwok-kin"), not a word such as "led"
+    or "era" ("Okafor-led")."""
+    token = doc[i]
+    return (token.is_lower and token.is_alpha and len(token) <= 4
+            and token.lower_ not in _HYPHEN_WORDS and i >= 2 and doc[i - 2].is_title)
