@@ -107,27 +107,32 @@ def bomb_pdf(inflated: int, pages: int = 1) -> bytes:
     chunk = line * (MIB // len(line))
     raw, _, adler, _ = deflate_repeated(b"BT /F1 11 Tf 14 TL 72 770 Td\n", chunk,
                                         inflated // len(chunk), b"ET\n")
-    stream = b"\x78\xda" + raw + struct.pack(">L", adler)  # the zlib format PDF asks for
-    return pages_pdf(stream, pages, flate=True)
+    return pages_pdf([flate_stream(raw, adler)] * pages)
 
 
-def pages_pdf(content: bytes, pages: int, *, flate: bool = False, shared: bool = False,
-              ) -> bytes:
-    """A PDF (written to the PDF 1.4 layout) of ``pages`` pages drawing ``content`` in
-    Helvetica: each page with its own copy of the content stream, or all sharing one."""
+def flate_stream(raw: bytes, adler: int) -> bytes:
+    """A PDF stream object of raw deflate data in the zlib format PDF asks for."""
+    return pdf_stream(b"\x78\xda" + raw + struct.pack(">L", adler), b" /Filter /FlateDecode")
+
+
+def pdf_stream(content: bytes, entries: bytes = b"") -> bytes:
+    return b"<< /Length %d%s >>\nstream\n" % (len(content), entries) + content + b"\nendstream"
+
+
+def pages_pdf(streams: list[bytes], *, shared: int = 0) -> bytes:
+    """A PDF (written to the PDF 1.4 layout), one page per content stream object, text in
+    Helvetica; or, with ``shared``, that many pages all drawing the first stream."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    stream = (b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" * flate)
-              + content + b"\nendstream")
     kids, contents = [], 0
-    for i in range(pages):
+    for i in range(shared or len(streams)):
         if i == 0 or not shared:
-            objects.append(stream)
+            objects.append(streams[i])
             contents = len(objects)
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
                        b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % contents)
         kids.append(b"%d 0 R" % len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % pages
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, start=1):
@@ -283,10 +288,22 @@ def test_many_pdf_streams_each_under_the_stream_limit_share_one_budget(tmp_path)
 
 
 def test_pdf_text_counts_against_the_budget_when_one_stream_is_shown_many_times():
-    """Sixty pages that share one 1 MB content stream: decoded once, but 60 MB of text."""
-    content = b"BT /F1 11 Tf 72 770 Td (" + b"z" * MIB + b") Tj ET"
-    assert [str(i) for i in read_bytes("repeat.pdf", pages_pdf(content, 60, shared=True))] == [
+    """51 pages that share one 1 MB content stream: decoded once, but 51 MB of text."""
+    content = pdf_stream(b"BT /F1 11 Tf 72 770 Td (" + b"z" * MIB + b") Tj ET")
+    assert [str(i) for i in read_bytes("repeat.pdf", pages_pdf([content], shared=51))] == [
         f"repeat.pdf: {INFLATED_TOO_LARGE}"]
+
+
+def test_a_pdf_page_of_millions_of_tokens_is_skipped_in_little_memory(tmp_path):
+    """1.6 million path tokens inflate from a few KB to 3 MB, under every size limit, but
+    parsing them took 170 MB: the page is skipped with a warning, the other page is read."""
+    raw, _, adler, _ = deflate_repeated(b"", b"0 0 m\n" * (MIB // 6), 3)
+    text = pdf_stream(b"BT /F1 11 Tf 72 770 Td (Envoys of Norway and Chile met in Oslo.) Tj ET")
+    result = read_in_child(tmp_path, "art.pdf", pages_pdf([text, flate_stream(raw, adler)]))
+    assert result["articles"] == ["art"]
+    assert result["lines"] == ["art.pdf: page 2 not read (past pypdf's limits: Reached maximum "
+                               "number of tokens per stream.)"]
+    assert result["growth_mb"] < 100, result
 
 
 def test_ordinary_pdfs_are_unaffected(tmp_path):

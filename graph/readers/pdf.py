@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextvars import ContextVar
 
-from .base import InputError, Item, ReadOptions, Source, make_article
+from .base import InputError, InputWarning, Item, ReadOptions, Source, make_article
 from .limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES, Budget, TooLarge
 
 __all__ = ["pdf_text", "read_pdf"]
@@ -44,6 +44,10 @@ _STREAM_LIMITS = ("maximum_declared_stream_length", "array_based_stream_maximum_
                   "run_length_maximum_output_length", "zlib_maximum_output_length",
                   "brotli_maximum_output_length", "image_maximum_buffer_size",
                   "stream_decoding_work_maximum_length", "xfa_decoding_work_maximum_length")
+#: Tokens (operators and operands) pypdf parses in one content stream. Each costs ~100 bytes
+#: while the page is read: pypdf's default of 2,000,000 let a 25 KB PDF take 210 MB. A page
+#: of dense text has ~30,000; a page past this (vector art, or hostile) is skipped.
+_MAX_TOKENS = 500_000
 
 
 class _Encrypted(Exception):
@@ -56,7 +60,7 @@ def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not for users
     try:
-        pages, meta = _read(PdfReader, src.data)
+        pages, meta, skipped = _read(PdfReader, src.data)
     except _Encrypted:
         yield InputError(src.origin, "encrypted PDF (needs a password); save an unencrypted "
                                      "copy first")
@@ -76,14 +80,19 @@ def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
     if not any(p.strip() for p in pages):
         yield InputError(src.origin, "no text layer; OCR it first")
         return
+    for number, reason in skipped:
+        yield InputWarning(src.origin, f"page {number} not read (past pypdf's limits: "
+                                       f"{reason})")
     yield from make_article({**meta, "url": src.url, "text": pdf_text(pages)}, src.origin,
                             src.stem)
 
 
-def _read(reader_class: type, data: bytes) -> tuple[list[str], dict]:
-    """``(text of each page, metadata)``, inflating at most :data:`MAX_INFLATED_BYTES` for
-    the whole document. Raises :class:`_Encrypted`, :class:`TooLarge` or pypdf's errors."""
-    from pypdf.errors import DependencyError, PyPdfError
+def _read(reader_class: type, data: bytes) -> tuple[list[str], dict, list[tuple[int, str]]]:
+    """``(text of each page, metadata, pages skipped as (number, reason))``, inflating at most
+    :data:`MAX_INFLATED_BYTES` for the whole document. A page past one of pypdf's parsing
+    limits is skipped (the document is refused if no page is left). Raises
+    :class:`_Encrypted`, :class:`TooLarge` or pypdf's errors."""
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
     _count_decoded_streams()
     budget = Budget()
@@ -105,9 +114,18 @@ def _read(reader_class: type, data: bytes) -> tuple[list[str], dict]:
             # a document past the budget is refused before any slow text extraction.
             for page in reader.pages:
                 _decode_contents(page)
-            pages = [page.extract_text(visitor_text=count_text) or ""
-                     for page in reader.pages]
-            return pages, _metadata(reader)
+            pages, skipped = [], []
+            for number, page in enumerate(reader.pages, start=1):
+                try:
+                    pages.append(page.extract_text(visitor_text=count_text) or "")
+                except LimitReachedError as exc:  # too many tokens, ... (not inflation)
+                    if _INFLATING.search(str(exc)):
+                        raise
+                    pages.append("")
+                    skipped.append((number, str(exc).splitlines()[0] if str(exc) else ""))
+            if skipped and not any(p.strip() for p in pages):
+                raise LimitReachedError(skipped[0][1])
+            return pages, _metadata(reader), skipped
     finally:
         _BUDGET.reset(token)
 
@@ -121,8 +139,10 @@ def _stream_limits() -> contextlib.AbstractContextManager:
     except ImportError:
         return contextlib.nullcontext()
     known = {field.name for field in dataclasses.fields(Configuration)}
-    return apply_configuration(**{name: _STREAM_LIMIT for name in _STREAM_LIMITS
-                                  if name in known})
+    limits = {name: _STREAM_LIMIT for name in _STREAM_LIMITS if name in known}
+    if "stream_parsing_work_maximum_count" in known:
+        limits["stream_parsing_work_maximum_count"] = _MAX_TOKENS
+    return apply_configuration(**limits)
 
 
 def _decode_contents(page) -> None:  # noqa: ANN001
