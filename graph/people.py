@@ -37,6 +37,7 @@ from .names import (
     seats_of_power,
     short_form_of,
 )
+from .shortnames import organisation_short_names
 from .types import STRENGTH
 
 __all__ = ["nicknames_in", "resolve_people", "role_mentions"]
@@ -79,7 +80,8 @@ def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
 def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                    nicknames: dict[str, str]) -> list[MentionSpan]:
     """Name short forms and nicknames by the full name they stand for, and add mentions of
-    short forms the model missed."""
+    short forms the model missed; then short forms of organisation and place names
+    (:func:`graph.shortnames.organisation_short_names`)."""
     spans = [_nicknamed(s, nicknames) for s in spans]
     spans = [_without_stray_initial(doc, s, spans) for s in spans]
     full_counts: Counter[str] = Counter()
@@ -92,7 +94,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                   or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
-        return spans
+        return organisation_short_names(spans)
     by_part, inner = name_parts(full_counts)
     loose: dict[str, list[str]] = {}
     for part, fulls in by_part.items():
@@ -148,7 +150,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         elif s in missed:
             continue  # an untagged capitalised word that is no short form
         out.append(s)
-    return out
+    return organisation_short_names(out)
 
 
 def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -> MentionSpan:

@@ -1,0 +1,100 @@
+"""Short names of organisations and places within one article (graph/shortnames.py), on
+sentences written for the tests with invented names (real spaCy; the entity spans are set by
+the test, so the rule is exercised whatever the model tags that day)."""
+
+import pytest
+from spacy.tokens import Span
+
+from graph.actors import find_mentions
+
+
+@pytest.fixture
+def names(nlp):
+    def run(text, ents):
+        doc = nlp(text)
+        spans, at = [], 0
+        for words, label in ents:  # force these entity spans, in text order
+            start = text.find(words, at)
+            assert start >= 0, f"{words!r} not in {text!r} after {at}"
+            span = doc.char_span(start, start + len(words), label=label,
+                                 alignment_mode="expand")
+            spans.append(Span(doc, span.start, span.end, label=label))
+            at = start + len(words)
+        doc.ents = spans
+        found, _ = find_mentions(doc)
+        return [(s.mention.text, s.mention.name, s.mention.type) for s in found]
+    return run
+
+
+def named(found, text):
+    return [name for t, name, _ in found if t == text]
+
+
+@pytest.mark.parametrize("text,ents,short,full", [
+    ("Okafor studied at Marlowe University. At Marlowe she met her husband.",
+     [("Marlowe University", "ORG"), ("Marlowe", "GPE")], "Marlowe", "Marlowe University"),
+    ("The Delmar Party won the vote. Delmar leaders celebrated in the square.",
+     [("Delmar Party", "ORG"), ("Delmar", "PERSON")], "Delmar", "Delmar Party"),
+    ("Agents of the Church of Velmology denied it. Velmology has faced claims before.",
+     [("Church of Velmology", "ORG"), ("Velmology", "ORG")], "Velmology",
+     "Church of Velmology"),
+    ("Members of the Quill Corps of Canada met. The Quill Corps raised money.",
+     [("Quill Corps of Canada", "ORG"), ("Quill Corps", "ORG")], "Quill Corps",
+     "Quill Corps of Canada"),
+    ("Hikers love Harrowgate National Park. Harrowgate gets busy in July.",
+     [("Harrowgate National Park", "FAC"), ("Harrowgate", "GPE")], "Harrowgate",
+     "Harrowgate National Park"),
+    ("The Tenby Herald Magazine ran the story. Tenby Herald said it stood by it.",
+     [("Tenby Herald Magazine", "ORG"), ("Tenby Herald", "ORG")], "Tenby Herald",
+     "Tenby Herald Magazine"),
+])
+def test_a_distinctive_part_names_the_full_name(names, text, ents, short, full):
+    found = names(text, ents)
+    assert named(found, short) == [full]
+    assert {k for t, n, k in found if n == full} == {"organisation"} or full.endswith("Park")
+
+
+@pytest.mark.parametrize("text,ents,short", [
+    # a known city is an actor of its own, not the university named after it
+    ("Researchers at the University of Helsinki said the ants lived in Helsinki.",
+     [("University of Helsinki", "ORG"), ("Helsinki", "GPE")], "Helsinki"),
+    # a demonym is its country's, not the airline's
+    ("American Airlines cut flights. American travellers were angry.",
+     [("American Airlines", "ORG"), ("American", "NORP")], "American"),
+    # two longer names share the part: neither
+    ("Marlowe University and Marlowe College merged. Marlowe said fees would rise.",
+     [("Marlowe University", "ORG"), ("Marlowe College", "ORG"), ("Marlowe", "ORG")],
+     "Marlowe"),
+    # a city is not the airport named after it, nor a state the city
+    ("Flights leave Tulsa International Airport daily. Tulsa is in Oklahoma.",
+     [("Tulsa International Airport", "FAC"), ("Tulsa", "GPE"), ("Oklahoma", "GPE")],
+     "Tulsa"),
+    ("She moved from Oklahoma City to a farm in Oklahoma.",
+     [("Oklahoma City", "GPE"), ("Oklahoma", "GPE")], "Oklahoma"),
+    # a province or an island named after a city is another place
+    ("Hotels in Kelvashir Province are full. Kelvashir itself is quiet.",
+     [("Kelvashir Province", "GPE"), ("Kelvashir", "GPE")], "Kelvashir"),
+    # "of" a place only: an academy "of Painting" is not shortened
+    ("The Royal Academy of Painting admitted him. The Royal Academy of Music did not.",
+     [("Royal Academy of Painting", "ORG"), ("Royal Academy of Music", "ORG")],
+     "Royal Academy of Music"),
+])
+def test_other_actors_are_no_short_names(names, text, ents, short):
+    found = names(text, ents)
+    assert named(found, short) == [short]
+
+
+def test_a_persons_name_stays_the_persons(names):
+    found = names("Ada Marlowe founded Marlowe University in 1890. Marlowe taught there.",
+                  [("Ada Marlowe", "PERSON"), ("Marlowe University", "ORG"),
+                   ("Marlowe", "PERSON")])
+    assert named(found, "Marlowe") == ["Ada Marlowe"]
+
+
+def test_a_place_is_known_by_its_short_name(names):
+    found = names("Buses reach the City of Carrow in summer. Carrow has one hotel.",
+                  [("City of Carrow", "GPE"), ("Carrow", "GPE")])
+    assert named(found, "City of Carrow") == ["Carrow"]
+    found = names("Ferries reach Kelvashir City in summer. Kelvashir has one hotel.",
+                  [("Kelvashir City", "GPE"), ("Kelvashir", "GPE")])
+    assert named(found, "Kelvashir City") == ["Kelvashir"]
