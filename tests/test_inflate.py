@@ -329,7 +329,8 @@ def test_the_attachments_of_one_message_share_one_budget():
     octet = "application/octet-stream"
     articles, errors, _, _ = split(read_bytes("mail.eml", _mail(
         [("one.docx", fat, octet), ("two.docx", fat, octet), ("story.pdf", story, octet)])))
-    assert errors == [f"mail.eml/two.docx: {INFLATED_TOO_LARGE}"]
+    assert errors == [f"mail.eml/two.docx: {INFLATED_TOO_LARGE} (the message's attachments "
+                      "together)"]
     assert sorted(a.id for a in articles) == ["mail", "mail-one", "mail-story"]
 
 

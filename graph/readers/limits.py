@@ -52,6 +52,10 @@ class Budget:
         self.parent = _ENCLOSING.get()
         self.limit = limit if self.parent is None else min(limit, self.parent.left)
         self.used = 0
+        #: The one line to show when the budget runs out; a source that got less than its
+        #: own limit says it was the enclosing source's total that ran out.
+        self.message = INFLATED_TOO_LARGE if self.limit == limit else \
+            f"{INFLATED_TOO_LARGE} (the message's attachments together)"
 
     @property
     def left(self) -> int:
@@ -62,7 +66,7 @@ class Budget:
         if self.parent is not None:
             self.parent.take(n)
         if self.used > self.limit:
-            raise TooLarge(INFLATED_TOO_LARGE)
+            raise TooLarge(self.message)
 
     @contextlib.contextmanager
     def enclosing(self) -> Iterator[Budget]:
@@ -94,7 +98,7 @@ def check_zip(data: bytes, *, limit: int = MAX_INFLATED_BYTES) -> int:
         if len(members) > MAX_ZIP_MEMBERS:
             raise TooLarge(f"zip package has more than {MAX_ZIP_MEMBERS:,} files")
         if sum(m.file_size for m in members) > budget.limit:
-            raise TooLarge(INFLATED_TOO_LARGE)
+            raise TooLarge(budget.message)
         for member in members:
             _check_ratio(member.filename, member.file_size, member.compress_size)
         for member in members:
