@@ -16,7 +16,6 @@ from .names import relation_kinds
 
 __all__ = ["main"]
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
@@ -183,28 +182,10 @@ def _parser() -> argparse.ArgumentParser:
     _db(s)
     s.set_defaults(func=cmd_stats)
 
-    s = sub.add_parser("serve", help="explore the graph in the browser",
-                       description="Serve the dashboard. With no --db and an empty default "
-                                   "database, the bundled seed articles are ingested first. "
-                                   "Example: relgraph serve --open")
-    _db(s)
-    s.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=8050)
-    s.add_argument("--open", action="store_true", help="open a browser tab")
-    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
-                   help="also serve requests for this host name (repeatable; the name a "
-                        "reverse proxy or other machines use; '*' turns the check off)")
-    s.add_argument("--read-only", action="store_true",
-                   help="nothing in the page writes to the store: no curation controls, "
-                        "no 'Add articles' (for a dashboard others reach)")
-    s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
-    s.add_argument("--threads", type=int, default=8,
-                   help="requests served at once (default 8)")
-    s.add_argument("--access-log", action="store_true",
-                   help="print one line per request to standard error")
-    s.set_defaults(func=cmd_serve)
-
     from .cli_curation import add_curation_commands
+    from .cli_serve import add_serve_command
+
+    add_serve_command(sub, _db, _store)
 
     add_curation_commands(sub, _db, _store)
     return p
@@ -414,45 +395,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    from .ingest import ingest
-
-    if args.threads < 1:
-        raise UsageError("--threads must be at least 1")
-    store = _store(args, must_exist=False)
-    read_only = args.read_only
-    if store.read_only and not read_only:
-        print(f"{store.engine.url.database} can only be read ({store.read_only}): serving it "
-              "read-only (no curation, no 'Add articles')", file=sys.stderr)
-        read_only = True
-    if store.counts()["articles"] == 0:
-        if args.db:
-            raise UsageError(f"{args.db} holds no articles; run 'relgraph ingest PATH "
-                             f"--db {args.db}' first")
-        if not SEEDS.is_dir():
-            raise UsageError("the database is empty and the bundled seeds are not installed "
-                             "(use 'pip install -e .' from a checkout); run 'relgraph ingest "
-                             "PATH' first")
-        _store(args, must_exist=False, write=True)  # one line if it cannot be written
-        print(f"empty database: ingesting the bundled seed articles from {SEEDS}",
-              file=sys.stderr)
-        for line in ingest([SEEDS], store, jobs=args.jobs).lines():
-            print(line, file=sys.stderr)
-    elif store.needs_resolution():
-        if store.read_only:
-            print("actors are not resolved since the last ingest (read-only: shown as they "
-                  "are)", file=sys.stderr)
-        else:
-            print("resolving actors (an earlier ingest stopped before it)", file=sys.stderr)
-            store.resolve()
-    from dashboard import serve
-
-    serve(store, host=args.host, port=args.port, open_browser=args.open,
-          allow_hosts=args.allow_host, read_only=read_only, threads=args.threads,
-          access_log=args.access_log)
-    return 0
-
-
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
@@ -470,4 +412,8 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # ``python -m graph.cli``: run the imported module's main, so that the exception classes
+    # the subcommand modules import from graph.cli are the ones it catches
+    from graph.cli import main as _main
+
+    sys.exit(_main())
