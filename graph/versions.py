@@ -24,15 +24,16 @@ PACKAGE = Path(__file__).resolve().parent
 
 def extraction_sources(entry: str = "extract") -> list[Path]:
     """``graph/<entry>.py``, every ``graph`` module it imports, directly or not, and the data
-    tables they load (``load_table("name")``)."""
+    tables they load (``load_table("name")``, ``load_words("file")``)."""
     modules, tables, _ = _closure(entry)
-    return sorted(modules) + sorted(PACKAGE / "data" / f"{t}.toml" for t in tables)
+    return sorted(modules) + sorted(PACKAGE / "data" / t for t in tables)
 
 
-#: Modules extraction imports that cannot change what it extracts: the cache of derived word
-#: tables (keyed by this very fingerprint) and this module. Following them would make an
-#: upgrade of their dependencies (platformdirs) re-extract every stored article.
-PLUMBING = frozenset({"tablecache.py", "versions.py"})
+#: Modules extraction imports that cannot change what it extracts: this module. Following it
+#: would make an edit of the fingerprinting re-extract every stored article.
+PLUMBING = frozenset({"versions.py"})
+#: Calls that read a file of ``graph/data``: the file each names.
+_LOADERS = {"load_table": "{}.toml", "load_words": "{}"}
 
 
 @functools.cache
@@ -60,9 +61,9 @@ def _closure(entry: str) -> tuple[frozenset[Path], frozenset[str], frozenset[str
                     outside.add(node.module.split(".")[0])
             elif isinstance(node, ast.Import):
                 outside.update(a.name.split(".")[0] for a in node.names)
-            elif (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "load_table"
+            elif (isinstance(node, ast.Call) and getattr(node.func, "id", "") in _LOADERS
                   and node.args and isinstance(node.args[0], ast.Constant)):
-                tables.add(str(node.args[0].value))
+                tables.add(_LOADERS[node.func.id].format(node.args[0].value))
     return frozenset(seen), frozenset(tables), frozenset(outside)
 
 
@@ -77,8 +78,7 @@ def extractor_version(model: str) -> str:
 @functools.cache
 def code_version() -> str:
     """16 hex digits for the extraction code, its data tables and the versions of the packages
-    it imports: the extractor version without the model, and the key of derived tables that
-    do not depend on the model (:mod:`graph.tablecache`)."""
+    it imports: the extractor version without the model."""
     digest = hashlib.sha256()
     for path in extraction_sources():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

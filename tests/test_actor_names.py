@@ -172,7 +172,7 @@ def test_name_evidence_without_context():
     assert name_evidence("Kazakhstan").type == "country"
     assert name_evidence("Hapag-Lloyd AG").type == "organisation"
     assert name_evidence("Almaty", "PERSON").type == "place"
-    assert name_evidence("Bettie Page", "ORG").type == "person"
+    assert name_evidence("Ingrid Marsh", "ORG").type == "person"
     assert name_evidence("Morgan Stanley", "ORG") is None  # not clearly a given name
     assert type_votes([("person", "model", 4), ("place", "gazetteer", 1)]).type == "place"
 
