@@ -7,6 +7,8 @@ Downloads and uploads have their own modules.
 
 from __future__ import annotations
 
+import json
+
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -25,7 +27,7 @@ from .filters import (
     filters_to_query,
 )
 from .guard import InvalidInput
-from .source import Source
+from .source import Source, graph_key
 from .tables import actor_rows, dates_from_relayout, summary, timeline_figure
 
 __all__ = ["CONTROLS", "register"]
@@ -173,8 +175,10 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
         f = controls_to_filters(list(values))
         if not isinstance(more, int | None):
             raise InvalidInput("n_clicks must be a number")
-        return details_view(source, f, sel, panels.PAGE * (1 + min(more or 0, 10_000)),
-                            curate=curate)
+        shown = panels.PAGE * (1 + min(more or 0, 10_000))
+        # the same panel for the same view and selection (a layout change, a second page)
+        return source.cached(("details", graph_key(f), json.dumps(sel, sort_keys=True), shown,
+                              curate), lambda _: details_view(source, f, sel, shown, curate))
 
     option_outputs = [Output(ids.ARTICLES, "options"), Output(ids.FOCUS, "options"),
                       Output(ids.SOURCE, "options"), Output(ids.TARGET, "options"),

@@ -17,7 +17,7 @@ import networkx as nx
 from flask import g, has_request_context
 
 from graph.build import Corpus, actor_articles, build_graph
-from graph.evidence import actor_evidence, edge_evidence
+from graph.evidence import actor_evidence, article_in, edge_evidence
 from graph.store import Store
 from graph.view import LINKS_PER_ACTOR, view_graph
 
@@ -105,17 +105,23 @@ class Source:
         return actor_articles(self.corpus(), node, to_slice(f))
 
     def evidence(self, G: nx.Graph, node: object, f: Filters) -> list[dict]:
-        """Every sentence mentioning an actor in the slice, newest first."""
-        return actor_evidence(self.store, str(node), to_slice(f), limit=ALL)
+        """Every sentence mentioning an actor in the slice, newest first: the actor's whole
+        evidence is read once per store revision (2.7 s for the most mentioned actor of
+        10,000 articles) and cut to the slice's articles and dates here (shared entries:
+        not to be changed)."""
+        every = self.cached(("evidence", str(node)), lambda _: actor_evidence(
+            self.store, str(node), None, limit=ALL), len)
+        sl = to_slice(f)
+        if not (sl.articles or sl.since or sl.until or not sl.include_undated):
+            return every
+        return [e for e in every if article_in({"id": e["article"], "date": e["date"]}, sl)]
 
     def edge_evidence(self, G: nx.Graph, u: object, v: object,
                       f: Filters) -> tuple[list[dict], dict]:
         """(every sentence linking two actors, spans of both actors' mentions in them)."""
         a, b = str(u), str(v)
-        sl = to_slice(f)
-        spans = mention_spans(actor_evidence(self.store, a, sl, limit=ALL),
-                              actor_evidence(self.store, b, sl, limit=ALL))
-        return edge_evidence(self.store, a, b, sl), spans
+        spans = mention_spans(self.evidence(G, a, f), self.evidence(G, b, f))
+        return edge_evidence(self.store, a, b, to_slice(f)), spans
 
     def caption(self, f: Filters, G: nx.Graph) -> str:
         """The briefing image's caption for this view (names its focus and path)."""

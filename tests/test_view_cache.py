@@ -26,6 +26,7 @@ from dashboard.filters import CONTROLS, Filters, filters_to_controls
 from dashboard.source import Source
 from dashboard.viewcache import ViewCache
 from graph.curation import rename
+from graph.evidence import actor_evidence
 from graph.model import Article, Extraction, Mention, Relation, Sentence
 from graph.store import Store
 from graph.view import view_graph
@@ -213,6 +214,30 @@ def test_concurrent_different_views_each_get_their_own_answer(seed_store, builds
     for f, shown in answers:
         assert shown == expected[f], f
     assert len(builds) == len(wanted)  # each view once, however many asked at the same time
+
+
+def test_an_actors_evidence_is_read_once_and_cut_to_each_slice(seed_store, monkeypatch):
+    reads = []
+    original = Store.mention_sentences
+
+    def counting(self, actor):
+        reads.append(actor)
+        return original(self, actor)
+    monkeypatch.setattr(Store, "mention_sentences", counting)
+    source = Source(seed_store)
+    G = source.graph(Filters())
+    actor = max(G, key=lambda n: G.nodes[n]["mentions"])
+    days = sorted({e["date"] for e in actor_evidence(seed_store, actor, limit=None)
+                   if e["date"]})
+    assert len(days) > 1  # the slices below differ
+    slices = [Filters(), Filters(since=days[-1]), Filters(until=days[0], undated=False),
+              Filters(articles=(actor_evidence(seed_store, actor, limit=1)[0]["article"],))]
+    reads.clear()
+    for f in slices:
+        assert source.evidence(G, actor, f) == actor_evidence(
+            seed_store, actor, source_module.to_slice(f), limit=None), f
+    assert reads.count(actor) == len(slices) + 1  # the direct reads above and one
+    assert len({len(source.evidence(G, actor, f)) for f in slices}) > 1
 
 
 def test_cache_is_bounded_least_recently_used_first():
