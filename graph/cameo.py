@@ -17,13 +17,14 @@ quad    name                    polarity
 Roots 01–05 are verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict and
 14–20 material conflict, as in the codebook — with one relgraph decision: root 01 (make a
 public statement: "told", "said in an interview with") is QuadClass 0, *neutral*, because a
-statement to someone is neither cooperation nor conflict. A kind may also set ``quad = 0`` in
-the lexicon: ``visit`` (travelling to a place, root 04) is neutral.
+statement to someone is neither cooperation nor conflict. A kind may also set its own ``quad``
+in the lexicon (none does today). A visit (CAMEO 042, "make a visit") and hosting one (043) are
+verbal cooperation, as in the codebook, whether the visit is to a country, a city or a person.
 
 >>> kind_info("accuse")
 KindInfo(kind='accuse', root_code='11', root_name='Disapprove', quad_class=3, polarity='hostile')
 >>> kind_info("visit").polarity
-'neutral'
+'cooperative'
 """
 
 from __future__ import annotations

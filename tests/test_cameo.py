@@ -41,7 +41,9 @@ def test_cooccurrence_has_no_cameo_placement():
 
 def test_readable_kinds_sit_under_their_roots():
     assert kind_info("meet").root_code == "04" and kind_info("meet").polarity == "cooperative"
-    assert kind_info("visit").quad_class == 0  # travelling is neutral
+    # a visit and hosting one are CAMEO 042/043, verbal cooperation (issue 22, class 6)
+    assert kind_info("visit").quad_class == 1 and kind_info("visit").polarity == "cooperative"
+    assert kind_info("greet").polarity == "cooperative"
     assert kind_info("tell").polarity == "neutral"
     assert kind_info("sanction").root_code == "16" and kind_info("attack").quad_class == 4
     assert kind_info("ease-sanctions").polarity == "cooperative"
