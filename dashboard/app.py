@@ -17,7 +17,6 @@ from . import callbacks, curation_callbacks, downloads, guard, layout, uploads
 from .filters import filters_from_query
 from .guard import LOOPBACK, allowed_hosts
 from .source import Source
-from .tables import search_options
 
 cyto.load_extra_layouts()  # fcose/cola layouts and SVG export; registers components only
 
@@ -46,7 +45,7 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
         referrer = request.referrer if has_request_context() else None  # Dash calls it once
         f = filters_from_query(urlparse(referrer or "").query)          # outside a request
 
-        return layout.page(source.articles(), search_options(store.actor_table()),
+        return layout.page(source.articles(), source.actor_options(),
                            source.corpus().relation_kinds, uploads=uploads_on, f=f,
                            view=callbacks.view_parts(source, f), curate=curate)
 
