@@ -23,7 +23,7 @@ from .actors import MentionSpan
 from .lexicon import intent_nouns
 from .names import role_heads, title_words
 
-__all__ = ["actors_of", "participants", "prep_objects", "subjects_of", "verb_above"]
+__all__ = ["actors_of", "companions", "participants", "prep_objects", "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -178,7 +178,8 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             return antecedent(first, at, spans)
         # Two subjects are a misparse of one long noun phrase ("The ... Organization (NATO)
         # Secretary General Mark Rutte welcomed"): the last one is the head.
-        return actors_of(subjects[-1], at) or actors_of(first, at)
+        names = actors_of(subjects[-1], at) or actors_of(first, at)
+        return list(dict.fromkeys(names + companions(subjects[-1], at))) if names else names
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was greeted by X"
             return [n for g in pobjs(child) for n in actors_of(g, at)]
@@ -216,6 +217,23 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
     if verb.dep_ in ("pobj", "dobj", "attr"):
         return subjects_of(head.head if head.dep_ == "prep" else head, at, spans, depth + 1)
     return []
+
+
+def companions(token: Token, at: At) -> list[str]:
+    """Actors acting together with ``token``: "X, along with Y, ...", "X, together with Y",
+    "X, alongside Y" (a plain "with" is left alone: "X, with Y's backing")."""
+    out: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        if word == "along":
+            out += [n for p in prep.children if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in pobjs(p) for n in actors_of(o, at)]
+        elif word == "alongside" or (word == "with" and any(
+                c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children)):
+            out += [n for o in pobjs(prep) for n in actors_of(o, at)]
+    return out
 
 
 def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:

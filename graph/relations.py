@@ -28,6 +28,9 @@ __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
 _CHAIN = ("dobj", "xcomp", "nsubjpass", "pcomp", "ccomp", "acl", "pobj", "prep", "conj")
 _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("d", ""))
+# "condemned Y over the deal", "clashed about the talks": the event is the topic, and the
+# verb's subjects are no parties to it
+_TOPIC_PREPS = {"over", "about", "regarding", "concerning", "despite", "amid"}
 _SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
 
 
@@ -237,8 +240,10 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
 
 
 def _pairs(sources: list[str], targets: list[str], frame: Frame) -> list[tuple[str, str]]:
+    """Every source with every target; without targets, every pair of the sources of a mutual
+    kind ("Sweden, Finland and Denmark signed a pact": three pairs, not two)."""
     if not targets and frame.mutual and len(sources) >= 2:
-        return [(sources[0], t) for t in sources[1:]]
+        return list(combinations(dict.fromkeys(sources), 2))
     return [(s, t) for s in dict.fromkeys(sources) for t in dict.fromkeys(targets)]
 
 
@@ -250,14 +255,14 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
                for o in pobjs(p)]
     if between:
         names = list(dict.fromkeys(n for o in between for n in actors_of(o, at)))
-        return [(names[0], n) for n in names[1:]]
+        return list(combinations(names, 2))
     targets = prep_objects(noun, frame.preps, at)
     sources = [n for c in noun.children if c.dep_ == "poss" for n in actors_of(c, at)]
     sources = sources or prep_objects(noun, ("by",), at)
     modifiers = [n for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                  for n in actors_of(c, at)]
     if not sources and not targets and len(modifiers) >= 2:
-        return [(modifiers[0], n) for n in modifiers[1:]]  # "the Horvat-Lindqvist summit"
+        return list(combinations(dict.fromkeys(modifiers), 2))  # "the Horvat-Lindqvist summit"
     if not sources and targets and modifiers:
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
     head = noun.head
@@ -267,6 +272,7 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         return _pairs(sources, subjects_of(governor, at, spans), frame)
     if (not sources and noun.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass")
             and head.i != noun.i and governor.pos_ in ("VERB", "AUX")
+            and head.lower_ not in _TOPIC_PREPS
             and not (noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i == governor.i
                      and _other_trigger(governor, frame))):
         # "X made a visit to Y", "X held talks with Y", "X arrived for a meeting with Y"; the
