@@ -54,16 +54,19 @@ def citation(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
 
 
 def common_word(doc: Doc, start: int, end: int) -> bool:
-    """"Demographic", "Tropical", a heading "Career": one capitalised word that the tagger
-    does not read as a proper noun, used as an ordinary word elsewhere in the article (in
-    lower case) or standing alone on its line, is no name."""
+    """"Demographic", "Tropical", a heading "Career", a spoken "Hmm.": one capitalised word
+    standing alone on its line (a heading or an interjection), or one that the tagger does not
+    read as a proper noun and the article uses as an ordinary word (in lower case), is no
+    name."""
     token = doc[start]
-    if end - start != 1 or token.pos_ == "PROPN" or not token.is_title or not token.is_alpha:
+    if end - start != 1 or not token.is_title or not token.is_alpha:
         return False
-    alone = (start == 0 or doc[start - 1].is_space) and (
-        end == len(doc) or doc[end].is_space
-        or (doc[end].is_punct and (end + 1 == len(doc) or doc[end + 1].is_space)))
-    return alone or re.search(rf"\b{re.escape(token.lower_)}\b", doc.text) is not None
+    if (start == 0 or doc[start - 1].is_space) and (
+            end == len(doc) or doc[end].is_space
+            or (doc[end].is_punct and (end + 1 == len(doc) or doc[end + 1].is_space))):
+        return True
+    return token.pos_ != "PROPN" and re.search(
+        rf"\b{re.escape(token.lower_)}\b", doc.text) is not None
 
 
 def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -54,6 +54,8 @@ _DESIGNATOR = re.compile(r"^[A-Za-z]{1,6}-?\d+[A-Za-z]?$")
 _CALENDAR = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                        r"oct|nov|dec)[a-z]*\.?$", re.I)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"))
 # Post-nominal letters (honours, fellowships, degrees, offices) after a person's name: "Daniel
 # Okafor FRS", "Mary Holm CBE". They are no part of the name.
 _POSTNOMINALS = frozenset((
@@ -149,10 +151,12 @@ def _lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """"Horvat, Lindqvist" → two parts; "King, Jr." stays whole."""
-    cuts = [k for k in range(start + 1, end - 1) if doc[k].text == ","
-            and doc[k + 1].text.lower() not in _SUFFIXES and doc[k + 1].is_title
-            and doc[k - 1].is_alpha]
+    """"Horvat, Lindqvist" → two parts; "King, Jr." stays whole; names set apart by a spaced
+    slash are two ("Newsmax / Zogby", "Art Center / Pace Galleries"; "AC/DC" stays whole)."""
+    cuts = [k for k in range(start + 1, end - 1) if (
+        doc[k].text == "," and doc[k + 1].text.lower() not in _SUFFIXES and doc[k + 1].is_title
+        and doc[k - 1].is_alpha) or (doc[k].text == "/" and doc[k - 1].whitespace_
+                                      and doc[k].whitespace_)]
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]
@@ -163,7 +167,9 @@ def _trim(doc: Doc, start: int, end: int, label: str,
           sent_of: list[int]) -> tuple[int, int, Mention] | None:
     """Strip determiners, titles, descriptors, possessives and punctuation from the edges."""
     person = label == "PERSON"
-    while start < end and (doc[start].lower_ == "the" or doc[start].text in _EDGE_PUNCT
+    while start < end and (doc[start].lower_ == "the" or doc[start].text in ("a", "an")
+                           or doc[start].text in _EDGE_PUNCT
+                           or (doc[start].text in _POSSESSIVE and end - start > 1)  # "'s Man"
                            or (person and end - start > 1 and (
                                is_title(doc[start].text) or _descriptor(doc[start].text)
                                or _demonym(doc[start].text) or _lower_word(doc[start])))):
@@ -172,6 +178,8 @@ def _trim(doc: Doc, start: int, end: int, label: str,
                            or (is_title(doc[end - 1].text) and end - start > 1)
                            # "Aleksander Wójcik of", "Teodor the": no name ends in a small word
                            or (person and end - start > 1 and _lower_word(doc[end - 1]))
+                           # "Example News Saturday": a weekday is no part of a name
+                           or (end - start > 1 and doc[end - 1].lower_ in _WEEKDAYS)
                            or (person and end - start > 1
                                and doc[end - 1].lower_.replace(".", "") in _POSTNOMINALS
                                and not doc[end - 1].is_lower)

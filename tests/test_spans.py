@@ -59,8 +59,11 @@ def test_no_name_crosses_a_paragraph_break(mentions, text, ents, name):
      [("Demographic", "PERSON")], "Demographic"),
     ("Tropical storms hit the coast. The storm was tropical by any measure.",
      [("Tropical", "ORG")], "Tropical"),
-    # a heading line of one common word
+    # a heading line of one common word, a spoken interjection on its own line
     ("Career\n\nShe joined the orchestra in 1961.", [("Career", "ORG")], "Career"),
+    ("So I tried again.\nHmm.\nNo luck.", [("Hmm", "PERSON")], "Hmm"),
+    # a possessive the model left at the start of a name
+    ("The nation's Man of the Year spoke.", [("'s Man", "PERSON")], "'s Man"),
 ])
 def test_a_common_word_the_model_tagged_is_no_actor(mentions, text, ents, word):
     assert word not in {n for _, n, _ in mentions(text, ents)}
@@ -156,3 +159,19 @@ def test_a_name_holding_a_given_name_is_not_split(mentions, text, ents, name):
 ])
 def test_post_nominal_letters_are_no_part_of_a_name(mentions, text, ents, name):
     assert name in {n for _, n, _ in mentions(text, ents)}
+
+
+@pytest.mark.parametrize("text,ents,names", [
+    ("The poll by Example Polls / Harbour Research found a lead.",
+     [("Example Polls / Harbour Research", "ORG")], {"Example Polls", "Harbour Research"}),
+    ("She joined a Regional Health Authority in 2010.", [("a Regional Health Authority", "ORG")],
+     {"Regional Health Authority"}),
+    ("He was interviewed by Harbour Weekly Saturday, in Lagos.",
+     [("Harbour Weekly Saturday", "ORG")], {"Harbour Weekly"}),
+])
+def test_organisation_spans_lose_what_is_no_part_of_the_name(mentions, text, ents, names):
+    assert {n for _, n, _ in mentions(text, ents)} == names
+
+
+def test_a_slash_inside_a_name_stays(mentions):
+    assert {n for _, n, _ in mentions("The band AC/DC played.", [("AC/DC", "ORG")])} == {"AC/DC"}
