@@ -1,22 +1,28 @@
-"""Many people on one dashboard: concurrent clients against a real ``relgraph serve`` process.
+"""Many people on one dashboard: concurrent clients replaying a recorded browser session.
 
-Builds (or reuses) a synthetic store (``bench/synthetic.py``), starts the dashboard on
-127.0.0.1 in a separate process (``relgraph serve`` as one user runs it, or the documented team
-deployment ``gunicorn -w 2 --threads 4``), and lets N client threads each load the page and
-then change filters through the dashboard's own view callback (the request the page sends when
-a filter changes), waiting a think time between changes like a person (uniform, averaging
-``--think`` seconds; 0 makes it a stress test where every client fires at once). Reports
-latency percentiles and errors; baseline: the same requests from a single client. Traffic goes
-to 127.0.0.1 only and stops after the requests are done.
+Builds (or reuses) a synthetic store (``bench/synthetic.py``), records one real session in
+headless Chromium (``bench/load_session.py``: the page, filter changes, a click on an actor,
+the actor search; every callback request the page sent) and, for each server and think time,
+starts a server on 127.0.0.1 in its own process and lets N client threads replay that session
+at once, each with its own view states (a think time between steps, uniform around
+``--think`` seconds; 0 makes it a stress test). Servers: ``relgraph serve`` as one user runs it,
+and the documented team deployment ``gunicorn -w 2 --threads 4``. Baseline in the same run: a
+static Dash page served by the same server to the same clients (as many requests, the same
+pauses). ``--code NAME=DIR`` (repeatable) serves these checkouts' dashboards instead of this
+one's, in the same run (e.g. the commits before and after a change). Reports p50/p95/p99,
+requests/s and errors.
 
-Usage: python bench/load.py [--articles 10000] [--clients 20] [--requests 15] [--think 1.0]
-                            [--server serve|gunicorn] [--db PATH]
+Bounded: at most 64 clients and 40 rounds each; a run stops sending after ``--max-seconds``;
+only 127.0.0.1 is contacted.
+
+Usage: python bench/load.py [--articles 10000] [--clients 20] [--rounds 4] [--think 1 0]
+           [--servers gunicorn serve] [--code before=DIR] [--db PATH] [--session PATH]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import random
 import socket
 import statistics
@@ -24,20 +30,26 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))  # after the packages: bench/dashboard.py is no package
 
-from synthetic import synthetic_store  # noqa: E402
+from load_session import Client, Session, record, replay, replay_static  # noqa: E402
+from synthetic import KINDS, synthetic_store  # noqa: E402
 from timing import percentile  # noqa: E402
 
-from dashboard.filters import CONTROLS, Filters, filters_to_controls  # noqa: E402
-from dashboard.ids import GRAPH  # noqa: E402
+from dashboard.filters import Filters  # noqa: E402
+
+SERVERS = {"serve": "relgraph serve", "gunicorn": "gunicorn -w 2 --threads 4"}
+# The static page under `relgraph serve`: the same command, serving a bare Dash app.
+BARE_SERVE = ("import load_session, "
+              "dashboard.app as a; a.create_app = lambda *_, **__: load_session.bare_app(); "
+              "from graph.cli import main; main()")
 
 
 def free_port() -> int:
@@ -46,128 +58,139 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def view_request(base: str) -> tuple[str, list[dict], str]:
-    """(callback output key, its outputs, its changed input) for the view callback, read
-    from the running app's own callback list (so the bench follows the dashboard)."""
-    deps = json.loads(urllib.request.urlopen(base + "_dash-dependencies", timeout=60).read())
-    for dep in deps:
-        if f"{GRAPH}.elements" in dep["output"]:
-            outputs = [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
-                       for part in dep["output"].strip(".").split("...")]
-            return dep["output"], outputs, dep["inputs"]
-    raise RuntimeError("the dashboard has no view callback")
-
-
-def payload(key: str, outputs: list[dict], inputs: list[dict], f: Filters) -> bytes:
-    values = dict(zip([f"{i}.{p}" for i, p in CONTROLS], filters_to_controls(f), strict=True))
-    ins = [{"id": i["id"], "property": i["property"],
-            "value": values.get(f"{i['id']}.{i['property']}")} for i in inputs]
-    return json.dumps({"output": key, "outputs": outputs, "inputs": ins,
-                       "changedPropIds": [f"{CONTROLS[0][0]}.{CONTROLS[0][1]}"],
-                       "state": []}).encode()
-
-
 def random_filters(rng: random.Random, ids: list[str]) -> Filters:
+    """A view state a person might pick (the mix of bench/dashboard.py)."""
     choice = rng.random()
-    if choice < 0.3:
+    if choice < 0.25:
         return Filters(top=rng.choice([40, 60, 100]))
-    if choice < 0.55:
-        start = rng.randrange(2020, 2024)
-        return Filters(since=f"{start}-0{rng.randint(1, 9)}-01",
-                       until=f"{start + 1}-0{rng.randint(1, 9)}-01")
-    if choice < 0.75:
-        return Filters(articles=tuple(rng.sample(ids, rng.randint(1, 10))))
-    if choice < 0.9:
-        return Filters(types=("person",), min_weight=rng.randint(1, 4))
-    return Filters(kinds=(rng.choice(["meet", "accuse", "supply"]),))
+    if choice < 0.5:
+        lo = date(2020, 1, 1) + timedelta(days=rng.randrange(1200))
+        return Filters(since=lo.isoformat(),
+                       until=(lo + timedelta(days=rng.randrange(30, 300))).isoformat())
+    if choice < 0.7:
+        return Filters(articles=tuple(rng.sample(ids, rng.randint(1, 20))))
+    if choice < 0.85:
+        return Filters(types=("person",), min_weight=rng.randint(1, 5), hide_isolated=True)
+    return Filters(kinds=(rng.choice(KINDS)[0],))
 
 
-def run_client(base: str, req: tuple, states: list[Filters],
-               think: float = 0.0) -> list[tuple[float, int]]:
-    key, outputs, inputs = req
-    pause = random.Random(len(states) * 7919 + hash(str(states[0])) % 1000)
-    out = []
-    t0 = time.perf_counter()
-    status = urllib.request.urlopen(base, timeout=120).status  # the page
-    out.append(((time.perf_counter() - t0) * 1000, status))
-    for f in states:
-        if think:
-            time.sleep(pause.uniform(0.5 * think, 1.5 * think))
-        body = payload(key, outputs, inputs, f)
-        request = urllib.request.Request(base + "_dash-update-component", data=body,
-                                         headers={"Content-Type": "application/json"})
-        t0 = time.perf_counter()
+def start(server: str, code: Path | None, db: Path) -> tuple[subprocess.Popen, str]:
+    """A server process on a free port: the dashboard of checkout ``code`` (None: the static
+    page) under ``server``; returns once it answers."""
+    port = free_port()
+    tree = code or ROOT
+    # bench/ after the packages (bench/dashboard.py is no package)
+    env = {**os.environ, "PYTHONPATH": f"{tree}{os.pathsep}{ROOT / 'bench'}"}
+    if server == "serve":
+        command = ([sys.executable, "-c", BARE_SERVE] if code is None
+                   else [sys.executable, "-c", "from graph.cli import main; main()"])
+        command += ["serve", "--db", str(db), "--port", str(port)]
+    else:
+        app = ("load_session:bare_server()" if code is None
+               else f"dashboard:server({str(db)!r})")
+        command = [sys.executable, "-m", "gunicorn", "-w", "2", "--threads", "4", "-b",
+                   f"127.0.0.1:{port}", "--timeout", "300", app]
+    proc = subprocess.Popen(command, cwd=tree, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 240
+    ready = 0
+    while ready < 4:  # every gunicorn worker up and answering
         try:
-            status = urllib.request.urlopen(request, timeout=120).status
-        except urllib.error.HTTPError as exc:
-            status = exc.code
+            urllib.request.urlopen(base, timeout=120).read()
+            ready += 1
         except OSError:
-            status = 0
-        out.append(((time.perf_counter() - t0) * 1000, status))
-    return out
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError(f"{' '.join(command[:4])}: server did not start") from None
+            time.sleep(0.5)
+    return proc, base
+
+
+def run(server: str, code: Path | None, db: Path, session: Session, plans: list[list[Filters]],
+        args: argparse.Namespace, think: float) -> tuple[list[Client], float]:
+    proc, base = start(server, code, db)
+    try:
+        deadline = time.time() + args.max_seconds
+        clients = [Client(list(plan)) for plan in plans]
+        go = replay if code is not None else replay_static
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(len(clients)) as pool:
+            done = list(pool.map(lambda ic: go(base, session, ic[1], think, args.rounds,
+                                               deadline, seed=ic[0]), enumerate(clients)))
+        return done, time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def row(name: str, clients: list[Client], wall: float, base_p95: float | None) -> str:
+    calls = [r.ms for c in clients for r in c.results if r.kind != "page"]
+    views = [r.ms for c in clients for r in c.results if r.kind == "view"] or calls
+    pages = [r.ms for c in clients for r in c.results if r.kind == "page"]
+    every = [r for c in clients for r in c.results]
+    errors = sum(1 for r in every if r.status not in (200, 204))
+    p95 = percentile(calls, .95)
+    ratio = f"{p95 / base_p95:>7.1f}" if base_p95 else f"{'1.0':>7}"
+    return (f"{name:<30}{statistics.median(calls):>7.0f}{p95:>7.0f}{percentile(calls, .99):>7.0f}"
+            f"{ratio}{statistics.median(views):>7.0f}{percentile(views, .95):>7.0f}"
+            f"{statistics.median(pages):>7.0f}{len(every) / wall:>7.1f}{errors:>5}")
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=10_000)
     p.add_argument("--clients", type=int, default=20)
-    p.add_argument("--requests", type=int, default=15, help="filter changes per client")
-    p.add_argument("--think", type=float, default=1.0,
-                   help="average seconds between a client's filter changes (0: stress)")
-    p.add_argument("--server", choices=("serve", "gunicorn"), default="serve")
+    p.add_argument("--rounds", type=int, default=4,
+                   help="times each client goes through the recorded steps after the page")
+    p.add_argument("--think", type=float, nargs="+", default=[1.0, 0.0],
+                   help="average seconds between a client's steps (0: stress)")
+    p.add_argument("--servers", nargs="+", choices=SERVERS, default=list(SERVERS))
+    p.add_argument("--code", action="append", default=[], metavar="NAME=DIR",
+                   help="serve these checkouts' dashboards (default: this checkout)")
+    p.add_argument("--max-seconds", type=float, default=300, help="per run")
     p.add_argument("--db", help="reuse (or create) the synthetic store here")
+    p.add_argument("--session", help="reuse (or record) the browser session here")
     args = p.parse_args()
+    args.clients, args.rounds = min(args.clients, 64), min(args.rounds, 40)
+    codes = [(name, Path(d).resolve()) for name, d in (c.split("=", 1) for c in args.code)]
+    codes = codes or [("this checkout", ROOT)]
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "synthetic.db"
         store = synthetic_store(db, args.articles)
         ids = [a["id"] for a in store.articles()]
-        port = free_port()
-        command = ([sys.executable, "-m", "graph.cli", "serve", "--db", str(db), "--port",
-                    str(port)] if args.server == "serve" else
-                   [sys.executable, "-m", "gunicorn", "-w", "2", "--threads", "4", "-b",
-                    f"127.0.0.1:{port}", f"dashboard:server({str(db)!r})"])
-        server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}/"
-        try:
-            deadline = time.time() + 180
-            while True:
-                try:
-                    urllib.request.urlopen(base, timeout=60)
-                    break
-                except OSError:
-                    if time.time() > deadline:
-                        raise
-                    time.sleep(0.5)
-            req = view_request(base)
-            rng = random.Random(3)
-            plans = [[random_filters(rng, ids) for _ in range(args.requests)]
-                     for _ in range(args.clients)]
-            single = run_client(base, req, plans[0])
-            t0 = time.perf_counter()
-            with ThreadPoolExecutor(args.clients) as pool:
-                results = list(pool.map(lambda plan: run_client(base, req, plan, args.think),
-                                        plans))
-            wall = time.perf_counter() - t0
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    one = [ms for ms, _ in single[1:]]
-    many = [ms for r in results for ms, _ in r[1:]]
-    pages = [r[0][0] for r in results]
-    errors = sum(1 for r in results for _, status in r if status != 200)
-    server_name = ("relgraph serve" if args.server == "serve"
-                   else "gunicorn -w 2 --threads 4")
-    print(f"store: {len(ids):,} articles; {args.clients} clients × {args.requests} filter "
-          f"changes (+ the page each), think time {args.think:g} s; {server_name} on "
-          "127.0.0.1")
-    print(f"{'view callback (ms)':<36}{'p50':>8}{'p95':>8}{'max':>8}")
-    print(f"{'one client alone (baseline)':<36}{statistics.median(one):>8.0f}"
-          f"{percentile(one, .95):>8.0f}{max(one):>8.0f}")
-    print(f"{f'{args.clients} clients at once':<36}{statistics.median(many):>8.0f}"
-          f"{percentile(many, .95):>8.0f}{max(many):>8.0f}  (target p95 <= 500 ms)")
-    print(f"page loads under load: p50 {statistics.median(pages):.0f} ms; errors: {errors}; "
-          f"{len(many) / wall:.1f} requests/s over {wall:.1f} s")
+        saved = Path(args.session) if args.session else Path(tmp) / "session.json"
+        if saved.exists():
+            session = Session.load(saved)
+        else:
+            session = record(db)
+            session.save(saved)
+        per_step = {name: len(bodies) for name, bodies in session.steps}
+        rng = random.Random(3)
+        plans = [[random_filters(rng, ids) for _ in range(2 * args.rounds)]
+                 for _ in range(args.clients)]
+        distinct = len({f for plan in plans for f in plan})
+        print(f"store: {len(ids):,} articles; {args.clients} clients, each: the page, then "
+              f"{args.rounds} × (filter change, click an actor, filter change, search); "
+              f"recorded requests per step: {per_step}; {distinct} distinct view states of "
+              f"{sum(map(len, plans))}; load average {os.getloadavg()[0]:.1f}")
+        for server in args.servers:
+            for think in args.think:
+                print(f"\n{SERVERS[server]}, think time {think:g} s "
+                      f"(ms; p95× = p95 / the static page's p95)")
+                print(f"{'':<30}{'p50':>7}{'p95':>7}{'p99':>7}{'p95×':>7}{'view50':>7}"
+                      f"{'view95':>7}{'page50':>7}{'req/s':>7}{'err':>5}")
+                base, wall = run(server, None, db, session, plans, args, think)
+                print(row("static Dash page (baseline)", base, wall, None), flush=True)
+                base_p95 = percentile([r.ms for c in base for r in c.results
+                                       if r.kind != "page"], .95)
+                for name, code in codes:
+                    clients, wall = run(server, code, db, session, plans, args, think)
+                    print(row(name, clients, wall, base_p95), flush=True)
+        print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
