@@ -10,7 +10,8 @@ evidence       strength  where it comes from
 ``title``      4         a person title or role next to the name ("Chancellor X", "X, the
                          ambassador", "X said he ...")
 ``suffix``     4         an organisation suffix or head word ("... Inc.", "... AG", "...
-                         Liberation Front", "... Airlines")
+                         Liberation Front", "... Airlines"); a word for a place or building
+                         at the end ("... Bridge", "... Mosque", "... Lake")
 ``outlet``     4         news-outlet context ("the newspaper X", "X reported", "told X
                          newspaper")
 ``frame``      4         a place or group frame ("the town of X", "the X community")
@@ -95,6 +96,8 @@ def name_evidence(name: str, label: str = "") -> TypeVote | None:
         return None
     if _organisation_name(words):
         return TypeVote("organisation", "suffix")
+    if _place_name(words):
+        return TypeVote("place", "suffix")
     if gazetteer_place(name):  # a small town would only confirm the model's GPE
         return TypeVote("place", "gazetteer")
     if label in ("PERSON", "ORG") and re.fullmatch(r"[A-Z]{2,6}", name):
@@ -103,6 +106,19 @@ def name_evidence(name: str, label: str = "") -> TypeVote | None:
             and all(w[:1].isupper() for w in words) and given_name(words[0], strict=True)):
         return TypeVote("person", "given-name")
     return None
+
+
+def _place_name(words: list[str]) -> bool:
+    """"George Kellan Bridge", "Crater Lake", "Al-Hadi Mosque": a name ending in a word for a
+    place or a building (``place_suffixes``); for words that are also surnames ("Lake",
+    "Castle", "Street"), only when the name does not start with a given name ("Ingrid Lake")."""
+    t = load_table("titles")
+    last = words[-1].lower().rstrip(".,")
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    if last in t["place_suffixes"]:
+        return True
+    return last in t["place_surnames"] and not given_name(words[0])
 
 
 def _organisation_name(words: list[str]) -> bool:

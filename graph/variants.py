@@ -155,7 +155,8 @@ def _acronym(items: dict[str, Item]) -> list[Candidate]:
         if not (2 <= len(letters) <= 6 and letters.isupper()) or item.type == "person":
             continue
         for full in longs.get(letters, ()):
-            if full != key and initials_match(item.name, items[full].name):
+            if full != key and initials_match(item.name, items[full].name) and (
+                    items[full].type in (item.type, "organisation")):  # "NHS" is no station
                 out.append(Candidate(key, full, "acronym", 0.88,
                                      f"{item.name} spells the initials of {items[full].name}"))
     return out
