@@ -139,8 +139,12 @@ def _read_only_options(path: Path, why: str) -> dict:
             uri += "?mode=ro"
         finally:
             probe.close()
-    except sqlite3.OperationalError:
-        uri += "?immutable=1"
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            raise StoreError(f"cannot use database {path}: {exc}") from None
+        uri += "?immutable=1"  # the shared-memory file can be neither read nor created
+    except sqlite3.DatabaseError as exc:  # damaged: the same line as a writable file gets
+        raise StoreError(f"cannot use database {path}: {exc}") from None
     return {"creator": lambda: sqlite3.connect(uri, uri=True, timeout=60,
                                                check_same_thread=False),
             "execution_options": {"relgraph_read_only": why}}

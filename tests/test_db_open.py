@@ -89,6 +89,8 @@ def ro_mount(seed_db, tmp_path_factory):
     src.mkdir()
     mnt.mkdir()
     copy_db(seed_db, src / "seeds.db")
+    data = (src / "seeds.db").read_bytes()  # a SQLite header, then a damaged file header
+    (src / "damaged.db").write_bytes(data[:16] + b"\xff" * 200 + data[216:])
     done = subprocess.run(["mount", "-o", "bind,ro", str(src), str(mnt)], capture_output=True,
                           text=True)
     if done.returncode:
@@ -126,6 +128,11 @@ def test_writing_to_a_read_only_mount_is_one_line(ro_mount, args):
     proc = relgraph(*args, "--db", str(ro_mount))
     one_line_error(proc, 1, f"'{args[0]}' needs write access", str(ro_mount),
                    "read-only file system")
+
+
+def test_a_damaged_database_on_a_read_only_mount_is_one_line(ro_mount):
+    proc = relgraph("stats", "--db", str(ro_mount.parent / "damaged.db"))
+    one_line_error(proc, 2, "cannot use database", "damaged.db", "not a database")
 
 
 def test_a_new_database_in_a_read_only_directory_is_one_line(ro_mount):
