@@ -103,7 +103,10 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,
     wsgi = _logged(app.server) if access_log else app.server
     # create_server binds now (a port in use is an OSError here); waitress.serve() would also
     # configure the root logger and print its own "Serving on" line
-    server = create_server(wsgi, host=host, port=port, threads=threads, ident="relgraph")
+    # waitress stops reading a body past the app's own limit (else it spools up to 1 GB to a
+    # temporary file before the app can answer 413)
+    server = create_server(wsgi, host=host, port=port, threads=threads, ident="relgraph",
+                           max_request_body_size=app.server.config["MAX_CONTENT_LENGTH"])
     warm_up()
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     print(f"relgraph dashboard on {url} (Ctrl+C to stop)", flush=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -192,3 +193,25 @@ def test_with_uploads_on_a_large_upload_body_is_still_read(seed_db, tmp_path):
         assert status_of(response) == 400
     finally:
         assert "Traceback" not in served.stop()
+
+
+def test_relgraph_serve_refuses_a_declared_oversized_body_before_it_arrives(seed_db, tmp_path):
+    """``relgraph serve`` hands the app's body limit to waitress: a request that declares a
+    200 MB body is answered 413 at once, without the server waiting for (and spooling) it."""
+    from serve_run import copy_db, free_port
+
+    db = tmp_path / "served.db"
+    copy_db(seed_db, db)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--read-only",
+                             "--port", str(port), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "relgraph dashboard on" in proc.stdout.readline()
+        head = (f"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {200 * MB}\r\n\r\n").encode()
+        assert status_of(exchange(port, head, timeout=10)) == 413
+    finally:
+        proc.send_signal(signal.SIGINT)
+        err = proc.communicate(timeout=20)[1]
+    assert "Traceback" not in err
