@@ -29,13 +29,13 @@ SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
 _NAMED = ("compound", "poss", "nmod")
 _MODIFIERS = ("amod", "compound", "nmod", "npadvmod")  # words that cannot be antecedents
-_INHERIT = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp")
+_INHERIT = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "acomp")
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = {"he", "she"}
 _PLURAL = {"they"}
 # Verbs whose subject is the one a pronoun in their complement clause refers to ("X said he
 # would ..."). Not "report": news outlets report what others do.
-_REPORTING = {"say", "tell", "add", "announce", "insist", "state", "promise", "vow", "pledge",
+REPORTING = {"say", "tell", "add", "announce", "insist", "state", "promise", "vow", "pledge",
               "claim", "argue", "warn", "write", "declare", "confirm", "believe", "think",
               "hope", "fear", "note"}
 _BACKING = {"back", "support", "sponsor", "fund", "finance", "arm", "align", "ally", "inspire",
@@ -245,7 +245,7 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "report":
         return []  # "Kyodo and Yonhap reported that they might meet": not the outlets
-    if clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING:
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING:
         # "X said he would ...": the speaker, if compatible; a speaker that is no actor
         # ("residents said they ...", "the official said he ...") leaves it unresolved.
         speaker = [c for c in clause.head.children if c.dep_ in SUBJ]

@@ -32,6 +32,8 @@ class Frame:
     events: bool = False  # the target may be a participant of an event-noun object
     not_objects: frozenset[str] = frozenset()  # "meet a target": another sense, no relation
     verbal: str = ""  # kind to use for a verbal act ("attacked X in an interview")
+    place_preps: tuple[str, ...] = ()  # where the act happened, the target if none other is
+    # named ("attacked a village in Cameroon": Cameroon)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ def lexicon() -> Lexicon:
         polarity = kind_info(kind).polarity
         common = dict(mutual=spec.get("mutual", False), events=spec.get("events", False),
                       not_objects=frozenset(spec.get("not_objects", [])),
-                      verbal=spec.get("verbal", ""))
+                      verbal=spec.get("verbal", ""),
+                      place_preps=tuple(spec.get("place_preps", [])))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):

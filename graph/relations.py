@@ -18,7 +18,16 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from .actors import MentionSpan
-from .arguments import OBJ, actors_of, participants, pobjs, prep_objects, subjects_of
+from .arguments import (
+    OBJ,
+    REPORTING,
+    SUBJ,
+    actors_of,
+    participants,
+    pobjs,
+    prep_objects,
+    subjects_of,
+)
 from .cameo import kind_info
 from .lexicon import Frame, blockers, lexicon, speech_nouns
 from .model import COOCCURRENCE, Relation
@@ -68,6 +77,8 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                 if needed is not None and needed.pos_ in ("NOUN", "PROPN"):
                     consumed.add(needed.i)
                 pairs = _verb_pairs(token, frame, at, spans, needed)
+                if pairs and frame.objects:  # "pledged aid": the object is no event of its own
+                    consumed.update(c.i for c in token.children if c.dep_ in OBJ)
                 if pairs:
                     found.append((token, frame, pairs))
                 if pairs or needed is not None:
@@ -234,9 +245,53 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
         inner = direct + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in
                           frame.preps for o in pobjs(p)]
         targets = [n for c in inner for n in participants(c, at)]
+        # "threatened to attack X": the threat is against X (the attack is undone by it)
+        targets = targets or [n for x in verb.children if x.dep_ == "xcomp" and x.tag_ == "VB"
+                              for c in x.children if c.dep_ in OBJ for n in actors_of(c, at)]
+    if not targets and direct:
+        targets = _relayed_owner(verb, direct, at)
+    if not targets and frame.place_preps:
+        targets = _places(verb, direct, frame, at, (needed,) if needed is not None else ())
     if not targets and direct:
         return []  # conjoined subjects with a non-actor object do nothing to each other
     return _pairs(subjects, targets, frame)
+
+
+def _places(token: Token, holders: list[Token], frame: Frame, at: dict[int, MentionSpan],
+            extra: tuple[Token, ...] = ()) -> list[str]:
+    """Countries and places where a violent act happened, when it names no other target: "Boko
+    Haram attacked a village in Cameroon", "killed six soldiers in Somalia", "Israeli strikes in
+    Lebanon" (as an event coder codes the location's country as the target)."""
+    from .lexicon import intent_nouns
+
+    if any(h.lemma_.lower() in intent_nouns() | speech_nouns() or _is_trigger_noun(h)
+           for h in holders if h.dep_ in OBJ):
+        return []  # "attacked the plan in Brussels" is no act on Brussels
+    holders = [*holders, *extra]
+    # "an attack on energy facilities in X": through the target's preposition too
+    holders += [o for h in holders for p in h.children if p.dep_ == "prep"
+                and p.lower_ in frame.preps for o in pobjs(p)]
+    names = prep_objects(token, frame.place_preps, at)
+    for holder in holders:
+        names += prep_objects(holder, frame.place_preps, at)
+    kinds = {s.mention.name: s.mention.type for s in at.values()}
+    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")]
+
+
+def _is_trigger_noun(token: Token) -> bool:
+    nouns = lexicon().nouns
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def _relayed_owner(verb: Token, direct: list[Token], at: dict[int, MentionSpan]) -> list[str]:
+    """The speaker, when a reported act's object is the speaker's own ("Colombia said Venezuela
+    had expelled its ambassador": Venezuela expelled Colombia's envoy)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
+        return []
+    if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
+               for g in c.children):
+        return []
+    return [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
 
 
 def _pairs(sources: list[str], targets: list[str], frame: Frame) -> list[tuple[str, str]]:
@@ -263,6 +318,11 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
                  for n in actors_of(c, at)]
     if not sources and not targets and len(modifiers) >= 2:
         return list(combinations(dict.fromkeys(modifiers), 2))  # "the Horvat-Lindqvist summit"
+    if not targets and frame.place_preps:
+        # "Israeli strikes in Lebanon", "a bombing by X in Somalia"
+        agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in
+                  ("by", *frame.preps) for o in pobjs(p)]  # "an attack on facilities in X"
+        targets = _places(noun, agents, frame, at)
     if not sources and targets and modifiers:
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
     head = noun.head

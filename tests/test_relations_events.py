@@ -73,3 +73,90 @@ def test_an_event_that_is_only_the_topic_has_no_parties(found):
     got = found("Turkey and Greece condemned Libya over the maritime deal.")
     assert {("Turkey", "criticise", "Libya"), ("Greece", "criticise", "Libya")} <= set(got)
     assert not {r for r in got if {r[0], r[2]} == {"Turkey", "Greece"}}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dmitri Volkonsky left for Beijing on Monday.", ("Dmitri Volkonsky", "visit", "Beijing")),
+    ("Olena Petrenko departed for Warsaw after the talks.",
+     ("Olena Petrenko", "visit", "Warsaw")),
+    ("Bolivia severed diplomatic relations with Israel.", ("Bolivia", "break-ties", "Israel")),
+    ("Kenya broke off relations with Somalia.", ("Kenya", "break-ties", "Somalia")),
+    ("A senior official said Ghana was about to restore full diplomatic ties with Togo.",
+     ("Ghana", "restore-ties", "Togo")),
+    ("Iran and Saudi Arabia agreed to resume diplomatic relations.",
+     ("Iran", "restore-ties", "Saudi Arabia")),
+])
+def test_departures_and_ties(found, text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Boko Haram attacked a village in Cameroon on Sunday.", ("Boko Haram", "attack", "Cameroon")),
+    ("Al-Shabaab fighters killed six soldiers in Somalia.", ("Al-Shabaab", "assault", "Somalia")),
+    ("Israeli strikes in Lebanon killed four people.", ("Israel", "attack", "Lebanon")),
+    ("A car bombing by Al-Shabaab in Somalia killed twelve people.",
+     ("Al-Shabaab", "attack", "Somalia")),
+])
+def test_violence_in_a_place_targets_it(found, text, expected):
+    got = {(s, k, t.replace("Israeli", "Israel")) for s, k, t in found(text)}
+    got |= {(s.replace("Israeli", "Israel"), k, t) for s, k, t in got}
+    assert expected in got
+
+
+def test_a_named_target_is_preferred_to_the_place(found):
+    got = found("Al-Shabaab killed Hassan Warsame in Mogadishu.")
+    assert ("Al-Shabaab", "assault", "Hassan Warsame") in got
+    assert not {r for r in got if r[2] == "Mogadishu"}
+    assert not found("Mbappe Kouassi scored twice for Ivory Coast in Abidjan.")
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    ("Hana Novakova said Tarik Benali had agreed to meet Kenji Morimoto.",
+     ("Tarik Benali", "meet", "Kenji Morimoto"), "Hana Novakova"),
+    ("According to officials in Addis Ababa, Ethiopia attacked Eritrea on Sunday.",
+     ("Ethiopia", "attack", "Eritrea"), "Addis Ababa"),
+    ("Amara Okonkwo told reporters that Nigeria had signed a deal with Ghana.",
+     ("Nigeria", "sign", "Ghana"), "Amara Okonkwo"),
+    ("Colombia said Venezuela had expelled its ambassador.",
+     ("Venezuela", "expel", "Colombia"), None),
+])
+def test_relayed_statements_are_the_reported_actors_acts(found, text, expected, not_expected):
+    got = found(text)
+    assert expected in got
+    assert not {r for r in got if r[0] == not_expected and r[1] != "tell"}
+
+
+def test_a_threat_to_attack_is_a_threat_not_an_attack(found):
+    got = found("Pakistan threatened to attack India.")
+    assert ("Pakistan", "threaten", "India") in got
+    assert ("Pakistan", "attack", "India") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan pledged aid to Turkey after the earthquake.", ("Japan", "offer", "Turkey")),
+    ("Brazil offered Bolivia a new loan for the railway.", ("Brazil", "offer", "Bolivia")),
+    ("Egypt granted asylum to Olena Petrenko.", ("Egypt", "aid", "Olena Petrenko")),
+    ("Russia withdrew its troops from Moldova.", ("Russia", "withdraw", "Moldova")),
+    ("Sudan and South Sudan clashed along the border.", ("Sudan", "fight", "South Sudan")),
+    ("Kenya pledged support for Somalia.", ("Kenya", "support", "Somalia")),
+    ("Russia launched a massive attack on energy facilities in Ukraine.",
+     ("Russia", "attack", "Ukraine")),
+])
+def test_kind_as_the_codebook_codes_it(found, text, expected):
+    got = found(text)
+    assert expected in got
+    assert {k for s, k, t in got if (s, t) == (expected[0], expected[2])} == {expected[1]}
+
+
+def test_an_attack_on_a_plan_is_not_on_the_place(found):
+    assert not found("Hungary attacked the plan in Brussels on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Canada urged Eritrea to withdraw its troops from Tigray.",
+    "Canada asked Eritrea to release Tarik Benali.",
+])
+def test_an_act_one_is_urged_to_do_is_not_done(found, text):
+    got = found(text)
+    assert ("Canada", "urge", "Eritrea") in got
+    assert not {r for r in got if r[0] == "Eritrea"}
