@@ -23,7 +23,8 @@ from .actors import MentionSpan
 from .lexicon import intent_nouns
 from .names import role_heads, title_words
 
-__all__ = ["actors_of", "companions", "participants", "prep_objects", "subjects_of", "verb_above"]
+__all__ = ["actors_of", "companions", "participants", "places", "prep_objects", "relayed_owner",
+           "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -152,6 +153,38 @@ def participants(noun: Token, at: At, depth: int = 0) -> list[str]:
             if found:
                 return found
     return []
+
+
+def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
+           target_preps: tuple[str, ...], at: At, extra: tuple[Token, ...] = ()) -> list[str]:
+    """Countries and places where a violent act happened, when it names no other target: "Boko
+    Haram attacked a village in Cameroon", "killed six soldiers in Somalia", "Israeli strikes in
+    Lebanon" (as an event coder codes the location's country as the target)."""
+    from .lexicon import lexicon, speech_nouns
+
+    words = intent_nouns() | speech_nouns() | lexicon().nouns.keys()
+    if any(h.lemma_.lower() in words or h.lower_ in words for h in holders if h.dep_ in OBJ):
+        return []  # "attacked the plan in Brussels" is no act on Brussels
+    holders = [*holders, *extra]
+    # "an attack on energy facilities in X": through the target's preposition too
+    holders += [o for h in holders for p in h.children if p.dep_ == "prep"
+                and p.lower_ in target_preps for o in pobjs(p)]
+    names = prep_objects(token, place_preps, at)
+    for holder in holders:
+        names += prep_objects(holder, place_preps, at)
+    kinds = {s.mention.name: s.mention.type for s in at.values()}
+    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")]
+
+
+def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
+    """The speaker, when a reported act's object is the speaker's own ("Colombia said Venezuela
+    had expelled its ambassador": Venezuela expelled Colombia's envoy)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
+        return []
+    if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
+               for g in c.children):
+        return []
+    return [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
 
 
 def verb_above(token: Token) -> Token:

@@ -32,6 +32,8 @@ class Frame:
     events: bool = False  # the target may be a participant of an event-noun object
     not_objects: frozenset[str] = frozenset()  # "meet a target": another sense, no relation
     verbal: str = ""  # kind to use for a verbal act ("attacked X in an interview")
+    prep_target: bool = False  # "extradited X to Y": the prepositional object is the target
+    clause_target: bool = False  # "demanded that Y withdraw": the clause's subject
     place_preps: tuple[str, ...] = ()  # where the act happened, the target if none other is
     # named ("attacked a village in Cameroon": Cameroon)
 
@@ -56,7 +58,9 @@ def lexicon() -> Lexicon:
         common = dict(mutual=spec.get("mutual", False), events=spec.get("events", False),
                       not_objects=frozenset(spec.get("not_objects", [])),
                       verbal=spec.get("verbal", ""),
-                      place_preps=tuple(spec.get("place_preps", [])))
+                      place_preps=tuple(spec.get("place_preps", [])),
+                      prep_target=spec.get("prep_target", False),
+                      clause_target=spec.get("clause_target", False))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):

@@ -20,12 +20,13 @@ from spacy.tokens import Doc, Token
 from .actors import MentionSpan
 from .arguments import (
     OBJ,
-    REPORTING,
     SUBJ,
     actors_of,
     participants,
+    places,
     pobjs,
     prep_objects,
+    relayed_owner,
     subjects_of,
 )
 from .cameo import kind_info
@@ -39,6 +40,8 @@ _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
             ("es", ""), ("s", ""), ("d", ""))
 # "condemned Y over the deal", "clashed about the talks": the event is the topic, and the
 # verb's subjects are no parties to it
+# verbs whose undoing of an event is itself a rejection of its target
+_REFUSALS = {"refuse", "decline"}
 _TOPIC_PREPS = {"over", "about", "regarding", "concerning", "despite", "amid"}
 _SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
 
@@ -95,7 +98,20 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple] = set()
     for token, frame, pairs in sorted(found, key=lambda f: f[0].i):
-        if _negated(token) or _blocked(token):
+        if _negated(token):
+            continue
+        blocker = _blocker(token)
+        if blocker is not None:
+            if blocker.lemma_.lower() in _REFUSALS and not _negated(blocker):
+                # "Serbia refused to recognise Kosovo": a rejection of X (CAMEO 12)
+                for source, target in pairs:
+                    key = (blocker.i, "reject", source, target)
+                    if not _same(source, target) and key not in seen:
+                        seen.add(key)
+                        out.append(Relation(
+                            sentence=starts[token.sent.start], source=source, target=target,
+                            kind="reject", polarity=kind_info("reject").polarity,
+                            directed=True, trigger=blocker.text))
             continue
         for source, target in pairs:
             kind = _verbal(token, frame, source, target, spans)
@@ -179,20 +195,25 @@ def _blocked(trigger: Token) -> bool:
     """True if the event is undone by a verb governing it, directly or through infinitives,
     objects and event nouns ("rejected talks with X", "refused to meet X", "blocked efforts to
     tighten sanctions on X"), or by a negated verb it depends on ("did not agree to meet")."""
+    return _blocker(trigger) is not None
+
+
+def _blocker(trigger: Token) -> Token | None:
+    """The verb undoing the event (see :func:`_blocked`), or ``None``."""
     token = trigger
     for _ in range(5):
         head = token.head
         if head.i == token.i or token.dep_ not in _CHAIN:
-            return False
+            return None
         if token.dep_ != "conj":
             lemma = head.lemma_.lower()
             particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
             if lemma in blockers() or any(f"{lemma} {p}" in blockers() for p in particles):
-                return True
+                return head
             if token.dep_ == "xcomp" and _negated(head):
-                return True
+                return head
         token = head
-    return False
+    return None
 
 
 def _verbal(trigger: Token, frame: Frame, source: str, target: str,
@@ -237,8 +258,9 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
         if not sources:  # "bought Boeing jets": the name modifying the object sells
             sources = [n for c in direct if c.i not in at for n in actors_of(c, at)]
         return [(s, t) for s in dict.fromkeys(sources) for t in subjects]
-    targets = [n for c in direct for n in actors_of(c, at)]
-    targets += prep_objects(verb, frame.preps, at)
+    targets = prep_objects(verb, frame.preps, at) if frame.prep_target else []
+    targets = targets or [n for c in direct for n in actors_of(c, at)]
+    targets += [] if frame.prep_target else prep_objects(verb, frame.preps, at)
     for holder in ([needed] if needed is not None else []) + direct:
         targets += prep_objects(holder, frame.preps, at)
     if not targets and frame.events:  # "condemned an attack by X", "warned of talks with X"
@@ -248,50 +270,17 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
         # "threatened to attack X": the threat is against X (the attack is undone by it)
         targets = targets or [n for x in verb.children if x.dep_ == "xcomp" and x.tag_ == "VB"
                               for c in x.children if c.dep_ in OBJ for n in actors_of(c, at)]
+    if not targets and frame.clause_target:  # "demanded that Y withdraw its forces"
+        targets = [n for x in verb.children if x.dep_ == "ccomp"
+                   for c in x.children if c.dep_ in SUBJ for n in actors_of(c, at)]
     if not targets and direct:
-        targets = _relayed_owner(verb, direct, at)
+        targets = relayed_owner(verb, direct, at)
     if not targets and frame.place_preps:
-        targets = _places(verb, direct, frame, at, (needed,) if needed is not None else ())
+        targets = places(verb, direct, frame.place_preps, frame.preps, at,
+                         (needed,) if needed is not None else ())
     if not targets and direct:
         return []  # conjoined subjects with a non-actor object do nothing to each other
     return _pairs(subjects, targets, frame)
-
-
-def _places(token: Token, holders: list[Token], frame: Frame, at: dict[int, MentionSpan],
-            extra: tuple[Token, ...] = ()) -> list[str]:
-    """Countries and places where a violent act happened, when it names no other target: "Boko
-    Haram attacked a village in Cameroon", "killed six soldiers in Somalia", "Israeli strikes in
-    Lebanon" (as an event coder codes the location's country as the target)."""
-    from .lexicon import intent_nouns
-
-    if any(h.lemma_.lower() in intent_nouns() | speech_nouns() or _is_trigger_noun(h)
-           for h in holders if h.dep_ in OBJ):
-        return []  # "attacked the plan in Brussels" is no act on Brussels
-    holders = [*holders, *extra]
-    # "an attack on energy facilities in X": through the target's preposition too
-    holders += [o for h in holders for p in h.children if p.dep_ == "prep"
-                and p.lower_ in frame.preps for o in pobjs(p)]
-    names = prep_objects(token, frame.place_preps, at)
-    for holder in holders:
-        names += prep_objects(holder, frame.place_preps, at)
-    kinds = {s.mention.name: s.mention.type for s in at.values()}
-    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")]
-
-
-def _is_trigger_noun(token: Token) -> bool:
-    nouns = lexicon().nouns
-    return token.lemma_.lower() in nouns or token.lower_ in nouns
-
-
-def _relayed_owner(verb: Token, direct: list[Token], at: dict[int, MentionSpan]) -> list[str]:
-    """The speaker, when a reported act's object is the speaker's own ("Colombia said Venezuela
-    had expelled its ambassador": Venezuela expelled Colombia's envoy)."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
-        return []
-    if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
-               for g in c.children):
-        return []
-    return [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
 
 
 def _pairs(sources: list[str], targets: list[str], frame: Frame) -> list[tuple[str, str]]:
@@ -322,7 +311,7 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         # "Israeli strikes in Lebanon", "a bombing by X in Somalia"
         agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in
                   ("by", *frame.preps) for o in pobjs(p)]  # "an attack on facilities in X"
-        targets = _places(noun, agents, frame, at)
+        targets = places(noun, agents, frame.place_preps, frame.preps, at)
     if not sources and targets and modifiers:
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
     head = noun.head

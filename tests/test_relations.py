@@ -92,8 +92,13 @@ def test_meeting_a_target_is_no_meeting(rels):
     assert rels("Germany will meet France in Paris.") == {("Germany", "meet", "France")}
 
 
+def test_refusing_to_meet_is_a_rejection_not_a_meeting(rels):
+    # CAMEO 12 (125 "reject proposal to meet"): the refusal is the relation, not the meeting
+    assert rels("Joe Biden refused to meet Vladimir Putin.") == {
+        ("Joe Biden", "reject", "Vladimir Putin")}
+
+
 @pytest.mark.parametrize("text", [
-    "Joe Biden refused to meet Vladimir Putin.",
     "Japan called off the visit to China.",
     "Joe Biden denied meeting Vladimir Putin.",
 ])

@@ -160,3 +160,26 @@ def test_an_act_one_is_urged_to_do_is_not_done(found, text):
     got = found(text)
     assert ("Canada", "urge", "Eritrea") in got
     assert not {r for r in got if r[0] == "Eritrea"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Germany expressed regret to Poland over the remarks.", ("Germany", "apologise", "Poland")),
+    ("Kenya forgave Uganda for the border incident.", ("Kenya", "forgive", "Uganda")),
+    ("Spain extradited Tarik Benali to Morocco.", ("Spain", "extradite", "Morocco")),
+    ("Ghana handed over Kofi Mensah to Togo.", ("Ghana", "extradite", "Togo")),
+    ("Japan shared intelligence with South Korea.", ("Japan", "cooperate", "South Korea")),
+    ("Ukraine demanded that Russia withdraw its forces.", ("Ukraine", "demand", "Russia")),
+    ("Poland protested to Belarus over the incident.", ("Poland", "criticise", "Belarus")),
+    ("Russia put its troops on alert near Ukraine.", ("Russia", "deploy", "Ukraine")),
+    ("China blockaded Taiwan.", ("China", "attack", "Taiwan")),
+    ("Serbia refused to recognise Kosovo.", ("Serbia", "reject", "Kosovo")),
+])
+def test_codebook_categories(found, text, expected):
+    got = found(text)
+    assert expected in got
+    assert {k for s, k, t in got if (s, t) == (expected[0], expected[2])} == {expected[1]}
+
+
+def test_the_person_extradited_is_not_the_target(found):
+    got = found("Spain extradited Tarik Benali to Morocco.")
+    assert not {r for r in got if r[2] == "Tarik Benali"}
