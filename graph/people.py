@@ -101,6 +101,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         if len(part) >= 5:
             loose.setdefault(loose_key(part), []).extend(fulls)
     last_seen: dict[str, int] = {}
+    relatives = {s.mention.name for s in spans if s.mention.name in full_counts
+                 and _kin(doc, s.start, s.end)}
 
     def pick(candidates: list[str], at: int) -> str | None:
         candidates = [c for c in dict.fromkeys(candidates) if first_seen[c] < at] or [
@@ -108,6 +110,10 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         keys = [name_key(c) for c in candidates]
         if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
             return _EITHER  # "Smith" after "John Smith Jr." and "John Smith Sr."
+        # "his son, Ralph Okafor": a relative introduced by kinship takes the family name
+        # from the other people who bear it only right after a mention (same or last sentence)
+        candidates = [c for c in candidates if c not in relatives or (
+            c in last_seen and sent_of[at] - sent_of[last_seen[c]] <= 1)] or candidates
         if len(candidates) > 1:  # the most recent within the window, else the most salient
             recent = [c for c in candidates if c in last_seen
                       and sent_of[at] - sent_of[last_seen[c]] <= _WINDOW]
@@ -151,6 +157,33 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             continue  # an untagged capitalised word that is no short form
         out.append(s)
     return organisation_short_names(out)
+
+
+#: Nouns that introduce a relative beside a name ("his son, X", "X, her sister").
+_KIN = frozenset({"son", "sons", "daughter", "daughters", "wife", "husband", "father", "mother",
+                  "brother", "brothers", "sister", "sisters", "child", "children", "uncle",
+                  "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "widow",
+                  "grandfather", "grandmother", "stepson", "stepdaughter", "parents"})
+
+
+def _kin(doc: Doc, start: int, end: int) -> bool:
+    """True if a kinship noun stands in apposition right before or after the name ("and a
+    son, Ralph Okafor", "their daughter Ada Okafor", "Ada Okafor, his sister,")."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and (doc[i].text == "," or doc[i].pos_ in ("DET", "NUM")
+                                         or doc[i].tag_ == "PRP$"):
+        i -= 1
+    if i >= 0 and i < start - 1 and doc[i].lower_ in _KIN:
+        return True  # "and a son, X" / "their daughter, X"
+    if i == start - 1 and doc[i].lower_ in _KIN and doc[i].pos_ == "NOUN":
+        return True  # "daughter X"
+    j = end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        while j < len(doc) and j - end <= 3 and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
+            j += 1
+        return j < len(doc) and doc[j].lower_ in _KIN
+    return False
 
 
 def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -> MentionSpan:

@@ -154,3 +154,27 @@ def test_across_articles_generations_and_regnal_numbers_stay_apart():
 def test_across_articles_one_suffixed_name_takes_its_surname():
     defs = actors([("Tariq Ossei Jr.", "person", 5), ("Ossei", "person", 2)])
     assert set(holder(defs, "Ossei").names) == {"Ossei", "Tariq Ossei Jr."}
+
+
+def test_a_relative_introduced_by_kinship_does_not_take_the_family_name(names):
+    text = ("Ada Okafor is a British actress. She married in 2014, and they have a son, "
+            "Ralph Okafor, born in 2015. The family lives in Leeds. Okafor later starred in a "
+            "drama about the war.")
+    found = names(text, [("Ada Okafor", "PERSON"), ("Ralph Okafor", "PERSON"),
+                         ("Okafor", "PERSON")])
+    assert named(found, "Okafor") == ["Ada Okafor"]
+    assert named(found, "Ralph Okafor") == ["Ralph Okafor"]
+
+
+def test_a_relative_alone_still_takes_the_family_name(names):
+    text = "Police named the victim's father, Peter Holloway. Holloway said they grieved."
+    found = names(text, [("Peter Holloway", "PERSON"), ("Holloway", "PERSON")])
+    assert named(found, "Holloway") == ["Peter Holloway"]
+
+
+def test_a_relative_just_mentioned_takes_the_family_name(names):
+    text = ("Mario Vasquez urged his followers to rally. His son Teo Vasquez, a lawmaker, "
+            "asked the council for help. Vasquez said he would travel to the capital.")
+    found = names(text, [("Mario Vasquez", "PERSON"), ("Teo Vasquez", "PERSON"),
+                         ("Vasquez", "PERSON")])
+    assert named(found, "Vasquez") == ["Teo Vasquez"]
