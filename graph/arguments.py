@@ -209,6 +209,8 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             return actors_of(verb.head, at)
         if first.lower_ in _PERSONAL | _PLURAL:
             return antecedent(first, at, spans)
+        if first.lower_ == "it":  # "Israel said it had killed X": a reporting country only
+            return _reporting_speaker(first, at, spans)
         # Two subjects are a misparse of one long noun phrase ("The ... Organization (NATO)
         # Secretary General Mark Rutte welcomed"): the last one is the head.
         names = actors_of(subjects[-1], at) or actors_of(first, at)
@@ -216,6 +218,13 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was greeted by X"
             return [n for g in pobjs(child) for n in actors_of(g, at)]
+        if child.dep_ == "prep" and child.lower_ == "according":
+            # "According to Xinhua, China and Russia signed ...", parsed as one list: the
+            # names after the source are the subjects, never the source
+            names = [n for to in child.children if to.lower_ == "to" for o in pobjs(to)
+                     for c in o.children if c.dep_ == "conj" for n in actors_of(c, at)]
+            if names:
+                return names
     head = verb.head
     if head.i == verb.i:
         return []
@@ -267,6 +276,18 @@ def companions(token: Token, at: At) -> list[str]:
                 c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children)):
             out += [n for o in pobjs(prep) for n in actors_of(o, at)]
     return out
+
+
+def _reporting_speaker(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
+    """The country, organisation or group that says "it" did something ("Israel said it had
+    ..."); ``[]`` outside reported speech."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+        return []
+    types = {s.mention.name: s.mention.type for s in spans}
+    speaker = [c for c in clause.head.children if c.dep_ in SUBJ]
+    names = actors_of(speaker[0], at) if speaker else []
+    return [n for n in names[:1] if types.get(n) in ("country", "organisation", "group")]
 
 
 def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:

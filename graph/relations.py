@@ -307,8 +307,10 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
                  for n in actors_of(c, at)]
     if not sources and not targets and len(modifiers) >= 2:
         return list(combinations(dict.fromkeys(modifiers), 2))  # "the Horvat-Lindqvist summit"
-    if not targets and frame.place_preps:
-        # "Israeli strikes in Lebanon", "a bombing by X in Somalia"
+    if not targets and frame.place_preps and not (
+            noun.dep_ == "pobj" and _governor(noun).lemma_.lower() in lexicon().verbs):
+        # "Israeli strikes in Lebanon", "a bombing by X in Somalia" (but "killed X in an
+        # airstrike in Lebanon" is one act, on X)
         agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in
                   ("by", *frame.preps) for o in pobjs(p)]  # "an attack on facilities in X"
         targets = places(noun, agents, frame.place_preps, frame.preps, at)

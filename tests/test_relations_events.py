@@ -183,3 +183,30 @@ def test_codebook_categories(found, text, expected):
 def test_the_person_extradited_is_not_the_target(found):
     got = found("Spain extradited Tarik Benali to Morocco.")
     assert not {r for r in got if r[2] == "Tarik Benali"}
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("According to Xinhua, China and Russia signed a gas deal on Monday.",
+     ("China", "sign", "Russia"), "Xinhua"),
+    ("Israel said it had killed Hassan Warsame in an airstrike in Lebanon.",
+     ("Israel", "assault", "Hassan Warsame"), "Lebanon"),
+])
+def test_relayed_through_according_to_and_it(found, text, expected, absent):
+    got = found(text)
+    assert expected in got
+    assert not {r for r in got if absent in (r[0], r[2])}
+
+
+def test_it_outside_reported_speech_is_nobody(found):
+    assert not found("It attacked Kenya on Monday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("South Korea welcomed North Korea's offer of talks.",
+     ("South Korea", "welcome", "North Korea")),
+    ("Japan welcomed Kenji Morimoto at the airport.", ("Japan", "greet", "Kenji Morimoto")),
+])
+def test_welcoming_an_act_is_approval_welcoming_a_guest_hosting(found, text, expected):
+    got = found(text)
+    assert expected in got
+    assert {k for s, k, t in got if (s, t) == (expected[0], expected[2])} == {expected[1]}
