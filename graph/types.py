@@ -145,8 +145,10 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
     after = doc[end] if end < len(doc) else None
     head = doc[end - 1]
     # "the newspaper X", "X newspaper", "X reported", "told X newspaper"
-    if (before is not None and before.lower_ in words["outlets"]) or (
-            after is not None and after.lower_ in words["outlets"]):
+    if any(t is not None and t.lower_ in words["outlets"] and (
+            t.pos_ in ("NOUN", "PROPN") or (t is after and start > 0
+                                            and doc[start - 1].lower_ == "the"))
+           for t in (before, after)):  # "the X daily", not "ferries reach X daily"
         return TypeVote("organisation", "outlet")
     if (head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPORTS
             and not given_name(doc[start].text)):  # "Reuters reported", not "Smith reported"

@@ -56,3 +56,17 @@ def test_an_acronym_joins_no_place_of_another_type():
     defs = resolve([NameStat("NHS", "organisation", 4),
                     NameStat("Northgate Hospital Station", "place", 1)])
     assert next(a for a in defs if "NHS" in a.names).names == ("NHS",)
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Ferries reach Kesh Harbour daily from the mainland.", "Kesh Harbour", "place"),
+    ("He told the Kelso daily that the claims were false.", "Kelso", "organisation"),
+    ("The newspaper Kelso Herald reported the story.", "Kelso Herald", "organisation"),
+])
+def test_an_outlet_noun_makes_an_outlet_but_an_adverb_does_not(nlp, text, name, kind):
+    doc = nlp(text)
+    start = text.find(name)
+    doc.ents = [doc.char_span(start, start + len(name), label="ORG" if kind ==
+                              "organisation" else "GPE", alignment_mode="expand")]
+    found = {s.mention.name: s.mention.type for s in find_mentions(doc)[0]}
+    assert found[name] == kind
