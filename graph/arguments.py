@@ -132,9 +132,20 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: tuple[str, ...], at: At, depth: int = 0) -> list[str]:
-    """Actors in prepositional phrases under ``token`` introduced by one of ``preps``."""
+    """Actors in prepositional phrases under ``token`` introduced by one of ``preps``; not the
+    subject of an absolute phrase ("held talks in Athens, with Germany mediating")."""
     return [n for p in token.children if p.dep_ in ("prep", "agent", "dative")
-            and p.lower_ in preps for o in pobjs(p) for n in actors_of(o, at, depth)]
+            and p.lower_ in preps for o in pobjs(p) if not _absolute(o, at)
+            for n in actors_of(o, at, depth)]
+
+
+def _absolute(token: Token, at: At) -> bool:
+    """An absolute phrase the parser reads as a noun ("with Qatar mediating": "mediating" a
+    noun with the compound "Qatar"): a lower-case -ing word without determiner whose named
+    modifier is an actor. Its actor is an onlooker or a go-between, not a partner."""
+    return (token.is_lower and token.lower_.endswith("ing")
+            and not any(c.dep_ == "det" for c in token.children)
+            and any(c.dep_ == "compound" and c.i in at for c in token.children))
 
 
 def participants(noun: Token, at: At, depth: int = 0) -> list[str]:

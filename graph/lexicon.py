@@ -34,6 +34,7 @@ class Frame:
     verbal: str = ""  # kind to use for a verbal act ("attacked X in an interview")
     prep_target: bool = False  # "extradited X to Y": the prepositional object is the target
     clause_target: bool = False  # "demanded that Y withdraw": the clause's subject
+    topic_object: bool = False  # "X and Y discussed security": the object is the topic
     place_preps: tuple[str, ...] = ()  # where the act happened, the target if none other is
     # named ("attacked a village in Cameroon": Cameroon)
 
@@ -60,7 +61,8 @@ def lexicon() -> Lexicon:
                       verbal=spec.get("verbal", ""),
                       place_preps=tuple(spec.get("place_preps", [])),
                       prep_target=spec.get("prep_target", False),
-                      clause_target=spec.get("clause_target", False))
+                      clause_target=spec.get("clause_target", False),
+                      topic_object=spec.get("topic_object", False))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):

@@ -278,7 +278,7 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     if not targets and frame.place_preps:
         targets = places(verb, direct, frame.place_preps, frame.preps, at,
                          (needed,) if needed is not None else ())
-    if not targets and direct:
+    if not targets and direct and not frame.topic_object:
         return []  # conjoined subjects with a non-actor object do nothing to each other
     return _pairs(subjects, targets, frame)
 

@@ -210,3 +210,18 @@ def test_welcoming_an_act_is_approval_welcoming_a_guest_hosting(found, text, exp
     got = found(text)
     assert expected in got
     assert {k for s, k, t in got if (s, t) == (expected[0], expected[2])} == {expected[1]}
+
+
+def test_conjoined_parties_discussing_a_topic_consult_each_other(found):
+    got = found("Hungary's Prime Minister and Poland's President discussed energy security.")
+    assert {frozenset((s, t)) for s, k, t in got if k == "consult"} == {
+        frozenset(("Hungary", "Poland"))}
+    assert not found("Kenya and Uganda raised concerns about the dam.")
+    assert ("Olena Petrenko", "consult", "Kenji Morimoto") in found(
+        "Olena Petrenko raised the issue with Kenji Morimoto.")
+
+
+def test_a_go_between_in_an_absolute_phrase_is_no_partner(found):
+    got = found("Israel and Hamas met in Cairo with Qatar mediating.")
+    assert {frozenset((s, t)) for s, k, t in got if k == "meet"} == {
+        frozenset(("Israel", "Hamas"))}
