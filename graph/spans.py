@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
 from .names import (
+    generation_words,
     institution_words,
     is_title,
     load_table,
@@ -221,8 +222,10 @@ def _trim(doc: Doc, start: int, end: int, label: str,
 
 def _lower_word(token: Token) -> bool:
     """A lower-case word that is no name particle ("magician" in "magician Ravi Shankaran",
-    "of" in "Aleksander Wójcik of"), at the edge of a person's name: not part of it."""
+    "of" in "Aleksander Wójcik of"), at the edge of a person's name: not part of it. A
+    generational suffix is ("Ludovic Ferrand fils": father and son are two people)."""
     return (token.is_lower and token.is_alpha and token.lower_ not in name_particles()
+            and name_key(token.text) not in generation_words()
             and (token.i == 0 or bool(token.nbor(-1).whitespace_)))  # not "Cheuk-ting"
 
 

@@ -88,6 +88,7 @@ def test_grandfather_and_grandson_stay_two_people_in_one_article(names):
 @pytest.mark.parametrize("son,father,short", [
     ("Marcus Delaney Jr.", "Marcus Delaney Sr.", "Delaney"),
     ("Tariq Ossei III", "Tariq Ossei II", "Ossei"),
+    ("Ludovic Ferrand fils", "Ludovic Ferrand père", "Ferrand"),
     ("Joao Batista Moreira Filho", "Joao Batista Moreira", "Moreira"),
 ])
 def test_a_short_form_of_father_and_son_is_neither(names, son, father, short):
