@@ -313,6 +313,8 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         # airstrike in Lebanon" is one act, on X)
         agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in
                   ("by", *frame.preps) for o in pobjs(p)]  # "an attack on facilities in X"
+        if noun.dep_ == "nsubj" and noun.head.i != noun.i:
+            agents.append(noun.head)  # "Russian shelling wounded five civilians in Ukraine"
         targets = places(noun, agents, frame.place_preps, frame.preps, at)
     if not sources and targets and modifiers:
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"

@@ -225,3 +225,15 @@ def test_a_go_between_in_an_absolute_phrase_is_no_partner(found):
     got = found("Israel and Hamas met in Cairo with Qatar mediating.")
     assert {frozenset((s, t)) for s, k, t in got if k == "meet"} == {
         frozenset(("Israel", "Hamas"))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan helped Vietnam after the floods.", ("Japan", "aid", "Vietnam")),
+    ("Israeli soldiers wounded three Palestinians near Hebron.",
+     ("Israeli", "assault", "Palestinians")),
+    ("Boko Haram gunmen shot dead four soldiers in Cameroon.",
+     ("Boko Haram", "assault", "Cameroon")),
+    ("Israeli airstrikes left four people dead in Lebanon.", ("Israeli", "attack", "Lebanon")),
+])
+def test_common_wire_verbs(found, text, expected):
+    assert expected in found(text)
