@@ -136,6 +136,7 @@ def _paragraphs(text: str) -> list[str]:
     lines = text.split("\n")
     nonblank = [ln.strip() for ln in lines if ln.strip()]
     if _hard_wrapped(nonblank):
+        short = 0.75 * _wrap_width(nonblank)  # once: sorting every line per line is quadratic
         out, current = [], []
         for line in lines:
             s = line.strip()
@@ -146,7 +147,7 @@ def _paragraphs(text: str) -> list[str]:
                 continue
             current.append(s)
             # A short line ends its paragraph (last line of a paragraph, or a headline).
-            if len(s) < 0.75 * _wrap_width(nonblank):
+            if len(s) < short:
                 out.append(" ".join(current))
                 current = []
         if current:
