@@ -8,11 +8,15 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
+import tempfile
+import threading
 import time
 
 import pytest
 
-from dashboard.uploads import Uploads, ordinal
+from dashboard.upload_jobs import Uploads
+from dashboard.uploads import ordinal
 from graph.ingest import ingest
 from graph.store import Store
 
@@ -142,7 +146,7 @@ def test_error_lines_are_capped_and_counted(tmp_path):
 
 
 def test_a_full_line_is_refused_with_one_line(tmp_path, monkeypatch):
-    import dashboard.uploads as up
+    import dashboard.upload_jobs as up
 
     monkeypatch.setattr(up, "MAX_WAITING", 1)
     uploads = Uploads(Store(tmp_path / "f.db"), max_seconds=60)
@@ -226,3 +230,99 @@ def test_the_page_shows_its_place_in_line_and_cancels_only_its_own_job(tmp_path)
     while "Adding" in json.dumps(poll(mine)) and time.monotonic() < deadline + 60:
         time.sleep(0.2)
     assert "cancelled after" in json.dumps(poll(mine))
+
+
+# -- review of issue 20, item 5 ------------------------------------------------------------
+def start_upload(app, client, name: str, data: bytes) -> dict:
+    """The "Add articles" upload callback, as the page calls it; its response."""
+    content = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+    return call(client, app, "upload-job.data", {"upload.contents": [content]},
+                {"upload.filename": [name]})["response"]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real 64 KB tmpfs (needs the right to mount: root in CI's container)."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(where)],
+                             capture_output=True)
+    if mounted.returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield where
+    subprocess.run(["umount", str(where)], check=True)
+
+
+def test_an_upload_the_disk_cannot_take_is_one_line_and_leaves_no_folder(tmp_path, monkeypatch,
+                                                                          tiny_disk):
+    from dashboard import create_app
+
+    store = Store(tmp_path / "s.db")
+    app = create_app(store, uploads_on=True)
+    client = app.server.test_client()
+    # the temporary directory is a full disk: writing the file fails half-way
+    monkeypatch.setattr(tempfile, "tempdir", str(tiny_disk))
+    shown = start_upload(app, client, "big.mbox", mailbox(2000))
+    assert shown["upload-status"]["children"]["props"]["children"] == (
+        "error: could not save the upload: No space left on device")
+    assert shown["upload-poll"]["disabled"] is True
+    assert list(tiny_disk.iterdir()) == []  # the half-written folder is gone
+    # the temporary directory is not a directory: the folder cannot even be made
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker))
+    shown = start_upload(app, client, "small.mbox", mailbox(2))
+    assert shown["upload-status"]["children"]["props"]["children"] == (
+        "error: could not save the upload: Not a directory")
+    assert store.counts()["articles"] == 0
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert start_upload(app, client, "small.mbox", mailbox(2))["upload-job"]["data"]
+
+
+def test_simultaneous_uploads_never_push_the_line_past_its_bound(tmp_path, monkeypatch):
+    import dashboard.upload_jobs as jobs
+
+    monkeypatch.setattr(jobs, "MAX_WAITING", 2)
+    uploads = Uploads(Store(tmp_path / "l.db"), max_seconds=120)
+    first = uploads.submit([("a.mbox", mailbox(5000))])
+    wait_running(uploads, first)
+    together = threading.Barrier(8)
+    accepted, refused = [], []
+
+    def upload(i: int) -> None:
+        together.wait()
+        try:
+            accepted.append(uploads.submit([(f"{i}-{k}.mbox", mailbox(2, start=1000 * i))
+                                            for k in range(100)]))
+        except ValueError as exc:
+            refused.append(str(exc))
+
+    threads = [threading.Thread(target=upload, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    waiting = [job for job in accepted if uploads.status(job)["state"] == "waiting"]
+    assert (len(accepted), len(waiting), len(refused)) == (2, 2, 6)
+    assert all(line.startswith("the server is busy (2 uploads waiting)") for line in refused)
+    for job in [first, *accepted]:
+        uploads.cancel(job)
+    wait(uploads, first, 60)
+
+
+@pytest.mark.parametrize("value", ["0.5", "1.5", "0", "-3", "1e3", "soon", "inf"])
+def test_the_article_bound_must_be_a_whole_number(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("RELGRAPH_UPLOAD_MAX_ARTICLES", value)
+    with pytest.raises(ValueError) as raised:
+        Uploads(Store(tmp_path / "n.db"))
+    assert str(raised.value) == ("RELGRAPH_UPLOAD_MAX_ARTICLES must be a whole number of at "
+                                 f"least 1, not {value!r}")
+    monkeypatch.setenv("RELGRAPH_UPLOAD_MAX_ARTICLES", " 1 ")
+    assert Uploads(Store(tmp_path / "n.db")).max_articles == 1
+
+
+@pytest.mark.parametrize("value", ["inf", "nan"])
+def test_the_time_bound_must_be_finite(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("RELGRAPH_UPLOAD_MAX_SECONDS", value)
+    with pytest.raises(ValueError, match="RELGRAPH_UPLOAD_MAX_SECONDS must be a positive"):
+        Uploads(Store(tmp_path / "i.db"))

@@ -6,7 +6,7 @@ import time
 import pytest
 from local_site import STORY, Site, page
 
-from dashboard.uploads import Uploads
+from dashboard.upload_jobs import Uploads
 from graph.readers.web import Fetcher
 from graph.store import Store
 
