@@ -267,7 +267,16 @@ def test_an_upload_the_disk_cannot_take_is_one_line_and_leaves_no_folder(tmp_pat
         "error: could not save the upload: No space left on device")
     assert shown["upload-poll"]["disabled"] is True
     assert list(tiny_disk.iterdir()) == []  # the half-written folder is gone
-    # the temporary directory is not a directory: the folder cannot even be made
+    assert store.counts()["articles"] == 0
+
+
+def test_an_upload_with_no_temporary_directory_is_one_line(tmp_path, monkeypatch):
+    from dashboard import create_app
+
+    store = Store(tmp_path / "s.db")
+    app = create_app(store, uploads_on=True)
+    client = app.server.test_client()
+    # the temporary directory is a regular file: the folder cannot even be made
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     monkeypatch.setattr(tempfile, "tempdir", str(blocker))
