@@ -356,6 +356,10 @@ def bombs():
                           gzip.compress(gzip.compress(story)))
     s.routes["/deflated"] = (200, {"Content-Type": "text/html", "Content-Encoding": "deflate"},
                              zlib.compress(story))
+    # a redirect whose own body is the bomb: the redirect must be followed, its body unread
+    s.routes["/redirect-bomb"] = (302, {"Location": "/gzipped", "Content-Type": "text/html",
+                                        "Content-Encoding": "gzip, gzip"},
+                                  gzip.compress(gzip_of_zeros(300 * MIB), 9))
     s.routes["/brotli"] = (200, {"Content-Type": "text/html", "Content-Encoding": "br"}, story)
     s.routes["/broken"] = (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
                            b"not gzip at all")
@@ -393,6 +397,83 @@ def test_a_stacked_gzip_bomb_is_refused_with_bounded_memory(bombs):
     result = json.loads(run.stdout)
     assert result["message"] == INFLATED_TOO_LARGE
     assert result["growth_mb"] < 100, result
+
+
+def test_a_redirect_whose_body_is_a_bomb_is_followed_without_reading_it(bombs):
+    # httpx read each redirect's body in full with its own decoders, past the inflation bound:
+    # this 302 of under 1 KB took the fetching process up by 313 MB
+    run = subprocess.run([sys.executable, "-c", MEASURE, bombs.url("/redirect-bomb"),
+                          bombs.url("/gzipped")], capture_output=True, text=True, timeout=300,
+                         cwd=ROOT, preexec_fn=_limit_memory)
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = json.loads(run.stdout)
+    assert result["message"] == f"fetched {len(page('Bank raises rates', OTHER)):,} bytes"
+    assert result["growth_mb"] < 100, result
+
+
+class EndlessRedirect:
+    """A raw socket server on 127.0.0.1: ``/end`` is a page; anything else a 302 to ``/end``
+    whose body never ends (64 KiB every 10 ms until the client hangs up)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/go"
+        self.sent = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        try:
+            if conn.recv(65536).startswith(b"GET /end "):
+                body = page("Bank raises rates", OTHER)
+                conn.sendall(trickle_head(body) + body)
+                return
+            conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: /end\r\nConnection: close\r\n\r\n")
+            while True:
+                conn.sendall(bytes(65536))
+                self.sent += 65536
+                time.sleep(0.01)
+        except OSError:
+            pass  # the client hung up
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        self.sock.close()
+
+
+def test_a_redirect_with_an_endless_body_is_followed_at_once():
+    server = EndlessRedirect()
+    try:
+        with Fetcher(public_only=False, delay=0, retries=0, timeout=5, deadline=3) as f:
+            started = time.monotonic()
+            got = f.fetch(server.url)
+            took = time.monotonic() - started
+    finally:
+        server.stop()
+    assert got.data == page("Bank raises rates", OTHER) and got.url.endswith("/end")
+    assert took < 1.5 and server.sent < 4 * MIB
+
+
+def test_redirect_chains_are_followed_up_to_the_limit(site):
+    for n in range(12):
+        site.routes[f"/hop{n}"] = (302, {"Location": f"/hop{n + 1}"}, b"")
+    site.html("/hop12", page("Bank raises rates", OTHER))
+    with Fetcher(public_only=False, delay=0, retries=0, max_redirects=12) as f:
+        got = f.fetch(site.url("/hop0"))
+    assert got.url == site.url("/hop12") and got.data == page("Bank raises rates", OTHER)
+    site.log.clear()
+    with Fetcher(public_only=False, delay=0, retries=0, max_redirects=11) as f, \
+            pytest.raises(FetchError, match=r"^too many redirects$"):
+        f.fetch(site.url("/hop0"))
+    assert [p for p, _, _ in site.log] == [f"/hop{n}" for n in range(12)]  # 11 redirects
 
 
 @pytest.mark.parametrize("path,message", [

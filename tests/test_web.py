@@ -154,6 +154,57 @@ def test_a_feed_by_url_reads_linked_pages_else_the_entry(site):
     assert skipped == [f"{site.url('/feed.xml')} (1 entry dated before 2024-06-01)"]
 
 
+def _rss(*entries: tuple[str, str]) -> bytes:
+    items = "".join(f"<item><title>Story {n}</title><link>{link}</link>"
+                    f"<description>{text}</description></item>"
+                    for n, (link, text) in enumerate(entries, start=1))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}'
+            "</channel></rss>").encode()
+
+
+def test_a_feeds_links_are_followed_one_level_only(tmp_path):
+    # a feed whose entries link to itself, to another feed and to a page, read by URL and as a
+    # file: each entry's link is fetched once, and a linked feed is not read as a feed (a feed
+    # linking to itself made 243 requests, and a few such links fan out without end)
+    s = Site()
+
+    def feed(body: bytes):  # noqa: ANN202
+        # gone after 20 requests, so that a reader that recurses stops (two self-links fan out)
+        return lambda: (200, {"Content-Type": "application/rss+xml"}, body) \
+            if len(s.log) <= 20 else (404, {}, b"")
+
+    s.routes["/loop.xml"] = feed(_rss((s.url("/loop.xml"), STORY), (s.url("/wire.xml"), OTHER),
+                                      (s.url("/news/talks.html"), "A teaser.")))
+    s.routes["/wire.xml"] = feed(_rss((s.url("/loop.xml"), STORY),
+                                      (s.url("/news/other.html"), OTHER)))
+    s.html("/news/talks.html", page("Ministers meet in Oslo", STORY))
+    s.html("/news/other.html", page("Bank raises rates", OTHER))
+    s.start()
+    (tmp_path / "up.rss").write_bytes(_rss((s.url("/loop.xml"), OTHER),
+                                           (s.url("/wire.xml"), STORY)))
+    try:
+        with fast() as f:
+            by_url = split(read_url(s.url("/loop.xml"), ReadOptions(fetcher=f)))
+            by_url_log = [path for path, _, _ in s.log]
+            s.log.clear()
+            by_file = split(read_paths([tmp_path / "up.rss"], ReadOptions(fetcher=f)))
+            by_file_log = [path for path, _, _ in s.log]
+    finally:
+        s.stop()
+    assert by_url_log == ["/loop.xml", "/loop.xml", "/wire.xml", "/news/talks.html"]
+    assert by_file_log == ["/loop.xml", "/wire.xml"]
+    articles, errors, warnings, _ = by_url
+    assert errors == [] and [a.text for a in articles[:2]] == [STORY, OTHER]
+    assert "Santiago in June" in articles[2].text  # the linked page's text
+    assert [a.title for a in articles] == ["Story 1", "Story 2", "Ministers meet in Oslo"]
+    note = ("the linked page was not read: another feed (a feed's links are followed one "
+            "level only); the feed's own text is used")
+    assert warnings == [f"{s.url('/loop.xml')}[{n}]: {note}" for n in (1, 2)]
+    articles, errors, warnings, _ = by_file
+    assert errors == [] and [a.text for a in articles] == [OTHER, STORY]
+    assert warnings == [f"{tmp_path / 'up.rss'}[{n}]: {note}" for n in (1, 2)]
+
+
 def test_a_feed_file_and_xml_that_is_no_feed(site, tmp_path):
     atom = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire'
             f'</title><entry><title>Rates</title><link href="{site.url("/news/other.html")}"/>'

@@ -1,8 +1,10 @@
 """RSS and Atom feeds (files or URLs), parsed with feedparser.
 
 Each entry becomes an article: the linked page's text when it can be fetched, else the entry's
-own content (with a warning saying why). ``ReadOptions.since`` leaves out entries dated before
-it (entries without a date are kept); how many were left out is one ``skipped`` line.
+own content (with a warning saying why). Links are followed one level: a link that leads to a
+feed (the feed itself, another one) is not read as a feed, and the entry's own text is used.
+``ReadOptions.since`` leaves out entries dated before it (entries without a date are kept); how
+many were left out is one ``skipped`` line.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def _entry(entry: dict, n: int, day: date | None, source: str, src: Source,
     title, author = entry.get("title") or "", entry.get("author") or ""
     reason = "the entry has no link"
     if is_url(link):
-        items = list(read_url(link, options))
+        items = list(read_url(link, options, feeds=False))
         if any(isinstance(i, Article) for i in items):
             for item in items:
                 if isinstance(item, Article):  # the page's own metadata first, then the feed's

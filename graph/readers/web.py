@@ -2,8 +2,9 @@
 
 Fetching is part of the reader stage, so it happens before any NLP. The :class:`Fetcher`
 sets a clear User-Agent, waits between requests to the same host, times out, retries with
-exponential backoff on timeouts and server errors (5xx) only, follows redirects, refuses
-downloads over a size limit or past a deadline, bounds what ``Content-Encoding`` inflates
+exponential backoff on timeouts and server errors (5xx) only, follows redirects (without
+reading their bodies), refuses downloads over a size limit or past a deadline, bounds what
+``Content-Encoding`` inflates
 (:mod:`graph.readers.codings`) and, unless made with ``public_only=False``, connects to no
 local or private address (:mod:`graph.readers.netguard`). What comes back is read by content
 type: HTML pages through the HTML reader (id and URL from the page's canonical link), feeds,
@@ -78,8 +79,10 @@ class Fetcher:
     ``timeout`` applies to connecting and to each read; ``deadline`` to a whole download:
     connecting, headers, redirects, body and retries, so a server sending a byte a second is
     cut there. ``retries`` more attempts follow a timeout or a 5xx answer, after ``backoff``,
-    then twice that, ...; ``delay`` seconds separate requests to the same host. ``max_bytes``
-    bounds what is received, :data:`~graph.readers.limits.MAX_INFLATED_BYTES` what
+    then twice that, ...; ``delay`` seconds separate requests to the same host. At most
+    ``max_redirects`` redirects are followed, and a redirect's body is never read (it could
+    be endless or a compression bomb): its connection is closed. ``max_bytes`` bounds what is
+    received, :data:`~graph.readers.limits.MAX_INFLATED_BYTES` what
     ``Content-Encoding`` inflates.
 
     Secure by default: ``public_only`` refuses hosts that resolve to loopback, private,
@@ -97,11 +100,11 @@ class Fetcher:
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.timeout, self.deadline, self.retries = timeout, deadline, retries
         self.backoff, self.delay, self.max_bytes = backoff, delay, max_bytes
-        self.public_only = public_only
+        self.public_only, self.max_redirects = public_only, max_redirects
         self._sleep = sleep
         self._last: dict[str, float] = {}
         self._options = {
-            "timeout": timeout, "follow_redirects": True, "max_redirects": max_redirects,
+            "timeout": timeout, "follow_redirects": False,  # _get follows them
             "trust_env": not public_only,
             "headers": {"User-Agent": user_agent, "Accept-Encoding": ACCEPT_ENCODING,
                         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
@@ -161,8 +164,6 @@ class Fetcher:
                 failure = str(exc)
             except AddressRefused as exc:
                 raise FetchError(str(exc)) from None
-            except httpx.TooManyRedirects:
-                raise FetchError("too many redirects") from None
             except (httpx.InvalidURL, httpx.UnsupportedProtocol):
                 raise FetchError("not a valid http(s) URL") from None
             except httpx.ConnectError as exc:
@@ -181,27 +182,43 @@ class Fetcher:
                 self._sleep(pause)
 
     def _get(self, client: httpx.Client, url: str, until: float) -> Page:
-        with client.stream("GET", url) as response:
-            status = response.status_code
-            if status >= 400:
-                message = f"HTTP {status} {response.reason_phrase}".rstrip()
-                if status >= 500:
-                    raise _ServerError(message)
-                raise FetchError(message)
-            length = response.headers.get("content-length", "")
-            if length.isdigit() and int(length) > self.max_bytes:
-                raise FetchError(self._too_large())
+        """Send the request and follow its redirects here rather than in httpx, which reads
+        every redirect's body in full with its own decoders: past the size limit, the
+        inflation bound and (for an endless body) the deadline. Each hop goes through the same
+        guarded connections and deadline."""
+        request = client.build_request("GET", url)
+        for _ in range(self.max_redirects + 1):
+            response = client.send(request, stream=True)
             try:
-                names = codings(response.headers.get("content-encoding", ""))
-                # received bytes count against max_bytes, inflated ones against the
-                # inflation limit, piece by piece (graph.readers.codings)
-                data = b"".join(decoded(self._received(response, until), names))
-            except CodingError as exc:
-                raise FetchError(str(exc)) from None
-            media, _, params = response.headers.get("content-type", "").partition(";")
-            charset = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.I)
-            return Page(str(response.url), media.strip().lower(),
-                        charset.group(1) if charset else None, data)
+                if response.next_request is None:
+                    return self._page(response, until)
+                request = response.next_request
+            finally:
+                response.close()  # a redirect's body unread: its connection is dropped
+        raise FetchError("too many redirects")
+
+    def _page(self, response: httpx.Response, until: float) -> Page:
+        """The final response as a :class:`Page`; the body counted and bounded as it comes."""
+        status = response.status_code
+        if status >= 400:
+            message = f"HTTP {status} {response.reason_phrase}".rstrip()
+            if status >= 500:
+                raise _ServerError(message)
+            raise FetchError(message)
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            raise FetchError(self._too_large())
+        try:
+            names = codings(response.headers.get("content-encoding", ""))
+            # received bytes count against max_bytes, inflated ones against the
+            # inflation limit, piece by piece (graph.readers.codings)
+            data = b"".join(decoded(self._received(response, until), names))
+        except CodingError as exc:
+            raise FetchError(str(exc)) from None
+        media, _, params = response.headers.get("content-type", "").partition(";")
+        charset = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.I)
+        return Page(str(response.url), media.strip().lower(),
+                    charset.group(1) if charset else None, data)
 
     def _received(self, response: httpx.Response, until: float) -> Iterator[bytes]:
         size = 0
@@ -234,8 +251,11 @@ def _reason(exc: Exception) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
-    """Download ``url`` and read what it holds (a page, a feed, a PDF, ...)."""
+def read_url(url: str, options: ReadOptions, *, feeds: bool = True) -> Iterator[Item]:
+    """Download ``url`` and read what it holds (a page, a feed, a PDF, ...). With
+    ``feeds=False`` a feed is not read (an error instead): a feed's entries are read with it,
+    so that following a feed's links stops after one level (a feed linking to itself or to
+    other feeds would otherwise be fetched without end)."""
     if not is_url(url):
         yield InputError(url, "not an http(s) URL")
         return
@@ -247,6 +267,9 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
     kind = _kind(page)
     if kind is None:
         yield InputError(url, f"not an article (content type {page.content_type or 'unknown'})")
+        return
+    if kind == "feed" and not feeds:
+        yield InputError(url, "another feed (a feed's links are followed one level only)")
         return
     final = clean_url(page.url)
     for item in read_source(kind, Source(page.data, url, url_id(final), final, page.charset),
