@@ -5,30 +5,15 @@ spans itself, so it exercises the rule whatever the model tags that day."""
 import doctest
 
 import pytest
-from spacy.tokens import Span
+from forced_mentions import mentions_with
 
 import graph.types
-from graph.actors import find_mentions
 from graph.types import name_evidence, type_votes
 
 
 @pytest.fixture
 def names(nlp):
-    def run(text, ents=None):
-        doc = nlp(text)
-        if ents is not None:  # [(words, label)]: force these entity spans, in text order
-            spans, at = [], 0
-            for words, label in ents:
-                start = text.find(words, at)
-                assert start >= 0, f"{words!r} not in {text!r} after {at}"
-                span = doc.char_span(start, start + len(words), label=label,
-                                     alignment_mode="expand")
-                spans.append(Span(doc, span.start, span.end, label=label))
-                at = start + len(words)
-            doc.ents = spans
-        found, _ = find_mentions(doc)
-        return [(s.mention.text, s.mention.name, s.mention.type) for s in found]
-    return run
+    return lambda text, ents=None: mentions_with(nlp, text, ents)
 
 
 def names_of(found, kind=None):

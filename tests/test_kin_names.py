@@ -5,9 +5,8 @@ Sentences and names are invented, in several naming traditions; where the rule i
 not the model, the test sets the entity spans itself (real spaCy parses the rest)."""
 
 import pytest
-from spacy.tokens import Span
+from forced_mentions import mentions_with
 
-from graph.actors import find_mentions
 from graph.names import generation, name_parts, other_generation, short_form_of
 from graph.resolve import NameStat, resolve
 from graph.variants import same_spelling
@@ -15,20 +14,7 @@ from graph.variants import same_spelling
 
 @pytest.fixture
 def names(nlp):
-    def run(text, ents):
-        doc = nlp(text)
-        spans, at = [], 0
-        for words, label in ents:  # force these entity spans, in text order
-            start = text.find(words, at)
-            assert start >= 0, f"{words!r} not in {text!r} after {at}"
-            span = doc.char_span(start, start + len(words), label=label,
-                                 alignment_mode="expand")
-            spans.append(Span(doc, span.start, span.end, label=label))
-            at = start + len(words)
-        doc.ents = spans
-        found, _ = find_mentions(doc)
-        return [(s.mention.text, s.mention.name, s.mention.type) for s in found]
-    return run
+    return lambda text, ents=None: mentions_with(nlp, text, ents)
 
 
 def named(found, text):

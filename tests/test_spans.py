@@ -3,28 +3,12 @@ the tests (real spaCy). Where a rule repairs a model mistake, the test sets the 
 itself, so it exercises the rule whatever the model tags that day."""
 
 import pytest
-from spacy.tokens import Span
-
-from graph.actors import find_mentions
+from forced_mentions import mentions_with
 
 
 @pytest.fixture
 def mentions(nlp):
-    def run(text, ents=None):
-        doc = nlp(text)
-        if ents is not None:  # [(words, label)]: force these entity spans, in text order
-            spans, at = [], 0
-            for words, label in ents:
-                start = text.find(words, at)
-                assert start >= 0, f"{words!r} not in {text!r} after {at}"
-                span = doc.char_span(start, start + len(words), label=label,
-                                     alignment_mode="expand")
-                spans.append(Span(doc, span.start, span.end, label=label))
-                at = start + len(words)
-            doc.ents = spans
-        found, _ = find_mentions(doc)
-        return [(s.mention.text, s.mention.name, s.mention.type) for s in found]
-    return run
+    return lambda text, ents=None: mentions_with(nlp, text, ents)
 
 
 @pytest.mark.parametrize("text,ents,name", [
