@@ -11,16 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from .cameo import QUAD_CLASSES, ROOTS
+from .cli_serve import add_serve_command
+from .errors import UsageError
 from .model import ACTOR_TYPES, GraphSlice
 from .names import relation_kinds
 
 __all__ = ["main"]
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
-
-
-class UsageError(Exception):
-    """A user error: printed as one line, exit status 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,7 +181,6 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_stats)
 
     from .cli_curation import add_curation_commands
-    from .cli_serve import add_serve_command
 
     add_serve_command(sub, _db, _store)
 

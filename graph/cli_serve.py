@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from .cli import UsageError
+from .errors import UsageError
 
 __all__ = ["add_serve_command", "bundled_seeds"]
 
