@@ -243,14 +243,13 @@ def test_local_private_and_embedded_local_addresses_are_refused(address):
 
 # ---- 4. one deadline for the whole download ----------------------------------------------
 
-class Trickle:
-    """A raw socket server on 127.0.0.1 sending ``head`` one byte every ``pause`` seconds, then
-    ``body`` at once (or the reverse with ``slow_body``)."""
+class RawServer:
+    """A raw socket server on 127.0.0.1 answering each connection in a thread with
+    ``_answer(conn)`` (subclasses): for answers no HTTP server library would send."""
 
-    def __init__(self, head: bytes, body: bytes, pause: float, slow_body: bool = False) -> None:
+    def __init__(self, path: str = "/") -> None:
         self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/"
-        self.head, self.body, self.pause, self.slow_body = head, body, pause, slow_body
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}{path}"
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
@@ -260,6 +259,21 @@ class Trickle:
             except OSError:
                 return
             threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self.sock.close()
+
+
+class Trickle(RawServer):
+    """A raw socket server on 127.0.0.1 sending ``head`` one byte every ``pause`` seconds, then
+    ``body`` at once (or the reverse with ``slow_body``)."""
+
+    def __init__(self, head: bytes, body: bytes, pause: float, slow_body: bool = False) -> None:
+        self.head, self.body, self.pause, self.slow_body = head, body, pause, slow_body
+        super().__init__()
 
     def _answer(self, conn: socket.socket) -> None:
         slow, fast = (self.body, self.head) if self.slow_body else (self.head, self.body)
@@ -277,8 +291,6 @@ class Trickle:
         finally:
             conn.close()
 
-    def stop(self) -> None:
-        self.sock.close()
 
 
 def trickle_head(body: bytes) -> bytes:
@@ -411,23 +423,13 @@ def test_a_redirect_whose_body_is_a_bomb_is_followed_without_reading_it(bombs):
     assert result["growth_mb"] < 100, result
 
 
-class EndlessRedirect:
+class EndlessRedirect(RawServer):
     """A raw socket server on 127.0.0.1: ``/end`` is a page; anything else a 302 to ``/end``
     whose body never ends (64 KiB every 10 ms until the client hangs up)."""
 
     def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/go"
         self.sent = 0
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+        super().__init__("/go")
 
     def _answer(self, conn: socket.socket) -> None:
         try:
@@ -445,8 +447,6 @@ class EndlessRedirect:
         finally:
             conn.close()
 
-    def stop(self) -> None:
-        self.sock.close()
 
 
 def test_a_redirect_with_an_endless_body_is_followed_at_once():
