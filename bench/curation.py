@@ -26,9 +26,9 @@ from timing import ms  # noqa: E402
 
 from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
-from graph.corpus import Corpus  # noqa: E402
-from graph.curation import merge, undo  # noqa: E402
-from graph.suggest import suggestions  # noqa: E402
+from graph.curation.decisions import merge, undo  # noqa: E402
+from graph.curation.suggest import suggestions  # noqa: E402
+from graph.slices.corpus import Corpus  # noqa: E402
 
 
 def main() -> None:

@@ -39,11 +39,11 @@ from dashboard.transforms import (  # noqa: E402
     summary,
     timeline_figure,
 )
-from graph.build import build_graph  # noqa: E402
-from graph.corpus import Corpus  # noqa: E402
-from graph.curation import merge, undo  # noqa: E402
-from graph.ingest import ingest  # noqa: E402
-from graph.store import Store  # noqa: E402
+from graph.curation.decisions import merge, undo  # noqa: E402
+from graph.pipeline.driver import ingest  # noqa: E402
+from graph.slices.build import build_graph  # noqa: E402
+from graph.slices.corpus import Corpus  # noqa: E402
+from graph.store.store import Store  # noqa: E402
 
 
 def random_filters(rng: random.Random, ids: list[str]) -> Filters:

@@ -3,7 +3,8 @@ made from the page, the view after it, and the history menu.
 
 Uses the synthetic store of ``bench/curation.py`` (a cast with name-like names, a tenth of them
 spelled two ways). The suggestions tab shows a sentence for each side of 20 pairs. Accepting
-from the page merges the pair its card carries; baseline: ``graph.suggest.accept`` (what the
+from the page merges the pair its card carries; baseline: ``graph.curation.suggest.accept`` (what
+the
 CLI's ``relgraph accept ID`` does), which finds the pair again, in the same run.
 
 Usage: python bench/dashboard_curation.py [--articles 10000] [--db PATH]
@@ -29,9 +30,9 @@ from dashboard import curation_ui as cu  # noqa: E402
 from dashboard.callbacks import view_parts  # noqa: E402
 from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
-from graph.store import Store  # noqa: E402
-from graph.suggest import accept as accept_sid  # noqa: E402
-from graph.suggest import suggestions  # noqa: E402
+from graph.curation.suggest import accept as accept_sid  # noqa: E402
+from graph.curation.suggest import suggestions  # noqa: E402
+from graph.store.store import Store  # noqa: E402
 
 
 def main() -> None:
@@ -88,7 +89,7 @@ def main() -> None:
     print(f"{'suggestions tab (20 pairs, a sentence for each side)':<58}{tab:>8.0f}")
     print(f"{'  of which the suggestions themselves':<58}{only:>8.0f}")
     print(f"{'accept a suggestion (a merge)':<58}{accept:>8.0f}")
-    print(f"{'  baseline: graph.suggest.accept (finds the pair again)':<58}"
+    print(f"{'  baseline: graph.curation.suggest.accept (finds the pair again)':<58}"
           f"{accept_baseline:>8.0f}")
     print(f"{'hide an actor from the page (decision + re-resolution)':<58}{decide:>8.0f}")
     print(f"{'the next view (graph, table, timeline)':<58}{view:>8.0f}")

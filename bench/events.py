@@ -2,7 +2,8 @@
 
 ``bench/events.tsv`` holds one sentence a case with the events an event coder would code
 (source, target, CAMEO root) or none. Each sentence is parsed alone with the real spaCy model
-and passed through :func:`graph.actors.find_mentions` and :func:`graph.relations.typed_relations`
+and passed through :func:`graph.mentions.find.find_mentions` and
+:func:`graph.relations.find.typed_relations`
 (no store, no corpus-wide resolution: the relation rules only).
 
 * recall: expected events found with the same source, target (either way for a symmetric
@@ -10,7 +11,7 @@ and passed through :func:`graph.actors.find_mentions` and :func:`graph.relations
 * precision: relations found that are an expected event (a relation between actors of an
   expected pair but under another root, or any relation in a negative case, is a false alarm);
 * polarity: relations linking an expected pair whose polarity is the one CAMEO's QuadClass
-  gives the expected root (root 01 neutral, as in :mod:`graph.cameo`);
+  gives the expected root (root 01 neutral, as in :mod:`graph.core.cameo`);
 * kind: relations linking an expected pair whose root is the expected one.
 
 Usage: python bench/events.py [--file bench/events.tsv] [--verbose]
@@ -22,11 +23,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph.actors import find_mentions
-from graph.builtin import country_name
-from graph.cameo import kind_info, polarity_of, quad_class_of_root
-from graph.nlp import load
-from graph.relations import typed_relations
+from graph.core.cameo import kind_info, polarity_of, quad_class_of_root
+from graph.extraction.nlp import load
+from graph.mentions.find import find_mentions
+from graph.names.builtin import country_name
+from graph.relations.find import typed_relations
 
 HERE = Path(__file__).resolve().parent
 
@@ -101,7 +102,7 @@ def _name(name: str) -> str:
 
 
 def _symmetric(kind: str) -> bool:
-    from graph.lexicon import lexicon
+    from graph.relations.lexicon import lexicon
 
     return any(f.mutual for frames in lexicon().verbs.values() for f in frames if f.kind == kind)
 

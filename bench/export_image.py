@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
 
-from graph.build import build_graph  # noqa: E402
-from graph.image import figure, image_bytes  # noqa: E402
-from graph.ingest import ingest  # noqa: E402
-from graph.model import ACTOR_TYPES, POLARITIES  # noqa: E402
-from graph.store import Store  # noqa: E402
+from graph.core.model import ACTOR_TYPES, POLARITIES  # noqa: E402
+from graph.pipeline.driver import ingest  # noqa: E402
+from graph.slices.build import build_graph  # noqa: E402
+from graph.store.store import Store  # noqa: E402
+from graph.views.image import figure, image_bytes  # noqa: E402
 
 
 def big_graph(n: int = 500) -> nx.Graph:
@@ -61,7 +61,7 @@ def whole_command(db: Path, out: Path, checkout: Path, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import sys; from graph.cli import main; "
+        subprocess.run([sys.executable, "-c", "import sys; from graph.cli.main import main; "
                         "sys.exit(main())", "export", "--db", str(db), "-f", "png", "-o",
                         str(out)], cwd=checkout, env={"PYTHONPATH": str(checkout),
                                                        "PATH": "/usr/bin:/bin"},

@@ -6,9 +6,10 @@ ids; the document at sorted index ``i`` is **held out** when ``i % 5 == 4`` (eve
 genres), the rest is the **development** part. Rules are developed on the development part
 only; the held-out part is scored as a summary, never with an error list.
 
-Per part, the documents are ingested through the real pipeline (``graph.ingest.ingest``,
+Per part, the documents are ingested through the real pipeline (``graph.pipeline.driver.ingest``,
 ``jobs`` workers) into a temporary SQLite store, exported as node-link JSON corpus-wide and per
-article in-process (``graph.build.build_graph`` + ``graph.export.to_bytes``, what ``relgraph
+article in-process (``graph.slices.build.build_graph`` + ``graph.views.exports.to_bytes``, what
+``relgraph
 export -f json [--article ID]`` writes), and scored with GUM's own ``score_gum.py``; the
 ``baseline_spacy.py`` that comes with it is run and scored in the same run.
 
@@ -65,9 +66,9 @@ class PartResult:
 
 
 def _export(store, articles: tuple[str, ...], path: Path) -> None:  # noqa: ANN001
-    from graph.build import build_graph
-    from graph.export import to_bytes
-    from graph.model import GraphSlice
+    from graph.core.model import GraphSlice
+    from graph.slices.build import build_graph
+    from graph.views.exports import to_bytes
 
     G = build_graph(store, GraphSlice(articles=articles), evidence=True)
     path.write_bytes(to_bytes(G, "json"))
@@ -80,8 +81,8 @@ def score_part(gum: Path, part: str, ids: list[str], *, jobs: int = 2,
 
     ``details`` (the scorer's error analysis) is written for the development part only.
     """
-    from graph.ingest import ingest
-    from graph.store import Store
+    from graph.pipeline.driver import ingest
+    from graph.store.store import Store
 
     if details is not None and part != "dev":
         raise ValueError("details are written for the development part only")

@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.articles import read_paths  # noqa: E402
-from graph.ingest import ingest  # noqa: E402
-from graph.nlp import load  # noqa: E402
-from graph.store import Store  # noqa: E402
+from graph.extraction.nlp import load  # noqa: E402
+from graph.pipeline.driver import ingest  # noqa: E402
+from graph.readers.articles import read_paths  # noqa: E402
+from graph.store.store import Store  # noqa: E402
 
 
 def build_corpus(n: int, out: Path) -> Path:
@@ -118,7 +118,7 @@ def _commands(corpus: Path, tmp: Path, args: argparse.Namespace) -> list[tuple[s
     """Each run in a new process, the raw baseline first."""
     model = ["--model", args.model] if args.model else []
     raw = (f"import json, sys; sys.path.insert(0, {str(ROOT)!r})\n"
-           "from graph.nlp import load\n"
+           "from graph.extraction.nlp import load\n"
            f"texts = [json.loads(line)['text'] for line in open({str(corpus)!r})]\n"
            f"for _ in load({args.model!r}).pipe(texts, n_process={args.jobs}, batch_size=8):\n"
            "    pass\n")

@@ -49,7 +49,7 @@ SERVERS = {"serve": "relgraph serve", "gunicorn": "gunicorn -w 2 --threads 4"}
 # The static page under `relgraph serve`: the same command, serving a bare Dash app.
 BARE_SERVE = ("import load_session, "
               "dashboard.app as a; a.create_app = lambda *_, **__: load_session.bare_app(); "
-              "from graph.cli import main; main()")
+              "from graph.cli.main import main; main()")
 
 
 def free_port() -> int:
@@ -83,7 +83,7 @@ def start(server: str, code: Path | None, db: Path) -> tuple[subprocess.Popen, s
     env = {**os.environ, "PYTHONPATH": f"{tree}{os.pathsep}{ROOT / 'bench'}"}
     if server == "serve":
         command = ([sys.executable, "-c", BARE_SERVE] if code is None
-                   else [sys.executable, "-c", "from graph.cli import main; main()"])
+                   else [sys.executable, "-c", "from graph.cli.main import main; main()"])
         command += ["serve", "--db", str(db), "--port", str(port)]
     else:
         app = ("load_session:bare_server()" if code is None

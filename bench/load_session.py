@@ -68,7 +68,7 @@ def record(db: Path) -> Session:
     from page import browser, serve
 
     from dashboard import create_app
-    from graph.store import Store
+    from graph.store.store import Store
 
     app = create_app(Store(db))
     seen: list[tuple[str, dict]] = []

@@ -61,7 +61,7 @@ def serve_checkout(path: Path, db: Path) -> tuple[str, subprocess.Popen]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-c", "from graph.cli import main; main()",
+    proc = subprocess.Popen([sys.executable, "-c", "from graph.cli.main import main; main()",
                              "serve", "--db", str(db), "--port", str(port)], cwd=path,
                             env={"PYTHONPATH": str(path), "PATH": "/usr/bin:/bin"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -167,9 +167,9 @@ def main() -> None:
 
     from bench.dashboard import synthetic_store
     from dashboard import create_app
-    from graph.ingest import ingest
-    from graph.store import Store
-    from graph.view import view_graph
+    from graph.pipeline.driver import ingest
+    from graph.store.store import Store
+    from graph.views.rules import view_graph
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--before", help="another checkout whose dashboard to load in this run")

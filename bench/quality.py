@@ -1,6 +1,7 @@
 """Extraction quality on the development gold set (``bench/gold``), next to a baseline.
 
-Runs the real pipeline end to end: the gold articles are ingested with ``graph.ingest.ingest``
+Runs the real pipeline end to end: the gold articles are ingested with
+``graph.pipeline.driver.ingest``
 into a temporary SQLite store (cleaning, parsing, extraction, corpus-wide resolution), and the
 actors, mentions and relations are read back from that store. The baseline, measured in the
 same run on the same cleaned texts, is plain spaCy NER with exact-string actors (entity text as
@@ -46,12 +47,12 @@ sys.path.insert(0, str(ROOT))
 
 
 from bench import gum  # noqa: E402
-from graph.articles import read_paths  # noqa: E402
-from graph.cameo import kind_info, quad_class_of_root  # noqa: E402
-from graph.ingest import ingest  # noqa: E402
-from graph.names import name_key  # noqa: E402
-from graph.nlp import load  # noqa: E402
-from graph.store import Store  # noqa: E402
+from graph.core.cameo import kind_info, quad_class_of_root  # noqa: E402
+from graph.extraction.nlp import load  # noqa: E402
+from graph.names.forms import name_key  # noqa: E402
+from graph.pipeline.driver import ingest  # noqa: E402
+from graph.readers.articles import read_paths  # noqa: E402
+from graph.store.store import Store  # noqa: E402
 
 POLARITY_OF_QUAD = {0: "neutral", 1: "cooperative", 2: "cooperative", 3: "hostile",
                     4: "hostile"}

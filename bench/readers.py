@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from documents import make_docx, make_email, make_pdf  # noqa: E402
 from local_site import Site  # noqa: E402
 
-from graph.articles import ReadOptions, read_paths  # noqa: E402
-from graph.model import Article  # noqa: E402
-from graph.nlp import load  # noqa: E402
+from graph.core.model import Article  # noqa: E402
+from graph.extraction.nlp import load  # noqa: E402
+from graph.readers.articles import ReadOptions, read_paths  # noqa: E402
 from graph.readers.web import Fetcher  # noqa: E402
 
 

@@ -1,6 +1,6 @@
 """Synthetic stores for the benchmarks, written through the real write path.
 
-Each synthetic article is an :class:`~graph.model.Extraction` as the extractor would produce
+Each synthetic article is an :class:`~graph.core.model.Extraction` as the extractor would produce
 it (a Zipf-like cast of 3,000 actors, 20 sentences of three actors each, a typed relation in
 about a third of them), saved with ``Store.save_many`` in batches (names interned, aggregates
 computed, one transaction per batch), then resolved with ``Store.resolve``: the same code an
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.model import Article, Extraction, Mention, Relation, Sentence  # noqa: E402
-from graph.store import Store  # noqa: E402
+from graph.core.model import Article, Extraction, Mention, Relation, Sentence  # noqa: E402
+from graph.store.store import Store  # noqa: E402
 
 KINDS = [("meet", "cooperative"), ("visit", "neutral"), ("accuse", "hostile"),
          ("supply", "cooperative"), ("criticise", "hostile")]

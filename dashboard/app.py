@@ -11,7 +11,7 @@ import dash_cytoscape as cyto
 from dash import Dash
 from flask import Flask, has_request_context, request
 
-from graph.store import Store
+from graph.store.store import Store
 
 from . import callbacks, curation_callbacks, downloads, guard, layout, uploads
 from .filters import filters_from_query
@@ -71,7 +71,7 @@ def server(db: str | None = None, allow_hosts: Iterable[str] = (),
     unless ``uploads_on`` or ``$RELGRAPH_UPLOADS=1`` (their jobs live in one process): a
     shared deployment decides to accept articles from its users.
     """
-    from graph.render import warm_up
+    from graph.views.render import warm_up
 
     extra = [h for h in os.environ.get("RELGRAPH_ALLOW_HOSTS", "").split(",") if h.strip()]
     if read_only is None:
@@ -96,7 +96,7 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,
     Returns when interrupted (Ctrl+C)."""
     from waitress import create_server
 
-    from graph.render import warm_up
+    from graph.views.render import warm_up
 
     app = create_app(store, allowed_hosts=allowed_hosts(host, port, allow_hosts),
                      read_only=read_only)

@@ -12,7 +12,7 @@ import json
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from graph.corpus import Corpus
+from graph.slices.corpus import Corpus
 
 from . import ids, layout, panels
 from .details import edge_details, node_details, path_steps

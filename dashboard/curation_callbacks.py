@@ -21,7 +21,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from graph.curation import CurationError
+from graph.curation.decisions import CurationError
 
 from . import curation_panels as cp
 from . import curation_ui as cu

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from graph import style
-from graph.model import ACTOR_TYPES
+from graph.core.model import ACTOR_TYPES
+from graph.views import style
 
 from . import ids
 from .curation_ui import reject_arg, suggestion_arg

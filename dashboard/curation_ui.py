@@ -2,7 +2,8 @@
 
 A click becomes an :class:`Action` (checked here: values no control can produce raise
 :class:`~dashboard.guard.InvalidInput`, answered with 400), :func:`apply` runs it through
-:mod:`graph.curation` / :mod:`graph.suggest` with the actors revision the view on screen was
+:mod:`graph.curation.decisions` / :mod:`graph.curation.suggest` with the actors revision the view
+on screen was
 built on, and returns a :class:`Result`: the one line to show, and whether the view must
 refresh. A decision made on a view the graph has left since (another user, an ingest) is
 refused by the store (``StaleViewError``); the page then shows the message and refreshes.
@@ -20,12 +21,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import DBAPIError
 
-from graph import curation, suggest
-from graph.curation import CurationError, anchor_key
-from graph.db import StoreError, describe_error
-from graph.model import ACTOR_TYPES
-from graph.names import name_key
-from graph.store import StaleViewError, Store
+from graph.core.model import ACTOR_TYPES
+from graph.curation import decisions as curation
+from graph.curation import suggest
+from graph.curation.decisions import CurationError, anchor_key
+from graph.names.forms import name_key
+from graph.store.engine import StoreError, describe_error
+from graph.store.store import StaleViewError, Store
 
 from .guard import InvalidInput
 
@@ -165,7 +167,7 @@ def apply(store: Store, action: Action, user: str, base: int | None) -> Result:
     """Record ``action`` as ``user`` on the view built at actors revision ``base``."""
     a = action.args
     try:
-        # A suggestion's buttons carry its pair: graph.suggest.accept / dismiss_suggestion
+        # A suggestion's buttons carry its pair: graph.curation.suggest.accept / dismiss_suggestion
         # find the pair by recomputing every suggestion (1 s of the 1.4 s an accept took on a
         # 10,000-article store). Same decisions; a pair changed since is refused as stale.
         if action.do == "dismiss":
@@ -222,7 +224,7 @@ def suggestion_entries(store: Store, articles: list[dict], top: int = 20) -> lis
     """Suggested merges, best first, each with a sentence mentioning either side (from the
     newest article mentioning it). ``articles``: the store's articles (unused: kept for the
     callers' signature)."""
-    from graph.evidence import actor_evidence
+    from graph.slices.evidence import actor_evidence
 
     out = []
     for s in suggest.suggestions(store, top=top):

@@ -9,8 +9,8 @@ import time
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from graph.export import to_bytes
-from graph.image import SIZES, EmptySliceError, RendererMissingError
+from graph.views.exports import to_bytes
+from graph.views.image import SIZES, EmptySliceError, RendererMissingError
 
 from . import ids
 from .filters import CONTROLS, Filters, controls_to_filters
@@ -51,7 +51,7 @@ def download_payload(source: Source, f: Filters, fmt: str, briefing: bool,
     """(file name, bytes) of a download: the view's data in ``fmt``, or its briefing image
     (the view as drawn: focus and path highlighted and named in the caption)."""
     if briefing:
-        from graph.image import image_bytes
+        from graph.views.image import image_bytes
 
         options = dict(options or {})
         G = source.graph(f)

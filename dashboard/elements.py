@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph import style
-from graph.layout import VIEW_BOX, positions
-from graph.view import node_colors, node_measure
+from graph.views import style
+from graph.views.positions import VIEW_BOX, positions
+from graph.views.rules import node_colors, node_measure
 
 __all__ = ["LABEL_PX", "elements", "legend", "stylesheet"]
 

@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
-from graph.cameo import expand_kinds
-from graph.model import ACTOR_TYPES, GraphSlice
-from graph.view import COLOR_BY, SIZE_BY
+from graph.core.cameo import expand_kinds
+from graph.core.model import ACTOR_TYPES, GraphSlice
+from graph.views.rules import COLOR_BY, SIZE_BY
 
 from . import ids
 from .guard import InvalidInput

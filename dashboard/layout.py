@@ -11,9 +11,9 @@ from __future__ import annotations
 import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
-from graph import style
-from graph.model import ACTOR_TYPES
-from graph.view import SIZE_BY
+from graph.core.model import ACTOR_TYPES
+from graph.views import style
+from graph.views.rules import SIZE_BY
 
 from . import curation_panels as cp
 from . import ids
@@ -173,7 +173,7 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
 def kind_options(kinds: list[str]) -> list[dict]:
     """Options of the relation-kind filter: the four QuadClasses, the CAMEO root categories
     present, then each kind with its root (a category stands for all its kinds)."""
-    from graph.cameo import QUAD_CLASSES, ROOTS, kind_info
+    from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info
 
     def root(kind: str) -> str | None:
         try:

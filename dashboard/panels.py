@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from graph.image import SIZES
+from graph.views.image import SIZES
 
 from . import ids
 from .details import plural

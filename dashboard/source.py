@@ -16,10 +16,10 @@ from dataclasses import replace
 import networkx as nx
 from flask import g, has_request_context
 
-from graph.build import Corpus, actor_articles, build_graph
-from graph.evidence import actor_evidence, article_in, edge_evidence
-from graph.store import Store
-from graph.view import LINKS_PER_ACTOR, view_graph
+from graph.slices.build import Corpus, actor_articles, build_graph
+from graph.slices.evidence import actor_evidence, article_in, edge_evidence
+from graph.store.store import Store
+from graph.views.rules import LINKS_PER_ACTOR, view_graph
 
 from .details import mention_spans
 from .filters import Filters, to_slice
@@ -84,7 +84,7 @@ class Source:
         return self.corpus().articles
 
     def graph(self, f: Filters, evidence: bool = False) -> nx.Graph:
-        """The graph a view shows (the shared view rules of :mod:`graph.view`), computed once
+        """The graph a view shows (the shared view rules of :mod:`graph.views.rules`), computed once
         per store revision and view (frozen: it is shared, see :meth:`cached`); with
         ``evidence`` the whole slice with every link (what data downloads carry; not kept)."""
         if evidence:
@@ -125,7 +125,7 @@ class Source:
 
     def caption(self, f: Filters, G: nx.Graph) -> str:
         """The briefing image's caption for this view (names its focus and path)."""
-        from graph.image import slice_caption
+        from graph.views.image import slice_caption
 
         return slice_caption(to_slice(f), self.view_articles(G), shown=G.number_of_nodes(),
                              total=G.graph["total_actors"],

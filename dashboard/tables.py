@@ -6,8 +6,8 @@ from datetime import date
 
 import networkx as nx
 
-from graph import style
-from graph.view import communities
+from graph.views import style
+from graph.views.rules import communities
 
 from .details import plural
 

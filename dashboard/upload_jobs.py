@@ -3,7 +3,8 @@
 Each upload is a job with its own random id, kept by the app (:class:`Uploads`); a page polls
 its own job's progress with that id, so no response ever reports another upload, and only the
 holder of the id can cancel it. Files are written under their sanitised names into a private
-temporary directory and ingested with the library's :func:`graph.ingest.ingest` (every format
+temporary directory and ingested with the library's :func:`graph.pipeline.driver.ingest` (every
+format
 it reads; one line per bad file, the rest goes through). Jobs run one at a time, in the order
 they came, in a thread of the server process, so one process must serve a page's upload and
 its polls (``relgraph serve``; a WSGI server with one worker). A waiting job knows its place
@@ -32,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.store import Store
+from graph.store.store import Store
 
 __all__ = ["MAX_ARTICLES", "MAX_FILE_BYTES", "MAX_SECONDS", "MAX_TOTAL_BYTES", "MAX_WAITING",
            "Job", "Uploads", "safe_name"]
@@ -261,7 +262,7 @@ class Uploads:
                     job.state, job.finished, self._running = "done", time.time(), None
 
     def _fetch(self, job: Job, links: list[str]) -> None:
-        from graph.articles import ReadOptions
+        from graph.readers.articles import ReadOptions
         from graph.readers.web import Fetcher
 
         with (self._fetcher() if self._fetcher else Fetcher(public_only=True)) as fetcher:
@@ -280,8 +281,8 @@ class Uploads:
     def _run_job(self, job: Job, items: list, user_line, read_options=None) -> None:  # noqa: ANN001
         """Ingest ``items`` (files or links) one per call, so the page can show how far it
         got; error lines go through ``user_line``. The job's bounds and its cancel button
-        end it early (see :func:`graph.ingest.ingest`'s ``limit`` and ``stop``)."""
-        from graph.ingest import ingest
+        end it early (see :func:`graph.pipeline.driver.ingest`'s ``limit`` and ``stop``)."""
+        from graph.pipeline.driver import ingest
 
         started = time.monotonic()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_graph
-from graph.ingest import ingest
-from graph.nlp import load
-from graph.store import Store
+from graph.extraction.nlp import load
+from graph.pipeline.driver import ingest
+from graph.slices.build import build_graph
+from graph.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import ingest
-from graph.store import Store
+from graph.pipeline.driver import ingest
+from graph.store.store import Store
 
 # Written for these tests (the same patterns as tests/test_curation.py, whose texts are known
 # to give these actors with the small English model).

@@ -101,8 +101,8 @@ def make_email(*, subject: str, sender: str, date: str, body: str, html: str | N
 
 def split(items):  # noqa: ANN001, ANN201
     """What readers yielded, by kind: (articles, errors, warnings, skipped) as lines."""
-    from graph.articles import InputError, InputWarning, Skipped
-    from graph.model import Article
+    from graph.core.model import Article
+    from graph.readers.articles import InputError, InputWarning, Skipped
 
     items = list(items)
     return ([i for i in items if isinstance(i, Article)],

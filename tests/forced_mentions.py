@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from graph.actors import find_mentions
+from graph.mentions.find import find_mentions
 
 
 def mentions_with(nlp, text: str, ents=None) -> list[tuple[str, str, str]]:  # noqa: ANN001

@@ -2,8 +2,8 @@
 
 from sqlalchemy import text
 
-from graph.schema import metadata
-from graph.store import Store
+from graph.store.schema import metadata
+from graph.store.store import Store
 
 
 def wipe(url: str) -> None:

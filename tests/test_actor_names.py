@@ -7,8 +7,8 @@ import doctest
 import pytest
 from forced_mentions import mentions_with
 
-import graph.types
-from graph.types import name_evidence, type_votes
+import graph.names.actor_types
+from graph.names.actor_types import name_evidence, type_votes
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ def test_name_evidence_without_context():
 
 
 def test_docstring_examples_run():
-    assert doctest.testmod(graph.types).failed == 0
+    assert doctest.testmod(graph.names.actor_types).failed == 0
 
 
 def test_acronym_defined_in_the_text_is_found_where_the_model_missed_it(names):

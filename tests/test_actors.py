@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph.actors import find_mentions
+from graph.mentions.find import find_mentions
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_lower_case_tail_is_not_part_of_an_organisation_name(names):
 def test_word_inside_an_untagged_longer_name_is_not_a_short_form(nlp):
     from spacy.tokens import Doc
 
-    from graph.people import _name_word
+    from graph.mentions.people import _name_word
 
     words = ["with", "Marshal", "Pak", "Jong", "Chon", "and", "Jong", "."]
     pos = ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PUNCT"]

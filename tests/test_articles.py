@@ -3,8 +3,8 @@
 import json
 from datetime import date
 
-from graph.articles import InputError, InputWarning, read_paths
-from graph.model import Article
+from graph.core.model import Article
+from graph.readers.articles import InputError, InputWarning, read_paths
 
 BODY = "The foreign minister met the ambassador in Berlin on Monday. They discussed trade."
 

@@ -4,11 +4,11 @@ import doctest
 
 import pytest
 
-import graph.cameo
-from graph.cameo import QUAD_CLASSES, ROOTS, kind_info, kinds_of_root, quad_class_of_root
-from graph.lexicon import lexicon
-from graph.model import COOCCURRENCE
-from graph.names import load_table, relation_kinds
+import graph.core.cameo
+from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info, kinds_of_root, quad_class_of_root
+from graph.core.model import COOCCURRENCE
+from graph.names.forms import load_table, relation_kinds
+from graph.relations.lexicon import lexicon
 
 
 def test_twenty_roots_and_four_quad_classes_plus_neutral():
@@ -60,4 +60,4 @@ def test_lexicon_covers_several_hundred_words():
 
 
 def test_docstring_examples_run():
-    assert doctest.testmod(graph.cameo).failed == 0
+    assert doctest.testmod(graph.core.cameo).failed == 0

@@ -6,13 +6,13 @@ import json
 import pytest
 from curation_corpus import OTHERWISE, SPELLED, TEXTS
 
-from graph import versions
-from graph.build import build_graph
-from graph.cli import main
-from graph.curation import CurationError, find_actor, merge, rename, undo
-from graph.ingest import ingest
-from graph.store import StaleViewError, Store
-from graph.suggest import suggestions
+from graph.cli.main import main
+from graph.curation.decisions import CurationError, find_actor, merge, rename, undo
+from graph.curation.suggest import suggestions
+from graph.extraction import fingerprint as versions
+from graph.pipeline.driver import ingest
+from graph.slices.build import build_graph
+from graph.store.store import StaleViewError, Store
 
 LATER = {"a5.txt": "Gurbanguly Berdymukhamedov flew to Riga on Friday. Berdymukhamedov met "
                    "Hakan Fidan there."}

@@ -31,7 +31,7 @@ from dashboard.tables import (
     summary,
     timeline_figure,
 )
-from graph import style
+from graph.views import style
 
 A003 = "003_05abb57fa2a955b5"
 
@@ -283,7 +283,7 @@ def test_size_by_a_chosen_centrality(source):
 
 def test_kind_filter_offers_cameo_categories_that_stand_for_their_kinds(source):
     from dashboard.layout import kind_options
-    from graph.cameo import expand_kinds, kind_info
+    from graph.core.cameo import expand_kinds, kind_info
 
     options = kind_options(source.corpus().relation_kinds)
     values = [o["value"] for o in options]

@@ -25,9 +25,9 @@ from dashboard.curation_callbacks import decision
 from dashboard.filters import Filters
 from dashboard.guard import InvalidInput
 from dashboard.source import Source
-from graph.curation import CurationError, find_actor, merge, undo
-from graph.evidence import actor_evidence
-from graph.store import Store
+from graph.curation.decisions import CurationError, find_actor, merge, undo
+from graph.slices.evidence import actor_evidence
+from graph.store.store import Store
 
 HOST = {"Host": "127.0.0.1:8050"}
 
@@ -339,10 +339,10 @@ def test_read_only_has_no_decisions_at_all(store):
 
 
 def test_wsgi_server_curates_unless_read_only(store, monkeypatch):
-    import graph.render
+    import graph.views.render
     from dashboard import server
 
-    monkeypatch.setattr(graph.render, "warm_up", lambda: None)  # no renderer browser here
+    monkeypatch.setattr(graph.views.render, "warm_up", lambda: None)  # no renderer browser here
     monkeypatch.delenv("RELGRAPH_READ_ONLY", raising=False)
     monkeypatch.delenv("RELGRAPH_UPLOADS", raising=False)
 
@@ -371,7 +371,7 @@ def team_db(request, curation_db):  # noqa: F811
     from curation_corpus import TEXTS
     from pg_helpers import wipe
 
-    from graph.ingest import ingest
+    from graph.pipeline.driver import ingest
 
     wipe(url)
     src = curation_db.parent / "articles"

@@ -54,7 +54,7 @@ def test_the_wal_switch_ends_for_databases_that_cannot_use_wal(tmp_path):
     import sqlite3
 
     sqlite3.connect(db).execute("CREATE TABLE t (x)")
-    code = ("import sqlite3, sys\nfrom graph.db import _wal\n"
+    code = ("import sqlite3, sys\nfrom graph.store.engine import _wal\n"
             "for uri in sys.argv[1:]:\n"
             "    _wal(sqlite3.connect(uri, uri=True).cursor())\nprint('done')\n")
     proc = subprocess.run([sys.executable, "-c", code, ":memory:",

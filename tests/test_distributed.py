@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_graph
-from graph.ingest import ingest
-from graph.store import Store
+from graph.pipeline.driver import ingest
+from graph.slices.build import build_graph
+from graph.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 def corpus(tmp_path: Path, copies: int) -> Path:
     """The seeds, ``copies`` times under new ids (paragraphs rotated)."""
     out = tmp_path / "corpus.jsonl"
-    from graph.articles import read_paths
+    from graph.readers.articles import read_paths
 
     seeds = [a for a in read_paths([SEEDS]) if hasattr(a, "text")]
     with out.open("w") as f:
@@ -116,15 +116,15 @@ def test_scheduler_and_worker_processes_give_the_default_graph_even_when_one_die
 #: A patch under which a worker that was not forked from the client (a new interpreter, which
 #: would load the model again) fails every task.
 FORKED = """
-    import graph.nlp
-    graph.nlp.CLIENT_MARK = True
-    inner = graph.workers.extract_batch
+    import graph.extraction.nlp
+    graph.extraction.nlp.CLIENT_MARK = True
+    inner = graph.pipeline.workers.extract_batch
     def extract_batch(articles, model):
-        import graph.nlp
-        if not getattr(graph.nlp, "CLIENT_MARK", False):
+        import graph.extraction.nlp
+        if not getattr(graph.extraction.nlp, "CLIENT_MARK", False):
             raise RuntimeError("this worker was not forked from the client")
         return inner(articles, model)
-    graph.workers.extract_batch = extract_batch
+    graph.pipeline.workers.extract_batch = extract_batch
 """
 
 

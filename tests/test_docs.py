@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import _parser
+from graph.cli.main import _parser
 
 ROOT = Path(__file__).resolve().parent.parent
 

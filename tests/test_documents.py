@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 from documents import make_docx, make_email, make_pdf, make_scanned_pdf, split
 
-from graph.articles import InputError, read_bytes, read_paths
-from graph.extract import extract_article
+from graph.extraction.article import extract_article
+from graph.readers.articles import InputError, read_bytes, read_paths
 
 STORY = ["Foreign ministers of Norway and Chile met in Oslo on Monday to discuss fishing",
          "quotas. The Norwegian minister said both countries would share data on fish stocks",

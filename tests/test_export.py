@@ -7,7 +7,7 @@ import json
 import networkx as nx
 import pytest
 
-from graph.cli import main
+from graph.cli.main import main
 
 
 @pytest.fixture
@@ -86,8 +86,8 @@ def test_missing_database_is_a_clear_error(tmp_path, capsys):
 
 
 def test_articles_lists_ids_dates_and_counts(cli, seed_store):
-    from graph.build import build_graph
-    from graph.model import GraphSlice
+    from graph.core.model import GraphSlice
+    from graph.slices.build import build_graph
 
     code, out, _ = cli("articles")
     lines = out.strip().splitlines()
@@ -111,7 +111,7 @@ def directed_pairs(G) -> set[tuple[str, str]]:
 def test_one_naming_of_pair_and_direction_in_every_format(seed_graph, tmp_path):
     import zipfile
 
-    from graph.export import to_bytes
+    from graph.views.exports import to_bytes
 
     want = directed_pairs(seed_graph)
     assert len(want) > 5
@@ -143,8 +143,8 @@ def test_one_naming_of_pair_and_direction_in_every_format(seed_graph, tmp_path):
 def test_gexf_and_graphml_open_styled(seed_graph, tmp_path):
     import xml.etree.ElementTree as ET
 
-    from graph import style
-    from graph.export import to_bytes
+    from graph.views import style
+    from graph.views.exports import to_bytes
 
     path = tmp_path / "g.gexf"
     path.write_bytes(to_bytes(seed_graph, "gexf"))
@@ -174,7 +174,7 @@ def test_export_never_imports_spacy(seed_db, tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from graph.cli import main; "
+    code = ("import sys; from graph.cli.main import main; "
             f"main(['export', '--db', {str(seed_db)!r}, '-f', 'json', '-o', "
             f"{str(tmp_path / 'g.json')!r}]); print(sorted(m for m in sys.modules "
             "if m.split('.')[0] in ('spacy', 'thinc', 'plotly', 'dash')))")
@@ -186,7 +186,7 @@ def test_export_never_imports_spacy(seed_db, tmp_path):
 
 def test_relations_carry_cameo_and_export_filters_by_root_and_quadclass(cli, tmp_path,
                                                                          seed_graph):
-    from graph.cameo import kind_info
+    from graph.core.cameo import kind_info
 
     meet = next(r for *_, d in seed_graph.edges(data=True) for r in d["relations"]
                 if r["kind"] == "meet")

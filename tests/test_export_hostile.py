@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.export import to_bytes, write_graph
+from graph.views.exports import to_bytes, write_graph
 
 # Python's csv reader refuses fields over 128 KiB unless told; the long-string case needs more.
 csv.field_size_limit(10_000_000)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_graph
-from graph.store import Store
+from graph.slices.build import build_graph
+from graph.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = [
@@ -40,7 +40,7 @@ KILL = "import os, signal\ndef die(*a, **k):\n    os.kill(os.getpid(), signal.SI
 def run(args: list[str], patch: str = "", check: bool = False) -> subprocess.CompletedProcess:
     """``relgraph ARGS`` in a child process, after ``patch`` (Python run first in that
     process)."""
-    code = KILL + textwrap.dedent(patch) + "\nfrom graph.cli import main\n" \
+    code = KILL + textwrap.dedent(patch) + "\nfrom graph.cli.main import main\n" \
         + f"raise SystemExit(main({json.dumps(args)}))\n"
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
@@ -69,25 +69,25 @@ def clean(tmp_path_factory) -> tuple:
 
 @pytest.mark.parametrize("point,patch", [
     ("after two of three write batches", """
-        import graph.ingest, graph.store
-        graph.ingest.WRITE_BATCH = 2
+        import graph.pipeline.driver, graph.store.store
+        graph.pipeline.driver.WRITE_BATCH = 2
         calls = []
-        real = graph.store.Store.save_many
+        real = graph.store.store.Store.save_many
         def save_many(self, items):
             calls.append(1)
             if len(calls) == 3:
                 die()
             return real(self, items)
-        graph.store.Store.save_many = save_many
+        graph.store.store.Store.save_many = save_many
     """),
     ("between storing and resolving", """
-        import graph.store
-        graph.store.Store.resolve = die
+        import graph.store.store
+        graph.store.store.Store.resolve = die
     """),
     ("in the middle of writing the actors", """
-        import graph.store
-        real = graph.store.Store._redirect
-        graph.store.Store._redirect = lambda *a, **k: die()
+        import graph.store.store
+        real = graph.store.store.Store._redirect
+        graph.store.store.Store._redirect = lambda *a, **k: die()
     """),
 ])
 def test_kill_during_ingest_then_rerun_gives_the_clean_store(tmp_path, clean, point, patch):
@@ -104,8 +104,8 @@ def test_kill_during_a_decision_leaves_the_store_as_before(tmp_path):
     run(["ingest", str(corpus(tmp_path)), "--db", str(db), "-q"], check=True)
     before = shape(db)
     killed = run(["merge", "Donald Tusk", "--into", "Olaf Scholz", "--db", str(db)], """
-        import graph.store
-        graph.store.Store._write_actors = lambda *a, **k: die()
+        import graph.store.store
+        graph.store.store.Store._write_actors = lambda *a, **k: die()
     """)
     assert killed.returncode == -9
     assert shape(db) == before and Store(db).history() == []
@@ -113,13 +113,13 @@ def test_kill_during_a_decision_leaves_the_store_as_before(tmp_path):
 
 #: A patch under which parsing an article that says so kills its worker process.
 POISON = """
-    import graph.workers
-    real = graph.workers.extract_batch
+    import graph.pipeline.workers
+    real = graph.pipeline.workers.extract_batch
     def extract_batch(articles, model):
         if any("kills the worker" in a.text for a in articles):
             die()
         return real(articles, model)
-    graph.workers.extract_batch = extract_batch
+    graph.pipeline.workers.extract_batch = extract_batch
 """
 
 
@@ -149,7 +149,7 @@ def test_two_ingests_at_once(tmp_path, fresh):
         d.mkdir()
         for i, text in enumerate(stories):
             (d / f"{d.name}{i}.txt").write_text(text)
-    code = "from graph.cli import main\nraise SystemExit(main({}))\n"
+    code = "from graph.cli.main import main\nraise SystemExit(main({}))\n"
     procs = [subprocess.Popen([sys.executable, "-c", code.format(json.dumps(
         ["ingest", str(d), "--db", str(db), "-q"]))], cwd=ROOT, stderr=subprocess.PIPE,
         text=True) for d in (a, b)]

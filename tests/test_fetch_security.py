@@ -23,12 +23,12 @@ import pytest
 from documents import split
 from local_site import OTHER, STORY, Site, page
 
-from graph.articles import read_bytes
-from graph.ingest import ingest
+from graph.pipeline.driver import ingest
 from graph.readers import netguard
+from graph.readers.articles import read_bytes
 from graph.readers.limits import INFLATED_TOO_LARGE
 from graph.readers.web import Fetcher, FetchError
-from graph.store import Store
+from graph.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = ("The harbour board of Vellmar approved the confidential dredging budget on Friday. "

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from serve_run import copy_db, serve_once
 
-from graph.articles import Skipped, find_files
+from graph.readers.articles import Skipped, find_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -12,11 +12,11 @@ from datetime import date
 
 import pytest
 
-from graph.articles import read_paths
-from graph.cli import main
-from graph.ingest import ingest
-from graph.model import Article
-from graph.store import Store
+from graph.cli.main import main
+from graph.core.model import Article
+from graph.pipeline.driver import ingest
+from graph.readers.articles import read_paths
+from graph.store.store import Store
 
 BODY = "The foreign minister met the ambassador in Berlin on Monday. They discussed trade."
 STORY = ("Emmanuel Macron met Olaf Scholz in Berlin on Monday. Scholz said France and "

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from graph.build import build_graph
-from graph.cli import main
-from graph.image import EmptySliceError, figure, image_bytes, slice_caption
-from graph.model import GraphSlice
+from graph.cli.main import main
+from graph.core.model import GraphSlice
+from graph.slices.build import build_graph
+from graph.views.image import EmptySliceError, figure, image_bytes, slice_caption
 
 pytestmark = pytest.mark.browser  # kaleido drives Chromium
 
@@ -121,7 +121,7 @@ def test_missing_browser_is_one_line_not_a_hang(seed_db, tmp_path):
     out = tmp_path / "x.png"
     env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-chromium")}
     run = subprocess.run(
-        [sys.executable, "-c", "import sys; from graph.cli import main; sys.exit(main())",
+        [sys.executable, "-c", "import sys; from graph.cli.main import main; sys.exit(main())",
          "export", "--db", str(seed_db), "-f", "png", "-o", str(out)],
         env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "needs Chromium" in run.stderr
@@ -177,7 +177,7 @@ def test_cli_focus_and_path_are_highlighted_and_named(seed_db, tmp_path):
 def test_disconnected_parts_fill_the_frame(seed_store):
     """The persons of the seeds form several parts. Laid out together, the small parts drift
     to the edges and the main part shrinks into a corner (share 0.07 before packing)."""
-    from graph.layout import positions
+    from graph.views.positions import positions
 
     G = build_graph(seed_store, GraphSlice(types=("person",)), evidence=False)
     parts = sorted(nx.connected_components(G), key=len, reverse=True)
@@ -192,7 +192,7 @@ def test_disconnected_parts_fill_the_frame(seed_store):
 
 
 def test_the_legend_names_the_relation_types_drawn_with_their_cameo_roots(seed_graph):
-    from graph.image_legend import cameo_entries
+    from graph.views.legend import cameo_entries
 
     entries = cameo_entries(["meet", "accuse", "no-such-kind"])
     assert [e[0].split(" — ")[0] for e in entries] == ["meet", "accuse"]

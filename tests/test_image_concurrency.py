@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from dashboard.downloads import download_payload
 from dashboard.filters import Filters
 from dashboard.source import Source
-from graph.image import image_bytes
+from graph.views.image import image_bytes
 
 pytestmark = pytest.mark.browser  # kaleido drives Chromium
 
@@ -72,7 +72,7 @@ def test_a_renderer_whose_thread_died_is_replaced(seed_graph):
     a thread id that a later thread may reuse) must not hang every later image."""
     import ctypes
 
-    from graph import render
+    from graph.views import render
 
     image_bytes(seed_graph, "svg", width=600, height=400, labels="none")
     old = render._renderer()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from documents import make_docx, make_email, make_pdf, split
 
-from graph.articles import read_bytes, read_paths
+from graph.readers.articles import read_bytes, read_paths
 from graph.readers.limits import INFLATED_TOO_LARGE, MAX_ZIP_MEMBERS
 from graph.readers.mail import MAX_ATTACHMENTS
 
@@ -152,8 +152,8 @@ _PROBE = """
 import json, resource, sys
 from pathlib import Path
 import docx, pypdf, lxml.etree  # noqa: F401  (imports are not what is measured)
-from graph.articles import read_bytes
-from graph.model import Article
+from graph.readers.articles import read_bytes
+from graph.core.model import Article
 name, path = sys.argv[1], sys.argv[2]
 data = Path(path).read_bytes()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

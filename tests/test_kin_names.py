@@ -7,9 +7,9 @@ not the model, the test sets the entity spans itself (real spaCy parses the rest
 import pytest
 from forced_mentions import mentions_with
 
-from graph.names import generation, name_parts, other_generation, short_form_of
-from graph.resolve import NameStat, resolve
-from graph.variants import same_spelling
+from graph.names.forms import generation, name_parts, other_generation, short_form_of
+from graph.names.variants import same_spelling
+from graph.resolution.actors import NameStat, resolve
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.names import name_key
+from graph.names.forms import name_key
 
 printable = st.text(st.characters(categories=("L", "M", "N", "P", "Zs")), min_size=1,
                     max_size=40)
@@ -37,7 +37,7 @@ def test_key_is_stable_under_case_hyphens_and_normal_forms(words):
 
 
 def test_acronym_with_letters_from_inside_a_word():
-    from graph.names import initials_match
+    from graph.names.forms import initials_match
 
     assert initials_match("IGAD", "Intergovernmental Authority on Development")
     assert initials_match("ECOWAS", "Economic Community of West African States")

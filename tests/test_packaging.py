@@ -82,7 +82,8 @@ def test_the_wheel_ships_the_seed_articles_a_first_serve_ingests(wheel, unpacked
     for name in articles:
         assert f"graph/seeds/{name}" in names
         assert wheel.read(f"graph/seeds/{name}") == (ROOT / "seeds" / name).read_bytes()
-    probe = ("from graph.articles import find_files; from graph.cli_serve import bundled_seeds; "
+    probe = ("from graph.readers.articles import find_files; "
+             "from graph.cli.serve import bundled_seeds; "
              "s = bundled_seeds(); print(s); print(*sorted(p.name for p in find_files([s])))")
     env = {**os.environ, "PYTHONPATH": str(unpacked)}  # before the editable install's finder
     proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env,
@@ -129,7 +130,7 @@ def test_no_module_imports_a_dropped_package():
 def test_dask_missing_is_one_line_naming_the_extra(monkeypatch, tmp_path, capsys):
     import importlib.util
 
-    from graph.cli import main
+    from graph.cli.main import main
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
@@ -143,8 +144,8 @@ def test_dask_missing_is_one_line_naming_the_extra(monkeypatch, tmp_path, capsys
 
 
 def test_psycopg_missing_is_one_line_naming_the_extra(monkeypatch):
-    from graph.db import make_engine
-    from graph.store import StoreError
+    from graph.store.engine import make_engine
+    from graph.store.store import StoreError
 
     for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
         monkeypatch.delitem(sys.modules, name)

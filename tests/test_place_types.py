@@ -6,9 +6,9 @@ where the sentence matters, with the entity spans set by the test."""
 import pytest
 from spacy.tokens import Span
 
-from graph.actors import find_mentions
-from graph.resolve import NameStat, resolve
-from graph.types import name_evidence
+from graph.mentions.find import find_mentions
+from graph.names.actor_types import name_evidence
+from graph.resolution.actors import NameStat, resolve
 
 
 @pytest.mark.parametrize("name", [

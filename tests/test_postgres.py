@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pg_helpers import wipe
 
-from graph.build import build_graph
-from graph.curation import find_actor, merge, rename, split, undo
-from graph.ingest import ingest
-from graph.store import StaleViewError, Store
+from graph.curation.decisions import find_actor, merge, rename, split, undo
+from graph.pipeline.driver import ingest
+from graph.slices.build import build_graph
+from graph.store.store import StaleViewError, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -72,7 +72,7 @@ def test_two_ingests_at_once_on_postgres(pg_store, tmp_path):
         d.mkdir()
         for f in part:
             (d / f.name).write_text(f.read_text())
-    code = "from graph.cli import main\nraise SystemExit(main({}))\n"
+    code = "from graph.cli.main import main\nraise SystemExit(main({}))\n"
     procs = [subprocess.Popen([sys.executable, "-c", code.format(json.dumps(
         ["ingest", str(d), "--db", URL, "-q"]))], cwd=ROOT, stderr=subprocess.PIPE, text=True)
         for d in halves]

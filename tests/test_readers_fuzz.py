@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.articles import SUFFIXES, Article, InputError, InputWarning, Skipped, read_bytes
+from graph.readers.articles import SUFFIXES, Article, InputError, InputWarning, Skipped, read_bytes
 
 PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"From x\n", b"Subject: s\nFrom: a@b\n\n",
             b"<rss version='2.0'><channel><item>", b'{"text": ', b"id,text\n", b"<html><p>",

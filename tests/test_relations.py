@@ -2,8 +2,8 @@
 
 import pytest
 
-from graph.actors import find_mentions
-from graph.relations import cooccurrences, lexicon, typed_relations
+from graph.mentions.find import find_mentions
+from graph.relations.find import cooccurrences, lexicon, typed_relations
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import signal
 
 import pytest
 
-from graph.extract import extract_article
-from graph.model import Article
+from graph.core.model import Article
+from graph.extraction.article import extract_article
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ tests (real spaCy): one or more sentences per root category, and each parse rule
 
 import pytest
 
-from graph.actors import find_mentions
-from graph.cameo import kind_info
-from graph.relations import typed_relations
-from graph.resolve import country_name
+from graph.core.cameo import kind_info
+from graph.mentions.find import find_mentions
+from graph.relations.find import typed_relations
+from graph.resolution.actors import country_name
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ departures, ties restored or cut, violence in a place, relayed statements."""
 
 import pytest
 
-from graph.actors import find_mentions
-from graph.relations import typed_relations
+from graph.mentions.find import find_mentions
+from graph.relations.find import typed_relations
 
 
 @pytest.fixture

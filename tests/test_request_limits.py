@@ -26,7 +26,7 @@ from dashboard.guard import MAX_CALLBACK_BODY
 SERVER = """
 import sys
 from dashboard import create_app
-from graph.store import Store
+from graph.store.store import Store
 
 db, kind, read_only = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 app = create_app(Store(db), read_only=read_only, uploads_on=not read_only).server

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.names import name_key
-from graph.resolve import Decision, NameStat, resolve
+from graph.names.forms import name_key
+from graph.resolution.actors import Decision, NameStat, resolve
 
 
 def actors(stats, acronyms=(), decisions=()):

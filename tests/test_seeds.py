@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from graph.build import build_graph
-from graph.evidence import actor_evidence, edge_evidence
-from graph.model import GraphSlice
+from graph.core.model import GraphSlice
+from graph.slices.build import build_graph
+from graph.slices.evidence import actor_evidence, edge_evidence
 
 KIM, PUTIN = "kim-jong-un", "vladimir-putin"  # stable actor ids
 ALL = {"000_1edb5b160469c831", "001_fe40004401df7de6", "002_0899eaed18e29f52",

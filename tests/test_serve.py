@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from graph.store import Store
+from graph.store.store import Store
 
 
 def free_port() -> int:
@@ -21,7 +21,7 @@ def free_port() -> int:
 def test_serve_on_a_fresh_directory_ingests_the_seeds_and_binds_localhost(tmp_path):
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from graph.cli import main; main()", "serve", "--port",
+        [sys.executable, "-c", "from graph.cli.main import main; main()", "serve", "--port",
          str(port)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline, body = time.time() + 60, ""
@@ -46,7 +46,7 @@ def test_serve_on_a_fresh_directory_ingests_the_seeds_and_binds_localhost(tmp_pa
 
 
 def test_serve_with_an_empty_explicit_db_is_a_clear_error(tmp_path, capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     code = main(["serve", "--db", str(tmp_path / "empty.db")])
     assert code == 2 and "holds no articles" in capsys.readouterr().err
@@ -55,7 +55,7 @@ def test_serve_with_an_empty_explicit_db_is_a_clear_error(tmp_path, capsys):
 def start_serve(db, *extra) -> tuple[subprocess.Popen, int]:
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from graph.cli import main; main()", "serve", "--db", str(db),
+        [sys.executable, "-c", "from graph.cli.main import main; main()", "serve", "--db", str(db),
          "--port", str(port), *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True)
     deadline = time.time() + 60

@@ -1,4 +1,4 @@
-"""Short names of organisations and places within one article (graph/shortnames.py), on
+"""Short names of organisations and places within one article (graph/mentions/shortnames.py), on
 sentences written for the tests with invented names (real spaCy; the entity spans are set by
 the test, so the rule is exercised whatever the model tags that day)."""
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from graph.model import Article, Extraction, Mention, Relation, Sentence
-from graph.store import Store, content_hash
+from graph.core.model import Article, Extraction, Mention, Relation, Sentence
+from graph.store.store import Store, content_hash
 
 
 def extraction(aid="a1", text="Alpha met Beta.", names=("Alpha", "Beta")):
@@ -59,7 +59,7 @@ def test_same_story_finds_an_article_by_url_or_by_text(tmp_path):
 
 @pytest.mark.parametrize("kind", ["text file", "directory"])
 def test_db_that_is_not_a_database_is_one_line_and_left_alone(tmp_path, capsys, kind):
-    from graph.cli import main
+    from graph.cli.main import main
 
     target = tmp_path / "notes.txt"
     if kind == "directory":
@@ -78,7 +78,7 @@ def test_db_that_is_not_a_database_is_one_line_and_left_alone(tmp_path, capsys, 
 
 
 def test_unreachable_postgresql_is_one_line(capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     code = main(["stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/none"])
     err = capsys.readouterr().err
@@ -88,7 +88,7 @@ def test_unreachable_postgresql_is_one_line(capsys):
 def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
     import sqlite3
 
-    from graph.ingest import ingest
+    from graph.pipeline.driver import ingest
 
     db = tmp_path / "old.db"
     con = sqlite3.connect(db)
@@ -128,8 +128,8 @@ def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
 def test_a_database_from_a_newer_relgraph_is_one_clear_error(tmp_path):
     from sqlalchemy import insert
 
-    from graph import schema
-    from graph.store import StoreError
+    from graph.store import schema
+    from graph.store.store import StoreError
 
     store = Store(tmp_path / "new.db")
     with store.engine.begin() as conn:
@@ -146,9 +146,9 @@ def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
     the aggregates."""
     from sqlalchemy import select
 
-    from graph import schema as t
-    from graph.extract import extract
-    from graph.store_rows import PER_ARTICLE
+    from graph.extraction.article import extract
+    from graph.store import schema as t
+    from graph.store.rows import PER_ARTICLE
 
     texts = {"a": "Olaf Scholz met Emmanuel Macron in Berlin. Scholz praised France.",
              "b": "Donald Tusk visited Kyiv. Tusk met Volodymyr Zelensky.",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import types
-from graph.versions import extraction_sources
+from graph.extraction.fingerprint import extraction_sources
+from graph.names import actor_types as types
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "graph" / "data"

@@ -15,8 +15,8 @@ import pytest
 from pg_helpers import wipe
 from served_layout import served_props
 
-from graph.ingest import ingest
-from graph.store import Store
+from graph.pipeline.driver import ingest
+from graph.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -42,7 +42,7 @@ def free_port() -> int:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    code = f"from graph.cli import main\nraise SystemExit(main({json.dumps(list(args))}))\n"
+    code = f"from graph.cli.main import main\nraise SystemExit(main({json.dumps(list(args))}))\n"
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
 

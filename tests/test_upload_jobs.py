@@ -17,8 +17,8 @@ import pytest
 
 from dashboard.upload_jobs import Uploads
 from dashboard.uploads import ordinal
-from graph.ingest import ingest
-from graph.store import Store
+from graph.pipeline.driver import ingest
+from graph.store.store import Store
 
 PLACES = ["Oslo", "Lima", "Nairobi", "Hanoi", "Tunis", "Quito"]
 

@@ -8,7 +8,7 @@ from local_site import STORY, Site, page
 
 from dashboard.upload_jobs import Uploads
 from graph.readers.web import Fetcher
-from graph.store import Store
+from graph.store.store import Store
 
 
 @pytest.fixture

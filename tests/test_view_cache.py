@@ -3,7 +3,7 @@ of a view change (the view, its details, the actor search), rebuilt after a writ
 decision, and every concurrent request answered with its own view.
 
 Callbacks are posted as the page posts them (the bodies are built from the app's own callback
-list); builds are counted by wrapping the real :func:`graph.view.view_graph`.
+list); builds are counted by wrapping the real :func:`graph.views.rules.view_graph`.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from dashboard import create_app, ids
 from dashboard.filters import CONTROLS, Filters, filters_to_controls
 from dashboard.source import Source
 from dashboard.viewcache import ViewCache
-from graph.curation import rename
-from graph.evidence import actor_evidence
-from graph.model import Article, Extraction, Mention, Relation, Sentence
-from graph.store import Store
-from graph.view import view_graph
+from graph.core.model import Article, Extraction, Mention, Relation, Sentence
+from graph.curation.decisions import rename
+from graph.slices.evidence import actor_evidence
+from graph.store.store import Store
+from graph.views.rules import view_graph
 
 HOST = {"Host": "127.0.0.1:8050"}
 

@@ -6,16 +6,16 @@ import pytest
 from documents import make_pdf, split
 from local_site import OTHER, STORY, Site, flaky, page, slow
 
-from graph.articles import (
+from graph.cli.main import main
+from graph.extraction.article import extract_article
+from graph.pipeline.driver import ingest
+from graph.readers.articles import (
     ReadOptions,
     read_paths,
     read_url,
 )
-from graph.cli import main
-from graph.extract import extract_article
-from graph.ingest import ingest
 from graph.readers.web import Fetcher
-from graph.store import Store
+from graph.store.store import Store
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Fjord Daily</title><link>{base}/</link>

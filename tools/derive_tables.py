@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.names import name_key  # noqa: E402
+from graph.names.forms import name_key  # noqa: E402
 
 DATA = ROOT / "graph" / "data"
 BIG_PLACE = 100_000  # a city this large overrides a person or organisation tag on its own

@@ -1,7 +1,8 @@
 """``relgraph`` subcommands for curation: merge, split, rename, retype, hide, unhide, reject,
 history, undo, suggest, accept, dismiss, and the alias file's import/export.
 
-Thin: parse, call one function of :mod:`graph.curation` / :mod:`graph.suggest`, print."""
+Thin: parse, call one function of :mod:`graph.curation.decisions` / :mod:`graph.curation.suggest`,
+print."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import argparse
 import json
 import sys
 
-from .model import ACTOR_TYPES
+from graph.core.model import ACTOR_TYPES
 
 __all__ = ["add_curation_commands"]
 
@@ -90,7 +91,7 @@ def add_curation_commands(sub, db, store_of) -> None:  # noqa: ANN001
 
 
 def _who(args: argparse.Namespace) -> str:
-    from .curation import user_name
+    from graph.curation.decisions import user_name
 
     return user_name(getattr(args, "user", None))
 
@@ -101,50 +102,50 @@ def _say(outcome) -> int:  # noqa: ANN001
 
 
 def _merge(args, store) -> int:  # noqa: ANN001
-    from .curation import merge
+    from graph.curation.decisions import merge
 
     return _say(merge(store, args.names, args.into, _who(args)))
 
 
 def _split(args, store) -> int:  # noqa: ANN001
-    from .curation import split
+    from graph.curation.decisions import split
 
     return _say(split(store, args.name, args.alias, _who(args)))
 
 
 def _rename(args, store) -> int:  # noqa: ANN001
-    from .curation import rename
+    from graph.curation.decisions import rename
 
     return _say(rename(store, args.name, args.new, _who(args)))
 
 
 def _retype(args, store) -> int:  # noqa: ANN001
-    from .curation import retype
+    from graph.curation.decisions import retype
 
     return _say(retype(store, args.name, args.type, _who(args)))
 
 
 def _hide(args, store) -> int:  # noqa: ANN001
-    from .curation import hide
+    from graph.curation.decisions import hide
 
     return _say(hide(store, args.name, _who(args)))
 
 
 def _unhide(args, store) -> int:  # noqa: ANN001
-    from .curation import unhide
+    from graph.curation.decisions import unhide
 
     return _say(unhide(store, args.name, _who(args)))
 
 
 def _reject(args, store) -> int:  # noqa: ANN001
-    from .curation import reject
+    from graph.curation.decisions import reject
 
     return _say(reject(store, args.edge[0], args.edge[1], args.article, _who(args),
                        sentence=args.sentence, kind=args.kind))
 
 
 def _undo(args, store) -> int:  # noqa: ANN001
-    from .curation import undo
+    from graph.curation.decisions import undo
 
     return _say(undo(store, _who(args), args.decision))
 
@@ -165,7 +166,7 @@ def _history(args, store) -> int:  # noqa: ANN001
 
 
 def _suggest(args, store) -> int:  # noqa: ANN001
-    from .suggest import suggestions
+    from graph.curation.suggest import suggestions
 
     found = suggestions(store, top=args.top)
     if args.json:
@@ -183,19 +184,19 @@ def _suggest(args, store) -> int:  # noqa: ANN001
 
 
 def _accept(args, store) -> int:  # noqa: ANN001
-    from .suggest import accept
+    from graph.curation.suggest import accept
 
     return _say(accept(store, args.suggestion, _who(args)))
 
 
 def _dismiss(args, store) -> int:  # noqa: ANN001
-    from .suggest import dismiss_suggestion
+    from graph.curation.suggest import dismiss_suggestion
 
     return _say(dismiss_suggestion(store, args.suggestion, _who(args)))
 
 
 def _aliases_import(args, store) -> int:  # noqa: ANN001
-    from .aliasfile import import_aliases_file
+    from graph.curation.aliasfile import import_aliases_file
 
     print(import_aliases_file(store, args.file, _who(args)))
     return 0
@@ -204,7 +205,7 @@ def _aliases_import(args, store) -> int:  # noqa: ANN001
 def _aliases_export(args, store) -> int:  # noqa: ANN001
     from pathlib import Path
 
-    from .aliasfile import export_aliases
+    from graph.curation.aliasfile import export_aliases
 
     text = export_aliases(store)
     if args.output:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .store import Store
+from graph.store.store import Store
 
 __all__ = ["article_rows"]
 

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .cameo import QUAD_CLASSES, ROOTS
-from .cli_serve import add_serve_command
-from .errors import UsageError
-from .model import ACTOR_TYPES, GraphSlice
-from .names import relation_kinds
+from graph.cli.serve import add_serve_command
+from graph.core.cameo import QUAD_CLASSES, ROOTS
+from graph.core.errors import UsageError
+from graph.core.model import ACTOR_TYPES, GraphSlice
+from graph.names.forms import relation_kinds
 
 __all__ = ["main"]
 
@@ -52,10 +52,10 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except Exception as exc:  # noqa: BLE001 — known failure types carry a one-line message
-        from .aliasfile import AliasError
-        from .curation import CurationError
-        from .nlp import ModelMissingError
-        from .store import ReadOnlyError, StaleViewError, StoreError
+        from graph.curation.aliasfile import AliasError
+        from graph.curation.decisions import CurationError
+        from graph.extraction.nlp import ModelMissingError
+        from graph.store.store import ReadOnlyError, StaleViewError, StoreError
 
         if isinstance(exc, ReadOnlyError):
             print(f"relgraph: error: {exc}", file=sys.stderr)
@@ -69,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         from sqlalchemy.exc import DBAPIError
 
         if isinstance(exc, DBAPIError):
-            from .db import database_url, describe_error
+            from graph.store.engine import database_url, describe_error
 
             url = database_url(getattr(args, "db", None))
             print(f"relgraph: error: {describe_error(url, exc)}", file=sys.stderr)
@@ -180,7 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     _db(s)
     s.set_defaults(func=cmd_stats)
 
-    from .cli_curation import add_curation_commands
+    from graph.cli.curation import add_curation_commands
 
     add_serve_command(sub, _db, _store)
 
@@ -227,7 +227,7 @@ def _store(args: argparse.Namespace, must_exist: bool = True,  # noqa: ANN202
            write: bool = False):
     """The store ``--db`` names; ``write``: the command changes it, so a database this
     process can only read is one line (exit 1) before any work starts."""
-    from .store import ReadOnlyError, Store
+    from graph.store.store import ReadOnlyError, Store
 
     store = Store(args.db, create=not must_exist)
     if write and store.read_only:
@@ -238,9 +238,9 @@ def _store(args: argparse.Namespace, must_exist: bool = True,  # noqa: ANN202
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .articles import ReadOptions
-    from .ingest import ingest
-    from .readers.web import Fetcher
+    from graph.pipeline.driver import ingest
+    from graph.readers.articles import ReadOptions
+    from graph.readers.web import Fetcher
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -269,8 +269,8 @@ def slice_from(args: argparse.Namespace) -> GraphSlice:
         raise UsageError("--since is after --until")
     kinds = list(args.kinds)
     if args.roots or args.quads:
-        from .cameo import QUAD_CLASSES as quads
-        from .cameo import relation_kinds_info
+        from graph.core.cameo import QUAD_CLASSES as quads
+        from graph.core.cameo import relation_kinds_info
 
         wanted = {q for q, name in quads.items() if name.replace(" ", "-") in args.quads}
         kinds += [k for k, info in relation_kinds_info().items()
@@ -284,11 +284,11 @@ def slice_from(args: argparse.Namespace) -> GraphSlice:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format in IMAGE_FORMATS:
-        from .render import warm_up
+        from graph.views.render import warm_up
 
         warm_up()  # the browser starts while the slice and the figure are built
-    from .build import build_graph
-    from .export import write_graph
+    from graph.slices.build import build_graph
+    from graph.views.exports import write_graph
 
     store = _store(args)
     sl = slice_from(args)
@@ -300,8 +300,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.size and (args.width or args.height):
         raise UsageError("use either --size or --width/--height, not both")
     if image:
-        from .image import EmptySliceError, RendererMissingError, export_image, slice_caption
-        from .view import view_graph
+        from graph.views.image import (
+            EmptySliceError,
+            RendererMissingError,
+            export_image,
+            slice_caption,
+        )
+        from graph.views.rules import view_graph
 
         focus = _actor_id(store, args.focus) if args.focus else None
         path = tuple(_actor_id(store, a) for a in args.path) if args.path else None
@@ -332,7 +337,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _actor_id(store, name: str) -> str:  # noqa: ANN001
     """The id of the actor ``name`` means (an id, label, name or surface form); one line
     listing the candidates if it is unknown or ambiguous."""
-    from .curation import CurationError, find_actor
+    from graph.curation.decisions import CurationError, find_actor
 
     try:
         return find_actor(store, name).id
@@ -361,7 +366,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
-    from .listing import article_rows
+    from graph.cli.listing import article_rows
 
     if args.since and args.until and args.since > args.until:
         raise UsageError("--since is after --until")
@@ -407,10 +412,3 @@ def _table(header: list[str], rows: list[list]) -> str:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
-
-if __name__ == "__main__":
-    # ``python -m graph.cli``: run the imported module's main, so that the exception classes
-    # the subcommand modules import from graph.cli are the ones it catches
-    from graph.cli import main as _main
-
-    sys.exit(_main())

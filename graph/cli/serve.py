@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from .errors import UsageError
+from graph.core.errors import UsageError
 
 __all__ = ["add_serve_command", "bundled_seeds"]
 
@@ -23,7 +23,7 @@ def bundled_seeds() -> Path | None:
     shipped = resources.files("graph") / "seeds"  # a zip import gives no folder to walk
     if isinstance(shipped, Path) and shipped.is_dir():
         return shipped
-    checkout = Path(__file__).resolve().parent.parent  # site-packages/seeds is nobody's seeds
+    checkout = Path(__file__).resolve().parents[2]  # site-packages/seeds is nobody's seeds
     if (checkout / "pyproject.toml").is_file() and (checkout / "seeds").is_dir():
         return checkout / "seeds"
     return None
@@ -55,7 +55,7 @@ def add_serve_command(sub, db, store_of) -> None:  # noqa: ANN001
 
 
 def cmd_serve(args: argparse.Namespace, store_of) -> int:  # noqa: ANN001
-    from .ingest import ingest
+    from graph.pipeline.driver import ingest
 
     if args.threads < 1:
         raise UsageError("--threads must be at least 1")

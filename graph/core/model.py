@@ -74,7 +74,7 @@ class Mention:
     name: str
     type: str
     label: str  # spaCy entity label, or "ROLE"/"ALIAS" for rule-made mentions
-    #: what decided ``type`` (see graph/types.py): "alias", "title", "suffix", "outlet",
+    #: what decided ``type`` (see graph/names/actor_types.py): "alias", "title", "suffix", "outlet",
     #: "frame", "gazetteer", "given-name", "acronym" or "model" (the spaCy label alone)
     type_evidence: str = "model"
 

@@ -33,17 +33,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .names import name_key
-from .resolve import actor_id
-from .store import Store
+from graph.core.errors import AliasError
+from graph.names.forms import name_key
+from graph.resolution.actors import actor_id
+from graph.store.store import Store
 
 __all__ = ["AliasError", "export_aliases", "import_aliases_file", "parse_aliases"]
 
 ActorType = Literal["person", "organisation", "country", "place", "group"]
 
-
-class AliasError(ValueError):
-    """An alias file that cannot be used; the message names the file (and key)."""
 
 
 class _Reject(BaseModel):

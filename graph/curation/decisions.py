@@ -13,17 +13,15 @@ import getpass
 import os
 from dataclasses import dataclass
 
-from .model import ACTOR_TYPES
-from .names import name_key
-from .store import Store
-from .store_reads import ActorRef
+from graph.core.errors import CurationError
+from graph.core.model import ACTOR_TYPES
+from graph.names.forms import name_key
+from graph.store.reads import ActorRef
+from graph.store.store import Store
 
 __all__ = ["CurationError", "Outcome", "find_actor", "hide", "merge", "reject", "rename",
            "retype", "split", "undo", "unhide", "user_name"]
 
-
-class CurationError(ValueError):
-    """A decision that cannot be made as asked (unknown or ambiguous name, conflict)."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +214,6 @@ def _name_for(store: Store, actor: ActorRef) -> str:
 
 def import_aliases_once(store: Store, path) -> str | None:  # noqa: ANN001
     """Import an alias file as decisions if it is new or changed since its last import."""
-    from .aliasfile import import_aliases_file
+    from graph.curation.aliasfile import import_aliases_file
 
     return import_aliases_file(store, path, user_name(), only_if_changed=True)

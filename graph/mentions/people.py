@@ -4,7 +4,7 @@
   in the article that starts or ends with it; two different full names are never merged. When
   two full names share the short form ("Carlos Menezes", "Paulo Menezes"), the one
   mentioned most recently (in the same or the two sentences before) wins, else the most
-  salient. Never across a generational suffix or a patronymic (:func:`graph.names.
+  salient. Never across a generational suffix or a patronymic (:func:`graph.names.forms.
   short_form_of`): "John Smith" is not "John Smith Jr.", "Rashid Al Harbi" not "Mohammed bin
   Rashid Al Harbi", and "Smith" after both "John Smith Jr." and "John Smith Sr." stays "Smith".
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
@@ -22,8 +22,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .model import Mention, MentionSpan
-from .names import (
+from graph.core.model import Mention, MentionSpan
+from graph.mentions.shortnames import organisation_short_names
+from graph.names.actor_types import STRENGTH
+from graph.names.forms import (
     generation_words,
     is_generation,
     is_title,
@@ -37,8 +39,6 @@ from .names import (
     seats_of_power,
     short_form_of,
 )
-from .shortnames import organisation_short_names
-from .types import STRENGTH
 
 __all__ = ["nicknames_in", "resolve_people", "role_mentions"]
 
@@ -81,7 +81,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                    nicknames: dict[str, str]) -> list[MentionSpan]:
     """Name short forms and nicknames by the full name they stand for, and add mentions of
     short forms the model missed; then short forms of organisation and place names
-    (:func:`graph.shortnames.organisation_short_names`)."""
+    (:func:`graph.mentions.shortnames.organisation_short_names`)."""
     spans = [_nicknamed(s, nicknames) for s in spans]
     spans = [_without_stray_initial(doc, s, spans) for s in spans]
     full_counts: Counter[str] = Counter()
@@ -224,8 +224,8 @@ def _may_be_short(m: Mention) -> bool:
 
 
 def _known(word: str) -> bool:
-    from .builtin import builtin_alias
-    from .types import gazetteer_place
+    from graph.names.actor_types import gazetteer_place
+    from graph.names.builtin import builtin_alias
 
     return builtin_alias(word) is not None or gazetteer_place(word)
 
@@ -362,6 +362,6 @@ def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 def _country_of(text: str) -> str | None:
-    from .builtin import country_name
+    from graph.names.builtin import country_name
 
     return seats_of_power().get(name_key(text)) or country_name(text)

@@ -17,7 +17,8 @@ actor of its own:
   "American" not "American Airlines", "Tulsa" not "Tulsa International Airport", "Oklahoma"
   not "Oklahoma City").
 
-Across articles nothing is joined here: the corpus-wide rules of :mod:`graph.resolve` apply.
+Across articles nothing is joined here: the corpus-wide rules of :mod:`graph.resolution.actors`
+apply.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ import functools
 from collections import defaultdict
 from dataclasses import replace
 
-from .model import MentionSpan
-from .names import load_table, name_key, name_parts, title_words
+from graph.core.model import MentionSpan
+from graph.names.forms import load_table, name_key, name_parts, title_words
 
 __all__ = ["organisation_short_names"]
 
@@ -57,8 +58,8 @@ _MODIFIERS = frozenset({"national", "state", "international", "federal", "city",
 def _parts(name: str) -> list[tuple[str, bool]]:
     """The distinctive parts of a longer name, each with whether the words left out name the
     same place ("Taipei City", "State of Texas"): then the place is known by the short name."""
-    from .builtin import builtin_alias
-    from .types import gazetteer_place
+    from graph.names.actor_types import gazetteer_place
+    from graph.names.builtin import builtin_alias
 
     words = name.split()
     low = [w.lower().strip(".,") for w in words]
@@ -132,8 +133,8 @@ def organisation_short_names(spans: list[MentionSpan]) -> list[MentionSpan]:
 
 def _known(name: str) -> bool:
     """A country, demonym or known place: an actor of its own, no short form of another."""
-    from .builtin import builtin_alias
-    from .types import gazetteer_place
+    from graph.names.actor_types import gazetteer_place
+    from graph.names.builtin import builtin_alias
 
     return builtin_alias(name) is not None or gazetteer_place(name)
 
@@ -141,6 +142,6 @@ def _known(name: str) -> bool:
 def _region(name: str) -> bool:
     """A country or a first-level region (a state, a province): "Oklahoma" is not "Oklahoma
     City"."""
-    from .builtin import country_name, is_subdivision
+    from graph.names.builtin import country_name, is_subdivision
 
     return country_name(name) is not None or is_subdivision(name)

@@ -76,9 +76,9 @@ def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     as in "Minister of Education X", is dropped)."""
     if label not in ("PERSON", "ORG") or end - start < 3:
         return [(start, end, label)]
-    from .builtin import country_name
-    from .names import institution_words, name_particles
-    from .types import given_name, organisation_heads
+    from graph.names.actor_types import given_name, organisation_heads
+    from graph.names.builtin import country_name
+    from graph.names.forms import institution_words, name_particles
 
     words = institution_words() | organisation_heads()
     if doc[end - 1].lower_ in words:

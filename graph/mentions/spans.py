@@ -11,7 +11,7 @@ Rules of form, each for a pattern of news text:
 * list fragments are split ("Horvat, Lindqvist" → two mentions), and so are spans crossing a
   line break;
 * rules that need evidence from the words around a span or from the article are in
-  :mod:`graph.span_evidence` (citations, common words, a name run on after an institution, a
+  :mod:`graph.mentions.span_context` (citations, common words, a name run on after an institution, a
   given name's lower-case second syllable);
 * dates and lone generic words ("North", "Army", "Coach") are no actors;
 * adjacent pieces of one name are joined ("Ahmat | Saleh Ousman"; "Ramon "Boyet" Santos
@@ -27,8 +27,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import Mention
-from .names import (
+from graph.core.model import Mention
+from graph.mentions.span_context import citation, common_word, run_on, syllable
+from graph.names.forms import (
     generation_words,
     institution_words,
     is_title,
@@ -39,7 +40,6 @@ from .names import (
     person_appositions,
     place_words,
 )
-from .span_evidence import citation, common_word, run_on, syllable
 
 __all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
 
@@ -233,7 +233,7 @@ def _in_title(doc: Doc, start: int, end: int) -> bool:
     """"Japan's Chief Cabinet Secretary X", "National Security Adviser X": capitalised words
     of a title before a person's name, not an actor (but "State Department Spokesman X" keeps
     its department)."""
-    from .types import organisation_heads
+    from graph.names.actor_types import organisation_heads
 
     def title(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].is_title and is_title(doc[i].text)
@@ -245,7 +245,7 @@ def _in_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _alias(name: str) -> bool:
-    from .builtin import builtin_alias
+    from graph.names.builtin import builtin_alias
 
     return builtin_alias(name) is not None
 
@@ -285,7 +285,7 @@ def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _descriptor(word: str) -> bool:
-    from .types import given_name
+    from graph.names.actor_types import given_name
 
     if not word[:1].isupper():
         return False
@@ -296,7 +296,7 @@ def _descriptor(word: str) -> bool:
 
 def _demonym(word: str) -> bool:
     """"American" in "American Dale Whitcomb": a nationality word before a person's name."""
-    from .builtin import builtin_alias
+    from graph.names.builtin import builtin_alias
 
     hit = builtin_alias(word)
     return bool(hit) and hit[1] == "country" and word[:1].isupper() and word.istitle() and (
@@ -306,7 +306,7 @@ def _demonym(word: str) -> bool:
 def _institution_of_country(span: Span) -> str | None:
     """"Foreign Ministry (Japan)" for "Japan's Foreign Ministry" or "Japanese Foreign
     Ministry": a generic institution name is only an actor together with its country."""
-    from .builtin import country_name
+    from graph.names.builtin import country_name
 
     words = institution_words()
     for cut in range(min(3, len(span) - 1), -1, -1):
@@ -342,7 +342,7 @@ def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
     """Join pieces of one person name the model split, and return the quoted nicknames found
     (``nickname -> full name``): "Ramon "Boyet" Santos Jr." is one person named
     "Ramon Santos Jr.", and "Ahmat | Saleh Ousman" one person."""
-    from .types import name_evidence
+    from graph.names.actor_types import name_evidence
 
     out: list[tuple[int, int, Mention]] = []
     nicknames: dict[str, str] = {}

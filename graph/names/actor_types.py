@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .names import load_table, name_key, title_words
+from graph.names.forms import load_table, name_key, title_words
 
 if TYPE_CHECKING:  # resolution imports this module without spaCy
     from spacy.tokens import Doc
@@ -86,7 +86,7 @@ def type_votes(votes: Iterable[tuple[str, str, int]]) -> TypeVote | None:
 
 def name_evidence(name: str, label: str = "") -> TypeVote | None:
     """Evidence from the name alone (see the module docstring), or None."""
-    from .builtin import builtin_alias
+    from graph.names.builtin import builtin_alias
 
     hit = builtin_alias(name)
     if hit:
@@ -174,7 +174,7 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
 def _role_apposition(doc: Doc, start: int, end: int) -> bool:
     """"X, the French ambassador" or "the French ambassador, X" (a person role noun beside
     the name, set off by a comma)."""
-    from .names import person_appositions
+    from graph.names.forms import person_appositions
 
     roles = person_appositions() | frozenset(_org_words()["person_nouns"])
     if end + 1 < len(doc) and doc[end].text == ",":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from .names import load_table, name_key
+from graph.names.forms import load_table, name_key
 
 __all__ = ["builtin_alias", "country_name", "is_subdivision"]
 

@@ -15,7 +15,7 @@ from importlib import resources
 
 from anyascii import anyascii
 
-from .model import COOCCURRENCE
+from graph.core.model import COOCCURRENCE
 
 __all__ = ["generation", "initials_match", "is_generation", "load_table", "loose_key",
            "name_key", "name_parts", "name_particles", "other_generation", "person_appositions",

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from .names import generation, initials_match, load_table, other_generation, title_words
+from graph.names.forms import generation, initials_match, load_table, other_generation, title_words
 
 __all__ = ["Candidate", "Item", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 
@@ -123,7 +123,7 @@ def _middle(items: dict[str, Item]) -> list[Candidate]:
 
 
 def _descriptor(items: dict[str, Item]) -> list[Candidate]:
-    from .builtin import country_name
+    from graph.names.builtin import country_name
 
     people = _people(items)
     out = []

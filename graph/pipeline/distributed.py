@@ -1,5 +1,6 @@
 """The map stage on Dask (``relgraph ingest --dask ADDRESS``): the same pure per-batch function
-as local processes (:func:`graph.workers.extract_batch`), run by ``dask.distributed`` workers.
+as local processes (:func:`graph.pipeline.workers.extract_batch`), run by ``dask.distributed``
+workers.
 
 Workers only parse and extract (each loads the model once; the workers of a local cluster are
 forked from the client after it has loaded it); the client
@@ -15,9 +16,9 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
-from .articles import InputError
-from .model import Article, Extraction
-from .workers import batches, extract_batch
+from graph.core.model import Article, Extraction
+from graph.pipeline.workers import batches, extract_batch
+from graph.readers.articles import InputError
 
 __all__ = ["extract_on_dask"]
 
@@ -70,8 +71,8 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
 
 
 def _warm_up(model: str | None) -> None:
-    from .extract import warm_up
-    from .nlp import load
+    from graph.extraction.article import warm_up
+    from graph.extraction.nlp import load
 
     load(model)
     warm_up()

@@ -3,7 +3,8 @@
 * **plan**: read the inputs and compare each article with the store: new, changed, unchanged
   (skipped before any NLP), stale (stored with older extraction rules or another model: redone
   from the stored text, source files not needed), or an id collision with another file;
-* **map**: parse and extract (:mod:`graph.workers`: this process, local processes, or Dask);
+* **map**: parse and extract (:mod:`graph.pipeline.workers`: this process, local processes, or
+Dask);
 * **write**: the caller alone writes, in one transaction per batch of articles (a batch that
   fails is retried article by article, so one bad article never costs the others);
 * **bounds** (for a server's upload jobs): at most ``limit`` articles are read, and a ``stop``
@@ -21,9 +22,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import InputError, InputWarning, ReadOptions, SameStory, Skipped, read_paths
-from .model import Article, Extraction
-from .store import Store, content_hash
+from graph.core.model import Article, Extraction
+from graph.readers.articles import (
+    InputError,
+    InputWarning,
+    ReadOptions,
+    SameStory,
+    Skipped,
+    read_paths,
+)
+from graph.store.store import Store, content_hash
 
 __all__ = ["Summary", "default_aliases_path", "ingest", "reresolve"]
 
@@ -120,8 +128,8 @@ def ingest(
     ``summary.left_out`` and ``summary.not_read`` say what was left out. Resolution still
     runs, so the store is consistent.
     """
-    from .nlp import model_name
-    from .versions import extractor_version
+    from graph.extraction.fingerprint import extractor_version
+    from graph.extraction.nlp import model_name
 
     report = on_error or (lambda line: print(line, file=sys.stderr))
     note = on_note or (lambda line: print(line, file=sys.stderr))
@@ -223,10 +231,10 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
 def _map(articles: list[Article], model: str | None, jobs: int,
          dask: str | None) -> Iterator[Extraction | InputError]:
     if dask:
-        from .distributed import extract_on_dask
+        from graph.pipeline.distributed import extract_on_dask
 
         return extract_on_dask(articles, model, dask, jobs)
-    from .workers import extract_stream
+    from graph.pipeline.workers import extract_stream
 
     return extract_stream(articles, model, jobs)
 
@@ -309,7 +317,7 @@ def _import_aliases(store: Store, path: str | Path | None,
     path = Path(path) if path else default_aliases_path(store)
     if path is None:
         return
-    from .curation import import_aliases_once
+    from graph.curation.decisions import import_aliases_once
 
     message = import_aliases_once(store, path)
     if message:

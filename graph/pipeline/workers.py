@@ -1,9 +1,10 @@
 """The map stage of ingest: articles → extractions, in this process, a process pool, or Dask.
 
 Every engine maps the same pure function, :func:`extract_batch` (parse with spaCy, extract,
-long texts in pieces), and hands back small :class:`~graph.model.Extraction` objects; only the
+long texts in pieces), and hands back small :class:`~graph.core.model.Extraction` objects; only the
 caller writes to the store. A failure is contained to its article: an exception becomes an
-:class:`~graph.articles.InputError`; a worker that dies (a crash, the out-of-memory killer) is
+:class:`~graph.readers.articles.InputError`; a worker that dies (a crash, the out-of-memory killer)
+is
 replaced, its articles retried one by one, and an article that kills a worker twice is reported
 and skipped.
 """
@@ -14,9 +15,9 @@ import concurrent.futures as cf
 import multiprocessing as mp
 from collections.abc import Iterator
 
-from .articles import InputError
-from .chunks import LIMIT, join, pieces
-from .model import Article, Extraction
+from graph.core.model import Article, Extraction
+from graph.extraction.chunks import LIMIT, join, pieces
+from graph.readers.articles import InputError
 
 __all__ = ["CHUNK", "batches", "extract_batch", "extract_stream"]
 
@@ -40,8 +41,8 @@ def batches(articles: list[Article], workers: int) -> list[list[Article]]:
 
 def extract_batch(articles: list[Article], model: str | None) -> list[Extraction | InputError]:
     """Parse and extract ``articles`` (the unit of work of every engine)."""
-    from .extract import extract
-    from .nlp import load
+    from graph.extraction.article import extract
+    from graph.extraction.nlp import load
 
     nlp = load(model)
     short = [a for a in articles if len(a.text) <= LIMIT]
@@ -90,7 +91,7 @@ def _pooled(articles: list[Article], model: str | None,
             jobs: int) -> Iterator[Extraction | InputError]:
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     if ctx.get_start_method() == "fork":
-        from .extract import warm_up
+        from graph.extraction.article import warm_up
 
         warm_up()  # the extraction tables, loaded once here, are shared by the forked workers
     chunks = batches(articles, jobs)
@@ -128,8 +129,8 @@ def _one_by_one(chunk: list[Article], model: str | None,
 
 
 def _init(model: str | None) -> None:
-    from .extract import warm_up
-    from .nlp import load
+    from graph.extraction.article import warm_up
+    from graph.extraction.nlp import load
 
     load(model)
     warm_up()

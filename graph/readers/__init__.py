@@ -1,4 +1,4 @@
-"""Readers, one module per kind of input; :mod:`graph.articles` is the public entry point.
+"""Readers, one module per kind of input; :mod:`graph.readers.articles` is the public entry point.
 
 Every reader is a function ``(Source, ReadOptions) -> Iterator[Item]`` registered in
 :mod:`graph.readers.dispatch`; all of them build articles through

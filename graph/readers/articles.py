@@ -3,7 +3,7 @@ stage (formats live in :mod:`graph.readers`).
 
 :func:`read_paths` reads what the command line names (files, directories, http(s) URLs, files
 of URLs); :func:`read_bytes` reads an upload given as a name and its bytes. Both yield
-:class:`~graph.model.Article` objects and, for anything a user should hear about,
+:class:`~graph.core.model.Article` objects and, for anything a user should hear about,
 :class:`InputError` (not ingested), :class:`InputWarning` (kept, with a note) or
 :class:`Skipped` (not read) — never an exception for bad input, so one bad file, line or URL
 is reported and the rest of the batch goes on. Downloads happen here, before any NLP.
@@ -20,8 +20,8 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Article
-from .readers.base import (
+from graph.core.model import Article
+from graph.readers.base import (
     InputError,
     InputWarning,
     Item,
@@ -32,12 +32,12 @@ from .readers.base import (
     is_url,
     make_article,
 )
-from .readers.dates import parse_date
-from .readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
-from .readers.urls import clean_url, url_id
+from graph.readers.dates import parse_date
+from graph.readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
+from graph.readers.urls import clean_url, url_id
 
 if TYPE_CHECKING:
-    from .store import Store
+    from graph.store.store import Store
 
 __all__ = ["SUFFIXES", "Article", "InputError", "InputWarning", "Item", "ReadOptions",
            "SameStory", "Skipped", "find_files", "is_url", "make_article", "parse_date",
@@ -143,7 +143,7 @@ def _url_files(files: Iterable[str | Path]) -> Iterator[str | InputError]:
 
 def read_url(url: str, options: ReadOptions | None = None) -> Iterator[Item]:
     """Download one URL and read what it holds (a page, a feed, a PDF, ...)."""
-    from .readers.web import read_url as _read_url
+    from graph.readers.web import read_url as _read_url
 
     yield from _read_url(url, options or ReadOptions())
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..cleaning import clean_text, find_date, normalise, one_line
-from ..model import Article
-from .dates import read_date
-from .decode import NotText, decode
+from graph.core.model import Article
+from graph.readers.cleaning import clean_text, find_date, normalise, one_line
+from graph.readers.dates import read_date
+from graph.readers.decode import NotText, decode
 
 if TYPE_CHECKING:
-    from .web import Fetcher
+    from graph.readers.web import Fetcher
 
 __all__ = ["FIELDS", "InputError", "InputWarning", "Item", "ReadOptions", "Skipped", "Source",
            "decoded", "display", "is_url", "make_article"]
@@ -96,7 +96,7 @@ class ReadOptions:
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
-            from .web import Fetcher
+            from graph.readers.web import Fetcher
 
             self.fetcher = Fetcher()
         return self.fetcher

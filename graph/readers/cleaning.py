@@ -1,5 +1,6 @@
 """Turn raw article text into clean prose: unwrap hard-wrapped lines, drop bylines, datelines,
-credits (:mod:`graph.credits`), "related" links, embed residue and aggregator footers, so none
+credits (:mod:`graph.readers.credits`), "related" links, embed residue and aggregator footers, so
+none
 of them produce actors.
 
 Rules are about the shape of news boilerplate in general, not about particular articles.
@@ -12,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .credits import byline, strip_credits
+from graph.readers.credits import byline, strip_credits
 
 __all__ = ["Cleaned", "clean_text", "find_date", "normalise", "one_line"]
 

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-from .limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES
+from graph.readers.limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES
 
 __all__ = ["ACCEPT_ENCODING", "PIECE", "CodingError", "codings", "decoded"]
 

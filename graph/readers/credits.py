@@ -2,7 +2,8 @@
 contributed", photo captions' credits ("Photo: NAME/AGENCY", "(AP Photo/NAME)").
 
 They name the article's authors, editors and photographers, never its actors, so
-:func:`graph.cleaning.clean_text` removes them before NLP wherever they stand: as a paragraph
+:func:`graph.readers.cleaning.clean_text` removes them before NLP wherever they stand: as a
+paragraph
 of their own, or after the last sentence of a paragraph. A credit is recognised by its shape: a
 credit word ("reporting", "photo", "contributed"), then only names (capitalised words, name
 particles, "and", commas, "in PLACE"), and nothing after them; a sentence that merely uses the

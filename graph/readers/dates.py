@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from ..cleaning import find_date
+from graph.readers.cleaning import find_date
 
 __all__ = ["parse_date", "read_date", "slash_order"]
 

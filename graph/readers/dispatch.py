@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
-from .base import InputError, Item, ReadOptions, Source
+from graph.readers.base import InputError, Item, ReadOptions, Source
 
 __all__ = ["KINDS", "SUFFIXES", "kind_of", "looks_like_feed", "read_bytes", "read_source"]
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from ..model import Article
-from .base import (
+from graph.core.model import Article
+from graph.readers.base import (
     InputError,
     InputWarning,
     Item,
@@ -26,7 +26,7 @@ from .base import (
     is_url,
     make_article,
 )
-from .dates import read_date
+from graph.readers.dates import read_date
 
 __all__ = ["read_feed"]
 
@@ -75,9 +75,9 @@ def _entry_date(entry: dict) -> date | None:
 
 def _entry(entry: dict, n: int, day: date | None, source: str, src: Source,
            options: ReadOptions) -> Iterator[Item]:
-    from .html import fragment_text
-    from .urls import clean_url, url_id
-    from .web import read_url
+    from graph.readers.html import fragment_text
+    from graph.readers.urls import clean_url, url_id
+    from graph.readers.web import read_url
 
     origin = f"{src.origin}[{n}]"
     link = str(entry.get("link") or "")

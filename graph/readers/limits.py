@@ -22,6 +22,8 @@ import zipfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 
+from graph.core.errors import TooLarge
+
 __all__ = ["INFLATED_TOO_LARGE", "MAX_COMPRESSION_RATIO", "MAX_INFLATED_BYTES",
            "MAX_ZIP_MEMBERS", "Budget", "TooLarge", "check_zip"]
 
@@ -37,9 +39,6 @@ MAX_COMPRESSION_RATIO = 500
 _RATIO_FLOOR = 1024 * 1024  # small members may compress any amount: they cannot hurt
 _CHUNK = 1024 * 1024
 
-
-class TooLarge(ValueError):
-    """Compressed content that inflates past a bound; ``str()`` is the one line to show."""
 
 
 class Budget:

@@ -22,9 +22,9 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import PurePath
 
-from .base import InputError, Item, ReadOptions, Skipped, Source, make_article
-from .decode import NotText, decode
-from .limits import Budget
+from graph.readers.base import InputError, Item, ReadOptions, Skipped, Source, make_article
+from graph.readers.decode import NotText, decode
+from graph.readers.limits import Budget
 
 __all__ = ["read_eml", "read_mbox", "split_mbox", "strip_mail_boilerplate"]
 
@@ -117,7 +117,7 @@ def _header(msg: EmailMessage, key: str) -> str:
 
 
 def _body_text(msg: EmailMessage) -> str:
-    from .html import extract_html, fragment_text
+    from graph.readers.html import extract_html, fragment_text
 
     for kind in ("plain", "html"):  # an empty plain part may stand beside the real HTML one
         try:
@@ -150,7 +150,7 @@ def _content(part: EmailMessage) -> str:
 
 def _attachments(msg: EmailMessage, origin: str, stem: str, options: ReadOptions,
                  depth: int, tally: _Tally) -> Iterator[Item]:
-    from .dispatch import kind_of, read_source
+    from graph.readers.dispatch import kind_of, read_source
 
     try:
         parts = list(msg.iter_attachments())

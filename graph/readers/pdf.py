@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterator
 from contextvars import ContextVar
 
-from .base import InputError, InputWarning, Item, ReadOptions, Source, make_article
-from .limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES, Budget, TooLarge
+from graph.readers.base import InputError, InputWarning, Item, ReadOptions, Source, make_article
+from graph.readers.limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES, Budget, TooLarge
 
 __all__ = ["pdf_text", "read_pdf"]
 

@@ -10,8 +10,8 @@ import io
 import json
 from collections.abc import Iterator
 
-from .base import FIELDS, InputError, Item, ReadOptions, Source, decoded, make_article
-from .dates import slash_order
+from graph.readers.base import FIELDS, InputError, Item, ReadOptions, Source, decoded, make_article
+from graph.readers.dates import slash_order
 
 __all__ = ["read_csv", "read_json", "read_jsonl"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import InputError, Item, ReadOptions, Source, decoded, make_article
+from graph.readers.base import InputError, Item, ReadOptions, Source, decoded, make_article
 
 __all__ = ["read_markdown", "read_text"]
 

@@ -21,16 +21,17 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..model import Article
-from .base import InputError, Item, ReadOptions, Source, is_url
-from .codings import ACCEPT_ENCODING, CodingError, codings, decoded
-from .dispatch import kind_of, read_source
-from .urls import clean_url, url_id
+from graph.core.errors import FetchError
+from graph.core.model import Article
+from graph.readers.base import InputError, Item, ReadOptions, Source, is_url
+from graph.readers.codings import ACCEPT_ENCODING, CodingError, codings, decoded
+from graph.readers.dispatch import kind_of, read_source
+from graph.readers.urls import clean_url, url_id
 
 if TYPE_CHECKING:  # httpx is imported when the first page is fetched (faster start-up)
     import httpx
 
-    from .netguard import GuardedBackend
+    from graph.readers.netguard import GuardedBackend
 
 __all__ = ["USER_AGENT", "FetchError", "Fetcher", "Page", "read_url"]
 
@@ -57,9 +58,6 @@ CONTENT_KINDS = {
     "application/json": "json", "application/x-ndjson": "jsonl",
 }
 
-
-class FetchError(Exception):
-    """A download that failed; the message is one line (HTTP status, timeout, size...)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ class Fetcher:
         if self._http is None:
             import httpx
 
-            from .netguard import GuardedBackend, guarded_transport
+            from graph.readers.netguard import GuardedBackend, guarded_transport
 
             self._backend = GuardedBackend(public_only=self.public_only)
             self._http = httpx.Client(transport=guarded_transport(self._backend),
@@ -138,7 +136,7 @@ class Fetcher:
         """Download ``url``; raises :class:`FetchError` with a one-line reason."""
         import httpx
 
-        from .netguard import AddressRefused
+        from graph.readers.netguard import AddressRefused
 
         attempts, failure, tried = max(1, self.retries + 1), "", 0
         self._wait(url)

@@ -14,8 +14,8 @@ import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from .base import InputError, Item, ReadOptions, Source, make_article
-from .limits import TooLarge, check_zip
+from graph.readers.base import InputError, Item, ReadOptions, Source, make_article
+from graph.readers.limits import TooLarge, check_zip
 
 __all__ = ["read_docx"]
 

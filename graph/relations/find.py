@@ -2,7 +2,7 @@
 
 * Co-occurrence: every pair of distinct actors named in the same sentence (undirected).
 * Typed relations: a verb, phrase or event noun from the lexicon (``data/relations.toml``, under
-  the CAMEO root categories of :mod:`graph.cameo`) whose subject is one actor and whose object
+  the CAMEO root categories of :mod:`graph.core.cameo`) whose subject is one actor and whose object
   (or the object of a listed preposition, or a participant of an event noun it governs) is
   another, read from the dependency parse: "Seoul accused Pyongyang", "Horvat's meeting with
   Lindqvist", "imposed sanctions on Niger", "welcomed the resumption of ties with Iran".
@@ -17,8 +17,11 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from .actors import MentionSpan
-from .arguments import (
+from graph.core.cameo import kind_info
+from graph.core.model import COOCCURRENCE, Relation
+from graph.mentions.find import MentionSpan
+from graph.relations.lexicon import Frame, blockers, lexicon, speech_nouns
+from graph.relations.participants import (
     OBJ,
     SUBJ,
     actors_of,
@@ -29,9 +32,6 @@ from .arguments import (
     relayed_owner,
     subjects_of,
 )
-from .cameo import kind_info
-from .lexicon import Frame, blockers, lexicon, speech_nouns
-from .model import COOCCURRENCE, Relation
 
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
 
@@ -141,7 +141,7 @@ def _verb_lemma(token: Token, verbs: dict) -> str | None:
 
 def _same(a: str, b: str) -> bool:
     """One actor under two names in the article ("Chad" and "Chadian")."""
-    from .builtin import country_name
+    from graph.names.builtin import country_name
 
     return a == b or (country_name(a) is not None and country_name(a) == country_name(b))
 

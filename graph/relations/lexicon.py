@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .cameo import kind_info
-from .names import load_table
+from graph.core.cameo import kind_info
+from graph.names.forms import load_table
 
 __all__ = ["Frame", "Lexicon", "blockers", "intent_nouns", "lexicon", "speech_nouns"]
 

@@ -2,7 +2,7 @@
 
 Runs over the distinct names in the store (cheap, no NLP), so decisions, alias imports and rule
 changes apply to everything already ingested. Names are grouped by their key
-(:func:`graph.names.name_key`), so each distinct name belongs to exactly one actor by
+(:func:`graph.names.forms.name_key`), so each distinct name belongs to exactly one actor by
 construction. Groups are then joined (union–find) in order of precedence:
 
 1. the analyst's merge decisions (never undone by anything automatic; a split keeps an alias
@@ -10,7 +10,7 @@ construction. Groups are then joined (union–find) in order of precedence:
 2. the built-in table (countries, demonyms, common acronyms) and acronyms defined in articles;
 3. rules: full person names differing only in doubled letters, organisation names without
    their generic tail ("Yonhap" / "Yonhap News Agency"), the naming patterns of
-   :mod:`graph.variants` when unambiguous (middle initials, descriptors, acronyms, short
+   :mod:`graph.names.variants` when unambiguous (middle initials, descriptors, acronyms, short
    forms), a lone surname or family name joining the most mentioned person whose full name
    starts or ends with it.
 
@@ -27,11 +27,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .builtin import builtin_alias, country_name, is_subdivision
-from .model import ACTOR_TYPES
-from .names import name_key, name_parts, organisation_suffixes, other_generation
-from .unionfind import Groups
-from .variants import Item, same_spelling, spelling_key, unambiguous
+from graph.core.model import ACTOR_TYPES
+from graph.names.builtin import builtin_alias, country_name, is_subdivision
+from graph.names.forms import name_key, name_parts, organisation_suffixes, other_generation
+from graph.names.variants import Item, same_spelling, spelling_key, unambiguous
+from graph.resolution.unionfind import Groups
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
            "resolve"]
@@ -46,7 +46,7 @@ _DECIDED, _BUILTIN = 3, 2
 @dataclass(frozen=True)
 class NameStat:
     """How often an article-level name was used, as which type, decided by what evidence
-    (see :mod:`graph.types`)."""
+    (see :mod:`graph.names.actor_types`)."""
 
     name: str
     type: str
@@ -69,7 +69,7 @@ class ActorDef:
 
 @dataclass(frozen=True)
 class Decision:
-    """An analyst's decision as resolution reads it (see graph/curation.py)."""
+    """An analyst's decision as resolution reads it (see graph/curation/decisions.py)."""
 
     id: int
     action: str  # merge | split | rename | retype | hide | unhide (others are not for resolution)
@@ -182,7 +182,7 @@ def _spelling_variants(groups: Groups, live: set[str], kind_of: dict,
     """Full person names that are spellings of one name are one actor: doubled letters
     ("Verbytskyy" / "Verbytsky"), transliteration vowels ("Mohammed Idris Faraj" / "Mohamed
     Idriss Faraj"), article particles ("Abdel Karim al-Nuri" / "Abdel-Karim Nuri")
-    (:func:`graph.variants.same_spelling`)."""
+    (:func:`graph.names.variants.same_spelling`)."""
     by_sound: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(live):
         if len(key.split()) >= 2 and kind_of[key] == "person":
@@ -254,7 +254,7 @@ def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
                      names: dict, together: Callable[[str, str], bool]) -> None:
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
     names, organisation short forms: joined when the shorter name has exactly one match in
-    the corpus (:func:`graph.variants.unambiguous`)."""
+    the corpus (:func:`graph.names.variants.unambiguous`)."""
     items = [Item(k, _best_label(names[k]), kind_of[k], count[k]) for k in sorted(names)]
     for c in unambiguous(items):
         if c.short in live and not (c.rule in _PERSON_RULES and together(c.short, c.long)):
@@ -266,7 +266,7 @@ def _short_names(groups: Groups, live: set[str], kind_of: dict, count: dict,
                  names: dict) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
     gives the full name) joins the most mentioned person whose name starts or ends with it
-    (:func:`graph.names.name_parts`: never a father's name inside a patronymic), unless two of
+    (:func:`graph.names.forms.name_parts`: never a father's name inside a patronymic), unless two of
     those names are one name with different generational suffixes ("Smith" for "John Smith
     Jr." or "John Smith Sr.")."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
@@ -287,7 +287,7 @@ _NAME = "name"
 
 
 def _name_votes(by_name: dict[str, Counter]) -> Counter:
-    from .types import name_evidence
+    from graph.names.actor_types import name_evidence
 
     out: Counter = Counter()
     for name in by_name:
@@ -299,8 +299,9 @@ def _name_votes(by_name: dict[str, Counter]) -> Counter:
 
 def _majority(votes: Counter) -> str:
     """The type the strongest evidence gives; among equally strong votes, the most counted
-    (:func:`graph.types.type_votes`): one wrong tag never outweighs a title or a gazetteer."""
-    from .types import type_votes
+    (:func:`graph.names.actor_types.type_votes`): one wrong tag never outweighs a title or a
+    gazetteer."""
+    from graph.names.actor_types import type_votes
 
     found = type_votes((kind, ev.removeprefix(f"{_NAME}:"), n) for (kind, ev), n in
                        votes.items())

@@ -1,6 +1,6 @@
 """Build a networkx graph for any slice of the store.
 
-:class:`~graph.corpus.Corpus` holds the store's aggregates as arrays; :func:`build_graph`
+:class:`~graph.slices.corpus.Corpus` holds the store's aggregates as arrays; :func:`build_graph`
 sums them for the slice (whole-corpus figures per name and name pair when the slice is the
 whole corpus, the slice's own rows otherwise) and creates networkx nodes and edges only for
 what the slice keeps. Node keys are stable actor ids; see docs/architecture.md.
@@ -15,9 +15,9 @@ from datetime import date
 import networkx as nx
 import numpy as np
 
-from .corpus import POLARITY, UNDATED, Corpus, Groups, Rows
-from .model import COOCCURRENCE, GraphSlice
-from .store import Store
+from graph.core.model import COOCCURRENCE, GraphSlice
+from graph.slices.corpus import POLARITY, UNDATED, Corpus, Groups, Rows
+from graph.store.store import Store
 
 __all__ = ["Corpus", "actor_articles", "build_graph", "slice_articles"]
 
@@ -285,7 +285,7 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
 def _cameo(kind: str) -> dict:
     """A typed kind's place in CAMEO: root code and name, QuadClass (empty if unknown, e.g.
     a kind stored by an older lexicon)."""
-    from .cameo import QUAD_CLASSES, kind_info
+    from graph.core.cameo import QUAD_CLASSES, kind_info
 
     try:
         info = kind_info(kind)

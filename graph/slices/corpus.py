@@ -17,9 +17,9 @@ from functools import cached_property
 
 import numpy as np
 
-from .model import COOCCURRENCE
-from .schema import ALL_KINDS
-from .store import Store
+from graph.core.model import COOCCURRENCE
+from graph.store.schema import ALL_KINDS
+from graph.store.store import Store
 
 __all__ = ["POLARITY", "UNDATED", "Corpus", "Groups", "Rows"]
 

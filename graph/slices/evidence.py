@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .model import GraphSlice
-from .store import Store
+from graph.core.model import GraphSlice
+from graph.store.store import Store
 
 __all__ = ["actor_evidence", "article_in", "edge_evidence"]
 

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import COOCCURRENCE
-from .schema import ALL_KINDS
+from graph.core.model import COOCCURRENCE
+from graph.store.schema import ALL_KINDS
 
 __all__ = ["PairRow", "mention_rows", "pair_rows"]
 

@@ -1,7 +1,7 @@
 """Bulk reads for graphs: the store's aggregates streamed into NumPy arrays.
 
-:class:`ArrayReads` is part of :class:`graph.store.Store` (through
-:class:`graph.store_reads.Reads`); :class:`graph.corpus.Corpus` is its only user.
+:class:`ArrayReads` is part of :class:`graph.store.store.Store` (through
+:class:`graph.store.reads.Reads`); :class:`graph.slices.corpus.Corpus` is its only user.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, literal, select
 from sqlalchemy.engine import Engine
 
-from . import schema as t
+from graph.store import schema as t
 
 if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
     import numpy as np

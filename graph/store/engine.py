@@ -24,6 +24,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from graph.core.errors import ReadOnlyError, StoreError
+
 __all__ = ["DEFAULT_DB", "ReadOnlyError", "StoreError", "database_url", "make_engine",
            "read_only_reason", "sqlite_path", "write_transaction"]
 
@@ -34,12 +36,6 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 PG_LOCK = 0x7265_6C67  # "relg"
 
 
-class StoreError(RuntimeError):
-    """The database cannot be used (missing, not a database, unreachable); one line."""
-
-
-class ReadOnlyError(StoreError):
-    """A write to a database this process can only read (or cannot create); one line."""
 
 
 def database_url(db: str | os.PathLike | None = None) -> str:

@@ -1,6 +1,7 @@
 """Reading the store: articles, actors, aggregates for graphs, evidence sentences.
 
-:class:`Reads` is the read half of :class:`graph.store.Store` (which adds writing); every query
+:class:`Reads` is the read half of :class:`graph.store.store.Store` (which adds writing); every
+query
 the graph builder, the evidence panels, the CLI and the dashboard need is a typed method here.
 """
 
@@ -16,10 +17,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from . import schema as t
-from .model import Article
-from .resolve import NameStat
-from .store_arrays import ArrayReads
+from graph.core.model import Article
+from graph.resolution.actors import NameStat
+from graph.store import schema as t
+from graph.store.arrays import ArrayReads
 
 if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
     pass
@@ -48,8 +49,8 @@ class ActorRef:
 
 
 class Reads(ArrayReads):
-    """Read-only queries (mixed into :class:`graph.store.Store`; the array loads for graphs
-    are in :class:`graph.store_arrays.ArrayReads`)."""
+    """Read-only queries (mixed into :class:`graph.store.store.Store`; the array loads for graphs
+    are in :class:`graph.store.arrays.ArrayReads`)."""
 
     engine: Engine
 
@@ -204,7 +205,7 @@ class Reads(ArrayReads):
     def find_actors(self, text: str) -> list[ActorRef]:
         """Actors ``text`` may mean: by id (or a redirected old id), label, name or any surface
         form (case, accents and punctuation ignored). Several results mean it is ambiguous."""
-        from .names import name_key
+        from graph.names.forms import name_key
 
         key = name_key(text)
         ac, an, nm, ms = t.actors, t.actor_names, t.names, t.mention_stats

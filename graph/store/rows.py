@@ -1,14 +1,15 @@
 """Rows of the store's per-article tables, built from an extraction (pure: no SQL here).
 
-:meth:`graph.store.Store.save_many` collects them for a whole batch of articles and writes each
+:meth:`graph.store.store.Store.save_many` collects them for a whole batch of articles and writes
+each
 table with one statement.
 """
 
 from __future__ import annotations
 
-from . import schema as t
-from .aggregate import mention_rows, pair_rows
-from .model import Extraction
+from graph.core.model import Extraction
+from graph.store import schema as t
+from graph.store.aggregate import mention_rows, pair_rows
 
 __all__ = ["PER_ARTICLE", "article_rows", "pair_stat_rows"]
 

@@ -1,5 +1,5 @@
-"""The store's tables (SQLAlchemy Core), in one place; :mod:`graph.migrations` creates and
-upgrades them, :mod:`graph.store` reads and writes them.
+"""The store's tables (SQLAlchemy Core), in one place; :mod:`graph.store.migrations` creates and
+upgrades them, :mod:`graph.store.store` reads and writes them.
 
 Layers, from facts to decisions:
 
@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 __all__ = ["ALL_KINDS", "SCHEMA_VERSION", "metadata"]
 
-#: The newest schema version this code writes (see graph/migrations.py).
+#: The newest schema version this code writes (see graph/store/migrations.py).
 SCHEMA_VERSION = 2
 #: ``pair_stats.kind`` of the row counting a pair's distinct sentences over every kind.
 ALL_KINDS = "*"

@@ -3,8 +3,8 @@
 SQLAlchemy Core over SQLite by default; any SQLAlchemy URL (PostgreSQL is tested) works with the
 same queries. The store owns every persistent fact and all SQL; other modules call its typed
 methods. Writes are atomic per batch of articles, so a failure never leaves half an article;
-the schema is created and upgraded by :mod:`graph.migrations`. Reading methods for graphs and
-evidence are in :class:`graph.store_reads.Reads`.
+the schema is created and upgraded by :mod:`graph.store.migrations`. Reading methods for graphs and
+evidence are in :class:`graph.store.reads.Reads`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ from sqlalchemy import cast, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import schema as t
-from .db import (
+from graph.core.errors import StaleViewError
+from graph.core.model import Article, Extraction
+from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
+from graph.store import schema as t
+from graph.store.engine import (
     DEFAULT_DB,
     ReadOnlyError,
     StoreError,
@@ -32,18 +35,13 @@ from .db import (
     read_only_reason,
     write_transaction,
 )
-from .migrations import migrate
-from .model import Article, Extraction
-from .resolve import ActorDef, Decision, NameStat, resolve
-from .store_reads import Reads
-from .store_rows import PER_ARTICLE, article_rows, pair_stat_rows
+from graph.store.migrations import migrate
+from graph.store.reads import Reads
+from graph.store.rows import PER_ARTICLE, article_rows, pair_stat_rows
 
 __all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError",
            "content_hash", "database_url"]
 
-
-class StaleViewError(RuntimeError):
-    """A decision was made on a view of the actors that has changed since (another user)."""
 
 
 def content_hash(article: Article, extractor: str) -> str:
@@ -369,7 +367,7 @@ def _together(conn: Connection):  # noqa: ANN202
 
 
 def _key(text: str) -> str:
-    from .names import name_key
+    from graph.names.forms import name_key
 
     return name_key(text)
 

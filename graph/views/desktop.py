@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 
-from . import style
+from graph.views import style
 
 __all__ = ["MAX_POSITIONED", "to_gexf", "to_graphml"]
 
@@ -72,7 +72,7 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 
 def _styled(G: nx.Graph, flat: nx.Graph) -> dict:
     """Style per node and edge of ``G``: colour, size, position, width, direction."""
-    from .layout import VIEW_BOX, positions
+    from graph.views.positions import VIEW_BOX, positions
 
     pos = positions(G, "spring", *VIEW_BOX) if 0 < len(G) <= MAX_POSITIONED else {}
     mentions = [d.get("mentions", 1) for _, d in G.nodes(data=True)] or [1]

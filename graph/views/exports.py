@@ -35,7 +35,7 @@ def to_bytes(G: nx.Graph, fmt: str) -> bytes:
                 e["source"], e["target"] = e["target"], e["source"]
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt in ("graphml", "gexf"):
-        from .export_desktop import to_gexf, to_graphml
+        from graph.views.desktop import to_gexf, to_graphml
 
         H = _cleaned(G, xml_text)
         return (to_graphml if fmt == "graphml" else to_gexf)(H, _flat(H))
@@ -184,7 +184,7 @@ def _flat(G: nx.Graph) -> nx.Graph:
         H.add_node(node, **{k: _cell(v) for k, v in d.items()})
     for u, v, d in G.edges(data=True):
         # "source"/"target" are the link's ends in GraphML and GEXF: the writers put the
-        # relation's direction there (graph/export_desktop.py), so no attribute repeats them.
+        # relation's direction there (graph/views/desktop.py), so no attribute repeats them.
         H.add_edge(u, v, **{k: _cell(val) for k, val in d.items()
                             if k not in ("source", "target")})
     return H

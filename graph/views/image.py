@@ -1,9 +1,9 @@
 """Briefing images of a graph view: PNG, SVG and PDF, drawn with plotly and rendered by
-kaleido's headless Chromium (:mod:`graph.render`).
+kaleido's headless Chromium (:mod:`graph.views.render`).
 
 The drawing is the dashboard's default view: the same seeded positions
-(:func:`graph.layout.positions`), style (:mod:`graph.style`) and view rules
-(:mod:`graph.view`). It explains itself: typed relations carry their verb ("met", "accused")
+(:func:`graph.views.positions.positions`), style (:mod:`graph.views.style`) and view rules
+(:mod:`graph.views.rules`). It explains itself: typed relations carry their verb ("met", "accused")
 and are drawn over faded co-occurrence links, a focus or path is highlighted, and the legend
 tells what colour, node size and link width mean. The figure is built as a plain dict: plotly's
 validating objects cost a second per image. SVG and PDF are vector with real text; a PDF's
@@ -22,13 +22,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import style
-from .image_labels import Placer, edge_labels, node_labels
-from .image_legend import relation_legend, scale_legend
-from .layout import VIEW_BOX, positions
-from .model import GraphSlice
-from .render import RendererMissingError
-from .view import node_colors, node_measure
+from graph.core.errors import EmptySliceError
+from graph.core.model import GraphSlice
+from graph.views import style
+from graph.views.labels import Placer, edge_labels, node_labels
+from graph.views.legend import relation_legend, scale_legend
+from graph.views.positions import VIEW_BOX, positions
+from graph.views.render import RendererMissingError
+from graph.views.rules import node_colors, node_measure
 
 __all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
            "export_image", "figure", "image_bytes", "slice_caption", "sources_lines"]
@@ -43,9 +44,6 @@ FONT = 13
 EDGE_FONT = 11
 LEGEND_W = 220  # right margin holding the legends
 
-
-class EmptySliceError(ValueError):
-    """The slice has no actors: there is nothing to draw."""
 
 
 def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None,
@@ -315,7 +313,7 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
                  sources=sources_lines(sources, w - 60) if sources else None, layout=layout,
                  width=w, height=h, top=top, labels=labels, size_by=size_by,
                  color_by=color_by)
-    from .render import render
+    from graph.views.render import render
 
     data = render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
     if fmt == "png":

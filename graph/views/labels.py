@@ -12,7 +12,7 @@ import math
 import networkx as nx
 import numpy as np
 
-from . import style
+from graph.views import style
 
 __all__ = ["CHAR_WIDTH", "edge_labels", "node_labels", "text_width"]
 

@@ -11,7 +11,7 @@ import math
 import networkx as nx
 import numpy as np
 
-from . import style
+from graph.views import style
 
 __all__ = ["LAYOUTS", "VIEW_BOX", "positions"]
 

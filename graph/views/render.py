@@ -23,6 +23,8 @@ import time
 import warnings
 from concurrent.futures import Future
 
+from graph.core.errors import RendererDiedError, RendererMissingError
+
 __all__ = ["RendererMissingError", "render", "warm_up"]
 
 #: Browser tabs rendering in parallel. One: a second tab doubles start-up (3.1 s instead of
@@ -41,12 +43,6 @@ for _name in ("choreographer", "kaleido"):
     logging.getLogger(_name).propagate = False
 
 
-class RendererMissingError(RuntimeError):
-    """kaleido cannot find or start Chromium."""
-
-
-class RendererDiedError(RuntimeError):
-    """The renderer's thread ended (the process is shutting down, or it was killed)."""
 
 
 class _Renderer:

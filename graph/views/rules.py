@@ -1,6 +1,6 @@
 """The view rules shared by the dashboard and the briefing images.
 
-A slice (:func:`graph.build.build_graph`) holds every actor and link; what is *drawn* is a
+A slice (:func:`graph.slices.build.build_graph`) holds every actor and link; what is *drawn* is a
 readable subset: the top N actors, at most :data:`LINKS_PER_ACTOR` links per shown actor
 (strongest first, a path's links always kept), isolated actors hidden on request. The
 dashboard and ``relgraph export --format png|svg|pdf`` both call :func:`view_graph`, so the same
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .build import Corpus, build_graph
-from .model import GraphSlice
-from .store import Store
+from graph.core.model import GraphSlice
+from graph.slices.build import Corpus, build_graph
+from graph.store.store import Store
 
 __all__ = ["COLOR_BY", "LINKS_PER_ACTOR", "SIZE_BY", "cap_links", "communities", "node_colors",
            "node_measure", "view_graph"]
@@ -91,8 +91,8 @@ def communities(G: nx.Graph) -> dict:
 def node_colors(G: nx.Graph, color_by: str = "type") -> tuple[dict, list[tuple[str, str]]]:
     """(colour per node, legend entries ``(label, colour)``) for colouring by actor type or
     by community (a community is named after its most mentioned actor)."""
-    from . import style
-    from .model import ACTOR_TYPES
+    from graph.core.model import ACTOR_TYPES
+    from graph.views import style
 
     if color_by != "community":
         present = {d.get("type") for _, d in G.nodes(data=True)}

@@ -12,10 +12,10 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from dashboard import create_app, ids
-from graph.ingest import ingest
-from graph.model import GraphSlice
-from graph.store import Store
-from graph.view import view_graph
+from graph.core.model import GraphSlice
+from graph.pipeline.driver import ingest
+from graph.store.store import Store
+from graph.views.rules import view_graph
 
 pytestmark = pytest.mark.browser
 A003 = "003_05abb57fa2a955b5"

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from test_app import CY, js, node_id, open_app, wait_until
 
 from dashboard import ids
-from graph.store import Store
+from graph.store.store import Store
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,31 @@
+"""Every list of choices, defined once: the CLI's option choices, the dashboard's controls,
+the image and export modules and the Python API all import them from here.
+
+Relation kinds are the one list not spelled out here: they come from the lexicon
+(``graph/data/relations.toml``) through :func:`graph.names.forms.relation_kinds`, and their
+CAMEO roots from :data:`graph.core.cameo.ROOTS`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["COLOR_BY", "DATA_FORMATS", "DEFAULT_SIZE", "EXPORT_FORMATS", "IMAGE_FORMATS",
+           "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
+
+#: Data files a graph is written as (``relgraph export``, the dashboard's data buttons).
+DATA_FORMATS = ("json", "graphml", "gexf", "csv")
+#: Briefing image formats (``relgraph export -f``, the dashboard's image menu).
+IMAGE_FORMATS = ("png", "svg", "pdf")
+#: Every format ``relgraph export`` writes.
+EXPORT_FORMATS = (*DATA_FORMATS, *IMAGE_FORMATS)
+#: Named image sizes in pixels (width, height); any ``WxH`` is accepted as well.
+SIZES = {"A4": (1123, 794), "16:9": (1600, 900)}
+#: The image size when none is given.
+DEFAULT_SIZE = (1600, 1000)
+#: Graph layouts (seeded networkx layouts in :mod:`graph.views.positions`).
+LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
+#: What an actor's size shows.
+SIZE_BY = ("mentions", "degree", "weighted degree")
+#: What an actor's colour shows.
+COLOR_BY = ("type", "community")
+#: Which actors of an image carry a label.
+LABEL_MODES = ("top", "all", "none")
