@@ -91,7 +91,8 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = _URL.sub("", _EMOJI.sub("", text))
     paragraphs = _paragraphs(text)
-    author, kept = "", []
+    author = ""
+    kept: list[str] = []
     for para in paragraphs:
         para = " ".join(para.split())  # runs of whitespace → one space (as re.sub(r"\s+"))
         names = byline(para)
@@ -138,7 +139,8 @@ def _paragraphs(text: str) -> list[str]:
     nonblank = [ln.strip() for ln in lines if ln.strip()]
     if _hard_wrapped(nonblank):
         short = 0.75 * _wrap_width(nonblank)  # once: sorting every line per line is quadratic
-        out, current = [], []
+        out: list[str] = []
+        current: list[str] = []
         for line in lines:
             s = line.strip()
             if not s:

@@ -131,8 +131,8 @@ def _slashed(a: int, b: int, year: int, text: str, order: str | None) -> tuple[d
         return _make(year, month, day), ""
     if order == "mdy":
         return _make(year, a, b), ""
-    day = _make(year, b, a)
+    read = _make(year, b, a)
     if order == "dmy":
-        return day, ""
-    return day, (f"ambiguous date {text!r} read day first as {a} {_MONTHS[b - 1]} {year} "
-                 f"(not {_MONTHS[a - 1]} {b}); write {day.isoformat()} to be sure")
+        return read, ""
+    return read, (f"ambiguous date {text!r} read day first as {a} {_MONTHS[b - 1]} {year} "
+                  f"(not {_MONTHS[a - 1]} {b}); write {read.isoformat()} to be sure")

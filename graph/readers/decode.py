@@ -34,14 +34,14 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """``(text, note)``: the decoded text and, when it was not UTF-8, a note naming the
     encoding used. ``declared`` is a charset the source names (HTTP header, HTML meta); it is
     used without a note when the bytes are valid in it. Raises :class:`NotText`."""
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(codec)
+                text = data.decode(bom_codec)
             except UnicodeDecodeError as exc:
-                raise NotText(f"not valid {codec.upper()} text despite its byte-order mark "
+                raise NotText(f"not valid {bom_codec.upper()} text despite its byte-order mark "
                               f"(bad bytes at offset {exc.start})") from None
-            return text, "" if codec == "utf-8-sig" else f"decoded as {codec.upper()} " \
+            return text, "" if bom_codec == "utf-8-sig" else f"decoded as {bom_codec.upper()} " \
                                                           "(byte-order mark)"
     sample = data[:_SAMPLE]
     if b"\x00" in sample:  # text in 8-bit encodings never holds NULs; UTF-16/32 does

@@ -56,7 +56,7 @@ def read_feed(src: Source, options: ReadOptions) -> Iterator[Item]:
             older += 1
             continue
         yield from _entry(entry, n, day, source, src, options)
-    if older:
+    if older and options.since:  # entries are older only when there is a since
         yield Skipped(src.origin, f"{older} entr{'y' if older == 1 else 'ies'} dated before "
                                   f"{options.since.isoformat()}")
 

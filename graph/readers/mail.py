@@ -18,7 +18,7 @@ import email
 import re
 from collections.abc import Iterator
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr
 from pathlib import PurePath
 
@@ -66,7 +66,8 @@ def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
     because :mod:`mailbox` needs a file on disk and uploads arrive as bytes; the format rule is
     the same (a line starting ``From `` starts a message; ``>From`` lines are unescaped)."""
     messages: list[tuple[int, bytes]] = []
-    start, current = 0, []
+    start = 0
+    current: list[bytes] = []
     for n, line in enumerate(data.splitlines(keepends=True), start=1):
         if line.startswith(b"From "):
             if start:
@@ -134,16 +135,16 @@ def _body_text(msg: EmailMessage) -> str:
     return ""
 
 
-def _content(part: EmailMessage) -> str:
+def _content(part: MIMEPart) -> str:
     try:
         content = part.get_content()
         if isinstance(content, str):
             return content
     except (LookupError, UnicodeError, KeyError, ValueError):  # unknown or wrong charset
         pass
-    payload = part.get_payload(decode=True) or b""
+    payload = part.get_payload(decode=True)  # bytes; None for a multipart part
     try:
-        return decode(payload)[0]
+        return decode(payload if isinstance(payload, bytes) else b"")[0]
     except NotText:
         return ""
 
@@ -177,7 +178,8 @@ def _attachments(msg: EmailMessage, origin: str, stem: str, options: ReadOptions
         if kind is None:
             yield Skipped(f"{origin}/{name}", "attachment of unsupported type")
             continue
-        data = part.get_payload(decode=True) or b""
+        payload = part.get_payload(decode=True)  # bytes; None for a multipart part
+        data = payload if isinstance(payload, bytes) else b""
         # Read to the end inside the block (it must not span a yield): the readers of
         # compressed attachments draw on the message's budget.
         with tally.budget.enclosing():

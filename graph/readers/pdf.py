@@ -142,7 +142,7 @@ def _stream_limits() -> contextlib.AbstractContextManager:
     limits = {name: _STREAM_LIMIT for name in _STREAM_LIMITS if name in known}
     if "stream_parsing_work_maximum_count" in known:
         limits["stream_parsing_work_maximum_count"] = _MAX_TOKENS
-    return apply_configuration(**limits)
+    return apply_configuration(None, **limits)  # None: the current configuration
 
 
 def _decode_contents(page) -> None:  # noqa: ANN001
@@ -151,7 +151,7 @@ def _decode_contents(page) -> None:  # noqa: ANN001
     contents = contents.get_object() if contents is not None else None
     for part in contents if isinstance(contents, list) else [contents]:
         part = part.get_object() if part is not None else None
-        if hasattr(part, "get_data"):
+        if part is not None and hasattr(part, "get_data"):
             part.get_data()
 
 
@@ -177,7 +177,7 @@ def _count_decoded_streams() -> None:
             budget.take(len(data))
         return data
 
-    counted.counted_by_relgraph = True
+    counted.counted_by_relgraph = True  # type: ignore[attr-defined]  # a marker on the wrapper
     filters.decode_stream_data = counted
 
 

@@ -92,8 +92,11 @@ def read_csv(src: Source, options: ReadOptions) -> Iterator[Item]:
     if text is None:
         return
     rows = list(_rows(text, src.origin))
-    if not rows or isinstance(rows[0][1], InputError):
-        yield rows[0][1] if rows else InputError(src.origin, "empty file")
+    if not rows:
+        yield InputError(src.origin, "empty file")
+        return
+    if isinstance(rows[0][1], InputError):
+        yield rows[0][1]
         return
     header = [h.strip().lower() for h in rows[0][1]]
     if "text" not in header:

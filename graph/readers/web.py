@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from graph.core.errors import FetchError
@@ -101,7 +101,7 @@ class Fetcher:
         self.public_only, self.max_redirects = public_only, max_redirects
         self._sleep = sleep
         self._last: dict[str, float] = {}
-        self._options = {
+        self._options: dict[str, Any] = {  # keyword arguments of httpx.Client
             "timeout": timeout, "follow_redirects": False,  # _get follows them
             "trust_env": not public_only,
             "headers": {"User-Agent": user_agent, "Accept-Encoding": ACCEPT_ENCODING,
