@@ -82,8 +82,8 @@ def _typed(doc: Doc, spans: list[MentionSpan]) -> list[MentionSpan]:
         found = [TypeVote(m.type, m.type_evidence), context_evidence(doc, s.start, s.end),
                  name_evidence(m.name, m.label)]
         votes[m.name].append(max((v for v in found if v), key=lambda v: v.strength))
-    decided = {name: type_votes((v.type, v.evidence, 1) for v in vs)
-               for name, vs in votes.items()}
+    decided = {name: vote for name, vs in votes.items()  # never None: vs has a vote
+               if (vote := type_votes((v.type, v.evidence, 1) for v in vs)) is not None}
     # "Houthi rebels" / "the Houthis": a plural of a group named in the article is that group
     plural = {name[:-1]: name for name in decided if name.endswith("s") and len(name) > 3
               and " " not in name}
@@ -131,10 +131,10 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
             longer.setdefault(head, next(iter(fulls)))
     out = []
     for s in spans:
-        full = longer.get(_country_spelt_out(s.mention.name))
-        if full and full != s.mention.name and (s.mention.type == "organisation"
-                                                or s.mention.type_evidence == "model"):
-            s = replace(s, mention=replace(s.mention, name=full, type="organisation"))
+        long_name = longer.get(_country_spelt_out(s.mention.name))
+        if long_name and long_name != s.mention.name and (
+                s.mention.type == "organisation" or s.mention.type_evidence == "model"):
+            s = replace(s, mention=replace(s.mention, name=long_name, type="organisation"))
         out.append(s)
     return out
 

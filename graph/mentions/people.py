@@ -68,7 +68,7 @@ def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
             i += 1
         while i < len(doc) and doc[i].text in "\"“‘'":
             i += 1
-        words = []
+        words: list[str] = []
         while i < len(doc) and doc[i].is_title and doc[i].is_alpha and len(words) < 2:
             words.append(doc[i].text)
             i += 1

@@ -120,9 +120,9 @@ def organisation_short_names(spans: list[MentionSpan]) -> list[MentionSpan]:
         full = next(iter(fulls)) if len(fulls) == 1 else ""
         short = place_of.get(m.name)
         if short and (name_key(short) in used or _known(short)):
-            same = used.get(name_key(short))
-            s = replace(s, mention=replace(m, name=same.name if same else short,
-                                           type=same.type if same else m.type))
+            seen = used.get(name_key(short))
+            s = replace(s, mention=replace(m, name=seen.name if seen else short,
+                                           type=seen.type if seen else m.type))
         elif full and full != m.name and key not in taken and key not in title_words() and (
                 m.type != "person" or len(key.split()) == 1) and (
                 m.type == kind[full] or m.type_evidence in _WEAK) and not _known(m.name):

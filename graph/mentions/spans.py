@@ -299,7 +299,7 @@ def _demonym(word: str) -> bool:
     from graph.names.builtin import builtin_alias
 
     hit = builtin_alias(word)
-    return bool(hit) and hit[1] == "country" and word[:1].isupper() and word.istitle() and (
+    return hit is not None and hit[1] == "country" and word[:1].isupper() and word.istitle() and (
         word.endswith(("an", "ese", "ish", "i", "ch", "er", "ic")))
 
 

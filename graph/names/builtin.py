@@ -28,7 +28,7 @@ def _table() -> dict[str, tuple[str, str, bool]]:
                 out[key] = (canonical, kind)
                 caps[key] = caps.get(key, True) and _acronym(variant)
     for country in pycountry.countries:
-        names = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+        names = [getattr(country, a, "") for a in ("common_name", "name", "official_name")]
         names = [n for n in names if n]
         known = next((out[name_key(n)] for n in names if name_key(n) in out), None)
         canonical = known[0] if known else names[0]

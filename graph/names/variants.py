@@ -71,10 +71,10 @@ def descriptor_words() -> frozenset[str]:
 def candidates(items: Iterable[Item], rules: Iterable[str] | None = None) -> list[Candidate]:
     """Every candidate pair among ``items`` by ``rules`` (default all), best first (one per
     pair: its strongest rule)."""
-    items = {i.key: i for i in items if i.key}
+    by_key = {i.key: i for i in items if i.key}
     found: dict[tuple[str, str], Candidate] = {}
     for name in rules or RULES:
-        for c in RULES[name](items):
+        for c in RULES[name](by_key):
             pair = (min(c.short, c.long), max(c.short, c.long))
             if pair not in found or found[pair].score < c.score:
                 found[pair] = c

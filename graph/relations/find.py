@@ -14,6 +14,7 @@ sanction"), give nothing.
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -146,7 +147,7 @@ def _same(a: str, b: str) -> bool:
     return a == b or (country_name(a) is not None and country_name(a) == country_name(b))
 
 
-def _needed(verb: Token, frame: Frame) -> Token | None | bool:
+def _needed(verb: Token, frame: Frame) -> Token | None | Literal[False]:
     """The child a phrase frame needs (``False`` if missing), ``None`` for plain frames."""
     if not frame.needs:
         return None
