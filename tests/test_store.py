@@ -198,3 +198,29 @@ def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
     assert together.hashes() == {"a": "ha2", "b": "hb2", "c": "hc"}
     assert got["pair_stats"] and got["mentions"] and got["sentences"]
     assert [dict(r)["rejected"] for r in got["relations"] if dict(r)["rejected"]] == [1]
+
+
+def test_driver_errors_a_user_causes_leave_every_store_method_as_one_store_error(tmp_path):
+    """A database file damaged (or replaced) after the store was opened: the next read and the
+    next write raise StoreError naming the file, not SQLAlchemy's exception."""
+    from sqlalchemy import text
+
+    from graph.core.errors import RelgraphError, StoreError
+
+    db = tmp_path / "s.db"
+    store = Store(db)
+    store.save(extraction(), "h1")
+    store.engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"s.db{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 400)
+    for call in (store.counts, lambda: store.save(extraction("a2"), "h2")):
+        with pytest.raises(StoreError) as caught:
+            call()
+        assert isinstance(caught.value, RelgraphError)
+        assert str(db) in str(caught.value) and "\n" not in str(caught.value)
+    # A mistake in SQL is a bug, not the user's: it keeps its own type and traceback.
+    Store(tmp_path / "t.db")
+    with pytest.raises(Exception) as bug, Store(tmp_path / "t.db").engine.connect() as conn:
+        conn.execute(text("SELECT no_such_column FROM articles"))
+    assert not isinstance(bug.value, StoreError)

@@ -21,8 +21,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+)
 
 from graph.core.errors import ReadOnlyError, StoreError
 
@@ -78,7 +84,36 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         raise StoreError(f"cannot use database {url!r}: {exc}{hint}") from None
     if engine.dialect.name == "sqlite":
         _sqlite_events(engine)
+    _translate_errors(engine, url)
     return engine
+
+
+#: Driver errors a user can cause (a server down, a locked or corrupt file, a lost connection,
+#: a full disk): every ``Store`` method raises them as :class:`StoreError`. Programming errors
+#: (bad SQL, a violated constraint) keep their SQLAlchemy type and traceback: they are bugs.
+_USER_CAUSED = (OperationalError, InterfaceError)
+#: sqlite3 raises OperationalError for SQL mistakes too ("no such column", "syntax error"):
+#: for SQLite only these conditions of the file and the machine count as the user's.
+_SQLITE_USER_CAUSED = ("database is locked", "unable to open", "disk i/o error",
+                       "file is not a database", "malformed", "readonly database",
+                       "database or disk is full", "out of memory")
+
+
+def _translate_errors(engine: Engine, url: str) -> None:
+    """Make ``engine`` raise :class:`StoreError` (one line naming the database) for driver
+    errors a user can cause, wherever in the store they happen (SQLAlchemy's ``handle_error``
+    event: raising from it replaces the exception)."""
+
+    @event.listens_for(engine, "handle_error")
+    def _one_line(context: ExceptionContext) -> None:
+        exc = context.sqlalchemy_exception
+        if engine.dialect.name == "sqlite":
+            detail = str(context.original_exception).lower()
+            users = any(s in detail for s in _SQLITE_USER_CAUSED)
+        else:
+            users = isinstance(exc, _USER_CAUSED) or context.is_disconnect
+        if users:
+            raise StoreError(describe_error(url, exc or context.original_exception)) from exc
 
 
 def read_only_reason(engine: Engine) -> str | None:
