@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction, Mention, Relation, Sentence
-from graph.store.store import Store, content_hash
+from graph.store.store import Store
 
 
 def extraction(aid="a1", text="Alpha met Beta.", names=("Alpha", "Beta")):

@@ -11,14 +11,12 @@ is reported and the rest of the batch goes on. Downloads happen here, before any
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from graph.core.model import Article
 from graph.readers.base import (
@@ -34,13 +32,10 @@ from graph.readers.base import (
 )
 from graph.readers.dates import parse_date
 from graph.readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
-from graph.readers.urls import clean_url, url_id
-
-if TYPE_CHECKING:
-    from graph.store.store import Store
+from graph.readers.urls import clean_url
 
 __all__ = ["SUFFIXES", "Article", "InputError", "InputWarning", "Item", "ReadOptions",
-           "SameStory", "Skipped", "find_files", "is_url", "make_article", "parse_date",
+           "Skipped", "find_files", "is_url", "make_article", "parse_date",
            "read_bytes", "read_file", "read_paths", "read_url"]
 
 
@@ -167,36 +162,3 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
         yield replace(item, location=where) if isinstance(item, Article) and not \
             item.location else item
 
-
-class SameStory:
-    """Finds an earlier copy of a story reached again by another link: an article with the
-    same URL or exactly the same text, earlier in this batch or already stored. Only articles
-    read from a link (web pages, feed entries: their id is made from their URL) are checked;
-    articles from files keep their own ids even when texts or URLs agree (a record's ``url``
-    may be a site's home page)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._batch: dict[str, str] = {}  # url or text digest → id of the first copy
-
-    def first(self, article: Article, *, look_in_store: bool = True) -> str | None:
-        """The id of the earlier copy of ``article``'s story, or ``None`` if it is the first
-        (a stored article with the same id is the same article, not a copy). ``look_in_store``
-        can be off for articles known to be unchanged, to spare the query."""
-        keys = [hashlib.sha256(article.text.encode()).hexdigest()]
-        if article.url:
-            keys.append(article.url)
-        if not article.url or article.id != url_id(article.url):
-            for key in keys:  # not itself checked, but a later link may lead to it
-                self._batch.setdefault(key, article.id)
-            return None
-        for key in keys:
-            if key in self._batch:
-                return self._batch[key]
-        found = self.store.same_story(url=article.url, text=article.text) if look_in_store \
-            else None
-        if found and found != article.id:
-            return found
-        for key in keys:
-            self._batch[key] = article.id
-        return None

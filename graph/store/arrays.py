@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, literal, select
 from sqlalchemy.engine import Engine
 
+from graph.core.batches import chunked
 from graph.store import schema as t
 
 if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
@@ -75,9 +76,9 @@ class ArrayReads:
         ids = list(ids)
         out: dict[int, str] = {}
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 900):
+            for part in chunked(ids, 900):
                 out.update(conn.execute(select(t.names.c.id, t.names.c.name).where(
-                    t.names.c.id.in_(ids[i:i + 900]))).all())
+                    t.names.c.id.in_(part))).all())
         return out
 
 
@@ -98,7 +99,7 @@ def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None,  # noqa: ANN001
 
     width = len(fields)
     parts: list[np.ndarray] = []
-    chunks = [None] if seqs is None else [seqs[i:i + 900] for i in range(0, len(seqs), 900)]
+    chunks = [None] if seqs is None else list(chunked(seqs, 900))
     with engine.connect() as conn:
         for chunk in chunks:
             if chunk is not None and not chunk:

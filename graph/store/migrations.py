@@ -9,13 +9,13 @@ the same moment never both create it: the second waits, then finds it done.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from graph.core.hashing import text_hash
 from graph.store import schema as t
 from graph.store.engine import write_transaction
 
@@ -36,7 +36,7 @@ def _v2(conn: Connection) -> str:
     rows = conn.execute(select(t.articles.c.id, t.articles.c.text).order_by(t.articles.c.id))
     for n, (aid, body) in enumerate(rows.all(), start=1):
         conn.execute(t.articles.update().where(t.articles.c.id == aid).values(
-            seq=n, text_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(), hash=""))
+            seq=n, text_hash=text_hash(body), hash=""))
     conn.execute(text("CREATE UNIQUE INDEX ix_articles_seq ON articles (seq)"))
     for column in ("url", "text_hash", "written"):
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_articles_{column} ON articles "

@@ -7,7 +7,6 @@ the graph builder, the evidence panels, the CLI and the dashboard need is a type
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
+from graph.core.batches import chunked
+from graph.core.hashing import text_hash
 from graph.core.model import Article
 from graph.resolution.actors import NameStat
 from graph.store import schema as t
@@ -90,9 +91,8 @@ class Reads(ArrayReads):
         ids = list(ids)
         out = []
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
-                for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(
-                        ids[i:i + 500]))):
+            for part in chunked(ids):
+                for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(part))):
                     out.append(Article(id=r.id, text=r.text, title=r.title, date=r.date,
                                        source=r.source, url=r.url, author=r.author,
                                        origin=r.origin, location=r.location))
@@ -108,7 +108,7 @@ class Reads(ArrayReads):
                 if hit:
                     return hit
             if text:
-                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                digest = text_hash(text)
                 return conn.execute(select(t.articles.c.id).where(
                     t.articles.c.text_hash == digest).limit(1)).scalar()
         return None
@@ -121,8 +121,8 @@ class Reads(ArrayReads):
         ids = None if ids is None else list(ids)
         out = []
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 900) if ids is not None else [None]:
-                part = q if i is None else q.where(a.id.in_(ids[i:i + 900]))
+            for chunk in [None] if ids is None else chunked(ids, 900):
+                part = q if chunk is None else q.where(a.id.in_(chunk))
                 out += [{**r._asdict(), "date": r.date.isoformat() if r.date else None}
                         for r in conn.execute(part)]
         if ids is not None and len(ids) > 900:  # blocks come back sorted each: sort them all

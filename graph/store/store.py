@@ -9,10 +9,9 @@ evidence are in :class:`graph.store.reads.Reads`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Integer as SQLInteger
@@ -21,8 +20,10 @@ from sqlalchemy import cast, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from graph.core.batches import chunked
 from graph.core.errors import StaleViewError
-from graph.core.model import Article, Extraction
+from graph.core.hashing import content_hash, text_hash
+from graph.core.model import Extraction
 from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
 from graph.store import schema as t
 from graph.store.engine import (
@@ -44,16 +45,6 @@ __all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError
 
 
 
-def content_hash(article: Article, extractor: str) -> str:
-    """Fingerprint of everything that affects an article's extraction (text, metadata, model
-    and extractor version): equal hashes mean re-ingesting can be skipped."""
-    payload = json.dumps([article.text, article.title, article.source, article.url,
-                          article.author, str(article.date), extractor], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -121,8 +112,7 @@ class Store(Reads):
         latest = {ex.article.id: (ex, digest, extractor) for ex, digest, extractor in items}
         aids = list(latest)
         existing: set[str] = set()
-        for i in range(0, len(aids), 500):
-            part = aids[i:i + 500]
+        for part in chunked(aids):
             for table in PER_ARTICLE:
                 conn.execute(delete(table).where(table.c.article_id.in_(part)))
             existing.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part)))
@@ -155,8 +145,7 @@ class Store(Reads):
         """Ids for names and surface texts, adding the new ones (safe under concurrency)."""
         wanted = set(strings)
         missing = [s for s in wanted if s not in self._name_ids]
-        for i in range(0, len(missing), 500):
-            chunk = missing[i:i + 500]
+        for chunk in chunked(missing):
             found = dict(conn.execute(select(t.names.c.name, t.names.c.id)
                                       .where(t.names.c.name.in_(chunk))).all())
             new = [{"name": s, "key": _key(s)} for s in chunk if s not in found]
@@ -233,9 +222,9 @@ class Store(Reads):
         added = [i for i in new if i not in old]
         moved = [n for n, a in new_map.items() if old_map.get(n) != a]
         dropped = [n for n in old_map if n not in new_map]
-        for chunk in _chunks(list(set(moved) | set(dropped))):
+        for chunk in chunked(list(set(moved) | set(dropped))):
             conn.execute(delete(t.actor_names).where(t.actor_names.c.name_id.in_(chunk)))
-        for chunk in _chunks(gone):
+        for chunk in chunked(gone):
             conn.execute(delete(t.actors).where(t.actors.c.id.in_(chunk)))
         for i in changed:  # free the labels first: two actors may swap labels
             conn.execute(update(t.actors).where(t.actors.c.id == i).values(label="\x01" + i))
@@ -370,11 +359,6 @@ def _key(text: str) -> str:
     from graph.names.forms import name_key
 
     return name_key(text)
-
-
-def _chunks(items: list, size: int = 500) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def _insert_ignore(conn: Connection, table: t.Table, keys: list[str]):  # noqa: ANN202
