@@ -27,11 +27,12 @@ from graph.readers.articles import (
     InputError,
     InputWarning,
     ReadOptions,
-    SameStory,
     Skipped,
     read_paths,
 )
-from graph.store.store import Store, content_hash
+from graph.core.hashing import content_hash
+from graph.pipeline.same_story import SameStory
+from graph.store.store import Store
 
 __all__ = ["Summary", "default_aliases_path", "ingest", "reresolve"]
 
