@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from graph.core.errors import AliasError
 from graph.names.forms import name_key
@@ -93,7 +94,7 @@ def parse_aliases(path: str | Path) -> AliasFile:
     return parsed
 
 
-def _readable(err: dict) -> str:
+def _readable(err: ErrorDetails) -> str:
     expected = {"list_type": "expected a list of names", "string_type": "expected a name "
                 "in quotes", "dict_type": "expected a table of name = value entries",
                 "literal_error": "expected one of person, organisation, country, place, group"}

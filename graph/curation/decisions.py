@@ -181,6 +181,7 @@ def undo(store: Store, user: str, decision: int | None = None,
          base: int | None = None) -> Outcome:
     """Revert the last decision in force (or decision ``decision``)."""
     live = [h for h in store.history() if h["undone_by"] is None and h["action"] != "undo"]
+    target: dict | None
     if decision is None:
         if not live:
             raise CurationError("there is no decision to undo")

@@ -134,7 +134,7 @@ class Corpus:
         """Read the store's aggregates (one query per table, streamed into arrays)."""
         revs = store.revisions()
         empty = cls(revs.get("revision", 0), revs.get("actors_rev", 0), 0, [],
-                    np.zeros(0, bool), _EMPTY, *([_EMPTY] * 6), *([_EMPTY] * 9), _EMPTY,
+                    np.zeros(0, bool), _EMPTY, *((_EMPTY,) * 6), *((_EMPTY,) * 9), _EMPTY,
                     _EMPTY, _EMPTY, _EMPTY, [ALL_KINDS])
         return empty._append(store, store.graph_articles())._mapped(store)._with_texts(store)
 
@@ -350,6 +350,7 @@ class Rows:
     def indices(self) -> np.ndarray:
         if self.block is not None:
             return np.arange(self.block.start, self.block.stop)
+        assert self.numbers is not None  # a block or row numbers, never neither
         return self.numbers
 
 

@@ -36,9 +36,10 @@ class _OrientedEdges:
     """``G.edges`` listing each link from its recorded first end (``G.first``): networkx lists
     an undirected edge from whichever end it met first, reversing half the typed relations."""
 
-    def __init__(self, G: nx.Graph) -> None:
+    def __init__(self, G: _Oriented) -> None:
         self._G = G
-        self._view = nx.Graph.edges.func(G)
+        # networkx's Graph.edges is a functools.cached_property: .func is its getter
+        self._view = nx.Graph.edges.func(G)  # type: ignore[attr-defined]
 
     def _orient(self, e: tuple) -> tuple:
         u, v = e[0], e[1]
@@ -149,16 +150,18 @@ def _with_yed_graphics(data: bytes, H: nx.Graph, s: dict) -> bytes:
     root = ET.fromstring(data)
     g = f"{{{NS_GRAPHML}}}"
     y = f"{{{NS_Y}}}"
-    first_key = list(root).index(root.find(f"{g}graph"))
+    graph = root.find(f"{g}graph")
+    if graph is None:  # networkx always writes one
+        raise ValueError("GraphML without a graph element")
+    first_key = list(root).index(graph)
     root.insert(first_key, ET.Element(f"{g}key", {"for": "node", "id": "yed_node",
                                                   "yfiles.type": "nodegraphics"}))
     root.insert(first_key + 1, ET.Element(f"{g}key", {"for": "edge", "id": "yed_edge",
                                                       "yfiles.type": "edgegraphics"}))
-    graph = root.find(f"{g}graph")
     labels = {str(v): str(d.get("label", v)) for v, d in H.nodes(data=True)}
     node_style = {str(v): st for v, st in s["nodes"].items()}
     for node in graph.findall(f"{g}node"):
-        st = node_style[node.get("id")]
+        st = node_style[node.attrib["id"]]
         data_el = ET.Element(f"{g}data", {"key": "yed_node"})
         shape = ET.SubElement(data_el, f"{y}ShapeNode")
         size = st["size"]
@@ -171,12 +174,12 @@ def _with_yed_graphics(data: bytes, H: nx.Graph, s: dict) -> bytes:
                                                  "width": "1.0"})
         label = ET.SubElement(shape, f"{y}NodeLabel", {"modelName": "sides",
                                                         "modelPosition": "s"})
-        label.text = labels[node.get("id")]
+        label.text = labels[node.attrib["id"]]
         ET.SubElement(shape, f"{y}Shape", {"type": "ellipse"})
         node.insert(0, data_el)  # first: networkx's own x/y attributes win when read back
     for edge in graph.findall(f"{g}edge"):
-        st = s["edges"][frozenset((_node_of(H, edge.get("source")),
-                                   _node_of(H, edge.get("target"))))]
+        st = s["edges"][frozenset((_node_of(H, edge.attrib["source"]),
+                                   _node_of(H, edge.attrib["target"])))]
         data_el = ET.SubElement(edge, f"{g}data", {"key": "yed_edge"})
         line = ET.SubElement(data_el, f"{y}PolyLineEdge")
         ET.SubElement(line, f"{y}LineStyle", {"color": st["color"], "type": "line",

@@ -177,7 +177,7 @@ def _cell(value: object) -> object:
 
 def _flat(G: nx.Graph) -> nx.Graph:
     """A copy with only scalar attributes (GraphML and GEXF cannot hold lists or dicts)."""
-    H = nx.Graph()
+    H: nx.Graph = nx.Graph()
     H.graph.update({k: _cell(v) for k, v in G.graph.items()
                     if isinstance(_cell(v), str | int | float | bool)})
     for node, d in G.nodes(data=True):

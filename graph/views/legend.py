@@ -63,6 +63,7 @@ def scale_legend(shapes: list, annotations: list, size_by: str, lo: float, hi: f
 
     values = sorted({lo, round((lo + hi) / 2), hi}) if hi > lo else [lo]
     label(f"Node size: {SIZE_NAMES.get(size_by, size_by)}", px, 178 / plot_h, 13, bold=True)
+    cx: float  # pixels: the circles' widths are not whole
     cx, mid = px, 178 - 48  # circles centred on one line, their values under them
     for value in values:
         d = style.node_size(value, lo, hi)

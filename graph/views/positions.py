@@ -7,6 +7,7 @@ slice always looks the same on screen and in a briefing.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -32,7 +33,7 @@ def positions(
         raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     if G.number_of_nodes() == 0:
         return {}
-    H = nx.Graph()
+    H: nx.Graph[str] = nx.Graph()
     H.add_nodes_from(sorted(G.nodes))
     # Log weights: strong links still pull actors together, but hubs do not collapse onto
     # each other (raw sentence counts can differ a hundredfold).
@@ -42,7 +43,7 @@ def positions(
     )
     n = H.number_of_nodes()
     if n == 1:
-        raw = {next(iter(H.nodes)): (0.0, 0.0)}
+        raw: dict[str, Any] = {next(iter(H.nodes)): (0.0, 0.0)}  # node → (x, y) or an array
     elif layout in ("spring", "kamada-kawai"):
         # Each connected part laid out on its own, then the parts packed into the frame's
         # shape: laid out together, small parts drift to the edges and the frame's middle

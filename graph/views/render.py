@@ -22,6 +22,7 @@ import threading
 import time
 import warnings
 from concurrent.futures import Future
+from typing import Any
 
 from graph.core.errors import RendererDiedError, RendererMissingError
 
@@ -55,7 +56,7 @@ class _Renderer:
                                        daemon=True)
         self.thread.start()
         self.ready: Future = asyncio.run_coroutine_threadsafe(self._open(), self.loop)
-        self.kaleido = None
+        self.kaleido: Any = None  # a kaleido.Kaleido once open (kaleido ships no types)
         self.closed = False
 
     async def _open(self) -> None:
@@ -182,4 +183,4 @@ def browser_found() -> bool:
     except ImportError:  # a kaleido without choreographer: let it report for itself
         return True
     path = Chromium.find_browser(skip_local=False)
-    return bool(path) and os.access(path, os.X_OK)
+    return bool(path and os.access(path, os.X_OK))

@@ -53,8 +53,8 @@ def cap_links(G: nx.Graph, per_actor: int = LINKS_PER_ACTOR) -> nx.Graph:
         return G
     route = G.graph.get("path") or []
     on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
-    ranked = sorted(G.edges(data="weight"), key=lambda e: (-(e[2] or 0), str(min(e[:2])),
-                                                           str(max(e[:2]))))
+    ranked: list[tuple[str, str, float | None]] = sorted(
+        G.edges(data="weight"), key=lambda e: (-(e[2] or 0), str(min(e[:2])), str(max(e[:2]))))
     keep = [(u, v) for u, v, _ in ranked[:limit]]
     keep += [(u, v) for u, v, _ in ranked[limit:] if frozenset((u, v)) in on_path]
     H = G.edge_subgraph(keep).copy()
