@@ -111,7 +111,7 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
         route = [c.ids[i] for i in _shortest(la, lb, n, index[path[0]], index[path[1]])]
         chosen[[index[x] for x in route]] = True
 
-    G = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
+    G: nx.Graph[str] = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
                  articles=c.article_ids[c.order[art_mask[c.order]]].tolist()
                  if len(c.arts) else [])
     nodes = _node_facts(c, chosen, fig, lists)
@@ -180,11 +180,11 @@ def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict
     out: dict[int, dict] = {}
     if fig.m_rows is None and not lists:  # the whole corpus: per-name figures
         names, owner = mp.names.many(actors)
-        texts, text_name = t.name_texts.many(names[names < len(t.name_first)])
+        name_texts, text_name = t.name_texts.many(names[names < len(t.name_first)])
         actor_of = np.full(len(t.name_first), -1, dtype=np.int64)
         keep = names < len(t.name_first)
         actor_of[names[keep]] = owner[keep]
-        by_actor = Groups.of(actor_of[text_name], texts, len(c.ids))
+        by_actor = Groups.of(actor_of[text_name], name_texts, len(c.ids))
         first = np.full(len(c.ids), np.iinfo(np.int64).max)
         last = np.full(len(c.ids), np.iinfo(np.int64).min)
         np.minimum.at(first, owner[keep], t.name_first[names[keep]])
@@ -276,6 +276,7 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
                  "polarity": _polarity(relations_), "directed": len(ways) == 1,
                  "source": src, "target": tgt}
         if lists:
+            assert arts is not None  # lists: the rows were read, so counted is set
             attrs["articles"] = _in_date_order(c, arts.get(p))
         if evidence:
             attrs["evidence"] = found.get((a, b), [])
