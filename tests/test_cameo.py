@@ -7,7 +7,8 @@ import pytest
 import graph.core.cameo
 from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info, kinds_of_root, quad_class_of_root
 from graph.core.model import COOCCURRENCE
-from graph.names.forms import load_table, relation_kinds
+from graph.core.tables import load_table
+from graph.names.forms import relation_kinds
 from graph.relations.lexicon import lexicon
 
 

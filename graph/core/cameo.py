@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from graph.names.forms import load_table
+from graph.core.tables import load_table
 
 __all__ = ["QUAD_CLASSES", "ROOTS", "KindInfo", "kind_info", "kinds_of_root", "polarity_of",
            "quad_class_of_root", "relation_kinds_info"]

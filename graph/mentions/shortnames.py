@@ -28,7 +28,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from graph.core.model import MentionSpan
-from graph.names.forms import load_table, name_key, name_parts, title_words
+from graph.core.tables import load_table
+from graph.names.forms import name_key, name_parts, title_words
 
 __all__ = ["organisation_short_names"]
 

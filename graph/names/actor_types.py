@@ -35,10 +35,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from graph.names.forms import load_table, name_key, title_words
+from graph.core.tables import load_table, load_words
+from graph.names.forms import name_key, title_words
 
 if TYPE_CHECKING:  # resolution imports this module without spaCy
     from spacy.tokens import Doc
@@ -218,10 +218,3 @@ def gazetteer_place(name: str) -> bool:
 def _places() -> frozenset[str]:
     """The gazetteer's name keys (``tools/derive_tables.py`` derives them from GeoNames)."""
     return frozenset(load_words("places.txt"))
-
-
-def load_words(file: str) -> list[str]:
-    """The lines of a word table shipped in ``graph/data``, without its ``#`` comment lines.
-    (A file name in a ``load_words`` call is part of the extractor version.)"""
-    text = resources.files("graph").joinpath("data", file).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 
-from graph.names.forms import load_table, name_key
+from graph.core.tables import load_table
+from graph.names.forms import name_key
 
 __all__ = ["builtin_alias", "country_name", "is_subdivision"]
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
-from importlib import resources
 
 from anyascii import anyascii
 
 from graph.core.model import COOCCURRENCE
+from graph.core.tables import load_table
 
-__all__ = ["generation", "initials_match", "is_generation", "load_table", "loose_key",
+__all__ = ["generation", "initials_match", "is_generation", "loose_key",
            "name_key", "name_parts", "name_particles", "other_generation", "person_appositions",
            "relation_kinds", "seats_of_power", "short_form_of", "title_words"]
 
@@ -44,13 +43,6 @@ def loose_key(name: str) -> str:
     """``name_key`` with doubled letters single, for transliteration variants that differ only
     there ("Verbytskyy" / "Verbytsky", "Haddadi" / "Hadadi")."""
     return _REPEAT.sub(r"\1", name_key(name))
-
-
-@functools.cache
-def load_table(name: str) -> dict:
-    """Load a TOML table shipped in ``graph/data`` (cached: read once per process)."""
-    data = resources.files("graph").joinpath("data", f"{name}.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
 
 
 def relation_kinds() -> tuple[str, ...]:

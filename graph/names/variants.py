@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from graph.names.forms import generation, initials_match, load_table, other_generation, title_words
+from graph.core.tables import load_table
+from graph.names.forms import generation, initials_match, other_generation, title_words
 
 __all__ = ["Candidate", "Item", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 

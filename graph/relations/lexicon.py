@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from graph.core.cameo import kind_info
-from graph.names.forms import load_table
+from graph.core.tables import load_table
 
 __all__ = ["Frame", "Lexicon", "blockers", "intent_nouns", "lexicon", "speech_nouns"]
 
