@@ -23,18 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.core.model import Article, Extraction
+from graph.curation.decisions import import_aliases_once
 from graph.readers.articles import (
     InputError,
     InputWarning,
+    Item,
     ReadOptions,
+    SameStory,
     Skipped,
     read_paths,
 )
-from graph.core.hashing import content_hash
-from graph.pipeline.same_story import SameStory
-from graph.store.store import Store
+from graph.store.store import Store, content_hash
 
-__all__ = ["Summary", "default_aliases_path", "ingest", "reresolve"]
+__all__ = ["Summary", "default_aliases_path", "ingest", "ingest_items", "reresolve"]
 
 WRITE_BATCH = 16  # articles per write transaction
 
@@ -129,6 +130,34 @@ def ingest(
     ``summary.left_out`` and ``summary.not_read`` say what was left out. Resolution still
     runs, so the store is consistent.
     """
+    return ingest_items(read_paths(paths, read_options), store, model=model, jobs=jobs,
+                        aliases=aliases, progress=progress, replace=replace, dask=dask,
+                        on_error=on_error, on_note=on_note, limit=limit, stop=stop)
+
+
+def ingest_items(
+    items: Iterable[Item],
+    store: Store,
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    aliases: str | Path | None = None,
+    progress: bool = True,
+    replace: bool = False,
+    dask: str | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
+    limit: int | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Summary:
+    """:func:`ingest` for items already being read: what a reader of
+    :mod:`graph.readers.articles` yields (``read_bytes`` for an upload, ``read_paths``),
+    articles, input errors, warnings and skipped files, each reported and counted as
+    :func:`ingest` does. ``items`` is consumed lazily, so ``limit`` and ``stop()`` end the
+    reading itself; an iterator that has ``close()`` (a reader's generator) is closed when
+    reading ends, so a reader left part-way releases its file at once.
+    """
+    # imported here: both import spaCy (a second or more), which reading a store must not pay
     from graph.extraction.fingerprint import extractor_version
     from graph.extraction.nlp import model_name
 
@@ -141,7 +170,7 @@ def ingest(
     _import_aliases(store, aliases, note)
     extractor = extractor_version(model_name(model))
     stop = stop or (lambda: False)
-    plan = _plan(paths, store, extractor, replace, summary, report, read_options, limit, stop)
+    plan = _plan(items, store, extractor, replace, summary, report, limit, stop)
     if plan.todo and summary.stopped != "stop":
         extractions = _map([a for a, _, _ in plan.todo], model, jobs, dask)
         _write(store, plan, extractions, extractor, summary, report, progress, stop)
@@ -156,9 +185,8 @@ def ingest(
     return summary
 
 
-def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bool,
-          summary: Summary, report: Callable[[str], None],
-          read_options: ReadOptions | None = None, limit: int | None = None,
+def _plan(items: Iterable[Item], store: Store, extractor: str, replace: bool,
+          summary: Summary, report: Callable[[str], None], limit: int | None = None,
           stop: Callable[[], bool] = lambda: False) -> _Plan:
     """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged.
     Reading ends after ``limit`` articles, or when ``stop()`` says so (see :func:`ingest`)."""
@@ -173,7 +201,6 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
         report(f"error: {line}")
 
     stories = SameStory(store)
-    items = read_paths(paths, read_options)
     for item in items:
         if isinstance(item, Article) and limit is not None and read >= limit:
             summary.stopped, summary.not_read = "limit", item.origin or item.id
@@ -219,7 +246,8 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
             plan.todo.append((item, digest, "stale"))
         else:
             plan.todo.append((item, digest, "updated"))
-    items.close()  # a reader left part-way (a bound) releases its file now
+    # a reader left part-way (a bound) releases its file now
+    getattr(items, "close", lambda: None)()
     summary.read = read
     stale = [i for i, s in states.items() if s.extractor != extractor and i not in seen]
     if limit is not None:  # stored articles to redo count against the bound too
@@ -232,10 +260,10 @@ def _plan(paths: Iterable[str | Path], store: Store, extractor: str, replace: bo
 def _map(articles: list[Article], model: str | None, jobs: int,
          dask: str | None) -> Iterator[Extraction | InputError]:
     if dask:
-        from graph.pipeline.distributed import extract_on_dask
+        from graph.pipeline.distributed import extract_on_dask  # dask: an optional extra
 
         return extract_on_dask(articles, model, dask, jobs)
-    from graph.pipeline.workers import extract_stream
+    from graph.pipeline.workers import extract_stream  # imports spaCy
 
     return extract_stream(articles, model, jobs)
 
@@ -318,8 +346,6 @@ def _import_aliases(store: Store, path: str | Path | None,
     path = Path(path) if path else default_aliases_path(store)
     if path is None:
         return
-    from graph.curation.decisions import import_aliases_once
-
     message = import_aliases_once(store, path)
     if message:
         note(message)
