@@ -2,20 +2,22 @@
 
 Each upload is a job with its own random id, kept by the app (:class:`Uploads`); a page polls
 its own job's progress with that id, so no response ever reports another upload, and only the
-holder of the id can cancel it. Files are written under their sanitised names into a private
-temporary directory and ingested with the library's :func:`graph.pipeline.driver.ingest` (every
-format
-it reads; one line per bad file, the rest goes through). Jobs run one at a time, in the order
-they came, in a thread of the server process, so one process must serve a page's upload and
-its polls (``relgraph serve``; a WSGI server with one worker). A waiting job knows its place
-in the line; at most ``MAX_WAITING`` wait (checked and joined under one lock).
+holder of the id can cancel it. Uploaded files are read from their bytes by the readers' byte
+interface (:func:`graph.readers.articles.read_bytes`: every format ``relgraph ingest`` reads,
+the same messages, named by the uploaded file's name) and links by
+:func:`graph.readers.articles.read_paths`; the items go straight into
+:func:`graph.pipeline.driver.ingest_items` (one line per bad file, the rest goes through).
+Nothing is written to disk but the store. Jobs run one at a time, in the order they came, in
+a thread of the server process, so one process must serve a page's upload and its polls
+(``relgraph serve``; a WSGI server with one worker). A waiting job knows its place in the
+line; at most ``MAX_WAITING`` wait (checked and joined under one lock).
 
 No job holds the line for long: a job reads at most ``max_articles`` articles and runs at most
 ``max_seconds`` (``$RELGRAPH_UPLOAD_MAX_ARTICLES``, a whole number, and
 ``$RELGRAPH_UPLOAD_MAX_SECONDS``; 2,000 and 120 s by default). A job that reaches a bound, or
 is cancelled, keeps what it stored (articles are written in batches, each a transaction) and
-says what it left out. An upload the disk cannot take (full, unwritable) is refused in one
-line and leaves no folder behind.
+says what it left out. A job holds its files' bytes in memory until it has read them (at most
+``MAX_TOTAL_BYTES`` a job) and lets go of each file once read, and of all when it ends.
 """
 
 from __future__ import annotations
@@ -24,19 +26,20 @@ import math
 import os
 import re
 import secrets
-import shutil
-import tempfile
 import threading
 import time
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
+from graph.core.model import Article
+from graph.pipeline.driver import ingest_items
+from graph.readers.articles import Item, ReadOptions, is_url, read_bytes, read_paths
+from graph.readers.web import Fetcher
 from graph.store.store import Store
 
 __all__ = ["MAX_ARTICLES", "MAX_FILE_BYTES", "MAX_SECONDS", "MAX_TOTAL_BYTES", "MAX_WAITING",
-           "Job", "Uploads", "safe_name"]
+           "Job", "Uploads", "uploaded_items"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 60 * 1024 * 1024
@@ -49,16 +52,16 @@ MAX_ERROR_LINES = 100  # error lines a job keeps; the rest are counted
 KEEP_SECONDS = 3600  # finished jobs are forgotten after an hour
 
 
-def safe_name(name: object, index: int) -> str:
-    """A file name that is safe to create: no directories, no hidden files, only letters,
-    digits, ``.``, ``-`` and ``_``; the extension (which picks the reader) kept."""
-    base = re.split(r"[\\/]", str(name or ""))[-1]
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._") or f"upload-{index}"
-    stem, dot, ext = base.rpartition(".")
-    if not dot:
-        stem, ext = base, ""
-    stem = stem[:80] or f"upload-{index}"
-    return f"{index:03d}-{stem}" + (f".{ext.lower()[:10]}" if ext else "")
+def uploaded_items(name: str, data: bytes) -> Iterator[Item]:
+    """The items of one uploaded file, read from its bytes with the readers of files on disk
+    and named by the file's name: messages, article origins (``name``, ``name:LINE``) and, for
+    articles whose id comes from the file name, the name's stem as id (as ``relgraph ingest``
+    gives a file of that name) and ``upload:NAME`` as where it came from (so a later upload of
+    the same name updates it, and a file ingested from disk with the same id is reported, not
+    overwritten)."""
+    for item in read_bytes(name, data):
+        yield (replace(item, location=f"upload:{name}")
+               if isinstance(item, Article) and not item.location else item)
 
 
 @dataclass
@@ -74,8 +77,8 @@ class Job:
     lines: list[str] = field(default_factory=list)
     finished: float | None = None
     cancelled: bool = False
+    # what the job does; dropped when it ends (with the bytes of its files)
     work: Callable[[Job], None] | None = field(default=None, repr=False)
-    cleanup: Callable[[], None] = field(default=lambda: None, repr=False)
 
     def error(self, line: str) -> None:
         if len(self.errors) < MAX_ERROR_LINES:
@@ -116,11 +119,6 @@ def _env_count(name: str, default: int) -> int:
     return int(value)
 
 
-def _not_saved(exc: OSError) -> str:
-    """One line for an upload the disk could not take, without the private temporary path."""
-    return f"could not save the upload: {exc.strerror or type(exc).__name__}"
-
-
 class Uploads:
     """The background ingest jobs of one app: a line of jobs, one running at a time."""
 
@@ -151,31 +149,18 @@ class Uploads:
                              f"{MAX_FILE_BYTES // 1024 // 1024} MB")
         if sum(len(d) for _, d in files) > MAX_TOTAL_BYTES:
             raise ValueError(f"more than {MAX_TOTAL_BYTES // 1024 // 1024} MB at once")
-        self._check_line()  # early, so a full line costs no writing; _enqueue decides
-        try:
-            folder = Path(tempfile.mkdtemp(prefix="relgraph-upload-"))
-        except OSError as exc:  # e.g. the disk is full or the temporary directory is gone
-            raise ValueError(_not_saved(exc)) from None
-        shown: dict[str, str] = {}
-        try:
-            for i, (name, data) in enumerate(files, start=1):
-                target = folder / safe_name(name, i)
-                target.write_bytes(data)
-                shown[target.name] = str(name)
-        except OSError as exc:  # no half-written folder is left behind
-            shutil.rmtree(folder, ignore_errors=True)
-            raise ValueError(_not_saved(exc)) from None
-        job = Job(secrets.token_urlsafe(16), [str(n) for n, _ in files],
-                  work=lambda job: self._ingest(job, folder, shown),
-                  cleanup=lambda: shutil.rmtree(folder, ignore_errors=True))
-        return self._enqueue(job)
+        twice = [n for n, k in Counter(str(n) for n, _ in files).items() if k > 1]
+        if twice:  # an article's id comes from its file's name: one would replace the other
+            raise ValueError(f"{twice[0]}: two files with this name; rename one")
+        # one step a file: its name and its items, read (lazily) from its bytes
+        steps = deque((str(name), uploaded_items(str(name), data)) for name, data in files)
+        return self._enqueue(Job(secrets.token_urlsafe(16), [name for name, _ in steps],
+                                 work=lambda job: self._run_job(job, steps)))
 
     def submit_links(self, text: object) -> str:
         """Queue the http(s) links in ``text`` (one per line) to be fetched and ingested;
         local and private addresses are refused (a server must not fetch its own network for
         its users). Returns the job id."""
-        from graph.readers.base import is_url
-
         if not isinstance(text, str) or not text.strip():
             raise ValueError("paste one or more links first")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -211,13 +196,8 @@ class Uploads:
             if job in self._line:
                 self._line.remove(job)
                 job.lines = ["cancelled before it started: nothing added"]
-                job.state, job.finished = "done", time.time()
-                job.cleanup()
+                job.state, job.finished, job.work = "done", time.time(), None
         return True
-
-    def _check_line(self) -> None:
-        with self._lock:
-            self._refuse_if_full()
 
     def _refuse_if_full(self) -> None:
         """Raise the one-line refusal when ``MAX_WAITING`` jobs wait (the lock is held)."""
@@ -227,20 +207,16 @@ class Uploads:
 
     def _enqueue(self, job: Job) -> str:
         """Join the line, if it has room: the check and the append under one lock, so uploads
-        arriving together cannot push it past ``MAX_WAITING``; a refused job's files go."""
-        try:
-            with self._lock:
-                self._refuse_if_full()
-                self._forget_old()
-                self._jobs[job.id] = job
-                self._line.append(job)
-                if self._worker is None:
-                    self._worker = threading.Thread(target=self._work, daemon=True,
-                                                    name="relgraph-uploads")
-                    self._worker.start()
-        except ValueError:
-            job.cleanup()
-            raise
+        arriving together cannot push it past ``MAX_WAITING``."""
+        with self._lock:
+            self._refuse_if_full()
+            self._forget_old()
+            self._jobs[job.id] = job
+            self._line.append(job)
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, daemon=True,
+                                                name="relgraph-uploads")
+                self._worker.start()
         return job.id
 
     def _work(self) -> None:
@@ -253,58 +229,46 @@ class Uploads:
                 job = self._running = self._line.popleft()
                 job.state = "running"
             try:
-                job.work(job)
+                if job.work is not None:  # always, for a job taken from the line
+                    job.work(job)
             except Exception as exc:  # noqa: BLE001 — reported on the page, the server goes on
                 job.error(f"error: ingest stopped ({type(exc).__name__}: {exc})")
             finally:
-                job.cleanup()
                 with self._lock:
                     job.state, job.finished, self._running = "done", time.time(), None
+                    job.work = None  # lets go of what it held (the files' bytes)
 
     def _fetch(self, job: Job, links: list[str]) -> None:
-        from graph.readers.articles import ReadOptions
-        from graph.readers.web import Fetcher
-
+        """Fetch and ingest links, one step a link, with the server's fetcher (public
+        addresses only)."""
         with (self._fetcher() if self._fetcher else Fetcher(public_only=True)) as fetcher:
-            self._run_job(job, links, lambda line: line,
-                          read_options=ReadOptions(fetcher=fetcher))
+            options = ReadOptions(fetcher=fetcher)
+            self._run_job(job, deque((link, read_paths([link], options)) for link in links))
 
-    def _ingest(self, job: Job, folder: Path, shown: dict[str, str]) -> None:
-        def user_line(line: str) -> str:
-            # error lines name the private temporary file: show the user's file name instead
-            for tmp, original in shown.items():
-                line = line.replace(str(folder / tmp), original)
-            return line.replace(str(folder) + "/", "")
-
-        self._run_job(job, sorted(folder.iterdir()), user_line)
-
-    def _run_job(self, job: Job, items: list, user_line, read_options=None) -> None:  # noqa: ANN001
-        """Ingest ``items`` (files or links) one per call, so the page can show how far it
-        got; error lines go through ``user_line``. The job's bounds and its cancel button
-        end it early (see :func:`graph.pipeline.driver.ingest`'s ``limit`` and ``stop``)."""
-        from graph.pipeline.driver import ingest
-
+    def _run_job(self, job: Job, steps: deque[tuple[str, Iterator[Item]]]) -> None:
+        """Ingest each step's items (a file's or a link's: ``(name, items)``) with one call,
+        so the page can show how far it got; a step is let go of once taken. The job's bounds
+        and its cancel button end it early (see :func:`graph.pipeline.driver.ingest`'s
+        ``limit`` and ``stop``)."""
         started = time.monotonic()
 
         def stop() -> bool:
             return job.cancelled or time.monotonic() - started > self.max_seconds
 
         new = updated = read = left_out = 0
-        why, not_read, rest = "", "", []
-        for n, item in enumerate(items):
+        why, not_read = "", ""
+        while steps:
+            name, items = steps.popleft()
             if stop() or read >= self.max_articles:
-                why, not_read = "stop" if stop() else "limit", user_line(str(item))
-                rest = [user_line(str(i)) for i in items[n + 1:]]
+                why, not_read = "stop" if stop() else "limit", name
                 break
-            summary = ingest([item], self.store, progress=False, read_options=read_options,
-                             on_error=lambda line: job.error(user_line(line)),
-                             limit=self.max_articles - read, stop=stop)
+            summary = ingest_items(items, self.store, progress=False, on_error=job.error,
+                                   limit=self.max_articles - read, stop=stop)
             new, updated = new + summary.new, updated + summary.updated
             read, left_out = read + summary.read, left_out + summary.left_out
             job.done += 1
             if summary.stopped:
-                why, not_read = summary.stopped, user_line(summary.not_read)
-                rest = [user_line(str(i)) for i in items[n + 1:]]
+                why, not_read = summary.stopped, summary.not_read
                 break
         n_errors = len(job.errors) + job.more_errors
         job.lines = [f"{new:,} new, {updated:,} updated article"
@@ -312,7 +276,7 @@ class Uploads:
                      f"{n_errors:,} error{'' if n_errors == 1 else 's'}"]
         if why:
             job.lines.append(self._left_out(job, why, time.monotonic() - started, read,
-                                            left_out, not_read, rest))
+                                            left_out, not_read, [n for n, _ in steps]))
 
     def _left_out(self, job: Job, why: str, seconds: float, read: int, left_out: int,
                   not_read: str, rest: list[str]) -> str:

@@ -11,19 +11,22 @@ import binascii
 import hashlib
 import json
 
-from .upload_jobs import (
+from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.upload_jobs import (
     MAX_ARTICLES,
     MAX_FILE_BYTES,
     MAX_SECONDS,
     MAX_TOTAL_BYTES,
     Job,
     Uploads,
-    safe_name,
 )
 
 # the job line's names stay importable from here (dashboard.app, older callers)
 __all__ = ["MAX_ARTICLES", "MAX_FILE_BYTES", "MAX_SECONDS", "MAX_TOTAL_BYTES", "Job", "Uploads",
-           "decode_upload", "ordinal", "pasted_article", "register", "safe_name"]
+           "decode_upload", "ordinal", "pasted_article", "register"]
 
 
 def decode_upload(contents: object, names: object) -> list[tuple[str, bytes]]:
@@ -65,68 +68,88 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def register(app, source, uploads: Uploads) -> None:  # noqa: ANN001
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _error(text: str) -> html.Span:
+    return html.Span(f"error: {text}", className="error")
+
+
+def register(app: Dash, source: object, uploads: Uploads) -> None:
     """Callbacks of the "Add articles" menu: start a job, poll it, cancel it; when it is
-    done, bump the data revision (the view and every control's options refresh on it)."""
-    from dash import Input, Output, State, ctx, html, no_update
-    from dash.exceptions import PreventUpdate
+    done, bump the data revision (the view and every control's options refresh on it).
+    ``source`` is not used (jobs write to ``uploads.store``): every callback module of the
+    dashboard registers with the same arguments."""
 
-    from . import ids
-
-    @app.callback(Output(ids.UPLOAD_JOB, "data"), Output(ids.UPLOAD_POLL, "disabled"),
-                  Output(ids.UPLOAD_STATUS, "children"),
-                  Input(ids.UPLOAD, "contents"), Input(ids.PASTE_ADD, "n_clicks"),
-                  Input(ids.LINKS_ADD, "n_clicks"),
-                  State(ids.UPLOAD, "filename"), State(ids.PASTE_TITLE, "value"),
-                  State(ids.PASTE_DATE, "value"), State(ids.PASTE_SOURCE, "value"),
-                  State(ids.PASTE_TEXT, "value"), State(ids.LINKS, "value"),
-                  prevent_initial_call=True)
-    def start(contents, _paste, _links, names, title, day, src, text, links):
+    @app.callback(
+        output=dict(job=Output(ids.UPLOAD_JOB, "data"),
+                    poll_off=Output(ids.UPLOAD_POLL, "disabled"),
+                    status=Output(ids.UPLOAD_STATUS, "children")),
+        inputs=dict(contents=Input(ids.UPLOAD, "contents"),
+                    pasted=Input(ids.PASTE_ADD, "n_clicks"),
+                    linked=Input(ids.LINKS_ADD, "n_clicks")),
+        state=dict(names=State(ids.UPLOAD, "filename"), title=State(ids.PASTE_TITLE, "value"),
+                   day=State(ids.PASTE_DATE, "value"), paper=State(ids.PASTE_SOURCE, "value"),
+                   text=State(ids.PASTE_TEXT, "value"), links=State(ids.LINKS, "value")),
+        prevent_initial_call=True)
+    def start(contents: object, pasted: object, linked: object, names: object, title: object,
+              day: object, paper: object, text: object, links: object) -> dict:
         try:
             if ctx.triggered_id == ids.LINKS_ADD:
                 job = uploads.submit_links(links)
                 count = len([x for x in (links or "").splitlines() if x.strip()])
-                return job, False, f"Fetching {count} link{'s' if count != 1 else ''}…"
+                return dict(job=job, poll_off=False,
+                            status=f"Fetching {_plural(count, 'link')}…")
             if ctx.triggered_id == ids.PASTE_ADD:
-                files = [pasted_article(title, day, src, text)]
+                files = [pasted_article(title, day, paper, text)]
             elif contents:
                 files = decode_upload(contents, names)
             else:
                 raise PreventUpdate
             job = uploads.submit(files)
         except ValueError as exc:
-            return no_update, True, html.Span(f"error: {exc}", className="error")
-        return job, False, f"Adding {len(files)} file{'s' if len(files) != 1 else ''}…"
+            return dict(job=no_update, poll_off=True, status=_error(str(exc)))
+        return dict(job=job, poll_off=False, status=f"Adding {_plural(len(files), 'file')}…")
 
-    @app.callback(Output(ids.UPLOAD_PROGRESS, "value"), Output(ids.UPLOAD_PROGRESS, "max"),
-                  Output(ids.UPLOAD_PROGRESS, "hidden"),
-                  Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-                  Output(ids.UPLOAD_POLL, "disabled", allow_duplicate=True),
-                  Output(ids.DATA_REV, "data", allow_duplicate=True),
-                  Output(ids.UPLOAD_CANCEL, "hidden"),
-                  Input(ids.UPLOAD_POLL, "n_intervals"), State(ids.UPLOAD_JOB, "data"),
-                  State(ids.DATA_REV, "data"), prevent_initial_call=True)
-    def poll(_n, job_id, rev):
+    @app.callback(
+        output=dict(value=Output(ids.UPLOAD_PROGRESS, "value"),
+                    most=Output(ids.UPLOAD_PROGRESS, "max"),
+                    bar_hidden=Output(ids.UPLOAD_PROGRESS, "hidden"),
+                    status=Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
+                    poll_off=Output(ids.UPLOAD_POLL, "disabled", allow_duplicate=True),
+                    rev=Output(ids.DATA_REV, "data", allow_duplicate=True),
+                    cancel_hidden=Output(ids.UPLOAD_CANCEL, "hidden")),
+        inputs=dict(ticks=Input(ids.UPLOAD_POLL, "n_intervals")),
+        state=dict(job_id=State(ids.UPLOAD_JOB, "data"), rev=State(ids.DATA_REV, "data")),
+        prevent_initial_call=True)
+    def poll(ticks: object, job_id: object, rev: object) -> dict:
         status = uploads.status(job_id)
         if status is None:  # e.g. the server restarted: stop polling, say so
-            return ("0", "1", True, html.Span("error: this upload is no longer known to the "
-                                              "server; add the files again",
-                                              className="error"), True, no_update, True)
+            return dict(value="0", most="1", bar_hidden=True,
+                        status=_error("this upload is no longer known to the server; add the "
+                                      "files again"),
+                        poll_off=True, rev=no_update, cancel_hidden=True)
         total, done = max(status["total"], 1), status["done"]
         lines = [html.Div(e, className="error") for e in status["errors"]]
         if status["state"] != "done":
             word = (f"Waiting: {ordinal(status['ahead'] + 1)} in line"
                     if status["state"] == "waiting" else f"Adding {min(done + 1, total)} of "
                                                          f"{total}")
-            return str(done), str(total), False, [word + "…", *lines], False, no_update, False
-        return (str(total), str(total), False,
-                [*(html.Div(line) for line in status["lines"]), *lines], True,
-                (rev if isinstance(rev, int) else 0) + 1, True)
+            return dict(value=str(done), most=str(total), bar_hidden=False,
+                        status=[word + "…", *lines], poll_off=False, rev=no_update,
+                        cancel_hidden=False)
+        return dict(value=str(total), most=str(total), bar_hidden=False,
+                    status=[*(html.Div(line) for line in status["lines"]), *lines],
+                    poll_off=True, rev=(rev if isinstance(rev, int) else 0) + 1,
+                    cancel_hidden=True)
 
-    @app.callback(Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-                  Output(ids.UPLOAD_CANCEL, "hidden", allow_duplicate=True),
-                  Input(ids.UPLOAD_CANCEL, "n_clicks"), State(ids.UPLOAD_JOB, "data"),
-                  prevent_initial_call=True)
-    def cancel(_clicks, job_id):
+    @app.callback(
+        output=dict(status=Output(ids.UPLOAD_STATUS, "children", allow_duplicate=True),
+                    hidden=Output(ids.UPLOAD_CANCEL, "hidden", allow_duplicate=True)),
+        inputs=dict(clicks=Input(ids.UPLOAD_CANCEL, "n_clicks")),
+        state=dict(job_id=State(ids.UPLOAD_JOB, "data")),
+        prevent_initial_call=True)
+    def cancel(clicks: object, job_id: object) -> dict:
         # only the page holding the job's id can name it; the next poll shows the outcome
-        return ("Cancelling…" if uploads.cancel(job_id) else no_update), True
+        return dict(status="Cancelling…" if uploads.cancel(job_id) else no_update, hidden=True)

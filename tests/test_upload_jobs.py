@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import subprocess
 import tempfile
 import threading
 import time
@@ -243,52 +242,87 @@ def start_upload(app, client, name: str, data: bytes) -> dict:
                 {"upload.filename": [name]})["response"]
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A real 64 KB tmpfs (needs the right to mount: root in CI's container)."""
-    where = tmp_path / "tiny"
-    where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(where)],
-                             capture_output=True)
-    if mounted.returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    yield where
-    subprocess.run(["umount", str(where)], check=True)
+SUMMIT = b"Olaf Scholz met Emmanuel Macron in Paris on Monday. Scholz thanked Macron."
 
 
-def test_an_upload_the_disk_cannot_take_is_one_line_and_leaves_no_folder(tmp_path, monkeypatch,
-                                                                          tiny_disk):
+def test_an_upload_is_read_from_its_bytes_and_named_by_its_name(tmp_path, monkeypatch):
+    # no temporary file or folder can be made (the temporary directory is a regular file):
+    # an upload is read from its bytes, so it goes through all the same
     from dashboard import create_app
 
-    store = Store(tmp_path / "s.db")
-    app = create_app(store, uploads_on=True)
-    client = app.server.test_client()
-    # the temporary directory is a full disk: writing the file fails half-way
-    monkeypatch.setattr(tempfile, "tempdir", str(tiny_disk))
-    shown = start_upload(app, client, "big.mbox", mailbox(2000))
-    assert shown["upload-status"]["children"]["props"]["children"] == (
-        "error: could not save the upload: No space left on device")
-    assert shown["upload-poll"]["disabled"] is True
-    assert list(tiny_disk.iterdir()) == []  # the half-written folder is gone
-    assert store.counts()["articles"] == 0
-
-
-def test_an_upload_with_no_temporary_directory_is_one_line(tmp_path, monkeypatch):
-    from dashboard import create_app
-
-    store = Store(tmp_path / "s.db")
-    app = create_app(store, uploads_on=True)
-    client = app.server.test_client()
-    # the temporary directory is a regular file: the folder cannot even be made
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     monkeypatch.setattr(tempfile, "tempdir", str(blocker))
-    shown = start_upload(app, client, "small.mbox", mailbox(2))
-    assert shown["upload-status"]["children"]["props"]["children"] == (
-        "error: could not save the upload: Not a directory")
-    assert store.counts()["articles"] == 0
-    monkeypatch.setattr(tempfile, "tempdir", None)
-    assert start_upload(app, client, "small.mbox", mailbox(2))["upload-job"]["data"]
+    store = Store(tmp_path / "s.db")
+    app = create_app(store, uploads_on=True)
+    client = app.server.test_client()
+    files = {"summit.txt": SUMMIT, "broken.jsonl": b'{"id": "x", "text": "fine"}\n{not json\n'}
+    contents = ["data:application/octet-stream;base64," + base64.b64encode(d).decode()
+                for d in files.values()]
+    job = call(client, app, "upload-job.data", {"upload.contents": contents},
+               {"upload.filename": list(files)})["response"]["upload-job"]["data"]
+    deadline = time.monotonic() + 120
+    while not (shown := call(client, app, "upload-progress.value",
+                             {"upload-poll.n_intervals": 1},
+                             {"upload-job.data": job, "data-revision.data": 0})["response"]
+               )["upload-poll"]["disabled"]:
+        assert time.monotonic() < deadline, shown
+        time.sleep(0.1)
+    lines = [(div["props"]["children"], div["props"].get("className"))
+             for div in shown["upload-status"]["children"]]
+    assert lines[0] == ("2 new, 0 updated articles; 1 error", None)
+    assert len(lines) == 2 and lines[1][1] == "error"
+    assert lines[1][0].startswith("error: broken.jsonl:2: ")  # the user's file name
+    states = store.article_states()
+    # the article's id is the file name's stem; its origin is the upload's name
+    assert (states["summit"].origin, states["summit"].location) == (
+        "summit.txt", "upload:summit.txt")
+    assert (states["x"].origin, states["x"].location) == ("broken.jsonl:1",
+                                                          "upload:broken.jsonl")
+    assert blocker.read_text() == "not a directory"
+
+
+def test_the_same_file_uploaded_again_is_unchanged_or_updated_never_an_error(tmp_path):
+    store = Store(tmp_path / "r.db")
+    uploads = Uploads(store)
+    assert wait(uploads, uploads.submit([("summit.txt", SUMMIT)]))["lines"] == [
+        "1 new, 0 updated article; 0 errors"]
+    again = wait(uploads, uploads.submit([("summit.txt", SUMMIT)]))
+    assert (again["lines"], again["errors"]) == (["0 new, 0 updated articles; 0 errors"], [])
+    changed = wait(uploads, uploads.submit([("summit.txt", SUMMIT + b" They met again.")]))
+    assert (changed["lines"], changed["errors"]) == (["0 new, 1 updated article; 0 errors"],
+                                                     [])
+    assert list(store.article_states()) == ["summit"]
+
+
+def test_an_upload_does_not_take_over_an_id_a_file_from_disk_holds(tmp_path):
+    (tmp_path / "summit.txt").write_bytes(SUMMIT)
+    store = Store(tmp_path / "o.db")
+    ingest([tmp_path / "summit.txt"], store, progress=False)
+    uploads = Uploads(store)
+    status = wait(uploads, uploads.submit([("summit.txt", SUMMIT + b" Other text.")]))
+    assert status["lines"] == ["0 new, 0 updated articles; 1 error"]
+    assert status["errors"][0].startswith(
+        f"error: summit.txt: article id 'summit' is already used by {tmp_path}/summit.txt")
+    assert store.article_states()["summit"].origin == f"{tmp_path}/summit.txt"
+
+
+def test_two_files_of_one_name_in_one_upload_are_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"^notes\.txt: two files with this name; rename one$"):
+        Uploads(Store(tmp_path / "n.db")).submit([("notes.txt", b"a b"), ("x.txt", b"c"),
+                                                  ("notes.txt", b"d e")])
+
+
+def test_a_finished_or_cancelled_job_lets_go_of_its_bytes(tmp_path):
+    uploads = Uploads(Store(tmp_path / "m.db"), max_seconds=60)
+    first = uploads.submit([("a.mbox", mailbox(5000))])
+    wait_running(uploads, first)
+    waiting = uploads.submit([("b.mbox", mailbox(2))])
+    jobs = uploads._jobs  # what the app keeps, for an hour after a job ends
+    assert uploads.cancel(waiting) and jobs[waiting].work is None
+    uploads.cancel(first)
+    wait(uploads, first, 60)
+    assert jobs[first].work is None
 
 
 def test_simultaneous_uploads_never_push_the_line_past_its_bound(tmp_path, monkeypatch):
