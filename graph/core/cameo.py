@@ -83,7 +83,11 @@ class KindInfo:
 
 
 def quad_class_of_root(code: str) -> int:
-    """The QuadClass of a root code ("01" is neutral here, see the module docstring)."""
+    """The QuadClass of a root code ("01" is neutral here, see the module docstring).
+
+    >>> quad_class_of_root("01"), quad_class_of_root("04"), quad_class_of_root("14")
+    (0, 1, 4)
+    """
     n = int(code)
     if not 1 <= n <= 20:
         raise ValueError(f"not a CAMEO root code: {code!r}")
@@ -114,7 +118,14 @@ def relation_kinds_info() -> dict[str, KindInfo]:
 
 def kind_info(kind: str) -> KindInfo:
     """CAMEO placement of a typed relation kind; ``KeyError`` for co-occurrence or unknown
-    kinds."""
+    kinds.
+
+    >>> kind_info("meet")
+    KindInfo(kind='meet', root_code='04', root_name='Consult', quad_class=1, polarity='cooperative')
+    >>> kind_info("cooccurrence")
+    Traceback (most recent call last):
+    KeyError: 'cooccurrence'
+    """
     return relation_kinds_info()[kind]
 
 
@@ -126,7 +137,16 @@ def kinds_of_root(code: str) -> tuple[str, ...]:
 def expand_kinds(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Relation-kind choices with categories expanded: ``root:NN`` stands for every kind
     under CAMEO root NN, ``quad:NAME`` (e.g. ``quad:verbal-conflict``) for every kind of that
-    QuadClass; plain kinds stay. Order kept, no repeats."""
+    QuadClass; plain kinds stay. Order kept, no repeats.
+
+    >>> expand_kinds(["meet", "accuse"])
+    ('meet', 'accuse')
+    >>> kinds = expand_kinds(["meet", "root:04"])
+    >>> kinds[0], "visit" in kinds, kinds.count("meet")
+    ('meet', True, 1)
+    >>> {kind_info(k).polarity for k in expand_kinds(["quad:verbal-conflict"])}
+    {'hostile'}
+    """
     out: list[str] = []
     for value in values:
         if value.startswith("root:"):

@@ -29,7 +29,13 @@ _STOP = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "&", "on", "i
 def name_key(name: str) -> str:
     """Normalise a name for comparison: transliterated to ASCII (``anyascii``: "Wałęsa" →
     "walesa", "Путин" → "putin", "习近平" → "xijinping"), without case, dots, apostrophes or
-    hyphens. A name with any letter or digit always has a non-empty key."""
+    hyphens. A name with any letter or digit always has a non-empty key.
+
+    >>> name_key("Han Do-yun"), name_key("HAN DO YUN"), name_key("Dr. O'Neill")
+    ('han do yun', 'han do yun', 'dr oneill')
+    >>> name_key("Wałęsa"), name_key("Путин"), name_key("习近平")
+    ('walesa', 'putin', 'xijinping')
+    """
     text = _DROP.sub("", anyascii(unicodedata.normalize("NFKC", name).casefold()).casefold())
     key = _SPACE.sub(" ", text).strip()
     if key or not any(c.isalnum() for c in name):
@@ -41,7 +47,11 @@ def name_key(name: str) -> str:
 
 def loose_key(name: str) -> str:
     """``name_key`` with doubled letters single, for transliteration variants that differ only
-    there ("Verbytskyy" / "Verbytsky", "Haddadi" / "Hadadi")."""
+    there ("Verbytskyy" / "Verbytsky", "Haddadi" / "Hadadi").
+
+    >>> loose_key("Verbytskyy") == loose_key("Verbytsky"), loose_key("Haddadi")
+    (True, 'hadadi')
+    """
     return _REPEAT.sub(r"\1", name_key(name))
 
 
@@ -119,7 +129,17 @@ def is_title(word: str) -> bool:
 
 def initials_match(acronym: str, full: str) -> bool:
     """True if ``acronym`` spells the initials of ``full`` ("KCNA" / "Korean Central News
-    Agency"; "WPK" / "Workers' Party of Korea"), with or without its small words."""
+    Agency"; "WPK" / "Workers' Party of Korea"), with or without its small words.
+
+    >>> initials_match("KCNA", "Korean Central News Agency")
+    True
+    >>> initials_match("WPK", "Workers' Party of Korea")  # "of" may be skipped
+    True
+    >>> initials_match("IGAD", "Inter-Governmental Authority on Development")
+    True
+    >>> initials_match("NATO", "North Atlantic Council"), initials_match("kcna", "Korean Central")
+    (False, False)
+    """
     letters = "".join(c for c in acronym if c.isalpha())
     if not (2 <= len(letters) <= 10) or sum(c.isupper() for c in letters) < len(letters) - 1:
         return False
@@ -185,7 +205,13 @@ def is_generation(key: str) -> bool:
 def generation(key: str) -> tuple[str, str]:
     """A name key split into the name and its generational suffix or regnal number:
     "john smith jr" → ("john smith", "jr"), "abbas ii" → ("abbas", "ii"), "pliny the elder" →
-    ("pliny", "the elder"); a name without one → (key, "")."""
+    ("pliny", "the elder"); a name without one → (key, "").
+
+    >>> generation("john smith jr"), generation("abbas ii"), generation("pliny the elder")
+    (('john smith', 'jr'), ('abbas', 'ii'), ('pliny', 'the elder'))
+    >>> generation("xi jinping")  # "xi" is a name, not the number 11
+    ('xi jinping', '')
+    """
     words = key.split()
     if len(words) >= 2 and is_generation(words[-1]):
         cut = 2 if len(words) >= 3 and words[-2] == "the" else 1
@@ -196,7 +222,13 @@ def generation(key: str) -> tuple[str, str]:
 def other_generation(a: str, b: str) -> bool:
     """True if name keys ``a`` and ``b`` are one name with different generational suffixes
     ("john smith" / "john smith jr" / "john smith sr", "abbas" / "abbas ii"): a father and his
-    son, or two monarchs, never one person by name alone."""
+    son, or two monarchs, never one person by name alone.
+
+    >>> other_generation("john smith", "john smith jr"), other_generation("abbas ii", "abbas iii")
+    (True, True)
+    >>> other_generation("john smith", "john smyth")
+    False
+    """
     (base_a, gen_a), (base_b, gen_b) = generation(a), generation(b)
     return gen_a != gen_b and base_a == base_b
 
@@ -212,7 +244,15 @@ def short_form_of(short: str, full: str) -> bool:
     of that person's name ("horvat" / "milan horvat", "van den berg" / "jan van den berg").
     Not when the rest is only a generational suffix ("john smith" / "john smith jr": father and
     son), nor when ``short`` is the father's name inside a patronymic ("rashid al harbi" in
-    "mohammed bin rashid al harbi")."""
+    "mohammed bin rashid al harbi").
+
+    >>> short_form_of("horvat", "milan horvat"), short_form_of("van den berg", "jan van den berg")
+    (True, True)
+    >>> short_form_of("john smith", "john smith jr")
+    False
+    >>> short_form_of("rashid al harbi", "mohammed bin rashid al harbi")
+    False
+    """
     if short == full or other_generation(short, full):
         return False
     words, n = full.split(), len(short.split())

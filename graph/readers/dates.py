@@ -41,7 +41,26 @@ def read_date(value: object, order: str | None = None) -> tuple[date | None, str
     """``(date, note)`` for a metadata date. ``note`` is empty when all is well; with a date it
     says which reading of an ambiguous date was used; without one the date was unusable (the
     article is then kept undated). ``order`` (``"dmy"`` or ``"mdy"``) settles ambiguous
-    slashed dates, e.g. from :func:`slash_order` over the file's other dates."""
+    slashed dates, e.g. from :func:`slash_order` over the file's other dates.
+
+    >>> read_date("2023-09-13T10:00:00Z")
+    (datetime.date(2023, 9, 13), '')
+    >>> read_date("Sept. 13, 2023") == read_date("13.09.2023") == read_date("20230913")
+    True
+    >>> read_date("Wed, 13 Sep 2023 23:30:00 -0500")  # the date as the sender wrote it
+    (datetime.date(2023, 9, 13), '')
+    >>> read_date("16/08/2024"), read_date("08/16/2024")  # only one reading is possible
+    ((datetime.date(2024, 8, 16), ''), (datetime.date(2024, 8, 16), ''))
+    >>> read_date("05/06/2024")  # doctest: +NORMALIZE_WHITESPACE
+    (datetime.date(2024, 6, 5), "ambiguous date '05/06/2024' read day first as 5 June 2024
+     (not May 6); write 2024-06-05 to be sure")
+    >>> read_date("05/06/2024", order="mdy")
+    (datetime.date(2024, 5, 6), '')
+    >>> read_date("31/02/2024")
+    (None, "impossible date '31/02/2024' (no such day); article kept undated")
+    >>> read_date("13/09/23")
+    (None, "bad date '13/09/23'; article kept undated (use YYYY-MM-DD)")
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, ""
     if isinstance(value, datetime):
@@ -61,7 +80,14 @@ def read_date(value: object, order: str | None = None) -> tuple[date | None, str
 
 def parse_date(value: object) -> date | None:
     """A metadata date or ``None`` (empty); raises ``ValueError`` with the reason if unusable.
-    Ambiguous day/month dates are read day first."""
+    Ambiguous day/month dates are read day first.
+
+    >>> parse_date("13 September 2023"), parse_date("05/06/2024"), parse_date("")
+    (datetime.date(2023, 9, 13), datetime.date(2024, 6, 5), None)
+    >>> parse_date("September 2023")
+    Traceback (most recent call last):
+    ValueError: bad date 'September 2023'
+    """
     day, note = read_date(value)
     if day is None and note:
         raise ValueError(note.split(";")[0])
@@ -71,7 +97,13 @@ def parse_date(value: object) -> date | None:
 def slash_order(values: Iterable[object]) -> str | None:
     """The day/month order the slashed dates among ``values`` show: ``"dmy"`` if one of them
     can only be day first (``16/08/2024``), ``"mdy"`` if one can only be month first, ``None``
-    if none says or they contradict each other."""
+    if none says or they contradict each other.
+
+    >>> slash_order(["05/06/2024", "16/08/2024"]), slash_order(["05/06/2024", "08/16/2024"])
+    ('dmy', 'mdy')
+    >>> slash_order(["05/06/2024"]), slash_order(["16/08/2024", "08/16/2024"])
+    (None, None)
+    """
     seen = set()
     for value in values:
         m = _SLASHED.match(str(value).strip()) if isinstance(value, str) else None

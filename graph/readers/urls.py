@@ -14,7 +14,13 @@ __all__ = ["clean_url", "url_id"]
 
 def clean_url(url: str) -> str:
     """``url`` without its fragment and tracking parameters (``utm_*``, ``fbclid``, ...), so
-    links to the same page compare equal."""
+    links to the same page compare equal.
+
+    >>> clean_url("https://example.org/news/talks?utm_source=feed&id=7#comments")
+    'https://example.org/news/talks?id=7'
+    >>> clean_url("https://Example.org/a/?fbclid=abc") == clean_url("https://example.org/a/")
+    True
+    """
     from courlan import normalize_url
 
     with contextlib.suppress(ValueError, TypeError, AttributeError):
