@@ -58,7 +58,7 @@ def pasted_article(title: object, day: object, source: object, text: object) -> 
             raise ValueError(f"{key} must be text")
     digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
     record = {"id": f"pasted-{digest}", "text": text,
-              **{k: v.strip() for k, v in fields.items() if v and v.strip()}}
+              **{k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}}
     return "pasted-article.json", json.dumps(record, ensure_ascii=False).encode("utf-8")
 
 
@@ -98,7 +98,7 @@ def register(app: Dash, source: object, uploads: Uploads) -> None:
         try:
             if ctx.triggered_id == ids.LINKS_ADD:
                 job = uploads.submit_links(links)
-                count = len([x for x in (links or "").splitlines() if x.strip()])
+                count = len([x for x in str(links).splitlines() if x.strip()])  # a str: submitted
                 return dict(job=job, poll_off=False,
                             status=f"Fetching {_plural(count, 'link')}…")
             if ctx.triggered_id == ids.PASTE_ADD:

@@ -282,6 +282,37 @@ def test_an_upload_is_read_from_its_bytes_and_named_by_its_name(tmp_path, monkey
     assert blocker.read_text() == "not a directory"
 
 
+def test_a_pasted_article_and_links_go_through_the_callbacks_named_values(tmp_path):
+    from dashboard import create_app
+
+    store = Store(tmp_path / "p.db")
+    app = create_app(store, uploads_on=True)
+    client = app.server.test_client()
+    text = "Olaf Scholz met Emmanuel Macron in Paris. Scholz thanked Macron."
+    out = call(client, app, "upload-job.data", {"paste-add.n_clicks": 1},
+               {"paste-title.value": " Summit ", "paste-date.value": "2024-05-06",
+                "paste-source.value": "Wire", "paste-text.value": text})["response"]
+    assert out["upload-status"]["children"] == "Adding 1 file…"
+    assert out["upload-poll"]["disabled"] is False
+    deadline = time.monotonic() + 120
+    while not store.counts()["articles"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    [article] = store.stored_articles(store.article_states())
+    assert (article.title, str(article.date), article.source, article.origin) == (
+        "Summit", "2024-05-06", "Wire", "pasted-article.json[1]")
+    assert article.id.startswith("pasted-")
+    # (local addresses: the server refuses them at once, nothing is fetched)
+    out = call(client, app, "upload-job.data", {"links-add.n_clicks": 1},
+               {"links.value": "http://127.0.0.1/a\n\nhttp://10.0.0.1/b\n"})
+    assert out["response"]["upload-status"]["children"] == "Fetching 2 links…"
+    out = call(client, app, "upload-job.data", {"paste-add.n_clicks": 2},
+               {"paste-text.value": "  "})["response"]
+    assert out["upload-status"]["children"]["props"]["children"] == (
+        "error: paste the article's text first")
+    assert out["upload-poll"]["disabled"] is True and "upload-job" not in out
+
+
 def test_the_same_file_uploaded_again_is_unchanged_or_updated_never_an_error(tmp_path):
     store = Store(tmp_path / "r.db")
     uploads = Uploads(store)
