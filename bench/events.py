@@ -28,6 +28,7 @@ from graph.extraction.nlp import load
 from graph.mentions.find import find_mentions
 from graph.names.builtin import country_name
 from graph.relations.find import typed_relations
+from graph.relations.lexicon import lexicon
 
 HERE = Path(__file__).resolve().parent
 
@@ -102,7 +103,6 @@ def _name(name: str) -> str:
 
 
 def _symmetric(kind: str) -> bool:
-    from graph.relations.lexicon import lexicon
 
     return any(f.mutual for frames in lexicon().verbs.values() for f in frames if f.kind == kind)
 

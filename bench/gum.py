@@ -31,6 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from graph.core.model import GraphSlice
+from graph.pipeline.driver import ingest
+from graph.slices.build import build_graph
+from graph.store.store import Store
+from graph.views.exports import to_bytes
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -66,9 +72,6 @@ class PartResult:
 
 
 def _export(store, articles: tuple[str, ...], path: Path) -> None:  # noqa: ANN001
-    from graph.core.model import GraphSlice
-    from graph.slices.build import build_graph
-    from graph.views.exports import to_bytes
 
     G = build_graph(store, GraphSlice(articles=articles), evidence=True)
     path.write_bytes(to_bytes(G, "json"))
@@ -81,8 +84,6 @@ def score_part(gum: Path, part: str, ids: list[str], *, jobs: int = 2,
 
     ``details`` (the scorer's error analysis) is written for the development part only.
     """
-    from graph.pipeline.driver import ingest
-    from graph.store.store import Store
 
     if details is not None and part != "dev":
         raise ValueError("details are written for the development part only")

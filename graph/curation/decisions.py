@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from graph.core.errors import CurationError
 from graph.core.model import ACTOR_TYPES
+from graph.curation.aliasfile import import_aliases_file
 from graph.names.forms import name_key
 from graph.store.reads import ActorRef
 from graph.store.store import Store
@@ -215,6 +216,5 @@ def _name_for(store: Store, actor: ActorRef) -> str:
 
 def import_aliases_once(store: Store, path) -> str | None:  # noqa: ANN001
     """Import an alias file as decisions if it is new or changed since its last import."""
-    from graph.curation.aliasfile import import_aliases_file
 
     return import_aliases_file(store, path, user_name(), only_if_changed=True)

@@ -11,7 +11,10 @@ from spacy.tokens import Doc
 
 from graph.core.model import Article, Extraction, Sentence
 from graph.mentions.find import find_mentions
+from graph.mentions.spans import _descriptors
+from graph.names.actor_types import _places, given_name
 from graph.relations.find import cooccurrences, typed_relations
+from graph.relations.lexicon import lexicon
 
 __all__ = ["extract", "extract_article", "warm_up"]
 
@@ -40,9 +43,6 @@ def warm_up() -> None:
     """Load the tables extraction reads (relation lexicon, GeoNames gazetteer, given names,
     titles) now rather than on the first article: about half a second once per process. A
     batch runner can call it before forking worker processes, which then share the tables."""
-    from graph.mentions.spans import _descriptors
-    from graph.names.actor_types import _places, given_name
-    from graph.relations.lexicon import lexicon
 
     lexicon()
     _places()

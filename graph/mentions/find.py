@@ -32,6 +32,7 @@ from graph.names.actor_types import (
     organisation_heads,
     type_votes,
 )
+from graph.names.builtin import country_name
 from graph.names.forms import initials_match, name_key, organisation_suffixes
 
 __all__ = ["ENTITY_TYPES", "MentionSpan", "find_mentions"]
@@ -142,7 +143,6 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
 def _country_spelt_out(name: str) -> str:
     """Name key with a leading country short form spelt out ("U.S. Steel" → "united states
     steel"), so it meets the full name ("United States Steel Corp.")."""
-    from graph.names.builtin import country_name
 
     words = name.split()
     country = country_name(words[0]) if len(words) > 1 else None

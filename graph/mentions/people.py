@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import Mention, MentionSpan
 from graph.mentions.shortnames import organisation_short_names
-from graph.names.actor_types import STRENGTH
+from graph.names.actor_types import STRENGTH, gazetteer_place
+from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import (
     generation_words,
     is_generation,
@@ -224,8 +225,6 @@ def _may_be_short(m: Mention) -> bool:
 
 
 def _known(word: str) -> bool:
-    from graph.names.actor_types import gazetteer_place
-    from graph.names.builtin import builtin_alias
 
     return builtin_alias(word) is not None or gazetteer_place(word)
 
@@ -362,6 +361,5 @@ def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 def _country_of(text: str) -> str | None:
-    from graph.names.builtin import country_name
 
     return seats_of_power().get(name_key(text)) or country_name(text)

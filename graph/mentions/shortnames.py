@@ -29,6 +29,8 @@ from dataclasses import replace
 
 from graph.core.model import MentionSpan
 from graph.core.tables import load_table
+from graph.names.actor_types import gazetteer_place
+from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import name_key, name_parts, title_words
 
 __all__ = ["organisation_short_names"]
@@ -59,8 +61,6 @@ _MODIFIERS = frozenset({"national", "state", "international", "federal", "city",
 def _parts(name: str) -> list[tuple[str, bool]]:
     """The distinctive parts of a longer name, each with whether the words left out name the
     same place ("Taipei City", "State of Texas"): then the place is known by the short name."""
-    from graph.names.actor_types import gazetteer_place
-    from graph.names.builtin import builtin_alias
 
     words = name.split()
     low = [w.lower().strip(".,") for w in words]
@@ -134,8 +134,6 @@ def organisation_short_names(spans: list[MentionSpan]) -> list[MentionSpan]:
 
 def _known(name: str) -> bool:
     """A country, demonym or known place: an actor of its own, no short form of another."""
-    from graph.names.actor_types import gazetteer_place
-    from graph.names.builtin import builtin_alias
 
     return builtin_alias(name) is not None or gazetteer_place(name)
 
@@ -143,6 +141,5 @@ def _known(name: str) -> bool:
 def _region(name: str) -> bool:
     """A country or a first-level region (a state, a province): "Oklahoma" is not "Oklahoma
     City"."""
-    from graph.names.builtin import country_name, is_subdivision
 
     return country_name(name) is not None or is_subdivision(name)

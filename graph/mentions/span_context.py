@@ -19,6 +19,10 @@ import re
 
 from spacy.tokens import Doc
 
+from graph.names.actor_types import given_name, organisation_heads
+from graph.names.builtin import country_name
+from graph.names.forms import institution_words, name_particles
+
 __all__ = ["citation", "common_word", "run_on", "syllable"]
 
 # Lower-case words written after a name with a hyphen that are no part of it ("Okafor-led",
@@ -76,9 +80,6 @@ def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     as in "Minister of Education X", is dropped)."""
     if label not in ("PERSON", "ORG") or end - start < 3:
         return [(start, end, label)]
-    from graph.names.actor_types import given_name, organisation_heads
-    from graph.names.builtin import country_name
-    from graph.names.forms import institution_words, name_particles
 
     words = institution_words() | organisation_heads()
     if doc[end - 1].lower_ in words:

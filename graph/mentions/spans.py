@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import Mention
 from graph.mentions.span_context import citation, common_word, run_on, syllable
+from graph.names.actor_types import given_name, name_evidence, organisation_heads
+from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import (
     generation_words,
     institution_words,
@@ -233,7 +235,6 @@ def _in_title(doc: Doc, start: int, end: int) -> bool:
     """"Japan's Chief Cabinet Secretary X", "National Security Adviser X": capitalised words
     of a title before a person's name, not an actor (but "State Department Spokesman X" keeps
     its department)."""
-    from graph.names.actor_types import organisation_heads
 
     def title(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].is_title and is_title(doc[i].text)
@@ -245,7 +246,6 @@ def _in_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _alias(name: str) -> bool:
-    from graph.names.builtin import builtin_alias
 
     return builtin_alias(name) is not None
 
@@ -285,7 +285,6 @@ def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _descriptor(word: str) -> bool:
-    from graph.names.actor_types import given_name
 
     if not word[:1].isupper():
         return False
@@ -296,7 +295,6 @@ def _descriptor(word: str) -> bool:
 
 def _demonym(word: str) -> bool:
     """"American" in "American Dale Whitcomb": a nationality word before a person's name."""
-    from graph.names.builtin import builtin_alias
 
     hit = builtin_alias(word)
     return hit is not None and hit[1] == "country" and word[:1].isupper() and word.istitle() and (
@@ -306,7 +304,6 @@ def _demonym(word: str) -> bool:
 def _institution_of_country(span: Span) -> str | None:
     """"Foreign Ministry (Japan)" for "Japan's Foreign Ministry" or "Japanese Foreign
     Ministry": a generic institution name is only an actor together with its country."""
-    from graph.names.builtin import country_name
 
     words = institution_words()
     for cut in range(min(3, len(span) - 1), -1, -1):
@@ -342,7 +339,6 @@ def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
     """Join pieces of one person name the model split, and return the quoted nicknames found
     (``nickname -> full name``): "Ramon "Boyet" Santos Jr." is one person named
     "Ramon Santos Jr.", and "Ahmat | Saleh Ousman" one person."""
-    from graph.names.actor_types import name_evidence
 
     out: list[tuple[int, int, Mention]] = []
     nicknames: dict[str, str] = {}

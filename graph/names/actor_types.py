@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.core.tables import load_table, load_words
-from graph.names.forms import name_key, title_words
+from graph.names.builtin import builtin_alias
+from graph.names.forms import name_key, person_appositions, title_words
 
 if TYPE_CHECKING:  # resolution imports this module without spaCy
     from spacy.tokens import Doc
@@ -86,7 +87,6 @@ def type_votes(votes: Iterable[tuple[str, str, int]]) -> TypeVote | None:
 
 def name_evidence(name: str, label: str = "") -> TypeVote | None:
     """Evidence from the name alone (see the module docstring), or None."""
-    from graph.names.builtin import builtin_alias
 
     hit = builtin_alias(name)
     if hit:
@@ -174,7 +174,6 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
 def _role_apposition(doc: Doc, start: int, end: int) -> bool:
     """"X, the French ambassador" or "the French ambassador, X" (a person role noun beside
     the name, set off by a comma)."""
-    from graph.names.forms import person_appositions
 
     roles = person_appositions() | frozenset(_org_words()["person_nouns"])
     if end + 1 < len(doc) and doc[end].text == ",":

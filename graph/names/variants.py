@@ -30,6 +30,7 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from graph.core.tables import load_table
+from graph.names.builtin import country_name
 from graph.names.forms import generation, initials_match, other_generation, title_words
 
 __all__ = ["Candidate", "Item", "candidates", "same_spelling", "spelling_key", "unambiguous"]
@@ -71,7 +72,30 @@ def descriptor_words() -> frozenset[str]:
 
 def candidates(items: Iterable[Item], rules: Iterable[str] | None = None) -> list[Candidate]:
     """Every candidate pair among ``items`` by ``rules`` (default all), best first (one per
-    pair: its strongest rule)."""
+    pair: its strongest rule).
+
+    >>> from graph.names.forms import name_key
+    >>> def pair(*names, type="person"):
+    ...     found = candidates(Item(name_key(n), n, type) for n in names)
+    ...     return [(c.short, c.long, c.rule, c.reason) for c in found]
+    >>> pair("Dale M. Whitcomb", "Dale Whitcomb")
+    [('dale whitcomb', 'dale m whitcomb', 'middle', 'middle initial')]
+    >>> pair("J. Owen Prask", "Owen Prask")
+    [('owen prask', 'j owen prask', 'middle', 'leading initial')]
+    >>> pair("Coach Dale Whitcomb", "Dale Whitcomb")
+    [('dale whitcomb', 'coach dale whitcomb', 'descriptor', "'coach' describes the person")]
+    >>> pair("HP", "Hewlett-Packard", type="organisation")
+    [('hp', 'hewlett packard', 'acronym', 'HP spells the initials of Hewlett-Packard')]
+    >>> pair("Red Sox", "Boston Red Sox", type="organisation")
+    [('red sox', 'boston red sox', 'short form', 'Boston Red Sox ends with Red Sox')]
+    >>> pair("Sergey Lavrov", "Sergei Lavrov")
+    [('sergei lavrov', 'sergey lavrov', 'spelling', 'spelled or sounding alike, word by word')]
+
+    Two different given names, or two generational numbers, are never one name:
+
+    >>> pair("Han Do Yun", "Han Do Il"), pair("Louis XIV", "Louis XV")
+    ([], [])
+    """
     by_key = {i.key: i for i in items if i.key}
     found: dict[tuple[str, str], Candidate] = {}
     for name in rules or RULES:
@@ -84,7 +108,16 @@ def candidates(items: Iterable[Item], rules: Iterable[str] | None = None) -> lis
 
 def unambiguous(items: Iterable[Item]) -> list[Candidate]:
     """The candidates safe to merge automatically: a rule in :data:`AUTOMATIC` and a short name
-    that matches exactly one longer name."""
+    that matches exactly one longer name.
+
+    >>> items = [Item("dale whitcomb", "Dale Whitcomb", "person"),
+    ...          Item("dale m whitcomb", "Dale M. Whitcomb", "person")]
+    >>> [(c.short, c.long) for c in unambiguous(items)]
+    [('dale whitcomb', 'dale m whitcomb')]
+    >>> items.append(Item("dale k whitcomb", "Dale K. Whitcomb", "person"))  # a second match
+    >>> unambiguous(items)
+    []
+    """
     found = candidates(items, AUTOMATIC)
     per_short: dict[str, int] = defaultdict(int)
     for c in found:
@@ -124,7 +157,6 @@ def _middle(items: dict[str, Item]) -> list[Candidate]:
 
 
 def _descriptor(items: dict[str, Item]) -> list[Candidate]:
-    from graph.names.builtin import country_name
 
     people = _people(items)
     out = []
@@ -229,7 +261,13 @@ _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ud", "u
 def spelling_key(key: str) -> tuple[str, ...]:
     """A name key reduced to what transliterations of it share: article particles dropped,
     doubled letters single, a final -y as -i, and the vowels inside each word dropped
-    ("mohammed hamdan dagalo" and "mohamed hamdan daglo" give the same)."""
+    ("mohammed hamdan dagalo" and "mohamed hamdan daglo" give the same).
+
+    >>> spelling_key("mohammed hamdan dagalo"), spelling_key("mohamed hamdan daglo")
+    (('mhmd', 'hmdn', 'dglo'), ('mhmd', 'hmdn', 'dglo'))
+    >>> spelling_key("abbas ii")
+    ('abs', 'ii')
+    """
     base, suffix = generation(key)
     out = []
     for word in base.split():
@@ -249,7 +287,13 @@ def spelling_key(key: str) -> tuple[str, ...]:
 def same_spelling(a: str, b: str) -> bool:
     """Two name keys with the same :func:`spelling_key` that are also close word by word
     (one word the same, the others at Jaro–Winkler ≥ 0.9: "Hassan" / "Hussein" share a
-    skeleton but are two names)."""
+    skeleton but are two names).
+
+    >>> same_spelling("mohammed hamdan dagalo", "mohamed hamdan daglo")
+    True
+    >>> same_spelling("hassan ali", "hussein ali")
+    False
+    """
     x = [w for w in a.split() if w not in _ARTICLES]
     y = [w for w in b.split() if w not in _ARTICLES]
     if len(x) != len(y) or spelling_key(a) != spelling_key(b) or other_generation(a, b):

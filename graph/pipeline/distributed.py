@@ -17,6 +17,8 @@ import sys
 from collections.abc import Iterator
 
 from graph.core.model import Article, Extraction
+from graph.extraction.article import warm_up
+from graph.extraction.nlp import load
 from graph.pipeline.workers import batches, extract_batch
 from graph.readers.articles import InputError
 
@@ -71,8 +73,6 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
 
 
 def _warm_up(model: str | None) -> None:
-    from graph.extraction.article import warm_up
-    from graph.extraction.nlp import load
 
     load(model)
     warm_up()

@@ -16,7 +16,9 @@ import multiprocessing as mp
 from collections.abc import Iterator
 
 from graph.core.model import Article, Extraction
+from graph.extraction.article import extract, warm_up
 from graph.extraction.chunks import LIMIT, join, pieces
+from graph.extraction.nlp import load
 from graph.readers.articles import InputError
 
 __all__ = ["CHUNK", "batches", "extract_batch", "extract_stream"]
@@ -41,8 +43,6 @@ def batches(articles: list[Article], workers: int) -> list[list[Article]]:
 
 def extract_batch(articles: list[Article], model: str | None) -> list[Extraction | InputError]:
     """Parse and extract ``articles`` (the unit of work of every engine)."""
-    from graph.extraction.article import extract
-    from graph.extraction.nlp import load
 
     nlp = load(model)
     short = [a for a in articles if len(a.text) <= LIMIT]
@@ -91,7 +91,6 @@ def _pooled(articles: list[Article], model: str | None,
             jobs: int) -> Iterator[Extraction | InputError]:
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     if ctx.get_start_method() == "fork":
-        from graph.extraction.article import warm_up
 
         warm_up()  # the extraction tables, loaded once here, are shared by the forked workers
     chunks = batches(articles, jobs)
@@ -129,8 +128,6 @@ def _one_by_one(chunk: list[Article], model: str | None,
 
 
 def _init(model: str | None) -> None:
-    from graph.extraction.article import warm_up
-    from graph.extraction.nlp import load
 
     load(model)
     warm_up()

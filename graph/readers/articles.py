@@ -33,6 +33,7 @@ from graph.readers.base import (
 from graph.readers.dates import parse_date
 from graph.readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
 from graph.readers.urls import clean_url
+from graph.readers.web import read_url as _read_url
 
 __all__ = ["SUFFIXES", "Article", "InputError", "InputWarning", "Item", "ReadOptions",
            "Skipped", "find_files", "is_url", "make_article", "parse_date",
@@ -138,7 +139,6 @@ def _url_files(files: Iterable[str | Path]) -> Iterator[str | InputError]:
 
 def read_url(url: str, options: ReadOptions | None = None) -> Iterator[Item]:
     """Download one URL and read what it holds (a page, a feed, a PDF, ...)."""
-    from graph.readers.web import read_url as _read_url
 
     yield from _read_url(url, options or ReadOptions())
 

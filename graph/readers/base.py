@@ -13,15 +13,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from graph.core.model import Article
 from graph.readers.cleaning import clean_text, find_date, normalise, one_line
 from graph.readers.dates import read_date
 from graph.readers.decode import NotText, decode
-
-if TYPE_CHECKING:
-    from graph.readers.web import Fetcher
+from graph.readers.fetcher import Fetcher
 
 __all__ = ["FIELDS", "InputError", "InputWarning", "Item", "ReadOptions", "Skipped", "Source",
            "decoded", "display", "is_url", "make_article"]
@@ -86,7 +83,7 @@ Item = Article | InputError | InputWarning | Skipped
 class ReadOptions:
     """How to read: ``since`` keeps feed entries from that date on; ``fetcher`` downloads web
     pages, for every reader that follows a link (a default
-    :class:`~graph.readers.web.Fetcher` is made on first use: it refuses local and private
+    :class:`~graph.readers.fetcher.Fetcher` is made on first use: it refuses local and private
     addresses, so what a server reads for its users fetches nothing of its own network);
     ``url_files`` are files listing URLs, one per line."""
 
@@ -96,7 +93,6 @@ class ReadOptions:
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
-            from graph.readers.web import Fetcher
 
             self.fetcher = Fetcher()
         return self.fetcher

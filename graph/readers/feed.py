@@ -27,6 +27,9 @@ from graph.readers.base import (
     make_article,
 )
 from graph.readers.dates import read_date
+from graph.readers.html import fragment_text
+from graph.readers.urls import clean_url, url_id
+from graph.readers.web import read_url
 
 __all__ = ["read_feed"]
 
@@ -75,9 +78,6 @@ def _entry_date(entry: dict) -> date | None:
 
 def _entry(entry: dict, n: int, day: date | None, source: str, src: Source,
            options: ReadOptions) -> Iterator[Item]:
-    from graph.readers.html import fragment_text
-    from graph.readers.urls import clean_url, url_id
-    from graph.readers.web import read_url
 
     origin = f"{src.origin}[{n}]"
     link = str(entry.get("link") or "")

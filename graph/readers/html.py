@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from graph.readers.base import InputError, Item, ReadOptions, Source, decoded, make_article
+from graph.readers.urls import clean_url, url_id
 
 __all__ = ["extract_html", "read_html"]
 
@@ -36,7 +37,6 @@ def read_html(src: Source, options: ReadOptions) -> Iterator[Item]:
         return
     canonical = _canonical(text) or data["canonical"]
     if src.url:
-        from graph.readers.urls import clean_url, url_id
 
         url = clean_url(urljoin(src.url, canonical) if canonical else src.url)
         default_id, location = url_id(url), url

@@ -24,6 +24,8 @@ from pathlib import PurePath
 
 from graph.readers.base import InputError, Item, ReadOptions, Skipped, Source, make_article
 from graph.readers.decode import NotText, decode
+from graph.readers.dispatch import kind_of, read_source
+from graph.readers.html import extract_html, fragment_text
 from graph.readers.limits import Budget
 
 __all__ = ["read_eml", "read_mbox", "split_mbox", "strip_mail_boilerplate"]
@@ -118,7 +120,6 @@ def _header(msg: EmailMessage, key: str) -> str:
 
 
 def _body_text(msg: EmailMessage) -> str:
-    from graph.readers.html import extract_html, fragment_text
 
     for kind in ("plain", "html"):  # an empty plain part may stand beside the real HTML one
         try:
@@ -151,7 +152,6 @@ def _content(part: MIMEPart) -> str:
 
 def _attachments(msg: EmailMessage, origin: str, stem: str, options: ReadOptions,
                  depth: int, tally: _Tally) -> Iterator[Item]:
-    from graph.readers.dispatch import kind_of, read_source
 
     try:
         parts = list(msg.iter_attachments())

@@ -89,7 +89,7 @@ def _address(text: str) -> IPv4Address | IPv6Address:
 
 class GuardedBackend(httpcore.NetworkBackend):
     """httpcore's synchronous backend with the address check (``public_only``) and a
-    per-download deadline; one per :class:`~graph.readers.web.Fetcher`."""
+    per-download deadline; one per :class:`~graph.readers.fetcher.Fetcher`."""
 
     def __init__(self, *, public_only: bool) -> None:
         self.public_only = public_only

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from graph.core.cameo import kind_info
 from graph.core.model import COOCCURRENCE, Relation
 from graph.mentions.find import MentionSpan
+from graph.names.builtin import country_name
 from graph.relations.lexicon import Frame, blockers, lexicon, speech_nouns
 from graph.relations.participants import (
     OBJ,
@@ -142,7 +143,6 @@ def _verb_lemma(token: Token, verbs: dict) -> str | None:
 
 def _same(a: str, b: str) -> bool:
     """One actor under two names in the article ("Chad" and "Chadian")."""
-    from graph.names.builtin import country_name
 
     return a == b or (country_name(a) is not None and country_name(a) == country_name(b))
 

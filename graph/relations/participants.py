@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
-from graph.relations.lexicon import intent_nouns
+from graph.relations.lexicon import intent_nouns, lexicon, speech_nouns
 
 __all__ = ["actors_of", "companions", "participants", "places", "prep_objects", "relayed_owner",
            "subjects_of", "verb_above"]
@@ -114,7 +114,6 @@ def _is_title_word(token: Token) -> bool:
 
 
 def _is_event(token: Token) -> bool:
-    from graph.relations.lexicon import lexicon
 
     lemma = token.lemma_.lower()
     return lemma in lexicon().nouns or token.lower_ in lexicon().nouns or lemma.endswith(
@@ -171,7 +170,6 @@ def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
     """Countries and places where a violent act happened, when it names no other target: "Boko
     Haram attacked a village in Cameroon", "killed six soldiers in Somalia", "Israeli strikes in
     Lebanon" (as an event coder codes the location's country as the target)."""
-    from graph.relations.lexicon import lexicon, speech_nouns
 
     words = intent_nouns() | speech_nouns() | lexicon().nouns.keys()
     if any(h.lemma_.lower() in words or h.lower_ in words for h in holders if h.dep_ in OBJ):

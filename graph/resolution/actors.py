@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graph.core.model import ACTOR_TYPES
+from graph.names.actor_types import name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import name_key, name_parts, organisation_suffixes, other_generation
 from graph.names.variants import Item, same_spelling, spelling_key, unambiguous
@@ -287,7 +288,6 @@ _NAME = "name"
 
 
 def _name_votes(by_name: dict[str, Counter]) -> Counter:
-    from graph.names.actor_types import name_evidence
 
     out: Counter = Counter()
     for name in by_name:
@@ -301,7 +301,6 @@ def _majority(votes: Counter) -> str:
     """The type the strongest evidence gives; among equally strong votes, the most counted
     (:func:`graph.names.actor_types.type_votes`): one wrong tag never outweighs a title or a
     gazetteer."""
-    from graph.names.actor_types import type_votes
 
     found = type_votes((kind, ev.removeprefix(f"{_NAME}:"), n) for (kind, ev), n in
                        votes.items())

@@ -15,6 +15,7 @@ from datetime import date
 import networkx as nx
 import numpy as np
 
+from graph.core.cameo import QUAD_CLASSES, kind_info
 from graph.core.model import COOCCURRENCE, GraphSlice
 from graph.slices.corpus import POLARITY, UNDATED, Corpus, Groups, Rows
 from graph.store.store import Store
@@ -72,14 +73,15 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     graph to its neighbourhood within ``depth`` steps; ``path`` (two actor ids) finds a
     shortest path (``G.graph["path"]``, always kept). ``max_edges`` keeps only the strongest
     links among the chosen actors (path links always kept; ``G.graph["total_edges"]`` counts
-    them all). ``corpus`` is refreshed from the store if needed (only what changed is read).
+    them all). ``corpus``: the snapshot to build from, used as given (a caller holding one
+    refreshes it with :meth:`Corpus.refresh`, which reads only what changed); default: loaded now.
     ``evidence=False`` skips reading sentence texts; ``lists`` (default: as ``evidence``)
     gives nodes and edges the list of their ``articles`` (views leave it out: it is the one
     part whose size grows with the corpus).
     """
     sl = sl or GraphSlice()
     lists = evidence if lists is None else lists
-    c = corpus.refresh(store) if corpus is not None else Corpus.load(store)
+    c = corpus if corpus is not None else Corpus.load(store)
     mp = c.mapping
     n, n_pairs = len(c.ids), len(mp.pair_a)
     art_mask = slice_articles(c, sl)
@@ -286,7 +288,6 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
 def _cameo(kind: str) -> dict:
     """A typed kind's place in CAMEO: root code and name, QuadClass (empty if unknown, e.g.
     a kind stored by an older lexicon)."""
-    from graph.core.cameo import QUAD_CLASSES, kind_info
 
     try:
         info = kind_info(kind)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from graph.core.hashing import text_hash
 from graph.store import schema as t
-from graph.store.engine import write_transaction
+from graph.store.engine import StoreError, write_transaction
 
 __all__ = ["MIGRATIONS", "migrate"]
 
@@ -76,7 +76,6 @@ def migrate(engine: Engine) -> list[str]:
             applied = {v for v, _, _ in MIGRATIONS}
         newer = max(applied, default=0)
         if newer > t.SCHEMA_VERSION:
-            from graph.store.engine import StoreError
 
             raise StoreError(f"this database was written by a newer relgraph (schema {newer}; "
                              f"this one knows {t.SCHEMA_VERSION}): upgrade relgraph")

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from graph.core.batches import chunked
 from graph.core.hashing import text_hash
 from graph.core.model import Article
+from graph.names.forms import name_key
 from graph.resolution.actors import NameStat
 from graph.store import schema as t
 from graph.store.arrays import ArrayReads
@@ -205,7 +206,6 @@ class Reads(ArrayReads):
     def find_actors(self, text: str) -> list[ActorRef]:
         """Actors ``text`` may mean: by id (or a redirected old id), label, name or any surface
         form (case, accents and punctuation ignored). Several results mean it is ambiguous."""
-        from graph.names.forms import name_key
 
         key = name_key(text)
         ac, an, nm, ms = t.actors, t.actor_names, t.names, t.mention_stats

@@ -24,6 +24,7 @@ from graph.core.batches import chunked
 from graph.core.errors import StaleViewError
 from graph.core.hashing import content_hash, text_hash
 from graph.core.model import Extraction
+from graph.names.forms import name_key
 from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
 from graph.store import schema as t
 from graph.store.engine import (
@@ -356,7 +357,6 @@ def _together(conn: Connection):  # noqa: ANN202
 
 
 def _key(text: str) -> str:
-    from graph.names.forms import name_key
 
     return name_key(text)
 

@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 
 from graph.views import style
+from graph.views.positions import VIEW_BOX, positions
 
 __all__ = ["MAX_POSITIONED", "to_gexf", "to_graphml"]
 
@@ -73,7 +74,6 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 
 def _styled(G: nx.Graph, flat: nx.Graph) -> dict:
     """Style per node and edge of ``G``: colour, size, position, width, direction."""
-    from graph.views.positions import VIEW_BOX, positions
 
     pos = positions(G, "spring", *VIEW_BOX) if 0 < len(G) <= MAX_POSITIONED else {}
     mentions = [d.get("mentions", 1) for _, d in G.nodes(data=True)] or [1]

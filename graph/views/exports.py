@@ -14,6 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.views.desktop import to_gexf, to_graphml
+
 __all__ = ["DATA_FORMATS", "csv_tables", "to_bytes", "write_graph"]
 
 DATA_FORMATS = ("json", "graphml", "gexf", "csv")
@@ -35,7 +37,6 @@ def to_bytes(G: nx.Graph, fmt: str) -> bytes:
                 e["source"], e["target"] = e["target"], e["source"]
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt in ("graphml", "gexf"):
-        from graph.views.desktop import to_gexf, to_graphml
 
         H = _cleaned(G, xml_text)
         return (to_graphml if fmt == "graphml" else to_gexf)(H, _flat(H))

@@ -28,7 +28,7 @@ from graph.views import style
 from graph.views.labels import Placer, edge_labels, node_labels
 from graph.views.legend import relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
-from graph.views.render import RendererMissingError
+from graph.views.render import RendererMissingError, render
 from graph.views.rules import node_colors, node_measure
 
 __all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
@@ -313,7 +313,6 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
                  sources=sources_lines(sources, w - 60) if sources else None, layout=layout,
                  width=w, height=h, top=top, labels=labels, size_by=size_by,
                  color_by=color_by)
-    from graph.views.render import render
 
     data = render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
     if fmt == "png":

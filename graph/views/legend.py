@@ -3,6 +3,7 @@ as legend entries, and scales for node size and link width (shapes in the right 
 
 from __future__ import annotations
 
+from graph.core.cameo import kind_info
 from graph.core.model import POLARITIES
 from graph.views import style
 
@@ -36,7 +37,6 @@ def relation_legend(traces: list, route: list, kinds: list[str] | None = None) -
 def cameo_entries(kinds: list[str], most: int = 8) -> list[tuple[str, str]]:
     """(legend text, colour) for typed kinds: "meet — 04 Consult", most frequent first (the
     order given), at most ``most`` of them."""
-    from graph.core.cameo import kind_info
 
     out = []
     for kind in kinds:

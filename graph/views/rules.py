@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.core.model import GraphSlice
+from graph.core.model import ACTOR_TYPES, GraphSlice
 from graph.slices.build import Corpus, build_graph
 from graph.store.store import Store
+from graph.views import style
 
 __all__ = ["COLOR_BY", "LINKS_PER_ACTOR", "SIZE_BY", "cap_links", "communities", "node_colors",
            "node_measure", "view_graph"]
@@ -91,8 +92,6 @@ def communities(G: nx.Graph) -> dict:
 def node_colors(G: nx.Graph, color_by: str = "type") -> tuple[dict, list[tuple[str, str]]]:
     """(colour per node, legend entries ``(label, colour)``) for colouring by actor type or
     by community (a community is named after its most mentioned actor)."""
-    from graph.core.model import ACTOR_TYPES
-    from graph.views import style
 
     if color_by != "community":
         present = {d.get("type") for _, d in G.nodes(data=True)}
