@@ -22,18 +22,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction
 from graph.curation.decisions import import_aliases_once
+from graph.pipeline.same_story import SameStory
 from graph.readers.articles import (
     InputError,
     InputWarning,
     Item,
     ReadOptions,
-    SameStory,
     Skipped,
     read_paths,
 )
-from graph.store.store import Store, content_hash
+from graph.store.store import Store
 
 __all__ = ["Summary", "default_aliases_path", "ingest", "ingest_items", "reresolve"]
 
