@@ -24,8 +24,8 @@ sys.path.append(str(ROOT / "bench"))
 from synthetic import named_cast, synthetic_store  # noqa: E402
 from timing import ms  # noqa: E402
 
-from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
+from dashboard.viewdata import ViewData  # noqa: E402
 from graph.curation.decisions import merge, undo  # noqa: E402
 from graph.curation.suggest import suggestions  # noqa: E402
 from graph.slices.corpus import Corpus  # noqa: E402
@@ -39,7 +39,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "named.db"
         store = synthetic_store(db, args.articles, cast=named_cast())
-        source = Source(store)
+        source = ViewData(store)
         source.graph(Filters(top=60))
         t0 = time.perf_counter()
         found = suggestions(store, top=20)

@@ -28,8 +28,8 @@ from timing import ms  # noqa: E402
 
 from dashboard import curation_ui as cu  # noqa: E402
 from dashboard.callbacks import view_parts  # noqa: E402
-from dashboard.source import Source  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
+from dashboard.viewdata import ViewData  # noqa: E402
 from graph.curation.suggest import accept as accept_sid  # noqa: E402
 from graph.curation.suggest import suggestions  # noqa: E402
 from graph.store.store import Store  # noqa: E402
@@ -46,7 +46,7 @@ def main() -> None:
             synthetic_store(Path(args.db), args.articles, cast=named_cast()).engine.dispose()
             shutil.copy(args.db, db)
         store = synthetic_store(db, args.articles, cast=named_cast())
-        source = Source(store)
+        source = ViewData(store)
         view_parts(source, Filters())
         arts = source.articles()
 

@@ -29,7 +29,7 @@ from dashboard.filters import CONTROLS, Filters, filters_to_controls, filters_to
 
 CY = f"document.getElementById('{ids.GRAPH}')._cyreg.cy"
 STEPS = ("page", "filter", "select", "filter", "search")
-CONTROL_KEYS = [f"{i}.{p}" for i, p in CONTROLS]
+CONTROL_KEYS = {name: f"{i}.{p}" for name, (i, p) in CONTROLS.items()}
 
 
 @dataclass
@@ -209,7 +209,7 @@ def rewrite(value: object, f: Filters, client: Client, session: Session) -> obje
 
 
 def prepared(body: dict, f: Filters, client: Client, session: Session) -> dict:
-    controls = dict(zip(CONTROL_KEYS, filters_to_controls(f), strict=True))
+    controls = {CONTROL_KEYS[name]: v for name, v in filters_to_controls(f).items()}
 
     def dep(d: dict | list) -> dict | list:
         if isinstance(d, list):  # pattern-matching inputs

@@ -7,6 +7,6 @@ runs it locally for ``relgraph serve``.
 
 from __future__ import annotations
 
-from .app import create_app, serve, server
+from dashboard.app import create_app, serve, server
 
 __all__ = ["create_app", "serve", "server"]

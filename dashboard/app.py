@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import time
 import webbrowser
 from collections.abc import Iterable
 from urllib.parse import urlparse
@@ -10,13 +12,14 @@ from urllib.parse import urlparse
 import dash_cytoscape as cyto
 from dash import Dash
 from flask import Flask, has_request_context, request
+from waitress import create_server
 
+from dashboard import callbacks, curation_callbacks, downloads, guard, layout, uploads
+from dashboard.filters import filters_from_query
+from dashboard.guard import LOOPBACK, allowed_hosts
+from dashboard.viewdata import ViewData
 from graph.store.store import Store
-
-from . import callbacks, curation_callbacks, downloads, guard, layout, uploads
-from .filters import filters_from_query
-from .guard import LOOPBACK, allowed_hosts
-from .source import Source
+from graph.views.render import warm_up
 
 cyto.load_extra_layouts()  # fcose/cola layouts and SVG export; registers components only
 
@@ -37,7 +40,7 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     # request bodies: an upload (base64 in JSON) with uploads on, else a callback call
     app.server.config["MAX_CONTENT_LENGTH"] = (2 * uploads.MAX_TOTAL_BYTES if uploads_on
                                                else guard.MAX_CALLBACK_BODY)
-    source = Source(store)
+    data = ViewData(store)
 
     def page():
         # The page's own URL (the layout is fetched by the page, which sends it as Referer):
@@ -45,16 +48,16 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
         referrer = request.referrer if has_request_context() else None  # Dash calls it once
         f = filters_from_query(urlparse(referrer or "").query)          # outside a request
 
-        return layout.page(source.articles(), source.actor_options(),
-                           source.corpus().relation_kinds, uploads=uploads_on, f=f,
-                           view=callbacks.view_parts(source, f), curate=curate)
+        return layout.page(data.articles(), data.actor_options(),
+                           data.corpus().relation_kinds, uploads=uploads_on, f=f,
+                           view=callbacks.view_parts(data, f), curate=curate)
 
     app.layout = page
-    callbacks.register(app, source, curate)
-    curation_callbacks.register(app, source, curate)
-    downloads.register(app, source)
+    callbacks.register(app, data, curate)
+    curation_callbacks.register(app, data, curate)
+    downloads.register(app, data)
     if uploads_on:
-        uploads.register(app, source, uploads.Uploads(store))
+        uploads.register(app, data, uploads.Uploads(store))
     guard.install(app.server, LOOPBACK if allowed_hosts is None else allowed_hosts,
                   app.callback_map)
     return app
@@ -71,8 +74,6 @@ def server(db: str | None = None, allow_hosts: Iterable[str] = (),
     unless ``uploads_on`` or ``$RELGRAPH_UPLOADS=1`` (their jobs live in one process): a
     shared deployment decides to accept articles from its users.
     """
-    from graph.views.render import warm_up
-
     extra = [h for h in os.environ.get("RELGRAPH_ALLOW_HOSTS", "").split(",") if h.strip()]
     if read_only is None:
         read_only = _env_flag("RELGRAPH_READ_ONLY")
@@ -94,10 +95,6 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,
     it) answering ``threads`` requests at once, debug always off, serving only the names it
     was bound for. No access log unless ``access_log`` (one line per request on stderr).
     Returns when interrupted (Ctrl+C)."""
-    from waitress import create_server
-
-    from graph.views.render import warm_up
-
     app = create_app(store, allowed_hosts=allowed_hosts(host, port, allow_hosts),
                      read_only=read_only)
     wsgi = _logged(app.server) if access_log else app.server
@@ -119,9 +116,6 @@ def _logged(wsgi):  # noqa: ANN001, ANN202
     """``wsgi`` writing one line per request to stderr (client, time, request line, status)
     in the common log format. Hand-written: waitress has no access log, and paste's
     TransLogger would be a dependency for these few lines."""
-    import sys
-    import time
-
     def app(environ, start_response):  # noqa: ANN001, ANN202
         status = ["-"]
 

@@ -1,8 +1,11 @@
 """Dash callbacks of the view: filters ↔ URL (with history), graph, selection and details.
 
-Each reads component values, calls pure functions (:mod:`.filters`, :mod:`.elements`,
-:mod:`.details`, :mod:`.tables`) through :class:`.source.Source`, and formats the result.
-Downloads and uploads have their own modules.
+Each callback names its inputs, state and outputs (Dash's flexible callback signatures:
+``inputs={...}``, ``output={...}``, the filter controls as one ``controls`` group keyed as
+:data:`dashboard.filters.CONTROLS`), checks the values (:mod:`dashboard.validate`), calls
+pure functions (:mod:`dashboard.filters`, :mod:`dashboard.elements`, :mod:`dashboard.details`,
+:mod:`dashboard.tables`) through :class:`dashboard.viewdata.ViewData` and returns its outputs
+by name. Downloads, curation and uploads have their own modules.
 """
 
 from __future__ import annotations
@@ -12,25 +15,25 @@ import json
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from graph.slices.corpus import Corpus
-
-from . import ids, layout, panels
-from .details import edge_details, node_details, path_steps
-from .elements import elements, legend
-from .filters import (
+from dashboard import ids, layout, panels
+from dashboard import validate as check
+from dashboard.details import edge_details, node_details, path_steps
+from dashboard.elements import elements, legend
+from dashboard.filters import (
     CONTROLS,
     Filters,
     canonical,
-    controls_to_filters,
+    filters_from_controls,
     filters_from_query,
     filters_to_controls,
     filters_to_query,
 )
-from .guard import InvalidInput
-from .source import Source, graph_key
-from .tables import actor_rows, dates_from_relayout, summary, timeline_figure
+from dashboard.tables import actor_rows, dates_from_relayout, summary, timeline_figure
+from dashboard.viewdata import ViewData, graph_key
+from graph.core.errors import InvalidValue
+from graph.slices.corpus import Corpus
 
-__all__ = ["CONTROLS", "register"]
+__all__ = ["details_view", "options_for", "register", "view_parts"]
 
 URL_SYNC_JS = """function(query, loaded) {
     // The view's query goes into the URL: a new history entry for a change made on the page,
@@ -44,52 +47,46 @@ URL_SYNC_JS = """function(query, loaded) {
 }"""
 
 
-def _selection(value: object) -> dict | None:
-    """A selection sent by the page, checked (it names node ids as strings)."""
-    if value is None:
-        return None
-    if not isinstance(value, dict) or value.get("kind") not in ("node", "edge") or not all(
-            isinstance(value.get(k), str) for k in (("id",) if value["kind"] == "node"
-                                                    else ("a", "b"))):
-        raise InvalidInput("selection must name a node or an edge")
-    return value
+def _controls(kind: type[Input] | type[State]) -> dict:
+    """The filter controls as a named group of ``kind`` dependencies (see CONTROLS)."""
+    return {name: kind(i, p) for name, (i, p) in CONTROLS.items()}
 
 
-def register(app: Dash, source: Source, curate: bool = False) -> None:
-    """Attach the view's callbacks to ``app``, reading data through ``source``; with
-    ``curate`` the details carry the curation controls (see :mod:`.curation_callbacks`)."""
-    controls_in = [Input(i, p) for i, p in CONTROLS]
-    controls_state = [State(i, p) for i, p in CONTROLS]
-    n = len(CONTROLS)
+def register(app: Dash, data: ViewData, curate: bool = False) -> None:
+    """Attach the view's callbacks to ``app``, reading through ``data``; with ``curate`` the
+    details carry the curation controls (see :mod:`dashboard.curation_callbacks`)."""
 
-    @app.callback([Output(i, p, allow_duplicate=True) for i, p in CONTROLS],
-                  Output(ids.LOADED, "data"), Input(ids.URL, "search"),
-                  Input(ids.RESET, "n_clicks"), State(ids.QUERY, "data"),
-                  prevent_initial_call="initial_duplicate")
-    def load_filters(search, _reset, current):
+    @app.callback(
+        output={"controls": {name: Output(i, p, allow_duplicate=True)
+                             for name, (i, p) in CONTROLS.items()},
+                "loaded": Output(ids.LOADED, "data")},
+        inputs={"search": Input(ids.URL, "search"), "reset": Input(ids.RESET, "n_clicks")},
+        state={"current": State(ids.QUERY, "data")},
+        prevent_initial_call="initial_duplicate")
+    def load_filters(search: object, reset: object, current: object) -> dict:
         if ctx.triggered_id == ids.RESET:
-            return [*filters_to_controls(Filters()), no_update]
-        if not isinstance(search, str | None):
-            raise InvalidInput("search must be a string")
-        wanted = canonical(search or "")
+            return {"controls": filters_to_controls(Filters()), "loaded": no_update}
+        wanted = canonical(check.text(search, "search") or "")
         if current is not None and wanted == current:
             raise PreventUpdate  # the URL was written from this very view
-        return [*filters_to_controls(filters_from_query(search or "")), wanted]
+        return {"controls": filters_to_controls(filters_from_query(search or "")),
+                "loaded": wanted}
 
-    @app.callback(Output(ids.GRAPH, "elements"), Output(ids.GRAPH, "layout"),
-                  Output(ids.SUMMARY, "children"), Output(ids.TIMELINE, "figure"),
-                  Output(ids.TABLE, "data"), Output(ids.QUERY, "data"),
-                  Output(ids.LEGEND, "children"), Output(ids.VIEW_REV, "data"),
-                  *controls_in, Input(ids.DATA_REV, "data"), prevent_initial_call=True)
-    def update_view(*args):
+    @app.callback(
+        output={"elements": Output(ids.GRAPH, "elements"), "layout": Output(ids.GRAPH, "layout"),
+                "summary": Output(ids.SUMMARY, "children"),
+                "timeline": Output(ids.TIMELINE, "figure"), "rows": Output(ids.TABLE, "data"),
+                "query": Output(ids.QUERY, "data"), "legend": Output(ids.LEGEND, "children"),
+                "rev": Output(ids.VIEW_REV, "data")},
+        inputs={"controls": _controls(Input), "data_rev": Input(ids.DATA_REV, "data")},
+        prevent_initial_call=True)
+    def update_view(controls: dict, data_rev: object) -> dict:
         # Not run on page load with default values: load_filters sets the controls from the
         # URL first, which triggers this once with the view the link asks for. Also run when
-        # a decision or an upload changed the store (DATA_REV).
-        f = controls_to_filters(list(args[:n]))
-        v = view_parts(source, f)
-        return (v["elements"], {"name": f.layout, "fit": True, "padding": 24,
-                                "animate": False},
-                v["summary"], v["timeline"], v["rows"], v["query"], v["legend"], v["rev"])
+        # a decision or an upload changed the store (data_rev).
+        f = filters_from_controls(controls)
+        return {**view_parts(data, f),
+                "layout": {"name": f.layout, "fit": True, "padding": 24, "animate": False}}
 
     # The view's actors revision goes on to ACTORS_REV only when it changed: details, tools,
     # history and suggestions follow that, and need not run again for a filter change.
@@ -102,14 +99,15 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.DATES, "start_date", allow_duplicate=True),
-                  Output(ids.DATES, "end_date", allow_duplicate=True),
-                  Input(ids.TIMELINE, "relayoutData"), prevent_initial_call=True)
-    def timeline_to_dates(relayout):
+    @app.callback(
+        output={"start": Output(ids.DATES, "start_date", allow_duplicate=True),
+                "end": Output(ids.DATES, "end_date", allow_duplicate=True)},
+        inputs={"relayout": Input(ids.TIMELINE, "relayoutData")}, prevent_initial_call=True)
+    def timeline_to_dates(relayout: object) -> dict:
         picked = dates_from_relayout(relayout if isinstance(relayout, dict) else None)
         if picked is None:
             raise PreventUpdate
-        return picked
+        return {"start": picked[0], "end": picked[1]}
 
     app.clientside_callback(
         """function(n, cls) { return n ? (cls.includes(" open") ? cls.replace(" open", "")
@@ -117,37 +115,43 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
         Output(ids.FILTERS_PANEL, "className"), Input(ids.FILTERS_TOGGLE, "n_clicks"),
         State(ids.FILTERS_PANEL, "className"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.SELECTED, "data"), Output(ids.MORE_EVIDENCE, "n_clicks"),
-                  Input(ids.GRAPH, "tapNodeData"), Input(ids.GRAPH, "tapEdgeData"),
-                  Input(ids.TABLE, "active_cell"), Input(ids.DETAILS_CLOSE, "n_clicks"),
-                  prevent_initial_call=True)
-    def select(node, edge, cell, _close):
+    @app.callback(
+        output={"selected": Output(ids.SELECTED, "data"),
+                "more": Output(ids.MORE_EVIDENCE, "n_clicks")},
+        inputs={"node": Input(ids.GRAPH, "tapNodeData"), "edge": Input(ids.GRAPH, "tapEdgeData"),
+                "cell": Input(ids.TABLE, "active_cell"),
+                "close": Input(ids.DETAILS_CLOSE, "n_clicks")},
+        prevent_initial_call=True)
+    def select(node: object, edge: object, cell: object, close: object) -> dict:
         prop = ctx.triggered[0]["prop_id"] if ctx.triggered else ""
         if prop.endswith("tapNodeData") and isinstance(node, dict):
-            return _selection({"kind": "node", "id": node.get("id"),
-                               "label": node.get("label")}), 0
-        if prop.endswith("tapEdgeData") and isinstance(edge, dict):
-            return _selection({"kind": "edge", "a": edge.get("a"), "b": edge.get("b")}), 0
-        if prop.endswith("active_cell") and isinstance(cell, dict):
-            return _selection({"kind": "node", "id": cell.get("row_id"), "centre": True}), 0
-        if prop.startswith(ids.DETAILS_CLOSE):
-            return None, 0
-        raise PreventUpdate
+            sel = {"kind": "node", "id": node.get("id"), "label": node.get("label")}
+        elif prop.endswith("tapEdgeData") and isinstance(edge, dict):
+            sel = {"kind": "edge", "a": edge.get("a"), "b": edge.get("b")}
+        elif prop.endswith("active_cell") and isinstance(cell, dict):
+            sel = {"kind": "node", "id": cell.get("row_id"), "centre": True}
+        elif prop.startswith(ids.DETAILS_CLOSE):
+            return {"selected": None, "more": 0}
+        else:
+            raise PreventUpdate
+        return {"selected": check.selection(sel), "more": 0}
 
-    @app.callback(Output(ids.SELECTED, "data", allow_duplicate=True),
-                  Output(ids.FOCUS, "value", allow_duplicate=True),
-                  Output(ids.SEARCH, "value"), Output(ids.MORE_EVIDENCE, "n_clicks",
-                                                      allow_duplicate=True),
-                  Input(ids.SEARCH, "value"), *controls_state, prevent_initial_call=True)
-    def search(value, *values):
+    @app.callback(
+        output={"selected": Output(ids.SELECTED, "data", allow_duplicate=True),
+                "focus": Output(ids.FOCUS, "value", allow_duplicate=True),
+                "search": Output(ids.SEARCH, "value"),
+                "more": Output(ids.MORE_EVIDENCE, "n_clicks", allow_duplicate=True)},
+        inputs={"value": Input(ids.SEARCH, "value")}, state={"controls": _controls(State)},
+        prevent_initial_call=True)
+    def search(value: object, controls: dict) -> dict:
         if not value:
             raise PreventUpdate
         if not isinstance(value, str):
-            raise InvalidInput("search must be an actor id")
-        G = source.graph(controls_to_filters(list(values)))
+            raise InvalidValue("search must be an actor id")
+        G = data.graph(filters_from_controls(controls))
         # An actor outside the view: focus on it, so it comes into view with its neighbours.
-        return ({"kind": "node", "id": value, "centre": True}, no_update if value in G
-                else value, None, 0)
+        return {"selected": {"kind": "node", "id": value, "centre": True},
+                "focus": no_update if value in G else value, "search": None, "more": 0}
 
     app.clientside_callback(
         """function(sel) { if (window.relgraph) { if (sel) { window.relgraph.want(sel); }
@@ -155,108 +159,118 @@ def register(app: Dash, source: Source, curate: bool = False) -> None:
         Output("select-sync", "children"), Input(ids.SELECTED, "data"))
 
     @app.callback(Output(ids.FOCUS, "value", allow_duplicate=True),
-                  Input(ids.SHOW_SELECTED, "n_clicks"), State(ids.SELECTED, "data"),
-                  prevent_initial_call=True)
-    def focus_on_selected(clicks, sel):
-        sel = _selection(sel)
+                  inputs={"clicks": Input(ids.SHOW_SELECTED, "n_clicks")},
+                  state={"selected": State(ids.SELECTED, "data")}, prevent_initial_call=True)
+    def focus_on_selected(clicks: object, selected: object) -> str:
+        sel = check.selection(selected)
         if not clicks or not sel or sel["kind"] != "node":
             raise PreventUpdate
         return sel["id"]
 
-    @app.callback(Output(ids.DETAILS, "children"), Output(ids.DETAILS_PANEL, "hidden"),
-                  Output(ids.MORE_EVIDENCE, "hidden"), Output(ids.MORE_EVIDENCE, "children"),
-                  Output(ids.SHOW_SELECTED, "hidden"), Output(ids.SHOW_SELECTED, "children"),
-                  Output(ids.DETAILS_HEAD, "children"),
-                  Input(ids.SELECTED, "data"), Input(ids.QUERY, "data"),
-                  Input(ids.MORE_EVIDENCE, "n_clicks"), Input(ids.ACTORS_REV, "data"),
-                  *controls_state)
-    def show_details(sel, _query, more, _rev, *values):
-        sel = _selection(sel)
-        f = controls_to_filters(list(values))
-        if not isinstance(more, int | None):
-            raise InvalidInput("n_clicks must be a number")
-        shown = panels.PAGE * (1 + min(more or 0, 10_000))
+    @app.callback(
+        output={"body": Output(ids.DETAILS, "children"),
+                "hidden": Output(ids.DETAILS_PANEL, "hidden"),
+                "more_hidden": Output(ids.MORE_EVIDENCE, "hidden"),
+                "more": Output(ids.MORE_EVIDENCE, "children"),
+                "focus_hidden": Output(ids.SHOW_SELECTED, "hidden"),
+                "focus": Output(ids.SHOW_SELECTED, "children"),
+                "head": Output(ids.DETAILS_HEAD, "children")},
+        inputs={"selected": Input(ids.SELECTED, "data"), "query": Input(ids.QUERY, "data"),
+                "more": Input(ids.MORE_EVIDENCE, "n_clicks"),
+                "actors_rev": Input(ids.ACTORS_REV, "data")},
+        state={"controls": _controls(State)})
+    def show_details(selected: object, query: object, more: object, actors_rev: object,
+                     controls: dict) -> dict:
+        sel = check.selection(selected)
+        f = filters_from_controls(controls)
+        shown = panels.PAGE * (1 + min(check.clicks(more) or 0, 10_000))
         # the same panel for the same view and selection (a layout change, a second page)
-        return source.cached(("details", graph_key(f), json.dumps(sel, sort_keys=True), shown,
-                              curate), lambda _: details_view(source, f, sel, shown, curate))
+        return data.cached(("details", graph_key(f), json.dumps(sel, sort_keys=True), shown,
+                            curate), lambda _: details_view(data, f, sel, shown, curate))
 
-    option_outputs = [Output(ids.ARTICLES, "options"), Output(ids.FOCUS, "options"),
-                      Output(ids.SOURCE, "options"), Output(ids.TARGET, "options"),
-                      Output(ids.SEARCH, "options"), Output(ids.KINDS, "options"),
-                      Output(ids.DATES, "min_date_allowed"),
-                      Output(ids.DATES, "max_date_allowed")]
+    options = {"articles": Output(ids.ARTICLES, "options"),
+               "focus": Output(ids.FOCUS, "options"), "source": Output(ids.SOURCE, "options"),
+               "target": Output(ids.TARGET, "options"), "search": Output(ids.SEARCH, "options"),
+               "kinds": Output(ids.KINDS, "options"),
+               "first_day": Output(ids.DATES, "min_date_allowed"),
+               "last_day": Output(ids.DATES, "max_date_allowed")}
+    if curate:
+        options["merge_into"] = Output(ids.MERGE_INTO, "options")
 
-    @app.callback(*option_outputs, *([Output(ids.MERGE_INTO, "options")] if curate else []),
-                  Input(ids.DATA_REV, "data"), prevent_initial_call=True)
-    def refresh_options(_rev):
+    @app.callback(output=options, inputs={"data_rev": Input(ids.DATA_REV, "data")},
+                  prevent_initial_call=True)
+    def refresh_options(data_rev: object) -> dict:
         # An upload or a decision changed the store: every list of articles, actors and kinds
-        out = options_for(source)
-        return (*out, out[1]) if curate else out
+        out = options_for(data)
+        return {**out, "merge_into": out["focus"]} if curate else out
 
 
-def view_parts(source: Source, f: Filters) -> dict:
-    """Everything the page shows for the view ``f`` (graph, summary, legend, table, timeline),
-    its canonical query and ``rev``: the actors revision it was built on, which decisions made
-    from it are checked against (read first: the view can only be newer, never older).
-    Computed once per store revision and view, and shared: callers must not change it."""
+def view_parts(data: ViewData, f: Filters) -> dict:
+    """Everything the page shows for the view ``f`` (graph elements, summary, legend, table
+    rows, timeline), its canonical query and ``rev``: the actors revision it was built on,
+    which decisions made from it are checked against (read first: the view can only be
+    newer, never older). Computed once per store revision and view, and shared: callers must
+    not change it."""
     def build(c: Corpus) -> dict:
         rev = c.actors_rev
-        G = source.graph(f)
+        G = data.graph(f)
         return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by),
                 "summary": summary(G),
                 "timeline": timeline_figure(c.articles, G), "rows": actor_rows(G),
                 "query": filters_to_query(f),
                 "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
 
-    return source.cached(("view", f), build, lambda v: len(v["elements"]) + len(v["rows"]))
+    return data.cached(("view", f), build, lambda v: len(v["elements"]) + len(v["rows"]))
 
 
-def details_view(source: Source, f: Filters, sel: dict | None, shown: int,
-                 curate: bool = False) -> tuple:
-    """(panel children, panel hidden, more hidden, more text, focus-button hidden, its text,
-    head children) for the selection (or the path) in the view ``f``; says so when it left
-    the view. An actor's name and facts are the head (its curation tools follow them);
-    ``curate`` adds reject buttons to a link's evidence."""
-    nothing = ([], True, True, "", True, "", [])
+def details_view(data: ViewData, f: Filters, sel: dict | None, shown: int,
+                 curate: bool = False) -> dict:
+    """The details drawer for the selection (or the path) in the view ``f``, by the names of
+    the ``show_details`` outputs: ``body``, ``hidden`` (the drawer), ``more_hidden`` and
+    ``more`` (the "show more" button), ``focus_hidden`` and ``focus`` (the "focus on it"
+    button), ``head``. Says so when the selection left the view. An actor's name and facts
+    are the head (its curation tools follow them); ``curate`` adds reject buttons to a
+    link's evidence."""
+    def drawer(body: list, head: list | None = None, more: str | None = None,
+               focus: str | None = None) -> dict:
+        return {"body": body, "hidden": False, "more_hidden": more is None,
+                "more": more or "", "focus_hidden": focus is None, "focus": focus or "",
+                "head": head or []}
+
     if sel is None and not f.path:
-        return nothing
-    G = source.graph(f)
+        return {**drawer([]), "hidden": True}
+    G = data.graph(f)
     if sel is None:
-        steps = path_steps(G, lambda u, v: source.edge_evidence(G, u, v, f))
-        ends = (source.label(G, f.source), source.label(G, f.target))
-        return panels.path_panel(steps, ends), False, True, "", True, "", []
+        steps = path_steps(G, lambda u, v: data.edge_evidence(G, u, v, f))
+        ends = (data.label(G, f.source), data.label(G, f.target))
+        return drawer(panels.path_panel(steps, ends))
     if sel["kind"] == "node":
         node = sel["id"]
         if node not in G:
             name = sel.get("label") or str(node)
-            return (panels.left_view_panel(name), False, True, "", False,
-                    f"Focus on {name}", [])
-        articles = source.cached("articles by id",
-                                 lambda c: {a["id"]: a for a in c.articles})
-        d = node_details(G, node, articles, source.evidence(G, node, f), shown=shown,
-                         in_articles=source.actor_articles(node, f))
-        more = panels.more_label(d)
-        return (panels.node_body(d), False, more is None, more or "", True, "",
-                panels.node_head(d))
+            return drawer(panels.left_view_panel(name), focus=f"Focus on {name}")
+        articles = data.cached("articles by id", lambda c: {a["id"]: a for a in c.articles})
+        d = node_details(G, node, articles, data.evidence(G, node, f), shown=shown,
+                         in_articles=data.actor_articles(node, f))
+        return drawer(panels.node_body(d), panels.node_head(d), panels.more_label(d))
     u, v = sel["a"], sel["b"]
     if not G.has_edge(u, v):
-        names = f"{source.label(G, u)} — {source.label(G, v)}"
-        return panels.left_view_panel(names), False, True, "", True, "", []
-    evidence, spans = source.edge_evidence(G, u, v, f)
+        return drawer(panels.left_view_panel(f"{data.label(G, u)} — {data.label(G, v)}"))
+    evidence, spans = data.edge_evidence(G, u, v, f)
     d = edge_details(G, u, v, evidence, spans, shown=shown)
-    more = panels.more_label(d)
-    return panels.edge_panel(d, curate), False, more is None, more or "", True, "", []
+    return drawer(panels.edge_panel(d, curate), more=panels.more_label(d))
 
 
-def options_for(source: Source) -> tuple:
-    """Options of every control that lists the store's articles, actors or kinds (once per
-    store revision)."""
-    def build(c: Corpus) -> tuple:
+def options_for(data: ViewData) -> dict:
+    """Options of every control that lists the store's articles, actors or kinds, by the
+    names of the ``refresh_options`` outputs (once per store revision)."""
+    def build(c: Corpus) -> dict:
         arts = c.articles
-        actors = source.actor_options()
+        actors = data.actor_options()
         days = sorted(a["date"] for a in arts if a["date"])
-        return (layout.article_options(arts), actors, actors, actors, actors,
-                layout.kind_options(c.relation_kinds), days[0] if days else None,
-                days[-1] if days else None)
+        return {"articles": layout.article_options(arts), "focus": actors, "source": actors,
+                "target": actors, "search": actors, "kinds": layout.kind_options(
+                    c.relation_kinds), "first_day": days[0] if days else None,
+                "last_day": days[-1] if days else None}
 
-    return source.cached("options", build)
+    return data.cached("options", build)

@@ -21,24 +21,17 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from graph.curation.decisions import CurationError
+from dashboard import curation_panels as cp
+from dashboard import curation_ui as cu
+from dashboard import ids
+from dashboard import validate as check
+from dashboard.viewdata import ViewData
+from graph.core.errors import CurationError, InvalidValue
 
-from . import curation_panels as cp
-from . import curation_ui as cu
-from . import ids
-from .guard import InvalidInput
-from .source import Source
-
-__all__ = ["register"]
+__all__ = ["decision", "register"]
 
 ACTOR_BUTTONS = {ids.RENAME: "rename", ids.RENAME_INPUT: "rename", ids.RETYPE: "retype",
                  ids.MERGE: "merge", ids.SPLIT: "split", ids.HIDE: "hide"}
-
-
-def _revision(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput("the view's revision must be a number")
-    return value
 
 
 def decision(store, trigger: object, clicks: object, fields: dict, selected: object,  # noqa: ANN001
@@ -47,9 +40,8 @@ def decision(store, trigger: object, clicks: object, fields: dict, selected: obj
     just drawn). Pure apart from the store; the callback below only formats the result."""
     if clicks is None or clicks == 0:
         return None
-    if isinstance(clicks, bool) or not isinstance(clicks, int):
-        raise InvalidInput("n_clicks must be a number")
-    base = _revision(base)
+    check.clicks(clicks)
+    base = check.revision(base)
     try:
         if isinstance(trigger, dict):
             action = cu.button_action(trigger)
@@ -58,57 +50,66 @@ def decision(store, trigger: object, clicks: object, fields: dict, selected: obj
         elif trigger in ACTOR_BUTTONS:
             action = cu.actor_action(ACTOR_BUTTONS[trigger], selected, fields)
         else:
-            raise InvalidInput("unknown decision button")
+            raise InvalidValue("unknown decision button")
     except CurationError as exc:
         return cu.Result(str(exc), ok=False, refresh=False)
     return cu.apply(store, action, user, base)
 
 
-def register(app: Dash, source: Source, curate: bool) -> None:
+def register(app: Dash, data: ViewData, curate: bool) -> None:
     """Attach the curation callbacks (only the history when ``curate`` is false)."""
-    store = source.store
+    store = data.store
 
-    history_outputs = [Output(ids.HISTORY, "children")]
+    history_outputs = {"history": Output(ids.HISTORY, "children")}
     if curate:
-        history_outputs += [Output(ids.UNDO_LAST, "disabled"), Output(ids.UNDO_LAST, "title")]
+        history_outputs |= {"undo_disabled": Output(ids.UNDO_LAST, "disabled"),
+                            "undo_title": Output(ids.UNDO_LAST, "title")}
 
-    @app.callback(*history_outputs, Input(ids.ACTORS_REV, "data"),
-                  Input(ids.LISTS_REV, "data"))
-    def history(_rev, _lists):
+    @app.callback(output=history_outputs,
+                  inputs={"actors_rev": Input(ids.ACTORS_REV, "data"),
+                          "lists_rev": Input(ids.LISTS_REV, "data")})
+    def history(actors_rev: object, lists_rev: object) -> dict:
         past = store.history()
         shown = cp.history_list(cu.history_entries(past), curate)
         if not curate:
-            return shown
+            return {"history": shown}
         last = cu.last_undoable(past)
-        return (shown, last is None,
-                f"Undo #{last['id']}: {last['summary']}" if last else "Nothing to undo")
+        return {"history": shown, "undo_disabled": last is None,
+                "undo_title": f"Undo #{last['id']}: {last['summary']}" if last
+                else "Nothing to undo"}
 
     if not curate:
         return
 
-    @app.callback(Output(ids.CURATION_STATUS, "children"),
-                  Output(ids.CURATION_STATUS, "hidden"),
-                  Output(ids.DATA_REV, "data", allow_duplicate=True),
-                  Output(ids.SELECTED, "data", allow_duplicate=True),
-                  Output(ids.LISTS_REV, "data"),
-                  Input(ids.RENAME, "n_clicks"), Input(ids.RENAME_INPUT, "n_submit"),
-                  Input(ids.RETYPE, "n_clicks"), Input(ids.MERGE, "n_clicks"),
-                  Input(ids.SPLIT, "n_clicks"), Input(ids.HIDE, "n_clicks"),
-                  Input(ids.UNDO_LAST, "n_clicks"),
-                  Input(ids.action_id(ALL, ALL), "n_clicks"),
-                  State(ids.RENAME_INPUT, "value"), State(ids.RETYPE_VALUE, "value"),
-                  State(ids.MERGE_INTO, "value"), State(ids.SPLIT_ALIAS, "value"),
-                  State(ids.SELECTED, "data"), State(ids.ACTORS_REV, "data"),
-                  State(ids.DATA_REV, "data"), State(ids.LISTS_REV, "data"),
-                  prevent_initial_call=True)
-    def decide(*args):
-        label, kind, into, alias, selected, base, data_rev, lists_rev = args[-8:]
+    @app.callback(
+        output={"status": Output(ids.CURATION_STATUS, "children"),
+                "status_hidden": Output(ids.CURATION_STATUS, "hidden"),
+                "data_rev": Output(ids.DATA_REV, "data", allow_duplicate=True),
+                "selected": Output(ids.SELECTED, "data", allow_duplicate=True),
+                "lists_rev": Output(ids.LISTS_REV, "data")},
+        inputs={"buttons": {"rename": Input(ids.RENAME, "n_clicks"),
+                            "rename_enter": Input(ids.RENAME_INPUT, "n_submit"),
+                            "retype": Input(ids.RETYPE, "n_clicks"),
+                            "merge": Input(ids.MERGE, "n_clicks"),
+                            "split": Input(ids.SPLIT, "n_clicks"),
+                            "hide": Input(ids.HIDE, "n_clicks"),
+                            "undo": Input(ids.UNDO_LAST, "n_clicks"),
+                            "drawn": Input(ids.action_id(ALL, ALL), "n_clicks")}},
+        state={"fields": {"rename": State(ids.RENAME_INPUT, "value"),
+                          "retype": State(ids.RETYPE_VALUE, "value"),
+                          "merge": State(ids.MERGE_INTO, "value"),
+                          "split": State(ids.SPLIT_ALIAS, "value")},
+               "selected": State(ids.SELECTED, "data"), "base": State(ids.ACTORS_REV, "data"),
+               "data_rev": State(ids.DATA_REV, "data"),
+               "lists_rev": State(ids.LISTS_REV, "data")},
+        prevent_initial_call=True)
+    def decide(buttons: dict, fields: dict, selected: object, base: object, data_rev: object,
+               lists_rev: object) -> dict:
         if not ctx.triggered:
             raise PreventUpdate
         clicks = ctx.triggered[0]["value"]
-        result = decision(store, ctx.triggered_id, clicks,
-                          {"rename": label, "retype": kind, "merge": into, "split": alias},
-                          selected, base, cu.user_from_headers(request.headers))
+        result = decision(store, ctx.triggered_id, clicks, fields, selected, base,
+                          cu.user_from_headers(request.headers))
         if result is None:
             raise PreventUpdate
         select = no_update
@@ -116,38 +117,56 @@ def register(app: Dash, source: Source, curate: bool) -> None:
             select = None
         elif result.select:
             select = {"kind": "node", "id": result.select, "centre": True}
+
         def bump(n: object) -> int:
             return (n if isinstance(n, int) else 0) + 1
         # a decision that leaves views current (a dismissal) still changes the lists
-        lists = bump(lists_rev) if result.ok and not result.refresh else no_update
-        return (cp.status_children(result.message, result.ok), False,
-                bump(data_rev) if result.refresh else no_update, select, lists)
+        return {"status": cp.status_children(result.message, result.ok),
+                "status_hidden": False,
+                "data_rev": bump(data_rev) if result.refresh else no_update,
+                "selected": select,
+                "lists_rev": bump(lists_rev) if result.ok and not result.refresh
+                else no_update}
 
-    @app.callback(Output(ids.ACTOR_TOOLS, "hidden"), Output(ids.RENAME_INPUT, "value"),
-                  Output(ids.RETYPE_VALUE, "value"), Output(ids.SPLIT_ALIAS, "options"),
-                  Output(ids.SPLIT_ALIAS, "value"), Output(ids.MERGE_INTO, "value"),
-                  Input(ids.SELECTED, "data"), Input(ids.ACTORS_REV, "data"),
-                  State(ids.SPLIT_ALIAS, "value"))
-    def actor_tools(sel, _rev, alias):
-        if not isinstance(sel, dict) or sel.get("kind") != "node" or not isinstance(
-                sel.get("id"), str):
-            return True, no_update, no_update, [], None, None
-        actor = next((a for a in store.find_actors(sel["id"]) if a.id == sel["id"]), None)
+    @app.callback(
+        output={"hidden": Output(ids.ACTOR_TOOLS, "hidden"),
+                "name": Output(ids.RENAME_INPUT, "value"),
+                "type": Output(ids.RETYPE_VALUE, "value"),
+                "split_options": Output(ids.SPLIT_ALIAS, "options"),
+                "split": Output(ids.SPLIT_ALIAS, "value"),
+                "merge_into": Output(ids.MERGE_INTO, "value")},
+        inputs={"selected": Input(ids.SELECTED, "data"),
+                "actors_rev": Input(ids.ACTORS_REV, "data")},
+        state={"alias": State(ids.SPLIT_ALIAS, "value")})
+    def actor_tools(selected: object, actors_rev: object, alias: object) -> dict:
+        closed = {"hidden": True, "name": no_update, "type": no_update, "split_options": [],
+                  "split": None, "merge_into": None}
+        if not isinstance(selected, dict) or selected.get("kind") != "node" or not isinstance(
+                selected.get("id"), str):
+            return closed
+        actor = next((a for a in store.find_actors(selected["id"]) if a.id == selected["id"]),
+                     None)
         if actor is None:  # merged away or gone since: nothing to correct here
-            return True, no_update, no_update, [], None, None
+            return closed
         names = cu.split_choices(store, actor.id)
         options = [{"label": n, "value": n} for n in names]
         if ctx.triggered_id == ids.ACTORS_REV:
             # the same actor after a decision (maybe refused as stale): keep what the user
             # typed and chose, so deciding again is one click
-            return (False, no_update, no_update, options,
-                    no_update if alias in names else None, no_update)
-        return False, actor.label, actor.type, options, None, None
+            return {"hidden": False, "name": no_update, "type": no_update,
+                    "split_options": options, "split": no_update if alias in names else None,
+                    "merge_into": no_update}
+        return {"hidden": False, "name": actor.label, "type": actor.type,
+                "split_options": options, "split": None, "merge_into": None}
 
-    @app.callback(Output(ids.SUGGESTIONS, "children"), Input(ids.DOCK, "value"),
-                  Input(ids.SUGGEST_REFRESH, "n_clicks"), Input(ids.ACTORS_REV, "data"),
-                  Input(ids.LISTS_REV, "data"), prevent_initial_call=True)
-    def suggestions(tab, _refresh, _rev, _lists):
+    @app.callback(Output(ids.SUGGESTIONS, "children"),
+                  inputs={"tab": Input(ids.DOCK, "value"),
+                          "refresh": Input(ids.SUGGEST_REFRESH, "n_clicks"),
+                          "actors_rev": Input(ids.ACTORS_REV, "data"),
+                          "lists_rev": Input(ids.LISTS_REV, "data")},
+                  prevent_initial_call=True)
+    def suggestions(tab: object, refresh: object, actors_rev: object,
+                    lists_rev: object) -> list:
         if tab != "suggestions":
             raise PreventUpdate
-        return cp.suggestion_cards(cu.suggestion_entries(store, source.articles()))
+        return cp.suggestion_cards(cu.suggestion_entries(store, data.articles()))

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard import ids
+from dashboard.curation_ui import reject_arg, suggestion_arg
+from dashboard.details import highlight
 from graph.core.model import ACTOR_TYPES
 from graph.views import style
-
-from . import ids
-from .curation_ui import reject_arg, suggestion_arg
-from .details import highlight
 
 __all__ = ["actor_tools", "history_list", "history_menu", "reject_buttons", "status_line",
            "suggestion_cards", "suggestions_tab", "undo_button"]

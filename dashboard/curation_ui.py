@@ -1,12 +1,13 @@
 """The analyst's corrections from the browser, as plain data (no Dash import).
 
 A click becomes an :class:`Action` (checked here: values no control can produce raise
-:class:`~dashboard.guard.InvalidInput`, answered with 400), :func:`apply` runs it through
-:mod:`graph.curation.decisions` / :mod:`graph.curation.suggest` with the actors revision the view
-on screen was
-built on, and returns a :class:`Result`: the one line to show, and whether the view must
-refresh. A decision made on a view the graph has left since (another user, an ingest) is
-refused by the store (``StaleViewError``); the page then shows the message and refreshes.
+:class:`~graph.core.errors.InvalidValue`, answered with 400), :func:`apply` runs it through
+:mod:`graph.curation.decisions` / :mod:`graph.curation.suggest` with the actors revision the
+view on screen was built on, and returns a :class:`Result`: the one line to show, and whether
+the view must refresh. A decision made on a view the graph has left since (another user, an
+ingest) is refused by the store (``StaleViewError``); the page then shows the message and
+refreshes. A database that cannot take the decision (locked, unreachable) is the store's
+one-line ``StoreError``, shown the same way.
 
 Who decided is a label in the history only: the name a reverse proxy passes on in one of
 :data:`USER_HEADERS`, else ``"dashboard"``. It is never used to allow or refuse anything.
@@ -19,17 +20,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy.exc import DBAPIError
-
+from dashboard.validate import MAX_TEXT
+from graph.core.errors import CurationError, InvalidValue, StaleViewError, StoreError
 from graph.core.model import ACTOR_TYPES
 from graph.curation import decisions as curation
 from graph.curation import suggest
-from graph.curation.decisions import CurationError, anchor_key
+from graph.curation.decisions import anchor_key
 from graph.names.forms import name_key
-from graph.store.engine import StoreError, describe_error
-from graph.store.store import StaleViewError, Store
-
-from .guard import InvalidInput
+from graph.slices.evidence import actor_evidence
+from graph.store.store import Store
 
 __all__ = ["ACTOR_ACTIONS", "BUTTON_ACTIONS", "USER_HEADERS", "Action", "Result",
            "actor_action", "apply", "button_action", "history_entries", "last_undoable",
@@ -42,7 +41,6 @@ USER_HEADERS = ("X-Forwarded-User", "X-Remote-User", "Remote-User", "X-Auth-Requ
 DEFAULT_USER = "dashboard"
 ACTOR_ACTIONS = ("rename", "retype", "merge", "split", "hide")
 BUTTON_ACTIONS = ("reject", "undo", "accept", "dismiss")
-MAX_TEXT = 300
 
 
 def user_from_headers(headers: Mapping[str, str] | None) -> str:
@@ -81,7 +79,7 @@ def _text(value: object, what: str, required: bool = True) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str) or len(value) > MAX_TEXT or (required and not value.strip()):
-        raise InvalidInput(f"{what} must be text of 1 to {MAX_TEXT} characters")
+        raise InvalidValue(f"{what} must be text of 1 to {MAX_TEXT} characters")
     return value
 
 
@@ -90,7 +88,7 @@ def actor_action(do: object, selected: object, fields: Mapping[str, object]) -> 
     selected actor, with the panel's field values (``rename``, ``retype``, ``merge``,
     ``split``). An empty field is a :class:`CurationError` (a message, not a 400)."""
     if do not in ACTOR_ACTIONS:
-        raise InvalidInput(f"unknown action {do!r}")
+        raise InvalidValue(f"unknown action {do!r}")
     if not isinstance(selected, dict) or selected.get("kind") != "node":
         raise CurationError("select an actor first")
     actor = _text(selected.get("id"), "the selected actor")
@@ -107,7 +105,7 @@ def actor_action(do: object, selected: object, fields: Mapping[str, object]) -> 
         return Action("rename", {"name": actor, "label": value})
     if do == "retype":
         if value not in ACTOR_TYPES:
-            raise InvalidInput(f"type must be one of {', '.join(ACTOR_TYPES)}")
+            raise InvalidValue(f"type must be one of {', '.join(ACTOR_TYPES)}")
         return Action("retype", {"name": actor, "kind": value})
     if do == "merge":
         return Action("merge", {"names": [actor], "into": value})
@@ -118,25 +116,25 @@ def button_action(trigger: object) -> Action:
     """The action of a button drawn inside a panel (its id, see ``ids.action_id``)."""
     if not isinstance(trigger, dict) or trigger.get("do") not in BUTTON_ACTIONS or (
             not isinstance(trigger.get("arg"), str)):
-        raise InvalidInput("malformed action button")
+        raise InvalidValue("malformed action button")
     do, arg = trigger["do"], trigger["arg"]
     if do in ("accept", "dismiss"):
         pair = _json(arg, {"a", "b", "into"})
         for key in ("a", "b", "into"):
             _text(pair[key], key)
         if pair["into"] not in (pair["a"], pair["b"]) or pair["a"] == pair["b"]:
-            raise InvalidInput("a suggestion joins two actors into one of them")
+            raise InvalidValue("a suggestion joins two actors into one of them")
         return Action(do, pair)
     if do == "undo":
         if not arg.isdigit() or len(arg) > 12:
-            raise InvalidInput("a decision is a number")
+            raise InvalidValue("a decision is a number")
         return Action("undo", {"decision": int(arg)})
     r = _json(arg, {"a", "b", "article", "sentence", "kind"})
     for key in ("a", "b", "article"):
         _text(r[key], key)
     if not isinstance(r["sentence"], int) or isinstance(r["sentence"], bool) or r[
             "sentence"] < 0:
-        raise InvalidInput("sentence must be a number")
+        raise InvalidValue("sentence must be a number")
     kind = _text(r["kind"], "kind", required=False) or None
     return Action("reject", {"a": r["a"], "b": r["b"], "article": r["article"],
                              "sentence": r["sentence"], "kind": kind})
@@ -146,9 +144,9 @@ def _json(arg: str, keys: set[str]) -> dict:
     try:
         value = json.loads(arg)
     except ValueError:
-        raise InvalidInput("malformed action button") from None
+        raise InvalidValue("malformed action button") from None
     if not isinstance(value, dict) or set(value) != keys:
-        raise InvalidInput("malformed action button")
+        raise InvalidValue("malformed action button")
     return value
 
 
@@ -185,10 +183,8 @@ def apply(store: Store, action: Action, user: str, base: int | None) -> Result:
             out = getattr(curation, action.do)(store, **a, user=user, base=base)
     except StaleViewError as exc:
         return Result(str(exc), ok=False, refresh=True)
-    except (CurationError, StoreError) as exc:
+    except (CurationError, StoreError) as exc:  # e.g. the database is locked: one line
         return Result(str(exc), ok=False, refresh=False)
-    except DBAPIError as exc:  # e.g. the database is locked or unreachable: one line
-        return Result(describe_error(store.url, exc), ok=False, refresh=False)
     if action.do == "dismiss":  # only the suggestions change: views stay current
         return Result(out.message, ok=True, refresh=False)
     select = None
@@ -224,8 +220,6 @@ def suggestion_entries(store: Store, articles: list[dict], top: int = 20) -> lis
     """Suggested merges, best first, each with a sentence mentioning either side (from the
     newest article mentioning it). ``articles``: the store's articles (unused: kept for the
     callers' signature)."""
-    from graph.slices.evidence import actor_evidence
-
     out = []
     for s in suggest.suggestions(store, top=top):
         sentences = []

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["edge_details", "highlight", "node_details", "path_steps", "plural"]
+__all__ = ["article_label", "edge_details", "highlight", "node_details", "path_steps", "plural"]
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 mention", "2 mentions", "1,204 articles"."""
     return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def article_label(a: dict) -> str:
+    """An article as a list shows it: "title — date · source" (its id without a title)."""
+    bits = [a["date"] or "undated", a["source"]] if a["source"] else [a["date"] or "undated"]
+    return f"{a['title'] or a['id']} — {' · '.join(bits)}"
 
 
 def highlight(sentence: str, spans: list[list[int]]) -> list[tuple[str, bool]]:

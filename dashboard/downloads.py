@@ -9,36 +9,16 @@ import time
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
+from dashboard import ids
+from dashboard import validate as check
+from dashboard.filters import CONTROLS, Filters, filters_from_controls
+from dashboard.viewdata import ViewData
+from graph.core.choices import DATA_FORMATS
+from graph.core.errors import EmptySliceError, RendererMissingError
 from graph.views.exports import to_bytes
-from graph.views.image import SIZES, EmptySliceError, RendererMissingError
+from graph.views.image import image_bytes
 
-from . import ids
-from .filters import CONTROLS, Filters, controls_to_filters
-from .guard import InvalidInput
-from .source import Source
-
-__all__ = ["briefing_options", "download_payload", "register"]
-
-
-def briefing_options(title: object, subtitle: object, size: object, width: object,
-                     height: object, sources: object) -> dict:
-    """Checked briefing options (raises :class:`InvalidInput` for values no control gives)."""
-    for value, name in ((title, "title"), (subtitle, "subtitle")):
-        if value is not None and (not isinstance(value, str) or len(value) > 300):
-            raise InvalidInput(f"{name} must be text of at most 300 characters")
-    if size not in (*SIZES, "custom"):
-        raise InvalidInput(f"size must be one of {', '.join(SIZES)} or custom")
-    out = {"title": (title or "").strip() or None, "subtitle": (subtitle or "").strip(),
-           "sources": bool(sources)}
-    if size == "custom":
-        for value, name in ((width, "width"), (height, "height")):
-            if isinstance(value, bool) or not isinstance(value, int | float) or not (
-                    200 <= value <= 10000):
-                raise InvalidInput(f"{name} must be a number of pixels from 200 to 10000")
-        out.update(width=int(width), height=int(height))
-    else:
-        out["size"] = size
-    return out
+__all__ = ["download_payload", "register"]
 
 
 def _file_name(title: str | None) -> str:
@@ -46,36 +26,38 @@ def _file_name(title: str | None) -> str:
     return f"relgraph-{slug or 'briefing'}"
 
 
-def download_payload(source: Source, f: Filters, fmt: str, briefing: bool,
+def download_payload(data: ViewData, f: Filters, fmt: str, briefing: bool,
                      options: dict | None = None) -> tuple[str, bytes]:
     """(file name, bytes) of a download: the view's data in ``fmt``, or its briefing image
-    (the view as drawn: focus and path highlighted and named in the caption)."""
+    (the view as drawn: focus and path highlighted and named in the caption; ``options``
+    from :func:`dashboard.validate.briefing_options`)."""
     if briefing:
-        from graph.views.image import image_bytes
-
         options = dict(options or {})
-        G = source.graph(f)
-        arts = source.view_articles(G) if options.pop("sources", False) else None
+        G = data.graph(f)
+        arts = data.view_articles(G) if options.pop("sources", False) else None
         name = _file_name(options.get("title"))
         return (f"{name}.{fmt}",
-                image_bytes(G, fmt, caption=source.caption(f, G), sources=arts,
+                image_bytes(G, fmt, caption=data.caption(f, G), sources=arts,
                             size_by=f.size_by, color_by=f.color_by, **options))
-    G = source.graph(f, evidence=True)
+    G = data.graph(f, evidence=True)
     return f"relgraph.{'zip' if fmt == 'csv' else fmt}", to_bytes(G, fmt)
 
 
-def register(app: Dash, source: Source) -> None:
-    controls_state = [State(i, p) for i, p in CONTROLS]
+def register(app: Dash, data: ViewData) -> None:
+    """Attach the download callbacks (picture, data files, briefing image) to ``app``."""
+    controls = {name: State(i, p) for name, (i, p) in CONTROLS.items()}
 
-    @app.callback(Output(ids.GRAPH, "generateImage"), Output(ids.IMAGE_STATUS, "children"),
-                  Input(ids.PNG, "n_clicks"), Input(ids.SVG, "n_clicks"),
-                  prevent_initial_call=True)
-    def export_view(_png, _svg):
+    @app.callback(
+        output={"image": Output(ids.GRAPH, "generateImage"),
+                "status": Output(ids.IMAGE_STATUS, "children")},
+        inputs={"png": Input(ids.PNG, "n_clicks"), "svg": Input(ids.SVG, "n_clicks")},
+        prevent_initial_call=True)
+    def export_view(png: object, svg: object) -> dict:
         kind = "svg" if ctx.triggered_id == ids.SVG else "png"
-        return ({"type": kind, "action": "download" if kind == "svg" else "both",
-                 "filename": "relgraph-view",
-                 "options": {"bg": "#ffffff", "full": True, "scale": 2}},
-                "SVG downloaded" if kind == "svg" else "Preparing PNG…")
+        return {"image": {"type": kind, "action": "download" if kind == "svg" else "both",
+                          "filename": "relgraph-view",
+                          "options": {"bg": "#ffffff", "full": True, "scale": 2}},
+                "status": "SVG downloaded" if kind == "svg" else "Preparing PNG…"}
 
     # In the browser: the PNG's data never travels to the server (a large view's PNG is
     # more than a server without uploads accepts in a request, guard.MAX_CALLBACK_BODY).
@@ -88,41 +70,50 @@ def register(app: Dash, source: Source) -> None:
         Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
         Input(ids.GRAPH, "imageData"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.DOWNLOAD, "data"),
-                  Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
-                  *[Input(ids.data_button(fmt), "n_clicks") for fmt in ids.DATA_BUTTONS],
-                  *controls_state, prevent_initial_call=True)
-    def download_data(*args):
-        f = controls_to_filters(list(args[len(ids.DATA_BUTTONS):]))
+    @app.callback(
+        output={"download": Output(ids.DOWNLOAD, "data"),
+                "status": Output(ids.IMAGE_STATUS, "children", allow_duplicate=True)},
+        inputs={"buttons": {fmt: Input(ids.data_button(fmt), "n_clicks")
+                            for fmt in DATA_FORMATS}},
+        state={"controls": dict(controls)}, prevent_initial_call=True)
+    def download_data(buttons: dict, controls: dict) -> dict:
+        f = filters_from_controls(controls)
         fmt = str(ctx.triggered_id).removeprefix("download-")
-        if fmt not in ids.DATA_BUTTONS:
+        if fmt not in DATA_FORMATS:
             raise PreventUpdate
-        name, data = download_payload(source, f, fmt, briefing=False)
-        return dcc.send_bytes(data, name), f"{name} downloaded ({_size(data)})"
+        name, payload = download_payload(data, f, fmt, briefing=False)
+        return {"download": dcc.send_bytes(payload, name),
+                "status": f"{name} downloaded ({_size(payload)})"}
 
-    @app.callback(Output(ids.DOWNLOAD, "data", allow_duplicate=True),
-                  Output(ids.BRIEFING_STATUS, "children"),
-                  Input(ids.BRIEFING, "n_clicks"), State(ids.BRIEFING_FORMAT, "value"),
-                  State(ids.BRIEFING_TITLE, "value"), State(ids.BRIEFING_SUBTITLE, "value"),
-                  State(ids.BRIEFING_SIZE, "value"), State(ids.BRIEFING_WIDTH, "value"),
-                  State(ids.BRIEFING_HEIGHT, "value"), State(ids.BRIEFING_SOURCES, "value"),
-                  *controls_state, prevent_initial_call=True,
-                  running=[(Output(ids.BRIEFING, "disabled"), True, False),
-                           (Output(ids.BRIEFING, "children"), "Drawing…",
-                            "Download briefing")])
-    def download_briefing(_n, fmt, title, subtitle, size, width, height, sources, *values):
-        if fmt not in ("png", "svg", "pdf"):
-            raise InvalidInput("format must be png, svg or pdf")
-        f = controls_to_filters(list(values))
-        options = briefing_options(title, subtitle, size, width, height, sources)
+    @app.callback(
+        output={"download": Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+                "status": Output(ids.BRIEFING_STATUS, "children")},
+        inputs={"clicks": Input(ids.BRIEFING, "n_clicks")},
+        state={"fmt": State(ids.BRIEFING_FORMAT, "value"),
+               "title": State(ids.BRIEFING_TITLE, "value"),
+               "subtitle": State(ids.BRIEFING_SUBTITLE, "value"),
+               "size": State(ids.BRIEFING_SIZE, "value"),
+               "width": State(ids.BRIEFING_WIDTH, "value"),
+               "height": State(ids.BRIEFING_HEIGHT, "value"),
+               "sources": State(ids.BRIEFING_SOURCES, "value"),
+               "controls": dict(controls)},
+        prevent_initial_call=True,
+        running=[(Output(ids.BRIEFING, "disabled"), True, False),
+                 (Output(ids.BRIEFING, "children"), "Drawing…", "Download briefing")])
+    def download_briefing(clicks: object, fmt: object, title: object, subtitle: object,
+                          size: object, width: object, height: object, sources: object,
+                          controls: dict) -> dict:
+        fmt = check.image_format(fmt)
+        f = filters_from_controls(controls)
+        options = check.briefing_options(title, subtitle, size, width, height, sources)
         started = time.perf_counter()
         try:
-            name, data = download_payload(source, f, fmt, True, options)
+            name, payload = download_payload(data, f, fmt, True, options)
         except (EmptySliceError, RendererMissingError, ValueError) as exc:
-            return no_update, str(exc)
+            return {"download": no_update, "status": str(exc)}
         took = time.perf_counter() - started
-        return dcc.send_bytes(data, name), (f"{fmt.upper()} ready in {took:.1f} s "
-                                            f"({_size(data)})")
+        return {"download": dcc.send_bytes(payload, name),
+                "status": f"{fmt.upper()} ready in {took:.1f} s ({_size(payload)})"}
 
 
 def _size(data: bytes) -> str:

@@ -10,8 +10,11 @@ callback calls.
   of it is read (its ``Content-Length`` says so; a chunked body is cut where it passes the
   limit). With uploads off that limit is :data:`MAX_CALLBACK_BODY`.
 * **Callback calls**: a POST to ``/_dash-update-component`` that is not a well-formed Dash call,
-  or whose values a user could not have produced with the controls, is a 400 with one line,
-  never a 500 with a traceback in the log.
+  or whose values a user could not have produced with the controls (the callbacks check them
+  with :mod:`dashboard.validate` and raise :class:`~graph.core.errors.InvalidValue`), is a 400
+  with one line, never a 500 with a traceback in the log.
+
+The only dashboard module that knows about HTTP requests; the view modules never import it.
 """
 
 from __future__ import annotations
@@ -24,18 +27,15 @@ from collections.abc import Iterable
 from flask import Flask, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-__all__ = ["LOOPBACK", "MAX_CALLBACK_BODY", "InvalidInput", "allowed_hosts", "host_allowed",
-           "install"]
+from graph.core.errors import InvalidValue
+
+__all__ = ["LOOPBACK", "MAX_CALLBACK_BODY", "allowed_hosts", "host_allowed", "install"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 ANY_ADDRESS = ("0.0.0.0", "::", "")
 # The largest request body a server without uploads reads. A callback call is a few KB (the
 # largest: the filter controls with a hand-picked list of articles).
 MAX_CALLBACK_BODY = 1024 * 1024
-
-
-class InvalidInput(ValueError):
-    """A request value the dashboard's controls cannot produce (answered with 400)."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -137,8 +137,8 @@ def _well_formed_call(body: object, callbacks: dict) -> bool:
 
 
 def install(server: Flask, allowed: Iterable[str], callbacks) -> None:  # noqa: ANN001
-    """Check every request's Host and body size, every callback call's shape; ``InvalidInput``
-    → 400.
+    """Check every request's Host and body size, every callback call's shape; a callback
+    raising :class:`~graph.core.errors.InvalidValue` → 400.
 
     ``callbacks`` is the app's callback map (its keys are the valid ``output`` values). The
     body limit is the app's ``MAX_CONTENT_LENGTH`` (Flask also applies it to chunked bodies
@@ -171,8 +171,8 @@ def install(server: Flask, allowed: Iterable[str], callbacks) -> None:  # noqa: 
     def _large(_exc: RequestEntityTooLarge):  # noqa: ANN202 — a chunked body past the limit
         return _too_large(server.config.get("MAX_CONTENT_LENGTH") or 0)
 
-    @server.errorhandler(InvalidInput)
-    def _invalid(exc: InvalidInput):  # noqa: ANN202
+    @server.errorhandler(InvalidValue)
+    def _invalid(exc: InvalidValue):  # noqa: ANN202
         return Response(f"relgraph: invalid value: {exc}\n", status=400, mimetype="text/plain")
 
 

@@ -40,7 +40,6 @@ PNG = "export-png"
 SVG = "export-svg"
 IMAGE_STATUS = "image-status"
 DOWNLOAD = "download"
-DATA_BUTTONS = ("json", "graphml", "gexf", "csv")
 BRIEFING = "briefing"
 BRIEFING_TITLE = "briefing-title"
 BRIEFING_SUBTITLE = "briefing-subtitle"
@@ -66,6 +65,8 @@ UPLOAD_CANCEL = "upload-cancel"
 
 
 def data_button(fmt: str) -> str:
+    """Id of the button downloading the view's data as ``fmt`` (one of
+    :data:`graph.core.choices.DATA_FORMATS`)."""
     return f"download-{fmt}"
 
 # Curation (absent from read-only pages)

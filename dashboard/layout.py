@@ -11,15 +11,16 @@ from __future__ import annotations
 import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
+from dashboard import curation_panels as cp
+from dashboard import ids
+from dashboard.details import article_label
+from dashboard.elements import stylesheet
+from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
+from dashboard.panels import briefing_menu, export_menu, upload_menu
+from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info
+from graph.core.choices import COLOR_BY, SIZE_BY
 from graph.core.model import ACTOR_TYPES
 from graph.views import style
-from graph.views.rules import SIZE_BY
-
-from . import curation_panels as cp
-from . import ids
-from .elements import stylesheet
-from .filters import CYTO_LAYOUTS, Filters, filters_to_controls
-from .panels import briefing_menu, export_menu, upload_menu
 
 
 def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
@@ -113,12 +114,11 @@ def _label(text: str, for_id: str | None = None) -> html.Label:
 def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[str],
                   f: Filters) -> list:
     days = sorted({a["date"] for a in articles if a["date"]})
-    (arts, since, until, undated, types, kinds_on, weight, isolated, top, focus, depth, src, tgt,
-     lay, size_by, color_by) = filters_to_controls(f)
+    v = filters_to_controls(f)
     return [
         _label("Articles", ids.ARTICLES),
         dcc.Dropdown(id=ids.ARTICLES, multi=True, placeholder="All articles",
-                     options=article_options(articles), value=arts,
+                     options=article_options(articles), value=v["articles"],
                      optionHeight=48),
         _label("Dates"),
         dcc.DatePickerRange(id=ids.DATES, min_date_allowed=days[0] if days else None,
@@ -127,43 +127,43 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
                             start_date_placeholder_text="from", end_date_placeholder_text="to",
                             display_format="D MMM YYYY", clearable=True,
                             number_of_months_shown=1, disabled=not days,
-                            start_date=since, end_date=until,
+                            start_date=v["since"], end_date=v["until"],
                             start_date_id="date-from", end_date_id="date-until"),
         dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated articles",
-                                                "value": "on"}], value=undated),
+                                                "value": "on"}], value=v["undated"]),
         _label("Actor types"),
-        dcc.Checklist(id=ids.TYPES, value=types, inline=True, className="types",
+        dcc.Checklist(id=ids.TYPES, value=v["types"], inline=True, className="types",
                       options=[{"label": html.Span(f" {style.TYPE_LABELS[t]}"), "value": t}
                                for t in ACTOR_TYPES]),
         _label("Relation kinds", ids.KINDS),
         dcc.Dropdown(id=ids.KINDS, multi=True, placeholder="All kinds",
-                     options=kind_options(kinds), value=kinds_on),
+                     options=kind_options(kinds), value=v["kinds"]),
         _label("Minimum link weight (sentences)"),
-        dcc.Slider(id=ids.MIN_WEIGHT, min=1, max=10, step=1, value=weight,
+        dcc.Slider(id=ids.MIN_WEIGHT, min=1, max=10, step=1, value=v["min_weight"],
                    marks={i: str(i) for i in (1, 2, 3, 5, 10)}),
-        dcc.Checklist(id=ids.HIDE_ISOLATED, value=isolated,
+        dcc.Checklist(id=ids.HIDE_ISOLATED, value=v["hide_isolated"],
                       options=[{"label": " hide actors without links", "value": "on"}]),
         _label("Show the top N actors", ids.TOP),
-        dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=top,
+        dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=v["top"],
                   debounce=True, className="number"),
         _label("Focus on an actor", ids.FOCUS),
         dcc.Dropdown(id=ids.FOCUS, options=actor_options, placeholder="Any name…",
-                     clearable=True, value=focus),
+                     clearable=True, value=v["focus"]),
         dcc.RadioItems(id=ids.DEPTH, options=[{"label": f" {d} step{'s' if d > 1 else ''}",
                                                "value": d} for d in (1, 2, 3)],
-                       value=depth, inline=True, className="depth"),
+                       value=v["depth"], inline=True, className="depth"),
         _label("Path between two actors"),
-        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…", value=src),
-        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…", value=tgt),
+        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…", value=v["source"]),
+        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…", value=v["target"]),
         _label("Colour shows", ids.COLOR_BY),
-        dcc.RadioItems(id=ids.COLOR_BY, value=color_by, inline=True,
-                       options=[{"label": " actor type", "value": "type"},
-                                {"label": " community", "value": "community"}]),
+        dcc.RadioItems(id=ids.COLOR_BY, value=v["color_by"], inline=True,
+                       options=[{"label": " actor type" if c == "type" else f" {c}",
+                                 "value": c} for c in COLOR_BY]),
         _label("Node size shows", ids.SIZE_BY),
-        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=size_by,
+        dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=v["size_by"],
                      options=[{"label": n, "value": n} for n in SIZE_BY]),
         _label("Layout", ids.LAYOUT),
-        dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=lay,
+        dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=v["layout"],
                      options=[{"label": "fixed (as in briefings)" if n == "preset" else n,
                                "value": n} for n in CYTO_LAYOUTS]),
         html.Button("Reset filters", id=ids.RESET, n_clicks=0, className="reset"),
@@ -173,8 +173,6 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
 def kind_options(kinds: list[str]) -> list[dict]:
     """Options of the relation-kind filter: the four QuadClasses, the CAMEO root categories
     present, then each kind with its root (a category stands for all its kinds)."""
-    from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info
-
     def root(kind: str) -> str | None:
         try:
             return kind_info(kind).root_code
@@ -191,11 +189,6 @@ def kind_options(kinds: list[str]) -> list[dict]:
 
 def article_options(articles: list[dict]) -> list[dict]:
     return [{"label": article_label(a), "value": a["id"]} for a in articles]
-
-
-def article_label(a: dict) -> str:
-    bits = [a["date"] or "undated", a["source"]] if a["source"] else [a["date"] or "undated"]
-    return f"{a['title'] or a['id']} — {' · '.join(bits)}"
 
 
 def legend_items(entries: dict[str, list[tuple[str, str]]]) -> list:

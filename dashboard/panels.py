@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from graph.views.image import SIZES
-
-from . import ids
-from .details import plural
+from dashboard import ids
+from dashboard.curation_panels import reject_buttons
+from dashboard.details import article_label, plural
+from graph.core.choices import DATA_FORMATS, IMAGE_FORMATS, SIZES
 
 PAGE = 40  # evidence sentences per "show more"
 
@@ -29,7 +29,7 @@ def export_menu() -> html.Details:
         html.Button("PNG", id=ids.PNG), html.Button("SVG", id=ids.SVG),
         html.Div("Data of the view's slice", className="label"),
         *[html.Button(fmt.upper() if fmt != "graphml" else "GraphML",
-                      id=ids.data_button(fmt)) for fmt in ids.DATA_BUTTONS],
+                      id=ids.data_button(fmt)) for fmt in DATA_FORMATS],
         html.Div(id=ids.IMAGE_STATUS, className="status", **{"aria-live": "polite"}),
     ], "export-menu")
 
@@ -47,7 +47,7 @@ def briefing_menu() -> html.Details:
         html.Div("Format", className="label"),
         dcc.RadioItems(id=ids.BRIEFING_FORMAT, value="png", inline=True,
                        options=[{"label": f" {x.upper()}", "value": x}
-                                for x in ("png", "svg", "pdf")]),
+                                for x in IMAGE_FORMATS]),
         html.Div("Size", className="label"),
         dcc.RadioItems(id=ids.BRIEFING_SIZE, value="16:9", inline=True, options=sizes),
         html.Div([dcc.Input(id=ids.BRIEFING_WIDTH, type="number", min=200, max=10000,
@@ -130,8 +130,6 @@ def edge_panel(d: dict, curate: bool = False) -> list:
     out += _relations(d["relations"])
     extra = None
     if curate:
-        from .curation_panels import reject_buttons
-
         a, b = (str(x) for x in d["ids"])
         extra = lambda e: reject_buttons(a, b, e)  # noqa: E731
     out += _evidence_section(d, lambda e: [html.Mark(t) if hit else t
@@ -197,8 +195,6 @@ def _evidence(e: dict, sentence: list, extra=None) -> html.Div:  # noqa: ANN001
 
 
 def _article_link(a: dict):  # noqa: ANN202
-    from .layout import article_label
-
     text = article_label(a)
     return html.A(text, href=a["url"], target="_blank", rel="noopener noreferrer") if (
         (a.get("url") or "").startswith(("http://", "https://"))) else text

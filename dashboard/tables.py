@@ -6,10 +6,9 @@ from datetime import date
 
 import networkx as nx
 
+from dashboard.details import plural
 from graph.views import style
 from graph.views.rules import communities
-
-from .details import plural
 
 __all__ = ["actor_rows", "dates_from_relayout", "search_options", "summary",
            "timeline_figure"]

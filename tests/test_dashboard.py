@@ -6,24 +6,25 @@ Actors are found through their ``label`` (node ids may differ from display names
 import io
 import json
 import zipfile
+from datetime import date
 
+import grimp
 import pytest
 
 from dashboard.callbacks import details_view
 from dashboard.details import edge_details, highlight, node_details, path_steps, plural
-from dashboard.downloads import briefing_options, download_payload
+from dashboard.downloads import download_payload
 from dashboard.elements import elements, legend
 from dashboard.filters import (
     CONTROLS,
     Filters,
     canonical,
-    controls_to_filters,
+    filters_from_controls,
     filters_from_query,
     filters_to_controls,
     filters_to_query,
 )
-from dashboard.guard import InvalidInput
-from dashboard.source import LINKS_PER_ACTOR, Source
+from dashboard.layout import kind_options
 from dashboard.tables import (
     actor_rows,
     dates_from_relayout,
@@ -31,6 +32,10 @@ from dashboard.tables import (
     summary,
     timeline_figure,
 )
+from dashboard.validate import briefing_options
+from dashboard.viewdata import LINKS_PER_ACTOR, ViewData
+from graph.core.cameo import expand_kinds, kind_info
+from graph.core.errors import InvalidValue
 from graph.views import style
 
 A003 = "003_05abb57fa2a955b5"
@@ -38,7 +43,7 @@ A003 = "003_05abb57fa2a955b5"
 
 @pytest.fixture(scope="module")
 def source(seed_store):
-    return Source(seed_store)
+    return ViewData(seed_store)
 
 
 def node(G, label):
@@ -47,7 +52,7 @@ def node(G, label):
 
 
 def test_query_round_trip_and_defaults_are_empty():
-    f = Filters(articles=("a", "b"), since="2024-01-01", undated=False, types=("person",),
+    f = Filters.of(articles=("a", "b"), since="2024-01-01", undated=False, types=("person",),
                 kinds=("meet",), min_weight=2, hide_isolated=True, top=20, focus="Kim Jong Un",
                 depth=2, source="X", target="Y", layout="cose", size_by="degree",
                 color_by="community")
@@ -59,42 +64,61 @@ def test_query_round_trip_and_defaults_are_empty():
 def test_malformed_query_values_are_ignored():
     f = filters_from_query("?top=abc&depth=9&since=yesterday&types=robot&layout=<x>"
                            "&until=2024-01-02&color_by=rainbow")
-    assert f == Filters(depth=3, until="2024-01-02")
+    assert f == Filters.of(depth=3, until="2024-01-02")
 
 
 def test_controls_round_trip():
-    f = Filters(articles=(A003,), since="2023-09-12", min_weight=3, focus="Kim Jong Un",
+    f = Filters.of(articles=(A003,), since="2023-09-12", min_weight=3, focus="Kim Jong Un",
                 color_by="community")
     values = filters_to_controls(f)
     assert len(values) == len(CONTROLS)
-    assert controls_to_filters(values) == f
-    assert controls_to_filters(filters_to_controls(Filters())) == Filters()
+    assert list(values) == list(CONTROLS)
+    assert filters_from_controls(values) == f
+    assert filters_from_controls(filters_to_controls(Filters())) == Filters()
 
 
-@pytest.mark.parametrize("index,value", [(0, "a"), (1, "yesterday"), (4, ["robot"]),
-                                         (8, "60"), (10, 4), (13, "spiral"), (15, "rainbow")])
-def test_impossible_control_values_are_refused(index, value):
+@pytest.mark.parametrize("name,value", [("articles", "a"), ("since", "yesterday"),
+                                        ("types", ["robot"]), ("top", "60"), ("depth", 4),
+                                        ("layout", "spiral"), ("color_by", "rainbow")])
+def test_impossible_control_values_are_refused(name, value):
     values = filters_to_controls(Filters())
-    values[index] = value
-    with pytest.raises(InvalidInput):
-        controls_to_filters(values)
+    values[name] = value
+    with pytest.raises(InvalidValue):
+        filters_from_controls(values)
+
+
+def test_control_values_must_name_every_control():
+    values = filters_to_controls(Filters())
+    del values["top"]
+    with pytest.raises(InvalidValue):
+        filters_from_controls(values)
+    with pytest.raises(InvalidValue):
+        filters_from_controls({**filters_to_controls(Filters()), "colour": "red"})
+
+
+def test_the_view_state_holds_the_slice_with_its_kinds_expanded():
+    f = Filters.of(since="2024-01-01", kinds=("root:01", "meet"), types=("person",))
+    assert f.slice.since == date(2024, 1, 1) and f.slice.types == ("person",)
+    assert f.kind_choices == ("root:01", "meet")  # as chosen: what the URL and control keep
+    assert f.slice.kinds == expand_kinds(("root:01", "meet")) == ("tell", "meet")
+    assert filters_from_query(filters_to_query(f)) == f
 
 
 def test_one_article_shrinks_the_graph_to_its_actors(source):
     whole = source.graph(Filters())
-    one = source.graph(Filters(articles=(A003,)))
+    one = source.graph(Filters.of(articles=(A003,)))
     assert 0 < one.number_of_nodes() < whole.number_of_nodes()
     assert one.graph["articles"] == [A003]
-    assert all(source.actor_articles(n, Filters(articles=(A003,))) == [A003] for n in one)
+    assert all(source.actor_articles(n, Filters.of(articles=(A003,))) == [A003] for n in one)
     assert "Showing" in summary(one) and "1 article" in summary(one)
     assert "1 articles" not in summary(one)
 
 
 def test_top_n_link_cap_and_hide_isolated(source):
-    G = source.graph(Filters(top=10))
+    G = source.graph(Filters.of(top=10))
     assert G.number_of_nodes() == 10 and summary(G).startswith("Showing 10 of ")
     assert G.number_of_edges() <= LINKS_PER_ACTOR * 10
-    kinds = source.graph(Filters(kinds=("meet",), hide_isolated=True))
+    kinds = source.graph(Filters.of(kinds=("meet",), hide_isolated=True))
     assert all(kinds.degree(n) for n in kinds)
 
 
@@ -134,9 +158,9 @@ def test_colour_by_community_and_legend_follow(source):
 
 
 def test_path_is_highlighted_and_listed_as_steps(source):
-    G = source.graph(Filters(top=60))
+    G = source.graph(Filters.of(top=60))
     a, b = node(G, "Kim Myong Sik"), node(G, "Jon Finer")
-    f = Filters(source=a, target=b, top=5)
+    f = Filters.of(source=a, target=b, top=5)
     G = source.graph(f)
     els = elements(G)
     on_path = [e["data"].get("label", e["data"]["id"]) for e in els
@@ -147,8 +171,8 @@ def test_path_is_highlighted_and_listed_as_steps(source):
     assert steps[0]["from"] == "Kim Myong Sik" and steps[-1]["to"] == "Jon Finer"
     assert all(s["evidence"] and any(hit for st in s["evidence"] for _, hit in st["segments"])
                for s in steps)
-    panel, hidden, *_ = details_view(source, f, None, 40)
-    assert not hidden and "Path Kim Myong Sik → Jon Finer" in str(panel)
+    drawer = details_view(source, f, None, 40)
+    assert not drawer["hidden"] and "Path Kim Myong Sik → Jon Finer" in str(drawer["body"])
 
 
 def test_node_panel_counts_and_pages_its_evidence(source):
@@ -161,23 +185,21 @@ def test_node_panel_counts_and_pages_its_evidence(source):
     assert d["evidence_total"] == len(every) > 40 and len(d["evidence"]) == 40
     assert all(any(hit for _, hit in e["segments"]) for e in d["evidence"])
     assert d["relations"][0]["weight"] >= d["relations"][-1]["weight"]
-    panel, hidden, more_hidden, more, *_ = details_view(
-        source, f, {"kind": "node", "id": russia}, 40)
-    assert f"Evidence (40 of {len(every)})" in str(panel) and not more_hidden
-    assert more == f"Show {min(40, len(every) - 40)} more"
-    panel, *_ = details_view(source, f, {"kind": "node", "id": russia}, 10_000)
-    assert f"Evidence ({len(every)})" in str(panel)
+    drawer = details_view(source, f, {"kind": "node", "id": russia}, 40)
+    assert f"Evidence (40 of {len(every)})" in str(drawer["body"]) and not drawer["more_hidden"]
+    assert drawer["more"] == f"Show {min(40, len(every) - 40)} more"
+    drawer = details_view(source, f, {"kind": "node", "id": russia}, 10_000)
+    assert f"Evidence ({len(every)})" in str(drawer["body"]) and drawer["more_hidden"]
 
 
 def test_details_say_when_the_selection_left_the_view(source):
     G = source.graph(Filters())
     kim = node(G, "Kim Myong Sik")
-    f = Filters(since="2024-01-01")
+    f = Filters.of(since="2024-01-01")
     assert kim not in source.graph(f)
-    panel, hidden, _, _, focus_hidden, focus_text, _ = details_view(
-        source, f, {"kind": "node", "id": kim, "label": "Kim Myong Sik"}, 40)
-    assert not hidden and "not in this view" in str(panel)
-    assert not focus_hidden and focus_text == "Focus on Kim Myong Sik"
+    drawer = details_view(source, f, {"kind": "node", "id": kim, "label": "Kim Myong Sik"}, 40)
+    assert not drawer["hidden"] and "not in this view" in str(drawer["body"])
+    assert not drawer["focus_hidden"] and drawer["focus"] == "Focus on Kim Myong Sik"
 
 
 def test_edge_panel_highlights_both_actors(source):
@@ -205,7 +227,7 @@ def test_highlight_segments():
 
 
 def test_timeline_counts_articles_per_day(source):
-    G = source.graph(Filters(since="2024-01-01"))
+    G = source.graph(Filters.of(since="2024-01-01"))
     fig = timeline_figure(source.articles(), G)
     bars = fig["data"][0]
     assert bars["x"] == ["2024-06-12", "2024-06-18"] and bars["y"] == [1, 1]
@@ -235,7 +257,7 @@ def test_search_options_find_actors_by_alias(seed_store):
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
 def test_data_download_is_the_views_slice(source, fmt):
-    name, data = download_payload(source, Filters(articles=(A003,)), fmt, briefing=False)
+    name, data = download_payload(source, Filters.of(articles=(A003,)), fmt, briefing=False)
     assert name == f"relgraph.{'zip' if fmt == 'csv' else fmt}"
     if fmt == "json":
         nodes = json.loads(data)["nodes"]
@@ -252,7 +274,7 @@ def test_briefing_options_are_checked():
     assert briefing_options(None, None, "custom", 800, 600, [])["width"] == 800
     for bad in [("T", "", "A5", None, None, []), ("T", "", "custom", 50, 600, []),
                 (5, "", "A4", None, None, [])]:
-        with pytest.raises(InvalidInput):
+        with pytest.raises(InvalidValue):
             briefing_options(*bad)
 
 
@@ -263,7 +285,7 @@ def test_briefing_download_draws_the_focus_and_names_it(source):
     G = source.graph(Filters())
     kim = node(G, "Kim Jong Un")
     options = briefing_options("Kim's circle", "seed articles", "A4", None, None, ["on"])
-    name, data = download_payload(source, Filters(since="2024-01-01", focus=kim), "pdf",
+    name, data = download_payload(source, Filters.of(since="2024-01-01", focus=kim), "pdf",
                                   briefing=True, options=options)
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(reader.pages[0].extract_text().split())
@@ -282,15 +304,24 @@ def test_size_by_a_chosen_centrality(source):
 
 
 def test_kind_filter_offers_cameo_categories_that_stand_for_their_kinds(source):
-    from dashboard.layout import kind_options
-    from graph.core.cameo import expand_kinds, kind_info
-
     options = kind_options(source.corpus().relation_kinds)
     values = [o["value"] for o in options]
     assert "quad:verbal-conflict" in values and f"root:{kind_info('meet').root_code}" in values
     assert any(o["label"].startswith("meet · ") for o in options)
     hostile = expand_kinds(("quad:verbal-conflict", "quad:material-conflict"))
     assert "accuse" in hostile and "meet" not in hostile
-    G = source.graph(Filters(kinds=("quad:verbal-conflict", "quad:material-conflict")))
+    G = source.graph(Filters.of(kinds=("quad:verbal-conflict", "quad:material-conflict")))
     assert G.number_of_edges() and all(d["polarity"] == "hostile"
                                        for *_, d in G.edges(data=True))
+
+
+PURE = ["dashboard.filters", "dashboard.validate", "dashboard.details", "dashboard.elements",
+        "dashboard.tables", "dashboard.curation_ui", "dashboard.viewcache",
+        "dashboard.transforms", "dashboard.ids"]
+
+
+def test_the_pure_view_modules_import_no_web_framework_and_not_the_guard():
+    graph = grimp.build_graph("dashboard", "graph", include_external_packages=True)
+    for module in PURE:
+        used = graph.find_upstream_modules(module)
+        assert not used & {"flask", "werkzeug", "dash", "dashboard.guard"}, module

@@ -23,9 +23,9 @@ from dashboard import curation_ui as cu
 from dashboard.callbacks import details_view
 from dashboard.curation_callbacks import decision
 from dashboard.filters import Filters
-from dashboard.guard import InvalidInput
-from dashboard.source import Source
-from graph.curation.decisions import CurationError, find_actor, merge, undo
+from dashboard.viewdata import ViewData
+from graph.core.errors import CurationError, InvalidValue
+from graph.curation.decisions import find_actor, merge, undo
 from graph.slices.evidence import actor_evidence
 from graph.store.store import Store
 
@@ -77,7 +77,7 @@ def test_actor_actions_are_read_from_the_panel():
     ("hide", {"kind": "node", "id": ["riga"]}, {}),
 ])
 def test_values_no_control_gives_are_invalid(do, sel, fields):
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidValue):
         cu.actor_action(do, sel, fields)
 
 
@@ -101,7 +101,7 @@ def test_button_ids_round_trip_and_forged_ones_are_invalid():
               ids.action_id("reject", arg.replace('"sentence": 1', '"sentence": true')),
               {"act": ids.ACTION, "do": "undo", "arg": 3}, "undo", None]
     for trigger in forged:
-        with pytest.raises(InvalidInput):
+        with pytest.raises(InvalidValue):
             cu.button_action(trigger)
 
 
@@ -127,7 +127,7 @@ def test_the_decision_callback_reads_clicks_and_checks_the_revision(store):
     sel = {"kind": "node", "id": "riga"}
     assert decision(store, ids.HIDE, None, {}, sel, rev(store), "ana") is None  # just drawn
     for clicks, base in (("1", rev(store)), (1, "7"), (1, None), (True, rev(store))):
-        with pytest.raises(InvalidInput):
+        with pytest.raises(InvalidValue):
             decision(store, ids.HIDE, clicks, {}, sel, base, "ana")
     empty = decision(store, ids.RENAME, 1, {"rename": ""}, sel, rev(store), "ana")
     assert not empty.ok and empty.message == "type the new name first"
@@ -209,12 +209,12 @@ def test_panels_render_article_and_actor_text_as_text():
 
 
 def test_link_panel_rejects_a_sentence_or_one_typed_relation(store):
-    source = Source(store)
+    source = ViewData(store)
     f = Filters()
     sel = {"kind": "edge", "a": "hakan-fidan", "b": "washington"}
-    panel = str(details_view(source, f, sel, 40, curate=True)[0])
+    panel = str(details_view(source, f, sel, 40, curate=True)["body"])
     assert "reject sentence" in panel and "reject “criticise”" in panel
-    assert "reject" not in str(details_view(source, f, sel, 40, curate=False)[0])
+    assert "reject" not in str(details_view(source, f, sel, 40, curate=False)["body"])
     G = source.graph(f)
     evidence, spans = source.edge_evidence(G, "hakan-fidan", "washington", f)
     entry = next(e for e in evidence if "criticise" in e["kinds"])
@@ -233,9 +233,8 @@ def test_link_panel_rejects_a_sentence_or_one_typed_relation(store):
 
 
 def test_an_actors_head_comes_apart_from_its_body(store):
-    source = Source(store)
-    body, hidden, *_, head = details_view(source, Filters(), {"kind": "node",
-                                                              "id": "hakan-fidan"}, 40)
+    drawer = details_view(ViewData(store), Filters(), {"kind": "node", "id": "hakan-fidan"}, 40)
+    body, hidden, head = drawer["body"], drawer["hidden"], drawer["head"]
     assert not hidden and "Hakan Fidan" in str(head[0]) and "H3" in str(head[0])
     assert "Evidence (" in str(body) and "H3" not in str(body)
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from dashboard.downloads import download_payload
 from dashboard.filters import Filters
-from dashboard.source import Source
+from dashboard.viewdata import ViewData
 from graph.views.image import image_bytes
 
 pytestmark = pytest.mark.browser  # kaleido drives Chromium
@@ -50,13 +50,13 @@ def test_parallel_images_each_carry_their_own_caption_and_size(seed_graph):
 
 
 def test_parallel_briefing_downloads_of_one_article_slices(seed_store):
-    source = Source(seed_store)
+    source = ViewData(seed_store)
     articles = source.articles()
     jobs = [(a, fmt) for a in articles[:4] for fmt in ("svg", "pdf")]
 
     def one(job):
         art, fmt = job
-        return download_payload(source, Filters(articles=(art["id"],)), fmt, briefing=True)
+        return download_payload(source, Filters.of(articles=(art["id"],)), fmt, briefing=True)
 
     with ThreadPoolExecutor(len(jobs)) as pool:
         results = list(pool.map(one, jobs))

@@ -108,7 +108,7 @@ def view_call(app, values: list) -> dict:
 
     output = next(k for k in app.callback_map if "graph.elements" in k)
     inputs = [{"id": i, "property": p, "value": v}
-              for (i, p), v in zip(CONTROLS, values, strict=True)]
+              for (i, p), v in zip(CONTROLS.values(), values, strict=True)]
     inputs.append({"id": "data-revision", "property": "data", "value": 0})
     state = []
     outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]}

@@ -20,11 +20,11 @@ import pytest
 from curation_corpus import curation_db, curation_template  # noqa: F401
 from werkzeug.serving import make_server
 
-import dashboard.source as source_module
+import dashboard.viewdata as viewdata_module
 from dashboard import create_app, ids
 from dashboard.filters import CONTROLS, Filters, filters_to_controls
-from dashboard.source import Source
 from dashboard.viewcache import ViewCache
+from dashboard.viewdata import ViewData
 from graph.core.model import Article, Extraction, Mention, Relation, Sentence
 from graph.curation.decisions import rename
 from graph.slices.evidence import actor_evidence
@@ -42,7 +42,7 @@ def builds(monkeypatch) -> list[tuple]:
     def counting(store, sl=None, **kw):
         seen.append((sl, kw.get("top"), kw.get("focus")))
         return view_graph(store, sl, **kw)
-    monkeypatch.setattr(source_module, "view_graph", counting)
+    monkeypatch.setattr(viewdata_module, "view_graph", counting)
     return seen
 
 
@@ -77,7 +77,8 @@ def body(app, output_part: str, values: dict) -> dict:
 
 
 def controls(f: Filters) -> dict:
-    return {f"{i}.{p}": v for (i, p), v in zip(CONTROLS, filters_to_controls(f), strict=True)}
+    values = filters_to_controls(f)
+    return {f"{i}.{p}": values[name] for name, (i, p) in CONTROLS.items()}
 
 
 def post(client, app, output_part: str, values: dict) -> dict:
@@ -107,38 +108,42 @@ def nodes(response: dict) -> dict[str, str]:
 def test_details_and_search_reuse_the_graph_the_view_just_built(seed_store, builds, revisions):
     app = create_app(seed_store)
     client = app.server.test_client()
-    f = Filters(since="2023-09-11", top=40)
-    shown = view(client, app, f)
-    assert builds and builds[-1][1] == 40  # built for this view
+    f = Filters.of(since="2023-09-11", top=40)
+    client.get("/", headers=HOST)  # the page (the default view) loads the corpus
     builds.clear()
+    revisions.clear()
+    shown = view(client, app, f)
+    assert len(builds) == 1 and builds[0][1] == 40  # built once, for this view
+    assert len(revisions) == 1  # one snapshot of the store per request (was 4 reads)
     rev = shown[ids.VIEW_REV]["data"]
     node = max(nodes(shown), key=lambda n: next(
         e["data"]["mentions"] for e in shown[ids.GRAPH]["elements"] if e["data"]["id"] == n))
-    revisions.clear()
     panel = details(client, app, f, {"kind": "node", "id": node}, rev)
     assert nodes(shown)[node] in json.dumps(panel[ids.DETAILS_HEAD])
-    assert len(revisions) == 1  # one snapshot of the store per request (was 4 reads)
+    assert len(revisions) == 2
     found = post(client, app, f"{ids.SEARCH}.value",
                  {**controls(f), f"{ids.SEARCH}.value": node})
     assert found[ids.SELECTED]["data"]["id"] == node
-    assert builds == []  # the details and the search built no graph
+    assert len(revisions) == 3
+    assert len(builds) == 1  # the details and the search built no graph of their own
+    builds.clear()
     # how the view is drawn is not part of the graph's key; what it shows is
-    view(client, app, Filters(since="2023-09-11", top=40, layout="cose",
+    view(client, app, Filters.of(since="2023-09-11", top=40, layout="cose",
                               color_by="community"))
     assert builds == []
-    view(client, app, Filters(since="2023-09-11", top=20))
+    view(client, app, Filters.of(since="2023-09-11", top=20))
     assert len(builds) == 1
 
 
 def test_the_same_view_is_not_computed_again_for_a_second_page(seed_store, builds):
     app = create_app(seed_store)
     first, second = app.server.test_client(), app.server.test_client()
-    f = Filters(types=("person",))
+    f = Filters.of(types=("person",))
     first.get("/", headers=HOST)  # the page (and the default view it carries)
     builds.clear()
     a, b = view(first, app, f), view(second, app, f)
     assert a == b and len(builds) == 1
-    G = Source(seed_store).graph(f)
+    G = ViewData(seed_store).graph(f)
     assert nx.is_frozen(G)  # shared between requests: nothing may change it
     with pytest.raises(nx.NetworkXError):
         G.add_node("changed by one request")
@@ -160,7 +165,7 @@ def test_a_write_and_a_decision_are_new_revisions_so_the_view_is_rebuilt(curatio
     store = Store(curation_db)
     app = create_app(store)
     client = app.server.test_client()
-    f = Filters(top=200)
+    f = Filters.of(top=200)
     client.get("/", headers=HOST)  # the page (and the default view it carries)
     builds.clear()
     before = nodes(view(client, app, f))
@@ -183,12 +188,12 @@ def test_a_write_and_a_decision_are_new_revisions_so_the_view_is_rebuilt(curatio
 
 def test_concurrent_different_views_each_get_their_own_answer(seed_store, builds):
     app = create_app(seed_store)
-    wanted = [Filters(top=n) for n in (5, 10, 20, 30)] + [
-        Filters(types=("person",)), Filters(types=("country",)),
-        Filters(since="2023-09-12"), Filters(kinds=("co-occurrence",), top=15)]
-    fresh = Source(seed_store)
+    wanted = [Filters.of(top=n) for n in (5, 10, 20, 30)] + [
+        Filters.of(types=("person",)), Filters.of(types=("country",)),
+        Filters.of(since="2023-09-12"), Filters.of(kinds=("co-occurrence",), top=15)]
+    fresh = ViewData(seed_store)
     expected = {f: sorted(map(str, view_graph(
-        seed_store, source_module.to_slice(f), corpus=fresh.corpus(), top=f.top,
+        seed_store, f.slice, corpus=fresh.corpus(), top=f.top,
         focus=f.focus, depth=f.depth, path=f.path, hide_isolated=f.hide_isolated)))
         for f in wanted}
     assert len({tuple(v) for v in expected.values()}) == len(wanted)  # all different
@@ -224,18 +229,18 @@ def test_an_actors_evidence_is_read_once_and_cut_to_each_slice(seed_store, monke
         reads.append(actor)
         return original(self, actor)
     monkeypatch.setattr(Store, "mention_sentences", counting)
-    source = Source(seed_store)
+    source = ViewData(seed_store)
     G = source.graph(Filters())
     actor = max(G, key=lambda n: G.nodes[n]["mentions"])
     days = sorted({e["date"] for e in actor_evidence(seed_store, actor, limit=None)
                    if e["date"]})
     assert len(days) > 1  # the slices below differ
-    slices = [Filters(), Filters(since=days[-1]), Filters(until=days[0], undated=False),
-              Filters(articles=(actor_evidence(seed_store, actor, limit=1)[0]["article"],))]
+    slices = [Filters(), Filters.of(since=days[-1]), Filters.of(until=days[0], undated=False),
+              Filters.of(articles=(actor_evidence(seed_store, actor, limit=1)[0]["article"],))]
     reads.clear()
     for f in slices:
         assert source.evidence(G, actor, f) == actor_evidence(
-            seed_store, actor, source_module.to_slice(f), limit=None), f
+            seed_store, actor, f.slice, limit=None), f
     assert reads.count(actor) == len(slices) + 1  # the direct reads above and one
     assert len({len(source.evidence(G, actor, f)) for f in slices}) > 1
 

@@ -1,5 +1,5 @@
-"""The dashboard's access to the store: one object per app, caching the loaded corpus per
-store revision (no module-level state, so several apps and workers can share a database).
+"""The dashboard's access to the store: one :class:`ViewData` per app, caching the loaded
+corpus per store revision (no module-level state, so several apps and workers can share a database).
 
 A request reads the store's revision once (every callback of it sees one snapshot), and what a
 view costs to compute (the view graph, the actor options) is kept per revision in a small
@@ -16,17 +16,17 @@ from dataclasses import replace
 import networkx as nx
 from flask import g, has_request_context
 
+from dashboard.details import mention_spans
+from dashboard.filters import Filters
+from dashboard.tables import search_options
+from dashboard.viewcache import ViewCache
 from graph.slices.build import Corpus, actor_articles, build_graph
 from graph.slices.evidence import actor_evidence, article_in, edge_evidence
 from graph.store.store import Store
+from graph.views.image import slice_caption
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 
-from .details import mention_spans
-from .filters import Filters, to_slice
-from .tables import search_options
-from .viewcache import ViewCache
-
-__all__ = ["LINKS_PER_ACTOR", "Source", "graph_key"]
+__all__ = ["LINKS_PER_ACTOR", "ViewData", "graph_key"]
 
 ALL = 10**9  # "no limit" for evidence queries; panels show a page of it and count the rest
 
@@ -41,8 +41,9 @@ def _size(G: nx.Graph) -> int:
     return G.number_of_nodes() + G.number_of_edges()
 
 
-class Source:
-    """Reads slices from ``store``; reloads the corpus only when the store has changed."""
+class ViewData:
+    """What the dashboard's views read from ``store``: the corpus (reloaded only when the
+    store has changed) and, per store revision, the view graphs and what else a view costs."""
 
     def __init__(self, store: Store, cache: ViewCache | None = None) -> None:
         self.store = store
@@ -88,12 +89,12 @@ class Source:
         per store revision and view (frozen: it is shared, see :meth:`cached`); with
         ``evidence`` the whole slice with every link (what data downloads carry; not kept)."""
         if evidence:
-            G = build_graph(self.store, to_slice(f), corpus=self.corpus(), top=f.top,
+            G = build_graph(self.store, f.slice, corpus=self.corpus(), top=f.top,
                             evidence=True, focus=f.focus, depth=f.depth, path=f.path)
             G.graph["focus"] = f.focus if f.focus in G else None
             return G
         return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(view_graph(
-            self.store, to_slice(f), corpus=c, top=f.top, focus=f.focus, depth=f.depth,
+            self.store, f.slice, corpus=c, top=f.top, focus=f.focus, depth=f.depth,
             path=f.path, hide_isolated=f.hide_isolated)), _size)
 
     def label(self, G: nx.Graph, node: object) -> str:
@@ -102,7 +103,7 @@ class Source:
     def actor_articles(self, node: str, f: Filters) -> list[str]:
         """Ids of the view's articles that mention an actor, oldest first (view graphs carry
         no article lists: they grow with the corpus)."""
-        return actor_articles(self.corpus(), node, to_slice(f))
+        return actor_articles(self.corpus(), node, f.slice)
 
     def evidence(self, G: nx.Graph, node: object, f: Filters) -> list[dict]:
         """Every sentence mentioning an actor in the slice, newest first: the actor's whole
@@ -111,7 +112,7 @@ class Source:
         not to be changed)."""
         every = self.cached(("evidence", str(node)), lambda _: actor_evidence(
             self.store, str(node), None, limit=ALL), len)
-        sl = to_slice(f)
+        sl = f.slice
         if not (sl.articles or sl.since or sl.until or not sl.include_undated):
             return every
         return [e for e in every if article_in({"id": e["article"], "date": e["date"]}, sl)]
@@ -121,13 +122,11 @@ class Source:
         """(every sentence linking two actors, spans of both actors' mentions in them)."""
         a, b = str(u), str(v)
         spans = mention_spans(self.evidence(G, a, f), self.evidence(G, b, f))
-        return edge_evidence(self.store, a, b, to_slice(f)), spans
+        return edge_evidence(self.store, a, b, f.slice), spans
 
     def caption(self, f: Filters, G: nx.Graph) -> str:
         """The briefing image's caption for this view (names its focus and path)."""
-        from graph.views.image import slice_caption
-
-        return slice_caption(to_slice(f), self.view_articles(G), shown=G.number_of_nodes(),
+        return slice_caption(f.slice, self.view_articles(G), shown=G.number_of_nodes(),
                              total=G.graph["total_actors"],
                              focus=self.label(G, f.focus) if f.focus else None,
                              depth=f.depth,
