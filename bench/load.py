@@ -37,7 +37,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.append(str(ROOT / "bench"))  # after the packages: bench/dashboard.py is no package
 
 from load_session import Client, Session, record, replay, replay_static  # noqa: E402
 from synthetic import KINDS, synthetic_store  # noqa: E402
@@ -59,19 +58,19 @@ def free_port() -> int:
 
 
 def random_filters(rng: random.Random, ids: list[str]) -> Filters:
-    """A view state a person might pick (the mix of bench/dashboard.py)."""
+    """A view state a person might pick (the mix of bench/dashboard_view.py)."""
     choice = rng.random()
     if choice < 0.25:
-        return Filters(top=rng.choice([40, 60, 100]))
+        return Filters.of(top=rng.choice([40, 60, 100]))
     if choice < 0.5:
         lo = date(2020, 1, 1) + timedelta(days=rng.randrange(1200))
-        return Filters(since=lo.isoformat(),
+        return Filters.of(since=lo.isoformat(),
                        until=(lo + timedelta(days=rng.randrange(30, 300))).isoformat())
     if choice < 0.7:
-        return Filters(articles=tuple(rng.sample(ids, rng.randint(1, 20))))
+        return Filters.of(articles=tuple(rng.sample(ids, rng.randint(1, 20))))
     if choice < 0.85:
-        return Filters(types=("person",), min_weight=rng.randint(1, 5), hide_isolated=True)
-    return Filters(kinds=(rng.choice(KINDS)[0],))
+        return Filters.of(types=("person",), min_weight=rng.randint(1, 5), hide_isolated=True)
+    return Filters.of(kinds=(rng.choice(KINDS)[0],))
 
 
 def start(server: str, code: Path | None, db: Path) -> tuple[subprocess.Popen, str]:
@@ -79,7 +78,7 @@ def start(server: str, code: Path | None, db: Path) -> tuple[subprocess.Popen, s
     page) under ``server``; returns once it answers."""
     port = free_port()
     tree = code or ROOT
-    # bench/ after the packages (bench/dashboard.py is no package)
+    # the checkout's packages, and bench/ for load_session (the static page's server)
     env = {**os.environ, "PYTHONPATH": f"{tree}{os.pathsep}{ROOT / 'bench'}"}
     if server == "serve":
         command = ([sys.executable, "-c", BARE_SERVE] if code is None

@@ -4,7 +4,7 @@
    nothing cached), median of 5. Baseline in the same run: a bare Dash page on the same server
    kind. With ``--before PATH`` also the dashboard of another checkout (e.g. main) — same run.
 2. Filter change: click an actor-type box until the graph shows the new slice (median of 6).
-3. Pan/zoom frame time on a 500-actor view (a synthetic store, ``bench/dashboard.py``):
+3. Pan/zoom frame time on a 500-actor view (a synthetic store, ``bench/synthetic.py``):
    ``requestAnimationFrame`` intervals while the view pans and zooms every frame; baseline:
    the same page idle (what the browser gives when nothing is drawn).
 
@@ -24,6 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from dash import Dash, html  # noqa: E402
+from synthetic import synthetic_store  # noqa: E402
+
+from dashboard import create_app  # noqa: E402
+from graph.pipeline.driver import ingest  # noqa: E402
+from graph.store.store import Store  # noqa: E402
+from graph.views.rules import view_graph  # noqa: E402
 
 CY = "document.getElementById('graph')._cyreg.cy"
 
@@ -163,14 +171,6 @@ def frame_times(url: str, n: int) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
-    from dash import Dash, html
-
-    from bench.dashboard import synthetic_store
-    from dashboard import create_app
-    from graph.pipeline.driver import ingest
-    from graph.store.store import Store
-    from graph.views.rules import view_graph
-
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--before", help="another checkout whose dashboard to load in this run")
     p.add_argument("--articles", type=int, default=3000, help="synthetic store size")

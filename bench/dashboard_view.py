@@ -10,7 +10,7 @@
 4. Reports the process's resident memory and, unless --skip-browser, the page load to first
    rendered graph in headless Chromium for the seed articles, against a bare Dash page.
 
-Usage: python bench/dashboard.py [--articles 10000] [--runs 60] [--db PATH] [--skip-browser]
+Usage: python bench/dashboard_view.py [--articles 10000] [--runs 60] [--db PATH] [--skip-browser]
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.append(str(ROOT / "bench"))  # after the packages: bench/dashboard.py is no package
 
+from dash import Dash, html  # noqa: E402
+from page import load_time, serve  # noqa: E402
 from synthetic import KINDS, add_articles, synthetic_store  # noqa: E402
 from timing import percentile  # noqa: E402
 
-from dashboard.source import Source  # noqa: E402
+from dashboard import create_app  # noqa: E402
 from dashboard.transforms import (  # noqa: E402
     Filters,
     actor_rows,
@@ -39,6 +40,7 @@ from dashboard.transforms import (  # noqa: E402
     summary,
     timeline_figure,
 )
+from dashboard.viewdata import ViewData  # noqa: E402
 from graph.curation.decisions import merge, undo  # noqa: E402
 from graph.pipeline.driver import ingest  # noqa: E402
 from graph.slices.build import build_graph  # noqa: E402
@@ -49,20 +51,20 @@ from graph.store.store import Store  # noqa: E402
 def random_filters(rng: random.Random, ids: list[str]) -> Filters:
     choice = rng.random()
     if choice < 0.25:
-        return Filters(top=rng.choice([40, 60, 100]))
+        return Filters.of(top=rng.choice([40, 60, 100]))
     if choice < 0.5:
         lo = date(2020, 1, 1) + timedelta(days=rng.randrange(1200))
-        return Filters(since=lo.isoformat(), until=(lo + timedelta(days=rng.randrange(30, 300)))
+        return Filters.of(since=lo.isoformat(), until=(lo + timedelta(days=rng.randrange(30, 300)))
                        .isoformat(), top=60)
     if choice < 0.7:
-        return Filters(articles=tuple(rng.sample(ids, rng.randint(1, 20))), top=60)
+        return Filters.of(articles=tuple(rng.sample(ids, rng.randint(1, 20))), top=60)
     if choice < 0.85:
-        return Filters(types=("person",), min_weight=rng.randint(1, 5), top=60,
+        return Filters.of(types=("person",), min_weight=rng.randint(1, 5), top=60,
                        hide_isolated=True)
-    return Filters(kinds=(rng.choice(KINDS)[0],), top=60)
+    return Filters.of(kinds=(rng.choice(KINDS)[0],), top=60)
 
 
-def filter_path(source: Source, f: Filters) -> int:
+def filter_path(source: ViewData, f: Filters) -> int:
     G = source.graph(f)
     els = elements(G, f.layout)
     summary(G)
@@ -72,7 +74,7 @@ def filter_path(source: Source, f: Filters) -> int:
 
 
 def rss_mb() -> float:
-    import psutil
+    import psutil  # a test dependency, not one of relgraph's: only this measure needs it
 
     return psutil.Process().memory_info().rss / 2**20
 
@@ -84,7 +86,7 @@ def timed(fn) -> float:  # noqa: ANN001
 
 
 def bench_filters(store: Store, runs: int, first_new: int) -> None:
-    source = Source(store)
+    source = ViewData(store)
     t0 = time.perf_counter()
     source.corpus()
     load = time.perf_counter() - t0
@@ -93,7 +95,7 @@ def bench_filters(store: Store, runs: int, first_new: int) -> None:
     states = [random_filters(rng, ids) for _ in range(runs)]
     filter_path(source, states[0])  # warm the corpus's derived arrays
     cached = [timed(lambda f=f: filter_path(source, f)) for f in states]
-    uncached = [timed(lambda f=f: filter_path(Source(store), f)) for f in states[:3]]
+    uncached = [timed(lambda f=f: filter_path(ViewData(store), f)) for f in states[:3]]
     c = store.counts()
     print(f"store: {c['articles']:,} articles, {c['actors']:,} actors, "
           f"{c['relations']:,} relations; corpus load {load:.2f} s (once per process)")
@@ -107,12 +109,12 @@ def bench_filters(store: Store, runs: int, first_new: int) -> None:
           f"(target p95 <= 150 ms)")
 
     write = add_articles(store, first_new, 100)  # the same 100 ids each run: replaced
-    after_ingest = timed(lambda: filter_path(source, Filters(top=60)))
+    after_ingest = timed(lambda: filter_path(source, Filters.of(top=60)))
     view = store.actor_table()[:12]
     t0 = time.perf_counter()
     merge(store, [view[11]["id"]], view[10]["id"], "bench")
     decision = (time.perf_counter() - t0) * 1000
-    after_decision = timed(lambda: filter_path(source, Filters(top=60)))
+    after_decision = timed(lambda: filter_path(source, Filters.of(top=60)))
     undo(store, "bench")
     reload = timed(lambda: Corpus.load(store))
     print(f"{'after a change':<44}{'ms':>8}")
@@ -126,11 +128,6 @@ def bench_filters(store: Store, runs: int, first_new: int) -> None:
 
 def bench_page_load(tmp: Path) -> None:
     """Page load to the first rendered graph (bench/page.py measures more of the page)."""
-    from dash import Dash, html
-    from page import load_time, serve
-
-    from dashboard import create_app
-
     store = Store(tmp / "seeds.db")
     ingest([ROOT / "seeds"], store, progress=False)
     expected = build_graph(store, top=60, evidence=False).number_of_nodes()
