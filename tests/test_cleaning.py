@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from graph.readers.cleaning import clean_text, find_date
+from graph.readers.cleaning import clean_text
+from graph.readers.dates import find_date
 
 
 def test_byline_is_removed_and_kept_as_author():

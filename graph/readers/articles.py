@@ -31,7 +31,14 @@ from graph.readers.base import (
     make_article,
 )
 from graph.readers.dates import parse_date
-from graph.readers.dispatch import SUFFIXES, kind_of, looks_like_feed, read_bytes, read_source
+from graph.readers.dispatch import (
+    SUFFIXES,
+    kind_of,
+    looks_like_feed,
+    read_bytes,
+    read_source,
+    unsupported,
+)
 from graph.readers.urls import clean_url
 from graph.readers.web import read_url as _read_url
 
@@ -148,9 +155,7 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
     origin = display(path)
     kind = kind_of(path.name)
     if kind is None:
-        suffix = path.suffix.lower()
-        yield InputError(origin, f"unsupported file type {suffix or '(none)'!r}; "
-                                 f"use one of {', '.join(SUFFIXES)}")
+        yield unsupported(origin, path.name)
         return
     try:
         data = path.read_bytes()

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from graph.core.model import Article
-from graph.readers.cleaning import clean_text, find_date, normalise, one_line
-from graph.readers.dates import read_date
+from graph.readers.cleaning import clean_text, normalise, one_line
+from graph.readers.dates import find_date, read_date
 from graph.readers.decode import NotText, decode
 from graph.readers.fetcher import Fetcher
 

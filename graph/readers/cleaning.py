@@ -11,19 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 
 from graph.readers.credits import byline, strip_credits
 
-__all__ = ["Cleaned", "clean_text", "find_date", "normalise", "one_line"]
+__all__ = ["Cleaned", "clean_text", "normalise", "one_line"]
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"  # noqa: E501
-_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),\s*(\d{{4}})\b")
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 # A dateline: "SEOUL, South Korea (AP) — " or "ISTANBUL (Example Wire) - " at the start of a
 # paragraph (the city in capitals, then any source in brackets and a dash).
@@ -230,29 +222,3 @@ def _name_case(name: str) -> str:
     if name.isupper():
         return " ".join(w.capitalize() for w in name.split())
     return " ".join(name.split())
-
-
-def find_date(text: str) -> date | None:
-    """The first explicit full date in ``text`` ("September 13, 2023", "13 Sept 2023",
-    "2023-09-13"), or ``None``."""
-    best: tuple[int, date] | None = None
-    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
-        for m in pattern.finditer(text):
-            try:
-                if order == "mdy":
-                    d = date(int(m.group(3)), MONTHS[_month(m.group(1))], int(m.group(2)))
-                elif order == "dmy":
-                    d = date(int(m.group(3)), MONTHS[_month(m.group(2))], int(m.group(1)))
-                else:
-                    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except (ValueError, KeyError):
-                continue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), d)
-            break
-    return best[1] if best else None
-
-
-def _month(name: str) -> str:
-    name = name.lower().rstrip(".")
-    return next(m for m in MONTHS if m.startswith(name[:3]))

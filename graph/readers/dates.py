@@ -19,16 +19,20 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from graph.readers.cleaning import find_date
-
-__all__ = ["parse_date", "read_date", "slash_order"]
+__all__ = ["find_date", "parse_date", "read_date", "slash_order"]
 
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_]|\d{2}:)")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})$")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|[T\s,])")
 _SLASHED = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:$|[T\s,])")
-_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+#: Month names and abbreviations, the longer of two forms first ("Sept" before "Sep").
+_MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_MONTH = rf"({_MONTH_NAMES})\b\.?"
+# Dates written out in running text (find_date): case as written, comma after the day.
+_DATE_MDY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 _DAY_MONTH = re.compile(
     rf"{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
@@ -150,6 +154,28 @@ def _parse(text: str, order: str | None) -> tuple[date | None, str]:
         if found:
             return found, ""
     return None, ""
+
+
+def find_date(text: str) -> date | None:
+    """The first explicit full date in ``text`` ("September 13, 2023", "13 Sept 2023",
+    "2023-09-13"), or ``None``."""
+    best: tuple[int, date] | None = None
+    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
+        for m in pattern.finditer(text):
+            try:
+                if order == "mdy":
+                    d = date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+                elif order == "dmy":
+                    d = date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+                else:
+                    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except (ValueError, KeyError):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), d)
+            break
+    return best[1] if best else None
+
 
 
 def _month(name: str) -> int:

@@ -9,7 +9,8 @@ from pathlib import PurePath
 
 from graph.readers.base import InputError, Item, ReadOptions, Source
 
-__all__ = ["KINDS", "SUFFIXES", "kind_of", "looks_like_feed", "read_bytes", "read_source"]
+__all__ = ["KINDS", "SUFFIXES", "kind_of", "looks_like_feed", "read_bytes", "read_source",
+           "unsupported"]
 
 #: File suffix → kind of input.
 KINDS: dict[str, str] = {
@@ -35,10 +36,17 @@ def kind_of(name: str) -> str | None:
     return KINDS.get(PurePath(name).suffix.lower())
 
 
+def unsupported(origin: str, name: str) -> InputError:
+    """The one line for a file whose suffix no reader takes."""
+    suffix = PurePath(name).suffix.lower()
+    return InputError(origin, f"unsupported file type {suffix or '(none)'!r}; use one of "
+                              f"{', '.join(SUFFIXES)}")
+
+
 def looks_like_feed(head: bytes) -> bool:
     """Whether the first bytes of an ``.xml`` file are an RSS/Atom feed (other XML found in a
     directory is skipped, not an error)."""
-    return bool(re.search(rb"<(?:rss|feed|rdf:RDF)\b", head[:2048]))
+    return bool(re.search(rb"<(?:rss|feed|rdf:RDF)\b", head[:2048], re.I))
 
 
 def _reader(kind: str) -> Callable[[Source, ReadOptions], Iterator[Item]]:
@@ -65,9 +73,7 @@ def read_bytes(name: str, data: bytes, *, options: ReadOptions | None = None,
     origin = origin or name
     kind = kind_of(name)
     if kind is None:
-        suffix = PurePath(name).suffix.lower()
-        yield InputError(origin, f"unsupported file type {suffix or '(none)'!r}; use one of "
-                                 f"{', '.join(SUFFIXES)}")
+        yield unsupported(origin, name)
         return
     options = options or ReadOptions()
     with options.fetching():

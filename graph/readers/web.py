@@ -6,7 +6,6 @@ happens before any NLP.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -14,7 +13,7 @@ from urllib.parse import urlsplit
 from graph.core.errors import FetchError
 from graph.core.model import Article
 from graph.readers.base import InputError, Item, ReadOptions, Source, is_url
-from graph.readers.dispatch import kind_of, read_source
+from graph.readers.dispatch import kind_of, looks_like_feed, read_source
 from graph.readers.fetcher import Fetcher, Page
 from graph.readers.urls import clean_url, url_id
 
@@ -65,7 +64,7 @@ def read_url(url: str, options: ReadOptions, *, feeds: bool = True) -> Iterator[
 
 def _kind(page: Page) -> str | None:
     head = page.data[:1024].lstrip().lower()
-    if re.search(rb"<rss\b|<feed\b|<rdf:rdf\b", head):
+    if looks_like_feed(head):
         return "feed"
     kind = CONTENT_KINDS.get(page.content_type)
     if kind:

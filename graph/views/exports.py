@@ -10,15 +10,16 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
+from graph.core.choices import DATA_FORMATS
 from graph.views.desktop import to_gexf, to_graphml
 
 __all__ = ["DATA_FORMATS", "csv_tables", "to_bytes", "write_graph"]
 
-DATA_FORMATS = ("json", "graphml", "gexf", "csv")
 NODE_COLUMNS = ("id", "label", "type", "mentions", "first_seen", "last_seen", "aliases",
                 "articles")
 EDGE_COLUMNS = ("source", "target", "weight", "polarity", "directed", "kinds", "relations",
@@ -124,7 +125,7 @@ def unicode_text(text: str) -> str:
     return _SURROGATE.sub(REPLACEMENT, text)
 
 
-def _clean_value(value: object, clean) -> object:  # noqa: ANN001
+def _clean_value(value: object, clean: Callable[[str], str]) -> object:
     if isinstance(value, str):
         return clean(value)
     if isinstance(value, list | tuple | set):
@@ -134,7 +135,7 @@ def _clean_value(value: object, clean) -> object:  # noqa: ANN001
     return value
 
 
-def _cleaned(G: nx.Graph, clean) -> nx.Graph:  # noqa: ANN001
+def _cleaned(G: nx.Graph, clean: Callable[[str], str]) -> nx.Graph:
     """A copy of ``G`` whose every string (node ids included) passed through ``clean``; ids
     that clean to the same text are told apart with a numbered suffix."""
     ids: dict = {}

@@ -19,25 +19,27 @@ import zlib
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.core.errors import EmptySliceError
+from graph.core.choices import DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
+from graph.core.errors import EmptySliceError, InvalidValue
 from graph.core.model import GraphSlice
 from graph.views import style
 from graph.views.labels import Placer, edge_labels, node_labels
 from graph.views.legend import relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.render import RendererMissingError, render
+
+if TYPE_CHECKING:  # numpy is imported where the label placement needs it
+    import numpy as np
 from graph.views.rules import node_colors, node_measure
 
 __all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
            "export_image", "figure", "image_bytes", "slice_caption", "sources_lines"]
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
 #: Page sizes in CSS pixels (96 per inch): A4 landscape and a 16:9 slide.
-SIZES = {"A4": (1123, 794), "16:9": (1600, 900)}
-DEFAULT_SIZE = (1600, 1000)
 DEFAULT_TITLE = "relgraph: actor network"
 TOP_LABELS = 15  # with labels="top", actors always labelled; others only where a label fits
 FONT = 13
@@ -132,8 +134,8 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
     degree). ``sources`` are extra caption lines (see :func:`sources_lines`)."""
     if G.number_of_nodes() == 0:
         raise EmptySliceError("nothing to draw: the slice has no actors (loosen the filters)")
-    if labels not in ("all", "top", "none"):
-        raise ValueError("labels must be all, top or none")
+    if labels not in LABEL_MODES:
+        raise InvalidValue(f"labels must be one of {', '.join(LABEL_MODES)}")
     if top:
         keep = sorted(G, key=lambda v: (-G.degree(v, weight="weight"),
                                         -G.nodes[v]["mentions"], str(v)))[:top]
@@ -216,7 +218,7 @@ def _darker(hex_color: str, f: float = 0.75) -> str:
     return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"
 
 
-def _discs(G: nx.Graph, pos: dict, size: dict):  # noqa: ANN202
+def _discs(G: nx.Graph, pos: dict, size: dict) -> np.ndarray:
     import numpy as np
 
     return np.array([(pos[v][0] - size[v] / 2 - 1, pos[v][1] - size[v] / 2 - 1,
@@ -322,7 +324,7 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
     return data
 
 
-def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options) -> None:  # noqa: ANN003
+def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options: Any) -> None:
     """Write the image of ``G`` to a path or a binary buffer (options as :func:`image_bytes`)."""
     data = image_bytes(G, fmt, **options)
     if isinstance(out, io.BytesIO):

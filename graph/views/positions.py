@@ -7,16 +7,17 @@ slice always looks the same on screen and in a briefing.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
+from graph.core.choices import LAYOUTS
 from graph.views import style
 
 __all__ = ["LAYOUTS", "VIEW_BOX", "positions"]
 
-LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
 SEED = 7
 #: The box the dashboard's default view is laid out in; images scale these positions.
 VIEW_BOX = (1000.0, 700.0)
@@ -71,7 +72,7 @@ def _kamada_kawai(H: nx.Graph) -> dict:
     return nx.kamada_kawai_layout(H) if H.number_of_nodes() > 2 else nx.circular_layout(H)
 
 
-def _packed(H: nx.Graph, lay, aspect: float) -> dict:  # noqa: ANN001
+def _packed(H: nx.Graph, lay: Callable[[nx.Graph], dict], aspect: float) -> dict:
     """Lay out each connected component with ``lay`` and shelf-pack them (largest first)
     into a box of about ``aspect`` (width / height). Single actors share one grid."""
     comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c))

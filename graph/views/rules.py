@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph.core.choices import COLOR_BY, SIZE_BY
 from graph.core.model import ACTOR_TYPES, GraphSlice
 from graph.slices.build import Corpus, build_graph
 from graph.store.store import Store
@@ -63,11 +64,6 @@ def cap_links(G: nx.Graph, per_actor: int = LINKS_PER_ACTOR) -> nx.Graph:
     H.graph.update(G.graph, total_edges=total)
     return H
 
-
-#: What node size can show: a node attribute or a degree computed on the shown graph.
-SIZE_BY = ("mentions", "degree", "weighted degree")
-#: What node colour can show.
-COLOR_BY = ("type", "community")
 
 
 def node_measure(G: nx.Graph, size_by: str = "mentions") -> dict:
