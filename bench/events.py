@@ -103,7 +103,6 @@ def _name(name: str) -> str:
 
 
 def _symmetric(kind: str) -> bool:
-
     return any(f.mutual for frames in lexicon().verbs.values() for f in frames if f.kind == kind)
 
 

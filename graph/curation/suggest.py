@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from graph.curation.decisions import CurationError, Outcome, anchor_key, dismiss, merge
 from graph.names.forms import name_key
-from graph.names.variants import Item, candidates
+from graph.names.variants import NameEntry, candidates
 from graph.store.store import Store
 
 __all__ = ["Suggestion", "accept", "dismiss_suggestion", "suggestions"]
@@ -54,13 +54,13 @@ def suggestions(store: Store, top: int | None = 20) -> list[Suggestion]:
     table = store.actor_table()
     actors = {r["id"]: r for r in table}
     owner: dict[str, str] = {}
-    items: dict[str, Item] = {}
+    items: dict[str, NameEntry] = {}
     for r in sorted(table, key=lambda r: -r["mentions"]):
         for name in sorted(r["names"] | {r["label"]}):
             key = name_key(name)
             if key and key not in owner:
                 owner[key] = r["id"]
-                items[key] = Item(key, name, r["type"], r["mentions"])
+                items[key] = NameEntry(key, name, r["type"], r["mentions"])
     blocked = _blocked(store)
     neighbours = store.actor_neighbours()
     best: dict[tuple[str, str], Suggestion] = {}

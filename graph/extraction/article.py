@@ -16,7 +16,7 @@ from graph.names.actor_types import _places, given_name
 from graph.relations.find import cooccurrences, typed_relations
 from graph.relations.lexicon import lexicon
 
-__all__ = ["extract", "extract_article", "warm_up"]
+__all__ = ["extract", "extract_article", "preload_tables"]
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
@@ -39,7 +39,7 @@ def extract_article(article: Article, nlp: Language) -> Extraction:
     return extract(article, nlp(article.text))
 
 
-def warm_up() -> None:
+def preload_tables() -> None:
     """Load the tables extraction reads (relation lexicon, GeoNames gazetteer, given names,
     titles) now rather than on the first article: about half a second once per process. A
     batch runner can call it before forking worker processes, which then share the tables."""

@@ -225,7 +225,6 @@ def _may_be_short(m: Mention) -> bool:
 
 
 def _known(word: str) -> bool:
-
     return builtin_alias(word) is not None or gazetteer_place(word)
 
 
@@ -361,5 +360,4 @@ def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 def _country_of(text: str) -> str | None:
-
     return seats_of_power().get(name_key(text)) or country_name(text)

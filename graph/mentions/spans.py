@@ -246,7 +246,6 @@ def _in_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _alias(name: str) -> bool:
-
     return builtin_alias(name) is not None
 
 
@@ -285,7 +284,6 @@ def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _descriptor(word: str) -> bool:
-
     if not word[:1].isupper():
         return False
     ours, titles = _descriptors()

@@ -1,6 +1,6 @@
 """Names that may be one actor: candidate pairs by the pattern that links them.
 
-Pure functions over :class:`Item` (a name key, a representative spelling, a type and a mention
+Pure functions over :class:`NameEntry` (a name key, a representative spelling, a type and a mention
 count). Each rule is written for a pattern of naming, never for particular names:
 
 * ``middle``: the same name with a middle initial or middle name ("Dale M. Whitcomb" /
@@ -33,14 +33,14 @@ from graph.core.tables import load_table
 from graph.names.builtin import country_name
 from graph.names.forms import generation, initials_match, other_generation, title_words
 
-__all__ = ["Candidate", "Item", "candidates", "same_spelling", "spelling_key", "unambiguous"]
+__all__ = ["Candidate", "NameEntry", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 
 #: Rules resolution may apply without asking, when the short name has one match only.
 AUTOMATIC = ("middle", "descriptor", "acronym", "short form")
 
 
 @dataclass(frozen=True)
-class Item:
+class NameEntry:
     key: str  # name key
     name: str  # a spelling of it (case matters for acronyms)
     type: str
@@ -70,13 +70,13 @@ def descriptor_words() -> frozenset[str]:
     return title_words() | frozenset(load_table("variants")["descriptors"])
 
 
-def candidates(items: Iterable[Item], rules: Iterable[str] | None = None) -> list[Candidate]:
+def candidates(items: Iterable[NameEntry], rules: Iterable[str] | None = None) -> list[Candidate]:
     """Every candidate pair among ``items`` by ``rules`` (default all), best first (one per
     pair: its strongest rule).
 
     >>> from graph.names.forms import name_key
     >>> def pair(*names, type="person"):
-    ...     found = candidates(Item(name_key(n), n, type) for n in names)
+    ...     found = candidates(NameEntry(name_key(n), n, type) for n in names)
     ...     return [(c.short, c.long, c.rule, c.reason) for c in found]
     >>> pair("Dale M. Whitcomb", "Dale Whitcomb")
     [('dale whitcomb', 'dale m whitcomb', 'middle', 'middle initial')]
@@ -106,15 +106,15 @@ def candidates(items: Iterable[Item], rules: Iterable[str] | None = None) -> lis
     return sorted(found.values(), key=lambda c: (-c.score, c.short, c.long))
 
 
-def unambiguous(items: Iterable[Item]) -> list[Candidate]:
+def unambiguous(items: Iterable[NameEntry]) -> list[Candidate]:
     """The candidates safe to merge automatically: a rule in :data:`AUTOMATIC` and a short name
     that matches exactly one longer name.
 
-    >>> items = [Item("dale whitcomb", "Dale Whitcomb", "person"),
-    ...          Item("dale m whitcomb", "Dale M. Whitcomb", "person")]
+    >>> items = [NameEntry("dale whitcomb", "Dale Whitcomb", "person"),
+    ...          NameEntry("dale m whitcomb", "Dale M. Whitcomb", "person")]
     >>> [(c.short, c.long) for c in unambiguous(items)]
     [('dale whitcomb', 'dale m whitcomb')]
-    >>> items.append(Item("dale k whitcomb", "Dale K. Whitcomb", "person"))  # a second match
+    >>> items.append(NameEntry("dale k whitcomb", "Dale K. Whitcomb", "person"))  # a second match
     >>> unambiguous(items)
     []
     """
@@ -125,11 +125,11 @@ def unambiguous(items: Iterable[Item]) -> list[Candidate]:
     return [c for c in found if per_short[c.short] == 1]
 
 
-def _people(items: dict[str, Item]) -> dict[str, Item]:
+def _people(items: dict[str, NameEntry]) -> dict[str, NameEntry]:
     return {k: i for k, i in items.items() if i.type == "person"}
 
 
-def _middle(items: dict[str, Item]) -> list[Candidate]:
+def _middle(items: dict[str, NameEntry]) -> list[Candidate]:
     people = _people(items)
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in people:
@@ -156,8 +156,7 @@ def _middle(items: dict[str, Item]) -> list[Candidate]:
     return out
 
 
-def _descriptor(items: dict[str, Item]) -> list[Candidate]:
-
+def _descriptor(items: dict[str, NameEntry]) -> list[Candidate]:
     people = _people(items)
     out = []
     for key in items:
@@ -173,7 +172,7 @@ def _descriptor(items: dict[str, Item]) -> list[Candidate]:
     return out
 
 
-def _acronym(items: dict[str, Item]) -> list[Candidate]:
+def _acronym(items: dict[str, NameEntry]) -> list[Candidate]:
     longs: dict[str, list[str]] = defaultdict(list)
     for key, item in items.items():
         words = [w for w in item.name.replace("-", " ").split() if w[:1].isalpha()]
@@ -195,7 +194,7 @@ def _acronym(items: dict[str, Item]) -> list[Candidate]:
     return out
 
 
-def _short_form(items: dict[str, Item]) -> list[Candidate]:
+def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
     orgs = {k for k, i in items.items() if i.type == "organisation"}
     out = []
     for key in orgs:
@@ -208,7 +207,7 @@ def _short_form(items: dict[str, Item]) -> list[Candidate]:
     return out
 
 
-def _spelling(items: dict[str, Item]) -> list[Candidate]:
+def _spelling(items: dict[str, NameEntry]) -> list[Candidate]:
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for key, item in items.items():
         words = key.split()

@@ -15,12 +15,16 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from graph.core.model import Article, Extraction
-from graph.extraction.article import warm_up
+from graph.extraction.article import preload_tables
 from graph.extraction.nlp import load
 from graph.pipeline.workers import batches, extract_batch
 from graph.readers.articles import InputError
+
+if TYPE_CHECKING:  # dask is an optional extra, imported where a run needs it
+    from dask.distributed import Client
 
 __all__ = ["extract_on_dask"]
 
@@ -73,13 +77,12 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
 
 
 def _warm_up(model: str | None) -> None:
-
     load(model)
-    warm_up()
+    preload_tables()
 
 
-def _run(client, articles: list[Article], model: str | None) -> Iterator[  # noqa: ANN001
-        Extraction | InputError]:
+def _run(client: Client, articles: list[Article],
+         model: str | None) -> Iterator[Extraction | InputError]:
     from dask.distributed import as_completed
     from distributed.scheduler import KilledWorker
 

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
 from graph.core.model import Article, Extraction
-from graph.extraction.article import extract, warm_up
+from graph.extraction.article import extract, preload_tables
 from graph.extraction.chunks import LIMIT, join, pieces
 from graph.extraction.nlp import load
 from graph.readers.articles import InputError
+
+if TYPE_CHECKING:  # annotations only
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["CHUNK", "batches", "extract_batch", "extract_stream"]
 
@@ -55,7 +61,8 @@ def extract_batch(articles: list[Article], model: str | None) -> list[Extraction
     return [done[a.id] for a in articles]
 
 
-def _safe(extract, article: Article, doc) -> Extraction | InputError:  # noqa: ANN001
+def _safe(extract: Callable[[Article, Doc], Extraction], article: Article,
+          doc: Doc) -> Extraction | InputError:
     try:
         return extract(article, doc)
     except Exception as exc:  # one article's failure is reported, never fatal to the batch
@@ -63,7 +70,8 @@ def _safe(extract, article: Article, doc) -> Extraction | InputError:  # noqa: A
                           f"extraction failed ({type(exc).__name__}: {exc})")
 
 
-def _extract_long(article: Article, nlp, extract) -> Extraction | InputError:  # noqa: ANN001
+def _extract_long(article: Article, nlp: Language,
+                  extract: Callable[[Article, Doc], Extraction]) -> Extraction | InputError:
     """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
     parts = pieces(article.text, LIMIT)
     out = []
@@ -91,8 +99,7 @@ def _pooled(articles: list[Article], model: str | None,
             jobs: int) -> Iterator[Extraction | InputError]:
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     if ctx.get_start_method() == "fork":
-
-        warm_up()  # the extraction tables, loaded once here, are shared by the forked workers
+        preload_tables()  # loaded once here, the tables are shared by the forked workers
     chunks = batches(articles, jobs)
     pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(model,))
     try:
@@ -111,7 +118,7 @@ def _pooled(articles: list[Article], model: str | None,
 
 
 def _one_by_one(chunk: list[Article], model: str | None,
-                ctx) -> Iterator[Extraction | InputError]:  # noqa: ANN001
+                ctx: BaseContext) -> Iterator[Extraction | InputError]:
     """Retry the articles of a chunk whose worker died, each in a fresh process (twice)."""
     for article in chunk:
         result: list | None = None
@@ -128,6 +135,5 @@ def _one_by_one(chunk: list[Article], model: str | None,
 
 
 def _init(model: str | None) -> None:
-
     load(model)
-    warm_up()
+    preload_tables()

@@ -93,7 +93,6 @@ class ReadOptions:
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
-
             self.fetcher = Fetcher()
         return self.fetcher
 

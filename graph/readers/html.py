@@ -37,7 +37,6 @@ def read_html(src: Source, options: ReadOptions) -> Iterator[Item]:
         return
     canonical = _canonical(text) or data["canonical"]
     if src.url:
-
         url = clean_url(urljoin(src.url, canonical) if canonical else src.url)
         default_id, location = url_id(url), url
     else:

@@ -120,7 +120,6 @@ def _header(msg: EmailMessage, key: str) -> str:
 
 
 def _body_text(msg: EmailMessage) -> str:
-
     for kind in ("plain", "html"):  # an empty plain part may stand beside the real HTML one
         try:
             body = msg.get_body(preferencelist=(kind,))

@@ -114,7 +114,6 @@ def _is_title_word(token: Token) -> bool:
 
 
 def _is_event(token: Token) -> bool:
-
     lemma = token.lemma_.lower()
     return lemma in lexicon().nouns or token.lower_ in lexicon().nouns or lemma.endswith(
         _EVENT_ENDINGS)

@@ -31,7 +31,7 @@ from graph.core.model import ACTOR_TYPES
 from graph.names.actor_types import name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import name_key, name_parts, organisation_suffixes, other_generation
-from graph.names.variants import Item, same_spelling, spelling_key, unambiguous
+from graph.names.variants import NameEntry, same_spelling, spelling_key, unambiguous
 from graph.resolution.unionfind import Groups
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
@@ -256,7 +256,7 @@ def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
     names, organisation short forms: joined when the shorter name has exactly one match in
     the corpus (:func:`graph.names.variants.unambiguous`)."""
-    items = [Item(k, _best_label(names[k]), kind_of[k], count[k]) for k in sorted(names)]
+    items = [NameEntry(k, _best_label(names[k]), kind_of[k], count[k]) for k in sorted(names)]
     for c in unambiguous(items):
         if c.short in live and not (c.rule in _PERSON_RULES and together(c.short, c.long)):
             groups.union(c.long, c.short) if c.into == c.short else groups.union(c.short,
@@ -288,7 +288,6 @@ _NAME = "name"
 
 
 def _name_votes(by_name: dict[str, Counter]) -> Counter:
-
     out: Counter = Counter()
     for name in by_name:
         found = name_evidence(name)

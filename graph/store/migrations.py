@@ -76,7 +76,6 @@ def migrate(engine: Engine) -> list[str]:
             applied = {v for v, _, _ in MIGRATIONS}
         newer = max(applied, default=0)
         if newer > t.SCHEMA_VERSION:
-
             raise StoreError(f"this database was written by a newer relgraph (schema {newer}; "
                              f"this one knows {t.SCHEMA_VERSION}): upgrade relgraph")
         for version, _, step in MIGRATIONS:

@@ -11,14 +11,14 @@ from graph.core.model import Extraction
 from graph.store import schema as t
 from graph.store.aggregate import mention_rows, pair_rows
 
-__all__ = ["PER_ARTICLE", "article_rows", "pair_stat_rows"]
+__all__ = ["PER_ARTICLE", "article_table_rows", "pair_stat_rows"]
 
 
 #: Tables whose rows belong to one article (replaced with it).
 PER_ARTICLE = (t.sentences, t.mentions, t.relations, t.acronyms, t.mention_stats, t.pair_stats)
 
 
-def article_rows(rows: dict, ex: Extraction, ids: dict[str, int],
+def article_table_rows(rows: dict, ex: Extraction, ids: dict[str, int],
                  rejected: dict[tuple, int]) -> None:
     """Add the rows of one extraction to ``rows`` (table → list of row dicts)."""
     aid = ex.article.id

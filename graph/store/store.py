@@ -39,7 +39,7 @@ from graph.store.engine import (
 )
 from graph.store.migrations import migrate
 from graph.store.reads import Reads
-from graph.store.rows import PER_ARTICLE, article_rows, pair_stat_rows
+from graph.store.rows import PER_ARTICLE, article_table_rows, pair_stat_rows
 
 __all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError",
            "content_hash", "database_url"]
@@ -130,7 +130,7 @@ class Store(Reads):
             else:
                 seq += 1
                 rows[t.articles].append({"id": aid, "seq": seq, **row})
-            article_rows(rows, ex, ids, rejected.get(aid, {}))
+            article_table_rows(rows, ex, ids, rejected.get(aid, {}))
         for table, batch in rows.items():  # articles first: the others refer to them
             if batch:
                 conn.execute(insert(table), batch)
@@ -357,7 +357,6 @@ def _together(conn: Connection):  # noqa: ANN202
 
 
 def _key(text: str) -> str:
-
     return name_key(text)
 
 

@@ -38,7 +38,6 @@ def to_bytes(G: nx.Graph, fmt: str) -> bytes:
                 e["source"], e["target"] = e["target"], e["source"]
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt in ("graphml", "gexf"):
-
         H = _cleaned(G, xml_text)
         return (to_graphml if fmt == "graphml" else to_gexf)(H, _flat(H))
     if fmt == "csv":
