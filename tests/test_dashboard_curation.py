@@ -285,6 +285,26 @@ def test_a_decision_over_http_names_the_proxy_user_and_refuses_a_stale_view(stor
     assert store.history()[0]["user"] == "dashboard"  # no proxy header
 
 
+def test_a_decision_on_a_database_that_cannot_take_it_is_one_line_not_a_500(curation_db):  # noqa: F811
+    store = Store(curation_db)
+    app = create_app(store)
+    client = app.server.test_client()
+    client.get("/", headers=HOST)  # the page was served
+    values = {ids.SELECTED: {"kind": "node", "id": "riga"}, ids.ACTORS_REV: rev(store),
+              ids.DATA_REV: 3}
+    store.engine.dispose()  # the file is damaged (or replaced) under the running server
+    for suffix in ("-wal", "-shm"):
+        Path(f"{curation_db}{suffix}").unlink(missing_ok=True)
+    Path(curation_db).write_bytes(b"this is not a database" * 400)
+    r = client.post("/_dash-update-component", json=decide_call(app, ids.HIDE, values),
+                    headers=HOST)
+    body = r.get_json()["response"]
+    status = body[ids.CURATION_STATUS]["children"]["props"]
+    assert r.status_code == 200 and status["className"] == "error"
+    assert str(curation_db) in status["children"] and "\n" not in status["children"]
+    assert ids.DATA_REV not in body  # nothing was decided: the view stays
+
+
 def test_a_dismissal_over_http_refreshes_the_lists_not_the_view(store):
     app = create_app(store)
     client = app.server.test_client()
