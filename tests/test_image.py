@@ -145,13 +145,13 @@ def test_typed_relations_carry_their_verb(seed_graph):
 
 def test_cli_draws_the_dashboards_view(seed_db, seed_store, tmp_path, capsys):
     from dashboard.filters import Filters
-    from dashboard.source import Source
+    from dashboard.viewdata import ViewData
 
     out = tmp_path / "top.svg"
     assert main(["export", "--db", str(seed_db), "-f", "svg", "-o", str(out), "--top",
                  "40", "--sources", "--subtitle", "Seed articles"]) == 0
     shown = capsys.readouterr().out
-    G = Source(seed_store).graph(Filters(top=40))
+    G = ViewData(seed_store).graph(Filters(top=40))
     assert f"40 actors, {G.number_of_edges()} edges" in shown
     assert G.number_of_edges() <= 5 * 40
     texts = svg_texts(out.read_bytes())
