@@ -22,15 +22,33 @@ from graph.extraction import fingerprint
 SOURCE = Path(fingerprint.__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> tuple[Path, str]:
+    """One copy of the package, and its fingerprint, that each test's copy starts from."""
+    root = tmp_path_factory.mktemp("pristine") / "graph"
+    shutil.copytree(SOURCE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fingerprint, "PACKAGE", root)
+        before = version()
+    _forget()
+    return root, before
+
+
 @pytest.fixture
-def copy(tmp_path, monkeypatch) -> Iterator[Path]:
+def copy(pristine, tmp_path, monkeypatch) -> Iterator[Path]:
     """A copy of the ``graph`` package that the fingerprint reads instead of the real one."""
     root = tmp_path / "graph"
-    shutil.copytree(SOURCE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(pristine[0], root)
     monkeypatch.setattr(fingerprint, "PACKAGE", root)
     _forget()
     yield root
     _forget()
+
+
+@pytest.fixture
+def before(pristine) -> str:
+    """The fingerprint of the unedited package (computed in another directory)."""
+    return pristine[1]
 
 
 def _forget() -> None:
@@ -40,6 +58,7 @@ def _forget() -> None:
 
 
 def version() -> str:
+    """The fingerprint of the package as it is now."""
     _forget()
     return fingerprint.code_version()
 
@@ -69,12 +88,11 @@ def replace_node(path: Path, node: ast.AST, new: str) -> None:
 
 
 def sources(root: Path) -> set[str]:
-    _forget()
+    """The files of the copy the last computed fingerprint was made from."""
     return {p.relative_to(root).as_posix() for p in fingerprint.extraction_sources()}
 
 
-def test_docstrings_comments_and_layout_change_nothing(copy):
-    before = version()
+def test_docstrings_comments_and_layout_change_nothing(copy, before):
     forms = copy / "names" / "forms.py"
     tree = ast.parse(forms.read_text(encoding="utf-8"))
     doc = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and ast.get_docstring(n))
@@ -85,8 +103,7 @@ def test_docstrings_comments_and_layout_change_nothing(copy):
     assert version() == before
 
 
-def test_moving_a_module_and_updating_its_importers_changes_nothing(copy):
-    before = version()
+def test_moving_a_module_and_updating_its_importers_changes_nothing(copy, before):
     assert "relations/lexicon.py" in sources(copy)
     (copy / "relations" / "lexicon.py").rename(copy / "names" / "lexicon.py")
     for path in copy.rglob("*.py"):
@@ -94,12 +111,11 @@ def test_moving_a_module_and_updating_its_importers_changes_nothing(copy):
         if "graph.relations.lexicon" in text:
             path.write_text(text.replace("graph.relations.lexicon", "graph.names.lexicon"),
                             encoding="utf-8")
-    assert "names/lexicon.py" in sources(copy) and "relations/lexicon.py" not in sources(copy)
     assert version() == before
+    assert "names/lexicon.py" in sources(copy) and "relations/lexicon.py" not in sources(copy)
 
 
-def test_moving_a_module_into_a_new_package_changes_nothing(copy):
-    before = version()
+def test_moving_a_module_into_a_new_package_changes_nothing(copy, before):
     (copy / "mentions" / "rules").mkdir()
     (copy / "mentions" / "rules" / "__init__.py").write_text('"""Mention rules."""\n')
     (copy / "mentions" / "span_context.py").rename(copy / "mentions" / "rules" / "context.py")
@@ -108,12 +124,11 @@ def test_moving_a_module_into_a_new_package_changes_nothing(copy):
         new = re.sub(r"\bgraph\.mentions\.span_context\b", "graph.mentions.rules.context", text)
         if new != text:
             path.write_text(new, encoding="utf-8")
-    assert "mentions/rules/context.py" in sources(copy)
     assert version() == before
+    assert "mentions/rules/context.py" in sources(copy)
 
 
-def test_the_fingerprint_module_itself_is_not_part_of_it(copy):
-    before = version()
+def test_the_fingerprint_module_itself_is_not_part_of_it(copy, before):
     edit(copy / "extraction" / "fingerprint.py", "\nPACKAGE", "\nUNUSED = 1\nPACKAGE")
     assert version() == before
     assert "extraction/fingerprint.py" not in sources(copy)
@@ -130,8 +145,7 @@ def _rule_constant(path: Path) -> ast.AST:
     raise AssertionError(f"no constant tuple or set of strings in {path}")
 
 
-def test_a_changed_constant_changes_it(copy):
-    before = version()
+def test_a_changed_constant_changes_it(copy, before):
     path = copy / "relations" / "participants.py"
     node = _rule_constant(path)
     elements = [ast.unparse(e) for e in node.elts][:-1]  # one word fewer
@@ -139,8 +153,7 @@ def test_a_changed_constant_changes_it(copy):
     assert version() != before
 
 
-def test_a_changed_condition_changes_it(copy):
-    before = version()
+def test_a_changed_condition_changes_it(copy, before):
     path = copy / "mentions" / "people.py"
     compare = next(n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                    if isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.Lt, ast.Gt)))
@@ -150,8 +163,7 @@ def test_a_changed_condition_changes_it(copy):
     assert version() != before
 
 
-def test_a_data_table_entry_changes_it_and_a_table_comment_does_not(copy):
-    before = version()
+def test_a_data_table_entry_changes_it_and_a_table_comment_does_not(copy, before):
     edit(copy / "data" / "titles.toml", "\n", "\n# a comment\n")
     edit(copy / "data" / "places.txt", "\n", "\n# a comment\n\n")
     assert version() == before
@@ -208,8 +220,7 @@ def test_importing_a_name_from_another_module_changes_it(copy):
     assert version() != before
 
 
-def test_package_versions_and_the_model_are_part_of_it(copy, monkeypatch):
-    before = version()
+def test_package_versions_and_the_model_are_part_of_it(copy, before, monkeypatch):
     real = fingerprint._version
     monkeypatch.setattr(fingerprint, "_version",
                         lambda dist: "0.0.test" if dist == "spacy" else real(dist))

@@ -227,10 +227,16 @@ def _drop_strings(node: ast.AST) -> None:
     """Remove the string statements of a node's bodies: module, class and function docstrings
     and any other bare string literal, which cannot change what the code does. (Comments and
     layout are not in a syntax tree, and ``ast.dump`` leaves out line and column numbers.)"""
+    if not isinstance(node, _HAS_BODY):
+        return
     for field in ("body", "orelse", "finalbody"):
         body = getattr(node, field, None)
         if isinstance(body, list) and any(map(_is_string, body)):
             setattr(node, field, [s for s in body if not _is_string(s)])
+
+
+#: Nodes that can hold statements (expressions, most of a tree, cannot).
+_HAS_BODY = (ast.mod, ast.stmt, ast.excepthandler, ast.match_case)
 
 
 def _is_string(statement: ast.AST) -> bool:
