@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from graph.core.errors import CurationError
 from graph.core.model import ACTOR_TYPES
@@ -214,7 +215,7 @@ def _name_for(store: Store, actor: ActorRef) -> str:
     return next((n for n in store.actor_names(actor.id) if name_key(n) == key), actor.label)
 
 
-def import_aliases_once(store: Store, path) -> str | None:  # noqa: ANN001
+def import_aliases_once(store: Store, path: str | Path) -> str | None:
     """Import an alias file as decisions if it is new or changed since its last import."""
 
     return import_aliases_file(store, path, user_name(), only_if_changed=True)

@@ -20,9 +20,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextvars import ContextVar
+from datetime import date
+from typing import TYPE_CHECKING
 
 from graph.readers.base import InputError, InputWarning, Item, ReadOptions, Source, make_article
 from graph.readers.limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES, Budget, TooLarge
+
+if TYPE_CHECKING:  # pypdf is imported when the first PDF is read
+    from pypdf import PageObject, PdfReader
+    from pypdf.generic import StreamObject
 
 __all__ = ["pdf_text", "read_pdf"]
 
@@ -107,7 +113,7 @@ def _read(reader_class: type, data: bytes) -> tuple[list[str], dict, list[tuple[
                 except (DependencyError, PyPdfError, NotImplementedError):
                     raise _Encrypted from None
 
-            def count_text(text, *_) -> None:  # noqa: ANN001
+            def count_text(text: str, *_: object) -> None:
                 budget.take(len(text))
 
             # Inflate every page's content first (cheap, and cached for the extraction), so
@@ -145,7 +151,7 @@ def _stream_limits() -> contextlib.AbstractContextManager:
     return apply_configuration(None, **limits)  # None: the current configuration
 
 
-def _decode_contents(page) -> None:  # noqa: ANN001
+def _decode_contents(page: PageObject) -> None:
     """Decode the page's content streams (pypdf keeps them decoded for the extraction)."""
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
@@ -170,7 +176,7 @@ def _count_decoded_streams() -> None:
         return
     decode = filters.decode_stream_data
 
-    def counted(stream):  # noqa: ANN001, ANN202
+    def counted(stream: StreamObject) -> bytes:
         data = decode(stream)
         budget = _BUDGET.get()
         if budget is not None:
@@ -181,14 +187,14 @@ def _count_decoded_streams() -> None:
     filters.decode_stream_data = counted
 
 
-def _metadata(reader) -> dict:  # noqa: ANN001
+def _metadata(reader: PdfReader) -> dict:
     try:
         info = reader.metadata
     except Exception:  # noqa: BLE001 — a broken Info dictionary only loses metadata
         return {}
     if not info:
         return {}
-    fields = {}
+    fields: dict[str, str | date] = {}
     for key, attr in (("title", "title"), ("author", "author")):
         try:
             value = getattr(info, attr)

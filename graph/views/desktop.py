@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -48,10 +50,10 @@ class _OrientedEdges:
             return (v, u, *e[2:])
         return e
 
-    def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
+    def __call__(self, *args: Any, **kwargs: Any) -> Iterator[tuple]:
         return (self._orient(e) for e in self._view(*args, **kwargs))
 
-    def __iter__(self):  # noqa: ANN204
+    def __iter__(self) -> Iterator[tuple]:
         return (self._orient(e) for e in self._view)
 
     def __len__(self) -> int:
