@@ -1,17 +1,22 @@
 """``relgraph serve``: the dashboard on waitress, after the seed ingest a first run needs.
 
-Thin: parse, open the store, call :func:`dashboard.serve`."""
+Thin: open the store, ingest the seeds if it is empty, call :func:`dashboard.serve`."""
 
 from __future__ import annotations
 
-import argparse
-import sys
+import errno
+import socket
 from importlib import resources
 from pathlib import Path
 
-from graph.core.errors import UsageError
+import click
 
-__all__ = ["add_serve_command", "bundled_seeds"]
+from graph.cli.commands import summary
+from graph.cli.options import db_option, open_store
+from graph.core.errors import RelgraphError, UsageError
+from graph.pipeline.driver import ingest
+
+__all__ = ["bundled_seeds", "serve"]
 
 
 def bundled_seeds() -> Path | None:
@@ -29,65 +34,75 @@ def bundled_seeds() -> Path | None:
     return None
 
 
-def add_serve_command(sub, db, store_of) -> None:  # noqa: ANN001
-    """Register ``serve``; ``db`` adds the --db option, ``store_of(args, must_exist=...,
-    write=...)`` opens the store of parsed arguments."""
-    s = sub.add_parser("serve", help="explore the graph in the browser",
-                       description="Serve the dashboard. With no --db and an empty default "
-                                   "database, the bundled seed articles are ingested first. "
-                                   "Example: relgraph serve --open")
-    db(s)
-    s.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=8050)
-    s.add_argument("--open", action="store_true", help="open a browser tab")
-    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
-                   help="also serve requests for this host name (repeatable; the name a "
-                        "reverse proxy or other machines use; '*' turns the check off)")
-    s.add_argument("--read-only", action="store_true",
-                   help="nothing in the page writes to the store: no curation controls, "
-                        "no 'Add articles' (for a dashboard others reach)")
-    s.add_argument("--jobs", "-j", type=int, default=1, help="workers for the seed ingest")
-    s.add_argument("--threads", type=int, default=8,
-                   help="requests served at once (default 8)")
-    s.add_argument("--access-log", action="store_true",
-                   help="print one line per request to standard error")
-    s.set_defaults(func=lambda args: cmd_serve(args, store_of))
+@click.command(short_help=summary("serve"))
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="interface")
+@click.option("--port", type=click.IntRange(0, 65535), metavar="PORT", default=8050,
+              show_default=True, help="port")
+@click.option("--open", "open_browser", is_flag=True, help="open a browser tab")
+@click.option("--allow-host", multiple=True, metavar="NAME",
+              help="also serve requests for this host name (repeatable; the name a reverse "
+                   "proxy or other machines use; '*' turns the check off)")
+@click.option("--read-only", is_flag=True,
+              help="nothing in the page writes to the store: no curation controls, no 'Add "
+                   "articles' (for a dashboard others reach)")
+@click.option("--jobs", "-j", type=int, metavar="N", default=1, show_default=True,
+              help="workers for the seed ingest")
+@click.option("--threads", type=int, metavar="N", default=8, show_default=True,
+              help="requests served at once")
+@click.option("--access-log", is_flag=True,
+              help="print one line per request to standard error")
+def serve(db: str | None, host: str, port: int, open_browser: bool,
+          allow_host: tuple[str, ...], read_only: bool, jobs: int, threads: int,
+          access_log: bool) -> int:
+    """Serve the dashboard. With no --db and an empty default database, the bundled seed
+    articles are ingested first.
 
-
-def cmd_serve(args: argparse.Namespace, store_of) -> int:  # noqa: ANN001
-    from graph.pipeline.driver import ingest
-
-    if args.threads < 1:
+    Example: relgraph serve --open
+    """
+    if threads < 1:
         raise UsageError("--threads must be at least 1")
-    store = store_of(args, must_exist=False)
-    read_only = args.read_only
+    store = open_store(db, create=True)
     if store.read_only and not read_only:
-        print(f"{store.engine.url.database} can only be read ({store.read_only}): serving it "
-              "read-only (no curation, no 'Add articles')", file=sys.stderr)
+        click.echo(f"{store.engine.url.database} can only be read ({store.read_only}): "
+                   "serving it read-only (no curation, no 'Add articles')", err=True)
         read_only = True
     if store.counts()["articles"] == 0:
-        if args.db:
-            raise UsageError(f"{args.db} holds no articles; run 'relgraph ingest PATH "
-                             f"--db {args.db}' first")
+        if db:
+            raise UsageError(f"{db} holds no articles; run 'relgraph ingest PATH --db {db}' "
+                             "first")
         seeds = bundled_seeds()
         if seeds is None:
             raise UsageError("the database is empty and this install has no bundled seed "
                              "articles; run 'relgraph ingest PATH' first")
-        store_of(args, must_exist=False, write=True)  # one line if it cannot be written
-        print(f"empty database: ingesting the bundled seed articles from {seeds}",
-              file=sys.stderr)
-        for line in ingest([seeds], store, jobs=args.jobs).lines():
-            print(line, file=sys.stderr)
+        open_store(db, create=True, write=True)  # one line if it cannot be written
+        click.echo(f"empty database: ingesting the bundled seed articles from {seeds}",
+                   err=True)
+        for line in ingest([seeds], store, jobs=jobs).lines():
+            click.echo(line, err=True)
     elif store.needs_resolution():
         if store.read_only:
-            print("actors are not resolved since the last ingest (read-only: shown as they "
-                  "are)", file=sys.stderr)
+            click.echo("actors are not resolved since the last ingest (read-only: shown as "
+                       "they are)", err=True)
         else:
-            print("resolving actors (an earlier ingest stopped before it)", file=sys.stderr)
+            click.echo("resolving actors (an earlier ingest stopped before it)", err=True)
             store.resolve()
-    from dashboard import serve
+    # the dashboard imports Dash, Flask and plotly (a second): only `serve` pays for them
+    from dashboard import serve as serve_dashboard
 
-    serve(store, host=args.host, port=args.port, open_browser=args.open,
-          allow_hosts=args.allow_host, read_only=read_only, threads=args.threads,
-          access_log=args.access_log)
+    try:
+        serve_dashboard(store, host=host, port=port, open_browser=open_browser,
+                        allow_hosts=allow_host, read_only=read_only, threads=threads,
+                        access_log=access_log)
+    except OSError as exc:
+        if not _cannot_bind(exc):
+            raise
+        raise RelgraphError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     return 0
+
+
+def _cannot_bind(exc: OSError) -> bool:
+    """Whether ``exc`` says the server's address cannot be had: the port is taken or
+    privileged, the address is not this machine's, the host name does not resolve."""
+    return isinstance(exc, socket.gaierror) or exc.errno in (
+        errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)

@@ -1,0 +1,147 @@
+"""``relgraph export``: a slice of the graph as a data file (:mod:`graph.views.exports`) or a
+briefing image (:mod:`graph.views.image`, drawn with the dashboard's view rules)."""
+
+from __future__ import annotations
+
+import functools
+
+import click
+import networkx as nx
+
+from graph.cli.commands import summary
+from graph.cli.options import (
+    SectionedCommand,
+    SectionOption,
+    db_option,
+    open_store,
+    slice_filters,
+)
+from graph.cli.output import write_output
+from graph.core.choices import (
+    COLOR_BY,
+    EXPORT_FORMATS,
+    IMAGE_FORMATS,
+    LABEL_MODES,
+    LAYOUTS,
+    SIZE_BY,
+    SIZES,
+)
+from graph.core.errors import (
+    CurationError,
+    EmptySliceError,
+    RelgraphError,
+    RendererMissingError,
+    UsageError,
+)
+from graph.core.model import GraphSlice
+from graph.curation.decisions import find_actor
+from graph.slices.build import build_graph
+from graph.store.store import Store
+from graph.views.exports import write_graph
+from graph.views.image import image_bytes, slice_caption
+from graph.views.render import warm_up
+from graph.views.rules import view_graph
+
+__all__ = ["export"]
+
+image_option = functools.partial(click.option, cls=SectionOption,
+                                 section="Image options (png, svg, pdf)")
+
+
+@click.command(cls=SectionedCommand, short_help=summary("export"))
+@db_option
+@click.option("--format", "-f", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="a data format (every link of the slice) or an image format")
+@click.option("--output", "-o", required=True, metavar="FILE", help="the file to write")
+@slice_filters
+@image_option("--title", help="image title (default 'relgraph: actor network')")
+@image_option("--layout", type=click.Choice(LAYOUTS), default="spring", show_default=True,
+              help="image layout")
+@image_option("--width", type=int, metavar="PX", help="image width in px")
+@image_option("--height", type=int, metavar="PX", help="image height in px")
+@image_option("--size", type=click.Choice(tuple(SIZES)),
+              help="image page size instead of width/height")
+@image_option("--dpi", type=int, metavar="N", default=150, show_default=True,
+              help="raster resolution")
+@image_option("--labels", type=click.Choice(LABEL_MODES), default="top", show_default=True,
+              help="label every actor, only the strongest, or none")
+@image_option("--subtitle", default="", help="a line under the image title")
+@image_option("--sources", is_flag=True,
+              help="list the articles (title, outlet, date) under the image caption")
+@image_option("--color-by", type=click.Choice(COLOR_BY), default="type", show_default=True,
+              help="colour actors by type or by community")
+@image_option("--size-by", type=click.Choice(SIZE_BY), default="mentions", show_default=True,
+              help="what node size shows")
+@image_option("--focus", metavar="ACTOR", help="draw this actor's neighbourhood, highlighted "
+                                               "(a name as 'relgraph actors' prints it)")
+@image_option("--depth", type=click.IntRange(1, 3), metavar="N", default=1,
+              show_default=True, help="steps around --focus")
+@image_option("--path", nargs=2, metavar="FROM TO",
+              help="highlight a shortest path between two actors")
+def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: int | None,
+           title: str | None, layout: str, width: int | None, height: int | None,
+           size: str | None, dpi: int, labels: str, subtitle: str, sources: bool,
+           color_by: str, size_by: str, focus: str | None, depth: int,
+           path: tuple[str, str] | None) -> int:
+    """Export a slice of the graph: data (json, graphml, gexf, csv) with every link of the
+    slice, or a briefing image (png, svg, pdf) drawn as the dashboard draws it; the image
+    options apply to images only.
+
+    Example: relgraph export --format graphml -o kim.graphml --since 2024-01-01
+    """
+    image = fmt in IMAGE_FORMATS
+    if image:
+        warm_up()  # the browser starts while the slice and the figure are built
+    store = open_store(db)
+    known = {a["id"] for a in store.articles()}
+    missing = [a for a in graph_slice.articles if a not in known]
+    if missing:
+        raise UsageError(f"unknown article id(s): {', '.join(missing)}")
+    if size and (width or height):
+        raise UsageError("use either --size or --width/--height, not both")
+    if not image:
+        G = build_graph(store, graph_slice, top=top, evidence=True)
+        try:
+            written = write_graph(G, fmt, output)
+        except OSError as exc:
+            raise RelgraphError(f"cannot write {output}: {exc.strerror or exc}") from None
+    else:
+        focus_id = _actor_id(store, focus) if focus else None
+        ends = (_actor_id(store, path[0]), _actor_id(store, path[1])) if path else None
+        # the dashboard's view rules (top N, links per actor), so both draw the same picture
+        G = view_graph(store, graph_slice, top=top, focus=focus_id, depth=depth, path=ends)
+        arts = store.articles(G.graph["articles"])
+        label = _labeller(G)
+        caption = slice_caption(graph_slice, arts, shown=G.number_of_nodes(),
+                                total=G.graph["total_actors"], focus=label(focus_id),
+                                depth=depth, path=[label(v) for v in G.graph["path"]])
+        try:
+            data = image_bytes(G, fmt, title=title, caption=caption, subtitle=subtitle,
+                               sources=arts if sources else None, layout=layout,
+                               width=width, height=height, size=size, dpi=dpi, labels=labels,
+                               size_by=size_by, color_by=color_by)
+        except (EmptySliceError, RendererMissingError) as exc:
+            raise UsageError(str(exc)) from None
+        written = [write_output(output, data, parents=True)]
+    click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
+               f"{G.number_of_edges()} edges")
+    return 0
+
+
+def _actor_id(store: Store, name: str) -> str:
+    """The id of the actor ``name`` means (an id, label, name or surface form); one line
+    listing the candidates if it is unknown or ambiguous."""
+    try:
+        return find_actor(store, name).id
+    except CurationError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _labeller(G: nx.Graph):  # noqa: ANN202
+    """A function giving a node's label (the node itself when it has none, None for None)."""
+
+    def label(v: object) -> str | None:
+        return None if v is None else str(G.nodes[v].get("label", v)) if v in G else str(v)
+
+    return label
+
