@@ -133,3 +133,16 @@ def test_a_port_in_use_is_one_line(seed_db):
     assert run.returncode == 1, run.stderr
     assert run.stderr.strip() == (f"relgraph: error: cannot serve on 127.0.0.1:{port}: "
                                   "Address already in use")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--dpi", "10"], "dpi must be between 36 and 1200"),
+    (["--width", "50"], "image width and height must be between 200 and 10000 px"),
+])
+def test_image_option_values_out_of_bounds_are_one_line(seed_db, tmp_path, capsys, args,
+                                                       message):
+    code = main(["export", "--db", str(seed_db), "-f", "svg", "-o", str(tmp_path / "x.svg"),
+                 *args])
+    err = capsys.readouterr().err
+    assert code == 2 and err == f"relgraph: error: {message}\n"
+    assert not (tmp_path / "x.svg").exists()

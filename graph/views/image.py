@@ -113,11 +113,11 @@ def _clip(text: str, n: int) -> str:
 def _page(width: int | None, height: int | None, size: str | None) -> tuple[int, int]:
     if size:
         if size not in SIZES:
-            raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
+            raise InvalidValue(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
         return SIZES[size]
     w, h = width or DEFAULT_SIZE[0], height or DEFAULT_SIZE[1]
     if not (200 <= w <= 10000 and 200 <= h <= 10000):
-        raise ValueError("image width and height must be between 200 and 10000 px")
+        raise InvalidValue("image width and height must be between 200 and 10000 px")
     return w, h
 
 
@@ -306,10 +306,10 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
     """The image as bytes. Width/height are CSS px (96 per inch); PNG pixels = px × dpi/96.
     ``sources``: articles (dicts with title, source, date) listed under the caption."""
     if fmt not in IMAGE_FORMATS:
-        raise ValueError(f"unknown image format {fmt!r}; choose one of "
-                         f"{', '.join(IMAGE_FORMATS)}")
+        raise InvalidValue(f"unknown image format {fmt!r}; choose one of "
+                           f"{', '.join(IMAGE_FORMATS)}")
     if not 36 <= dpi <= 1200:
-        raise ValueError("dpi must be between 36 and 1200")
+        raise InvalidValue("dpi must be between 36 and 1200")
     w, h = _page(width, height, size)
     fig = figure(G, title=title, subtitle=subtitle, caption=caption,
                  sources=sources_lines(sources, w - 60) if sources else None, layout=layout,
