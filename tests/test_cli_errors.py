@@ -107,6 +107,7 @@ def test_a_closed_pipe_is_status_141_and_quiet(monkeypatch, capsys):
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_an_export_path_that_cannot_be_written_is_one_line(seed_db, tmp_path, capsys):
     (tmp_path / "a-file").write_text("")
     for fmt in ("json", "graphml", "csv"):
@@ -122,6 +123,7 @@ def test_an_export_path_that_cannot_be_written_is_one_line(seed_db, tmp_path, ca
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_a_port_in_use_is_one_line(seed_db):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -146,3 +148,19 @@ def test_image_option_values_out_of_bounds_are_one_line(seed_db, tmp_path, capsy
     err = capsys.readouterr().err
     assert code == 2 and err == f"relgraph: error: {message}\n"
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_dask_scheduler_out_of_reach_is_one_line(monkeypatch, tmp_path, capsys):
+    pytest.importorskip("dask.distributed")
+
+    def refusing(address, timeout):  # what Client says when the scheduler does not answer
+        raise OSError(f"Timed out trying to connect to {address} after {timeout}")
+
+    monkeypatch.setattr("dask.distributed.Client", refusing)
+    (tmp_path / "a.txt").write_text("Joe Biden visited Japan.")
+    code = main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "d.db"), "-q",
+                 "--dask", "tcp://127.0.0.1:1"])
+    err = capsys.readouterr().err
+    assert code == 1 and err == ("relgraph: error: cannot reach the Dask scheduler at "
+                                 "tcp://127.0.0.1:1: Timed out trying to connect to "
+                                 "tcp://127.0.0.1:1 after 30s\n")

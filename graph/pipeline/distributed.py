@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from graph.core.errors import RelgraphError
 from graph.core.model import Article, Extraction
 from graph.extraction.article import preload_tables
 from graph.extraction.nlp import load
@@ -71,7 +72,11 @@ def extract_on_dask(articles: list[Article], model: str | None, address: str,
                 host="127.0.0.1", dashboard_address=None))
             client = stack.enter_context(Client(cluster))
         else:
-            client = stack.enter_context(Client(address, timeout="30s"))
+            try:
+                client = stack.enter_context(Client(address, timeout="30s"))
+            except OSError as exc:  # refused, timed out, a name that does not resolve
+                raise RelgraphError(f"cannot reach the Dask scheduler at {address}: "
+                                    f"{exc}") from None
         client.run(_warm_up, model)  # every worker loads the model now (if not yet)
         yield from _run(client, articles, model)
 
