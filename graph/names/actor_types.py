@@ -135,7 +135,10 @@ def _org_words() -> dict[str, frozenset[str]]:
             "outlets": frozenset(t["outlet_nouns"]),
             "places": frozenset(t["place_frames"]),
             "groups": frozenset(t["group_nouns"]),
-            "person_nouns": frozenset(t["person_nouns"])}
+            "person_nouns": frozenset(t["person_nouns"]),
+            "org_after": frozenset(t["organisation_after_nouns"]),
+            "locative": frozenset(t["locative_prepositions"]),
+            "not_locative": frozenset(t["not_locative_heads"])}
 
 
 def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
@@ -159,6 +162,12 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
         return TypeVote("place", "frame")
     if after is not None and after.lower_ in words["groups"] and after.pos_ == "NOUN":
         return TypeVote("group", "frame")
+    # "X shares fell", "the X striker", "X executives": a company or a club
+    if (after is not None and after.lower_ in words["org_after"] and after.pos_ == "NOUN"
+            and not given_name(doc[start].text, strict=True)):
+        return TypeVote("organisation", "frame")
+    if _locative(doc, start, end, words):
+        return TypeVote("place", "frame")
     # "Chancellor X", "X, the ambassador", "the ambassador, X", "X said he ..."
     if before is not None and before.lower_.rstrip(".") in title_words() and before.is_title:
         return TypeVote("person", "title")
@@ -169,6 +178,22 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
                                       for g in c.children) for c in head.head.children):
         return TypeVote("person", "title")
     return None
+
+
+def _locative(doc: Doc, start: int, end: int, words: dict[str, frozenset[str]]) -> bool:
+    """ "in X", "near X", "across X" for a name the model tagged as a person: people are
+    rarely *in* something, places are (not "in X's words", not "believe in X", not a given
+    name: "in Maria's case")."""
+    if start == 0 or doc[start].ent_type_ != "PERSON":
+        return False
+    prep = doc[start - 1]
+    if prep.lower_ not in words["locative"] or prep.dep_ != "prep":
+        return False
+    if prep.head.lemma_.lower() in words["not_locative"]:
+        return False
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
+    return not given_name(doc[start].text)
 
 
 def _role_apposition(doc: Doc, start: int, end: int) -> bool:
