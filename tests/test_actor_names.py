@@ -20,18 +20,21 @@ def names_of(found, kind=None):
     return {name for _, name, k in found if kind is None or k == kind}
 
 
+@pytest.mark.slow
 def test_list_fragment_is_split(names):
     found = names("Leaders including Macron, Scholz and Meloni met.",
                   [("Macron, Scholz", "PERSON"), ("Meloni", "PERSON")])
     assert names_of(found) == {"Macron", "Scholz", "Meloni"}
 
 
+@pytest.mark.slow
 def test_all_caps_headline_words_are_no_actors(names):
     found = names("OBAMA AIRDROPS AID TO YAZIDIS\n\nThe United States dropped food on Friday.",
                   [("OBAMA AIRDROPS", "PERSON"), ("The United States", "GPE")])
     assert names_of(found) == {"United States"}
 
 
+@pytest.mark.slow
 def test_all_caps_dateline_is_kept_where_the_name_is_used_normally(names):
     found = names("NAIROBI, Kenya — Talks opened in Nairobi on Monday.",
                   [("NAIROBI", "GPE"), ("Kenya", "GPE"), ("Nairobi", "GPE")])
@@ -41,6 +44,7 @@ def test_all_caps_dateline_is_kept_where_the_name_is_used_normally(names):
     assert names_of(found) == {"Sudan"}
 
 
+@pytest.mark.slow
 def test_acronyms_in_running_text_are_kept(names):
     found = names("The Economic Community of West African States (ECOWAS) met. ECOWAS said "
                   "it would act.")
@@ -53,21 +57,25 @@ def test_acronyms_in_running_text_are_kept(names):
     ("American Hasim Rahman won the fight.", "American Hasim Rahman", "Hasim Rahman"),
     ("Activist Boniface Kariuki was arrested.", "Activist Boniface Kariuki", "Boniface Kariuki"),
 ])
+@pytest.mark.slow
 def test_descriptors_are_cut_from_person_names(names, text, ent, expected):
     assert names_of(names(text, [(ent, "PERSON")]), "person") == {expected}
 
 
+@pytest.mark.slow
 def test_a_given_name_that_is_also_a_title_stays(names):
     found = names("Dean Smith coached the team.", [("Dean Smith", "PERSON")])
     assert names_of(found) == {"Dean Smith"}
 
 
+@pytest.mark.slow
 def test_dates_and_lone_generic_words_are_no_actors(names):
     found = names("Fri Aug 2, 2013 6 The Army and the West moved.",
                   [("Fri Aug 2, 2013 6", "PERSON"), ("Army", "ORG"), ("West", "LOC")])
     assert not names_of(found)
 
 
+@pytest.mark.slow
 def test_nickname_in_apposition_names_the_person(names):
     found = names("The force is led by General Kwame Mensah Boateng, known as Hurricane, who "
                   "took power in May. Hurricane denied the reports.",
@@ -76,12 +84,14 @@ def test_nickname_in_apposition_names_the_person(names):
     assert {n for t, n, _ in found if t == "Hurricane"} == {"Kwame Mensah Boateng"}
 
 
+@pytest.mark.slow
 def test_quoted_nickname_inside_a_name(names):
     found = names('President Rodrigo "Digong" Duterte spoke. Duterte later left.',
                   [("Rodrigo", "GPE"), ("Digong", "GPE"), ("Duterte", "PERSON")])
     assert names_of(found, "person") == {"Rodrigo Duterte"}
 
 
+@pytest.mark.slow
 def test_bare_surname_shared_by_two_people_goes_to_the_most_recent(names):
     found = names("Raila Odinga led the rally on Monday, and Odinga spoke for an hour. His "
                   "daughter Winnie Odinga, a lawmaker, spoke later. Odinga said the vote was "
@@ -90,12 +100,14 @@ def test_bare_surname_shared_by_two_people_goes_to_the_most_recent(names):
     assert shorts == ["Raila Odinga", "Winnie Odinga"]
 
 
+@pytest.mark.slow
 def test_multi_word_short_form_of_a_longer_name(names):
     found = names("Governor Roberto Campos Neto held rates. Campos Neto said inflation would "
                   "fall.")
     assert {n for t, n, _ in found if t == "Campos Neto"} == {"Roberto Campos Neto"}
 
 
+@pytest.mark.slow
 def test_hyphenated_surname_and_particle_tail_are_taken_back(names):
     found = names("Judge Jose Manuel Fernandez-Prieto ruled.",
                   [("Jose Manuel Fernandez-", "PERSON")])
@@ -105,12 +117,14 @@ def test_hyphenated_surname_and_particle_tail_are_taken_back(names):
     assert "Mohammed bin Abdulrahman Al Thani" in names_of(found)
 
 
+@pytest.mark.slow
 def test_initial_that_is_no_initial_of_the_person(names):
     found = names("Elon Musk refused. The court fined X. Musk called the judge a dictator.",
                   [("Elon Musk", "PERSON"), ("X. Musk", "PERSON")])
     assert names_of(found) == {"Elon Musk"}
 
 
+@pytest.mark.slow
 def test_words_of_a_title_are_no_actor(names):
     found = names("Japan's Chief Cabinet Secretary Yoshimasa Hayashi said Tokyo was concerned.",
                   [("Japan", "GPE"), ("Cabinet", "ORG"), ("Yoshimasa Hayashi", "PERSON"),
@@ -118,6 +132,7 @@ def test_words_of_a_title_are_no_actor(names):
     assert "Cabinet" not in names_of(found)
 
 
+@pytest.mark.slow
 def test_organisation_short_forms_within_the_article(names):
     found = names("Northfield Mining Inc. bid for the mine. Northfield Mining said it would "
                   "try again. The European Commission disagreed, and the Commission fined it.",
@@ -143,10 +158,12 @@ def test_organisation_short_forms_within_the_article(names):
                                                         ("Sylvain Marchand", "ORG")],
      "Sylvain Marchand", "person"),
 ])
+@pytest.mark.slow
 def test_type_by_evidence_in_the_sentence(names, text, ents, name, kind):
     assert {k for _, n, k in names(text, ents) if n == name} == {kind}
 
 
+@pytest.mark.slow
 def test_a_group_and_its_plural_are_one_group(names):
     found = names("Houthi rebels fired missiles. The Houthis said they would go on.",
                   [("Houthi", "NORP"), ("Houthis", "PERSON")])
@@ -166,24 +183,28 @@ def test_docstring_examples_run():
     assert doctest.testmod(graph.names.actor_types).failed == 0
 
 
+@pytest.mark.slow
 def test_acronym_defined_in_the_text_is_found_where_the_model_missed_it(names):
     found = names("The Movement for Democratic Change (MDC) won. Leaders of the MDC party met.",
                   [("The Movement for Democratic Change", "ORG")])
     assert [n for t, n, _ in found if t == "MDC"] == ["Movement for Democratic Change"] * 2
 
 
+@pytest.mark.slow
 def test_a_countrys_leader_is_its_head_of_state_introduced_by_title(names):
     found = names("Brazilian President Luiz Inacio Lula da Silva spoke on Monday. Analysts "
                   "expect a visit by Brazil's leader to Beijing.")
     assert ("Brazil's leader", "Luiz Inacio Lula da Silva", "person") in found
 
 
+@pytest.mark.slow
 def test_capitalised_common_words_are_no_actors(names):
     found = names("Us reported the wedding. Theresa May said it was lovely, and May left.",
                   [("Us", "ORG"), ("Theresa May", "PERSON"), ("May", "PERSON")])
     assert names_of(found) == {"Theresa May"}
 
 
+@pytest.mark.slow
 def test_organisation_short_form_with_a_country_short_form(names):
     found = names("United States Steel Corp. rejected the offer. U.S. Steel said it would sue.",
                   [("United States Steel Corp.", "ORG"), ("U.S. Steel", "ORG")])

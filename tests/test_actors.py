@@ -4,6 +4,8 @@ import pytest
 
 from graph.mentions.find import find_mentions
 
+pytestmark = pytest.mark.slow  # every test parses its text with the spaCy model
+
 
 @pytest.fixture
 def names(nlp):

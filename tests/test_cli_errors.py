@@ -141,6 +141,7 @@ def test_a_port_in_use_is_one_line(seed_db):
     (["--dpi", "10"], "dpi must be between 36 and 1200"),
     (["--width", "50"], "image width and height must be between 200 and 10000 px"),
 ])
+@pytest.mark.slow
 def test_image_option_values_out_of_bounds_are_one_line(seed_db, tmp_path, capsys, args,
                                                        message):
     code = main(["export", "--db", str(seed_db), "-f", "svg", "-o", str(tmp_path / "x.svg"),

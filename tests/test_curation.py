@@ -39,6 +39,7 @@ def labels(store):
     return {r["label"]: r for r in store.actor_table()}
 
 
+@pytest.mark.slow
 def test_merge_from_the_cli_survives_new_articles_and_rule_changes(corpus, capsys, monkeypatch):
     src, db = corpus
     store = Store(db)
@@ -62,6 +63,7 @@ def test_merge_from_the_cli_survives_new_articles_and_rule_changes(corpus, capsy
     assert history[0]["user"] == "ana" and history[0]["action"] == "merge"
 
 
+@pytest.mark.slow
 def test_ids_are_stable_across_reresolution_and_new_ingests(corpus):
     src, db = corpus
     store = Store(db)
@@ -74,6 +76,7 @@ def test_ids_are_stable_across_reresolution_and_new_ingests(corpus):
     assert before.keys() <= after.keys()
 
 
+@pytest.mark.slow
 def test_rename_keeps_the_id_and_refuses_a_taken_label(corpus, capsys):
     _, db = corpus
     store = Store(db)
@@ -84,6 +87,7 @@ def test_rename_keeps_the_id_and_refuses_a_taken_label(corpus, capsys):
     assert code == 2 and "already called 'Moscow'" in err and len(err.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_split_retype_hide_unhide_and_undo(corpus, capsys):
     _, db = corpus
     store = Store(db)
@@ -111,6 +115,7 @@ def test_split_retype_hide_unhide_and_undo(corpus, capsys):
     assert "(undone by" in out and out.count("\n") == len(store.history())
 
 
+@pytest.mark.slow
 def test_reject_drops_the_evidence_and_undo_brings_it_back(corpus, capsys):
     _, db = corpus
     store = Store(db)
@@ -126,6 +131,7 @@ def test_reject_drops_the_evidence_and_undo_brings_it_back(corpus, capsys):
     assert build_graph(store).edges[a, b]["weight"] == weight
 
 
+@pytest.mark.slow
 def test_unknown_and_ambiguous_names_are_one_clear_line(corpus, capsys):
     _, db = corpus
     code, _, err = cli(capsys, "hide", "Nobody Atall", "--db", str(db))
@@ -135,6 +141,7 @@ def test_unknown_and_ambiguous_names_are_one_clear_line(corpus, capsys):
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_a_decision_on_a_stale_view_is_refused(corpus):
     _, db = corpus
     store = Store(db)
@@ -145,6 +152,7 @@ def test_a_decision_on_a_stale_view_is_refused(corpus):
     assert "Riga" in labels(store)
 
 
+@pytest.mark.slow
 def test_suggestions_accept_and_dismiss(corpus, capsys):
     _, db = corpus
     store = Store(db)
@@ -160,6 +168,7 @@ def test_suggestions_accept_and_dismiss(corpus, capsys):
     assert len({SPELLED, OTHERWISE} & set(labels(store))) == 1
 
 
+@pytest.mark.slow
 def test_alias_file_round_trip_gives_the_same_graph(corpus, tmp_path, capsys):
     src, db = corpus
     store = Store(db)
@@ -182,6 +191,7 @@ def test_alias_file_round_trip_gives_the_same_graph(corpus, tmp_path, capsys):
     assert shape(Store(other)) == shape(store)
 
 
+@pytest.mark.slow
 def test_aliases_toml_next_to_the_db_is_imported_once(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(TEXTS["a1.txt"])
     (tmp_path / "aliases.toml").write_text('ignore = ["Ankara"]\n')
@@ -215,6 +225,7 @@ def test_bad_alias_file_is_one_line_naming_the_key(tmp_path, capsys, content, me
     assert len(err.strip().splitlines()) == 1 and Store(db).history() == []
 
 
+@pytest.mark.slow
 def test_find_actor_by_surface_form(corpus):
     _, db = corpus
     store = Store(db)

@@ -104,6 +104,7 @@ def test_the_view_state_holds_the_slice_with_its_kinds_expanded():
     assert filters_from_query(filters_to_query(f)) == f
 
 
+@pytest.mark.slow
 def test_one_article_shrinks_the_graph_to_its_actors(source):
     whole = source.graph(Filters())
     one = source.graph(Filters.of(articles=(A003,)))
@@ -114,6 +115,7 @@ def test_one_article_shrinks_the_graph_to_its_actors(source):
     assert "1 articles" not in summary(one)
 
 
+@pytest.mark.slow
 def test_top_n_link_cap_and_hide_isolated(source):
     G = source.graph(Filters.of(top=10))
     assert G.number_of_nodes() == 10 and summary(G).startswith("Showing 10 of ")
@@ -122,6 +124,7 @@ def test_top_n_link_cap_and_hide_isolated(source):
     assert all(kinds.degree(n) for n in kinds)
 
 
+@pytest.mark.slow
 def test_elements_use_the_shared_style_and_layout(source):
     G = source.graph(Filters())
     els = elements(G)
@@ -142,6 +145,7 @@ def test_elements_use_the_shared_style_and_layout(source):
     assert ranks == list(range(len(nodes))) and kim["data"]["rank"] < 3
 
 
+@pytest.mark.slow
 def test_colour_by_community_and_legend_follow(source):
     G = source.graph(Filters())
     by_type = {e["data"]["id"]: e["data"]["color"] for e in elements(G) if "source" not in
@@ -157,6 +161,7 @@ def test_colour_by_community_and_legend_follow(source):
                for label, _ in entries["Communities"])
 
 
+@pytest.mark.slow
 def test_path_is_highlighted_and_listed_as_steps(source):
     G = source.graph(Filters.of(top=60))
     a, b = node(G, "Kim Myong Sik"), node(G, "Jon Finer")
@@ -175,6 +180,7 @@ def test_path_is_highlighted_and_listed_as_steps(source):
     assert not drawer["hidden"] and "Path Kim Myong Sik → Jon Finer" in str(drawer["body"])
 
 
+@pytest.mark.slow
 def test_node_panel_counts_and_pages_its_evidence(source):
     f = Filters()
     G = source.graph(f)
@@ -192,6 +198,7 @@ def test_node_panel_counts_and_pages_its_evidence(source):
     assert f"Evidence ({len(every)})" in str(drawer["body"]) and drawer["more_hidden"]
 
 
+@pytest.mark.slow
 def test_details_say_when_the_selection_left_the_view(source):
     G = source.graph(Filters())
     kim = node(G, "Kim Myong Sik")
@@ -202,6 +209,7 @@ def test_details_say_when_the_selection_left_the_view(source):
     assert not drawer["focus_hidden"] and drawer["focus"] == "Focus on Kim Myong Sik"
 
 
+@pytest.mark.slow
 def test_edge_panel_highlights_both_actors(source):
     f = Filters()
     G = source.graph(f)
@@ -226,6 +234,7 @@ def test_highlight_segments():
     assert highlight("abc", [[1, 99]]) == [("a", False), ("bc", True)]
 
 
+@pytest.mark.slow
 def test_timeline_counts_articles_per_day(source):
     G = source.graph(Filters.of(since="2024-01-01"))
     fig = timeline_figure(source.articles(), G)
@@ -240,6 +249,7 @@ def test_timeline_selection_sets_dates():
     assert dates_from_relayout({"dragmode": "pan"}) is None
 
 
+@pytest.mark.slow
 def test_actor_table_rows(source):
     G = source.graph(Filters())
     rows = actor_rows(G)
@@ -249,6 +259,7 @@ def test_actor_table_rows(source):
     assert rows[0]["weighted_degree"] >= rows[-1]["weighted_degree"]
 
 
+@pytest.mark.slow
 def test_search_options_find_actors_by_alias(seed_store):
     options = search_options(seed_store.actor_table())
     kim = next(o for o in options if o["label"].startswith("Kim Jong Un"))
@@ -256,6 +267,7 @@ def test_search_options_find_actors_by_alias(seed_store):
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
+@pytest.mark.slow
 def test_data_download_is_the_views_slice(source, fmt):
     name, data = download_payload(source, Filters.of(articles=(A003,)), fmt, briefing=False)
     assert name == f"relgraph.{'zip' if fmt == 'csv' else fmt}"
@@ -279,6 +291,7 @@ def test_briefing_options_are_checked():
 
 
 @pytest.mark.browser  # kaleido drives Chromium
+@pytest.mark.slow
 def test_briefing_download_draws_the_focus_and_names_it(source):
     from pypdf import PdfReader
 
@@ -293,6 +306,7 @@ def test_briefing_download_draws_the_focus_and_names_it(source):
     assert "focus: Kim Jong Un" in text and "2 articles" in text and "Sources:" in text
 
 
+@pytest.mark.slow
 def test_size_by_a_chosen_centrality(source):
     G = source.graph(Filters())
     by_degree = {e["data"]["id"]: e["data"]["size"] for e in elements(G, size_by="degree")
@@ -303,6 +317,7 @@ def test_size_by_a_chosen_centrality(source):
                          if "source" not in e["data"]}
 
 
+@pytest.mark.slow
 def test_kind_filter_offers_cameo_categories_that_stand_for_their_kinds(source):
     options = kind_options(source.corpus().relation_kinds)
     values = [o["value"] for o in options]

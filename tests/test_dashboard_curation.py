@@ -105,6 +105,7 @@ def test_button_ids_round_trip_and_forged_ones_are_invalid():
             cu.button_action(trigger)
 
 
+@pytest.mark.slow
 def test_decisions_on_a_stale_view_are_refused_then_made_on_the_fresh_one(store):
     seen = rev(store)
     first = cu.apply(store, cu.Action("merge", {"names": [OTHERWISE], "into": SPELLED}),
@@ -123,6 +124,7 @@ def test_decisions_on_a_stale_view_are_refused_then_made_on_the_fresh_one(store)
     assert not wrong.ok and not wrong.refresh and "already called 'Washington'" in wrong.message
 
 
+@pytest.mark.slow
 def test_the_decision_callback_reads_clicks_and_checks_the_revision(store):
     sel = {"kind": "node", "id": "riga"}
     assert decision(store, ids.HIDE, None, {}, sel, rev(store), "ana") is None  # just drawn
@@ -138,6 +140,7 @@ def test_the_decision_callback_reads_clicks_and_checks_the_revision(store):
     assert "Riga" in {r["label"] for r in store.actor_table()}
 
 
+@pytest.mark.slow
 def test_history_entries_and_the_decision_undo_reverts(store):
     assert cu.last_undoable(store.history()) is None
     merge(store, [OTHERWISE], SPELLED, "ana")
@@ -154,6 +157,7 @@ def test_history_entries_and_the_decision_undo_reverts(store):
     assert "'do': 'undo'" not in str(cp.history_list(entries, curate=False))
 
 
+@pytest.mark.slow
 def test_suggestions_carry_a_sentence_for_each_side(store):
     entries = cu.suggestion_entries(store, store.articles())
     pair = next(e for e in entries if {e["a_label"], e["b_label"]} == {SPELLED, OTHERWISE})
@@ -208,6 +212,7 @@ def test_panels_render_article_and_actor_text_as_text():
     assert "dangerously_allow_html" not in str(cards)
 
 
+@pytest.mark.slow
 def test_link_panel_rejects_a_sentence_or_one_typed_relation(store):
     source = ViewData(store)
     f = Filters()
@@ -232,6 +237,7 @@ def test_link_panel_rejects_a_sentence_or_one_typed_relation(store):
         "relations"])
 
 
+@pytest.mark.slow
 def test_an_actors_head_comes_apart_from_its_body(store):
     drawer = details_view(ViewData(store), Filters(), {"kind": "node", "id": "hakan-fidan"}, 40)
     body, hidden, head = drawer["body"], drawer["hidden"], drawer["head"]
@@ -261,6 +267,7 @@ def decide_call(app, trigger: str | dict, values: dict) -> dict:
             "changedPropIds": [changed]}
 
 
+@pytest.mark.slow
 def test_a_decision_over_http_names_the_proxy_user_and_refuses_a_stale_view(store):
     app = create_app(store)
     client = app.server.test_client()
@@ -285,6 +292,7 @@ def test_a_decision_over_http_names_the_proxy_user_and_refuses_a_stale_view(stor
     assert store.history()[0]["user"] == "dashboard"  # no proxy header
 
 
+@pytest.mark.slow
 def test_a_decision_on_a_database_that_cannot_take_it_is_one_line_not_a_500(curation_db):  # noqa: F811
     store = Store(curation_db)
     app = create_app(store)
@@ -305,6 +313,7 @@ def test_a_decision_on_a_database_that_cannot_take_it_is_one_line_not_a_500(cura
     assert ids.DATA_REV not in body  # nothing was decided: the view stays
 
 
+@pytest.mark.slow
 def test_a_dismissal_over_http_refreshes_the_lists_not_the_view(store):
     app = create_app(store)
     client = app.server.test_client()
@@ -322,6 +331,7 @@ def test_a_dismissal_over_http_refreshes_the_lists_not_the_view(store):
 
 
 @pytest.mark.parametrize("change", ["base", "button", "pattern-keys", "pattern-fixed"])
+@pytest.mark.slow
 def test_forged_decision_requests_are_400(store, change):
     app = create_app(store)
     client = app.server.test_client()
@@ -340,6 +350,7 @@ def test_forged_decision_requests_are_400(store, change):
     assert r.status_code == 400 and store.history() == []
 
 
+@pytest.mark.slow
 def test_read_only_has_no_decisions_at_all(store):
     writable = create_app(store)
     app = create_app(store, read_only=True)
@@ -357,6 +368,7 @@ def test_read_only_has_no_decisions_at_all(store):
         "/_dash-layout", headers=HOST).get_data(as_text=True)
 
 
+@pytest.mark.slow
 def test_wsgi_server_curates_unless_read_only(store, monkeypatch):
     import graph.views.render
     from dashboard import server

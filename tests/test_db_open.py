@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from serve_run import copy_db, serve_once
 
+pytestmark = pytest.mark.slow  # the ingested seeds on read-only mounts, CLI subprocesses
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 

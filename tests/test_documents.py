@@ -28,6 +28,7 @@ def assert_story_without_boilerplate(article, nlp):
         assert junk not in article.text and not any(junk.split()[-1] in n for n in names)
 
 
+@pytest.mark.slow
 def test_pdf_text_metadata_headers_footers_and_hyphenation(tmp_path, nlp):
     header = "Northfield Institute | Quarterly Fisheries Review"
     pages = [[header, "Talks on fishing quotas", *STORY[:2], "Page 1 of 2"],
@@ -63,6 +64,7 @@ def test_bad_pdfs_are_one_line_each(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_word_document(tmp_path, nlp):
     paragraphs = [("Title", "Talks on fishing quotas"),
                   *[("Normal", " ".join(STORY).replace("San- tiago", "Santiago"))]]
@@ -102,6 +104,7 @@ Harwick Press, Desk Editor
 """
 
 
+@pytest.mark.slow
 def test_email_forwarded_story_with_attachments(tmp_path, nlp):
     wrapped = textwrap.fill(" ".join(STORY).replace("San- tiago", "Santiago"), 72)
     body = FORWARDED.format(story=wrapped.replace("\n", "\n> ")).replace("\n--\n", "\n-- \n")

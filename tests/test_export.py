@@ -19,6 +19,7 @@ def cli(seed_db, capsys):
     return run
 
 
+@pytest.mark.slow
 def test_json_is_node_link_with_plain_lists(cli, tmp_path):
     code, out, _ = cli("export", "-f", "json", "-o", str(tmp_path / "g.json"))
     data = json.loads((tmp_path / "g.json").read_text())
@@ -33,6 +34,7 @@ def test_json_is_node_link_with_plain_lists(cli, tmp_path):
 
 
 @pytest.mark.parametrize("fmt,reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+@pytest.mark.slow
 def test_graphml_and_gexf_open_in_networkx(cli, tmp_path, fmt, reader):
     path = tmp_path / f"g.{fmt}"
     assert cli("export", "-f", fmt, "-o", str(path))[0] == 0
@@ -42,6 +44,7 @@ def test_graphml_and_gexf_open_in_networkx(cli, tmp_path, fmt, reader):
     assert "Kim Jong Un" in labels
 
 
+@pytest.mark.slow
 def test_csv_writes_nodes_and_edges_with_filters(cli, tmp_path):
     code, *_ = cli("export", "-f", "csv", "-o", str(tmp_path / "s.csv"),
                    "--since", "2024-01-01", "--type", "person", "--type", "country")
@@ -54,6 +57,7 @@ def test_csv_writes_nodes_and_edges_with_filters(cli, tmp_path):
     assert all(int(e["weight"]) >= 1 for e in edges)
 
 
+@pytest.mark.slow
 def test_unknown_article_and_bad_dates_are_usage_errors(cli, tmp_path):
     code, _, err = cli("export", "-f", "json", "-o", str(tmp_path / "x.json"),
                        "--article", "nope")
@@ -63,6 +67,7 @@ def test_unknown_article_and_bad_dates_are_usage_errors(cli, tmp_path):
     assert code == 2 and "--since is after --until" in err
 
 
+@pytest.mark.slow
 def test_misspelt_relation_kind_is_refused_and_a_real_one_filters(cli, tmp_path):
     with pytest.raises(SystemExit) as exit_:
         cli("export", "-f", "json", "-o", str(tmp_path / "x.json"), "--kind", "meeet")
@@ -73,6 +78,7 @@ def test_misspelt_relation_kind_is_refused_and_a_real_one_filters(cli, tmp_path)
     assert all({r["kind"] for r in e["relations"]} == {"meet"} for e in edges)
 
 
+@pytest.mark.slow
 def test_actors_and_stats_tables(cli):
     code, out, _ = cli("actors", "--top", "5")
     assert code == 0 and "Kim Jong Un" in out and len(out.strip().splitlines()) == 7
@@ -85,6 +91,7 @@ def test_missing_database_is_a_clear_error(tmp_path, capsys):
     assert code == 2 and "run 'relgraph ingest PATH' first" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_articles_lists_ids_dates_and_counts(cli, seed_store):
     from graph.core.model import GraphSlice
     from graph.slices.build import build_graph
@@ -108,6 +115,7 @@ def directed_pairs(G) -> set[tuple[str, str]]:
     return {(d["source"], d["target"]) for *_, d in G.edges(data=True) if d["directed"]}
 
 
+@pytest.mark.slow
 def test_one_naming_of_pair_and_direction_in_every_format(seed_graph, tmp_path):
     import zipfile
 
@@ -140,6 +148,7 @@ def test_one_naming_of_pair_and_direction_in_every_format(seed_graph, tmp_path):
     assert got_json == got_csv == got["graphml"] == got["gexf"] == want
 
 
+@pytest.mark.slow
 def test_gexf_and_graphml_open_styled(seed_graph, tmp_path):
     import xml.etree.ElementTree as ET
 
@@ -169,6 +178,7 @@ def test_gexf_and_graphml_open_styled(seed_graph, tmp_path):
     assert kim["color"] == style.TYPE_COLORS["person"] and float(kim["x"]) > 0
 
 
+@pytest.mark.slow
 def test_export_never_imports_spacy(seed_db, tmp_path):
     """Start-up time of `relgraph export`: the NLP stack is for ingest only."""
     import subprocess
@@ -184,6 +194,7 @@ def test_export_never_imports_spacy(seed_db, tmp_path):
     assert run.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_relations_carry_cameo_and_export_filters_by_root_and_quadclass(cli, tmp_path,
                                                                          seed_graph):
     from graph.core.cameo import kind_info

@@ -14,6 +14,8 @@ import pytest
 from graph.slices.build import build_graph
 from graph.store.store import Store
 
+pytestmark = pytest.mark.slow  # ingests in subprocesses that are killed
+
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = [
     "Olaf Scholz met Emmanuel Macron in Berlin on Monday. Scholz said Germany and France "

@@ -91,6 +91,7 @@ def test_an_uploaded_feed_does_not_make_the_server_fetch_its_own_network(site, c
         "private address; the feed's own text is used"]
 
 
+@pytest.mark.slow
 def test_ingesting_an_uploaded_feed_file_stores_nothing_from_the_local_network(site, tmp_path,
                                                                                connections):
     # the upload job's path: ingest() of the saved files with no read options

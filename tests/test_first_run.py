@@ -41,6 +41,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_a_first_ingest_says_only_what_matters(tmp_path):
     ingest = run("ingest", str(SEEDS), cwd=tmp_path)
     assert ingest.returncode == 0, ingest.stderr
@@ -51,6 +52,7 @@ def test_a_first_ingest_says_only_what_matters(tmp_path):
     assert (tmp_path / "relgraph.db").is_file()
 
 
+@pytest.mark.slow
 def test_a_first_serve_says_only_what_matters(seed_db, tmp_path):
     """``relgraph serve`` where the first ingest left relgraph.db (the seed database)."""
     copy_db(seed_db, tmp_path / "relgraph.db")
@@ -63,6 +65,7 @@ def test_a_first_serve_says_only_what_matters(seed_db, tmp_path):
     assert served.code == 0 and served.stop_seconds < 15
 
 
+@pytest.mark.slow
 def test_the_access_log_is_one_line_per_request_when_asked(seed_db):
     served = serve_once("--db", str(seed_db), "--access-log",
                         extra_requests=[("/_dash-layout?x=1", {"Host": "attacker.example"})])
@@ -77,6 +80,7 @@ def test_the_access_log_is_one_line_per_request_when_asked(seed_db):
 
 
 @pytest.mark.parametrize("command", [["stats"], ["actors", "--top", "0"], ["articles"]])
+@pytest.mark.slow
 def test_output_into_a_closed_pipe_ends_quietly(seed_db, command):
     """The reader is gone before relgraph writes (as ``| head -1`` is, sooner or later)."""
     read, write = os.pipe()
@@ -90,6 +94,7 @@ def test_output_into_a_closed_pipe_ends_quietly(seed_db, command):
     assert proc.stderr == "" and proc.returncode == 141, (proc.returncode, proc.stderr)
 
 
+@pytest.mark.slow
 def test_a_real_pipeline_into_head_is_quiet(seed_db):
     proc = subprocess.run(["bash", "-c", f"{sys.executable} -m graph.cli actors --top 0 --db "
                                          f"'{seed_db}' | head -1"], cwd=ROOT,

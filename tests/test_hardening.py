@@ -63,6 +63,7 @@ def test_control_characters_never_reach_an_article_from_any_reader(tmp_path):
     assert byid["c1"].title == "Title" and byid["c"].author == "Bo Kim"
 
 
+@pytest.mark.slow
 def test_file_names_that_are_not_utf8_are_shown_not_fatal(tmp_path, capsys):
     name = os.fsencode(tmp_path) + b"/caf\xe9\nnews.txt"
     with open(name, "wb") as f:
@@ -89,6 +90,7 @@ def test_lone_surrogate_and_deep_nesting_are_one_line_each(tmp_path):
     assert "\ud800" not in articles[1].text
 
 
+@pytest.mark.slow
 def test_a_bad_record_in_a_batch_is_stored_around(tmp_path, capsys):
     (tmp_path / "f.jsonl").write_text(
         '{"id": "sur", "text": "Joe Biden \\udfff visited Japan on Monday."}\n'
@@ -184,6 +186,7 @@ def test_ambiguous_day_month_follows_the_file_else_day_first_with_a_warning(tmp_
 
 
 # -- 5. skipped files, empty pages, broken CSV ----------------------------------------------
+@pytest.mark.slow
 def test_unsupported_files_and_unreadable_directories_are_listed(tmp_path, monkeypatch,
                                                                  capsys):
     tmp_path, db = tmp_path / "in", tmp_path / "k.db"

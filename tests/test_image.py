@@ -17,7 +17,7 @@ from graph.core.model import GraphSlice
 from graph.slices.build import build_graph
 from graph.views.image import EmptySliceError, figure, image_bytes, slice_caption
 
-pytestmark = pytest.mark.browser  # kaleido drives Chromium
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # kaleido drives Chromium; the seeds
 
 
 def svg_texts(data: bytes) -> list[str]:

@@ -17,7 +17,7 @@ from dashboard.filters import Filters
 from dashboard.viewdata import ViewData
 from graph.views.image import image_bytes
 
-pytestmark = pytest.mark.browser  # kaleido drives Chromium
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # kaleido drives Chromium; the seeds
 
 
 def svg_text(data: bytes) -> str:

@@ -178,6 +178,7 @@ def read_in_child(tmp_path: Path, name: str, data: bytes) -> dict:
 # ---- Word packages (and any zip) ---------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["bomb.docx", "forwarded.eml"])
+@pytest.mark.slow
 def test_a_docx_inflating_to_a_gibibyte_is_one_line_in_little_memory(tmp_path, name):
     """A 1 MB .docx whose document.xml inflates to 1 GiB, as a file and as an e-mail
     attachment: refused with one line before python-docx reads it, peak RSS growth far
@@ -197,6 +198,7 @@ def test_a_docx_inflating_to_a_gibibyte_is_one_line_in_little_memory(tmp_path, n
     assert time.monotonic() - started < 60
 
 
+@pytest.mark.slow
 def test_a_zip_that_understates_its_sizes_is_refused_while_inflating_in_small_steps(
         tmp_path):
     """Declared sizes can lie: a member that says 48 MB but inflates to 1 GiB is stopped at
@@ -232,6 +234,7 @@ def test_a_package_with_encrypted_members_is_one_line():
         "locked.docx: not a readable Word (.docx) document (encrypted zip members)"]
 
 
+@pytest.mark.slow
 def test_long_repetitive_documents_are_still_read():
     """The bounds refuse bombs, not long documents: a 1.6 MB body of 4,000 identical
     paragraphs (compressing ~300:1, past the 1 MB floor of the ratio check), and a document
@@ -271,6 +274,7 @@ def test_billion_laughs_in_a_docx_is_not_expanded():
 
 # ---- PDF ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_pdf_stream_inflating_to_a_gibibyte_is_one_line_in_little_memory(tmp_path):
     result = read_in_child(tmp_path, "bomb.pdf", bomb_pdf(1024 * MIB))
     assert result["lines"] == [f"bomb.pdf: {INFLATED_TOO_LARGE}"]
@@ -287,6 +291,7 @@ def test_many_pdf_streams_each_under_the_stream_limit_share_one_budget(tmp_path)
     assert time.monotonic() - started < 60
 
 
+@pytest.mark.slow
 def test_pdf_text_counts_against_the_budget_when_one_stream_is_shown_many_times():
     """51 pages that share one 1 MB content stream: decoded once, but 51 MB of text."""
     content = pdf_stream(b"BT /F1 11 Tf 72 770 Td (" + b"z" * MIB + b") Tj ET")
@@ -294,6 +299,7 @@ def test_pdf_text_counts_against_the_budget_when_one_stream_is_shown_many_times(
         f"repeat.pdf: {INFLATED_TOO_LARGE}"]
 
 
+@pytest.mark.slow
 def test_a_pdf_page_of_millions_of_tokens_is_skipped_in_little_memory(tmp_path):
     """1.6 million path tokens inflate from a few KB to 3 MB, under every size limit, but
     parsing them took 170 MB: the page is skipped with a warning, the other page is read."""
@@ -334,6 +340,7 @@ def test_the_attachments_of_one_message_share_one_budget():
     assert sorted(a.id for a in articles) == ["mail", "mail-one", "mail-story"]
 
 
+@pytest.mark.slow
 def test_a_message_with_thousands_of_attachments_reads_a_bounded_number():
     notes = [(f"note-{n}.txt", f"Note {n}: the envoys met in Oslo.".encode(), "text/plain")
              for n in range(3000)]

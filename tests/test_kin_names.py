@@ -60,6 +60,7 @@ def test_short_forms_never_cross_a_generation_or_a_patronymic():
     assert edge["ben"] == ["Ben Carter"]  # a given name, not a particle
 
 
+@pytest.mark.slow
 def test_grandfather_and_grandson_stay_two_people_in_one_article(names):
     text = ("Tariq Ossei III, the grandson of Tariq Ossei, opened the library on Monday. "
             "Ossei said it was a gift to the town.")
@@ -77,6 +78,7 @@ def test_grandfather_and_grandson_stay_two_people_in_one_article(names):
     ("Ludovic Ferrand fils", "Ludovic Ferrand père", "Ferrand"),
     ("Joao Batista Moreira Filho", "Joao Batista Moreira", "Moreira"),
 ])
+@pytest.mark.slow
 def test_a_short_form_of_father_and_son_is_neither(names, son, father, short):
     text = (f"{father} founded the bakery in 1962. {son} took it over in 1990. "
             f"{short} said the bakery would stay open.")
@@ -85,12 +87,14 @@ def test_a_short_form_of_father_and_son_is_neither(names, son, father, short):
     assert len({n for _, n, k in found if k == "person"}) == 3
 
 
+@pytest.mark.slow
 def test_a_suffix_cut_off_by_the_model_is_no_actor(names):
     text = "The appellees sued Harlan T. Voss Jr., the county's mayor, in 2019."
     found = names(text, [("Harlan T. Voss", "PERSON"), ("Jr.", "PERSON")])
     assert {n for _, n, _ in found} == {"Harlan T. Voss"}
 
 
+@pytest.mark.slow
 def test_one_suffixed_name_still_takes_its_short_form(names):
     text = "Marcus Delaney Jr. won the vote on Tuesday. Delaney thanked his supporters."
     found = names(text, [("Marcus Delaney Jr.", "PERSON"), ("Delaney", "PERSON")])
@@ -103,12 +107,14 @@ def test_one_suffixed_name_still_takes_its_short_form(names):
     ("Ahmed Ould Salem", "Salem"),
     ("Noor bint Yusuf Haddad", "Yusuf"),
 ])
+@pytest.mark.slow
 def test_a_fathers_name_inside_a_patronymic_is_not_the_child(names, child, said):
     text = f"{child} met the envoys at the palace on Monday. {said} said the talks went well."
     found = names(text, [(child, "PERSON"), (said, "PERSON")])
     assert named(found, said) == [said]
 
 
+@pytest.mark.slow
 def test_the_fathers_full_name_is_not_a_short_form_of_the_sons(names):
     text = ("Mohammed bin Rashid Al Harbi met Rashid Al Harbi in the capital on Monday. "
             "Al Harbi said the meeting was friendly.")
@@ -143,6 +149,7 @@ def test_across_articles_one_suffixed_name_takes_its_surname():
     assert set(holder(defs, "Ossei").names) == {"Ossei", "Tariq Ossei Jr."}
 
 
+@pytest.mark.slow
 def test_a_relative_introduced_by_kinship_does_not_take_the_family_name(names):
     text = ("Ada Okafor is a British actress. She married in 2014, and they have a son, "
             "Ralph Okafor, born in 2015. The family lives in Leeds. Okafor later starred in a "
@@ -153,12 +160,14 @@ def test_a_relative_introduced_by_kinship_does_not_take_the_family_name(names):
     assert named(found, "Ralph Okafor") == ["Ralph Okafor"]
 
 
+@pytest.mark.slow
 def test_a_relative_alone_still_takes_the_family_name(names):
     text = "Police named the victim's father, Peter Holloway. Holloway said they grieved."
     found = names(text, [("Peter Holloway", "PERSON"), ("Holloway", "PERSON")])
     assert named(found, "Holloway") == ["Peter Holloway"]
 
 
+@pytest.mark.slow
 def test_a_relative_just_mentioned_takes_the_family_name(names):
     text = ("Mario Vasquez urged his followers to rally. His son Teo Vasquez, a lawmaker, "
             "asked the council for help. Vasquez said he would travel to the capital.")

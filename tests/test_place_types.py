@@ -27,6 +27,7 @@ def test_a_surname_that_is_a_place_word_stays_a_name(name):
     assert found is None or found.type != "place"
 
 
+@pytest.mark.slow
 def test_a_bridge_named_after_a_person_is_a_place_and_not_the_person(nlp):
     text = ("Tolland Kirby opened the Tolland Kirby Bridge in 1931. Traffic on the bridge "
             "was heavy, and Kirby was proud.")
@@ -63,6 +64,7 @@ def test_an_acronym_joins_no_place_of_another_type():
     ("He told the Kelso daily that the claims were false.", "Kelso", "organisation"),
     ("The newspaper Kelso Herald reported the story.", "Kelso Herald", "organisation"),
 ])
+@pytest.mark.slow
 def test_an_outlet_noun_makes_an_outlet_but_an_adverb_does_not(nlp, text, name, kind):
     doc = nlp(text)
     start = text.find(name)

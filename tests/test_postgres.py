@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 URL = os.environ.get("RELGRAPH_TEST_POSTGRES")
-pytestmark = pytest.mark.skipif(not URL, reason="RELGRAPH_TEST_POSTGRES not set")
+pytestmark = [pytest.mark.skipif(not URL, reason="RELGRAPH_TEST_POSTGRES not set"),
+              pytest.mark.slow]  # ingests
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ def rels(nlp):
     return run
 
 
+@pytest.mark.slow
 def test_cooccurrence_is_per_sentence_not_per_article(nlp):
     doc = nlp("Germany and France signed a pact. Italy stayed away.")
     spans, _ = find_mentions(doc)
@@ -45,31 +46,37 @@ def test_cooccurrence_is_per_sentence_not_per_article(nlp):
     ("Emmanuel Macron said he would visit Brazil in March.",
      ("Emmanuel Macron", "visit", "Brazil")),
 ])
+@pytest.mark.slow
 def test_typed_relation(rels, text, expected):
     assert expected in rels(text)
 
 
+@pytest.mark.slow
 def test_mutual_meeting_of_conjoined_subjects(rels):
     found = rels("Olaf Scholz and Emmanuel Macron met in Paris on Monday.")
     assert {("Olaf Scholz", "meet", "Emmanuel Macron"),
             ("Emmanuel Macron", "meet", "Olaf Scholz")} & found
 
 
+@pytest.mark.slow
 def test_person_in_apposition_acts_not_the_country_owning_the_role(rels):
     found = rels("Brazil's foreign minister, Mauro Vieira, accompanied Lula on the trip.")
     assert ("Mauro Vieira", "accompany", "Lula") in found
     assert not {r for r in found if r[0] == "Brazil"}
 
 
+@pytest.mark.slow
 def test_pronoun_of_a_non_person_speaker_is_not_resolved(rels):
     found = rels("Germany said she would meet Emmanuel Macron in Paris.")
     assert not {r for r in found if r[0] == "Germany"}
 
 
+@pytest.mark.slow
 def test_negated_verbs_give_no_relation(rels):
     assert not rels("Joe Biden did not meet Xi Jinping in Bali.")
 
 
+@pytest.mark.slow
 def test_no_relation_without_two_actors(rels):
     assert not rels("Joe Biden visited the factory and met workers.")
 
@@ -81,17 +88,20 @@ def test_lexicon_is_data_with_polarities():
     assert "meeting" in lex.nouns and any(f.reverse for f in lex.verbs["buy"])
 
 
+@pytest.mark.slow
 def test_raised_subject_acts_not_the_reporting_source(rels):
     got = rels("Russian Foreign Minister Sergei Lavrov is expected to visit Ankara next month, "
                "the Turkish Foreign Ministry said.")
     assert got == {("Sergei Lavrov", "visit", "Ankara")}
 
 
+@pytest.mark.slow
 def test_meeting_a_target_is_no_meeting(rels):
     assert rels("Germany would meet NATO's spending target on its own.") == set()
     assert rels("Germany will meet France in Paris.") == {("Germany", "meet", "France")}
 
 
+@pytest.mark.slow
 def test_refusing_to_meet_is_a_rejection_not_a_meeting(rels):
     # CAMEO 12 (125 "reject proposal to meet"): the refusal is the relation, not the meeting
     assert rels("Joe Biden refused to meet Vladimir Putin.") == {
@@ -102,16 +112,19 @@ def test_refusing_to_meet_is_a_rejection_not_a_meeting(rels):
     "Japan called off the visit to China.",
     "Joe Biden denied meeting Vladimir Putin.",
 ])
+@pytest.mark.slow
 def test_an_event_undone_by_its_verb_gives_no_relation(rels, text):
     assert rels(text) == set()
 
 
+@pytest.mark.slow
 def test_rejecting_talks_is_a_rejection_not_a_meeting(rels):
     # CAMEO 125 "reject proposal to meet": the rejection is the relation, the talks are not
     assert rels("Abdel Fattah al-Burhan has rejected talks with the RSF leader, Mohamed Hamdan "
                 "Dagalo.") == {("Abdel Fattah al-Burhan", "reject", "Mohamed Hamdan Dagalo")}
 
 
+@pytest.mark.slow
 def test_an_event_agreed_to_still_counts(rels):
     assert rels("Emmanuel Macron agreed to meet Olaf Scholz.") == {
         ("Emmanuel Macron", "meet", "Olaf Scholz")}

@@ -7,6 +7,8 @@ import pytest
 from graph.core.model import Article
 from graph.extraction.article import extract_article
 
+pytestmark = pytest.mark.slow  # parses its text with the spaCy model
+
 
 @pytest.fixture
 def deadline():

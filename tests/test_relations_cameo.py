@@ -8,6 +8,8 @@ from graph.mentions.find import find_mentions
 from graph.relations.find import typed_relations
 from graph.resolution.actors import country_name
 
+pytestmark = pytest.mark.slow  # every test parses its text with the spaCy model
+
 
 @pytest.fixture
 def rels(nlp):

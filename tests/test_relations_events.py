@@ -7,6 +7,8 @@ import pytest
 from graph.mentions.find import find_mentions
 from graph.relations.find import typed_relations
 
+pytestmark = pytest.mark.slow  # every test parses its text with the spaCy model
+
 
 @pytest.fixture
 def found(nlp):

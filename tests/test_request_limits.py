@@ -23,6 +23,8 @@ import pytest
 
 from dashboard.guard import MAX_CALLBACK_BODY
 
+pytestmark = pytest.mark.slow  # server processes over the ingested seed articles
+
 SERVER = """
 import sys
 from dashboard import create_app

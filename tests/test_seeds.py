@@ -2,9 +2,13 @@
 
 from datetime import date
 
+import pytest
+
 from graph.core.model import GraphSlice
 from graph.slices.build import build_graph
 from graph.slices.evidence import actor_evidence, edge_evidence
+
+pytestmark = pytest.mark.slow  # every test reads the ingested seed articles
 
 KIM, PUTIN = "kim-jong-un", "vladimir-putin"  # stable actor ids
 ALL = {"000_1edb5b160469c831", "001_fe40004401df7de6", "002_0899eaed18e29f52",

@@ -18,6 +18,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_serve_on_a_fresh_directory_ingests_the_seeds_and_binds_localhost(tmp_path):
     port = free_port()
     proc = subprocess.Popen(
@@ -78,6 +79,7 @@ def status_with_host(port: int, host: str) -> int:
         conn.close()
 
 
+@pytest.mark.slow
 def test_foreign_host_headers_are_refused(seed_db):
     """DNS rebinding: a page on attacker.example resolving to 127.0.0.1 must not read data."""
     proc, port = start_serve(seed_db, "--allow-host", "briefing.example")
@@ -121,6 +123,7 @@ GOOD = [[], "2023-09-11", None, ["on"], ["person", "country"], [], 1, [], 60, No
         None, "preset", "mentions", "type"]
 
 
+@pytest.mark.slow
 def test_a_valid_view_call_answers(client):
     app, c = client
     r = c.post("/_dash-update-component", json=view_call(app, GOOD),
@@ -132,6 +135,7 @@ def test_a_valid_view_call_answers(client):
                                          (14, "bogus"), (1, [1]), (1, "yesterday"),
                                          (4, ["robot"]), (10, 7), (13, "<script>"), (6, True),
                                          (9, ["x"]), (15, "rainbow")])
+@pytest.mark.slow
 def test_values_no_control_can_produce_are_400(client, index, value):
     app, c = client
     values = list(GOOD)
@@ -142,6 +146,7 @@ def test_values_no_control_can_produce_are_400(client, index, value):
 
 
 @pytest.mark.parametrize("body", [None, [], {"output": "nope"}, {"output": "x", "inputs": 3}])
+@pytest.mark.slow
 def test_malformed_callback_bodies_are_400(client, body):
     app, c = client
     if isinstance(body, dict) and body.get("output") == "x":

@@ -5,6 +5,8 @@ the test, so the rule is exercised whatever the model tags that day)."""
 import pytest
 from forced_mentions import mentions_with
 
+pytestmark = pytest.mark.slow  # every test parses its text with the spaCy model
+
 
 @pytest.fixture
 def names(nlp):

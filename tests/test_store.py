@@ -86,6 +86,7 @@ def test_unreachable_postgresql_is_one_line(capsys):
     assert code == 2 and len(err.strip().splitlines()) == 1 and "127.0.0.1" in err
 
 
+@pytest.mark.slow
 def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
     import sqlite3
 
@@ -140,6 +141,7 @@ def test_a_database_from_a_newer_relgraph_is_one_clear_error(tmp_path):
         Store(tmp_path / "new.db")
 
 
+@pytest.mark.slow
 def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
     """save_many writes each table once for the whole batch; the rows must be those of
     saving the articles one at a time: a repeated id keeps its last version, an existing

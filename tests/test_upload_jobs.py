@@ -54,6 +54,7 @@ def wait_running(uploads: Uploads, job: str) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_ingest_stops_at_its_limit_and_when_asked(tmp_path):
     (tmp_path / "box.mbox").write_bytes(mailbox(40))
     store = Store(tmp_path / "b.db")
@@ -67,6 +68,7 @@ def test_ingest_stops_at_its_limit_and_when_asked(tmp_path):
     assert stopped.unchanged + stopped.left_out + 5 <= 40 and stopped.not_read
 
 
+@pytest.mark.slow
 def test_a_huge_mailbox_stops_at_the_time_bound_and_the_next_job_then_runs(tmp_path):
     # the article bound is out of reach (20,000 messages cannot be parsed in 20 s on any
     # machine this runs on), so the time bound is what stops the job, however fast it is
@@ -99,6 +101,7 @@ def test_a_huge_mailbox_stops_at_the_time_bound_and_the_next_job_then_runs(tmp_p
     assert store.counts()["articles"] == stored + 3
 
 
+@pytest.mark.slow
 def test_the_article_bound_leaves_the_rest_of_the_file_and_the_other_files(tmp_path):
     store = Store(tmp_path / "a.db")
     uploads = Uploads(store, max_articles=50)
@@ -113,6 +116,7 @@ def test_the_article_bound_leaves_the_rest_of_the_file_and_the_other_files(tmp_p
         "more.mbox)"]
 
 
+@pytest.mark.slow
 def test_a_cancelled_job_keeps_what_it_stored_and_only_its_id_cancels_it(tmp_path):
     store = Store(tmp_path / "c.db")
     uploads = Uploads(store, max_seconds=300)
@@ -147,6 +151,7 @@ def test_error_lines_are_capped_and_counted(tmp_path):
     assert status["lines"] == ["0 new, 0 updated articles; 300 errors"]
 
 
+@pytest.mark.slow
 def test_a_full_line_is_refused_with_one_line(tmp_path, monkeypatch):
     import dashboard.upload_jobs as up
 
@@ -194,6 +199,7 @@ def call(client, app, match: str, inputs: dict, state: dict | None = None) -> di
     return json.loads(r.data) if r.status_code == 200 else {}
 
 
+@pytest.mark.slow
 def test_the_page_shows_its_place_in_line_and_cancels_only_its_own_job(tmp_path):
     from dashboard import create_app
 
@@ -245,6 +251,7 @@ def start_upload(app, client, name: str, data: bytes) -> dict:
 SUMMIT = b"Olaf Scholz met Emmanuel Macron in Paris on Monday. Scholz thanked Macron."
 
 
+@pytest.mark.slow
 def test_an_upload_is_read_from_its_bytes_and_named_by_its_name(tmp_path, monkeypatch):
     # no temporary file or folder can be made (the temporary directory is a regular file):
     # an upload is read from its bytes, so it goes through all the same
@@ -282,6 +289,7 @@ def test_an_upload_is_read_from_its_bytes_and_named_by_its_name(tmp_path, monkey
     assert blocker.read_text() == "not a directory"
 
 
+@pytest.mark.slow
 def test_a_pasted_article_and_links_go_through_the_callbacks_named_values(tmp_path):
     from dashboard import create_app
 
@@ -313,6 +321,7 @@ def test_a_pasted_article_and_links_go_through_the_callbacks_named_values(tmp_pa
     assert out["upload-poll"]["disabled"] is True and "upload-job" not in out
 
 
+@pytest.mark.slow
 def test_the_same_file_uploaded_again_is_unchanged_or_updated_never_an_error(tmp_path):
     store = Store(tmp_path / "r.db")
     uploads = Uploads(store)
@@ -326,6 +335,7 @@ def test_the_same_file_uploaded_again_is_unchanged_or_updated_never_an_error(tmp
     assert list(store.article_states()) == ["summit"]
 
 
+@pytest.mark.slow
 def test_an_upload_does_not_take_over_an_id_a_file_from_disk_holds(tmp_path):
     (tmp_path / "summit.txt").write_bytes(SUMMIT)
     store = Store(tmp_path / "o.db")
@@ -344,6 +354,7 @@ def test_two_files_of_one_name_in_one_upload_are_refused(tmp_path):
                                                   ("notes.txt", b"d e")])
 
 
+@pytest.mark.slow
 def test_a_finished_or_cancelled_job_lets_go_of_its_bytes(tmp_path):
     uploads = Uploads(Store(tmp_path / "m.db"), max_seconds=60)
     first = uploads.submit([("a.mbox", mailbox(5000))])
@@ -356,6 +367,7 @@ def test_a_finished_or_cancelled_job_lets_go_of_its_bytes(tmp_path):
     assert jobs[first].work is None
 
 
+@pytest.mark.slow
 def test_simultaneous_uploads_never_push_the_line_past_its_bound(tmp_path, monkeypatch):
     import dashboard.upload_jobs as jobs
 

@@ -28,6 +28,7 @@ def wait(uploads: Uploads, job: str) -> dict:
     return status
 
 
+@pytest.mark.slow
 def test_links_are_fetched_and_ingested_with_one_line_per_failure(site, tmp_path):
     store = Store(tmp_path / "l.db")
     uploads = Uploads(store, fetcher=lambda: Fetcher(delay=0, retries=0, timeout=5,

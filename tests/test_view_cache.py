@@ -105,6 +105,7 @@ def nodes(response: dict) -> dict[str, str]:
             for e in response[ids.GRAPH]["elements"] if "source" not in e["data"]}
 
 
+@pytest.mark.slow
 def test_details_and_search_reuse_the_graph_the_view_just_built(seed_store, builds, revisions):
     app = create_app(seed_store)
     client = app.server.test_client()
@@ -135,6 +136,7 @@ def test_details_and_search_reuse_the_graph_the_view_just_built(seed_store, buil
     assert len(builds) == 1
 
 
+@pytest.mark.slow
 def test_the_same_view_is_not_computed_again_for_a_second_page(seed_store, builds):
     app = create_app(seed_store)
     first, second = app.server.test_client(), app.server.test_client()
@@ -160,6 +162,7 @@ def invented(article_id: str, a: str, b: str) -> Extraction:
                        Relation(0, a, b, "meet", "cooperative", True, "meet")])
 
 
+@pytest.mark.slow
 def test_a_write_and_a_decision_are_new_revisions_so_the_view_is_rebuilt(curation_db,  # noqa: F811
                                                                           builds):
     store = Store(curation_db)
@@ -186,6 +189,7 @@ def test_a_write_and_a_decision_are_new_revisions_so_the_view_is_rebuilt(curatio
                for o in options[ids.SEARCH]["options"])
 
 
+@pytest.mark.slow
 def test_concurrent_different_views_each_get_their_own_answer(seed_store, builds):
     app = create_app(seed_store)
     wanted = [Filters.of(top=n) for n in (5, 10, 20, 30)] + [
@@ -221,6 +225,7 @@ def test_concurrent_different_views_each_get_their_own_answer(seed_store, builds
     assert len(builds) == len(wanted)  # each view once, however many asked at the same time
 
 
+@pytest.mark.slow
 def test_an_actors_evidence_is_read_once_and_cut_to_each_slice(seed_store, monkeypatch):
     reads = []
     original = Store.mention_sentences

@@ -65,6 +65,7 @@ def fast(**kw):
                       "public_only": False, **kw})
 
 
+@pytest.mark.slow
 def test_a_page_by_url_gives_text_metadata_and_a_canonical_id(site, nlp):
     with fast() as f:
         [a] = read_url(site.url("/news/talks.html"), ReadOptions(fetcher=f))
@@ -225,6 +226,7 @@ def test_a_feed_file_and_xml_that_is_no_feed(site, tmp_path):
     assert skipped == [f"{tmp_path}/sitemap.xml (unsupported type: XML, not an RSS/Atom feed)"]
 
 
+@pytest.mark.slow
 def test_ingest_stores_a_story_reached_by_several_urls_once_and_reingest_is_free(site,
                                                                                  tmp_path):
     urls = [site.url(p) for p in ("/news/talks.html", "/amp/talks.html", "/mirror/talks.html",
@@ -253,6 +255,7 @@ def test_ingest_stores_a_story_reached_by_several_urls_once_and_reingest_is_free
     assert store.revision() == revision
 
 
+@pytest.mark.slow
 def test_cli_reads_urls_and_url_files(site, tmp_path, capsys):
     listing = tmp_path / "urls.txt"
     listing.write_text(f"# reading list\n{site.url('/news/other.html')}\n\nnot a url\n"
@@ -269,6 +272,7 @@ def test_cli_reads_urls_and_url_files(site, tmp_path, capsys):
                                                        f"{host}/news/other.html"}
 
 
+@pytest.mark.slow
 def test_only_articles_read_from_links_are_checked_for_copies(site, tmp_path):
     # Records in a file may share a url (a site's home page): they stay separate articles.
     # A page fetched later whose URL a stored record already has is that record's story.
@@ -294,6 +298,7 @@ def test_a_public_only_fetcher_refuses_local_addresses(site):
                     "address"
 
 
+@pytest.mark.slow
 def test_cli_feed_since(site, tmp_path, capsys):
     db = tmp_path / "feed.db"
     code = main(["ingest", site.url("/feed.xml"), "--since", "2024-06-01", "--timeout", "5",
@@ -326,6 +331,7 @@ def test_url_ids_are_readable_and_stable(url, expected):
         assert got == url_id(clean_url(url)) != url_id(clean_url(url + "y"))
 
 
+@pytest.mark.slow
 def test_a_changed_page_replaces_its_article(site, tmp_path):
     site.html("/live.html", page("Talks begin", STORY))
     store = Store(tmp_path / "live.db")
@@ -340,6 +346,7 @@ def test_a_changed_page_replaces_its_article(site, tmp_path):
     assert stored["title"] == "Talks end" and "Kenya" in store.article_text(stored["id"])
 
 
+@pytest.mark.slow
 def test_a_page_reached_later_by_another_link_to_its_canonical_url_is_that_article(site,
                                                                                    tmp_path):
     # The id and its location come from the canonical URL, so the AMP copy read in a later
