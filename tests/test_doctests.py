@@ -17,7 +17,7 @@ import graph
 
 ROOT = Path(graph.__file__).resolve().parent
 #: Modules whose rules the examples explain: they must keep having some.
-EXPLAINED = {"graph.names.forms", "graph.readers.dates",
+EXPLAINED = {"graph.names.forms", "graph.names.variants", "graph.readers.dates",
              "graph.core.cameo", "graph.readers.urls"}
 
 
