@@ -25,7 +25,8 @@ __all__ = ["cli", "main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``relgraph`` console script: run the command ``argv`` (default: the
-    process arguments) and return its exit status."""
+    process arguments) and return its exit status. A usage error click finds (an unknown
+    option, a value not among its choices) ends the process as click does: ``SystemExit(2)``."""
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="relgraph",
                         standalone_mode=False)
