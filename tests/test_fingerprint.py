@@ -174,6 +174,18 @@ def test_a_data_table_entry_changes_it_and_a_table_comment_does_not(copy, before
     assert version() not in (before, after_words)
 
 
+def test_a_table_loaded_through_a_module_attribute_counts(copy):
+    (copy / "data" / "extra.toml").write_text('words = ["envoy"]\n')
+    lexicon = copy / "relations" / "lexicon.py"
+    insert_before(lexicon, "^from graph", "from graph.core import tables\n")
+    lexicon.write_text(lexicon.read_text(encoding="utf-8")
+                       + '\n\ndef _extra():\n    return tables.load_table("extra")\n')
+    before = version()
+    (copy / "data" / "extra.toml").write_text('words = ["envoy", "emissary"]\n')
+    assert version() != before
+    assert "data/extra.toml" in sources(copy)
+
+
 def test_a_module_reached_through_a_level_two_relative_import_counts(copy):
     (copy / "names" / "extra_rules.py").write_text("LIMIT = 3\n")
     insert_before(copy / "mentions" / "people.py", "^from graph",

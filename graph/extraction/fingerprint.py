@@ -181,12 +181,19 @@ def _read(name: str, path: Path, root: Path) -> _Module:
             imports.append(sources)
             runs.update({base, *sources})
             node.module, node.level = TOP, 0
-        elif (isinstance(node, ast.Call) and getattr(node.func, "id", "") in _LOADERS
-              and node.args and isinstance(node.args[0], ast.Constant)):
-            tables.add(_LOADERS[node.func.id].format(node.args[0].value))
+        elif (isinstance(node, ast.Call) and _called(node) in _LOADERS and node.args
+              and isinstance(node.args[0], ast.Constant)):
+            tables.add(_LOADERS[_called(node)].format(node.args[0].value))
     shape = hashlib.sha256(ast.dump(tree).encode()).hexdigest()
     return _Module(name, path, shape, tuple(imports), frozenset(runs), frozenset(tables),
                    frozenset(outside))
+
+
+def _called(call: ast.Call) -> str:
+    """The name a call calls: ``load_table`` for ``load_table(...)`` and
+    ``tables.load_table(...)``."""
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
 
 
 def _absolute(node: ast.ImportFrom, package: str) -> str:
