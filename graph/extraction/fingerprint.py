@@ -89,6 +89,7 @@ def _distributions() -> list[str]:
 
 
 def _version(dist: str) -> str:
+    """The installed version of a distribution, ``"?"`` when it is not installed."""
     try:
         return importlib.metadata.version(dist)
     except importlib.metadata.PackageNotFoundError:
@@ -103,7 +104,9 @@ class _Module:
 
     ``shape`` is a digest of its syntax tree without docstrings, line numbers or the names of
     the ``graph`` modules it imports; ``imports`` holds those names, per import statement the
-    module each imported name is read from (a submodule when the name is one)."""
+    module each imported name is read from (a submodule when the name is one); ``runs`` the
+    ``graph`` modules its imports run, ``tables`` the data tables it loads and ``outside`` the
+    third-party top-level modules it imports."""
 
     name: str
     path: Path
@@ -173,7 +176,8 @@ def _read(name: str, path: Path, root: Path) -> _Module:
         elif isinstance(node, ast.ImportFrom):
             base = _absolute(node, package)
             if not _in_project(base):
-                outside.add(base.split(".")[0])
+                if node.level == 0:  # (a relative import past the top is no package at all)
+                    outside.add(base.split(".")[0])
                 continue
             # ``from a import b`` runs ``a``, and ``a.b`` when b is a module; b is read from it.
             sources = tuple(f"{base}.{a.name}" if _module_file(f"{base}.{a.name}", root)
