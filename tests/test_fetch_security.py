@@ -301,6 +301,7 @@ def trickle_head(body: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("slow_body", [False, True], ids=["slow headers", "slow body"])
+@pytest.mark.slow
 def test_a_server_trickling_bytes_is_cut_at_the_deadline(slow_body):
     body = page("Bank raises rates", OTHER)
     server = Trickle(trickle_head(body), body[:120] if slow_body else body, 0.1,
@@ -317,6 +318,7 @@ def test_a_server_trickling_bytes_is_cut_at_the_deadline(slow_body):
     assert 1.4 < took < 2.5
 
 
+@pytest.mark.slow
 def test_the_deadline_covers_a_chain_of_redirects(site):
     for n in range(5):
         site.routes[f"/hop{n}"] = _slow_redirect(f"/hop{n + 1}", 0.4)

