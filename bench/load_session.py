@@ -64,6 +64,7 @@ def kind(body: dict) -> str:
 # -- recording ------------------------------------------------------------------------------
 def record(db: Path) -> Session:
     """Drive headless Chromium through one session on the dashboard of ``db``."""
+    # Flask, Dash and the browser driver only when a session is recorded (not for --help)
     from flask import request
     from page import browser, serve
 
