@@ -43,7 +43,7 @@ def test_the_tables_are_part_of_the_extractor_version():
 
 
 def test_tables_credit_their_sources():
-    assert "Faker" in (DATA / "given_names.tsv").read_text().splitlines()[2]
+    assert "Faker" in "".join((DATA / "given_names.tsv").read_text().splitlines()[:6])
     assert "CC BY 4.0" in "".join((DATA / "places.txt").read_text().splitlines()[:4])
 
 
@@ -61,3 +61,20 @@ def test_shipped_given_names_equal_a_fresh_derivation():
     module = _derive_tables()
     shipped = (DATA / "given_names.tsv").read_text(encoding="utf-8")
     assert shipped == module.given_names_text(module.derive_given_names())
+
+
+def test_one_non_english_locale_makes_a_strict_given_name(monkeypatch):
+    """Most names of a naming tradition are in one Faker locale's list only: that list, with no
+    source saying otherwise, makes a strict name; the census or an English list alone does not
+    (they hold surnames and places used as first names), nor does disagreement."""
+    tables = _derive_tables()
+    monkeypatch.setattr(tables, "given_name_sources", lambda: {
+        "wiratama": {"m": {"id_ID"}},
+        "calverton": {"m": {"census"}},
+        "ashbury": {"m": {"en_NZ"}},
+        "selkie": {"f": {"is_IS"}, "m": {"tr_TR"}},
+        "bo": {"m": {"sv_SE"}},
+        "anneke": {"f": {"nl_NL", "de_DE"}},
+    })
+    assert tables.derive_given_names() == {"wiratama": "m", "calverton": "?", "ashbury": "?",
+                                           "selkie": "?", "bo": "?", "anneke": "f"}

@@ -9,8 +9,10 @@ changes, writes the compact tables that are shipped instead:
     One given name a line (lower case) and its class: ``m`` or ``f`` for a "strict" given
     name, clearly a man's or a woman's name: at least two sources list it for that sex (not
     counting Faker's locale-less English list, which holds one-off names that are words:
-    "Add", "Boston", "North") and four times as many sources as give it another answer; ``?``
-    otherwise (a name of either sex such as "Morgan", or one a single source lists). Sources:
+    "Add", "Boston", "North") and four times as many sources as give it another answer, or
+    exactly one such source, a non-English Faker locale, and no other answer (most names of a
+    naming tradition are in one locale's list only); ``?`` otherwise (a name of either sex
+    such as "Morgan", or one only the census or an English list has). Sources:
 
     * Faker's person providers (MIT licence): the first names of 80-odd locales, each locale
       one source; names in Cyrillic, Greek, Armenian, Georgian and Devanagari are also kept
@@ -60,7 +62,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 GIVEN_HEADER = """\
 # Given names (lower case) and their class: m or f = clearly a man's or a woman's name (two or
-# more sources list it so, four times as many as say otherwise); ? = either sex, or one source.
+# more sources list it so, four times as many as say otherwise, or one non-English locale and
+# no other answer); ? = either sex, or a single English or census list.
 # Derived by tools/derive_tables.py from Faker's person providers (MIT licence, (c) Daniele
 # Faraglia and contributors) and the US Census Bureau's 1990 first-name lists (public domain)
 # as packaged by names (MIT licence, (c) Trey Hunner). Do not edit by hand.
@@ -150,7 +153,14 @@ def derive_given_names() -> dict[str, str]:
         for sex in "mf":
             mine = by_sex.get(sex, set())
             others = set().union(*(v for k, v in by_sex.items() if k != sex))
-            if len(mine - WEAK) >= 2 and len(others) * STRICT_RATIO <= len(mine):
+            strong = len(mine - WEAK)
+            # One locale's list is evidence enough when no source says otherwise: most names
+            # of a naming tradition appear in one Faker locale only ("Budi", "Agus"). Not the
+            # census or an English locale alone: their lists hold surnames and places used as
+            # first names ("Houston", "Cleveland", "Walker").
+            if (strong >= 2 and len(others) * STRICT_RATIO <= len(mine)) or (
+                    strong == 1 and not others and len(name) >= 3
+                    and not any(s == "census" or s.startswith("en") for s in mine)):
                 out[name] = sex
     return out
 

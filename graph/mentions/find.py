@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from graph.core.model import Mention, MentionSpan
 from graph.mentions.people import nicknames_in, resolve_people, role_mentions
-from graph.mentions.spans import ENTITY_TYPES, clean, join_adjacent, shouted
+from graph.mentions.spans import ENTITY_TYPES, clean, generation_suffix, join_adjacent, shouted
 from graph.names.actor_types import (
     TypeVote,
     context_evidence,
@@ -199,9 +199,17 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                     and not covered.intersection(range(token.i, end))
                     and not shouted(doc, token.i, end, text)):
                 m, span = known[words], doc[token.i:end]
+                name = m.name
+                if (m.type == "person" and end < len(doc) and end not in covered
+                        and generation_suffix(doc[end]) and not (
+                            end + 1 < len(doc) and doc[end + 1].is_title
+                            and doc[end + 1].pos_ == "PROPN")):
+                    end += 1  # "Pellane | Jr. said": the son, not a short name of either
+                    span = doc[token.i:end]
+                    name = span.text
                 out.append(MentionSpan(token.i, end, replace(
-                    m, sentence=sent_of[token.i], start=span.start_char, end=span.end_char,
-                    text=span.text)))
+                    m, name=name, sentence=sent_of[token.i], start=span.start_char,
+                    end=span.end_char, text=span.text)))
                 covered.update(range(token.i, end))
                 break
     return out

@@ -24,9 +24,11 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import Mention, MentionSpan
 from graph.mentions.shortnames import organisation_short_names
+from graph.mentions.spans import generation_suffix
 from graph.names.actor_types import STRENGTH, gazetteer_place
 from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import (
+    generation,
     generation_words,
     is_generation,
     is_title,
@@ -110,7 +112,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             c for c in dict.fromkeys(candidates)]
         keys = [name_key(c) for c in candidates]
         if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
-            return _EITHER  # "Smith" after "John Smith Jr." and "John Smith Sr."
+            # "the elder Smith" / "the younger Smith" says which; "Smith" alone does not
+            return _by_age(doc, at, candidates) or _EITHER
         # "his son, Ralph Okafor": a relative introduced by kinship takes the family name
         # from the other people who bear it only right after a mention (same or last sentence)
         candidates = [c for c in candidates if c not in relatives or (
@@ -133,9 +136,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
-    missed = [MentionSpan(t.i, t.i + 1, Mention(
-        sentence=sent_of[t.i], start=t.idx, end=t.idx + len(t.text), text=t.text, name=t.text,
-        type="person", label="PERSON")) for t in doc if t.i not in covered and _name_word(t)]
+    missed = [_untagged(doc, t.i, sent_of) for t in doc if t.i not in covered and _name_word(t)]
     out = []
     for s in sorted(spans + missed, key=lambda x: x.start):
         m = s.mention
@@ -158,6 +159,39 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             continue  # an untagged capitalised word that is no short form
         out.append(s)
     return organisation_short_names(out)
+
+
+def _untagged(doc: Doc, i: int, sent_of: list[int]) -> MentionSpan:
+    """A capitalised word the model left untagged, as a candidate person mention, with the
+    generational suffix after it ("Pellane Jr. said": the son's short name, not a bare one)."""
+    end = i + 2 if i + 1 < len(doc) and generation_suffix(doc[i + 1]) else i + 1
+    span = doc[i:end]
+    return MentionSpan(i, end, Mention(
+        sentence=sent_of[i], start=span.start_char, end=span.end_char, text=span.text,
+        name=span.text, type="person", label="PERSON"))
+
+
+#: Generational suffixes by seniority: the father's, none, the son's.
+_SENIOR = frozenset({"sr", "senior", "snr", "pere", "elder", "the elder"})
+_JUNIOR = frozenset({"jr", "junior", "jnr", "fils", "filho", "hijo", "younger", "the younger"})
+
+
+def _by_age(doc: Doc, at: int, candidates: list[str]) -> str | None:
+    """The one of ``candidates`` (names that differ by a generational suffix) that "the elder
+    X" or "the younger X" points to, or None (regnal numbers are not ranked)."""
+    word = doc[at - 1].lower_ if at > 0 else ""
+    if word not in ("elder", "older", "younger"):
+        return None
+    rank = {}
+    for c in candidates:
+        suffix = generation(name_key(c))[1]
+        if suffix and suffix not in _SENIOR | _JUNIOR:
+            return None  # "Abbas II" and "Abbas III": no order from the words
+        rank[c] = 2 if suffix in _SENIOR else 0 if suffix in _JUNIOR else 1
+    ordered = sorted(candidates, key=rank.__getitem__)
+    if len(set(rank.values())) != len(candidates):
+        return None
+    return ordered[0] if word == "younger" else ordered[-1]
 
 
 #: Nouns that introduce a relative beside a name ("his son, X", "X, her sister").
@@ -233,6 +267,7 @@ def _name_word(token: Token) -> bool:
         return False
     doc = token.doc
     if any(0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
+           and not (j > token.i and generation_suffix(doc[j]))  # "Pellane Jr." is one name
            for j in (token.i - 1, token.i + 1)):
         return False  # part of a longer name NER missed ("Ryu Song Nam"), not a short form
     # The tagger calls some sentence-initial names nouns ("Duda later met ..."); accept a

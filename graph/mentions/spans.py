@@ -28,14 +28,15 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import Mention
+from graph.core.tables import load_table
 from graph.mentions.span_context import citation, common_word, run_on, syllable
 from graph.names.actor_types import given_name, name_evidence, organisation_heads
 from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import (
     generation_words,
     institution_words,
+    is_generation,
     is_title,
-    load_table,
     name_key,
     name_particles,
     not_actors,
@@ -43,7 +44,7 @@ from graph.names.forms import (
     place_words,
 )
 
-__all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
+__all__ = ["ENTITY_TYPES", "clean", "generation_suffix", "join_adjacent", "shouted"]
 
 #: spaCy entity labels kept as actors, and the actor type each starts as. Whether a place is a
 #: country, and which country a nationality adjective points to, is decided corpus-wide.
@@ -114,6 +115,13 @@ def _extend(ent: Span) -> tuple[int, int]:
             end += 2
         else:
             break
+    # "Pellane | Jr. thanked", "Pellane |, Jr.": a generational suffix the model left outside
+    # belongs to the name; cut off, it would leave father and son one short name.
+    if person and end < len(doc):
+        k = end + 1 if doc[end].text == "," and end + 1 < len(doc) else end
+        if generation_suffix(doc[k]) and not (
+                k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].pos_ == "PROPN"):
+            end = k + 1  # not "Jones Jr. | Airport": the suffix is inside a longer name
     # "CNN | Brasil.": an outlet's edition the model left out, right before punctuation
     if (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].ent_iob_ == "O"
             and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end + 1].is_punct
@@ -130,6 +138,14 @@ def _extend(ent: Span) -> tuple[int, int]:
             end += 2  # also "Lam Cheuk-|ting", "Moon Jae-|in": a given name's second syllable
         else:
             return start, end
+
+
+def generation_suffix(token: Token) -> bool:
+    """A generational suffix or regnal number as written after a name: "Jr.", "Sr", "III"
+    (capitalised, not "I", not the first word of a sentence)."""
+    key = name_key(token.text)
+    return (token.text[:1].isupper() and key != "i" and not token.is_sent_start
+            and is_generation(key))
 
 
 def _tail(doc: Doc, i: int) -> bool:
@@ -216,6 +232,9 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         # model's ORG is a person
         kind = "person"
     name = _institution_of_country(span) if label == "ORG" and kind != "person" else None
+    if person and span[-1].text != "," and end - start >= 3 and span[-2].text == "," \
+            and generation_suffix(span[-1]):
+        name = f"{doc[start:end - 2].text} {span[-1].text}"  # "Jones, Jr." is "Jones Jr."
     return start, end, Mention(sentence=sent_of[start], start=span.start_char,
                                end=span.end_char, text=text, name=name or text, type=kind,
                                label=label, type_evidence="title" if kind == "person"
