@@ -22,6 +22,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
 from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction
 from graph.curation.decisions import import_aliases_once
@@ -274,7 +283,7 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
            progress: bool, stop: Callable[[], bool] = lambda: False) -> None:
     why = {a.id: (digest, reason) for a, digest, reason in plan.todo}
     taken = 0
-    bar = _progress(len(plan.todo), progress)
+    bar = _Progress(len(plan.todo), progress)
     batch: list[Extraction] = []
 
     def flush() -> None:
@@ -352,9 +361,24 @@ def _import_aliases(store: Store, path: str | Path | None,
         note(message)
 
 
-def _progress(total: int, enabled: bool):  # noqa: ANN202
-    from tqdm import tqdm
+class _Progress:
+    """The ingest progress bar on stderr (rich), shown on a terminal only, so logs, pipes and
+    CI output stay clean; gone when the run ends (the summary line says what happened)."""
 
-    # disable=None: shown on a terminal only, so logs and CI output stay clean.
-    return tqdm(total=total, unit="article", desc="ingest", disable=None if enabled else True,
-                file=sys.stderr, leave=False)
+    def __init__(self, total: int, enabled: bool) -> None:
+        console = Console(stderr=True)
+        self._bar: Progress | None = None
+        if enabled and console.is_terminal:
+            self._bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("articles"), TimeRemainingColumn(),
+                                 console=console, transient=True)
+            self._task = self._bar.add_task("ingest", total=total)
+            self._bar.start()
+
+    def update(self, done: int) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, done)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
