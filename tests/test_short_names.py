@@ -85,3 +85,17 @@ def test_a_place_is_known_by_its_short_name(names):
     found = names("Ferries reach Kelvashir City in summer. Kelvashir has one hotel.",
                   [("Kelvashir City", "GPE"), ("Kelvashir", "GPE")])
     assert named(found, "Kelvashir City") == ["Kelvashir"]
+
+
+@pytest.mark.parametrize("full,short", [("Pittsburgh Falcons", "Falcons"),
+                                        ("Boston Red Kites", "Red Kites")])
+def test_a_teams_name_after_its_place_is_its_short_name(nlp, full, short):
+    text = f"He signed with the {full} in May. The {short} won their next game."
+    found = mentions_with(nlp, text, [(full, "ORG"), (short, "GPE")])
+    assert [(t, n, k) for t, n, k in found if t == short] == [(short, full, "organisation")]
+
+
+def test_a_plural_that_ends_place_names_makes_no_team(nlp):
+    text = "Shelling hit the Tolland Heights overnight. The Heights were quiet by noon."
+    found = mentions_with(nlp, text, [("Tolland Heights", "LOC"), ("Heights", "LOC")])
+    assert [n for t, n, _ in found if t == "Heights"] == ["Heights"]

@@ -75,6 +75,9 @@ def _parts(name: str) -> list[tuple[str, bool]]:
         hit = builtin_alias(where)
         known = hit[1] == "country" if hit else gazetteer_place(where)
         return [(" ".join(head), False)] if known else []
+    team = _after_a_place(words)
+    if team:
+        return [(team, False)]
     cut = len(words)
     if cut > 1 and low[-1] in _generic():
         cut -= 1
@@ -83,6 +86,29 @@ def _parts(name: str) -> list[tuple[str, bool]]:
     if cut == len(words):
         return []
     return [(" ".join(words[:cut]), all(w in _SAME_PLACE for w in low[cut:]))]
+
+
+def _after_a_place(words: list[str]) -> str:
+    """"Pittsburgh Pirates" → "Pirates", "Boston Red Sox" → "Red Sox", "Carlow Times" →
+    "Times": a team's or a paper's own name after the place it belongs to (a plural at the
+    end, not a word for places: "Solomon Islands", "Golan Heights" stay whole), else ""."""
+    last = words[-1].lower().strip(".,")
+    if (len(words) < 2 or not last.endswith("s") or last.endswith("ss")
+            or last in _PLACE_PLURALS or not words[-1][:1].isupper()):
+        return ""
+    for size in (2, 1):
+        where = " ".join(words[:size])
+        if len(words) > size and (gazetteer_place(where) or country_name(where)
+                                  or is_subdivision(where)):
+            return " ".join(words[size:])
+    return ""
+
+
+#: Plural words that end place names ("Solomon Islands", "Golan Heights"): no team.
+_PLACE_PLURALS = frozenset({"islands", "heights", "mountains", "hills", "falls", "springs",
+                            "lakes", "plains", "highlands", "lowlands", "keys", "territories",
+                            "states", "emirates", "woods", "gardens", "farms", "flats",
+                            "rapids", "cliffs", "alps"})
 
 
 def organisation_short_names(spans: list[MentionSpan]) -> list[MentionSpan]:
