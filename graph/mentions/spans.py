@@ -182,9 +182,39 @@ def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
+def _political_label(doc: Doc, start: int, end: int) -> int:
+    """How many tokens at ``start`` are a political label before a name of two or more
+    title-case words ("Nonpartisan | Paul Tse", "Pan - democrat | Lam Cheuk-ting"), else 0."""
+    table = load_table("titles")
+    labels, prefixes = frozenset(table["political_labels"]), table["political_prefixes"]
+    size = 0
+    if doc[start].lower_ in labels and doc[start].is_title:
+        size = 1
+    elif (start + 2 < end and doc[start + 1].text == "-" and not doc[start].whitespace_
+          and (doc[start + 2].lower_ in labels or doc[start].lower_ in prefixes)):
+        size = 3
+    if not size:
+        return 0
+    rest = [t for t in doc[start + size:end] if t.is_alpha]
+    named = [t for t in rest if t.is_title]
+    # a name: two title-case words or more, no connector ("Party of Canada") and no word of
+    # an institution ("Independent | Electoral Commission", "Democratic | Progressive Party")
+    words = institution_words() | organisation_heads() | place_words()
+    if (len(named) < 2 or not rest[0].is_title or any(t.is_lower and len(t) > 3 and t.i > 0
+                                                      and doc[t.i - 1].text != "-"
+                                                      for t in rest)
+            or any(t.lower_ in words for t in rest)):
+        return 0
+    return size
+
+
 def _trim(doc: Doc, start: int, end: int, label: str,
           sent_of: list[int]) -> tuple[int, int, Mention] | None:
     """Strip determiners, titles, descriptors, possessives and punctuation from the edges."""
+    if label in ("PERSON", "ORG") and end - start >= 3:
+        cut = _political_label(doc, start, end)
+        if cut:  # a label before a name says a person ("Pan-democrat X Y" is no organisation)
+            start, label = start + cut, "PERSON"
     person = label == "PERSON"
     while start < end and (doc[start].lower_ == "the" or doc[start].text in ("a", "an")
                            or doc[start].text in _EDGE_PUNCT
