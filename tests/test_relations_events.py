@@ -239,3 +239,30 @@ def test_a_go_between_in_an_absolute_phrase_is_no_partner(found):
 ])
 def test_common_wire_verbs(found, text, expected):
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acronym the model leaves untagged before a word for an armed group is that group
+    ("Colombia and the ELN rebels signed a ceasefire agreement.", ("Colombia", "ELN")),
+    ("Sudan's army bombed RSF positions near the airport.", ("Sudan", "RSF")),
+    # "asked X for Y" is an appeal to X; "exchanged fire" is a fight between both
+    ("Ukraine asked Germany for more air defence systems.", ("Ukraine", "Germany")),
+    ("India and Pakistan exchanged fire along the frontier.", ("India", "Pakistan")),
+])
+def test_armed_group_acronyms_appeals_and_exchanges_of_fire(found, text, expected):
+    assert any((source, target) in (expected, expected[::-1])
+               for source, _, target in found(text)), found(text)
+
+
+def test_an_acronym_before_a_word_for_things_is_no_group(nlp):
+    doc = nlp("The firm sells GPS units and LED screens to Kenya.")
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    names = {s.mention.name for s in find_mentions(doc)[0]}
+    untagged = {t.text for t in doc if t.text in ("GPS", "LED") and t.i not in covered}
+    assert untagged and not untagged & names
+
+
+def test_an_attack_at_sea_has_no_place_target_but_one_in_a_country_has(found):
+    assert not found("Houthi rebels attacked a commercial ship in the Red Sea.")
+    assert any(target == "Cameroon" for _, _, target in
+               found("Boko Haram attacked a village in Cameroon on Sunday."))

@@ -17,12 +17,14 @@ and
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from graph.core.model import Mention, MentionSpan
+from graph.core.tables import load_table
 from graph.mentions.people import nicknames_in, resolve_people, role_mentions
 from graph.mentions.spans import ENTITY_TYPES, clean, generation_suffix, join_adjacent, shouted
 from graph.names.actor_types import (
@@ -51,8 +53,8 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = [s for s in spans if s not in loud]
     acronyms = _acronyms(doc, spans)
     spans = _resolve_acronyms(spans, acronyms)
-    spans = sorted(spans + _missed_repeats(doc, spans, sent_of, acronyms),
-                   key=lambda s: s.start)
+    spans = sorted(spans + _missed_repeats(doc, spans, sent_of, acronyms)
+                   + _armed_acronyms(doc, spans, sent_of), key=lambda s: s.start)
     spans = _typed(doc, spans)
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
     spans = [s for s in _organisation_short_forms(spans) if not _common_word(doc, s)]
@@ -213,6 +215,30 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                 covered.update(range(token.i, end))
                 break
     return out
+
+
+def _armed_acronyms(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
+    """Untagged acronyms naming an armed group or force by the noun they modify ("the ELN
+    rebels", "RSF positions", "PKK militants"): organisations the model missed."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    nouns = frozenset(load_table("titles")["armed_group_nouns"])
+    text = doc.text
+    out = []
+    for token in doc:
+        if (token.i in covered or not _ACRONYM.fullmatch(token.text) or token.dep_ != "compound"
+                or token.head.lower_ not in nouns or token.head.i != token.i + 1
+                or shouted(doc, token.i, token.i + 1, text)):
+            continue
+        out.append(MentionSpan(token.i, token.i + 1, Mention(
+            sentence=sent_of[token.i], start=token.idx, end=token.idx + len(token.text),
+            text=token.text, name=token.text, type="organisation", label="ORG",
+            type_evidence="acronym")))
+    return out
+
+
+#: An acronym as news writes it: two to six capital letters ("ELN", "RSF", "PKK").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _sentence_lookup(doc: Doc, sent_index: dict[int, int]) -> list[int]:

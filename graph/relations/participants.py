@@ -181,7 +181,14 @@ def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
     for holder in holders:
         names += prep_objects(holder, place_preps, at)
     kinds = {s.mention.name: s.mention.type for s in at.values()}
-    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")]
+    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")
+            and n.split()[-1].lower() not in _WATERS]  # "a ship in the Red Sea": no one's
+
+
+#: Last words of bodies of water: an act there is on no country ("attacked a ship in the Red
+#: Sea" has no place target).
+_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "canal", "river",
+                     "lake", "channel", "sound", "waters"})
 
 
 def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
