@@ -107,6 +107,7 @@ def _arrays(engine: Engine, q, seq_col, seqs: list[int] | None,  # noqa: ANN001
             sql = q if chunk is None else q.where(seq_col.in_(chunk))
             compiled = sql.compile(conn, compile_kwargs={"literal_binds": True})
             raw = conn.connection.dbapi_connection
+            assert raw is not None  # a connection in use has its driver connection
             # PostgreSQL: a server-side (named) cursor, so rows stream instead of arriving
             # all at once
             cursor = raw.cursor(name="relgraph_arrays") if conn.dialect.name == (

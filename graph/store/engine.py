@@ -260,7 +260,7 @@ def write_transaction(engine: Engine, *, exclusive: bool = False) -> Iterator[Co
         yield conn
 
 
-def describe_error(url: str, exc: Exception) -> str:
+def describe_error(url: str, exc: BaseException) -> str:
     """One line for a database error a user can cause (unreachable server, bad file)."""
     where = sqlite_path(url) or _hide_password(url)
     if isinstance(exc, DBAPIError):

@@ -292,7 +292,7 @@ class Reads(ArrayReads):
                        = None, kinds: Iterable[str] = ()) -> list[tuple]:
         """``(actor a, actor b, article id, sentence, kind, sentence text)`` for every standing
         relation between the given actor pairs (both directions), oldest rows first."""
-        pairs = {tuple(sorted(p)) for p in pairs}
+        pairs = {(min(p), max(p)) for p in pairs}
         actors = sorted({x for p in pairs for x in p})
         if not actors:
             return []

@@ -118,7 +118,7 @@ class Store(Reads):
                 conn.execute(delete(table).where(table.c.article_id.in_(part)))
             existing.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part)))
                             .scalars())
-        seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar()
+        seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar_one()
         rows: dict = {table: [] for table in (t.articles, *PER_ARTICLE)}
         for aid, (ex, digest, extractor) in latest.items():
             a = ex.article
@@ -282,7 +282,7 @@ class Store(Reads):
             did = conn.execute(insert(t.decisions).values(
                 action=action, args=json.dumps(args, ensure_ascii=False), summary=summary,
                 user=user, at=datetime.now(UTC).isoformat(timespec="seconds"))
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has one
             if action == "undo":
                 target = conn.execute(select(t.decisions.c.action, t.decisions.c.args).where(
                     t.decisions.c.id == args["decision"])).one()
