@@ -32,7 +32,7 @@ from graph.names.actor_types import name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import name_key, name_parts, organisation_suffixes, other_generation
 from graph.names.variants import NameEntry, same_spelling, spelling_key, unambiguous
-from graph.resolution.unionfind import Groups
+from graph.resolution.unionfind import UnionFind
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
            "resolve"]
@@ -104,7 +104,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
              for k, v in votes.items()}
 
     apart, merges = _constraints(decisions)
-    groups = Groups(sorted(names), apart)
+    groups = UnionFind(sorted(names), apart)
     fixed: set[str] = set()  # keys whose group was settled by a decision or the built-in table
     builtin_of: dict[str, tuple[str, str]] = {}  # canonical key -> (canonical name, type)
     for _, into, keys in merges:
@@ -178,7 +178,7 @@ def _acronym_table(acronyms: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {k: min(c, key=lambda f: (-c[f], f)) for k, c in votes.items()}
 
 
-def _spelling_variants(groups: Groups, live: set[str], kind_of: dict,
+def _spelling_variants(groups: UnionFind, live: set[str], kind_of: dict,
                        together: Callable[[str, str], bool]) -> None:
     """Full person names that are spellings of one name are one actor: doubled letters
     ("Verbytskyy" / "Verbytsky"), transliteration vowels ("Mohammed Idris Faraj" / "Mohamed
@@ -196,7 +196,7 @@ def _spelling_variants(groups: Groups, live: set[str], kind_of: dict,
                 groups.union(key, first)
 
 
-def _organisation_short_forms(groups: Groups, live: set[str], kind_of: dict,
+def _organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
                               count: dict) -> None:
     """"Yonhap" joins "Yonhap News Agency" and "Wagner" joins "Wagner Group": an organisation
     whose name is another's without generic trailing words. The shortest such longer name with
@@ -217,7 +217,7 @@ def _organisation_short_forms(groups: Groups, live: set[str], kind_of: dict,
         groups.union(short, target)
 
 
-def _country_forms(groups: Groups, live: set[str], kind_of: dict) -> None:
+def _country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
     """Organisation names that differ only in how they write a country and in a generic tail
     are one actor ("U.S. Steel" / "United States Steel Corp.")."""
     by_form: dict[str, list[str]] = defaultdict(list)
@@ -251,7 +251,7 @@ def _org_form(key: str) -> str:
     return " ".join(out)
 
 
-def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
+def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
                      names: dict, together: Callable[[str, str], bool]) -> None:
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
     names, organisation short forms: joined when the shorter name has exactly one match in
@@ -263,7 +263,7 @@ def _naming_patterns(groups: Groups, live: set[str], kind_of: dict, count: dict,
                                                                                 c.long)
 
 
-def _short_names(groups: Groups, live: set[str], kind_of: dict, count: dict,
+def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
                  names: dict) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
     gives the full name) joins the most mentioned person whose name starts or ends with it
@@ -312,7 +312,7 @@ def _best_label(by_name: dict[str, Counter]) -> str:
     return max(used, key=lambda n: (len(n.split()) >= 2, used[n], not n.isupper(), len(n), n))
 
 
-def _actors(groups: Groups, names: dict, votes: dict, count: dict, merges: list,
+def _actors(groups: UnionFind, names: dict, votes: dict, count: dict, merges: list,
             builtin_of: dict, decisions: Sequence[Decision]) -> list[ActorDef]:
     into_type = {d.id: d.args.get("into_type") for d in decisions if d.action == "merge"}
     into_label = {d.id: d.args.get("into_label") for d in decisions if d.action == "merge"}
@@ -351,7 +351,7 @@ def _actors(groups: Groups, names: dict, votes: dict, count: dict, merges: list,
     return _unique_labels(out)
 
 
-def _anchor(root: str, groups: Groups, builtin_of: dict) -> tuple[str, str | None,
+def _anchor(root: str, groups: UnionFind, builtin_of: dict) -> tuple[str, str | None,
                                                                    str | None]:
     """(anchor key, fixed type or None, fixed label or None) of a group."""
     anchor = groups.anchor[root][1]

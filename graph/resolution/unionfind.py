@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["Groups"]
+__all__ = ["UnionFind"]
 
 
-class Groups:
+class UnionFind:
     """Union–find over name keys that remembers which keys must stay apart and which key each
     group is anchored at (the side joined *into*, unless the other side's anchor is pinned
     more strongly: decisions over the built-in table over rules)."""
