@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
+from graph.core.errors import RelgraphError
 from graph.readers.limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES
 
 __all__ = ["ACCEPT_ENCODING", "PIECE", "CodingError", "codings", "decoded"]
@@ -27,7 +28,7 @@ ACCEPT_ENCODING = "gzip, deflate"
 _KNOWN = {"gzip", "x-gzip", "deflate"}
 
 
-class CodingError(Exception):
+class CodingError(RelgraphError):
     """Content that cannot be decoded within bounds; the message is one line."""
 
 

@@ -10,6 +10,8 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from graph.core.errors import RelgraphError
+
 __all__ = ["NotText", "decode"]
 
 #: Encodings a news text plausibly comes in; charset-normalizer only weighs these (left alone it
@@ -26,7 +28,7 @@ _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _SAMPLE = 8192
 
 
-class NotText(ValueError):
+class NotText(RelgraphError, ValueError):
     """The bytes are not text in any plausible encoding (the message says why)."""
 
 

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpcore
 
+from graph.core.errors import RelgraphError
+
 if TYPE_CHECKING:
     import ssl
 
@@ -42,7 +44,7 @@ _NAT64_LOCAL = IPv6Network("64:ff9b:1::/48")
 _SHARED = IPv4Network("100.64.0.0/10")  # carrier-grade NAT (RFC 6598)
 
 
-class AddressRefused(Exception):
+class AddressRefused(RelgraphError):
     """A host that resolves to an address a server must not fetch for its users; the message
     is the one line to show (``refused: HOST is a local or private address``)."""
 
