@@ -32,7 +32,7 @@ from local_site import Site  # noqa: E402
 from graph.core.model import Article  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
 from graph.readers.articles import ReadOptions, read_paths  # noqa: E402
-from graph.readers.web import Fetcher  # noqa: E402
+from graph.readers.fetcher import Fetcher  # noqa: E402
 
 
 def corpus(n: int) -> list[dict]:

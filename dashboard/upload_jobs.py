@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from graph.core.model import Article
 from graph.pipeline.driver import ingest_items
 from graph.readers.articles import Item, ReadOptions, is_url, read_bytes, read_paths
-from graph.readers.web import Fetcher
+from graph.readers.fetcher import Fetcher
 from graph.store.store import Store
 
 __all__ = ["MAX_ARTICLES", "MAX_FILE_BYTES", "MAX_SECONDS", "MAX_TOTAL_BYTES", "MAX_WAITING",

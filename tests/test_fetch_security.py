@@ -23,11 +23,12 @@ import pytest
 from documents import split
 from local_site import OTHER, STORY, Site, page
 
+from graph.core.errors import FetchError
 from graph.pipeline.driver import ingest
 from graph.readers import netguard
 from graph.readers.articles import read_bytes
+from graph.readers.fetcher import Fetcher
 from graph.readers.limits import INFLATED_TOO_LARGE
-from graph.readers.web import Fetcher, FetchError
 from graph.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -385,7 +386,8 @@ def bombs():
 
 MEASURE = r"""
 import json, resource, sys
-from graph.readers.web import Fetcher, FetchError
+from graph.core.errors import FetchError
+from graph.readers.fetcher import Fetcher
 with Fetcher(public_only=False, delay=0, retries=0, timeout=30) as f:
     f.fetch(sys.argv[2])  # imports and the connection are not what is measured
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -254,3 +254,20 @@ def test_it_is_computed_without_importing_spacy_or_the_extraction_code():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split("\n")
     assert re.fullmatch("[0-9a-f]{16}", out[0]) and out[1] == "[]"
+
+
+def test_parsed_modules_are_cached_between_processes_and_an_edit_still_counts(
+        copy, before, tmp_path, monkeypatch):
+    """The second process reads the parsed modules from the cache (no module is parsed), and
+    gets the same fingerprint; an edited rule is parsed afresh and changes it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert version() == before
+    assert (tmp_path / "cache" / "relgraph" / "fingerprint-modules.json").is_file()
+    real = fingerprint._read
+    monkeypatch.setattr(fingerprint, "_read", lambda *a: pytest.fail("parsed again"))
+    assert version() == before
+    monkeypatch.setattr(fingerprint, "_read", real)
+    path = copy / "relations" / "participants.py"
+    node = _rule_constant(path)
+    replace_node(path, node, "(" + ", ".join(ast.unparse(e) for e in node.elts[:-1]) + ",)")
+    assert version() != before

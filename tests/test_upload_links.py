@@ -7,7 +7,7 @@ import pytest
 from local_site import STORY, Site, page
 
 from dashboard.upload_jobs import Uploads
-from graph.readers.web import Fetcher
+from graph.readers.fetcher import Fetcher
 from graph.store.store import Store
 
 

@@ -14,7 +14,7 @@ from graph.readers.articles import (
     read_paths,
     read_url,
 )
-from graph.readers.web import Fetcher
+from graph.readers.fetcher import Fetcher
 from graph.store.store import Store
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>

@@ -13,7 +13,6 @@ from graph.cli.options import DATE, db_option, open_store
 from graph.core.errors import UsageError
 from graph.pipeline.driver import ingest as ingest_paths
 from graph.readers.base import ReadOptions
-from graph.readers.web import Fetcher
 
 __all__ = ["ingest"]
 
@@ -58,11 +57,11 @@ def ingest(paths: tuple[str, ...], urls: tuple[str, ...], since: date | None, ti
         raise UsageError("--timeout must be positive")
     store = open_store(db, create=True, write=True)
     # the command line fetches for its own user: local and private addresses are allowed
-    with Fetcher(timeout=timeout, public_only=False) as fetcher:
-        options = ReadOptions(since=since, fetcher=fetcher, url_files=urls)
-        done = ingest_paths(paths, store, model=model, jobs=jobs, aliases=aliases,
-                            progress=not quiet, replace=replace, dask=dask,
-                            read_options=options)
+    # (the fetcher is made when the first page is fetched, and closed after the reading)
+    options = ReadOptions(since=since, url_files=urls,
+                          fetch_options={"timeout": timeout, "public_only": False})
+    done = ingest_paths(paths, store, model=model, jobs=jobs, aliases=aliases,
+                        progress=not quiet, replace=replace, dask=dask, read_options=options)
     if not quiet:
         for line in done.lines():
             click.echo(line)

@@ -24,10 +24,12 @@ cheap), and without importing the modules it fingerprints.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import json
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +142,7 @@ def _closure(entry: str, root: Path) -> _Closure:
     """Every ``graph`` module reached from ``entry`` (package ``__init__`` modules included),
     the data tables they load and the third-party modules they import; ``root`` is the
     ``graph`` directory."""
+    cache = _Cache(root)
     modules: dict[str, _Module] = {}
     todo = [entry]
     while todo:
@@ -148,10 +151,56 @@ def _closure(entry: str, root: Path) -> _Closure:
             continue
         path = _module_file(name, root)
         if path is not None:
-            modules[name] = _read(name, path, root)
+            modules[name] = cache.read(name, path)
             todo.extend([*_parents(name), *modules[name].runs])
+    cache.save()
     return _Closure(modules, frozenset().union(*(m.tables for m in modules.values())),
                     frozenset().union(*(m.outside for m in modules.values())))
+
+
+class _Cache:
+    """Parsed modules kept between processes, so that every command does not parse the
+    extraction code again (0.1 s): keyed by the module's name, the digest of its bytes and the
+    package's file layout (which names are modules), so any edit or move reads it afresh.
+    Kept in ``$XDG_CACHE_HOME/relgraph`` (``~/.cache/relgraph``); a cache that cannot be read
+    or written is simply not used."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        layout = sorted(str(p.relative_to(root)) for p in root.rglob("*.py"))
+        self.layout = hashlib.sha256("\0".join(layout).encode()).hexdigest()
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        self.file = Path(base) / "relgraph" / "fingerprint-modules.json"
+        try:
+            self.entries: dict[str, list] = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        self.changed = False
+        self.used: set[str] = set()
+
+    def read(self, name: str, path: Path) -> _Module:
+        key = hashlib.sha256(f"{name}\0{self.layout}\0".encode() + path.read_bytes()).hexdigest()
+        self.used.add(key)
+        hit = self.entries.get(key)
+        if isinstance(hit, list) and len(hit) == 5:
+            shape, imports, runs, tables, outside = hit
+            return _Module(name, path, shape, tuple(tuple(s) for s in imports),
+                           frozenset(runs), frozenset(tables), frozenset(outside))
+        module = _read(name, path, self.root)
+        self.entries[key] = [module.shape, [list(s) for s in module.imports],
+                             sorted(module.runs), sorted(module.tables), sorted(module.outside)]
+        self.changed = True
+        return module
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            kept = {k: v for k, v in self.entries.items() if k in self.used}  # no stale ones
+            tmp.write_text(json.dumps(kept), encoding="utf-8")
+            os.replace(tmp, self.file)  # whole or not at all, for concurrent processes
 
 
 def _read(name: str, path: Path, root: Path) -> _Module:

@@ -21,19 +21,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
+from typing import TYPE_CHECKING
 
 from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction
-from graph.curation.decisions import import_aliases_once
 from graph.pipeline.same_story import SameStory
 from graph.readers.articles import (
     InputError,
@@ -44,6 +35,9 @@ from graph.readers.articles import (
     read_paths,
 )
 from graph.store.store import Store
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 __all__ = ["Summary", "default_aliases_path", "ingest", "ingest_items", "reresolve"]
 
@@ -356,6 +350,10 @@ def _import_aliases(store: Store, path: str | Path | None,
     path = Path(path) if path else default_aliases_path(store)
     if path is None:
         return
+    # the alias-file validator (pydantic, 0.1 s) only when there is an alias file: re-ingesting
+    # an unchanged corpus stays cheap
+    from graph.curation.decisions import import_aliases_once
+
     message = import_aliases_once(store, path)
     if message:
         note(message)
@@ -366,9 +364,21 @@ class _Progress:
     CI output stay clean; gone when the run ends (the summary line says what happened)."""
 
     def __init__(self, total: int, enabled: bool) -> None:
-        console = Console(stderr=True)
         self._bar: Progress | None = None
-        if enabled and console.is_terminal:
+        if not (enabled and sys.stderr.isatty()):
+            return
+        # rich (0.05 s) only for a terminal: piped, logged and unchanged runs stay cheap
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        console = Console(stderr=True)
+        if console.is_terminal:
             self._bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("articles"), TimeRemainingColumn(),
                                  console=console, transient=True)

@@ -11,14 +11,17 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from graph.core.model import Article
 from graph.readers.cleaning import clean_text, normalise, one_line
 from graph.readers.dates import find_date, read_date
 from graph.readers.decode import NotText, decode
-from graph.readers.fetcher import Fetcher
+
+if TYPE_CHECKING:
+    from graph.readers.fetcher import Fetcher
 
 __all__ = ["FIELDS", "InputError", "InputWarning", "Item", "ReadOptions", "Skipped", "Source",
            "decoded", "display", "is_url", "make_article"]
@@ -85,15 +88,22 @@ class ReadOptions:
     pages, for every reader that follows a link (a default
     :class:`~graph.readers.fetcher.Fetcher` is made on first use: it refuses local and private
     addresses, so what a server reads for its users fetches nothing of its own network);
-    ``url_files`` are files listing URLs, one per line."""
+    ``url_files`` are files listing URLs, one per line; ``fetch_options`` are the keyword
+    arguments of the fetcher made on first use (the command line, fetching for its own user,
+    passes ``timeout`` and ``public_only=False``)."""
 
     since: date | None = None
     fetcher: Fetcher | None = None
     url_files: tuple[str, ...] = ()
+    fetch_options: dict[str, Any] = field(default_factory=dict)
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
-            self.fetcher = Fetcher()
+            # httpx and httpcore (0.1 s) only when something is fetched: reading files and
+            # re-ingesting an unchanged corpus never pay for them
+            from graph.readers.fetcher import Fetcher
+
+            self.fetcher = Fetcher(**self.fetch_options)
         return self.fetcher
 
     @contextlib.contextmanager

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from graph.core.errors import FetchError
 from graph.core.model import Article
 from graph.readers.base import InputError, Item, ReadOptions, Source, is_url
 from graph.readers.dispatch import kind_of, looks_like_feed, read_source
-from graph.readers.fetcher import Fetcher, Page
 from graph.readers.urls import clean_url, url_id
 
-# Fetcher and FetchError are re-exported: the URL reader's tool and its error, one import away.
-__all__ = ["FetchError", "Fetcher", "read_url"]
+if TYPE_CHECKING:  # the fetcher (httpx, httpcore) loads when the first page is fetched
+    from graph.readers.fetcher import Page
+
+__all__ = ["read_url"]
 
 #: Media type → kind of input (see graph.readers.dispatch).
 CONTENT_KINDS = {
