@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import Mention, MentionSpan
 from graph.mentions.shortnames import organisation_short_names
-from graph.mentions.spans import generation_suffix
+from graph.mentions.span_context import generation_suffix
 from graph.names.actor_types import STRENGTH, gazetteer_place
 from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import (

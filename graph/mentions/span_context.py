@@ -17,13 +17,21 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from graph.core.tables import load_table
 from graph.names.actor_types import given_name, organisation_heads
 from graph.names.builtin import country_name
-from graph.names.forms import institution_words, name_particles
+from graph.names.forms import (
+    institution_words,
+    is_generation,
+    name_key,
+    name_particles,
+    place_words,
+)
 
-__all__ = ["citation", "common_word", "run_on", "syllable"]
+__all__ = ["citation", "common_word", "generation_suffix", "political_label", "run_on",
+           "syllable"]
 
 # Lower-case words written after a name with a hyphen that are no part of it ("Okafor-led",
 # "a Lindqvist-era reform").
@@ -109,3 +117,37 @@ def syllable(doc: Doc, i: int) -> bool:
     token = doc[i]
     return (token.is_lower and token.is_alpha and len(token) <= 4
             and token.lower_ not in _HYPHEN_WORDS and i >= 2 and doc[i - 2].is_title)
+
+
+def generation_suffix(token: Token) -> bool:
+    """A generational suffix or regnal number as written after a name: "Jr.", "Sr", "III"
+    (capitalised, not "I", not the first word of a sentence)."""
+    key = name_key(token.text)
+    return (token.text[:1].isupper() and key != "i" and not token.is_sent_start
+            and is_generation(key))
+
+
+def political_label(doc: Doc, start: int, end: int) -> int:
+    """How many tokens at ``start`` are a political label before a name of two or more
+    title-case words ("Nonpartisan | Paul Tse", "Pan - democrat | Lam Cheuk-ting"), else 0."""
+    table = load_table("titles")
+    labels, prefixes = frozenset(table["political_labels"]), table["political_prefixes"]
+    size = 0
+    if doc[start].lower_ in labels and doc[start].is_title:
+        size = 1
+    elif (start + 2 < end and doc[start + 1].text == "-" and not doc[start].whitespace_
+          and (doc[start + 2].lower_ in labels or doc[start].lower_ in prefixes)):
+        size = 3
+    if not size:
+        return 0
+    rest = [t for t in doc[start + size:end] if t.is_alpha]
+    named = [t for t in rest if t.is_title]
+    # a name: two title-case words or more, no connector ("Party of Canada") and no word of
+    # an institution ("Independent | Electoral Commission", "Democratic | Progressive Party")
+    words = institution_words() | organisation_heads() | place_words()
+    if (len(named) < 2 or not rest[0].is_title or any(t.is_lower and len(t) > 3 and t.i > 0
+                                                      and doc[t.i - 1].text != "-"
+                                                      for t in rest)
+            or any(t.lower_ in words for t in rest)):
+        return 0
+    return size

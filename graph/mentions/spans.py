@@ -29,13 +29,19 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import Mention
 from graph.core.tables import load_table
-from graph.mentions.span_context import citation, common_word, run_on, syllable
+from graph.mentions.span_context import (
+    citation,
+    common_word,
+    generation_suffix,
+    political_label,
+    run_on,
+    syllable,
+)
 from graph.names.actor_types import given_name, name_evidence, organisation_heads
 from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import (
     generation_words,
     institution_words,
-    is_generation,
     is_title,
     name_key,
     name_particles,
@@ -44,7 +50,7 @@ from graph.names.forms import (
     place_words,
 )
 
-__all__ = ["ENTITY_TYPES", "clean", "generation_suffix", "join_adjacent", "shouted"]
+__all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
 
 #: spaCy entity labels kept as actors, and the actor type each starts as. Whether a place is a
 #: country, and which country a nationality adjective points to, is decided corpus-wide.
@@ -140,14 +146,6 @@ def _extend(ent: Span) -> tuple[int, int]:
             return start, end
 
 
-def generation_suffix(token: Token) -> bool:
-    """A generational suffix or regnal number as written after a name: "Jr.", "Sr", "III"
-    (capitalised, not "I", not the first word of a sentence)."""
-    key = name_key(token.text)
-    return (token.text[:1].isupper() and key != "i" and not token.is_sent_start
-            and is_generation(key))
-
-
 def _tail(doc: Doc, i: int) -> bool:
     return doc[i].is_alpha and doc[i].is_title and len(doc[i]) > 2
 
@@ -182,37 +180,11 @@ def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
-def _political_label(doc: Doc, start: int, end: int) -> int:
-    """How many tokens at ``start`` are a political label before a name of two or more
-    title-case words ("Nonpartisan | Paul Tse", "Pan - democrat | Lam Cheuk-ting"), else 0."""
-    table = load_table("titles")
-    labels, prefixes = frozenset(table["political_labels"]), table["political_prefixes"]
-    size = 0
-    if doc[start].lower_ in labels and doc[start].is_title:
-        size = 1
-    elif (start + 2 < end and doc[start + 1].text == "-" and not doc[start].whitespace_
-          and (doc[start + 2].lower_ in labels or doc[start].lower_ in prefixes)):
-        size = 3
-    if not size:
-        return 0
-    rest = [t for t in doc[start + size:end] if t.is_alpha]
-    named = [t for t in rest if t.is_title]
-    # a name: two title-case words or more, no connector ("Party of Canada") and no word of
-    # an institution ("Independent | Electoral Commission", "Democratic | Progressive Party")
-    words = institution_words() | organisation_heads() | place_words()
-    if (len(named) < 2 or not rest[0].is_title or any(t.is_lower and len(t) > 3 and t.i > 0
-                                                      and doc[t.i - 1].text != "-"
-                                                      for t in rest)
-            or any(t.lower_ in words for t in rest)):
-        return 0
-    return size
-
-
 def _trim(doc: Doc, start: int, end: int, label: str,
           sent_of: list[int]) -> tuple[int, int, Mention] | None:
     """Strip determiners, titles, descriptors, possessives and punctuation from the edges."""
     if label in ("PERSON", "ORG") and end - start >= 3:
-        cut = _political_label(doc, start, end)
+        cut = political_label(doc, start, end)
         if cut:  # a label before a name says a person ("Pan-democrat X Y" is no organisation)
             start, label = start + cut, "PERSON"
     person = label == "PERSON"
