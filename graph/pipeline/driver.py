@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction
+from graph.extraction import fingerprint
+from graph.extraction.nlp import model_name
 from graph.pipeline.same_story import SameStory
 from graph.readers.articles import (
     InputError,
@@ -161,10 +163,6 @@ def ingest_items(
     reading itself; an iterator that has ``close()`` (a reader's generator) is closed when
     reading ends, so a reader left part-way releases its file at once.
     """
-    # imported here: both import spaCy (a second or more), which reading a store must not pay
-    from graph.extraction.fingerprint import extractor_version
-    from graph.extraction.nlp import model_name
-
     report = on_error or (lambda line: print(line, file=sys.stderr))
     note = on_note or (lambda line: print(line, file=sys.stderr))
     started = time.perf_counter()
@@ -172,7 +170,7 @@ def ingest_items(
     for message in store.messages:
         note(message)
     _import_aliases(store, aliases, note)
-    extractor = extractor_version(model_name(model))
+    extractor = fingerprint.extractor_version(model_name(model))  # by module: tests replace it
     stop = stop or (lambda: False)
     plan = _plan(items, store, extractor, replace, summary, report, limit, stop)
     if plan.todo and summary.stopped != "stop":
