@@ -268,6 +268,7 @@ def _name_word(token: Token) -> bool:
     doc = token.doc
     if any(0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
            and not (j > token.i and generation_suffix(doc[j]))  # "Pellane Jr." is one name
+           and not (j < token.i and is_title(doc[j].text))  # "King | Harun thanked"
            for j in (token.i - 1, token.i + 1)):
         return False  # part of a longer name NER missed ("Ryu Song Nam"), not a short form
     # The tagger calls some sentence-initial names nouns ("Duda later met ..."); accept a
