@@ -266,3 +266,16 @@ def test_an_attack_at_sea_has_no_place_target_but_one_in_a_country_has(found):
     assert not found("Houthi rebels attacked a commercial ship in the Red Sea.")
     assert any(target == "Cameroon" for _, _, target in
                found("Boko Haram attacked a village in Cameroon on Sunday."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The European Union pledged 50 million euros in aid to Sudan.",
+     ("European Union", "offer", "Sudan")),
+    ("Japan pledged $2 billion in loans to Kenya.", ("Japan", "offer", "Kenya")),
+])
+def test_an_amount_in_aid_is_what_was_pledged(found, text, expected):
+    assert expected in found(text)
+
+
+def test_an_amount_of_something_else_pledged_is_no_offer(found):
+    assert not found("Japan pledged $2 billion in profits to its shareholders in Kenya.")

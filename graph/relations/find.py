@@ -169,6 +169,10 @@ def _needed(verb: Token, frame: Frame) -> Token | None | Literal[False]:
     return False
 
 
+#: Prepositions that name what an amount is of: "tons of aid", "50 million euros in aid".
+_AMOUNT_OF = ("of", "in")
+
+
 def _objects_fit(verb: Token, frame: Frame) -> bool:
     if not frame.objects and not frame.not_objects:
         return True
@@ -181,8 +185,8 @@ def _objects_fit(verb: Token, frame: Frame) -> bool:
     for c in direct:
         words = {c.lemma_.lower(), c.lower_}
         words |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
-        words |= {o.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in pobjs(p)}
+        words |= {o.lemma_.lower() for p in c.children
+                  if p.dep_ == "prep" and p.lower_ in _AMOUNT_OF for o in pobjs(p)}
         if words & frame.objects:
             return True
     return False
