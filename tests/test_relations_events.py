@@ -279,3 +279,8 @@ def test_an_amount_in_aid_is_what_was_pledged(found, text, expected):
 
 def test_an_amount_of_something_else_pledged_is_no_offer(found):
     assert not found("Japan pledged $2 billion in profits to its shareholders in Kenya.")
+
+
+def test_the_border_with_a_country_stands_for_that_country(found):
+    assert ("Pakistan", "deploy", "Afghanistan") in found(
+        "Pakistan sent troops to its border with Afghanistan.")

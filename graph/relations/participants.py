@@ -88,6 +88,8 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
         return named
     owned = []
     owner_preps = ("including",) if _is_event(token) else ("of", "from", "including")
+    if token.lemma_.lower() in _BORDERS:
+        owner_preps = (*owner_preps, "with")  # "the border with Niger" is Niger's
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in owner_preps:
             owned += [n for o in pobjs(prep) for n in actors_of(o, at, depth + 1)]
@@ -102,6 +104,10 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
             and c.lemma_.lower() not in _BACKING
             for x in (c, *(g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")))
             if x.i in at]
+
+
+#: Nouns for a line shared with a neighbour: "the border with X" stands for X.
+_BORDERS = frozenset({"border", "frontier", "boundary"})
 
 
 def _is_role(token: Token) -> bool:
