@@ -161,3 +161,14 @@ def test_organisation_spans_lose_what_is_no_part_of_the_name(mentions, text, ent
 
 def test_a_slash_inside_a_name_stays(mentions):
     assert {n for _, n, _ in mentions("The band AC/DC played.", [("AC/DC", "ORG")])} == {"AC/DC"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,ent,label,kept", [
+    ("Dvorak wrote the Seventh Symphony in 1885.", "Seventh Symphony", "PERSON", []),
+    ("She played the Cello Concerto in Oslo.", "Cello Concerto", "ORG", []),
+    ("The Vienna Symphony played in Prague.", "The Vienna Symphony", "ORG", ["Vienna Symphony"]),
+])
+def test_a_musical_form_after_an_ordinal_or_an_instrument_is_a_work_not_an_actor(
+        nlp, text, ent, label, kept):
+    assert [name for _, name, _ in mentions_with(nlp, text, [(ent, label)])] == kept

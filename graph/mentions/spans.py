@@ -220,7 +220,8 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         text = span.text
     elif (not any(c.isupper() for c in text) or not any(c.isalpha() for c in text)
             or all(is_title(t.text) for t in span) or _DESIGNATOR.match(text)
-            or name_key(text) in not_actors() or _date(span) or _generic(span)):
+            or name_key(text) in not_actors() or _date(span) or _generic(span)
+            or _work(span)):  # "the Seventh Symphony": a work
         return None
     kind = "place" if label == "FAC" else _start_type(label)
     if person and span[-1].lower_ in place_words():
@@ -295,6 +296,14 @@ def _feature_words() -> frozenset[str]:
 
 
 @functools.cache
+def _work(span: Span) -> bool:
+    """"the Seventh Symphony", "Cello Concerto": a musical form after an ordinal or an
+    instrument names a work, not an actor (not "the Vienna Symphony", an orchestra)."""
+    table = load_table("titles")
+    return (len(span) >= 2 and span[-1].lower_ in table["work_heads"]
+            and span[-2].lower_ in table["work_modifiers"])
+
+
 def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
     """Occupational descriptors: the table's, and nameparser's titles (which also hold words
     that are given names, such as "Dean" or "Earl": those are checked when used)."""
