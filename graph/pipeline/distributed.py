@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:  # dask is an optional extra, imported where a run needs it
 __all__ = ["extract_on_dask"]
 
 IN_FLIGHT = 4  # batches per worker submitted ahead
+#: Times an article whose single-article task was on killed workers is tried again, alone,
+#: before it is reported as the one that kills them.
+ALONE_TRIES = 2
 #: Environment of local workers: one BLAS thread each (one worker per core), and without the
 #: nanny's default MALLOC_TRIM_THRESHOLD_=65536, which makes spaCy's parse ~15 % slower
 #: (memory handed back to the system after every allocation burst).
@@ -96,6 +100,7 @@ def _run(client: Client, articles: list[Article],
     pending = iter(batches(articles, workers))
     running = as_completed()
     batch_of = {}
+    alone: Counter[str] = Counter()  # article id -> times tried again alone after a kill
 
     def submit(batch: list[Article], retries: int = 1) -> None:
         future = client.submit(extract_batch, batch, model, pure=False, retries=retries)
@@ -112,6 +117,11 @@ def _run(client: Client, articles: list[Article],
             if len(batch) > 1:
                 for article in batch:  # find the article that kills workers
                     submit([article], retries=0)
+            elif alone[batch[0].id] < ALONE_TRIES:
+                # A task counts as suspect when its worker dies, whoever killed it: an innocent
+                # article queued beside the killer is tried again, alone, before it is judged.
+                alone[batch[0].id] += 1
+                submit(batch, retries=0)
             else:
                 yield InputError(batch[0].origin or batch[0].id,
                                  "extraction killed its Dask worker repeatedly; article "
