@@ -11,8 +11,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.parametrize("text,ent,label,name", [
     ("Nonpartisan Parel Tse won in the east.", "Nonpartisan Parel Tse", "PERSON", "Parel Tse"),
-    ("Pan-democrat Lam Cheuk-ting took the seat.", "Pan-democrat Lam Cheuk-ting", "ORG",
-     "Lam Cheuk-ting"),
+    ("Pan-democrat Wai Hok-lun took the seat.", "Pan-democrat Wai Hok-lun", "ORG",
+     "Wai Hok-lun"),
     ("Republican Senator Dana Corvell spoke.", "Republican Senator Dana Corvell", "PERSON",
      "Dana Corvell"),
 ])

@@ -204,9 +204,7 @@ def _missed_repeats(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                 m, span = known[words], doc[token.i:end]
                 name = m.name
                 if (m.type == "person" and end < len(doc) and end not in covered
-                        and generation_suffix(doc[end]) and not (
-                            end + 1 < len(doc) and doc[end + 1].is_title
-                            and doc[end + 1].pos_ == "PROPN")):
+                        and generation_suffix(doc[end])):
                     end += 1  # "Pellane | Jr. said": the son, not a short name of either
                     span = doc[token.i:end]
                     name = span.text

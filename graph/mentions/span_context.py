@@ -9,12 +9,13 @@ the words before and after, the article's other uses of a word) rather than at t
   tagged as a name;
 * :func:`run_on`: "Minister of Education | Stefania Marchetti", "the Council on Arab-African
   Relations | Amina Diallo said": a person's name run on after an institution in one span;
-* :func:`syllable`: "Lam Cheuk-|ting", "Moon Jae-|in": the lower-case second syllable of a
+* :func:`syllable`: "Wai Hok-|lun", "Baek Seo-|yun": the lower-case second syllable of a
   hyphenated given name.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Token
@@ -112,7 +113,7 @@ def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
 
 def syllable(doc: Doc, i: int) -> bool:
     """``doc[i]`` is the lower-case second syllable of a hyphenated given name written right
-    after a capitalised one ("Cheuk-ting", "Jae-in", "Kwok-kin"), not a word such as "led"
+    after a capitalised one ("Hok-lun", "Seo-yun", "Siu-ming"), not a word such as "led"
     or "era" ("Okafor-led")."""
     token = doc[i]
     return (token.is_lower and token.is_alpha and len(token) <= 4
@@ -120,18 +121,29 @@ def syllable(doc: Doc, i: int) -> bool:
 
 
 def generation_suffix(token: Token) -> bool:
-    """A generational suffix or regnal number as written after a name: "Jr.", "Sr", "III"
-    (capitalised, not "I", not the first word of a sentence)."""
+    """A generational suffix or regnal number that ends a name: "Jr.", "Sr", "III"
+    (capitalised, not "I", not the first word of a sentence, and not inside a longer name:
+    "Abbott Jr. | Airport")."""
     key = name_key(token.text)
+    doc = token.doc
+    inside = token.i + 1 < len(doc) and doc[token.i + 1].is_title \
+        and doc[token.i + 1].pos_ == "PROPN"
     return (token.text[:1].isupper() and key != "i" and not token.is_sent_start
-            and is_generation(key))
+            and is_generation(key) and not inside)
+
+
+@functools.cache
+def _political_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(political labels, their hyphenated prefixes, words of institutions and places)."""
+    table = load_table("titles")
+    return (frozenset(table["political_labels"]), frozenset(table["political_prefixes"]),
+            institution_words() | organisation_heads() | place_words())
 
 
 def political_label(doc: Doc, start: int, end: int) -> int:
     """How many tokens at ``start`` are a political label before a name of two or more
-    title-case words ("Nonpartisan | Paul Tse", "Pan - democrat | Lam Cheuk-ting"), else 0."""
-    table = load_table("titles")
-    labels, prefixes = frozenset(table["political_labels"]), table["political_prefixes"]
+    title-case words ("Nonpartisan | Parel Tse", "Pan - democrat | Wai Hok-lun"), else 0."""
+    labels, prefixes, words = _political_words()
     size = 0
     if doc[start].lower_ in labels and doc[start].is_title:
         size = 1
@@ -144,7 +156,6 @@ def political_label(doc: Doc, start: int, end: int) -> int:
     named = [t for t in rest if t.is_title]
     # a name: two title-case words or more, no connector ("Party of Canada") and no word of
     # an institution ("Independent | Electoral Commission", "Democratic | Progressive Party")
-    words = institution_words() | organisation_heads() | place_words()
     if (len(named) < 2 or not rest[0].is_title or any(t.is_lower and len(t) > 3 and t.i > 0
                                                       and doc[t.i - 1].text != "-"
                                                       for t in rest)

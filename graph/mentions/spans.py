@@ -125,9 +125,8 @@ def _extend(ent: Span) -> tuple[int, int]:
     # belongs to the name; cut off, it would leave father and son one short name.
     if person and end < len(doc):
         k = end + 1 if doc[end].text == "," and end + 1 < len(doc) else end
-        if generation_suffix(doc[k]) and not (
-                k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].pos_ == "PROPN"):
-            end = k + 1  # not "Jones Jr. | Airport": the suffix is inside a longer name
+        if generation_suffix(doc[k]):
+            end = k + 1
     # "CNN | Brasil.": an outlet's edition the model left out, right before punctuation
     if (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].ent_iob_ == "O"
             and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end + 1].is_punct
@@ -141,7 +140,7 @@ def _extend(ent: Span) -> tuple[int, int]:
         elif (end + 1 < len(doc) and doc[end].text in "-–" and doc[end - 1].whitespace_ == ""
               and doc[end].whitespace_ == "" and (_tail(doc, end + 1) or (
                   person and syllable(doc, end + 1)))):
-            end += 2  # also "Lam Cheuk-|ting", "Moon Jae-|in": a given name's second syllable
+            end += 2  # also "Wai Hok-|lun", "Baek Seo-|yun": a given name's second syllable
         else:
             return start, end
 
@@ -250,7 +249,7 @@ def _lower_word(token: Token) -> bool:
     generational suffix is ("Ludovic Ferrand fils": father and son are two people)."""
     return (token.is_lower and token.is_alpha and token.lower_ not in name_particles()
             and name_key(token.text) not in generation_words()
-            and (token.i == 0 or bool(token.nbor(-1).whitespace_)))  # not "Cheuk-ting"
+            and (token.i == 0 or bool(token.nbor(-1).whitespace_)))  # not "Hok-lun"
 
 
 def _in_title(doc: Doc, start: int, end: int) -> bool:
