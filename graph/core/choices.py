@@ -8,8 +8,8 @@ CAMEO roots from :data:`graph.core.cameo.ROOTS`.
 
 from __future__ import annotations
 
-__all__ = ["COLOR_BY", "DATA_FORMATS", "DEFAULT_SIZE", "EXPORT_FORMATS", "IMAGE_FORMATS",
-           "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
+__all__ = ["COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS", "DEFAULT_SIZE",
+           "EXPORT_FORMATS", "IMAGE_FORMATS", "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
 
 #: Data files a graph is written as (``relgraph export``, the dashboard's data buttons).
 DATA_FORMATS = ("json", "graphml", "gexf", "csv")
@@ -29,3 +29,8 @@ SIZE_BY = ("mentions", "degree", "weighted degree")
 COLOR_BY = ("type", "community")
 #: Which actors of an image carry a label.
 LABEL_MODES = ("top", "all", "none")
+#: How precisely an event date is known, finest first (:class:`graph.core.model.EventDate`).
+DATE_PRECISIONS = ("day", "month", "year")
+#: Where an event date came from: written out, resolved against the publication date, or the
+#: article's own date when the sentence has no time expression.
+DATE_BASES = ("explicit", "relative", "article")

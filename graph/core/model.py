@@ -13,6 +13,7 @@ __all__ = [
     "ACTOR_TYPES",
     "POLARITIES",
     "Article",
+    "EventDate",
     "Extraction",
     "GraphSlice",
     "Mention",
@@ -89,6 +90,24 @@ class MentionSpan:
 
 
 @dataclass(frozen=True)
+class EventDate:
+    """When a typed relation happened, as read from its sentence and the article's context.
+
+    ``value`` is an ISO date cut to its precision: ``"2023-09-13"`` (day), ``"2023-09"``
+    (month) or ``"2023"`` (year). ``basis`` says where it came from: ``"explicit"`` (a date
+    written out), ``"relative"`` ("on Tuesday", "last year", resolved against the publication
+    date) or ``"article"`` (no expression: the article's own date). ``planned`` marks an event
+    the sentence puts in the future ("will visit next week"). Choices are in
+    :mod:`graph.core.choices` (``DATE_PRECISIONS``, ``DATE_BASES``).
+    """
+
+    value: str
+    precision: str
+    basis: str
+    planned: bool = False
+
+
+@dataclass(frozen=True)
 class Relation:
     """A link between two named actors found in one sentence.
 
@@ -103,6 +122,8 @@ class Relation:
     polarity: str = "neutral"
     directed: bool = False
     trigger: str = ""  # the word that triggered a typed relation
+    #: when a typed relation happened (None for co-occurrence, or when nothing dates it)
+    when: EventDate | None = None
 
 
 @dataclass
