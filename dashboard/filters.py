@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode
 from dashboard import ids
 from dashboard import validate as check
 from graph.core.cameo import expand_kinds
-from graph.core.choices import COLOR_BY, SIZE_BY
+from graph.core.choices import COLOR_BY, DEFAULT_TOP, SIZE_BY
 from graph.core.errors import InvalidValue
 from graph.core.model import ACTOR_TYPES, GraphSlice
 
@@ -41,7 +41,7 @@ class Filters:
     slice: GraphSlice = GraphSlice()
     kind_choices: tuple[str, ...] = ()
     hide_isolated: bool = False
-    top: int = 60
+    top: int = DEFAULT_TOP
     focus: str | None = None
     depth: int = 1
     source: str | None = None

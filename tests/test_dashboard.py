@@ -200,7 +200,7 @@ def test_node_panel_counts_and_pages_its_evidence(source):
 
 @pytest.mark.slow
 def test_details_say_when_the_selection_left_the_view(source):
-    G = source.graph(Filters())
+    G = source.graph(Filters(top=60))
     kim = node(G, "Kim Myong Sik")
     f = Filters.of(since="2024-01-01")
     assert kim not in source.graph(f)

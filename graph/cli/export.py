@@ -29,6 +29,7 @@ from graph.core.choices import (
 from graph.core.errors import (
     CurationError,
     EmptySliceError,
+    InvalidValue,
     RelgraphError,
     RendererMissingError,
     UsageError,
@@ -38,9 +39,10 @@ from graph.curation.decisions import find_actor
 from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views.exports import write_graph
-from graph.views.image import image_bytes, slice_caption
+from graph.views.image import image_bytes, page_size, slice_caption
 from graph.views.render import warm_up
 from graph.views.rules import view_graph
+from graph.views.typography import capacity
 
 __all__ = ["export"]
 
@@ -108,8 +110,15 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
     else:
         focus_id = _actor_id(store, focus) if focus else None
         ends = (_actor_id(store, path[0]), _actor_id(store, path[1])) if path else None
-        # the dashboard's view rules (top N, links per actor), so both draw the same picture
-        G = view_graph(store, graph_slice, top=top, focus=focus_id, depth=depth, path=ends)
+        # the dashboard's view rules (top N, links per actor), so both draw the same picture;
+        # by default as many actors as the page holds with every name legible
+        try:
+            fits = capacity(*page_size(width, height, size), size)
+        except InvalidValue as exc:
+            raise UsageError(str(exc)) from None
+        G = view_graph(store, graph_slice, top=fits if top is None else top or None,
+                       focus=focus_id, depth=depth, path=ends)
+        left_out = _left_out(G, fits)
         arts = store.articles(G.graph["articles"])
         label = _labeller(G)
         caption = slice_caption(graph_slice, arts, shown=G.number_of_nodes(),
@@ -124,8 +133,19 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
             raise UsageError(str(exc)) from None
         written = [write_output(output, data, parents=True)]
     click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
-               f"{G.number_of_edges()} edges")
+               f"{G.number_of_edges()} edges" + (f" ({left_out})" if image and left_out
+                                                 else ""))
     return 0
+
+
+def _left_out(G: nx.Graph, fits: int) -> str:
+    """What the view left out ("showing 25 of 1,431 actors; --top 0 for all"); warns on
+    stderr, before the drawing starts, when more actors are drawn than fit legibly."""
+    shown, total = G.number_of_nodes(), G.graph.get("total_actors", G.number_of_nodes())
+    if shown > fits:
+        click.echo(f"warning: {shown:,} actors are more than this page shows legibly ({fits}):"
+                   f" names only where they fit; --top {fits} for a readable image", err=True)
+    return f"showing {shown:,} of {total:,} actors; --top 0 for all" if shown < total else ""
 
 
 def _actor_id(store: Store, name: str) -> str:

@@ -137,7 +137,9 @@ def slice_filters(func: F) -> F:
                           + ", ".join(QUADS)),
         option("--min-weight", type=int, default=1, metavar="N", show_default=True,
                      help="drop weaker edges"),
-        option("--top", type=int, metavar="N", help="keep the N strongest actors"),
+        option("--top", type=int, metavar="N",
+               help="keep the N strongest actors (images: as many as the page shows "
+                    "legibly unless given; 0 for all)"),
     ]
     for add in reversed(options):
         command = add(command)

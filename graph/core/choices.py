@@ -8,7 +8,8 @@ CAMEO roots from :data:`graph.core.cameo.ROOTS`.
 
 from __future__ import annotations
 
-__all__ = ["COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS", "DEFAULT_SIZE",
+__all__ = ["BRIEF_FORMATS", "COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS",
+           "DEFAULT_SIZE", "DEFAULT_TOP",
            "EXPORT_FORMATS", "IMAGE_FORMATS", "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
 
 #: Data files a graph is written as (``relgraph export``, the dashboard's data buttons).
@@ -19,8 +20,14 @@ IMAGE_FORMATS = ("png", "svg", "pdf")
 EXPORT_FORMATS = (*DATA_FORMATS, *IMAGE_FORMATS)
 #: Named image sizes in pixels (width, height); any ``WxH`` is accepted as well.
 SIZES = {"A4": (1123, 794), "16:9": (1600, 900)}
-#: The image size when none is given.
-DEFAULT_SIZE = (1600, 1000)
+#: The image size when none is given: a 16:9 slide.
+DEFAULT_SIZE = SIZES["16:9"]
+#: Actors a view shows by default (the dashboard, ``relgraph export`` images, briefings): as
+#: many as a 16:9 slide holds with every name at 14 pt (``graph.views.typography.capacity``,
+#: checked by a test).
+DEFAULT_TOP = 25
+#: What ``relgraph brief`` writes: a PowerPoint deck, a PDF with the same pages, Markdown.
+BRIEF_FORMATS = ("pptx", "pdf", "md")
 #: Graph layouts (seeded networkx layouts in :mod:`graph.views.positions`).
 LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
 #: What an actor's size shows.

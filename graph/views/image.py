@@ -17,6 +17,7 @@ import math
 import struct
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,92 +26,40 @@ import networkx as nx
 
 from graph.core.choices import DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
 from graph.core.errors import EmptySliceError, InvalidValue
-from graph.core.model import GraphSlice
 from graph.views import style
+from graph.views.captions import number_key, slice_caption, sources_lines, wrap
 from graph.views.labels import Placer, edge_labels, node_labels
-from graph.views.legend import relation_legend, scale_legend
+from graph.views.legend import legend_layout, relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.render import RendererMissingError, render
+from graph.views.rules import node_colors, node_measure
+from graph.views.typography import (
+    Typography,
+    capacity,
+    clip_to,
+    text_height,
+    text_width,
+    typography,
+)
 
 if TYPE_CHECKING:  # numpy is imported where the label placement needs it
     import numpy as np
-from graph.views.rules import node_colors, node_measure
 
 __all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
-           "export_image", "figure", "image_bytes", "slice_caption", "sources_lines"]
+           "export_image", "figure", "image_bytes", "page_size", "slice_caption",
+           "sources_lines"]
 
-#: Page sizes in CSS pixels (96 per inch): A4 landscape and a 16:9 slide.
 DEFAULT_TITLE = "relgraph: actor network"
-TOP_LABELS = 15  # with labels="top", actors always labelled; others only where a label fits
-FONT = 13
-EDGE_FONT = 11
-LEGEND_W = 220  # right margin holding the legends
+#: In a view too big to name every actor, the most mentioned actors named even where their
+#: names overlap something (the rest only where a name fits).
+TOP_LABELS = 15
+RING = 12.5  # px a focus or path ring adds to a node's diameter, its line included
 
 
-
-def slice_caption(sl: GraphSlice, articles: list[dict], shown: int | None = None,
-                  total: int | None = None, *, focus: str | None = None, depth: int = 1,
-                  path: list[str] | None = None) -> str:
-    """One line describing a view: focus or path, its articles, dates and filters."""
-    parts = []
-    if path:
-        parts.append("path: " + " → ".join(path))
-    if focus:
-        parts.append(f"focus: {focus}" + (f" ({depth} steps)" if depth > 1 else ""))
-    if sl.articles and len(articles) <= 3:
-        parts.append("; ".join(_clip(a["title"] or a["id"], 60) for a in articles))
-    else:
-        parts.append(_plural(len(articles), "article"))
-    days = sorted(a["date"] for a in articles if a.get("date"))
-    if days:
-        parts.append(days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}")
-    undated = sum(1 for a in articles if not a.get("date"))
-    if undated:
-        parts.append(f"{undated} undated")
-    if sl.since and sl.until:
-        parts.append(f"dates {sl.since} to {sl.until}")
-    elif sl.since or sl.until:
-        parts.append(f"from {sl.since}" if sl.since else f"until {sl.until}")
-    if sl.types:
-        parts.append("types: " + ", ".join(sl.types))
-    if sl.kinds:
-        parts.append("relations: " + ", ".join(sl.kinds))
-    if sl.min_weight > 1:
-        parts.append(f"min weight {sl.min_weight}")
-    if shown is not None and total is not None and shown < total:
-        parts.append(f"showing {shown} of {total} actors")
-    return " · ".join(parts)
-
-
-def sources_lines(articles: list[dict], width: int, most: int = 4) -> list[str]:
-    """The articles as "Sources: title (outlet, date); …" lines fitting ``width`` px."""
-    items = [_clip(a.get("title") or a["id"], 80) + (
-        f" ({', '.join(x for x in (a.get('source'), a.get('date')) if x)})"
-        if a.get("source") or a.get("date") else "") for a in articles]
-    per_line = max(40, int(width / (0.55 * 11)))
-    lines, line = [], "Sources: "
-    for i, item in enumerate(items):
-        piece = item + ("; " if i < len(items) - 1 else "")
-        if len(line) + len(piece) > per_line and line.strip():
-            lines.append(line.rstrip())
-            if len(lines) == most:
-                lines[-1] += f" … and {len(items) - i} more"
-                return lines
-            line = ""
-        line += piece
-    lines.append(line.rstrip())
-    return lines
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
-
-
-def _page(width: int | None, height: int | None, size: str | None) -> tuple[int, int]:
+def page_size(width: int | None = None, height: int | None = None,
+              size: str | None = None) -> tuple[int, int]:
+    """The image size in CSS px: a named ``size`` (:data:`SIZES`), else width × height (each
+    defaulting to the 16:9 slide's)."""
     if size:
         if size not in SIZES:
             raise InvalidValue(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
@@ -127,11 +76,14 @@ def _escape(text: str) -> str:
 
 
 def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption: str = "",
-           sources: list[str] | None = None, layout: str = "spring",
+           sources: list[dict] | None = None, layout: str = "spring",
            width: int = DEFAULT_SIZE[0], height: int = DEFAULT_SIZE[1], top: int | None = None,
-           labels: str = "top", size_by: str = "mentions", color_by: str = "type") -> dict:
+           labels: str = "top", size_by: str = "mentions", color_by: str = "type",
+           size: str | None = None) -> dict:
     """The plotly figure (a dict) of ``G`` (``top`` keeps the N actors with most weighted
-    degree). ``sources`` are extra caption lines (see :func:`sources_lines`)."""
+    degree), its text at the slide sizes of :mod:`graph.views.typography` for this page
+    (``size``: its name, when it has one). ``sources``: articles (dicts with title, source,
+    date) listed under the caption."""
     if G.number_of_nodes() == 0:
         raise EmptySliceError("nothing to draw: the slice has no actors (loosen the filters)")
     if labels not in LABEL_MODES:
@@ -140,70 +92,125 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
         keep = sorted(G, key=lambda v: (-G.degree(v, weight="weight"),
                                         -G.nodes[v]["mentions"], str(v)))[:top]
         G = G.subgraph(keep)
-    notes = [caption, *(sources or [])]
-    margin = {"l": 30, "r": LEGEND_W, "t": 92 if subtitle else 70,
-              "b": 34 + 17 * max(1, len([n for n in notes if n]))}
-    plot_w, plot_h = width - margin["l"] - margin["r"], height - margin["t"] - margin["b"]
+    t = typography(width, size)
+    line_h = text_height(t.caption) + 2
+    top_m = round(t.title * 1.8 + (t.subtitle * 1.6 if subtitle else 0))
+    footer = f"generated {date.today().isoformat()} by relgraph"
+    note_w = width - 30 - text_width(footer, t.caption) - 40
+    notes = wrap([caption], note_w, t.caption) if caption else []
+    notes += sources_lines(sources, note_w, t.caption) if sources else []
+    number = labels == "top" and len(G) <= capacity(width, height, size)
+    # The key of numbered actors takes lines under the plot, which changes the plot's height
+    # and so where names fit: drawn again with room for the key until the key fits its room.
+    key: list[str] = []
+    for _ in range(3):
+        bottom = round(12 + line_h * max(1, len(notes) + len(key)))
+        view = _plot(G, t, width, height - top_m - bottom, labels=labels, size_by=size_by,
+                     color_by=color_by, layout=layout, number=number)
+        needed = number_key(view.numbered, note_w, t.caption)
+        if len(needed) <= len(key):
+            key = needed + [""] * (len(key) - len(needed))
+            break
+        key = needed
+    else:  # still growing after three drawings (never seen): the last key, cut to its room
+        key = needed[:len(key)]
+    annotations = view.annotations
+    _notes(annotations, [*notes, *(k for k in key if k)], footer, t, view.plot_h, line_h,
+           view.legend_w)
+    title_spec: dict[str, Any] = {
+        "text": _escape(title or DEFAULT_TITLE), "x": 0.01, "xanchor": "left",
+        "y": 1 - 8 / height, "yanchor": "top", "font": {"size": t.title}}
+    if subtitle:
+        title_spec["subtitle"] = {"text": _escape(subtitle),
+                                  "font": {"size": t.subtitle, "color": "#555555"}}
+    return {"data": view.traces, "layout": {
+        "width": width, "height": height,
+        # no margin grows to fit the legend: names were placed for this very plot size
+        "margin": {"l": 30, "r": round(view.legend_w), "t": top_m, "b": bottom,
+                   "autoexpand": False},
+        "showlegend": True, "title": title_spec, "annotations": annotations,
+        "shapes": view.shapes, "paper_bgcolor": style.BACKGROUND,
+        "plot_bgcolor": style.BACKGROUND,
+        "font": {"family": style.FONT_FAMILY, "color": style.LABEL_COLOR, "size": t.legend},
+        "legend": {"x": 1.0, "xshift": 12, "y": 1, "xanchor": "left", "yanchor": "top",
+                   "tracegroupgap": round(t.legend * 0.6), "font": {"size": t.legend},
+                   "grouptitlefont": {"size": t.legend_title}, "itemsizing": "constant",
+                   "groupclick": "toggleitem"},
+        "xaxis": {"visible": False, "range": [0, view.plot_w], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [view.plot_h, 0], "fixedrange": True},
+    }}
+
+
+@dataclass
+class _View:
+    """The plot part of a figure: its traces, labels and verbs, legend scales, sizes."""
+
+    traces: list[dict]
+    annotations: list[dict]
+    shapes: list[dict]
+    numbered: list[tuple[int, str]]
+    plot_w: float
+    plot_h: float
+    legend_w: float
+
+
+def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
+          size_by: str, color_by: str, layout: str, number: bool) -> _View:
+    """Nodes, links, names and verbs in a plot ``plot_h`` px high, beside the legend."""
+    route = [v for v in (G.graph.get("path") or []) if v in G]
+    focus = G.graph.get("focus") if G.graph.get("focus") in G else None
+    colors, color_legend = node_colors(G, color_by)
+    typed = Counter(r["kind"] for *_, d in G.edges(data=True) for r in d.get("relations", ()))
+    legend = legend_layout(t, [name for name, _ in color_legend], bool(route),
+                           [k for k, _ in typed.most_common()], size_by, width, plot_h)
+    plot_w = width - 30 - round(legend.width)
     # Laid out in the dashboard's box, then scaled: the image shows the screen's arrangement.
     pos = {v: (x * plot_w / VIEW_BOX[0], y * plot_h / VIEW_BOX[1])
            for v, (x, y) in positions(G, layout, *VIEW_BOX).items()}
     measure = node_measure(G, size_by)
     lo, hi = min(measure.values()), max(measure.values())
-    size = {v: style.node_size(measure[v], lo, hi) for v in G}
-    route = [v for v in (G.graph.get("path") or []) if v in G]
-    focus = G.graph.get("focus") if G.graph.get("focus") in G else None
-    colors, color_legend = node_colors(G, color_by)
-
+    node_d = {v: style.node_size(measure[v], lo, hi) for v in G}
     traces: list[dict] = []
     weights = [d.get("weight", 1) for *_, d in G.edges(data=True)] or [1]
-    _edges(traces, G, pos, size, min(weights), max(weights), route)
-    _nodes(traces, G, pos, size, colors, color_legend, route, focus,
+    _edges(traces, G, pos, node_d, min(weights), max(weights), route)
+    _nodes(traces, G, pos, node_d, colors, color_legend, route, focus,
            "Actors" if color_by != "community" else "Communities")
-    typed = Counter(r["kind"] for *_, d in G.edges(data=True) for r in d.get("relations", ()))
-    relation_legend(traces, route, [k for k, _ in typed.most_common()])
-    placer = Placer(_discs(G, pos, size), plot_w, plot_h, len(G) + G.number_of_edges())
+    relation_legend(traces, route, legend.kinds,
+                    lambda text: clip_to(text, legend.text_room, t.legend))
     must = set(route) | ({focus} if focus else set())
-    annotations = [_text(text, x, y, anchor, FONT, style.LABEL_COLOR)
-                   for _, text, x, y, anchor in node_labels(G, pos, size, labels, plot_w,
-                                                            plot_h, FONT, TOP_LABELS, placer,
-                                                            must)]
+    # a ring marks a focus or a path's actors (:func:`_nodes`): names keep clear of it too
+    outer = {v: node_d[v] + (RING + 4 if v in must else 0) for v in G}
+    placer = Placer(_discs(G, pos, outer), plot_w, plot_h, len(G) + G.number_of_edges())
+    placed, numbered = node_labels(G, pos, outer, labels, plot_w, plot_h, t.label, placer,
+                                   must, number=number, always=0 if number else TOP_LABELS)
+    annotations = [_text(text, x, y, anchor, t.label, style.LABEL_COLOR)
+                   for _, text, x, y, anchor in placed]
     if labels != "none":
-        for text, x, y, angle, polarity in edge_labels(G, pos, EDGE_FONT, placer):
-            annotations.append({**_text(text, x, y, "center", EDGE_FONT,
-                                        _darker(style.polarity_color(polarity))),
+        for text, x, y, angle, polarity in edge_labels(G, pos, t.verb, placer):
+            color = _darker(style.polarity_color(polarity))
+            annotations.append({**_text(text, x, y, "center", t.verb, color),
                                 "textangle": angle, "font": {
-                                    "size": EDGE_FONT, "family": style.FONT_FAMILY,
-                                    "color": _darker(style.polarity_color(polarity)),
-                                    "style": "italic"}})
+                                    "size": t.verb, "family": style.FONT_FAMILY,
+                                    "color": color, "style": "italic"}})
     shapes: list[dict] = []
-    scale_legend(shapes, annotations, size_by, lo, hi, min(weights), max(weights), plot_h)
-    y = -24 / plot_h
-    for note in (n for n in notes if n):
+    scale_legend(shapes, annotations, t, size_by, lo, hi, min(weights), max(weights), plot_h)
+    return _View(traces, annotations, shapes,
+                 [(k, str(G.nodes[v].get("label", v))) for k, v in numbered], plot_w, plot_h,
+                 legend.width)
+
+
+def _notes(annotations: list, notes: list[str], footer: str, t: Typography, plot_h: float,
+           line_h: float, right: float) -> None:
+    """The caption, sources and key lines under the plot, the footer right of the first."""
+    y = -12 / plot_h
+    for i, note in enumerate(notes):
         annotations.append({"text": _escape(note), "xref": "paper", "yref": "paper", "x": 0,
-                            "y": y, "xanchor": "left", "yanchor": "top", "showarrow": False,
-                            "font": {"size": 12 if note is caption else 11,
-                                     "color": "#444444"}})
-        y -= 17 / plot_h
-    annotations.append({"text": f"generated {date.today().isoformat()} by relgraph",
-                        "xref": "paper", "yref": "paper", "x": 1, "y": -24 / plot_h,
-                        "xanchor": "right", "yanchor": "top", "showarrow": False,
-                        "font": {"size": 11, "color": "#777777"}})
-    title_spec = {"text": _escape(title or DEFAULT_TITLE), "x": 0.01, "xanchor": "left",
-                  "font": {"size": 22}}
-    if subtitle:
-        title_spec["subtitle"] = {"text": _escape(subtitle), "font": {"size": 14,
-                                                                       "color": "#555555"}}
-    return {"data": traces, "layout": {
-        "width": width, "height": height, "margin": margin, "showlegend": True,
-        "title": title_spec, "annotations": annotations, "shapes": shapes,
-        "paper_bgcolor": style.BACKGROUND, "plot_bgcolor": style.BACKGROUND,
-        "font": {"family": style.FONT_FAMILY, "color": style.LABEL_COLOR},
-        "legend": {"x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top",
-                   "tracegroupgap": 12, "font": {"size": 13}, "itemsizing": "constant",
-                   "groupclick": "toggleitem"},
-        "xaxis": {"visible": False, "range": [0, plot_w], "fixedrange": True},
-        "yaxis": {"visible": False, "range": [plot_h, 0], "fixedrange": True},
-    }}
+                            "y": y - i * line_h / plot_h, "xanchor": "left", "yanchor": "top",
+                            "showarrow": False, "font": {"size": t.caption, "color": "#444444"}})
+    annotations.append({"text": footer, "xref": "paper", "yref": "paper", "x": 1,
+                        "xshift": right - 14, "y": y, "xanchor": "right",
+                        "yanchor": "top", "showarrow": False,
+                        "font": {"size": t.caption, "color": "#666666"}})
 
 
 def _text(text: str, x: float, y: float, anchor: str, font: float, color: str) -> dict:
@@ -292,7 +299,7 @@ def _nodes(traces: list, G: nx.Graph, pos: dict, size: dict, colors: dict,
         traces.append({"type": "scatter", "x": [pos[v][0] for v, _ in rings],
                        "y": [pos[v][1] for v, _ in rings], "mode": "markers",
                        "hoverinfo": "skip", "showlegend": False,
-                       "marker": {"symbol": "circle-open", "size": [size[v] + 9
+                       "marker": {"symbol": "circle-open", "size": [size[v] + RING - 3.5
                                                                     for v, _ in rings],
                                   "color": [c for _, c in rings],
                                   "line": {"width": 3.5, "color": [c for _, c in rings]}}})
@@ -310,11 +317,10 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
                            f"{', '.join(IMAGE_FORMATS)}")
     if not 36 <= dpi <= 1200:
         raise InvalidValue("dpi must be between 36 and 1200")
-    w, h = _page(width, height, size)
-    fig = figure(G, title=title, subtitle=subtitle, caption=caption,
-                 sources=sources_lines(sources, w - 60) if sources else None, layout=layout,
-                 width=w, height=h, top=top, labels=labels, size_by=size_by,
-                 color_by=color_by)
+    w, h = page_size(width, height, size)
+    fig = figure(G, title=title, subtitle=subtitle, caption=caption, sources=sources,
+                 layout=layout, width=w, height=h, top=top, labels=labels, size_by=size_by,
+                 color_by=color_by, size=size)
 
     data = render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
     if fmt == "png":

@@ -13,14 +13,9 @@ import networkx as nx
 import numpy as np
 
 from graph.views import style
+from graph.views.typography import text_height, text_width
 
-__all__ = ["CHAR_WIDTH", "edge_labels", "node_labels", "text_width"]
-
-CHAR_WIDTH = 0.56  # average glyph width of the label font, in font sizes
-
-
-def text_width(text: str, font: float) -> float:
-    return CHAR_WIDTH * font * len(text) + 4
+__all__ = ["Placer", "edge_labels", "node_labels"]
 
 
 def overlaps(cand: np.ndarray, boxes: np.ndarray) -> np.ndarray:
@@ -60,37 +55,67 @@ class Placer:
         self.n += 1
 
 
+Label = tuple[object, str, float, float, str]  # node, text, x, y, anchor
+
+
 def node_labels(G: nx.Graph, pos: dict, size: dict, mode: str, w: float, h: float,
-                font: float, always: int, placer: Placer,
-                must: set | None = None) -> list[tuple[object, str, float, float, str]]:
-    """``(node, text, x, y, anchor)`` per placed label. ``mode`` "all" labels everyone, "top"
-    the ``always`` most important actors (and ``must``) always and the rest where a label
-    fits, "none" nobody."""
+                font: float, placer: Placer, must: set | None = None, number: bool = False,
+                always: int = 0) -> tuple[list[Label], list[tuple[int, object]]]:
+    """Actor labels that overlap no other label, node or the frame, most important first:
+    ``(labels, numbered)``. ``labels`` holds ``(node, text, x, y, anchor)`` per label drawn;
+    an actor whose name fits nowhere gets a number instead when ``number`` is true (listed in
+    ``numbered`` as ``(number, node)`` for the key beside the graph), else no label. ``mode``
+    "all" places every name (overlapping where it must), "none" nobody; ``must`` (a focus,
+    a path) and the ``always`` most mentioned actors always get their names (a view too
+    big to read, where not every actor can be named, still names its main actors)."""
     if mode == "none":
-        return []
+        return [], []
     must = must or set()
     ranked = sorted(G, key=lambda v: (v not in must, -G.nodes[v].get("mentions", 0),
                                       -G.degree(v, weight="weight"), str(v)))
-    out = []
+    out: list[Label] = []
+    numbered: list[tuple[int, object]] = []
     for rank, v in enumerate(ranked):
         text = G.nodes[v].get("label", str(v))
-        tw, th = text_width(text, font), font + 4
-        x, y, r = pos[v][0], pos[v][1], size[v] / 2
-        d = r * 0.7
-        spots = [(x - tw / 2, y + r + 2, "center"), (x - tw / 2, y - r - 2 - th, "center"),
-                 (x + r + 3, y - th / 2, "left"), (x - r - 3 - tw, y - th / 2, "right"),
-                 (x + d, y + d, "left"), (x - d - tw, y + d, "right"),
-                 (x + d, y - d - th, "left"), (x - d - tw, y - d - th, "right")]
-        cand = np.array([(left, top, left + tw, top + th) for left, top, _ in spots])
-        best, cost = placer.best(cand)
-        if mode == "top" and rank >= always and v not in must and cost > 0:
+        placed = _place(placer, text, pos[v], size[v] / 2, font)
+        if placed is None and number:
+            placed = _place(placer, str(len(numbered) + 1), pos[v], size[v] / 2, font)
+            if placed is not None:
+                numbered.append((len(numbered) + 1, v))
+                text = str(len(numbered))
+        if placed is None and (mode == "all" or v in must or rank < always):
+            placed = _place(placer, text, pos[v], size[v] / 2, font, force=True)
+        if placed is None:
             continue
-        placer.take(cand[best])
-        left, top, right, bottom = cand[best]
-        anchor = spots[best][2]
+        box, anchor = placed
+        placer.take(box)
+        left, top, right, bottom = box
         ax = {"center": (left + right) / 2, "left": left, "right": right}[anchor]
         out.append((v, text, float(ax), float((top + bottom) / 2), anchor))
-    return out
+    return out, numbered
+
+
+def _place(placer: Placer, text: str, at: tuple[float, float], r: float, font: float,
+           force: bool = False) -> tuple[np.ndarray, str] | None:
+    """The first free box for ``text`` around a node (below, above, right, left, the four
+    diagonals; then the same one and two lines further out), or None; ``force``: the least
+    bad one."""
+    tw, th = text_width(text, font), text_height(font)
+    x, y = at
+    spots = []
+    for gap in (2.0, 2.0 + th, 2.0 + 2 * th):
+        d = (r + gap) * 0.75
+        spots += [(x - tw / 2, y + r + gap, "center"),
+                  (x - tw / 2, y - r - gap - th, "center"),
+                  (x + r + gap + 1, y - th / 2, "left"),
+                  (x - r - gap - 1 - tw, y - th / 2, "right"),
+                  (x + d, y + d, "left"), (x - d - tw, y + d, "right"),
+                  (x + d, y - d - th, "left"), (x - d - tw, y - d - th, "right")]
+    cand = np.array([(left, top, left + tw, top + th) for left, top, _ in spots])
+    best, cost = placer.best(cand)
+    if cost > 0 and not force:
+        return None
+    return cand[best], spots[best][2]
 
 
 def edge_labels(G: nx.Graph, pos: dict, font: float,
@@ -110,7 +135,7 @@ def edge_labels(G: nx.Graph, pos: dict, font: float,
             continue
         (x0, y0), (x1, y1) = pos[u], pos[v]
         length = math.hypot(x1 - x0, y1 - y0)
-        tw, th = text_width(text, font), font + 2
+        tw, th = text_width(text, font), text_height(font)
         if length < tw + 20:  # no room between the two actors
             continue
         angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
