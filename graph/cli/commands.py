@@ -30,6 +30,7 @@ class Entry:
 COMMANDS: dict[str, Entry] = {
     "ingest": Entry("graph.cli.ingest:ingest", "read articles and extract actors and relations"),
     "export": Entry("graph.cli.export:export", "write the graph (or a slice) as data or an image"),
+    "brief": Entry("graph.cli.brief:brief", "write a briefing pack (PowerPoint, PDF, Markdown)"),
     "actors": Entry("graph.cli.listing:actors", "list actors by mentions"),
     "articles": Entry("graph.cli.listing:articles", "list articles with their ids"),
     "stats": Entry("graph.cli.listing:stats", "counts of articles, actors and relations"),

@@ -44,7 +44,7 @@ from graph.views.render import warm_up
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
 
-__all__ = ["export"]
+__all__ = ["actor_id", "export", "left_out"]
 
 image_option = functools.partial(click.option, cls=SectionOption,
                                  section="Image options (png, svg, pdf)")
@@ -107,9 +107,10 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
             written = write_graph(G, fmt, output)
         except OSError as exc:
             raise RelgraphError(f"cannot write {output}: {exc.strerror or exc}") from None
+        omitted = ""
     else:
-        focus_id = _actor_id(store, focus) if focus else None
-        ends = (_actor_id(store, path[0]), _actor_id(store, path[1])) if path else None
+        focus_id = actor_id(store, focus) if focus else None
+        ends = (actor_id(store, path[0]), actor_id(store, path[1])) if path else None
         # the dashboard's view rules (top N, links per actor), so both draw the same picture;
         # by default as many actors as the page holds with every name legible
         try:
@@ -118,7 +119,7 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
             raise UsageError(str(exc)) from None
         G = view_graph(store, graph_slice, top=fits if top is None else top or None,
                        focus=focus_id, depth=depth, path=ends)
-        left_out = _left_out(G, fits)
+        omitted = left_out(G, fits)
         arts = store.articles(G.graph["articles"])
         label = _labeller(G)
         caption = slice_caption(graph_slice, arts, shown=G.number_of_nodes(),
@@ -133,12 +134,11 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
             raise UsageError(str(exc)) from None
         written = [write_output(output, data, parents=True)]
     click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
-               f"{G.number_of_edges()} edges" + (f" ({left_out})" if image and left_out
-                                                 else ""))
+               f"{G.number_of_edges()} edges" + (f" ({omitted})" if omitted else ""))
     return 0
 
 
-def _left_out(G: nx.Graph, fits: int) -> str:
+def left_out(G: nx.Graph, fits: int) -> str:
     """What the view left out ("showing 25 of 1,431 actors; --top 0 for all"); warns on
     stderr, before the drawing starts, when more actors are drawn than fit legibly."""
     shown, total = G.number_of_nodes(), G.graph.get("total_actors", G.number_of_nodes())
@@ -148,7 +148,7 @@ def _left_out(G: nx.Graph, fits: int) -> str:
     return f"showing {shown:,} of {total:,} actors; --top 0 for all" if shown < total else ""
 
 
-def _actor_id(store: Store, name: str) -> str:
+def actor_id(store: Store, name: str) -> str:
     """The id of the actor ``name`` means (an id, label, name or surface form); one line
     listing the candidates if it is unknown or ambiguous."""
     try:

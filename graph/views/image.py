@@ -46,7 +46,8 @@ if TYPE_CHECKING:  # numpy is imported where the label placement needs it
     import numpy as np
 
 __all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
-           "export_image", "figure", "image_bytes", "page_size", "slice_caption",
+           "export_image", "figure", "figure_bytes", "image_bytes", "page_size",
+           "slice_caption",
            "sources_lines"]
 
 DEFAULT_TITLE = "relgraph: actor network"
@@ -79,11 +80,13 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
            sources: list[dict] | None = None, layout: str = "spring",
            width: int = DEFAULT_SIZE[0], height: int = DEFAULT_SIZE[1], top: int | None = None,
            labels: str = "top", size_by: str = "mentions", color_by: str = "type",
-           size: str | None = None) -> dict:
+           size: str | None = None, titled: bool = True, fits: int | None = None) -> dict:
     """The plotly figure (a dict) of ``G`` (``top`` keeps the N actors with most weighted
     degree), its text at the slide sizes of :mod:`graph.views.typography` for this page
     (``size``: its name, when it has one). ``sources``: articles (dicts with title, source,
-    date) listed under the caption."""
+    date) listed under the caption. ``titled=False`` leaves out title, caption and footer
+    (a slide that sets them as its own text). Views of up to ``fits`` actors (default: what
+    the page holds) name or number every actor."""
     if G.number_of_nodes() == 0:
         raise EmptySliceError("nothing to draw: the slice has no actors (loosen the filters)")
     if labels not in LABEL_MODES:
@@ -94,12 +97,13 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
         G = G.subgraph(keep)
     t = typography(width, size)
     line_h = text_height(t.caption) + 2
-    top_m = round(t.title * 1.8 + (t.subtitle * 1.6 if subtitle else 0))
-    footer = f"generated {date.today().isoformat()} by relgraph"
+    top_m = round(t.title * 1.8 + (t.subtitle * 1.6 if subtitle else 0)) if titled else 8
+    footer = f"generated {date.today().isoformat()} by relgraph" if titled else ""
     note_w = width - 30 - text_width(footer, t.caption) - 40
-    notes = wrap([caption], note_w, t.caption) if caption else []
-    notes += sources_lines(sources, note_w, t.caption) if sources else []
-    number = labels == "top" and len(G) <= capacity(width, height, size)
+    notes = wrap([caption], note_w, t.caption) if caption and titled else []
+    notes += sources_lines(sources, note_w, t.caption) if sources and titled else []
+    fits = capacity(width, height, size) if fits is None else fits
+    number = labels == "top" and len(G) <= fits
     # The key of numbered actors takes lines under the plot, which changes the plot's height
     # and so where names fit: drawn again with room for the key until the key fits its room.
     key: list[str] = []
@@ -118,9 +122,9 @@ def figure(G: nx.Graph, *, title: str | None = None, subtitle: str = "", caption
     _notes(annotations, [*notes, *(k for k in key if k)], footer, t, view.plot_h, line_h,
            view.legend_w)
     title_spec: dict[str, Any] = {
-        "text": _escape(title or DEFAULT_TITLE), "x": 0.01, "xanchor": "left",
-        "y": 1 - 8 / height, "yanchor": "top", "font": {"size": t.title}}
-    if subtitle:
+        "text": _escape(title or DEFAULT_TITLE) if titled else "", "x": 0.01,
+        "xanchor": "left", "y": 1 - 8 / height, "yanchor": "top", "font": {"size": t.title}}
+    if subtitle and titled:
         title_spec["subtitle"] = {"text": _escape(subtitle),
                                   "font": {"size": t.subtitle, "color": "#555555"}}
     return {"data": view.traces, "layout": {
@@ -207,6 +211,8 @@ def _notes(annotations: list, notes: list[str], footer: str, t: Typography, plot
         annotations.append({"text": _escape(note), "xref": "paper", "yref": "paper", "x": 0,
                             "y": y - i * line_h / plot_h, "xanchor": "left", "yanchor": "top",
                             "showarrow": False, "font": {"size": t.caption, "color": "#444444"}})
+    if not footer:
+        return
     annotations.append({"text": footer, "xref": "paper", "yref": "paper", "x": 1,
                         "xshift": right - 14, "y": y, "xanchor": "right",
                         "yanchor": "top", "showarrow": False,
@@ -321,12 +327,19 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
     fig = figure(G, title=title, subtitle=subtitle, caption=caption, sources=sources,
                  layout=layout, width=w, height=h, top=top, labels=labels, size_by=size_by,
                  color_by=color_by, size=size)
+    return figure_bytes(fig, fmt, dpi, title or DEFAULT_TITLE, subtitle)
 
+
+def figure_bytes(fig: dict, fmt: str, dpi: int = 150, title: str = DEFAULT_TITLE,
+                 subtitle: str = "") -> bytes:
+    """A figure from :func:`figure` rendered as ``fmt`` (a PNG records its ``dpi``; a PDF's
+    document title is ``title``): one figure, several formats, laid out once."""
+    w, h = fig["layout"]["width"], fig["layout"]["height"]
     data = render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
     if fmt == "png":
         return _with_dpi(data, dpi)
     if fmt == "pdf":
-        return _pdf_titled(data, title or DEFAULT_TITLE, subtitle)
+        return _pdf_titled(data, title, subtitle)
     return data
 
 

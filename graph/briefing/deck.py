@@ -1,0 +1,89 @@
+"""The briefing pack as a PowerPoint deck (python-pptx): 16:9 slides whose titles, captions,
+tables and speaker notes are editable text; the graph is a picture (python-pptx places raster
+pictures: a PNG at 200 dpi, sharp when projected; the PDF has it as vector)."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+
+from graph.briefing.content import Briefing
+from graph.briefing.pages import PAGE_INCHES, Page, pages
+from graph.views import style
+
+__all__ = ["FONT", "deck_bytes"]
+
+FONT = "Arial"  # the first of the style's fonts a slide can count on (Helvetica's metrics)
+#: The graph picture's box on its slide, inches: (left, top, width, height).
+PICTURE = (0.0, 1.15, 13.333, 5.8)
+MARGIN = 0.45  # inches either side of a table
+
+
+def deck_bytes(b: Briefing, picture_png: bytes) -> bytes:
+    """The deck (.pptx bytes): one slide per page of :func:`graph.briefing.pages.pages`."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(PAGE_INCHES[0]), Inches(PAGE_INCHES[1])
+    prs.core_properties.title = b.title
+    prs.core_properties.subject = b.subtitle or b.caption
+    blank = prs.slide_layouts[6]
+    for page in pages(b):
+        slide = prs.slides.add_slide(blank)
+        _text(slide, page.title, 0.45, 0.25, 12.4, 0.6, 28, bold=True)
+        if page.kind == "graph":
+            if b.subtitle:
+                _text(slide, b.subtitle, 0.45, 0.75, 12.4, 0.4, 16, color="#555555")
+            left, top, width, height = PICTURE
+            slide.shapes.add_picture(io.BytesIO(picture_png), Inches(left), Inches(top),
+                                     Inches(width), Inches(height))
+            _text(slide, b.caption, 0.45, 6.95, 12.4, 0.5, 12, color="#444444")
+            slide.notes_slide.notes_text_frame.text = b.notes
+        else:
+            _table(slide, page)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def _text(slide, text: str, left: float, top: float, width: float, height: float,  # noqa: ANN001
+          size: float, bold: bool = False, color: str = style.LABEL_COLOR) -> None:
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = box.text_frame
+    frame.word_wrap = True
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    _font(run.font, size, bold, color)
+
+
+def _font(font, size: float, bold: bool = False, color: str = style.LABEL_COLOR) -> None:  # noqa: ANN001
+    font.name, font.size, font.bold = FONT, Pt(size), bold
+    font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
+
+
+def _table(slide, page: Page) -> None:  # noqa: ANN001
+    """The page's rows as a native table (12 pt, header bold), its footnote under it."""
+    width = PAGE_INCHES[0] - 2 * MARGIN
+    shape = slide.shapes.add_table(len(page.rows) + 1, len(page.header), Inches(MARGIN),
+                                   Inches(1.0), Inches(width), Inches(0.4 * (len(page.rows) + 1)))
+    table = shape.table
+    for i, frac in enumerate(page.widths):
+        table.columns[i].width = Emu(int(Inches(width) * frac))
+    for r, cells in enumerate([page.header, *page.rows]):
+        for c, text in enumerate(cells):
+            cell = table.cell(r, c)
+            cell.text = text
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    color = style.LABEL_COLOR
+                    if r and page.kind == "relations" and c == 1:
+                        color = _darker(style.polarity_color(page.polarities[r - 1]))
+                    _font(run.font, 12, bold=r == 0, color=color if r else "#FFFFFF")
+    if page.footnote:
+        _text(slide, page.footnote, MARGIN, 7.0, width, 0.4, 12, color="#555555")
+
+
+def _darker(hex_color: str, f: float = 0.75) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"

@@ -1,0 +1,131 @@
+"""The briefing pack as a PDF with the deck's pages (reportlab, BSD): 16:9 pages of real,
+searchable text; the graph page carries the picture as vector graphics (the renderer's PDF of
+the figure, placed on the page with pypdf), so it stays sharp at any zoom or print size."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from xml.sax.saxutils import escape
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from graph.briefing.content import Briefing
+from graph.briefing.deck import MARGIN, PICTURE
+from graph.briefing.pages import PAGE_INCHES, Page, pages
+from graph.views import style
+
+__all__ = ["pdf_bytes"]
+
+PT = 72  # points per inch
+W, H = PAGE_INCHES[0] * PT, PAGE_INCHES[1] * PT
+
+
+@cache
+def fonts() -> tuple[str, str]:
+    """(regular, bold) font names: Liberation Sans (Arial's metrics, the dashboard's look, and
+    Cyrillic and Greek) or DejaVu Sans when installed, else the built-in Helvetica."""
+    for regular, bold in (("LiberationSans-Regular", "LiberationSans-Bold"),
+                          ("DejaVuSans", "DejaVuSans-Bold")):
+        try:
+            for name in (regular, bold):
+                if name not in pdfmetrics.getRegisteredFontNames():
+                    pdfmetrics.registerFont(TTFont(name, f"{name}.ttf"))
+        except TTFError:
+            continue
+        return regular, bold
+    return "Helvetica", "Helvetica-Bold"
+
+
+def pdf_bytes(b: Briefing, picture_pdf: bytes) -> bytes:
+    """The PDF (bytes): one page per page of :func:`graph.briefing.pages.pages`, the graph
+    (``picture_pdf``: the figure as the renderer's one-page PDF) placed on the first."""
+    regular, bold = fonts()
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(W, H), pageCompression=1)
+    canvas.setTitle(b.title)
+    canvas.setSubject(b.subtitle or b.caption)
+    canvas.setCreator("relgraph")
+    for page in pages(b):
+        _text(canvas, page.title, 0.45 * PT, H - 0.62 * PT, 28, bold)
+        if page.kind == "graph":
+            if b.subtitle:
+                _text(canvas, b.subtitle, 0.45 * PT, H - 1.02 * PT, 16, regular, "#555555")
+            _paragraph(canvas, b.caption, 0.45 * PT, 0.12 * PT, W - 0.9 * PT, 12, regular,
+                       "#444444")
+        else:
+            _table(canvas, page, regular, bold)
+        canvas.showPage()
+    canvas.save()
+    return _with_picture(out.getvalue(), picture_pdf, b.title)
+
+
+def _text(canvas: Canvas, text: str, x: float, y: float, size: float, font: str,
+          color: str = style.LABEL_COLOR) -> None:
+    canvas.setFont(font, size)
+    canvas.setFillColor(HexColor(color))
+    canvas.drawString(x, y, text)
+
+
+def _style(font: str, size: float, color: str) -> ParagraphStyle:
+    return ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.2,
+                          textColor=HexColor(color))
+
+
+def _paragraph(canvas: Canvas, text: str, x: float, y: float, width: float, size: float,
+               font: str, color: str) -> None:
+    """Wrapped text whose last line sits at ``y`` (pt from the page's bottom)."""
+    p = Paragraph(escape(text), _style(font, size, color))
+    _, h = p.wrap(width, H)
+    p.drawOn(canvas, x, y)
+    del h
+
+
+def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
+    """The page's rows as a table at 12 pt under the title, its footnote at the bottom."""
+    width = W - 2 * MARGIN * PT
+    cells = [[Paragraph(escape(t), _style(bold, 12, "#FFFFFF")) for t in page.header]]
+    for r, row in enumerate(page.rows):
+        cells.append([Paragraph(escape(t), _style(
+            regular, 12, _darker(style.polarity_color(page.polarities[r]))
+            if page.kind == "relations" and c == 1 else style.LABEL_COLOR))
+            for c, t in enumerate(row)])
+    table = Table(cells, colWidths=[width * f for f in page.widths], repeatRows=0)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor("#4F6B8A")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor("#BBBBBB")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor("#FFFFFF"), HexColor("#F3F5F8")])]))
+    _, h = table.wrapOn(canvas, width, H)
+    table.drawOn(canvas, MARGIN * PT, H - 1.0 * PT - h)
+    if page.footnote:
+        _paragraph(canvas, page.footnote, MARGIN * PT, 0.3 * PT, width, 12, regular,
+                   "#555555")
+
+
+def _with_picture(document: bytes, picture: bytes, title: str) -> bytes:
+    """The document with the picture's page scaled into the graph page's picture box."""
+    writer = PdfWriter(clone_from=io.BytesIO(document))
+    graph = PdfReader(io.BytesIO(picture)).pages[0]
+    left, top, width, height = PICTURE
+    pw, ph = float(graph.mediabox.width), float(graph.mediabox.height)
+    scale = min(width * PT / pw, height * PT / ph)
+    x = left * PT + (width * PT - pw * scale) / 2
+    y = H - top * PT - ph * scale
+    writer.pages[0].merge_transformed_page(
+        graph, Transformation().scale(scale).translate(x, y))
+    writer.add_metadata({"/Title": title, "/Creator": "relgraph", "/Producer": "relgraph"})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def _darker(hex_color: str, f: float = 0.75) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"

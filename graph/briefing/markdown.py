@@ -1,0 +1,48 @@
+"""The briefing pack as Markdown (GitHub-flavoured tables), with the deck's pages as
+sections; the graph is the SVG written beside it, and each citation links to its source."""
+
+from __future__ import annotations
+
+import re
+
+from graph.briefing.content import Briefing
+from graph.briefing.pages import pages
+
+__all__ = ["markdown"]
+
+
+def markdown(b: Briefing, picture: str) -> str:
+    """The pack as Markdown text; ``picture`` is the graph image's file name (relative)."""
+    out = [f"# {_inline(b.title)}", ""]
+    if b.subtitle:
+        out += [f"*{_inline(b.subtitle)}*", ""]
+    out += [f"![Actor network: {_inline(b.caption)}]({picture})", "", _inline(b.caption), ""]
+    for page in pages(b)[1:]:
+        out += [f"## {_inline(page.title)}", ""]
+        out += ["| " + " | ".join(page.header) + " |",
+                "| " + " | ".join("---" for _ in page.header) + " |"]
+        for row in page.rows:
+            if page.kind == "sources":
+                number = row[0].strip("[]")
+                row = (f'<a id="source-{number}"></a>{number}', _inline(row[1]),
+                       _inline(row[2]), row[3], f"<{row[4]}>" if row[4] else "")
+            else:
+                row = tuple(_cite(_inline(cell)) for cell in row)
+            out.append("| " + " | ".join(row) + " |")
+        out.append("")
+        if page.footnote:
+            out += [_inline(page.footnote), ""]
+    out += ["---", "", "*" + _inline(b.notes) + "*", ""]
+    return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    """Text safe in a Markdown table cell: no pipe, no line break, no HTML, no emphasis."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\|*_`\[\]])", r"\\\1", text)
+
+
+def _cite(cell: str) -> str:
+    """Citations ``\\[3\\]`` (escaped by :func:`_inline`) as links to their source's row."""
+    return re.sub(r"\\\[(\d+)\\\]", r"[\\[\1\\]](#source-\1)", cell)

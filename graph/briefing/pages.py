@@ -1,0 +1,78 @@
+"""The pages of a briefing pack, the same for the deck, the PDF and the Markdown: the graph
+page, then the key relations, the actors and the sources, as plain rows of text.
+
+Rows per page are fixed so that every format breaks pages at the same rows: at 12 pt, five
+relation rows (each with a quoted sentence of up to about 200 characters), twelve actors or
+fifteen sources fill a 16:9 slide under its title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.briefing.content import Briefing, RelationRow
+from graph.views.style import TYPE_LABELS
+
+__all__ = ["PAGE_INCHES", "Page", "pages"]
+
+PAGE_INCHES = (13.333, 7.5)  # a 16:9 slide; the PDF's pages are the same size
+RELATIONS_PER_PAGE = 5
+ACTORS_PER_PAGE = 12
+SOURCES_PER_PAGE = 15
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: ``kind`` is graph, relations, actors or sources; a table page has a
+    ``header``, ``rows`` and column ``widths`` (fractions of the page's text width)."""
+
+    kind: str
+    title: str
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    widths: tuple[float, ...] = ()
+    footnote: str = ""
+    polarities: tuple[str, ...] = ()  # per row of a relations page, for its colour
+
+
+def pages(b: Briefing) -> list[Page]:
+    """The pack's pages in order."""
+    out = [Page("graph", b.title)]
+    rel = [b.relations[i:i + RELATIONS_PER_PAGE]
+           for i in range(0, len(b.relations), RELATIONS_PER_PAGE)]
+    for i, chunk in enumerate(rel):
+        out.append(Page("relations", _numbered("Key relations", i, len(rel)),
+                        ("Who", "Did what", "To whom", "When", "Evidence"),
+                        tuple(relation_cells(r) for r in chunk), (0.14, 0.16, 0.14, 0.09, 0.47),
+                        "Strongest typed relations among the actors drawn, by supporting "
+                        "sentences; [n]: the source of the quoted sentence (Sources page).",
+                        tuple(r.polarity for r in chunk)))
+    if b.actors:
+        out.append(Page("actors", "Actors", ("Actor", "Type", "Mentions", "First seen",
+                                             "Last seen", "Other names"),
+                        tuple((a.label, TYPE_LABELS.get(a.type, a.type), f"{a.mentions:,}",
+                               a.first_seen or "", a.last_seen or "",
+                               ", ".join(a.other_names)) for a in b.actors),
+                        (0.22, 0.12, 0.1, 0.11, 0.11, 0.34)))
+    src = [b.sources[i:i + SOURCES_PER_PAGE]
+           for i in range(0, len(b.sources), SOURCES_PER_PAGE)]
+    for i, listed in enumerate(src):
+        last = i == len(src) - 1
+        out.append(Page("sources", _numbered("Sources", i, len(src)),
+                        ("#", "Title", "Outlet", "Date", "Link"),
+                        tuple((f"[{s.number}]", s.title, s.outlet, s.date or "undated", s.url)
+                              for s in listed), (0.05, 0.45, 0.15, 0.1, 0.25),
+                        f"… and {b.more_sources:,} more articles in the slice"
+                        if last and b.more_sources else ""))
+    return out
+
+
+def relation_cells(r: RelationRow) -> tuple[str, ...]:
+    """A relation as the cells of its row."""
+    return (r.source, f"{r.verb} ({r.kind}: {r.category}; {r.polarity})", r.target,
+            r.when or "undated", f"“{r.sentence}” [{r.citation}] ({r.count:,} "
+                                 f"sentence{'' if r.count == 1 else 's'})")
+
+
+def _numbered(title: str, i: int, n: int) -> str:
+    return title if n == 1 else f"{title} ({i + 1}/{n})"
