@@ -1,5 +1,6 @@
 """Download callbacks: a picture of the view (cytoscape, in the browser), the view's data
-(the CLI's writers) and briefing images (drawn on the server, as ``relgraph export``)."""
+(the CLI's writers), briefing images (drawn on the server, as ``relgraph export``) and the
+briefing pack (as ``relgraph brief``)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from dashboard import ids
 from dashboard import validate as check
 from dashboard.filters import CONTROLS, Filters, filters_from_controls
 from dashboard.viewdata import ViewData
+from graph.briefing.content import build_briefing
+from graph.briefing.pack import pack_zip
 from graph.core.choices import DATA_FORMATS
 from graph.core.errors import EmptySliceError, RendererMissingError
 from graph.views.exports import to_bytes
 from graph.views.image import image_bytes
 
-__all__ = ["download_payload", "register"]
+__all__ = ["download_payload", "pack_payload", "register"]
 
 
 def _file_name(title: str | None) -> str:
@@ -41,6 +44,17 @@ def download_payload(data: ViewData, f: Filters, fmt: str, briefing: bool,
                             size_by=f.size_by, color_by=f.color_by, **options))
     G = data.graph(f, evidence=True)
     return f"relgraph.{'zip' if fmt == 'csv' else fmt}", to_bytes(G, fmt)
+
+
+def pack_payload(data: ViewData, f: Filters, title: str | None = None,
+                 subtitle: str = "") -> tuple[str, bytes]:
+    """(file name, bytes) of the view's briefing pack: a zip of the deck, the PDF and the
+    Markdown (with its SVG), as ``relgraph brief`` writes them for the same view."""
+    b = build_briefing(data.store, f.slice, top=f.top, focus=f.focus, depth=f.depth,
+                       path=f.path, title=title, subtitle=subtitle, corpus=data.corpus(),
+                       hide_isolated=f.hide_isolated)
+    name = _file_name(title)
+    return f"{name}.zip", pack_zip(b, name)
 
 
 def register(app: Dash, data: ViewData) -> None:
@@ -114,6 +128,30 @@ def register(app: Dash, data: ViewData) -> None:
         took = time.perf_counter() - started
         return {"download": dcc.send_bytes(payload, name),
                 "status": f"{fmt.upper()} ready in {took:.1f} s ({_size(payload)})"}
+
+
+    @app.callback(
+        output={"download": Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+                "status": Output(ids.BRIEFING_STATUS, "children", allow_duplicate=True)},
+        inputs={"clicks": Input(ids.BRIEFING_PACK, "n_clicks")},
+        state={"title": State(ids.BRIEFING_TITLE, "value"),
+               "subtitle": State(ids.BRIEFING_SUBTITLE, "value"),
+               "controls": dict(controls)},
+        prevent_initial_call=True,
+        running=[(Output(ids.BRIEFING_PACK, "disabled"), True, False),
+                 (Output(ids.BRIEFING_PACK, "children"), "Writing…", "Briefing pack")])
+    def download_pack(clicks: object, title: object, subtitle: object,
+                      controls: dict) -> dict:
+        f = filters_from_controls(controls)
+        options = check.briefing_options(title, subtitle, "16:9", None, None, [])
+        started = time.perf_counter()
+        try:
+            name, payload = pack_payload(data, f, options["title"], options["subtitle"])
+        except (EmptySliceError, RendererMissingError, ValueError) as exc:
+            return {"download": no_update, "status": str(exc)}
+        took = time.perf_counter() - started
+        return {"download": dcc.send_bytes(payload, name),
+                "status": f"Pack ready in {took:.1f} s ({_size(payload)})"}
 
 
 def _size(data: bytes) -> str:

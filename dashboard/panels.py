@@ -58,6 +58,8 @@ def briefing_menu() -> html.Details:
         dcc.Checklist(id=ids.BRIEFING_SOURCES, value=[], options=[
             {"label": " list the articles under the caption", "value": "on"}]),
         html.Button("Download briefing", id=ids.BRIEFING, className="primary"),
+        html.Button("Briefing pack", id=ids.BRIEFING_PACK, title="the view as slides: "
+                    "PowerPoint, PDF and Markdown in one zip (as 'relgraph brief')"),
         html.Div(id=ids.BRIEFING_STATUS, className="status", **{"aria-live": "polite"}),
     ], "briefing-menu")
 

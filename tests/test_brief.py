@@ -185,3 +185,28 @@ def test_bad_use_is_one_line(store_path, tmp_path, capsys):
     assert main(["brief", "--db", str(store_path), "-o", str(blocked / "pack"), "-f",
                  "md"]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_the_dashboards_briefing_pack_is_the_views_pack(store_path):
+    import io
+    import zipfile
+
+    from dashboard.downloads import pack_payload  # the dashboard, above graph/: local
+    from dashboard.filters import Filters
+    from dashboard.viewdata import ViewData
+
+    data = ViewData(Store(store_path))
+    f = Filters.of(until="2024-02-15")
+    name, payload = pack_payload(data, f, "Desk pack", "From the page")
+    assert name == "relgraph-desk-pack.zip"
+    files = zipfile.ZipFile(io.BytesIO(payload))
+    assert sorted(files.namelist()) == sorted(f"relgraph-desk-pack.{x}"
+                                              for x in ("pptx", "pdf", "md", "svg"))
+    deck = Presentation(io.BytesIO(files.read("relgraph-desk-pack.pptx")))
+    assert slide_texts(deck.slides[0])[:2] == ["Desk pack", "From the page"]
+    shown = {d["label"] for _, d in data.graph(f).nodes(data=True)}
+    actors = [row[0] for s in deck.slides for tb in tables(s) if tb[0][0] == "Actor"
+              for row in tb[1:]]
+    assert actors and set(actors) <= shown
+    assert len(PdfReader(io.BytesIO(files.read("relgraph-desk-pack.pdf"))).pages) == len(
+        deck.slides)

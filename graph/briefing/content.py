@@ -99,13 +99,13 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                    focus: str | None = None, depth: int = 1,
                    path: tuple[str, str] | None = None, relations: int = RELATIONS,
                    title: str | None = None, subtitle: str = "",
-                   corpus: Corpus | None = None) -> Briefing:
+                   corpus: Corpus | None = None, hide_isolated: bool = False) -> Briefing:
     """The briefing of a slice's view (``top`` actors: by default as many as a 16:9 slide
     names legibly, 0 for all; ``focus``/``path`` as actor ids), with its ``relations``
     strongest typed relations among the drawn actors."""
     sl = sl or GraphSlice()
     G = view_graph(store, sl, corpus=corpus, top=DEFAULT_TOP if top is None else top or None,
-                   focus=focus, depth=depth, path=path)
+                   focus=focus, depth=depth, path=path, hide_isolated=hide_isolated)
     if not len(G):
         raise EmptySliceError("nothing to brief: the slice has no actors (loosen the filters)")
     arts = store.articles(G.graph["articles"])

@@ -78,12 +78,7 @@ def _table(slide, page: Page) -> None:  # noqa: ANN001
                 for run in paragraph.runs:
                     color = style.LABEL_COLOR
                     if r and page.kind == "relations" and c == 1:
-                        color = _darker(style.polarity_color(page.polarities[r - 1]))
+                        color = style.darker(style.polarity_color(page.polarities[r - 1]))
                     _font(run.font, 12, bold=r == 0, color=color if r else "#FFFFFF")
     if page.footnote:
         _text(slide, page.footnote, MARGIN, 7.0, width, 0.4, 12, color="#555555")
-
-
-def _darker(hex_color: str, f: float = 0.75) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"

@@ -93,7 +93,7 @@ def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
     cells = [[Paragraph(escape(t), _style(bold, 12, "#FFFFFF")) for t in page.header]]
     for r, row in enumerate(page.rows):
         cells.append([Paragraph(escape(t), _style(
-            regular, 12, _darker(style.polarity_color(page.polarities[r]))
+            regular, 12, style.darker(style.polarity_color(page.polarities[r]))
             if page.kind == "relations" and c == 1 else style.LABEL_COLOR))
             for c, t in enumerate(row)])
     table = Table(cells, colWidths=[width * f for f in page.widths], repeatRows=0)
@@ -124,8 +124,3 @@ def _with_picture(document: bytes, picture: bytes, title: str) -> bytes:
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
-
-
-def _darker(hex_color: str, f: float = 0.75) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"

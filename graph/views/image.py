@@ -191,7 +191,7 @@ def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
                    for _, text, x, y, anchor in placed]
     if labels != "none":
         for text, x, y, angle, polarity in edge_labels(G, pos, t.verb, placer):
-            color = _darker(style.polarity_color(polarity))
+            color = style.darker(style.polarity_color(polarity))
             annotations.append({**_text(text, x, y, "center", t.verb, color),
                                 "textangle": angle, "font": {
                                     "size": t.verb, "family": style.FONT_FAMILY,
@@ -224,11 +224,6 @@ def _text(text: str, x: float, y: float, anchor: str, font: float, color: str) -
             "yanchor": "middle", "font": {"size": font, "color": color,
                                           "family": style.FONT_FAMILY},
             "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 0}
-
-
-def _darker(hex_color: str, f: float = 0.75) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"
 
 
 def _discs(G: nx.Graph, pos: dict, size: dict) -> np.ndarray:

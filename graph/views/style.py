@@ -22,6 +22,7 @@ __all__ = [
     "TYPE_COLORS",
     "TYPE_LABELS",
     "community_color",
+    "darker",
     "edge_width",
     "kind_label",
     "node_size",
@@ -105,6 +106,13 @@ def kind_label(kind: str) -> str:
     else:
         verb = first + "ed"
     return f"{verb} {rest}".strip()
+
+
+def darker(hex_color: str, f: float = 0.75) -> str:
+    """``#RRGGBB`` darkened to ``f`` of each channel: text in a link's colour that stays
+    readable on white (verbs on the image, the "did what" column of a briefing)."""
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"#{int(r * f):02x}{int(g * f):02x}{int(b * f):02x}"
 
 
 def polarity_color(polarity: str) -> str:

@@ -1,0 +1,142 @@
+"""Briefing speed: a briefing image and a whole briefing pack of a 25-actor view of the
+10,000-article synthetic store, whole commands from start-up to written files.
+
+Baseline, in the same run: Graphviz's ``sfdp`` drawing the same view (the same 25 actors and
+links, written as GraphML by relgraph, converted with ``graphml2gv``) to PNG and SVG with
+labels. Graphviz draws a graph, without legend, caption, verbs or any slide text; the ratio
+says what relgraph's whole briefing costs against the fastest plain drawing. Without ``sfdp``
+the baseline is skipped (and said so).
+
+Also, in one process: reading the view (the corpus loaded from the store), building the
+briefing, laying out the figure, and each render once the browser is warm.
+
+Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synthetic import synthetic_store  # noqa: E402
+
+from graph.briefing.content import build_briefing  # noqa: E402
+from graph.briefing.pack import pack_files, picture  # noqa: E402
+from graph.core.choices import DEFAULT_TOP  # noqa: E402
+from graph.views.exports import write_graph  # noqa: E402
+from graph.views.image import figure_bytes  # noqa: E402
+from graph.views.render import warm_up  # noqa: E402
+from graph.views.rules import view_graph  # noqa: E402
+
+ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/")}
+
+
+def median(times: list[float]) -> float:
+    return sorted(times)[len(times) // 2]
+
+
+def timed(command: list[str], runs: int, shell: bool = False) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(command if not shell else " ".join(command), shell=shell, check=True,
+                       capture_output=True, env=ENV, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+    return median(times)
+
+
+def relgraph(*args: str) -> list[str]:
+    return [sys.executable, "-c", "import sys; from graph.cli.main import main; "
+            "sys.exit(main())", *args]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--db", default="/tmp/relgraph-bench/synthetic-10000.db",
+                   help="the synthetic store (built if it has fewer articles)")
+    p.add_argument("--articles", type=int, default=10_000)
+    p.add_argument("--runs", type=int, default=3, help="runs per whole command (median)")
+    args = p.parse_args()
+    db = Path(args.db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    store = synthetic_store(db, args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        G = view_graph(store, top=DEFAULT_TOP)  # the default view, as the CLI draws it
+        print(f"store: {store.counts()['articles']:,} articles; view: {len(G)} actors, "
+              f"{G.number_of_edges()} links", flush=True)
+        graphml = out / "view.graphml"
+        write_graph(G, "graphml", graphml)
+        rows: list[tuple[str, float]] = []
+        sfdp, convert = shutil.which("sfdp"), shutil.which("graphml2gv")
+        if sfdp and convert:
+            subprocess.run([convert, "-o", str(out / "view.gv"), str(graphml)], check=True,
+                           capture_output=True)
+            conv = timed([convert, "-o", str(out / "view.gv"), str(graphml)], args.runs)
+            for fmt in ("png", "svg"):
+                rows.append((f"baseline: graphml2gv + sfdp -T{fmt} (labelled)",
+                             conv + timed([sfdp, f"-T{fmt}", "-Goverlap=prism", "-o",
+                                           str(out / f"gv.{fmt}"), str(out / "view.gv")],
+                                          args.runs)))
+        else:
+            print("baseline skipped: sfdp (Graphviz) not installed", flush=True)
+        rows.append(("python -c pass (interpreter start-up)",
+                     timed([sys.executable, "-c", "pass"], args.runs)))
+        rows.append(("relgraph export -f png (briefing image)",
+                     timed(relgraph("export", "--db", str(db), "-f", "png", "-o",
+                                    str(out / "brief.png")), args.runs)))
+        rows.append(("relgraph export -f svg (briefing image)",
+                     timed(relgraph("export", "--db", str(db), "-f", "svg", "-o",
+                                    str(out / "brief.svg")), args.runs)))
+        rows.append(("relgraph brief (pptx + pdf + md/svg)",
+                     timed(relgraph("brief", "--db", str(db), "-o", str(out / "pack")),
+                           args.runs)))
+        base = rows[0][1] if sfdp and convert else None
+        print(f"\n{'whole command, median of ' + str(args.runs):<48}{'s':>7}"
+              f"{'/ sfdp png':>11}")
+        for name, seconds in rows:
+            ratio = f"{seconds / base:>11.1f}" if base else f"{'-':>11}"
+            print(f"{name:<48}{seconds:>7.2f}{ratio}")
+        in_process(store)
+
+
+def in_process(store) -> None:  # noqa: ANN001
+    """Where a pack's time goes, in one process (the browser started first)."""
+    warm_up()
+    steps: list[tuple[str, float]] = []
+    t0 = time.perf_counter()
+    G = view_graph(store, top=DEFAULT_TOP)
+    steps.append(("read the view (corpus loaded from the store)", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    b = build_briefing(store)
+    steps.append(("build the briefing (view again, evidence, sources)",
+                  time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    fig = picture(b)
+    steps.append(("lay out the figure (positions, names, legend)", time.perf_counter() - t0))
+    figure_bytes(fig, "svg")  # the browser is warm from here on
+    for fmt in ("png", "pdf", "svg"):
+        t0 = time.perf_counter()
+        figure_bytes(fig, fmt, 200 if fmt == "png" else 150)
+        steps.append((f"render {fmt} (warm browser)", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    pack_files(b, "pack")
+    steps.append(("whole pack from a built briefing (3 renders + files)",
+                  time.perf_counter() - t0))
+    print(f"\n{'in one process (' + str(len(G)) + ' actors)':<56}{'s':>7}")
+    for name, seconds in steps:
+        print(f"{name:<56}{seconds:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()
