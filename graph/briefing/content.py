@@ -104,11 +104,13 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     names legibly, 0 for all; ``focus``/``path`` as actor ids), with its ``relations``
     strongest typed relations among the drawn actors."""
     sl = sl or GraphSlice()
+    corpus = corpus or Corpus.load(store)  # its article list spares a read of every article
     G = view_graph(store, sl, corpus=corpus, top=DEFAULT_TOP if top is None else top or None,
                    focus=focus, depth=depth, path=path, hide_isolated=hide_isolated)
     if not len(G):
         raise EmptySliceError("nothing to brief: the slice has no actors (loosen the filters)")
-    arts = store.articles(G.graph["articles"])
+    in_slice = set(G.graph["articles"])
+    arts = [a for a in corpus.articles if a["id"] in in_slice]
     by_id = {a["id"]: a for a in arts}
 
     def label(v: object) -> str:

@@ -9,7 +9,7 @@ from graph.briefing.content import RELATIONS, build_briefing
 from graph.briefing.pack import write_pack
 from graph.cli.commands import summary
 from graph.cli.export import actor_id, left_out
-from graph.cli.options import db_option, open_store, slice_filters
+from graph.cli.options import SectionedCommand, db_option, open_store, slice_filters
 from graph.core.choices import BRIEF_FORMATS, DEFAULT_TOP
 from graph.core.errors import EmptySliceError, RelgraphError, RendererMissingError, UsageError
 from graph.core.model import GraphSlice
@@ -18,7 +18,7 @@ from graph.views.render import warm_up
 __all__ = ["brief"]
 
 
-@click.command(short_help=summary("brief"))
+@click.command(cls=SectionedCommand, short_help=summary("brief"))
 @db_option
 @click.option("--output", "-o", required=True, metavar="STEM",
               help="where to write: STEM.pptx, STEM.pdf, STEM.md (with STEM.svg)")
