@@ -65,6 +65,7 @@ def test_deck_and_pdf_have_the_same_titled_pages(pack, store_path):
     assert titles[0] == "Synthetic week" and "Actors" in titles
     assert titles[-1].startswith("Sources")
     assert any(t.startswith("Key relations") for t in titles)
+    assert "Timeline, … – 2024-02-15" in titles  # the slice has a period
     for slide, page, title in zip(deck.slides, pdf.pages, titles, strict=True):
         assert slide_texts(slide)[0] == title  # editable text, not a picture of it
         assert title in page.extract_text()
@@ -210,3 +211,16 @@ def test_the_dashboards_briefing_pack_is_the_views_pack(store_path):
     assert actors and set(actors) <= shown
     assert len(PdfReader(io.BytesIO(files.read("relgraph-desk-pack.pdf"))).pages) == len(
         deck.slides)
+
+
+def test_a_slice_with_a_period_has_its_key_events_in_date_order(pack):
+    deck = pack["pptx"]
+    events = [row for slide in deck.slides for table in tables(slide)
+              if table[0][0] == "When" for row in table[1:]]
+    relations = [row for slide in deck.slides for table in tables(slide)
+                 if table[0][0] == "Who" for row in table[1:]]
+    assert len(events) == len(relations) == 10
+    assert [e[0] for e in events] == sorted(e[0] for e in events)
+    assert sorted((e[0], e[2]) for e in events) == sorted(
+        (r[3], re.search(r"\[(\d+)\]", r[4]).group(0)) for r in relations)
+    assert "## Timeline" in pack["md"]

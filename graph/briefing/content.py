@@ -93,6 +93,7 @@ class Briefing:
     actors: list[ActorRow] = field(default_factory=list)
     sources: list[SourceRow] = field(default_factory=list)
     more_sources: int = 0
+    period: str = ""  # the slice's dates ("2024-01-01 – 2024-02-15") when it has some
 
 
 def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | None = None,
@@ -140,9 +141,10 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                        d.get("last_seen"), _other_names(d))
               for v, d in sorted(G.nodes(data=True),
                                  key=lambda n: (-n[1].get("mentions", 0), label(n[0])))]
+    period = (f"{sl.since or '…'} – {sl.until or '…'}" if sl.since or sl.until else "")
     return Briefing(title or "relgraph briefing", subtitle, caption,
                     _notes(store, G, caption, len(rows)), G, rows, actors[:ACTORS], sources,
-                    len(arts) - len(listed))
+                    len(arts) - len(listed), period)
 
 
 def relation_when(article: dict) -> str | None:

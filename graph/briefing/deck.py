@@ -77,7 +77,7 @@ def _table(slide, page: Page) -> None:  # noqa: ANN001
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     color = style.LABEL_COLOR
-                    if r and page.kind == "relations" and c == 1:
+                    if r and page.kind in ("relations", "timeline") and c == 1:
                         color = style.darker(style.polarity_color(page.polarities[r - 1]))
                     _font(run.font, 12, bold=r == 0, color=color if r else "#FFFFFF")
     if page.footnote:

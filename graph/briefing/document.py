@@ -94,7 +94,7 @@ def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
     for r, row in enumerate(page.rows):
         cells.append([Paragraph(escape(t), _style(
             regular, 12, style.darker(style.polarity_color(page.polarities[r]))
-            if page.kind == "relations" and c == 1 else style.LABEL_COLOR))
+            if page.kind in ("relations", "timeline") and c == 1 else style.LABEL_COLOR))
             for c, t in enumerate(row)])
     table = Table(cells, colWidths=[width * f for f in page.widths], repeatRows=0)
     table.setStyle(TableStyle([

@@ -19,11 +19,12 @@ PAGE_INCHES = (13.333, 7.5)  # a 16:9 slide; the PDF's pages are the same size
 RELATIONS_PER_PAGE = 5
 ACTORS_PER_PAGE = 12
 SOURCES_PER_PAGE = 15
+TIMELINE_PER_PAGE = 12
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page: ``kind`` is graph, relations, actors or sources; a table page has a
+    """One page: ``kind`` is graph, relations, timeline, actors or sources; a table page has a
     ``header``, ``rows`` and column ``widths`` (fractions of the page's text width)."""
 
     kind: str
@@ -47,6 +48,17 @@ def pages(b: Briefing) -> list[Page]:
                         "Strongest typed relations among the actors drawn, by supporting "
                         "sentences; [n]: the source of the quoted sentence (Sources page).",
                         tuple(r.polarity for r in chunk)))
+    if b.period and b.relations:  # a slice with a period: its key events in date order
+        events = sorted(b.relations, key=lambda r: (r.when or "9999", r.citation))
+        chunks = [events[i:i + TIMELINE_PER_PAGE]
+                  for i in range(0, len(events), TIMELINE_PER_PAGE)]
+        for i, chunk in enumerate(chunks):
+            out.append(Page("timeline", _numbered(f"Timeline, {b.period}", i, len(chunks)),
+                            ("When", "What happened", "Source"),
+                            tuple((r.when or "undated", f"{r.source} {r.verb} {r.target}",
+                                   f"[{r.citation}]") for r in chunk), (0.14, 0.74, 0.12),
+                            "The key relations in the order of their quoted articles' dates.",
+                            tuple(r.polarity for r in chunk)))
     if b.actors:
         out.append(Page("actors", "Actors", ("Actor", "Type", "Mentions", "First seen",
                                              "Last seen", "Other names"),
