@@ -82,9 +82,8 @@ def _paragraph(canvas: Canvas, text: str, x: float, y: float, width: float, size
                font: str, color: str) -> None:
     """Wrapped text whose last line sits at ``y`` (pt from the page's bottom)."""
     p = Paragraph(escape(text), _style(font, size, color))
-    _, h = p.wrap(width, H)
+    p.wrap(width, H)
     p.drawOn(canvas, x, y)
-    del h
 
 
 def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
