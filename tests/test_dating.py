@@ -77,6 +77,9 @@ CASES = [
      EventDate("2023-03", "month", "explicit")),
     ("Kenya signed a security pact with Haiti on 2024-03-01.", THU,
      EventDate("2024-03-01", "day", "explicit")),
+    # a holiday the model does not label as a date
+    ("Ukraine accused Russia on Boxing Day of shelling Kherson.", date(2023, 12, 29),
+     EventDate("2023-12-26", "day", "explicit")),
     # background years
     ("India and Canada had restored diplomatic ties in 2018 after a long freeze.", THU,
      EventDate("2018", "year", "explicit")),
@@ -148,6 +151,12 @@ def test_co_occurrence_stays_undated(nlp):
     ("the end of 2019", THU, "past", (date(2019, 1, 1), "year")),
     ("Sept. 13, 2023", None, "past", (date(2023, 9, 13), "day")),
     ("on Christmas Day", date(2025, 1, 3), "past", (date(2024, 12, 25), "day")),
+    ("last summer", date(2024, 1, 10), "past", (date(2023, 1, 1), "year")),
+    ("last summer", date(2023, 9, 14), "past", (date(2023, 1, 1), "year")),
+    ("next summer", date(2023, 9, 14), "future", (date(2024, 1, 1), "year")),
+    ("at the end of last year", date(2024, 1, 10), "past", (date(2023, 1, 1), "year")),
+    ("early next month", date(2024, 10, 31), "future", (date(2024, 11, 1), "month")),
+    ("mid-2022", date(2024, 1, 10), "past", (date(2022, 1, 1), "year")),
 ])
 def test_resolver(text, published, tense, expected):
     got = resolve(parse(text), published, tense)

@@ -23,6 +23,7 @@ publication date and the trigger's tense:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -33,10 +34,11 @@ from graph.relations.timex import parse, resolve
 
 __all__ = ["date_relations", "event_date", "tense_of"]
 
-_TIME_WORDS = {"yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday",
-               "thursday", "friday", "saturday", "sunday"}
-_SPAN_UNITS = {"night", "week", "month", "year", "weekend"}
-_SHIFTS = {"last", "next", "this"}
+#: Time words spaCy's model sometimes leaves out of its entities.
+_TIME_WORDS = re.compile(
+    r"\b(?:(?:last|next|this)\s+(?:night|week|month|year|weekend)|yesterday|today|tomorrow|"
+    r"tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas(?:\s+(?:day|eve))?|"
+    r"boxing\s+day|new\s+year's\s+(?:day|eve))\b", re.I)
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
 #: Heads whose ``to``-infinitive is a plan: "is due to visit", "plans to meet".
@@ -155,19 +157,14 @@ def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span
 
 def _expressions(sent: Span) -> list[Span]:
     """The sentence's ``DATE``/``TIME`` entities, and the plainest time words the model left
-    unlabelled ("last night", "yesterday", a weekday)."""
+    unlabelled ("last night", "yesterday", a weekday, "Boxing Day")."""
     ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
-    doc = sent.doc
-    for t in sent:
-        if t.i in covered:
-            continue
-        word = t.lower_
-        if word in _TIME_WORDS:
-            ents.append(doc[t.i:t.i + 1])
-        elif word in _SPAN_UNITS and t.i > sent.start and doc[t.i - 1].lower_ in _SHIFTS and (
-                t.i - 1) not in covered:
-            ents.append(doc[t.i - 1:t.i + 1])
+    for m in _TIME_WORDS.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
+                                  alignment_mode="expand")
+        if span is not None and not any(i in covered for i in range(span.start, span.end)):
+            ents.append(span)
     return ents
 
 

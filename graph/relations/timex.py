@@ -77,6 +77,9 @@ _FIXED = {
 _SPAN = re.compile(r"(?:(earlier|later)\s+)?(last|this|next|the\s+past|the\s+coming|the\s+"
                    r"previous|the\s+next|the\s+current|recent|coming)\s+(week|month|year|days|"
                    r"weeks|months|weekend)$")
+_SEASON = re.compile(r"(?:(last|this|next)\s+|the\s+)?(spring|summer|autumn|fall)$")
+#: The last month of each season (northern hemisphere, as wire copy writes them).
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _WEEKEND = re.compile(r"(?:(last|this|next|the\s+past|the\s+coming)\s+)?weekend$")
 
 
@@ -126,6 +129,9 @@ precision='day', forward=False)
     t = re.sub(r"^(the|this\s+past)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))", "", t)
     t = re.sub(r"^(?:the\s+)?(?:weekday|day)\s+of\s+", "", t)
     t = re.sub(r"'s$", "", t)
+    # "the end of last year", "early next month": the span's own precision covers its edges
+    t = re.sub(r"^(?:(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|mid|late)"
+               r"[\s-]+)(?=(?:last|this|next)\s)", "", t)
     return _parse_clean(t, prep)
 
 
@@ -173,6 +179,10 @@ def _parse_clean(t: str, prep: str) -> Timex | None:  # noqa: PLR0911 - one retu
         return _units(m.group(1), m.group(2), 1)
     if m := _SPAN.match(t):
         return _span(m.group(1), m.group(2), m.group(3))
+    if m := _SEASON.match(t):
+        shift = {"last": -1, "next": 1, "this": 0, None: 0}[m.group(1)]
+        return Timex("season", month=_SEASON_END[m.group(2)], shift=shift, precision="year",
+                     forward=shift > 0)
     if m := _WEEKEND.match(t):
         word = (m.group(1) or "").replace("the ", "")
         shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
@@ -244,6 +254,8 @@ def resolve(tx: Timex | None, published: date | None,
         return _weekday_of(tx, published, tense), "day", "relative", tx.forward
     if tx.kind == "offset":
         return published + timedelta(days=tx.days), tx.precision, "relative", tx.forward
+    if tx.kind == "season":
+        return _season_of(tx, published, tense), "year", "relative", tx.forward
     return _span_of(tx, published, tense), tx.precision, "relative", tx.forward
 
 
@@ -285,6 +297,21 @@ def _weekday_of(tx: Timex, published: date, tense: str) -> date:
     if tense == "future" or (tense == "present" and ahead < back):
         return published + timedelta(days=ahead)
     return published - timedelta(days=back)
+
+
+def _season_of(tx: Timex, published: date, tense: str) -> date:
+    """The year of "last summer", "next spring", "in the autumn" (by tense)."""
+    started = published.month > tx.month - 3  # the season has begun (or passed) this year
+    shift = tx.shift or {"past": -1, "future": 1}.get(tense, 0)
+    if shift < 0:
+        year = published.year if published.month > tx.month else published.year - 1
+    elif shift > 0 and not tx.shift:  # "in the summer" ahead: this year's unless it is over
+        year = published.year if published.month <= tx.month else published.year + 1
+    elif shift > 0:
+        year = published.year + 1 if started else published.year
+    else:
+        year = published.year
+    return date(year, 1, 1)
 
 
 def _span_of(tx: Timex, published: date, tense: str) -> date:
