@@ -103,6 +103,15 @@ def test_the_expression_attached_to_the_trigger_wins(nlp):
     text = "Russia's president will visit North Korea this week, the Kremlin said on Monday."
     assert when(nlp, text, date(2024, 6, 17)) == EventDate("2024-06", "month", "relative",
                                                            planned=True)
+    # a date inside a clause modifying another noun describes that noun
+    text = ("Brazil's finance minister, Ana Souza, defended Tomas Ferreira, who is seen as the "
+            "president's choice to succeed the governor when his term ends in December.")
+    assert when(nlp, text, date(2024, 6, 19)) == EventDate("2024-06-19", "day", "article")
+    # "in a week" in a past sentence is a window, not next week
+    text = ("Houthi rebels fired missiles at a cargo ship on Monday, hours after the United "
+            "States and Britain struck Yemen for the second time in a week.")
+    assert when(nlp, text, date(2024, 1, 15), "struck") == EventDate("2024-01-15", "day",
+                                                                     "relative")
     # a year modifying another noun is background to that noun, not the accusation's date
     text = "Iran accused the United States on Tuesday of violating the 2015 nuclear accord."
     assert when(nlp, text, THU) == EventDate("2023-09-12", "day", "relative")

@@ -68,15 +68,19 @@ def event_date(trigger: Token, published: date | None) -> EventDate | None:
     tense = tense_of(verb)
     for _, ent in sorted(_candidates(trigger, verb)):
         tx = parse(_with_preposition(ent))
-        if tx is None:
-            continue  # a duration, a decade, an age: no point in time
+        if tx is None or (tx.forward and tense == "past"):
+            # a duration, a decade, an age; or "in a week" in a past sentence ("for the
+            # second time in a week"): no point in time of this event
+            continue
         got = resolve(tx, published, tense)
         if got is None:
             return None  # relative to a date the article does not have
         day, precision, basis, forward = got
-        after = published is not None and _cut(day, precision) > _cut(published, precision)
-        planned = tense == "future" or forward or (after and tense != "past")
-        return EventDate(_cut(day, precision), precision, basis, planned)
+        value = _cut(day, precision)
+        after = published is not None and value > _cut(published, precision)
+        before = published is not None and value < _cut(published, precision)
+        planned = not before and (tense == "future" or forward or (after and tense != "past"))
+        return EventDate(value, precision, basis, planned)
     return _article_date(published, tense == "future")
 
 
@@ -143,11 +147,12 @@ def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span
             continue
         if host in (trigger, verb):
             rank = 0
-        elif host in chain or host.i in {t.i for t in trigger.subtree} and host.pos_ in (
-                "VERB", "AUX") and host is not trigger:
+        elif host in chain:
             rank = 1
-        elif host.pos_ in ("NOUN", "PROPN") and host is not trigger and ent.end <= host.i:
+        elif host.pos_ in ("NOUN", "PROPN") and ent.end <= host.i:
             continue  # "the 2019 accord", "last year's deal": background of another noun
+        elif _in_modifier_clause(host, trigger):
+            continue  # "a plan backed in 2021", "who ... when his term ends in December"
         else:
             rank = 2
         distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
@@ -180,6 +185,19 @@ def _host(ent: Span) -> Token | None:
     if head.dep_ == "prep" and head.head is not head:
         head = head.head  # "earlier on Tuesday"
     return head
+
+
+def _in_modifier_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is inside a clause that modifies a noun other than the trigger (a
+    relative clause or a participle after a noun): its dates describe that noun, not the
+    event ("talks that began on Monday" still date the talks)."""
+    for _ in range(8):
+        if token.dep_ in ("acl", "relcl") and token.head is not trigger:
+            return True
+        if token.head is token or token.head is trigger:
+            return False
+        token = token.head
+    return False
 
 
 def _chain(verb: Token) -> set[Token]:
