@@ -93,6 +93,14 @@ def test_a_body_date_is_the_latest_past_one_not_a_plan():
                         "(a plan)"]
 
 
+def test_a_date_of_birth_line_is_no_stamp():
+    text = "Date of birth: 12 May 1913\n\nIngrid Halvorsen taught music in Bergen.\n"
+    article, warnings = read("card.txt", text)
+    assert article.date is None
+    assert warnings == ["card.txt: undated: the text's only full date, 12 May 1913, is a birth "
+                        "date"]
+
+
 def test_an_article_without_any_date_is_undated_quietly():
     article, warnings = read("plain.txt", "Officials met in Seoul on Tuesday.\n")
     assert article.date is None and warnings == []

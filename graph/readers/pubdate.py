@@ -33,7 +33,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _STAMP = re.compile(r"^[ \t]*(?P<kind>(?:first\s+)?published|(?:last\s+)?updated|posted|date)"
-                    r"(?:\s+on)?\s*:?\s*(?P<value>.{6,80}?)\s*$", re.I | re.M)
+                    r"(?:\s+on)?\s*:?\s*(?P<value>(?:\d|(?-i:[A-Z])[a-z]{2}).{4,78}?)\s*$",
+                    re.I | re.M)
 _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}}?)?,\s*"
     rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))"
