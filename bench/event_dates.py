@@ -5,6 +5,7 @@ only to report, never to tune) hold one sentence a row, tab-separated::
 
     published   sentence   gold   precision   planned   [trigger]
 
+``sentence`` may hold several paragraphs, separated by ``\n`` (the two characters);
 ``published`` is the article's date (``-`` for an undated article), ``gold`` the date the event
 happened cut to ``precision`` (day / month / year; ``-`` when nothing can date it), ``planned``
 ``yes`` or ``no``, ``trigger`` (optional) the word of the relation to score when the sentence
@@ -65,7 +66,8 @@ def read_rows(path: Path) -> list[Row]:
                      f"(day/month/year), planned (yes/no)[, trigger]")
         published = None if cols[0] == "-" else date.fromisoformat(cols[0])
         gold = None if cols[2] == "-" else cols[2]
-        rows.append(Row(n, published, cols[1], gold, cols[3], cols[4] == "yes",
+        text = cols[1].replace("\\n", "\n")  # several paragraphs: \n in the column
+        rows.append(Row(n, published, text, gold, cols[3], cols[4] == "yes",
                         cols[5] if len(cols) == 6 else ""))
     return rows
 
@@ -91,12 +93,14 @@ def score(rows: list[Row], model: str | None = None,
         typed = [r for r in extract(article, doc).relations if r.directed]
         typed_n += len(typed)
         dated_n += sum(r.when is not None for r in typed)
+        if row.trigger:
+            typed = [r for r in typed if r.trigger == row.trigger]
         if not typed:
             missing += 1
             if log is not None:
                 log.append(f"line {row.line}: no typed relation: {row.sentence}")
             continue
-        rel = next((r for r in typed if r.trigger == row.trigger), typed[0])
+        rel = typed[0]
         scored += 1
         hit = right(rel.when, row.gold, row.precision)
         ok += hit
