@@ -6,10 +6,11 @@ relative expression) without knowing when it was written; :func:`resolve` places
 from the publication date and the tense of the verb it dates.
 
 Hand-written rather than dateparser (BSD, installed here through htmldate): dateparser resolves
-"Wednesday" or "in March" by a fixed preference (``PREFER_DATES_FROM``), not by the tense of the
-sentence, it has no notion of precision ("last week" becomes one day), and its search costs
-about a millisecond a call where these regular expressions cost microseconds on the entities
-spaCy already found (ingest must stay within 5 % of its speed).
+"Wednesday" or "in March" by one fixed preference (``PREFER_DATES_FROM``), not by the tense of
+each sentence; it has no precision ("in 2019" comes back as 14 September 2019 from a 14
+September base, "last week" as one day); and it is slow for a step run on every typed
+relation: 978 µs a call against 12 µs here (eight expressions, same run, this machine), on the
+entities spaCy has already found.
 
 >>> from datetime import date
 >>> pub = date(2023, 9, 14)  # a Thursday
