@@ -166,6 +166,9 @@ def test_co_occurrence_stays_undated(nlp):
     ("at the end of last year", date(2024, 1, 10), "past", (date(2023, 1, 1), "year")),
     ("early next month", date(2024, 10, 31), "future", (date(2024, 11, 1), "month")),
     ("mid-2022", date(2024, 1, 10), "past", (date(2022, 1, 1), "year")),
+    ("between 2019 and 2021", THU, "past", (date(2019, 1, 1), "year")),
+    ("from March to May", THU, "past", (date(2023, 3, 1), "month")),
+    ("the first week of March", THU, "past", (date(2023, 3, 1), "month")),
 ])
 def test_resolver(text, published, tense, expected):
     got = resolve(parse(text), published, tense)

@@ -119,7 +119,8 @@ precision='day', forward=False)
     """
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     prep = ""
-    m = re.match(r"(on|in|at|during|since|by|until|till|from|before|after|for|over|through|"
+    m = re.match(r"(on|in|at|during|since|by|until|till|from|between|before|after|for|over|"
+                 r"through|"
                  r"throughout|within|around|as of|as early as|as late as|earlier|later)\s+", t)
     if m:
         prep, t = m.group(1), t[m.end():]
@@ -130,6 +131,14 @@ precision='day', forward=False)
     t = re.sub(r"^(the|this\s+past)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))", "", t)
     t = re.sub(r"^(?:the\s+)?(?:weekday|day)\s+of\s+", "", t)
     t = re.sub(r"'s$", "", t)
+    # "the first week of March": the month; "between 2019 and 2021": where it starts
+    t = re.sub(r"^(?:the\s+)?(?:first|second|third|fourth|last|final|closing|opening)\s+"
+               r"(?:week|weeks|days|half|quarter)\s+of\s+", "", t)
+    if prep in ("between", "from") or re.match(r"\S+(?:\s+\S+)?\s+(?:to|until|and|through)\s"
+                                               r"+(?:\d|[a-z]+\s+\d)", t):
+        first = re.split(r"\s+(?:and|to|until|through)\s+", t, maxsplit=1)[0]
+        if first != t:
+            return parse(first)
     # "the end of last year", "early next month": the span's own precision covers its edges
     t = re.sub(r"^(?:(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|mid|late)"
                r"[\s-]+)(?=(?:last|this|next)\s)", "", t)
