@@ -7,7 +7,9 @@ publication date and the trigger's tense:
 * candidates are spaCy's ``DATE``/``TIME`` entities of the sentence (already in the parse; no
   second pass over the text), each read with the preposition governing it ("on Tuesday",
   "since 2019", "for two years" is a duration and dates nothing). A date that modifies another
-  noun ("violated the 2019 accord") is background to that noun, not the event's date;
+  noun ("violated the 2019 accord"), or stands in a clause modifying one ("a plan Oxfam had
+  backed in 2021"), is background to that noun, not the event's date; a forward expression
+  in a past sentence ("for the second time in a week") is a window, not a date;
 * the expression attached in the dependency tree to the trigger (as an adverbial of the verb,
   or a modifier of an event noun: "last year's summit") wins; else one attached to a verb of the
   trigger's own clause chain ("agreed on Tuesday to send troops", "held talks on Monday");
@@ -66,7 +68,7 @@ def event_date(trigger: Token, published: date | None) -> EventDate | None:
     """The date of the event ``trigger`` (a verb or event noun) names, or ``None``."""
     verb = _clause_verb(trigger)
     tense = tense_of(verb)
-    for _, ent in sorted(_candidates(trigger, verb)):
+    for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
         tx = parse(_with_preposition(ent))
         if tx is None or (tx.forward and tense == "past"):
             # a duration, a decade, an age; or "in a week" in a past sentence ("for the
