@@ -107,6 +107,9 @@ def test_the_expression_attached_to_the_trigger_wins(nlp):
     text = ("Brazil's finance minister, Ana Souza, defended Tomas Ferreira, who is seen as the "
             "president's choice to succeed the governor when his term ends in December.")
     assert when(nlp, text, date(2024, 6, 19)) == EventDate("2024-06-19", "day", "article")
+    # ... but a clause modifying the event noun itself dates the event
+    text = "The talks between Serbia and Kosovo that began on Monday collapsed."
+    assert when(nlp, text, THU) == EventDate("2023-09-11", "day", "relative")
     # "in a week" in a past sentence is a window, not next week
     text = ("Houthi rebels fired missiles at a cargo ship on Monday, hours after the United "
             "States and Britain struck Yemen for the second time in a week.")

@@ -93,13 +93,13 @@ def tense_of(verb: Token) -> str:
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
             return "future"
-        if token is not verb and token.lemma_.lower() in _PLAN_HEADS and verb.tag_ == "VB":
+        if token != verb and token.lemma_.lower() in _PLAN_HEADS and verb.tag_ == "VB":
             # "is due to visit", "plans to meet"; but "was due to meet", "planned to visit"
             # were no plans of today's
             return "past" if _past(token, auxes) else "future"
         if _past(token, auxes):
             return "past"
-        if token.dep_ not in ("xcomp", "acomp", "conj", "advcl") or token.head is token:
+        if token.dep_ not in ("xcomp", "acomp", "conj", "advcl") or token.head == token:
             break
         token = token.head
     return "present"
@@ -131,7 +131,7 @@ def _clause_verb(trigger: Token) -> Token:
     ("held talks", "arrived for a visit")."""
     token = trigger
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             return token
         token = token.head
     return trigger
@@ -182,9 +182,9 @@ def _host(ent: Span) -> Token | None:
         head = root.head.head
     else:
         head = root.head
-    if head is root:
+    if head == root:
         return None
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head != head:
         head = head.head  # "earlier on Tuesday"
     return head
 
@@ -194,9 +194,9 @@ def _in_modifier_clause(token: Token, trigger: Token) -> bool:
     relative clause or a participle after a noun): its dates describe that noun, not the
     event ("talks that began on Monday" still date the talks)."""
     for _ in range(8):
-        if token.dep_ in ("acl", "relcl") and token.head is not trigger:
+        if token.dep_ in ("acl", "relcl") and token.head != trigger:
             return True
-        if token.head is token or token.head is trigger:
+        if token.head == token or token.head == trigger:
             return False
         token = token.head
     return False
@@ -208,7 +208,7 @@ def _chain(verb: Token) -> set[Token]:
     chain = {verb}
     token = verb
     for _ in range(4):
-        if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head == token:
             break
         token = token.head
         chain.add(token)
