@@ -110,5 +110,7 @@ def test_years_that_are_counts_do_not_make_a_date_historical():
     got = article_date("Ministers met on 3 March 2013.\n\nThe army sent 2024 troops north.",
                        today=date(2026, 12, 7))
     assert got == (date(2013, 3, 3), "")
-    # a date after today is no publication date
+    # a date after today is no publication date, in the body or in a stamp
     assert article_date("Ministers met on 3 March 2031.", today=date(2026, 12, 7))[0] is None
+    assert article_date("Published 3 March 2031\n\nMinisters met on 3 March 2026.",
+                        today=date(2026, 12, 7)) == (date(2026, 3, 3), "")

@@ -67,7 +67,7 @@ def article_date(text: str, today: date | None = None) -> tuple[date | None, str
                     for m in _STAMP.finditer(text))
     for _, _, value in stamps:
         day, note = read_date(value)
-        if day is not None and not note:
+        if day is not None and not note and day <= today:  # a stamp in the future is no stamp
             return day, ""
     head = text[:400]
     years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
