@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-from bench import gum  # noqa: E402
+from bench import event_dates, gum  # noqa: E402
 from graph.core.cameo import kind_info, quad_class_of_root  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
 from graph.names.forms import name_key  # noqa: E402
@@ -444,6 +444,9 @@ def main() -> None:
     args = p.parse_args()
     if not args.gum_only:
         own(args)
+        print()
+        event_dates.report([event_dates.DEV], args.model, args.verbose)
+        event_dates.report([event_dates.HELDOUT], args.model)  # figures only, never errors
         print()
     gum.run(args, args.model)
 

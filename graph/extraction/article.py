@@ -13,6 +13,7 @@ from graph.core.model import Article, Extraction, Sentence
 from graph.mentions.find import find_mentions
 from graph.mentions.spans import _descriptors
 from graph.names.actor_types import _places, given_name
+from graph.relations.dating import date_relations
 from graph.relations.find import cooccurrences, typed_relations
 from graph.relations.lexicon import lexicon
 
@@ -28,7 +29,8 @@ def extract(article: Article, doc: Doc) -> Extraction:
         lead = len(text) - len(text.lstrip())
         sentences.append(Sentence(index=i, start=sent.start_char + lead,
                                   end=sent.start_char + len(text.rstrip()), text=text.strip()))
-    relations = cooccurrences(spans) + typed_relations(doc, spans)
+    typed = date_relations(doc, typed_relations(doc, spans), article.date)
+    relations = cooccurrences(spans) + typed
     return Extraction(article=article, sentences=sentences,
                       mentions=[s.mention for s in spans], relations=relations,
                       aliases=acronyms)

@@ -77,7 +77,7 @@ def _extract_long(article: Article, nlp: Language,
     out = []
     docs = nlp.pipe(text for _, text in parts)
     for (offset, text), doc in zip(parts, docs, strict=True):
-        piece = Article(id=article.id, text=text, origin=article.origin)
+        piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
         got = _safe(extract, piece, doc)
         if isinstance(got, InputError):
             return got

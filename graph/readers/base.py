@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from graph.core.model import Article
 from graph.readers.cleaning import clean_text, normalise, one_line
-from graph.readers.dates import find_date, read_date
+from graph.readers.dates import read_date
 from graph.readers.decode import NotText, decode
+from graph.readers.pubdate import article_date
 
 if TYPE_CHECKING:
     from graph.readers.fetcher import Fetcher
@@ -166,6 +167,10 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
     day, note = read_date(fields.get("date"), order=date_order)
     if note:
         notes.append(InputWarning(display(date_origin or origin), note))
+    elif day is None:  # no metadata date: a stamp, a dateline, or a plausible body date
+        day, why = article_date(text)
+        if why:
+            notes.append(InputWarning(origin, why))
     title = _field(fields.get("title"))
     cleaned = clean_text(text, title=title)
     if not cleaned.text.strip():
@@ -177,7 +182,7 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
         id=given_id or display(default_id),
         text=cleaned.text,
         title=title or cleaned.title,
-        date=day or (None if note else find_date(cleaned.text)),  # a bad date: undated
+        date=day,  # a bad metadata date: undated
         source=_field(fields.get("source")),
         url=_field(fields.get("url")),
         author=_field(fields.get("author")) or cleaned.author,

@@ -17,10 +17,12 @@ from graph.readers.credits import byline, strip_credits
 __all__ = ["Cleaned", "clean_text", "normalise", "one_line"]
 
 
-# A dateline: "SEOUL, South Korea (AP) — " or "ISTANBUL (Example Wire) - " at the start of a
-# paragraph (the city in capitals, then any source in brackets and a dash).
+# A dateline: "SEOUL, South Korea (AP) — ", "ISTANBUL (Example Wire) - " or "WASHINGTON,
+# Sept. 13, 2023 (AP) — " at the start of a paragraph (the city in capitals, a place or date,
+# then any source in brackets and a dash).
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\((?:dpa|[A-Z][\w .&'’-]{0,40})\)"
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\d{4})?\s*"
+    r"\((?:dpa|[A-Z][\w .&'’-]{0,40})\)"
     r"\s*[—–-]+\s*"
 )
 # Whole lines (paragraphs) that are credits, navigation or footers.

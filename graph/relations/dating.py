@@ -1,0 +1,230 @@
+"""When each typed relation happened: the time expression of its trigger, placed in time.
+
+For a typed relation this finds its trigger in the parsed sentence, picks the time expression
+that belongs to it, and resolves it (:mod:`graph.relations.timex`) against the article's
+publication date and the trigger's tense:
+
+* candidates are spaCy's ``DATE``/``TIME`` entities of the sentence (already in the parse; no
+  second pass over the text), each read with the preposition governing it ("on Tuesday",
+  "since 2019", "for two years" is a duration and dates nothing). A date that modifies another
+  noun ("violated the 2019 accord"), or stands in a clause modifying one ("a plan Oxfam had
+  backed in 2021"), is background to that noun, not the event's date; a forward expression
+  in a past sentence ("for the second time in a week") is a window, not a date;
+* the expression attached in the dependency tree to the trigger (as an adverbial of the verb,
+  or a modifier of an event noun: "last year's summit") wins; else one attached to a verb of the
+  trigger's own clause chain ("agreed on Tuesday to send troops", "held talks on Monday");
+  else the nearest in the sentence ("Kim met Putin, KCNA said on Wednesday");
+* tense: ``future`` when the trigger (or a verb it depends on) has *will*/*shall*/*would*, or
+  is the infinitive of "due to", "set to", "expected to", "plans to", "is to", "going to";
+  ``past`` for past forms and perfects; ``present`` otherwise. Weekdays and year-less dates
+  take the nearest day on the tense's side of the publication date;
+* without an expression the relation gets the article's date (basis ``"article"``); an
+  undated article gives ``None`` then, and for anything relative to it. ``planned`` is set
+  for future tense, forward expressions ("next week") and dates after publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.core.model import EventDate, Relation
+from graph.relations.timex import parse, resolve
+
+__all__ = ["date_relations", "event_date", "tense_of"]
+
+#: Time words spaCy's model sometimes leaves out of its entities.
+_TIME_WORDS = re.compile(
+    r"\b(?:(?:last|next|this)\s+(?:night|week|month|year|weekend)|yesterday|today|tomorrow|"
+    r"tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas(?:\s+(?:day|eve))?|"
+    r"boxing\s+day|new\s+year's\s+(?:day|eve))\b", re.I)
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
+#: Heads whose ``to``-infinitive is a plan: "is due to visit", "plans to meet".
+_PLAN_HEADS = {"due", "set", "expect", "schedule", "plan", "intend", "aim", "hope", "prepare",
+               "poise", "go", "be", "propose", "seek", "slate"}
+
+
+def date_relations(doc: Doc, relations: list[Relation],
+                   published: date | None) -> list[Relation]:
+    """``relations`` with ``when`` set on every typed one (co-occurrence stays undated)."""
+    sents = list(doc.sents) if relations else []
+    out = []
+    for rel in relations:
+        if not rel.directed or not rel.trigger or rel.sentence >= len(sents):
+            out.append(rel)
+            continue
+        trigger = _trigger(sents[rel.sentence], rel.trigger)
+        when = event_date(trigger, published) if trigger is not None else (
+            _article_date(published, False))
+        out.append(replace(rel, when=when))
+    return out
+
+
+def event_date(trigger: Token, published: date | None) -> EventDate | None:
+    """The date of the event ``trigger`` (a verb or event noun) names, or ``None``."""
+    verb = _clause_verb(trigger)
+    tense = tense_of(verb)
+    for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
+        tx = parse(_with_preposition(ent))
+        if tx is None or (tx.forward and tense == "past"):
+            # a duration, a decade, an age; or "in a week" in a past sentence ("for the
+            # second time in a week"): no point in time of this event
+            continue
+        got = resolve(tx, published, tense)
+        if got is None:
+            return None  # relative to a date the article does not have
+        day, precision, basis, forward = got
+        value = _cut(day, precision)
+        after = published is not None and value > _cut(published, precision)
+        before = published is not None and value < _cut(published, precision)
+        planned = not before and (tense == "future" or forward or (after and tense != "past"))
+        return EventDate(value, precision, basis, planned)
+    return _article_date(published, tense == "future")
+
+
+def tense_of(verb: Token) -> str:
+    """``"future"``, ``"past"`` or ``"present"`` for the verb a trigger depends on."""
+    token = verb
+    for _ in range(4):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+            return "future"
+        if token != verb and token.lemma_.lower() in _PLAN_HEADS and verb.tag_ == "VB":
+            # "is due to visit", "plans to meet"; but "was due to meet", "planned to visit"
+            # were no plans of today's
+            return "past" if _past(token, auxes) else "future"
+        if _past(token, auxes):
+            return "past"
+        if token.dep_ not in ("xcomp", "acomp", "conj", "advcl") or token.head == token:
+            break
+        token = token.head
+    return "present"
+
+
+def _past(token: Token, auxes: list[Token]) -> bool:
+    """A past form: "met", "was hosted", "has met"; not "is expected" or "are set"."""
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+        return True
+    return token.tag_ == "VBN" and not auxes and token.dep_ not in ("amod", "acl")
+
+
+def _article_date(published: date | None, planned: bool) -> EventDate | None:
+    if published is None:
+        return None
+    return EventDate(published.isoformat(), "day", "article", planned)
+
+
+def _trigger(sent: Span, word: str) -> Token | None:
+    """The trigger token of a relation in its sentence (verbs first when a word repeats)."""
+    hits = [t for t in sent if t.text == word]
+    if len(hits) > 1:
+        hits.sort(key=lambda t: t.pos_ not in ("VERB", "AUX"))
+    return hits[0] if hits else None
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb of the trigger's clause: the trigger, or the verb governing an event noun
+    ("held talks", "arrived for a visit")."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            return token
+        token = token.head
+    return trigger
+
+
+def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span]]:
+    """``(rank, ent)`` for every time expression of the sentence that may date the trigger;
+    lower ranks first (attached to the trigger, to its clause, then by distance)."""
+    sent = trigger.sent
+    chain = _chain(verb)
+    out = []
+    for ent in _expressions(sent):
+        host = _host(ent)
+        if host is None:
+            continue
+        if host in (trigger, verb):
+            rank = 0
+        elif host in chain:
+            rank = 1
+        elif host.pos_ in ("NOUN", "PROPN") and ent.end <= host.i:
+            continue  # "the 2019 accord", "last year's deal": background of another noun
+        elif _in_modifier_clause(host, trigger):
+            continue  # "a plan backed in 2021", "who ... when his term ends in December"
+        else:
+            rank = 2
+        distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
+        out.append(((rank, distance), ent))
+    return out
+
+
+def _expressions(sent: Span) -> list[Span]:
+    """The sentence's ``DATE``/``TIME`` entities, and the plainest time words the model left
+    unlabelled ("last night", "yesterday", a weekday, "Boxing Day")."""
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    covered = {i for e in sent.ents for i in range(e.start, e.end)}
+    for m in _TIME_WORDS.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
+                                  alignment_mode="expand")
+        if span is not None and not any(i in covered for i in range(span.start, span.end)):
+            ents.append(span)
+    return ents
+
+
+def _host(ent: Span) -> Token | None:
+    """The word a time expression modifies: a verb (through a preposition), or a noun."""
+    root = ent.root
+    if root.dep_ in ("pobj", "pcomp") and root.head.dep_ in ("prep", "agent"):
+        head = root.head.head
+    else:
+        head = root.head
+    if head == root:
+        return None
+    if head.dep_ == "prep" and head.head != head:
+        head = head.head  # "earlier on Tuesday"
+    return head
+
+
+def _in_modifier_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is inside a clause that modifies a noun other than the trigger (a
+    relative clause or a participle after a noun): its dates describe that noun, not the
+    event ("talks that began on Monday" still date the talks)."""
+    for _ in range(8):
+        if token.dep_ in ("acl", "relcl") and token.head != trigger:
+            return True
+        if token.head == token or token.head == trigger:
+            return False
+        token = token.head
+    return False
+
+
+def _chain(verb: Token) -> set[Token]:
+    """Verbs of the trigger's clause: those it depends on through infinitives, conjunctions
+    and adverbial clauses (not reported speech), and its own infinitives."""
+    chain = {verb}
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head == token:
+            break
+        token = token.head
+        chain.add(token)
+    chain.update(c for c in verb.children if c.dep_ in ("xcomp", "conj"))
+    return chain
+
+
+def _with_preposition(ent: Span) -> str:
+    """The expression with the preposition governing it ("in two weeks", "for two years")."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.i == ent.start - 1:
+        return f"{root.head.text} {ent.text}"
+    return ent.text
+
+
+def _cut(day: date, precision: str) -> str:
+    """``day`` as ISO text cut to ``precision``."""
+    return {"day": day.isoformat(), "month": day.isoformat()[:7],
+            "year": day.isoformat()[:4]}[precision]
