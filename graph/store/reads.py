@@ -23,6 +23,7 @@ from graph.names.forms import name_key
 from graph.resolution.actors import NameStat
 from graph.store import schema as t
 from graph.store.arrays import ArrayReads
+from graph.store.events import EventReads
 
 if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
     pass
@@ -50,9 +51,10 @@ class ActorRef:
     hidden: bool
 
 
-class Reads(ArrayReads):
+class Reads(ArrayReads, EventReads):
     """Read-only queries (mixed into :class:`graph.store.store.Store`; the array loads for graphs
-    are in :class:`graph.store.arrays.ArrayReads`)."""
+    are in :class:`graph.store.arrays.ArrayReads`, event records in
+    :class:`graph.store.events.EventReads`)."""
 
     engine: Engine
 
