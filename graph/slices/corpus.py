@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from graph.core.model import COOCCURRENCE
+from graph.slices.event_days import EventDays
 from graph.store.schema import ALL_KINDS
 from graph.store.store import Store
 
@@ -120,6 +121,8 @@ class Corpus:
     np_keys: np.ndarray  # sorted np_a * K + np_b, for finding a pair's id
     np_ids: np.ndarray  # the id of each key in np_keys
     kinds: list[str]
+    # typed rows: event day (ordinal of its period's first day), 0 for the article's date
+    r_day: np.ndarray = field(default_factory=lambda: _EMPTY)
     ids: list[str] = field(default_factory=list)  # stable actor ids
     labels: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
@@ -199,6 +202,7 @@ class Corpus:
             r_polarity=cat(self.r_polarity, p_map[pairs["polarity"][ro]]),
             r_count=cat(self.r_count, pairs["sentences"][ro]),
             r_cooc=cat(self.r_cooc, pairs["cooc"][ro]),
+            r_day=cat(self.r_day, pairs["day"][ro]),
             r_start=cat(self.r_start, r0 + np.searchsorted(r_art, span)),
             r_end=cat(self.r_end, r0 + np.searchsorted(r_art, span, side="right")),
             np_a=np_a, np_b=np_b, np_keys=np_keys, np_ids=np_ids, totals_=None,
@@ -284,6 +288,12 @@ class Corpus:
             self.kind_weights[kind] = np.bincount(self.r_pair[rows], weights=self.r_count[rows],
                                                   minlength=len(self.np_a)).astype(np.int64)
         return self.kind_weights[kind]
+
+    @cached_property
+    def event_days(self) -> EventDays:
+        """The typed rows dated away from their article, by event day (for date ranges)."""
+        return EventDays.of(self.r_article, self.r_pair, self.r_kind, self.r_day, self.dates,
+                            self.alive, self.all_kinds, len(self.np_a))
 
     @cached_property
     def all_kinds(self) -> int:

@@ -65,6 +65,6 @@ def article_in(art: dict, sl: GraphSlice) -> bool:
     if sl.articles and art["id"] not in sl.articles:
         return False
     if art["date"] is None:
-        return sl.include_undated
+        return bool(sl.include_undated)
     day = date.fromisoformat(art["date"])
     return not ((sl.since and day < sl.since) or (sl.until and day > sl.until))
