@@ -79,13 +79,15 @@ def directed_relations(c: Corpus, typed: np.ndarray) -> dict[int, dict]:
     last = np.full(len(found), _NONE_HIGH, dtype=np.int64)
     np.minimum.at(first, inverse[dated], days[dated])
     np.maximum.at(last, inverse[dated], days[dated])
+    iso = {d: _iso(d) for d in np.unique(np.concatenate([first, last])).tolist()}
+    rest, pol = np.divmod(found, 3)
+    rest, way = np.divmod(rest, 3)
+    pair, kind = np.divmod(rest, n_kinds)
     out: dict[int, dict] = {}
-    for key, n, lo, hi in zip(found.tolist(), sums.tolist(), first.tolist(), last.tolist(),
-                              strict=True):
-        rest, pol = divmod(key, 3)
-        rest, way_ = divmod(rest, 3)
-        p, kd = divmod(rest, n_kinds)
-        out.setdefault(p, {})[(kd, way_, pol)] = (int(n), _iso(lo), _iso(hi))
+    for p, kd, w, pl, n, lo, hi in zip(pair.tolist(), kind.tolist(), way.tolist(), pol.tolist(),
+                                       sums.astype(np.int64).tolist(), first.tolist(),
+                                       last.tolist(), strict=True):
+        out.setdefault(p, {})[(kd, w, pl)] = (n, iso[lo], iso[hi])
     return out
 
 
