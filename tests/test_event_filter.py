@@ -114,3 +114,16 @@ def test_gexf_is_a_dynamic_graph_with_a_spell_per_day(store):
     velund = H.nodes["mara-velund"]
     assert (velund["start"], velund["end"]) == ("2023-01-01", "2024-03-20")
     assert "spells" not in H.edges["ilse-brandtner", "mara-velund"]  # undated: always on
+
+
+def test_a_links_evidence_follows_the_range_as_its_weight_does(store):
+    from graph.slices.evidence import edge_evidence
+
+    def sentences(sl):
+        return [(e["article"], e["kinds"]) for e in edge_evidence(
+            store, "mara-velund", "tovan-reik", sl)]
+
+    assert sentences(YEAR_2023) == [("a2", ["meet"])]  # a2's meeting "last year"
+    assert sentences(MARCH_2024) == [("a1", ["co-occurrence", "meet"]),
+                                     ("a2", ["co-occurrence"])]
+    assert len(sentences(GraphSlice())) == 2
