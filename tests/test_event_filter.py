@@ -127,3 +127,32 @@ def test_a_links_evidence_follows_the_range_as_its_weight_does(store):
     assert sentences(MARCH_2024) == [("a1", ["co-occurrence", "meet"]),
                                      ("a2", ["co-occurrence"])]
     assert len(sentences(GraphSlice())) == 2
+
+
+def test_a_refreshed_corpus_moves_the_same_events_as_a_loaded_one(tmp_path):
+    from dated_events import dated_extraction
+
+    from graph.core.hashing import content_hash
+    from graph.core.model import EventDate
+
+    store = build_store(tmp_path / "ev.db")
+    corpus = Corpus.load(store)
+    assert corpus.event_days.bounds()  # built before the change, then extended
+    changed = [  # a2 again, its 2023 meeting now of 2021; a5 (2024-06) met in April 2024
+        dated_extraction("a2", date(2024, 3, 20), [
+            ("Mara Velund met Tovan Reik in 2021.",
+             [("Mara Velund", "Tovan Reik", "meet", EventDate("2021", "year", "explicit"))])]),
+        dated_extraction("a5", date(2024, 6, 3), [
+            ("Mara Velund met Ilse Brandtner in April.",
+             [("Mara Velund", "Ilse Brandtner", "meet",
+               EventDate("2024-04", "month", "relative"))])])]
+    store.save_many([(ex, content_hash(ex.article, "t"), "t") for ex in changed])
+    store.resolve()
+    fresh = corpus.refresh(store)
+    assert fresh.event_days_ is not None  # extended, not rebuilt
+    for sl in (YEAR_2023, APRIL_2024, GraphSlice(since=date(2021, 1, 1),
+                                                 until=date(2021, 12, 31))):
+        assert links(build_graph(store, sl, corpus=fresh)) == links(build_graph(store, sl))
+    assert links(build_graph(store, YEAR_2023, corpus=fresh)) == {}  # a2's 2023 event gone
+    assert ("ilse-brandtner", "mara-velund") in links(build_graph(store, APRIL_2024,
+                                                                  corpus=fresh))

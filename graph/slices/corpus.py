@@ -129,6 +129,7 @@ class Corpus:
     mapping_: Mapping | None = None
     totals_: Totals | None = None
     kind_weights_: dict | None = None
+    event_days_: EventDays | None = None
     texts: dict[int, str] = field(default_factory=dict)
 
     # -- loading ---------------------------------------------------------------------------
@@ -150,7 +151,8 @@ class Corpus:
         fresh = store.graph_articles(since_written=self.written)
         # the rows' figures survive an actors-only change (a decision, a re-resolution)
         out = self._append(store, fresh) if fresh else replace(
-            self, totals_=self.totals, kind_weights_=self.kind_weights)
+            self, totals_=self.totals, kind_weights_=self.kind_weights,
+            event_days_=self._known_event_days)
         if fresh or revs.get("actors_rev", 0) != self.actors_rev:
             out = out._mapped(store)
         return replace(out, revision=revs.get("revision", 0),
@@ -186,7 +188,7 @@ class Corpus:
         def cat(old: np.ndarray, new: np.ndarray) -> np.ndarray:
             return np.concatenate([old, new])
         m0, r0 = len(self.m_article), len(self.r_article)
-        return replace(
+        out = replace(
             self, written=max(self.written, *(a["written"] for a in fresh)),
             arts=self.arts + fresh, alive=cat(alive, np.ones(len(fresh), bool)),
             dates=cat(self.dates, dates), kinds=all_kinds,
@@ -206,7 +208,11 @@ class Corpus:
             r_start=cat(self.r_start, r0 + np.searchsorted(r_art, span)),
             r_end=cat(self.r_end, r0 + np.searchsorted(r_art, span, side="right")),
             np_a=np_a, np_b=np_b, np_keys=np_keys, np_ids=np_ids, totals_=None,
-            kind_weights_=None, mapping_=None)
+            kind_weights_=None, mapping_=None, event_days_=None)
+        known = self._known_event_days  # extended with the new rows only, not rebuilt
+        return out if known is None else replace(out, event_days_=known.merged(EventDays.of(
+            out.r_article, out.r_pair, out.r_kind, out.r_day, out.dates, out.all_kinds,
+            len(out.np_a), start=r0)))
 
     def _mapped(self, store: Store) -> Corpus:
         rows, by_name = store.actor_map()
@@ -292,8 +298,13 @@ class Corpus:
     @cached_property
     def event_days(self) -> EventDays:
         """The typed rows dated away from their article, by event day (for date ranges)."""
-        return EventDays.of(self.r_article, self.r_pair, self.r_kind, self.r_day, self.dates,
-                            self.alive, self.all_kinds, len(self.np_a))
+        return self._known_event_days or EventDays.of(
+            self.r_article, self.r_pair, self.r_kind, self.r_day, self.dates, self.all_kinds,
+            len(self.np_a))
+
+    @property
+    def _known_event_days(self) -> EventDays | None:
+        return self.__dict__.get("event_days", self.event_days_)
 
     @cached_property
     def all_kinds(self) -> int:

@@ -52,19 +52,29 @@ class EventDays:
 
     @classmethod
     def of(cls, r_article: np.ndarray, r_pair: np.ndarray, r_kind: np.ndarray,
-           r_day: np.ndarray, dates: np.ndarray, alive: np.ndarray, all_kinds: int,
-           n_pairs: int) -> EventDays:
-        """Index the rows whose event day (``r_day``, 0 for "the article's date") differs
-        from their article's date (``dates``)."""
-        if not len(r_day):
+           r_day: np.ndarray, dates: np.ndarray, all_kinds: int, n_pairs: int,
+           start: int = 0) -> EventDays:
+        """Index the rows (from row ``start`` on: the rows a refresh appended) whose event day
+        (``r_day``, 0 for "the article's date") differs from their article's date
+        (``dates``). Rows of replaced articles may stay: :meth:`moves` only ever takes rows
+        of the articles it is given, which are alive."""
+        block = slice(start, None)
+        if not len(r_day[block]):
             return cls(_EMPTY, _EMPTY, _EMPTY)
-        moved = np.flatnonzero((r_day != 0) & (r_day != dates[r_article])
-                               & alive[r_article] & (r_kind != all_kinds))
+        art, day, kind = r_article[block], r_day[block], r_kind[block]
+        moved = start + np.flatnonzero((day != 0) & (day != dates[art]) & (kind != all_kinds))
         if not len(moved):
             return cls(_EMPTY, _EMPTY, _EMPTY)
         moved = moved[np.argsort(r_day[moved], kind="stable")]
         width = np.int64(max(n_pairs, 1))
-        star_rows = np.flatnonzero(r_kind == all_kinds)
+        # the ``*`` rows of the articles with moved rows only (an article's rows are a block)
+        arts = np.unique(r_article[moved])
+        first = np.searchsorted(r_article, arts)
+        last = np.searchsorted(r_article, arts, side="right")
+        lens = last - first
+        near = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens) + (
+            np.arange(int(lens.sum())))
+        star_rows = near[r_kind[near] == all_kinds]
         keys = r_article[star_rows] * width + r_pair[star_rows]
         order = np.argsort(keys, kind="stable")
         keys, star_rows = keys[order], star_rows[order]
@@ -73,6 +83,15 @@ class EventDays:
         # every typed row has its pair's ``*`` row in the same article (pair_rows writes one)
         star = star_rows[at] if len(keys) else np.full(len(moved), -1, dtype=np.int64)
         return cls(moved, r_day[moved], star)
+
+    def merged(self, newer: EventDays) -> EventDays:
+        """This index with the rows of ``newer`` (rows appended by a refresh) added."""
+        if not len(newer.rows):
+            return self
+        days = np.concatenate([self.days, newer.days])
+        order = np.argsort(days, kind="stable")
+        return EventDays(np.concatenate([self.rows, newer.rows])[order], days[order],
+                         np.concatenate([self.star, newer.star])[order])
 
     def moves(self, chosen: np.ndarray, eligible: np.ndarray, since: date | None,
               until: date | None, r_article: np.ndarray) -> Moves:
