@@ -125,8 +125,10 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
         route = [c.ids[i] for i in shortest(la, lb, n, index[path[0]], index[path[1]])]
         chosen[[index[x] for x in route]] = True
 
+    in_slice = art_mask.copy()  # with the articles giving events dated in the range
+    in_slice[c.r_article[moves.added]] = True
     G: nx.Graph[str] = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
-                 articles=c.article_ids[c.order[art_mask[c.order]]].tolist()
+                 articles=c.article_ids[c.order[in_slice[c.order]]].tolist()
                  if len(c.arts) else [])
     nodes = _node_facts(c, chosen, fig, lists)
     for i in sorted(np.flatnonzero(chosen & (fig.mentions > 0)).tolist(), key=lambda i: c.ids[i]):
