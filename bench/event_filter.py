@@ -6,8 +6,9 @@ reuses a store of N synthetic articles (``bench/synthetic.py`` of this checkout:
 relations carry event dates in a wire-like mix, which code without event dates ignores),
 loads the corpus once as the dashboard keeps it, and times ``build_graph`` as a view builds
 it (``evidence=False``, top 60) over the same random filter states: date ranges of 1 to 300
-days (most of the mix), the whole corpus, a relation kind, a few articles. Reports p50/p95 in
-ms per kind of filter and the ratio to the other checkout (the baseline).
+days (most of the mix), the whole corpus, a relation kind, a few articles. The two checkouts
+run alternately, twice each; each filter state keeps its best time. Reports p50/p95 in ms per
+kind of filter and the ratio to the other checkout (the baseline).
 
 ``--write N`` also times the store's write path (``save_many`` and ``resolve`` of N synthetic
 articles into a fresh store: what an ingest does after parsing), alternating the two
@@ -139,9 +140,17 @@ def main() -> None:
     where.mkdir(parents=True, exist_ok=True)
     plan = filters(args.runs)
     started = time.perf_counter()
-    results = {}
-    for name, tree in trees.items():
-        results[name] = run(tree, where / f"{name}-{args.articles}.db", args.articles, plan)
+    results: dict[str, dict] = {}
+    # before, after, before, after: each filter state's best of two, so a burst of load on a
+    # shared machine falls on both sides alike
+    for name in ("before", "after", "before", "after"):
+        got = run(trees[name], where / f"{name}-{args.articles}.db", args.articles, plan)
+        if name not in results:
+            results[name] = got
+            continue
+        results[name]["load_s"] = min(results[name]["load_s"], got["load_s"])
+        results[name]["times"] = [[w, min(t, t2), e] for (w, t, e), (_, t2, _) in zip(
+            results[name]["times"], got["times"], strict=True)]
     print(f"{args.articles:,} articles, {args.runs} filter states, "
           f"{time.perf_counter() - started:.0f} s in all")
     print(f"corpus load: before {results['before']['load_s']:.1f} s, after "
