@@ -95,7 +95,8 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     mp = c.mapping
     n, n_pairs = len(c.ids), len(mp.pair_a)
     art_mask, eligible = _article_masks(c, sl)
-    moves = c.event_days.moves(art_mask, eligible, sl.since, sl.until, c.r_article)
+    moves = c.event_days.moves(art_mask, eligible, sl.since, sl.until, c.r_article) if (
+        sl.since or sl.until) else NO_MOVES  # the index is built by the first date range
     chosen_articles = np.flatnonzero(art_mask)
     type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
     fig = _figures(c, sl, chosen_articles,
