@@ -12,13 +12,21 @@ from __future__ import annotations
 import random
 import sys
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.core.model import Article, Extraction, Mention, Relation, Sentence  # noqa: E402
+from graph.core.model import (  # noqa: E402
+    Article,
+    EventDate,
+    Extraction,
+    Mention,
+    Relation,
+    Sentence,
+)
 from graph.store.store import Store  # noqa: E402
 
 KINDS = [("meet", "cooperative"), ("visit", "neutral"), ("accuse", "hostile"),
@@ -30,8 +38,30 @@ WEIGHTS = [1 / (i + 1) ** 0.9 for i in range(len(CAST))]
 START = date(2020, 1, 1)
 
 
+def event_date(rng: random.Random, day: date | None) -> EventDate | None:
+    """An event date as the dating of relations gives them, in a mix like wire copy's: half
+    none (the article's date), then days before the article ("on Tuesday"), last month, last
+    year, a background year, a planned visit next week. Drawn from its own ``rng`` so the
+    articles themselves stay those of earlier runs."""
+    x = rng.random()
+    if day is None or x < 0.5:
+        return None
+    if x < 0.8:
+        return EventDate((day - timedelta(days=rng.randint(1, 7))).isoformat(), "day",
+                         "relative")
+    if x < 0.88:
+        return EventDate((day.replace(day=1) - timedelta(days=1)).isoformat()[:7], "month",
+                         "relative")
+    if x < 0.94:
+        return EventDate(str(day.year - 1), "year", "relative")
+    if x < 0.97:
+        return EventDate(str(rng.randint(2010, 2019)), "year", "explicit")
+    return EventDate((day + timedelta(days=7)).isoformat(), "day", "relative", planned=True)
+
+
 def article(i: int, seed: int = 7, cast: list[tuple[str, str]] = CAST) -> Extraction:
-    """Synthetic article number ``i`` (deterministic)."""
+    """Synthetic article number ``i`` (deterministic); its typed relations carry event dates
+    (:func:`event_date`)."""
     rng = random.Random(seed * 1_000_003 + i)
     weights = WEIGHTS if cast is CAST else [1 / (k + 1) ** 0.9 for k in range(len(cast))]
     people = sorted({c for c in rng.choices(cast, weights, k=12)})
@@ -51,6 +81,8 @@ def article(i: int, seed: int = 7, cast: list[tuple[str, str]] = CAST) -> Extrac
             rels.append(Relation(j, here[0][0], here[1][0], kind, pol, True, kind))
     day = START + timedelta(days=rng.randrange(1500)) if rng.random() > 0.05 else None
     art = Article(f"syn-{i}", "word " * 400, f"Synthetic article {i}", day, "Bench Wire")
+    dating = random.Random(seed * 1_000_033 + i)
+    rels = [replace(r, when=event_date(dating, day)) if r.directed else r for r in rels]
     return Extraction(art, sents, ments, rels)
 
 

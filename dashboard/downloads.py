@@ -1,6 +1,6 @@
 """Download callbacks: a picture of the view (cytoscape, in the browser), the view's data
-(the CLI's writers), briefing images (drawn on the server, as ``relgraph export``) and the
-briefing pack (as ``relgraph brief``)."""
+(the CLI's writers), its events table (as ``relgraph events``), briefing images (drawn on the
+server, as ``relgraph export``) and the briefing pack (as ``relgraph brief``)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,14 @@ from dashboard.filters import CONTROLS, Filters, filters_from_controls
 from dashboard.viewdata import ViewData
 from graph.briefing.content import build_briefing
 from graph.briefing.pack import pack_zip
-from graph.core.choices import DATA_FORMATS
+from graph.core.choices import DATA_FORMATS, EVENT_FORMATS
 from graph.core.errors import EmptySliceError, RendererMissingError
+from graph.slices.events import event_records
+from graph.views.event_table import event_table_bytes
 from graph.views.exports import to_bytes
 from graph.views.image import image_bytes
 
-__all__ = ["download_payload", "pack_payload", "register"]
+__all__ = ["download_payload", "events_payload", "pack_payload", "register"]
 
 
 def _file_name(title: str | None) -> str:
@@ -55,6 +57,13 @@ def pack_payload(data: ViewData, f: Filters, title: str | None = None,
                        hide_isolated=f.hide_isolated)
     name = _file_name(title)
     return f"{name}.zip", pack_zip(b, name)
+
+
+def events_payload(data: ViewData, f: Filters, fmt: str) -> tuple[str, bytes, int]:
+    """(file name, bytes, number of events) of the view's slice as an events table in
+    ``fmt`` (``csv`` or ``json``), the records ``relgraph events`` writes."""
+    records = event_records(data.store, f.slice)
+    return f"relgraph-events.{fmt}", event_table_bytes(records, fmt), len(records)
 
 
 def register(app: Dash, data: ViewData) -> None:
@@ -98,6 +107,21 @@ def register(app: Dash, data: ViewData) -> None:
         name, payload = download_payload(data, f, fmt, briefing=False)
         return {"download": dcc.send_bytes(payload, name),
                 "status": f"{name} downloaded ({_size(payload)})"}
+
+    @app.callback(
+        output={"download": Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+                "status": Output(ids.IMAGE_STATUS, "children", allow_duplicate=True)},
+        inputs={"buttons": {fmt: Input(ids.events_button(fmt), "n_clicks")
+                            for fmt in EVENT_FORMATS}},
+        state={"controls": dict(controls)}, prevent_initial_call=True)
+    def download_events(buttons: dict, controls: dict) -> dict:
+        f = filters_from_controls(controls)
+        fmt = str(ctx.triggered_id).removeprefix("download-events-")
+        if fmt not in EVENT_FORMATS:
+            raise PreventUpdate
+        name, payload, n = events_payload(data, f, fmt)
+        return {"download": dcc.send_bytes(payload, name),
+                "status": f"{name} downloaded ({n:,} events, {_size(payload)})"}
 
     @app.callback(
         output={"download": Output(ids.DOWNLOAD, "data", allow_duplicate=True),

@@ -52,14 +52,15 @@ class Filters:
 
     @classmethod
     def of(cls, *, articles: tuple[str, ...] = (), since: str | date | None = None,
-           until: str | date | None = None, undated: bool = True,
+           until: str | date | None = None, undated: bool = False,
            types: tuple[str, ...] = (), kinds: tuple[str, ...] = (), min_weight: int = 1,
            **view: object) -> Filters:
         """A view state from named values (the names of the URL and of :data:`CONTROLS`):
         dates as dates or ``YYYY-MM-DD`` text, kinds as chosen. The one place a view's
-        :class:`~graph.core.model.GraphSlice` is built."""
+        :class:`~graph.core.model.GraphSlice` is built. ``undated``: undated articles are
+        kept in a date range too (without a range they always are)."""
         sl = GraphSlice(articles=tuple(articles), since=_date(since), until=_date(until),
-                        include_undated=bool(undated), types=tuple(types),
+                        include_undated=True if undated else None, types=tuple(types),
                         kinds=expand_kinds(kinds), min_weight=int(min_weight))
         return cls(sl, tuple(kinds), **view)  # type: ignore[arg-type]
 
@@ -67,7 +68,8 @@ class Filters:
         """The named values :meth:`of` takes (dates as text), in :data:`CONTROLS` order."""
         sl = self.slice
         return {"articles": sl.articles, "since": _text(sl.since), "until": _text(sl.until),
-                "undated": sl.include_undated, "types": sl.types, "kinds": self.kind_choices,
+                "undated": bool(sl.include_undated and (sl.since or sl.until)),
+                "types": sl.types, "kinds": self.kind_choices,
                 "min_weight": sl.min_weight,
                 **{f.name: getattr(self, f.name) for f in fields(self)[2:]}}
 
@@ -187,7 +189,7 @@ def filters_to_controls(f: Filters) -> dict[str, object]:
     """Filters → the controls' values by name (see :data:`CONTROLS`)."""
     v = f.named()
     return {**v, "articles": list(f.slice.articles),
-            "undated": ["on"] if f.slice.include_undated else [],
+            "undated": ["on"] if v["undated"] else [],
             "types": list(f.slice.types or ACTOR_TYPES), "kinds": list(f.kind_choices),
             "hide_isolated": ["on"] if f.hide_isolated else []}
 

@@ -65,6 +65,12 @@ UPLOAD_STATUS = "upload-status"
 UPLOAD_CANCEL = "upload-cancel"
 
 
+def events_button(fmt: str) -> str:
+    """Id of the button downloading the view's events table as ``fmt`` (one of
+    :data:`graph.core.choices.EVENT_FORMATS`)."""
+    return f"download-events-{fmt}"
+
+
 def data_button(fmt: str) -> str:
     """Id of the button downloading the view's data as ``fmt`` (one of
     :data:`graph.core.choices.DATA_FORMATS`)."""

@@ -121,6 +121,8 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
                      options=article_options(articles), value=v["articles"],
                      optionHeight=48),
         _label("Dates"),
+        html.Div("typed relations by event date, co-occurrence by article date",
+                 className="cite"),
         dcc.DatePickerRange(id=ids.DATES, min_date_allowed=days[0] if days else None,
                             max_date_allowed=days[-1] if days else None,
                             initial_visible_month=days[-1] if days else None,
@@ -129,8 +131,9 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
                             number_of_months_shown=1, disabled=not days,
                             start_date=v["since"], end_date=v["until"],
                             start_date_id="date-from", end_date_id="date-until"),
-        dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated articles",
-                                                "value": "on"}], value=v["undated"]),
+        dcc.Checklist(id=ids.UNDATED, options=[{"label": " include undated articles in the "
+                                                         "range", "value": "on"}],
+                      value=v["undated"]),
         _label("Actor types"),
         dcc.Checklist(id=ids.TYPES, value=v["types"], inline=True, className="types",
                       options=[{"label": html.Span(f" {style.TYPE_LABELS[t]}"), "value": t}

@@ -13,7 +13,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.curation_panels import reject_buttons
 from dashboard.details import article_label, plural
-from graph.core.choices import DATA_FORMATS, IMAGE_FORMATS, SIZES
+from graph.core.choices import DATA_FORMATS, EVENT_FORMATS, IMAGE_FORMATS, SIZES
 
 PAGE = 40  # evidence sentences per "show more"
 
@@ -30,6 +30,8 @@ def export_menu() -> html.Details:
         html.Div("Data of the view's slice", className="label"),
         *[html.Button(fmt.upper() if fmt != "graphml" else "GraphML",
                       id=ids.data_button(fmt)) for fmt in DATA_FORMATS],
+        html.Div("Events of the view's slice (one row per typed relation)", className="label"),
+        *[html.Button(fmt.upper(), id=ids.events_button(fmt)) for fmt in EVENT_FORMATS],
         html.Div(id=ids.IMAGE_STATUS, className="status", **{"aria-live": "polite"}),
     ], "export-menu")
 

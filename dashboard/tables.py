@@ -52,7 +52,8 @@ def search_options(actor_table: list[dict]) -> list[dict]:
 
 
 def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
-    """Articles and actor mentions per day for the slice (undated articles left out).
+    """Articles and actor mentions per day for the slice; undated articles, off the axis, are
+    counted in a note (and whether the view holds them).
 
     A plain figure dict (what Dash sends anyway): building ``go.Figure`` objects costs more
     than the whole graph slice at 10,000 articles.
@@ -63,6 +64,12 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
     # Bars a day wide vanish on a multi-year axis: widen them with the span shown.
     span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0
     bar_ms = 86_400_000 * max(1, span // 80)
+    undated = int(G.graph.get("undated", 0))
+    note = [{"text": f"{undated:,} undated article{'s' if undated != 1 else ''} "
+                     + ("(in the view, not on the axis)" if G.graph.get("undated_included")
+                        else "(left out: outside any date range)"),
+             "xref": "paper", "yref": "paper", "x": 1, "y": 1.12, "xanchor": "right",
+             "showarrow": False, "font": {"size": 11}}] if undated else []
     return {
         "data": [
             {"type": "bar", "x": days, "y": [per_day[d] for d in days], "name": "articles",
@@ -82,7 +89,7 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
             "yaxis2": {"overlaying": "y", "side": "right", "rangemode": "tozero",
                        "title": {"text": "actors"}, "showgrid": False,
                        **_whole(max(mentions.values(), default=1))},
-            "font": {"family": style.FONT_FAMILY, "size": 11},
+            "font": {"family": style.FONT_FAMILY, "size": 11}, "annotations": note,
         },
     }
 

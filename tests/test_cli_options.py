@@ -46,6 +46,13 @@ def test_every_filter_lands_in_the_one_slice():
     assert (top, extra) == (40, "y")
 
 
+def test_undated_articles_are_out_of_a_range_unless_included():
+    assert filtered()[0].include_undated is True
+    assert filtered("--since", "2024-01-01")[0].include_undated is False
+    assert filtered("--until", "2024-01-01", "--include-undated")[0].include_undated is True
+    assert filtered("--no-undated")[0].include_undated is False
+
+
 def test_a_root_stands_for_every_kind_under_it():
     sl, *_ = filtered("--root", "04")
     assert sl.kinds == kinds_of_root("04") and "meet" in sl.kinds

@@ -83,3 +83,37 @@ def test_two_ingests_at_once_on_postgres(pg_store, tmp_path):
     lite = Store(tmp_path / "lite.db")
     ingest([SEEDS], lite, progress=False)
     assert shape(pg_store) == shape(lite)
+
+
+def test_event_dates_on_postgres_as_on_sqlite(pg_store, tmp_path):
+    from datetime import date
+
+    from dated_events import build_store
+    from sqlalchemy import text
+
+    from graph.core.model import GraphSlice
+    from graph.slices.events import event_records
+
+    pg, lite = build_store(URL), build_store(tmp_path / "lite.db")
+    assert pg.event_rows() == lite.event_rows()
+    for sl in (GraphSlice(), GraphSlice(since=date(2023, 1, 1), until=date(2023, 12, 31)),
+               GraphSlice(since=date(2024, 3, 1), until=date(2024, 3, 31), kinds=("meet",)),
+               GraphSlice(since=date(2022, 1, 1), include_undated=True)):
+        assert shape_of(build_graph(pg, sl)) == shape_of(build_graph(lite, sl))
+        assert event_records(pg, sl) == event_records(lite, sl)
+    with pg.engine.begin() as conn:  # back to schema 2, then upgraded in place
+        for column in ("event_date", "event_precision", "event_basis", "event_planned"):
+            conn.execute(text(f"ALTER TABLE relations DROP COLUMN {column}"))
+        conn.execute(text("ALTER TABLE pair_stats DROP COLUMN day"))
+        conn.execute(text("DELETE FROM migrations WHERE version = 3"))
+    pg.engine.dispose()
+    again = Store(URL)
+    assert again.messages and "schema 3" in again.messages[0]
+    assert {r["event_date"] for r in again.event_rows()} == {None}
+    again.engine.dispose()
+
+
+def shape_of(G):
+    return (sorted((n, d["mentions"]) for n, d in G.nodes(data=True)),
+            sorted((u, v, d["weight"], tuple(d["kinds"]), d["first_event"])
+                   for u, v, d in G.edges(data=True)))

@@ -31,6 +31,8 @@ COMMANDS: dict[str, Entry] = {
     "ingest": Entry("graph.cli.ingest:ingest", "read articles and extract actors and relations"),
     "export": Entry("graph.cli.export:export", "write the graph (or a slice) as data or an image"),
     "brief": Entry("graph.cli.brief:brief", "write a briefing pack (PowerPoint, PDF, Markdown)"),
+    "events": Entry("graph.cli.events:events",
+                    "list typed relations as dated events (table, CSV or JSON)"),
     "actors": Entry("graph.cli.listing:actors", "list actors by mentions"),
     "articles": Entry("graph.cli.listing:articles", "list articles with their ids"),
     "stats": Entry("graph.cli.listing:stats", "counts of articles, actors and relations"),

@@ -106,11 +106,11 @@ def slice_filters(func: F) -> F:
 
     @functools.wraps(func)
     def command(*args: Any, articles: Sequence[str], since: date | None, until: date | None,
-                no_undated: bool, types: Sequence[str], kinds: Sequence[str],
+                include_undated: bool | None, types: Sequence[str], kinds: Sequence[str],
                 roots: Sequence[str], quads: Sequence[str], min_weight: int,
                 **kwargs: Any) -> Any:
         graph_slice = slice_from(articles=articles, since=since, until=until,
-                                 include_undated=not no_undated, types=types, kinds=kinds,
+                                 include_undated=include_undated, types=types, kinds=kinds,
                                  roots=roots, quads=quads, min_weight=min_weight)
         return func(*args, graph_slice=graph_slice, **kwargs)
 
@@ -119,9 +119,13 @@ def slice_filters(func: F) -> F:
     options = [
         option("--article", "articles", multiple=True, metavar="ID",
                      help="only these articles (repeatable)"),
-        option("--since", type=DATE, help="from this date"),
-        option("--until", type=DATE, help="up to this date"),
-        option("--no-undated", is_flag=True, help="leave out undated articles"),
+        option("--since", type=DATE,
+               help="from this date: the event date of a typed relation, the article's date "
+                    "for co-occurrence and mentions"),
+        option("--until", type=DATE, help="up to this date (the same dates as --since)"),
+        option("--include-undated/--no-undated", "include_undated", default=None,
+               help="keep or leave out undated articles and relations (default: left out "
+                    "when --since or --until is given, kept otherwise)"),
         option("--type", "types", multiple=True, type=click.Choice(ACTOR_TYPES),
                      help="only these actor types (repeatable)"),
         option("--kind", "kinds", multiple=True, metavar="KIND",
@@ -147,7 +151,7 @@ def slice_filters(func: F) -> F:
 
 
 def slice_from(*, articles: Sequence[str] = (), since: date | None = None,
-               until: date | None = None, include_undated: bool = True,
+               until: date | None = None, include_undated: bool | None = None,
                types: Sequence[str] = (), kinds: Sequence[str] = (), roots: Sequence[str] = (),
                quads: Sequence[str] = (), min_weight: int = 1) -> GraphSlice:
     """The slice the filter options describe: ``roots`` (CAMEO root codes) and ``quads``

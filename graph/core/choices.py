@@ -9,9 +9,11 @@ CAMEO roots from :data:`graph.core.cameo.ROOTS`.
 from __future__ import annotations
 
 __all__ = ["BRIEF_FORMATS", "COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS",
-           "DEFAULT_SIZE", "DEFAULT_TOP",
-           "EXPORT_FORMATS", "IMAGE_FORMATS", "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
+           "DEFAULT_SIZE", "DEFAULT_TOP", "EVENT_FORMATS", "EXPORT_FORMATS", "IMAGE_FORMATS",
+           "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
 
+#: Files an event table is written as (``relgraph events``, the dashboard's events download).
+EVENT_FORMATS = ("csv", "json")
 #: Data files a graph is written as (``relgraph export``, the dashboard's data buttons).
 DATA_FORMATS = ("json", "graphml", "gexf", "csv")
 #: Briefing image formats (``relgraph export -f``, the dashboard's image menu).

@@ -140,12 +140,23 @@ class Extraction:
 
 @dataclass(frozen=True)
 class GraphSlice:
-    """Which part of the stored corpus a graph covers. Empty tuples mean "no restriction"."""
+    """Which part of the stored corpus a graph covers. Empty tuples mean "no restriction".
+
+    ``since``/``until`` apply to event dates for typed relations and to article dates for
+    co-occurrence and mentions. ``include_undated``: whether articles without a date (and
+    relations without one) are in the slice; left None it is decided by the range: off when
+    ``since`` or ``until`` is set (a range holds what is known to be in it), on otherwise.
+    """
 
     articles: tuple[str, ...] = ()
     since: date | None = None
     until: date | None = None
-    include_undated: bool = True
+    include_undated: bool | None = None
     types: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     min_weight: int = 1
+
+    def __post_init__(self) -> None:
+        if self.include_undated is None:  # frozen: set the decided value once, here
+            object.__setattr__(self, "include_undated",
+                               not (self.since or self.until))

@@ -8,7 +8,6 @@ what the slice keeps. Node keys are stable actor ids; see docs/architecture.md.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -18,6 +17,9 @@ import numpy as np
 from graph.core.cameo import QUAD_CLASSES, kind_info
 from graph.core.model import COOCCURRENCE, GraphSlice
 from graph.slices.corpus import POLARITY, UNDATED, Corpus, Groups, Rows
+from graph.slices.event_days import NO_MOVES, Moves
+from graph.slices.event_rows import add_moved, directed_relations, edge_days, moved_rows
+from graph.slices.walks import reach, shortest
 from graph.store.store import Store
 
 __all__ = ["Corpus", "actor_articles", "build_graph", "slice_articles"]
@@ -25,11 +27,18 @@ __all__ = ["Corpus", "actor_articles", "build_graph", "slice_articles"]
 
 def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
     """Boolean mask over the corpus' articles (load order) for the slice's article and date
-    filters; replaced articles are never in it."""
-    mask = corpus.alive.copy()
+    filters (by article date); replaced articles are never in it."""
+    return _article_masks(corpus, sl)[0]
+
+
+def _article_masks(corpus: Corpus, sl: GraphSlice) -> tuple[np.ndarray, np.ndarray]:
+    """(the articles the slice selects by their own date, the articles its other filters
+    allow: those outside the range still give the events they date inside it)."""
+    eligible = corpus.alive.copy()
     if sl.articles:
         wanted = set(sl.articles)
-        mask &= np.array([a["id"] in wanted for a in corpus.arts], dtype=bool)
+        eligible &= np.array([a["id"] in wanted for a in corpus.arts], dtype=bool)
+    mask = eligible.copy()
     dated = corpus.dates != UNDATED
     if sl.since:
         mask &= ~dated | (corpus.dates >= sl.since.toordinal())
@@ -37,7 +46,7 @@ def slice_articles(corpus: Corpus, sl: GraphSlice) -> np.ndarray:
         mask &= ~dated | (corpus.dates <= sl.until.toordinal())
     if not sl.include_undated:
         mask &= dated
-    return mask
+    return mask, eligible
 
 
 def actor_articles(corpus: Corpus, actor: str, sl: GraphSlice | None = None) -> list[str]:
@@ -60,6 +69,7 @@ class _Slice:
     weights: np.ndarray  # per actor pair (0 for pairs outside the slice's filters)
     m_rows: Rows | None  # the slice's mention rows (None: the whole corpus)
     r_rows: Rows | None  # the slice's pair rows (None: the whole corpus)
+    moves: Moves = NO_MOVES  # typed rows a date range drops or adds by their event date
 
 
 def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | None = None,
@@ -84,10 +94,13 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     c = corpus if corpus is not None else Corpus.load(store)
     mp = c.mapping
     n, n_pairs = len(c.ids), len(mp.pair_a)
-    art_mask = slice_articles(c, sl)
+    art_mask, eligible = _article_masks(c, sl)
+    moves = c.event_days.moves(art_mask, eligible, sl.since, sl.until, c.r_article) if (
+        sl.since or sl.until) else NO_MOVES  # the index is built by the first date range
     chosen_articles = np.flatnonzero(art_mask)
     type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
-    fig = _figures(c, sl, chosen_articles, int(c.alive.sum()) == len(chosen_articles))
+    fig = _figures(c, sl, chosen_articles,
+                   int(c.alive.sum()) == len(chosen_articles) and not moves.any, moves)
     fig.mentions[~type_ok[:n]] = 0
     weights = fig.weights
     pair_ok = type_ok[mp.pair_a] & type_ok[mp.pair_b] if n_pairs else np.zeros(0, bool)
@@ -101,8 +114,8 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     index = {aid: i for i, aid in enumerate(c.ids)}
     la, lb = mp.pair_a[live], mp.pair_b[live]
     if focus is not None:
-        reach = _reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
-        present = present[reach[present]]
+        near = reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
+        present = present[near[present]]
     ids = np.array(c.ids, dtype=object)
     ranked = present[np.lexsort((ids[present], -fig.mentions[present], -strength[present]))] \
         if len(present) else present
@@ -110,11 +123,13 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     chosen[ranked[:top] if top else ranked] = True
     route: list[str] = []
     if path and path[0] in index and path[1] in index:
-        route = [c.ids[i] for i in _shortest(la, lb, n, index[path[0]], index[path[1]])]
+        route = [c.ids[i] for i in shortest(la, lb, n, index[path[0]], index[path[1]])]
         chosen[[index[x] for x in route]] = True
 
+    in_slice = art_mask.copy()  # with the articles giving events dated in the range
+    in_slice[c.r_article[moves.added]] = True
     G: nx.Graph[str] = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
-                 articles=c.article_ids[c.order[art_mask[c.order]]].tolist()
+                 articles=c.article_ids[c.order[in_slice[c.order]]].tolist()
                  if len(c.arts) else [])
     nodes = _node_facts(c, chosen, fig, lists)
     for i in sorted(np.flatnonzero(chosen & (fig.mentions > 0)).tolist(), key=lambda i: c.ids[i]):
@@ -134,11 +149,15 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
         kept[strongest] = True
     _add_edges(G, c, store, sl, kept, weights, fig, lists, evidence)
     G.graph["timeline"] = _timeline(c, chosen_articles, chosen, fig)
+    G.graph["undated"] = int((eligible & (c.dates == UNDATED)).sum())
+    G.graph["undated_included"] = bool(sl.include_undated)
     return G
 
 
-def _figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool) -> _Slice:
-    """Mentions per actor and weights per actor pair for the slice."""
+def _figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool,
+             moves: Moves = NO_MOVES) -> _Slice:
+    """Mentions per actor and weights per actor pair for the slice; ``moves``: the typed rows
+    a date range drops (event outside it) or adds (from articles outside it)."""
     mp, t = c.mapping, c.totals
     n, n_pairs = len(c.ids), len(mp.pair_a)
     kinds = [k for k, name in enumerate(c.kinds) if name in sl.kinds]
@@ -165,14 +184,21 @@ def _figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool) -> _S
     kind = r_rows.take(c.r_kind)
     star = (pair >= 0) & (kind == c.all_kinds)
     total = np.bincount(pair[star], weights=r_rows.take(c.r_count)[star], minlength=n_pairs)
+    if moves.any:
+        mentions, total = add_moved(c, moves, mentions, total)
     if not sl.kinds:
-        return _Slice(mentions, total.astype(np.int64), m_rows, r_rows)
+        return _Slice(mentions, total.astype(np.int64), m_rows, r_rows, moves)
     use = (pair >= 0) & np.isin(kind, kinds)
     weight = np.bincount(pair[use], weights=r_rows.take(c.r_count)[use], minlength=n_pairs)
+    for rows, sign in ((moves.dropped, -1), (moves.added, 1)):
+        rows = rows[np.isin(c.r_kind[rows], kinds)]
+        of = mp.pair_of[c.r_pair[rows]]
+        weight += sign * np.bincount(of[of >= 0], weights=c.r_count[rows][of >= 0],
+                                     minlength=n_pairs)
     if COOCCURRENCE in sl.kinds:
         weight += np.bincount(pair[star], weights=r_rows.take(c.r_cooc)[star],
                               minlength=n_pairs)
-    return _Slice(mentions, np.minimum(weight, total).astype(np.int64), m_rows, r_rows)
+    return _Slice(mentions, np.minimum(weight, total).astype(np.int64), m_rows, r_rows, moves)
 
 
 def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict[int, dict]:
@@ -237,13 +263,15 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
     if fig.r_rows is not None:
         of = mp.pair_of[fig.r_rows.take(c.r_pair)]
         rows = fig.r_rows.indices()[(of >= 0) & kept[np.maximum(of, 0)]]
+        if fig.moves.any:
+            rows = moved_rows(c, rows, fig.moves, kept)
     elif lists or evidence or sl.kinds:  # the whole corpus, row by row
         rows = _rows_of_name_pairs(c, mp.name_pairs.many(pairs)[0])
     if rows is None:  # the whole corpus from per-name-pair figures
         name_pairs = mp.name_pairs.many(pairs)[0]
         typed = t.typed.many(name_pairs)[0]
         cooc = name_pairs[t.pair_cooc[name_pairs] > 0]
-        counted = None
+        counted = cooc_rows = None
     else:
         rows = rows[c.alive[c.r_article[rows]]]
         kind = c.r_kind[rows]
@@ -253,12 +281,16 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
         typed = rows[chosen]
         with_cooc = star & (c.r_cooc[rows] > 0) & (not sl.kinds or COOCCURRENCE in sl.kinds)
         cooc = c.r_pair[rows[with_cooc]]
-        counted = rows[(chosen | with_cooc) if sl.kinds else star]
+        # a date range's events from other articles count as typed rows do
+        added = np.isin(rows, fig.moves.added) if fig.moves.any else False
+        counted = rows[(chosen | with_cooc) if sl.kinds else (star | added)]
+        cooc_rows = rows[with_cooc]
     kinds_of = Groups.of(mp.pair_of[c.r_pair[typed]] if len(typed) else typed,
                          c.r_kind[typed], len(mp.pair_a))
     has_cooc = np.zeros(len(mp.pair_a), dtype=bool)
     has_cooc[mp.pair_of[cooc]] = True
-    directed = _directed(c, typed)
+    directed = directed_relations(c, typed)
+    days = edge_days(c, typed, cooc_rows) if lists and cooc_rows is not None else {}
     arts = None if counted is None else Groups.of(
         mp.pair_of[c.r_pair[counted]], c.r_article[counted], len(mp.pair_a))
     found = _evidence(store, c, sl, pairs, arts) if evidence else {}
@@ -267,19 +299,23 @@ def _add_edges(G: nx.Graph, c: Corpus, store: Store, sl: GraphSlice, kept: np.nd
         relations_ = sorted(
             ({"kind": c.kinds[kd], "source": a if way == 1 else b,
               "target": b if way == 1 else a, "count": n, "polarity": POLARITY[pol],
-              **_cameo(c.kinds[kd])}
-             for (kd, way, pol), n in directed.get(p, {}).items()),
+              **_cameo(c.kinds[kd]), "first": first, "last": last}
+             for (kd, way, pol), (n, first, last) in directed.get(p, {}).items()),
             key=lambda x: (x["kind"], x["source"], x["target"], x["polarity"]))
+        firsts = [x["first"] for x in relations_ if x["first"]]
+        lasts = [x["last"] for x in relations_ if x["last"]]
         ways = {(x["source"], x["target"]) for x in relations_}
         src, tgt = next(iter(ways)) if len(ways) == 1 else (a, b)
         kinds = {c.kinds[k] for k in kinds_of.get(p).tolist()} | (
             {COOCCURRENCE} if has_cooc[p] else set())
         attrs = {"weight": int(weights[p]), "kinds": sorted(kinds), "relations": relations_,
                  "polarity": _polarity(relations_), "directed": len(ways) == 1,
-                 "source": src, "target": tgt}
+                 "source": src, "target": tgt, "first_event": min(firsts, default=None),
+                 "last_event": max(lasts, default=None)}
         if lists:
             assert arts is not None  # lists: the rows were read, so counted is set
             attrs["articles"] = _in_date_order(c, arts.get(p))
+            attrs["dates"] = days.get(p, [])
         if evidence:
             attrs["evidence"] = found.get((a, b), [])
         G.add_edge(a, b, **attrs)
@@ -305,28 +341,6 @@ def _rows_of_name_pairs(c: Corpus, name_pairs: np.ndarray) -> np.ndarray:
     return np.flatnonzero(wanted[c.r_pair])
 
 
-def _directed(c: Corpus, typed: np.ndarray) -> dict[int, Counter]:
-    """Typed relation counts per actor pair: (kind, way relative to the actor pair,
-    polarity) → sentences. Summed with arrays; Python only sees the distinct combinations."""
-    mp = c.mapping
-    typed = typed[c.alive[c.r_article[typed]] & (c.r_way[typed] > 0)] if len(typed) else typed
-    if not len(typed):
-        return {}
-    np_ = c.r_pair[typed]
-    way = np.where(mp.flipped[np_], 3 - c.r_way[typed], c.r_way[typed])
-    n_kinds = len(c.kinds)
-    keys = ((mp.pair_of[np_] * n_kinds + c.r_kind[typed]) * 3 + way) * 3 + c.r_polarity[typed]
-    found, inverse = np.unique(keys, return_inverse=True)
-    sums = np.bincount(inverse.reshape(-1), weights=c.r_count[typed])
-    out: dict[int, Counter] = {}
-    for key, n in zip(found.tolist(), sums.tolist(), strict=True):
-        rest, pol = divmod(key, 3)
-        rest, way_ = divmod(rest, 3)
-        p, kd = divmod(rest, n_kinds)
-        out.setdefault(p, Counter())[(kd, way_, pol)] += int(n)
-    return out
-
-
 def _timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray, fig: _Slice) -> list[dict]:
     """Per day: the slice's articles and how many of the shown actors each day's articles
     mention (an actor counted once per article and name)."""
@@ -348,41 +362,6 @@ def _timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray, fig: _Slice) 
     return [{"date": date.fromordinal(int(d)).isoformat(), "articles": int(k),
              "mentions": int(found.get(d, 0))} for d, k in zip(out_days, n_articles,
                                                                 strict=True)]
-
-
-def _reach(la: np.ndarray, lb: np.ndarray, n: int, start: int, depth: int) -> np.ndarray:
-    """Actors within ``depth`` steps of ``start`` over the pairs (la[i], lb[i])."""
-    reach = np.zeros(n, dtype=bool)
-    reach[start] = True
-    for _ in range(max(depth, 0)):
-        grown = reach.copy()
-        grown[lb[reach[la]]] = True
-        grown[la[reach[lb]]] = True
-        if (grown == reach).all():
-            break
-        reach = grown
-    return reach
-
-
-def _shortest(la: np.ndarray, lb: np.ndarray, n: int, a: int, b: int) -> list[int]:
-    """An unweighted shortest path from ``a`` to ``b`` (breadth-first, on arrays); [] if none."""
-    parent = np.full(n, -1, dtype=np.int64)
-    parent[a] = a
-    frontier = np.zeros(n, dtype=bool)
-    frontier[a] = True
-    while frontier.any() and parent[b] < 0:
-        nxt = np.zeros(n, dtype=bool)
-        for src, dst in ((la, lb), (lb, la)):
-            hit = frontier[src] & (parent[dst] < 0)
-            parent[dst[hit]] = src[hit]
-            nxt[dst[hit]] = True
-        frontier = nxt
-    if parent[b] < 0:
-        return []
-    route = [b]
-    while route[-1] != a:
-        route.append(int(parent[route[-1]]))
-    return route[::-1]
 
 
 def _evidence(store: Store, c: Corpus, sl: GraphSlice, pairs: np.ndarray,

@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from graph.core.model import COOCCURRENCE
+from graph.slices.event_days import EventDays
 from graph.store.schema import ALL_KINDS
 from graph.store.store import Store
 
@@ -120,12 +121,15 @@ class Corpus:
     np_keys: np.ndarray  # sorted np_a * K + np_b, for finding a pair's id
     np_ids: np.ndarray  # the id of each key in np_keys
     kinds: list[str]
+    # typed rows: event day (ordinal of its period's first day), 0 for the article's date
+    r_day: np.ndarray = field(default_factory=lambda: _EMPTY)
     ids: list[str] = field(default_factory=list)  # stable actor ids
     labels: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     mapping_: Mapping | None = None
     totals_: Totals | None = None
     kind_weights_: dict | None = None
+    event_days_: EventDays | None = None
     texts: dict[int, str] = field(default_factory=dict)
 
     # -- loading ---------------------------------------------------------------------------
@@ -147,7 +151,8 @@ class Corpus:
         fresh = store.graph_articles(since_written=self.written)
         # the rows' figures survive an actors-only change (a decision, a re-resolution)
         out = self._append(store, fresh) if fresh else replace(
-            self, totals_=self.totals, kind_weights_=self.kind_weights)
+            self, totals_=self.totals, kind_weights_=self.kind_weights,
+            event_days_=self._known_event_days)
         if fresh or revs.get("actors_rev", 0) != self.actors_rev:
             out = out._mapped(store)
         return replace(out, revision=revs.get("revision", 0),
@@ -183,7 +188,7 @@ class Corpus:
         def cat(old: np.ndarray, new: np.ndarray) -> np.ndarray:
             return np.concatenate([old, new])
         m0, r0 = len(self.m_article), len(self.r_article)
-        return replace(
+        out = replace(
             self, written=max(self.written, *(a["written"] for a in fresh)),
             arts=self.arts + fresh, alive=cat(alive, np.ones(len(fresh), bool)),
             dates=cat(self.dates, dates), kinds=all_kinds,
@@ -199,10 +204,15 @@ class Corpus:
             r_polarity=cat(self.r_polarity, p_map[pairs["polarity"][ro]]),
             r_count=cat(self.r_count, pairs["sentences"][ro]),
             r_cooc=cat(self.r_cooc, pairs["cooc"][ro]),
+            r_day=cat(self.r_day, pairs["day"][ro]),
             r_start=cat(self.r_start, r0 + np.searchsorted(r_art, span)),
             r_end=cat(self.r_end, r0 + np.searchsorted(r_art, span, side="right")),
             np_a=np_a, np_b=np_b, np_keys=np_keys, np_ids=np_ids, totals_=None,
-            kind_weights_=None, mapping_=None)
+            kind_weights_=None, mapping_=None, event_days_=None)
+        known = self._known_event_days  # extended with the new rows only, not rebuilt
+        return out if known is None else replace(out, event_days_=known.merged(EventDays.of(
+            out.r_article, out.r_pair, out.r_kind, out.r_day, out.dates, out.all_kinds,
+            len(out.np_a), start=r0)))
 
     def _mapped(self, store: Store) -> Corpus:
         rows, by_name = store.actor_map()
@@ -284,6 +294,17 @@ class Corpus:
             self.kind_weights[kind] = np.bincount(self.r_pair[rows], weights=self.r_count[rows],
                                                   minlength=len(self.np_a)).astype(np.int64)
         return self.kind_weights[kind]
+
+    @cached_property
+    def event_days(self) -> EventDays:
+        """The typed rows dated away from their article, by event day (for date ranges)."""
+        return self._known_event_days or EventDays.of(
+            self.r_article, self.r_pair, self.r_kind, self.r_day, self.dates, self.all_kinds,
+            len(self.np_a))
+
+    @property
+    def _known_event_days(self) -> EventDays | None:
+        return self.__dict__.get("event_days", self.event_days_)
 
     @cached_property
     def all_kinds(self) -> int:

@@ -58,17 +58,18 @@ class ArrayReads:
 
     def pair_arrays(self, seqs: list[int] | None = None) -> tuple[dict[str, np.ndarray],
                                                                   list[str], list[str]]:
-        """Pair aggregates as arrays ``seq, a, b, kind, way, polarity, sentences, cooc`` (kind
-        and polarity as indexes into the returned lists, mapped in SQL)."""
+        """Pair aggregates as arrays ``seq, a, b, kind, way, polarity, sentences, cooc, day``
+        (kind and polarity as indexes into the returned lists, mapped in SQL; ``day`` the
+        event day of a typed row, 0 for its article's date)."""
         ps, ar = t.pair_stats, t.articles
         with self.engine.connect() as conn:
             kinds = sorted(conn.execute(select(ps.c.kind).distinct()).scalars())
             polarities = sorted(conn.execute(select(ps.c.polarity).distinct()).scalars())
         q = select(ar.c.seq, ps.c.a_id, ps.c.b_id, _index(ps.c.kind, kinds), ps.c.way,
-                   _index(ps.c.polarity, polarities), ps.c.sentences, ps.c.cooc).join(
+                   _index(ps.c.polarity, polarities), ps.c.sentences, ps.c.cooc, ps.c.day).join(
             ar, ar.c.id == ps.c.article_id)
         out = _arrays(self.engine, q, ar.c.seq, seqs,
-                      ("seq", "a", "b", "kind", "way", "polarity", "sentences", "cooc"))
+                      ("seq", "a", "b", "kind", "way", "polarity", "sentences", "cooc", "day"))
         return out, kinds, polarities
 
     def texts(self, ids: Iterable[int]) -> dict[int, str]:

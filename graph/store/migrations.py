@@ -47,11 +47,30 @@ def _v2(conn: Connection) -> str:
             "from their stored text by the next 'relgraph ingest'")
 
 
+def _v3(conn: Connection) -> str:
+    """Event dates: each typed relation keeps when it happened (date, precision, basis,
+    planned) and the pair aggregates are split by event day. Stored rows stay valid as they
+    are: no event date means the article's date, which is what they were counted by."""
+    inspector = inspect(conn)
+    for table, column, ddl in (
+            ("relations", "event_date", "VARCHAR(10)"),
+            ("relations", "event_precision", "VARCHAR(8)"),
+            ("relations", "event_basis", "VARCHAR(16)"),
+            ("relations", "event_planned", "BOOLEAN DEFAULT FALSE NOT NULL"),
+            ("pair_stats", "day", "INTEGER DEFAULT 0 NOT NULL")):
+        # a store upgraded from 0.1 in the same run already has them (step 2 made the tables)
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+    return ("upgraded the store to schema 3 (event dates): relations stored before are dated "
+            "by their article's date until their article is extracted again")
+
+
 #: (version, description, upgrade step). Version 1 is relgraph 0.1's schema, never created
 #: any more (a fresh store is created at the newest version).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
     (1, "relgraph 0.1: articles, sentences, mentions, relations, actors", None),
     (2, "interned names, aggregates, stable actor ids, curation decisions", _v2),
+    (3, "event dates on typed relations and pair aggregates by event day", _v3),
 ]
 assert MIGRATIONS[-1][0] == t.SCHEMA_VERSION
 

@@ -23,6 +23,7 @@ from graph.names.forms import name_key
 from graph.resolution.actors import NameStat
 from graph.store import schema as t
 from graph.store.arrays import ArrayReads
+from graph.store.events import EventReads
 
 if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
     pass
@@ -50,9 +51,10 @@ class ActorRef:
     hidden: bool
 
 
-class Reads(ArrayReads):
+class Reads(ArrayReads, EventReads):
     """Read-only queries (mixed into :class:`graph.store.store.Store`; the array loads for graphs
-    are in :class:`graph.store.arrays.ArrayReads`)."""
+    are in :class:`graph.store.arrays.ArrayReads`, event records in
+    :class:`graph.store.events.EventReads`)."""
 
     engine: Engine
 
@@ -289,9 +291,11 @@ class Reads(ArrayReads):
             return [tuple(r) for r in conn.execute(q)]
 
     def pair_sentences(self, pairs: Iterable[tuple[str, str]], articles: Iterable[str] | None
-                       = None, kinds: Iterable[str] = ()) -> list[tuple]:
+                       = None, kinds: Iterable[str] = (), with_dates: bool = False
+                       ) -> list[tuple]:
         """``(actor a, actor b, article id, sentence, kind, sentence text)`` for every standing
-        relation between the given actor pairs (both directions), oldest rows first."""
+        relation between the given actor pairs (both directions), oldest rows first;
+        ``with_dates``: each with the relation's event date too (None: its article's)."""
         pairs = {(min(p), max(p)) for p in pairs}
         actors = sorted({x for p in pairs for x in p})
         if not actors:
@@ -299,7 +303,7 @@ class Reads(ArrayReads):
         r, s, an = t.relations, t.sentences, t.actor_names
         src, tgt = an.alias("src"), an.alias("tgt")
         q = (select(src.c.actor_id, tgt.c.actor_id, r.c.article_id, r.c.sentence, r.c.kind,
-                    s.c.text)
+                    s.c.text, *([r.c.event_date] if with_dates else []))
              .join(src, src.c.name_id == r.c.source_id)
              .join(tgt, tgt.c.name_id == r.c.target_id)
              .join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
@@ -312,9 +316,10 @@ class Reads(ArrayReads):
             q = q.where(r.c.article_id.in_(list(articles)))
         out = []
         with self.engine.connect() as conn:
-            for x, y, aid, sent, kind, text in conn.execute(q):
+            for row in conn.execute(q):
+                x, y = row[0], row[1]
                 if x != y and (min(x, y), max(x, y)) in pairs:
-                    out.append((x, y, aid, sent, kind, text))
+                    out.append(tuple(row))
         return out
 
     def actor_neighbours(self) -> dict[str, set[str]]:

@@ -7,11 +7,11 @@ table with one statement.
 
 from __future__ import annotations
 
-from graph.core.model import Extraction
+from graph.core.model import EventDate, Extraction
 from graph.store import schema as t
-from graph.store.aggregate import mention_rows, pair_rows
+from graph.store.aggregate import event_day, mention_rows, pair_rows
 
-__all__ = ["PER_ARTICLE", "article_table_rows", "pair_stat_rows"]
+__all__ = ["PER_ARTICLE", "article_table_rows", "event_columns", "pair_stat_rows"]
 
 
 #: Tables whose rows belong to one article (replaced with it).
@@ -37,7 +37,8 @@ def article_table_rows(rows: dict, ex: Extraction, ids: dict[str, int],
                   "target_id": ids[r.target], "kind": r.kind, "polarity": r.polarity,
                   "directed": r.directed, "trigger": r.trigger,
                   "rejected": rejected.get((text_of.get(r.sentence, ""), r.source, r.target,
-                                            r.kind))}
+                                            r.kind)),
+                  **event_columns(r.when)}
                  for r in ex.relations]
     rows[t.relations] += relations
     rows[t.pair_stats] += pair_stat_rows(aid, relations)
@@ -45,9 +46,20 @@ def article_table_rows(rows: dict, ex: Extraction, ids: dict[str, int],
                          for s, f in dict(ex.aliases).items()]
 
 
+def event_columns(when: EventDate | None) -> dict:
+    """The ``relations`` columns holding a relation's event date (NULLs: the article's)."""
+    if when is None:
+        return {"event_date": None, "event_precision": None, "event_basis": None,
+                "event_planned": False}
+    return {"event_date": when.value, "event_precision": when.precision,
+            "event_basis": when.basis, "event_planned": bool(when.planned)}
+
+
 def pair_stat_rows(aid: str, relations: list[dict]) -> list[dict]:
     """Per-pair aggregates of one article's relation rows (rejected ones left out)."""
     stats = pair_rows((r["sentence"], r["source_id"], r["target_id"], r["kind"],
-                       r["polarity"], r["directed"]) for r in relations if not r["rejected"])
+                       r["polarity"], r["directed"], event_day(r.get("event_date")))
+                      for r in relations if not r["rejected"])
     return [{"article_id": aid, "a_id": p.a, "b_id": p.b, "kind": p.kind, "way": p.way,
-             "polarity": p.polarity, "sentences": p.sentences, "cooc": p.cooc} for p in stats]
+             "polarity": p.polarity, "sentences": p.sentences, "cooc": p.cooc, "day": p.day}
+            for p in stats]

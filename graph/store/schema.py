@@ -5,11 +5,11 @@ Layers, from facts to decisions:
 
 * facts from ingest: ``articles``, ``sentences``, ``names`` (every distinct string an article
   uses as an actor's name or surface text, interned once), ``mentions``, ``relations`` (one row
-  per sentence and typed kind), ``acronyms``;
+  per sentence and typed kind, with its event date), ``acronyms``;
 * aggregates written with each article, which is what graphs are built from (``mention_stats``:
   mentions per article × name × surface text × type; ``pair_stats``: a ``*`` row per article ×
   name pair with its distinct sentences over all kinds and its co-occurrence sentences, and a
-  row per typed kind × direction × polarity);
+  row per typed kind × direction × polarity × event day);
 * resolution: ``actors`` (stable string ids), ``actor_names`` (which names refer to which actor),
   ``actor_redirects`` (ids that merged into others, so old links still resolve);
 * curation: ``decisions`` (the analyst's merges, splits, renames, retypes, hides, rejections,
@@ -36,7 +36,7 @@ from sqlalchemy import (
 __all__ = ["ALL_KINDS", "SCHEMA_VERSION", "metadata"]
 
 #: The newest schema version this code writes (see graph/store/migrations.py).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: ``pair_stats.kind`` of the row counting a pair's distinct sentences over every kind.
 ALL_KINDS = "*"
 
@@ -114,6 +114,11 @@ relations = Table(
     Column("directed", Boolean, nullable=False),
     Column("trigger", Text, nullable=False, default=""),
     Column("rejected", Integer, nullable=True),  # id of the decision that rejected it
+    # when a typed relation happened (graph.core.model.EventDate); NULL: the article's date
+    Column("event_date", String(10), nullable=True),  # ISO, cut to its precision
+    Column("event_precision", String(8), nullable=True),
+    Column("event_basis", String(16), nullable=True),
+    Column("event_planned", Boolean, nullable=False, default=False),
     Index("ix_relations_article", "article_id"),
     Index("ix_relations_pair", "source_id", "target_id"),
 )
@@ -145,6 +150,8 @@ pair_stats = Table(
     Column("polarity", String(16), nullable=False),
     Column("sentences", Integer, nullable=False),
     Column("cooc", Integer, nullable=False, default=0),  # on ``*`` rows: co-occurrences
+    # typed rows: the event day (ordinal of the first day of its period); 0: the article's date
+    Column("day", Integer, nullable=False, default=0),
     Index("ix_pair_stats_article", "article_id"),
 )
 actors = Table(

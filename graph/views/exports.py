@@ -23,7 +23,7 @@ __all__ = ["DATA_FORMATS", "csv_tables", "to_bytes", "write_graph"]
 NODE_COLUMNS = ("id", "label", "type", "mentions", "first_seen", "last_seen", "aliases",
                 "articles")
 EDGE_COLUMNS = ("source", "target", "weight", "polarity", "directed", "kinds", "relations",
-                "articles", "evidence")
+                "first_event", "last_event", "dates", "articles", "evidence")
 
 
 def to_bytes(G: nx.Graph, fmt: str) -> bytes:
