@@ -122,6 +122,8 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                             depth=depth, path=[label(v) for v in G.graph.get("path") or []])
     hidden = _hidden_names(store)
     picked = _evidence(store, G, key_relations(G, relations), by_id, sl, hidden)
+    spans = {(r["kind"], r["source"], r["target"]): (r.get("first"), r.get("last"))
+             for _, _, d in G.edges(data=True) for r in d.get("relations", ())}
     cited: dict[str, int] = {}
     rows = []
     for (kind, src, tgt, count, polarity), ev in picked:
@@ -129,7 +131,8 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
         info = kind_info(kind)
         rows.append(RelationRow(
             label(src), kind, kind_label(kind), f"{info.root_code} {info.root_name}",
-            polarity, label(tgt), count, relation_when(by_id[ev["article"]]),
+            polarity, label(tgt), count,
+            relation_when(*spans.get((kind, src, tgt), (None, None)), by_id[ev["article"]]),
             quote(_elide(ev["sentence"], hidden), _names(G, src) + _names(G, tgt)),
             ev["article"], number))
     rest = sorted((a for a in arts if a["id"] not in cited),
@@ -147,10 +150,20 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                     len(arts) - len(listed), period)
 
 
-def relation_when(article: dict) -> str | None:
-    """When a key relation happened, as the pack shows it: for now the date of the article
-    quoted (the one place to switch to the relation's own event date)."""
-    return article.get("date")
+def relation_when(first: str | None, last: str | None, article: dict) -> str | None:
+    """When a key relation happened, as the pack shows it: its event dates in the slice (one
+    day, or "first – last" when its events span several), else the quoted article's date.
+
+    >>> relation_when("2023-09-13", "2023-09-13", {})
+    '2023-09-13'
+    >>> relation_when("2023-09", "2023-10-02", {})
+    '2023-09 – 2023-10-02'
+    >>> relation_when(None, None, {"date": "2023-09-14"})
+    '2023-09-14'
+    """
+    if first and last:
+        return first if first == last else f"{first} – {last}"
+    return first or last or article.get("date")
 
 
 def key_relations(G: nx.Graph, n: int = RELATIONS) -> list[tuple[str, str, str, int, str]]:
@@ -289,4 +302,5 @@ def _notes(store: Store, G: nx.Graph, caption: str, relations: int) -> str:
         f"sentences; green cooperative, red hostile, grey neutral relations, faded grey "
         f"co-occurrence. Key relations: the {relations} typed relations (CAMEO categories) "
         f"with most supporting sentences among the drawn actors, each quoted from one of "
-        f"its sentences (newest article first), dated by that article.")
+        f"its sentences (newest article first), dated by their events (the article's date "
+        f"where a sentence names no date of its own).")
