@@ -15,7 +15,7 @@ import json
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, layout, panels
+from dashboard import ids, layout, panels, pickers
 from dashboard import validate as check
 from dashboard.details import edge_details, node_details, path_steps
 from dashboard.elements import elements, legend
@@ -189,20 +189,19 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
                             curate), lambda _: details_view(data, f, sel, shown, curate))
 
     options = {"articles": Output(ids.ARTICLES, "options"),
-               "focus": Output(ids.FOCUS, "options"), "source": Output(ids.SOURCE, "options"),
-               "target": Output(ids.TARGET, "options"), "search": Output(ids.SEARCH, "options"),
+               "actors": Output(ids.ACTOR_OPTIONS, "data"),
                "kinds": Output(ids.KINDS, "options"),
                "first_day": Output(ids.DATES, "min_date_allowed"),
                "last_day": Output(ids.DATES, "max_date_allowed")}
-    if curate:
-        options["merge_into"] = Output(ids.MERGE_INTO, "options")
 
     @app.callback(output=options, inputs={"data_rev": Input(ids.DATA_REV, "data")},
                   prevent_initial_call=True)
     def refresh_options(data_rev: object) -> dict:
         # An upload or a decision changed the store: every list of articles, actors and kinds
-        out = options_for(data)
-        return {**out, "merge_into": out["focus"]} if curate else out
+        # (the actor pickers rank from the new list on the page)
+        return options_for(data)
+
+    pickers.register(app, curate)
 
 
 def view_parts(data: ViewData, f: Filters) -> dict:
@@ -266,11 +265,9 @@ def options_for(data: ViewData) -> dict:
     names of the ``refresh_options`` outputs (once per store revision)."""
     def build(c: Corpus) -> dict:
         arts = c.articles
-        actors = data.actor_options()
         days = sorted(a["date"] for a in arts if a["date"])
-        return {"articles": layout.article_options(arts), "focus": actors, "source": actors,
-                "target": actors, "search": actors, "kinds": layout.kind_options(
-                    c.relation_kinds), "first_day": days[0] if days else None,
-                "last_day": days[-1] if days else None}
+        return {"articles": layout.article_options(arts), "actors": data.actor_options(),
+                "kinds": layout.kind_options(c.relation_kinds),
+                "first_day": days[0] if days else None, "last_day": days[-1] if days else None}
 
     return data.cached("options", build)

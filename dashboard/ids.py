@@ -24,6 +24,7 @@ RESET = "reset"
 FILTERS_PANEL = "filters-panel"
 FILTERS_TOGGLE = "filters-toggle"
 SEARCH = "search"
+ACTOR_OPTIONS = "actor-options"  # every actor as a picker option, most important first
 SELECTED = "selected"  # {"kind": "node"|"edge"|"path", "id": ..., "source", "target"}
 GRAPH = "graph"
 LEGEND = "legend"

@@ -12,7 +12,7 @@ import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
 from dashboard import curation_panels as cp
-from dashboard import ids
+from dashboard import ids, pickers
 from dashboard.details import article_label
 from dashboard.elements import stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
@@ -36,7 +36,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.QUERY, data=view.get("query")),
         dcc.Store(id=ids.LOADED, data=view.get("query")), dcc.Store(id=ids.SELECTED),
-        dcc.Store(id=ids.DATA_REV, data=0),
+        dcc.Store(id=ids.DATA_REV, data=0), dcc.Store(id=ids.ACTOR_OPTIONS, data=actor_options),
         dcc.Store(id=ids.ACTORS_REV, data=view.get("rev")),
         dcc.Store(id=ids.VIEW_REV, data=view.get("rev")), dcc.Store(id=ids.LISTS_REV, data=0),
         html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
@@ -76,8 +76,8 @@ def header(actor_options: list[dict], uploads: bool, summary_text: str = "",
         html.Button("☰ Filters", id=ids.FILTERS_TOGGLE, className="toggle", n_clicks=0,
                     title="Show or hide the filters"),
         html.H1("relgraph"),
-        dcc.Dropdown(id=ids.SEARCH, options=actor_options, placeholder="Find an actor (any "
-                     "name)…", className="search", clearable=True, optionHeight=32),
+        pickers.actor_picker(ids.SEARCH, actor_options, placeholder="Find an actor (any name)…",
+                     className="search", optionHeight=32),
         html.Span(summary_text, id=ids.SUMMARY, className="summary",
                   **{"aria-live": "polite"}),
         html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(), export_menu(),
@@ -147,14 +147,13 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
         dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=v["top"],
                   debounce=True, className="number"),
         _label("Focus on an actor", ids.FOCUS),
-        dcc.Dropdown(id=ids.FOCUS, options=actor_options, placeholder="Any name…",
-                     clearable=True, value=v["focus"]),
+        pickers.actor_picker(ids.FOCUS, actor_options, v["focus"], placeholder="Any name…"),
         dcc.RadioItems(id=ids.DEPTH, options=[{"label": f" {d} step{'s' if d > 1 else ''}",
                                                "value": d} for d in (1, 2, 3)],
                        value=v["depth"], inline=True, className="depth"),
         _label("Path between two actors"),
-        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…", value=v["source"]),
-        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…", value=v["target"]),
+        pickers.actor_picker(ids.SOURCE, actor_options, v["source"], placeholder="From…"),
+        pickers.actor_picker(ids.TARGET, actor_options, v["target"], placeholder="To…"),
         _label("Colour shows", ids.COLOR_BY),
         dcc.RadioItems(id=ids.COLOR_BY, value=v["color_by"], inline=True,
                        options=[{"label": " actor type" if c == "type" else f" {c}",

@@ -26,8 +26,10 @@ from dashboard.filters import (
 )
 from dashboard.layout import kind_options
 from dashboard.tables import (
+    PICK_LIMIT,
     actor_rows,
     dates_from_relayout,
+    picker_options,
     search_options,
     summary,
     timeline_figure,
@@ -264,6 +266,17 @@ def test_search_options_find_actors_by_alias(seed_store):
     options = search_options(seed_store.actor_table())
     kim = next(o for o in options if o["label"].startswith("Kim Jong Un"))
     assert "North Korean leader" in kim["search"] and "Kim" in kim["label"]
+    mentions = {r["id"]: r["mentions"] for r in seed_store.actor_table()}
+    counts = [mentions[o["value"]] for o in options]
+    assert counts == sorted(counts, reverse=True)  # most important first
+
+
+def test_a_picker_lists_the_first_actors_and_keeps_its_value():
+    options = [{"label": f"A{i}", "value": f"a{i}", "search": f"A{i}"} for i in range(120)]
+    assert picker_options(options) == options[:PICK_LIMIT]
+    assert picker_options(options, "a3") == options[:PICK_LIMIT]
+    assert picker_options(options, "a99") == [*options[:PICK_LIMIT], options[99]]
+    assert picker_options(options, "gone") == options[:PICK_LIMIT]
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])

@@ -16,6 +16,10 @@
   var cy = null;
   var labelTimer = null;
   var pending = null; // {id, centre}
+  var own = false; // highlight() is changing classes
+  // The actor the page centred (search, table): it stays centred as panels open and close,
+  // until the user pans or zooms.
+  var keepCentred = null;
 
   function findCy() {
     var el = document.getElementById(GRAPH_ID);
@@ -37,10 +41,12 @@
       var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0 : 1;
       return fa - fb || a.data("rank") - b.data("rank");
     });
+    own = true;
     cy.startBatch();
     nodes.style("font-size", fs);
     nodes.removeClass("nolabel");
     cy.endBatch();
+    own = false;
     var bodies = nodes.map(function (n) {
       return n.boundingBox({includeLabels: false, includeOverlays: false});
     });
@@ -56,7 +62,9 @@
       }
       if (ok) { placed.push(box); } else { hide.push(n); }
     });
+    own = true;
     cy.batch(function () { cy.collection(hide).union(faded).addClass("nolabel"); });
+    own = false;
     document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));
   }
 
@@ -66,6 +74,7 @@
   }
 
   function highlight(ele) {
+    own = true; // the class changes made here are not a new view (see attach)
     cy.batch(function () {
       cy.elements().removeClass("faded highlight");
       if (!ele || ele.empty()) {
@@ -78,6 +87,7 @@
       cy.elements().not(keep).addClass("faded");
       keep.edges().addClass("highlight");
     });
+    own = false;
     scheduleLabels(0);
   }
 
@@ -112,11 +122,21 @@
     n.select();
     highlight(n);
     if (centre) {
+      keepCentred = n.id();
+      cy.stop();
       cy.animate({center: {eles: n}, zoom: Math.max(cy.zoom(), 1)}, {duration: 250,
-        complete: function () { scheduleLabels(0); }});
+        complete: function () { recentre(); scheduleLabels(0); }});
     } else {
       scheduleLabels(0);
     }
+  }
+
+  function recentre() {
+    // true when the actor to keep centred is (now) centred
+    var n = keepCentred && cy.getElementById(keepCentred);
+    if (!n || n.empty()) { return false; }
+    cy.center(n);
+    return true;
   }
 
   function tuneRenderer() {
@@ -133,9 +153,13 @@
     tuneRenderer();
     cy.on("zoom", function () { hideTooltip(); scheduleLabels(120); });
     cy.on("pan", hideTooltip);
-    var changed = null; // "add"/"remove" fire once per element: react once per update
-    cy.on("add remove", function () {
-      if (changed) { return; }
+    // A new view: elements added or removed, or the classes the server gives them changed
+    // (a path cleared keeps the same actors: only their "path" class goes). Each fires once
+    // per element, and the classes may change after the elements came: react once, after.
+    var changed = null;
+    cy.on("add remove class", function () {
+      if (own) { return; }
+      if (changed) { clearTimeout(changed); }
       changed = setTimeout(function () {
         changed = null;
         hideTooltip();
@@ -144,27 +168,26 @@
         applyPending();
       }, 20);
     });
-    cy.on("layoutstop", function () { scheduleLabels(0); });
+    cy.on("layoutstop", function () { recentre(); scheduleLabels(0); });
+    cy.on("dragpan scrollzoom pinchzoom", function () { keepCentred = null; });
     cy.on("tap", "node, edge", function (e) { highlight(e.target); });
     cy.on("tap", function (e) {
-      if (e.target === cy) { highlight(null); cy.elements().unselect(); }
+      if (e.target === cy) { keepCentred = null; highlight(null); cy.elements().unselect(); }
     });
-    cy.on("mouseover", "node", function (e) { e.target.addClass("hover"); showTooltip(e.target); });
-    cy.on("mouseout", "node", function (e) { e.target.removeClass("hover"); hideTooltip(); });
+    cy.on("mouseover", "node", function (e) {
+      own = true; e.target.addClass("hover"); own = false; showTooltip(e.target);
+    });
+    cy.on("mouseout", "node", function (e) {
+      own = true; e.target.removeClass("hover"); own = false; hideTooltip();
+    });
     var box = document.getElementById(GRAPH_ID);
     if (window.ResizeObserver && box) {
       new ResizeObserver(function () {
         cy.resize();
-        // a drawer or tab opened or closed: refit the graph, or keep the selection in sight
-        var sel = cy.nodes(":selected");
-        if (sel.empty()) {
-          cy.fit(undefined, 24);
-        } else {
-          var p = sel.renderedPosition();
-          if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) {
-            cy.animate({center: {eles: sel}}, {duration: 200});
-          }
-        }
+        // a drawer or tab opened or closed: the actor just centred stays centred, else
+        // the whole graph is fitted in again (every actor inside the canvas)
+        cy.stop();
+        if (!recentre()) { cy.fit(undefined, 24); }
         scheduleLabels(80);
       }).observe(box);
     }
@@ -178,14 +201,70 @@
     setTimeout(poll, instance ? 1000 : 100);
   }
 
+  // Actor pickers (dashboard/pickers.py): every actor arrives once, most important first;
+  // a picker shows PICK_LIMIT of them, ranked for what is typed: an exact name or alias,
+  // then the most important actor whose names hold every word typed (Dash's own search
+  // would order matches alphabetically, and Enter takes the first).
+  var PICK_LIMIT = 50; // keep in sync with dashboard/tables.py PICK_LIMIT
+  var pickIndex = {all: null, names: null, text: null};
+
+  function indexActors(all) {
+    if (pickIndex.all === all) { return pickIndex; }
+    pickIndex = {all: all, names: [], text: []};
+    for (var i = 0; i < all.length; i++) {
+      var names = String(all[i].search || all[i].label).toLowerCase().split("\n");
+      pickIndex.names.push(names);
+      pickIndex.text.push(names.join(" ") + " " + String(all[i].value).toLowerCase());
+    }
+    return pickIndex;
+  }
+
+  function pick(query, all, value) {
+    if (!all) { return window.dash_clientside.no_update; }
+    var q = (query || "").trim().toLowerCase().replace(/\s+/g, " ");
+    var out = [];
+    if (!q) {
+      out = all.slice(0, PICK_LIMIT);
+    } else {
+      var idx = indexActors(all);
+      var words = q.split(" ");
+      var exact = [];
+      for (var i = 0; i < all.length; i++) { // every actor: an exact name may be a rare one
+        var text = idx.text[i];
+        if (!words.every(function (w) { return text.indexOf(w) >= 0; })) { continue; }
+        if (idx.names[i].indexOf(q) >= 0) {
+          exact.push(all[i]);
+        } else if (out.length < PICK_LIMIT) {
+          out.push(all[i]);
+        }
+      }
+      out = exact.concat(out).slice(0, PICK_LIMIT);
+    }
+    if (value !== null && value !== undefined &&
+        !out.some(function (o) { return o.value === value; })) {
+      var held = all.filter(function (o) { return o.value === value; });
+      out = out.concat(held.slice(0, 1)); // a picker drops a value missing from its options
+    }
+    return out;
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside);
+  window.dash_clientside.relgraph = {pick: function (query, all, value) {
+    return pick(query, all, value);
+  }};
+
   window.relgraph = {
+    pick: pick,
     placeLabels: placeLabels,
     want: function (sel) {
       if (!sel || !sel.id || sel.kind !== "node") { return; }
       pending = {id: sel.id, centre: !!sel.centre};
       applyPending();
     },
-    clear: function () { if (cy) { highlight(null); cy.elements().unselect(); } }
+    clear: function () {
+      keepCentred = null;
+      if (cy) { highlight(null); cy.elements().unselect(); }
+    }
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", poll);

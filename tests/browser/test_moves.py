@@ -1,0 +1,127 @@
+"""The moves an analyst makes all day, in real headless Chromium (issue 25): search and pick
+on Enter, clearing a path, labels of the key actors, panels and refit, keyboard.
+
+Actors are chosen from the seed store's data (by rank, by structure), never named here.
+Waits are explicit (conditions polled until a deadline), never fixed sleeps.
+"""
+
+import json
+import time
+
+import networkx as nx
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from test_app import CY, js, labels_settled, open_app, view_labels, wait_for_labels, wait_until
+
+from dashboard import ids
+from graph.views.rules import view_graph
+
+pytestmark = pytest.mark.browser
+
+
+def _text(row: dict) -> str:
+    """What the search box matches a query against: the name, every alias and the id."""
+    return " ".join([row["label"], *sorted(row["aliases"]), str(row["id"])]).lower()
+
+
+def _matches(row: dict, query: str) -> bool:
+    return all(token in _text(row) for token in query.lower().split())
+
+
+def type_and_enter(dash_duo, dropdown: str, text: str) -> None:
+    """Open a dropdown, type ``text`` into its search box and press Enter."""
+    dash_duo.find_element(f"#{dropdown}").click()
+    box = wait_until(lambda: dash_duo.driver.find_element(
+        By.CSS_SELECTOR, ".dash-dropdown-search"), what="search input")
+    box.send_keys(text)
+    wait_until(lambda: dash_duo.driver.find_elements(By.CSS_SELECTOR, "[role=option]"),
+               what=f"options for {text!r}")
+    box.send_keys(Keys.ENTER)
+
+
+def centred(dash_duo, label: str) -> bool:
+    return js(dash_duo, f"""var cy = {CY};
+        var n = cy.nodes().filter(n => n.data('label') === {json.dumps(label)});
+        if (n.empty() || !n.selected()) {{ return false; }}
+        var p = n.renderedPosition();
+        return Math.abs(p.x - cy.width() / 2) < 30 && Math.abs(p.y - cy.height() / 2) < 30;""")
+
+
+def test_enter_picks_the_exact_name_then_the_most_important_and_centres_it(dash_duo,
+                                                                          seed_store):
+    table = seed_store.actor_table()  # most mentioned first
+    alphabetical = sorted(table, key=lambda r: r["label"].lower())
+    # names whose first alphabetical match is another actor (what Enter used to pick)
+    exact = [r for r in table if next(o for o in alphabetical
+                                      if _matches(o, r["label"]))["id"] != r["id"]]
+    assert exact, "the seeds hold a name inside another actor's name"
+    open_app(dash_duo, seed_store)
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    for row in exact[:2]:
+        type_and_enter(dash_duo, ids.SEARCH, row["label"])
+        dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", row["label"])
+        assert dash_duo.find_element(f"#{ids.DETAILS_PANEL} h3").text == row["label"]
+        wait_until(lambda r=row: centred(dash_duo, r["label"]),
+                   what=f"{row['label']} selected and centred")
+    # no exact match: the most mentioned actor that matches
+    words = {w for r in table for w in r["label"].lower().split() if len(w) > 3}
+    query, best = next((w, next(r for r in table if _matches(r, w))) for w in sorted(words)
+                       if not any(w in {a.lower() for a in r["aliases"] | {r["label"]}}
+                                  for r in table)
+                       and next(r for r in alphabetical if _matches(r, w))
+                       is not next(r for r in table if _matches(r, w)))
+    type_and_enter(dash_duo, ids.FOCUS, query)
+    wait_until(lambda: f"focus={best['id']}".replace(" ", "+") in dash_duo.driver.current_url,
+               what=f"focus on {best['label']} for {query!r}")
+
+
+def settle(read, done, timeout: float = 5):
+    """``read()`` polled until ``done`` says it is as expected or ``timeout`` passed: the
+    last value, for the assertion to show."""
+    end = time.time() + timeout
+    value = read()
+    while not done(value) and time.time() < end:
+        time.sleep(0.1)
+        value = read()
+    return value
+
+
+def faded_after_settling(dash_duo) -> list:
+    wait_until(lambda: labels_settled(dash_duo), what="labels placed")
+    return js(dash_duo, f"""var cy = {CY};
+        return [cy.elements('.faded').length, cy.elements('.path').length,
+                cy.nodes().filter(n => n.style('label') !== '').length];""")
+
+
+def _path_query(seed_store) -> str:
+    G = view_graph(seed_store)
+    lengths = dict(nx.all_pairs_shortest_path_length(G))
+    u, v = next((u, v) for u in sorted(G) for v in sorted(G) if lengths[u].get(v) == 3)
+    return f"source={u}&target={v}".replace(" ", "+")
+
+
+@pytest.mark.parametrize("clear", ["reset", "cross", "back"])
+def test_a_cleared_path_leaves_nothing_faded(dash_duo, seed_store, clear):
+    query = _path_query(seed_store)
+    if clear == "back":  # the path view comes back from history, then is cleared
+        open_app(dash_duo, seed_store, query)
+        wait_until(lambda: js(dash_duo, f"return {CY}.elements('.path').length"), what="path")
+        dash_duo.driver.get(dash_duo.server_url + "/?top=40")
+        wait_for_labels(dash_duo, view_labels(seed_store, top=40))
+        dash_duo.driver.back()
+    else:
+        open_app(dash_duo, seed_store, query)
+    wait_until(lambda: js(dash_duo, f"return {CY}.elements('.path.faded').length === 0 && "
+                                    f"{CY}.elements('.faded').length > 0"),
+               what="the path over a faded rest")
+    if clear == "cross":
+        dash_duo.find_element(f"#{ids.SOURCE} .dash-dropdown-clear").click()
+    else:
+        dash_duo.find_element(f"#{ids.RESET}").click()
+    wait_until(lambda: "source=" not in dash_duo.driver.current_url, what="path cleared")
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    # an element left faded stays faded: wait a while, then look at what is left
+    faded, path, labelled = settle(lambda: faded_after_settling(dash_duo),
+                                   lambda r: r[:2] == [0, 0])
+    assert (faded, path) == (0, 0) and labelled > 10
