@@ -14,7 +14,7 @@ import pytest
 from dashboard.callbacks import details_view
 from dashboard.details import edge_details, highlight, node_details, path_steps, plural
 from dashboard.downloads import download_payload
-from dashboard.elements import elements, legend
+from dashboard.elements import KEY_LABELS, elements, legend
 from dashboard.filters import (
     CONTROLS,
     Filters,
@@ -145,6 +145,12 @@ def test_elements_use_the_shared_style_and_layout(source):
     assert all("position" not in e for e in elements(G, "cose") if "source" not in e["data"])
     ranks = sorted(e["data"]["rank"] for e in nodes)
     assert ranks == list(range(len(nodes))) and kim["data"]["rank"] < 3
+    # the key actors (always labelled on the page): the 20 of most weight on their links
+    key = {e["data"]["id"] for e in nodes if "key" in e["classes"].split()}
+    weight = {str(v): G.degree(v, weight="weight") for v in G}
+    assert len(key) == KEY_LABELS
+    assert min(weight[v] for v in key) >= max(weight[v] for v in weight if v not in key)
+    assert {e["data"]["id"] for e in nodes if e["data"]["rank"] < KEY_LABELS} == key
 
 
 @pytest.mark.slow

@@ -1,8 +1,9 @@
 /* relgraph dashboard: what happens on the graph without a server round trip.
  *
- * - Labels that fit: every label is at least LABEL_PX on screen; the most important actors
- *   (data "rank", computed by the server) keep theirs, any label that would overlap a label
- *   already shown or another actor is hidden until you zoom in or hover.
+ * - Labels that fit: every label is at least LABEL_PX on screen; the key actors (class
+ *   "key", the most important of the view) always keep theirs, the others (data "rank",
+ *   computed by the server) take a spot around their node that overlaps no label and no
+ *   other actor, or are hidden until you zoom in or hover.
  * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
  *   to clear.
  * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
@@ -30,40 +31,90 @@
     return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
   }
 
+  function pad(b, by) { return {x1: b.x1 - by, x2: b.x2 + by, y1: b.y1 - by, y2: b.y2 + by}; }
+
+  // Where a label may go around its node: under it (the stylesheet's default), above it,
+  // right or left of it (classes lbl-top, lbl-right, lbl-left in dashboard/elements.py).
+  // Boxes are worked out from the label's box under the node (model units).
+  function spots(n, below) {
+    var p = n.position();
+    var r = n.outerWidth() / 2;
+    var w = below.w;
+    var h = below.h;
+    return [
+      {cls: "", box: below},
+      {cls: "lbl-top", box: {x1: below.x1, x2: below.x2, y1: p.y - r - 2 - h, y2: p.y - r - 2}},
+      {cls: "lbl-right", box: {x1: p.x + r + 3, x2: p.x + r + 3 + w, y1: p.y - h / 2,
+                               y2: p.y + h / 2}},
+      {cls: "lbl-left", box: {x1: p.x - r - 3 - w, x2: p.x - r - 3, y1: p.y - h / 2,
+                              y2: p.y + h / 2}}
+    ];
+  }
+
   function placeLabels() {
+    // Labels in order of importance: the selection, a focus and a path, then the key actors
+    // (class "key": the most important of the view, by weighted degree), then the others
+    // by rank. A label takes the first spot around its node that overlaps no label placed
+    // and no other node; a key actor's label, failing that, the first spot clear of labels
+    // (over a lesser node) and in the end its own spot anyway: the key actors are always
+    // named. The others that find no spot are hidden until you zoom in or hover.
     labelTimer = null;
     if (!cy || cy.nodes().length === 0) { return; }
     var z = cy.zoom();
     var fs = Math.max(LABEL_PX, LABEL_PX / z); // model units: never under LABEL_PX on screen
-    var faded = cy.nodes(".faded"); // out of the highlighted neighbourhood: no label
+    // out of the highlighted neighbourhood: no label, but a key actor's (faint)
+    var faded = cy.nodes(".faded").not(".key");
     var nodes = cy.nodes().not(faded).sort(function (a, b) {
-      var fa = a.selected() || a.hasClass("focus") || a.hasClass("path") ? 0 : 1;
-      var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0 : 1;
+      var fa = a.selected() || a.hasClass("focus") || a.hasClass("path") ? 0
+        : a.hasClass("key") ? 1 : 2;
+      var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0
+        : b.hasClass("key") ? 1 : 2;
       return fa - fb || a.data("rank") - b.data("rank");
     });
     own = true;
     cy.startBatch();
     nodes.style("font-size", fs);
-    nodes.removeClass("nolabel");
+    cy.nodes().removeClass("nolabel lbl-top lbl-right lbl-left");
     cy.endBatch();
     own = false;
     var bodies = nodes.map(function (n) {
-      return n.boundingBox({includeLabels: false, includeOverlays: false});
+      return n.hasClass("faded") ? null
+        : n.boundingBox({includeLabels: false, includeOverlays: false});
     });
+    var gap = fs * 0.15; // a little air between labels (and the script's boxes' rounding)
     var placed = [];
     var hide = [];
-    nodes.forEach(function (n, i) {
-      var box = n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
-                               includeOverlays: false});
-      if (!box.w) { return; }
-      var ok = !placed.some(function (p) { return overlap(p, box); });
-      for (var j = 0; ok && j < bodies.length; j++) {
-        if (j !== i && overlap(bodies[j], box)) { ok = false; }
+    var moved = {"lbl-top": [], "lbl-right": [], "lbl-left": []};
+    function clearOfLabels(box) {
+      return !placed.some(function (p) { return overlap(p, box); });
+    }
+    function clearOfNodes(box, i) {
+      for (var j = 0; j < bodies.length; j++) {
+        if (j !== i && bodies[j] && overlap(bodies[j], box)) { return false; }
       }
-      if (ok) { placed.push(box); } else { hide.push(n); }
+      return true;
+    }
+    nodes.forEach(function (n, i) {
+      var below = n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                                 includeOverlays: false});
+      if (!below.w) { return; }
+      var all = spots(n, below);
+      var spot = all.find(function (s) {
+        var b = pad(s.box, gap);
+        return clearOfLabels(b) && clearOfNodes(b, i);
+      });
+      if (!spot && n.hasClass("key")) {
+        spot = all.find(function (s) { return clearOfLabels(pad(s.box, gap)); }) || all[0];
+      }
+      if (!spot) { hide.push(n); return; }
+      placed.push(spot.box);
+      if (spot.cls) { moved[spot.cls].push(n); }
     });
     own = true;
-    cy.batch(function () { cy.collection(hide).union(faded).addClass("nolabel"); });
+    cy.batch(function () {
+      cy.collection(hide).union(faded).addClass("nolabel");
+      Object.keys(moved).forEach(function (cls) { cy.collection(moved[cls]).addClass(cls); });
+    });
     own = false;
     document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));
   }

@@ -6,7 +6,9 @@ Waits are explicit (conditions polled until a deadline), never fixed sleeps.
 """
 
 import json
+import sys
 import time
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -18,6 +20,7 @@ from dashboard import ids
 from graph.views.rules import view_graph
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _text(row: dict) -> str:
@@ -125,3 +128,57 @@ def test_a_cleared_path_leaves_nothing_faded(dash_duo, seed_store, clear):
     faded, path, labelled = settle(lambda: faded_after_settling(dash_duo),
                                    lambda r: r[:2] == [0, 0])
     assert (faded, path) == (0, 0) and labelled > 10
+
+
+@pytest.fixture(scope="module")
+def wide_store(tmp_path_factory):
+    """300 synthetic articles over a cast of invented names (bench/synthetic.py): 1,245
+    actors, so a view of the top 150 is crowded."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import named_cast, synthetic_store  # noqa: PLC0415 (bench/ is no package)
+
+    return synthetic_store(tmp_path_factory.mktemp("wide") / "wide.db", 300, named_cast())
+
+
+def key_actors(store, **kw) -> set[str]:
+    """Labels of the 20 most important actors of a view: weighted degree, then mentions."""
+    G = view_graph(store, top=kw.pop("top", 60), **kw)
+    order = sorted(G, key=lambda v: (-G.degree(v, weight="weight"),
+                                     -G.nodes[v].get("mentions", 0), str(v)))
+    return {G.nodes[v]["label"] for v in order[:20]}
+
+
+def unlabelled(dash_duo, wanted: set[str]) -> list[str]:
+    """Which of ``wanted`` show no label (once the labels are placed for this zoom)."""
+    wait_until(lambda: labels_settled(dash_duo), what="labels placed")
+    return js(dash_duo, f"""var cy = {CY}; var wanted = {json.dumps(sorted(wanted))};
+        return cy.nodes().filter(n => wanted.includes(n.data('label')) &&
+            (n.style('label') === '' || parseFloat(n.style('text-opacity')) === 0))
+            .map(n => n.data('label'));""")
+
+
+def open_dock(dash_duo, tab: str) -> None:
+    dash_duo.find_element("#dock").find_element(By.XPATH, f".//*[text()='{tab}']").click()
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1920, 1080)])
+def test_the_key_actors_are_always_labelled(dash_duo, wide_store, size):
+    for top in (60, 150):
+        key = key_actors(wide_store, top=top)
+        open_app(dash_duo, wide_store, f"top={top}", size=size)
+        wait_until(lambda t=top: len(js(dash_duo, f"return {CY}.nodes().map(n => 1)")) == t,
+                   what=f"{top} actors")
+        assert settle(lambda k=key: unlabelled(dash_duo, k), lambda u: not u) == []
+        open_dock(dash_duo, "Timeline")  # the canvas shrinks: labels placed again
+        dash_duo.wait_for_element(f"#{ids.TIMELINE} .main-svg")
+        assert settle(lambda k=key: unlabelled(dash_duo, k), lambda u: not u) == []
+        # details open: the key actors outside the selection's neighbourhood stay named
+        lesser = js(dash_duo, f"var n = {CY}.nodes().max(n => n.data('rank')).ele; "
+                              "n.emit('tap'); return n.data('label');")
+        dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", lesser)
+        assert settle(lambda k=key: unlabelled(dash_duo, k), lambda u: not u) == []
+    # a hidden label is one hover away
+    hidden = js(dash_duo, f"var n = {CY}.nodes('.nolabel').not('.faded')[0] || "
+                          f"{CY}.nodes('.nolabel')[0]; n.emit('mouseover'); "
+                          "return n.style('label');")
+    assert hidden
