@@ -182,3 +182,45 @@ def test_the_key_actors_are_always_labelled(dash_duo, wide_store, size):
                           f"{CY}.nodes('.nolabel')[0]; n.emit('mouseover'); "
                           "return n.style('label');")
     assert hidden
+
+
+def outside(dash_duo) -> dict:
+    """Actors not wholly inside the canvas, and actors under the legend (page pixels)."""
+    wait_until(lambda: labels_settled(dash_duo), what="labels placed")
+    return js(dash_duo, f"""var cy = {CY};
+        var box = cy.container().getBoundingClientRect();
+        var legend = document.getElementById('{ids.LEGEND}').getBoundingClientRect();
+        var out = [], under = [];
+        cy.nodes().forEach(n => {{
+            var b = n.renderedBoundingBox({{includeLabels: false}});
+            if (b.x1 < -1 || b.y1 < -1 || b.x2 > box.width + 1 || b.y2 > box.height + 1) {{
+                out.push(n.data('label'));
+            }}
+            var x1 = box.left + b.x1, x2 = box.left + b.x2;
+            var y1 = box.top + b.y1, y2 = box.top + b.y2;
+            if (legend.width && x1 < legend.right && legend.left < x2 && y1 < legend.bottom
+                && legend.top < y2) {{ under.push(n.data('label')); }}
+        }});
+        return {{outside: out, under_legend: under}};""")
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1920, 1080)])
+def test_every_panel_change_refits_and_the_legend_covers_no_actor(dash_duo, seed_store, size):
+    open_app(dash_duo, seed_store, size=size)
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    clear = {"outside": [], "under_legend": []}
+    assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
+    # details open (an actor far from the centre selected), then the timeline, then closed
+    js(dash_duo, f"""var cy = {CY}; var c = cy.extent();
+        cy.nodes().max(n => Math.abs(n.position('x') - (c.x1 + c.x2) / 2)).ele.emit('tap');""")
+    dash_duo.wait_for_element(f"#{ids.DETAILS_PANEL} h3")
+    assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
+    open_dock(dash_duo, "Timeline")
+    dash_duo.wait_for_element(f"#{ids.TIMELINE} .main-svg")
+    assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
+    dash_duo.find_element(f"#{ids.DETAILS_CLOSE}").click()
+    wait_until(lambda: not dash_duo.find_element(f"#{ids.DETAILS_PANEL}").is_displayed(),
+               what="details closed")
+    assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
+    dash_duo.find_element(f"#{ids.FILTERS_TOGGLE}").click()  # the filters drawer closes
+    assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
