@@ -17,6 +17,8 @@ from selenium.webdriver.common.keys import Keys
 from test_app import CY, js, labels_settled, open_app, view_labels, wait_for_labels, wait_until
 
 from dashboard import ids
+from dashboard.filters import Filters
+from dashboard.viewdata import ViewData
 from graph.views.rules import view_graph
 
 pytestmark = pytest.mark.browser
@@ -224,3 +226,20 @@ def test_every_panel_change_refits_and_the_legend_covers_no_actor(dash_duo, seed
     assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
     dash_duo.find_element(f"#{ids.FILTERS_TOGGLE}").click()  # the filters drawer closes
     assert settle(lambda: outside(dash_duo), lambda o: o == clear) == clear
+
+
+def test_a_links_header_counts_the_sentences_it_lists(dash_duo, seed_store):
+    data, f = ViewData(seed_store), Filters()
+    G = data.graph(f)
+    # a link one of whose actors is named twice in a sentence (its weight counts it twice)
+    u, v = next((u, v) for u, v, d in G.edges(data=True)
+                if d["weight"] != len(data.edge_evidence(G, u, v, f)[0]))
+    listed = len(data.edge_evidence(G, u, v, f)[0])
+    open_app(dash_duo, seed_store)
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    js(dash_duo, f"{CY}.getElementById({json.dumps(str(u))}).edgesWith("
+                 f"{CY}.getElementById({json.dumps(str(v))})).emit('tap')")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "Evidence (")
+    facts = dash_duo.find_element(f"#{ids.DETAILS} .facts").text
+    shown = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} .sentence")
+    assert facts.startswith(f"{listed} sentence") and len(shown) == listed, facts
