@@ -51,7 +51,8 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                     layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
                     style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
                     minZoom=0.15, maxZoom=5, boxSelectionEnabled=False),
-                html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
+                html.Div([html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
+                          zoom_buttons()], className="foot"),
                 html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
                 cp.status_line(),
             ], id="canvas", className="canvas"),
@@ -68,6 +69,16 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         ], className="body"),
         dock(view.get("timeline"), view.get("rows", []), curate),
     ], className="app")
+
+
+def zoom_buttons() -> html.Div:
+    """Zoom out, zoom in and fit, beside the legend (the page's script acts on them, no
+    server round trip; the keys -, + and f do the same)."""
+    return html.Div([
+        html.Button("−", id=ids.ZOOM_OUT, title="Zoom out (−)", **{"aria-label": "Zoom out"}),
+        html.Button("+", id=ids.ZOOM_IN, title="Zoom in (+)", **{"aria-label": "Zoom in"}),
+        html.Button("Fit", id=ids.ZOOM_FIT, title="Fit the graph in the window (f)"),
+    ], className="zoom")
 
 
 def header(actor_options: list[dict], uploads: bool, summary_text: str = "",

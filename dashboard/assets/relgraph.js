@@ -7,6 +7,9 @@
  * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
  *   to clear.
  * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
+ * - Keys (outside text fields): Esc closes details, menus and the tab under the graph and
+ *   clears the selection; / opens the search; f fits the graph; + and - zoom. Buttons under
+ *   the graph zoom and fit too.
  * - window.relgraph.want(selection): select and (optionally) centre an actor once it is on
  *   the graph (used by the search box and the actor table).
  */
@@ -245,6 +248,64 @@
     highlight(null);
     applyPending();
   }
+
+  // Zoom and fit: the buttons under the graph and the keys + - f (zooming about the middle
+  // of the canvas, as a scroll wheel does about the pointer).
+  function zoomBy(factor) {
+    if (!cy) { return; }
+    keepCentred = null;
+    var z = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.zoom({level: z, renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}});
+  }
+
+  function fitAll() {
+    if (!cy) { return; }
+    keepCentred = null;
+    cy.fit(undefined, 24);
+    scheduleLabels(0);
+  }
+
+  var BUTTONS = {"zoom-in": function () { zoomBy(1.25); },
+                 "zoom-out": function () { zoomBy(0.8); }, "zoom-fit": fitAll};
+
+  function typing(target) {
+    // keys typed into a field (or a dropdown's list) are the field's own
+    if (!target || !target.closest) { return false; }
+    return !!target.closest("input, textarea, select, [contenteditable=true], " +
+                            ".dash-dropdown-content");
+  }
+
+  function escape() {
+    // Esc: close the details (which clears the selection), the menus and the tab under the
+    // graph; nothing selected and nothing faded stays
+    var close = document.getElementById("details-close");
+    var drawer = document.getElementById("details-panel");
+    if (close && drawer && !drawer.hidden) { close.click(); }
+    document.querySelectorAll("details.menu[open]").forEach(function (d) {
+      d.removeAttribute("open");
+    });
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("dock", {value: "none"});
+    }
+    window.relgraph.clear();
+  }
+
+  document.addEventListener("click", function (e) {
+    var button = e.target && e.target.closest && e.target.closest("button");
+    if (button && BUTTONS[button.id]) { BUTTONS[button.id](); }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) {
+      return;
+    }
+    var act = {"Escape": escape, "f": fitAll, "+": BUTTONS["zoom-in"], "=": BUTTONS["zoom-in"],
+               "-": BUTTONS["zoom-out"], "/": function () {
+                 var search = document.getElementById("search");
+                 if (search) { search.click(); }
+               }}[e.key];
+    if (act) { e.preventDefault(); act(); }
+  });
 
   function poll() {
     var instance = findCy();

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from test_app import CY, js, labels_settled, open_app, view_labels, wait_for_labels, wait_until
@@ -243,3 +244,48 @@ def test_a_links_header_counts_the_sentences_it_lists(dash_duo, seed_store):
     facts = dash_duo.find_element(f"#{ids.DETAILS} .facts").text
     shown = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} .sentence")
     assert facts.startswith(f"{listed} sentence") and len(shown) == listed, facts
+
+
+def press(dash_duo, key: str) -> None:
+    """A key pressed on the page (not in a field)."""
+    ActionChains(dash_duo.driver).send_keys(key).perform()
+
+
+def zoom(dash_duo) -> float:
+    return js(dash_duo, f"return {CY}.zoom()")
+
+
+def test_keys_and_zoom_buttons(dash_duo, seed_store):
+    open_app(dash_duo, seed_store)
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    wait_until(lambda: labels_settled(dash_duo), what="labels placed")
+    fitted = zoom(dash_duo)
+    dash_duo.find_element(f"#{ids.ZOOM_IN}").click()
+    wait_until(lambda: zoom(dash_duo) > fitted * 1.2, what="zoomed in by the button")
+    press(dash_duo, "+")
+    wait_until(lambda: zoom(dash_duo) > fitted * 1.5, what="zoomed in by +")
+    press(dash_duo, "-")
+    wait_until(lambda: zoom(dash_duo) < fitted * 1.3, what="zoomed out by -")
+    press(dash_duo, "f")
+    wait_until(lambda: abs(zoom(dash_duo) / fitted - 1) < 0.1, what="fitted by f")
+    dash_duo.find_element(f"#{ids.ZOOM_OUT}").click()
+    wait_until(lambda: zoom(dash_duo) < fitted * 0.9, what="zoomed out by the button")
+    dash_duo.find_element(f"#{ids.ZOOM_FIT}").click()
+    wait_until(lambda: abs(zoom(dash_duo) / fitted - 1) < 0.1, what="fitted by the button")
+    # Esc: the details close, nothing stays selected or faded
+    js(dash_duo, f"{CY}.nodes().max(n => n.degree()).ele.emit('tap')")
+    dash_duo.wait_for_element(f"#{ids.DETAILS_PANEL} h3")
+    wait_until(lambda: js(dash_duo, f"return {CY}.elements('.faded').length"), what="faded")
+    dash_duo.find_element("#export-menu summary").click()
+    press(dash_duo, Keys.ESCAPE)
+    wait_until(lambda: not dash_duo.find_element(f"#{ids.DETAILS_PANEL}").is_displayed(),
+               what="details closed by Esc")
+    assert js(dash_duo, f"return [{CY}.elements('.faded').length, "
+                        f"{CY}.elements(':selected').length, "
+                        "document.querySelector('#export-menu').open]") == [0, 0, False]
+    # / opens the search, ready to type
+    press(dash_duo, "/")
+    wait_until(lambda: "dash-dropdown-search" in (dash_duo.driver.switch_to.active_element
+                                                  .get_attribute("class") or ""),
+               what="the search box focused")
+    assert dash_duo.get_logs() == []
