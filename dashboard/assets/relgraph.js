@@ -360,10 +360,9 @@
     return out;
   }
 
-  window.dash_clientside = Object.assign({}, window.dash_clientside);
-  window.dash_clientside.relgraph = {pick: function (query, all, value) {
-    return pick(query, all, value);
-  }};
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.relgraph = window.dash_clientside.relgraph || {};
+  window.dash_clientside.relgraph.pick = pick;
 
   window.relgraph = {
     pick: pick,

@@ -5,10 +5,13 @@ Actors are chosen from the seed store's data (by rank, by structure), never name
 Waits are explicit (conditions polled until a deadline), never fixed sleeps.
 """
 
+import base64
 import json
+import struct
 import sys
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
@@ -288,4 +291,37 @@ def test_keys_and_zoom_buttons(dash_duo, seed_store):
     wait_until(lambda: "dash-dropdown-search" in (dash_duo.driver.switch_to.active_element
                                                   .get_attribute("class") or ""),
                what="the search box focused")
+    assert dash_duo.get_logs() == []
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_the_view_picture_carries_a_title_line_and_the_legend(dash_duo, seed_store):
+    open_app(dash_duo, seed_store, "color_by=community")
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    dash_duo.wait_for_contains_text(f"#{ids.LEGEND}", "Communities")
+    summary = dash_duo.find_element(f"#{ids.SUMMARY}").text
+    legend = [e.text for e in dash_duo.driver.find_elements(By.CSS_SELECTOR,
+                                                            f"#{ids.LEGEND} .item")]
+    dash_duo.find_element("#export-menu summary").click()
+    dash_duo.find_element(f"#{ids.SVG}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.IMAGE_STATUS}", "SVG downloaded")
+    folder = Path(dash_duo.download_path)
+    svg = wait_until(lambda: next(folder.glob("relgraph-view*.svg"), None), what="the SVG")
+    root = ElementTree.fromstring(svg.read_bytes())
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[0].startswith(f"relgraph · {summary}")  # the title line, first
+    assert set(legend) <= set(texts) and "Communities: " in texts  # the legend, every entry
+    assert root.find("{http://www.w3.org/2000/svg}svg") is not None  # the graph between
+    # the PNG: the graph as cytoscape draws it, with the two bands around it
+    inner = base64.b64decode(js(dash_duo, f"return {CY}.png({{full: true, scale: 2, "
+                                          "output: 'base64uri'}).split(',')[1]"))
+    dash_duo.find_element(f"#{ids.PNG}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.IMAGE_STATUS}", "PNG saved")
+    png = wait_until(lambda: next(folder.glob("relgraph-view*.png"), None), what="the PNG")
+    (w, h), (iw, ih) = _png_size(png.read_bytes()), _png_size(inner)
+    assert w >= iw and h >= ih + 2 * 28 * 2, ((w, h), (iw, ih))
     assert dash_duo.get_logs() == []
