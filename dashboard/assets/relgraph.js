@@ -193,6 +193,14 @@
     return true;
   }
 
+  function holdPlaces() {
+    // actors keep their places across views (assets/mental_map.js); fit what moved
+    if (window.relgraphMap && window.relgraphMap.hold(cy)) {
+      cy.stop();
+      if (!recentre()) { cy.fit(undefined, 24); }
+    }
+  }
+
   function tuneRenderer() {
     // Large views: while panning or zooming, move a snapshot of the last frame instead of
     // redrawing thousands of links every frame (cytoscape's textureOnViewport).
@@ -218,6 +226,7 @@
         changed = null;
         hideTooltip();
         tuneRenderer();
+        holdPlaces();
         highlight(null);
         applyPending();
       }, 20);
@@ -245,6 +254,8 @@
         scheduleLabels(80);
       }).observe(box);
     }
+    if (window.relgraphMap) { window.relgraphMap.attach(cy); }
+    holdPlaces();
     highlight(null);
     applyPending();
   }

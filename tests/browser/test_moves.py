@@ -7,6 +7,7 @@ Waits are explicit (conditions polled until a deadline), never fixed sleeps.
 
 import base64
 import json
+import math
 import struct
 import sys
 import time
@@ -21,8 +22,10 @@ from selenium.webdriver.common.keys import Keys
 from test_app import CY, js, labels_settled, open_app, view_labels, wait_for_labels, wait_until
 
 from dashboard import ids
+from dashboard.elements import elements
 from dashboard.filters import Filters
 from dashboard.viewdata import ViewData
+from graph.core.model import GraphSlice
 from graph.views.rules import view_graph
 
 pytestmark = pytest.mark.browser
@@ -325,3 +328,59 @@ def test_the_view_picture_carries_a_title_line_and_the_legend(dash_duo, seed_sto
     (w, h), (iw, ih) = _png_size(png.read_bytes()), _png_size(inner)
     assert w >= iw and h >= ih + 2 * 28 * 2, ((w, h), (iw, ih))
     assert dash_duo.get_logs() == []
+
+
+def positions(dash_duo) -> dict:
+    return js(dash_duo, f"var out = {{}}; {CY}.nodes().forEach(n => {{ "
+                        "out[n.id()] = n.position(); }); return out;")
+
+
+def set_control(dash_duo, control: str, value) -> None:
+    js(dash_duo, f"window.dash_clientside.set_props({json.dumps(control)}, "
+                 f"{{value: {json.dumps(value)}}})")
+
+
+def new_view(dash_duo, nodes: int, edges: int) -> dict:
+    """Positions once a view of ``nodes`` actors and ``edges`` links is drawn and settled."""
+    wait_until(lambda: js(dash_duo, f"return [{CY}.nodes().length, {CY}.edges().length]")
+               == [nodes, edges], what=f"a view of {nodes} actors and {edges} links")
+    wait_until(lambda: labels_settled(dash_duo), what="labels placed")
+    return settle(lambda: positions(dash_duo), lambda p: p == positions(dash_duo), 1)
+
+
+def test_actors_keep_their_places_across_views_and_where_they_were_dragged(dash_duo,
+                                                                           seed_store):
+    whole, thin = (view_graph(seed_store, GraphSlice(min_weight=w), top=63) for w in (1, 2))
+    assert set(whole) == set(thin) and whole.number_of_edges() != thin.number_of_edges()
+    server = [{e["data"]["id"]: e["position"] for e in elements(G) if "position" in e}
+              for G in (whole, thin)]
+    assert server[0] != server[1]  # the server lays the two views out differently
+    few = view_graph(seed_store, top=40)
+    open_app(dash_duo, seed_store, "top=40")
+    # (the test server's first page, the default view, was this tab's too: forget it)
+    js(dash_duo, "window.sessionStorage.clear()")
+    dash_duo.driver.refresh()
+    dash_duo.wait_for_element(f"#{ids.GRAPH}")
+    before = new_view(dash_duo, 40, few.number_of_edges())
+    set_control(dash_duo, ids.TOP, 63)  # 23 new actors
+    after = new_view(dash_duo, 63, whole.number_of_edges())
+    assert {k: after[k] for k in before} == before  # the 40 stay where they were
+    size = js(dash_duo, f"return {CY}.nodes().max(n => n.outerWidth()).value")
+    for v in set(whole) - set(few):  # a new actor next to its neighbours already placed
+        near = [after[str(u)] for u in whole[v] if str(u) in before]
+        if near:
+            cx, cy = (sum(p[a] for p in near) / len(near) for a in ("x", "y"))
+            assert math.dist((cx, cy), (after[str(v)]["x"], after[str(v)]["y"])) <= (
+                30 + size / 2 + 1)
+    # a filter keeping the same actors with other links: nobody moves
+    set_control(dash_duo, ids.MIN_WEIGHT, 2)
+    assert new_view(dash_duo, 63, thin.number_of_edges()) == after
+    # a dragged actor stays where it was put
+    moved = js(dash_duo, f"""var n = {CY}.nodes().max(n => n.degree()).ele;
+        n.position({{x: n.position('x') + 150, y: n.position('y') - 90}});
+        n.emit('dragfree'); return [n.id(), n.position()];""")
+    set_control(dash_duo, ids.MIN_WEIGHT, 1)
+    again = new_view(dash_duo, 63, whole.number_of_edges())
+    assert again[moved[0]] == moved[1]
+    assert {k: v for k, v in again.items() if k != moved[0]} == {
+        k: v for k, v in after.items() if k != moved[0]}
