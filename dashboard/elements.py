@@ -19,6 +19,10 @@ __all__ = ["KEY_LABELS", "LABEL_PX", "elements", "importance", "legend", "styles
 
 LABEL_PX = 12  # label size on screen (px) at any zoom up to 100 %; larger when zoomed in
 KEY_LABELS = 20  # the most important actors of a view: labelled at any zoom and panel
+#: The legend's name for what node colour shows (see graph.core.choices.COLOR_BY)
+COLOR_TITLES = {"type": "Actors", "community": "Communities",
+                "quadclass balance": "Cooperation vs conflict", "first seen": "First seen",
+                "mentions": "Mentioned"}
 
 
 def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
@@ -135,8 +139,8 @@ def stylesheet() -> list[dict]:
 
 def legend(G: nx.Graph, color_by: str = "type",
            size_by: str = "mentions") -> dict[str, list[tuple[str, str]]]:
-    """Legend entries ``(label, colour)``: what node colour shows (types or communities)
-    and link colours; plus what size and width mean (colour "")."""
+    """Legend entries ``(label, colour)``: what node colour shows (types, communities or a
+    measure's classes) and link colours; plus what size and width mean (colour "")."""
     _, colors = node_colors(G, color_by)
     links = [("cooperative", style.polarity_color("cooperative")),
              ("hostile", style.polarity_color("hostile")),
@@ -144,5 +148,5 @@ def legend(G: nx.Graph, color_by: str = "type",
              ("co-occurrence only", "#dddddd")]
     if G.graph.get("path"):
         links.append(("path", style.PATH_COLOR))
-    return {"Communities" if color_by == "community" else "Actors": colors, "Links": links,
+    return {COLOR_TITLES.get(color_by, "Actors"): colors, "Links": links,
             "Size": [(f"node size: {size_by}; link width: sentences; → direction", "")]}

@@ -166,9 +166,8 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
         pickers.actor_picker(ids.SOURCE, actor_options, v["source"], placeholder="From…"),
         pickers.actor_picker(ids.TARGET, actor_options, v["target"], placeholder="To…"),
         _label("Colour shows", ids.COLOR_BY),
-        dcc.RadioItems(id=ids.COLOR_BY, value=v["color_by"], inline=True,
-                       options=[{"label": " actor type" if c == "type" else f" {c}",
-                                 "value": c} for c in COLOR_BY]),
+        dcc.Dropdown(id=ids.COLOR_BY, clearable=False, value=v["color_by"],
+                     options=[{"label": COLOR_LABELS.get(c, c), "value": c} for c in COLOR_BY]),
         _label("Node size shows", ids.SIZE_BY),
         dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=v["size_by"],
                      options=[{"label": n, "value": n} for n in SIZE_BY]),
@@ -178,6 +177,12 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
                                "value": n} for n in CYTO_LAYOUTS]),
         html.Button("Reset filters", id=ids.RESET, n_clicks=0, className="reset"),
     ]
+
+
+#: How the colour choices read in the filters (the values are graph.core.choices.COLOR_BY)
+COLOR_LABELS = {"type": "actor type", "community": "community (Louvain)",
+                "quadclass balance": "QuadClass balance (cooperation vs conflict)",
+                "first seen": "first seen (date)", "mentions": "mentions"}
 
 
 def kind_options(kinds: list[str]) -> list[dict]:

@@ -26,6 +26,7 @@ from dashboard.elements import elements
 from dashboard.filters import Filters
 from dashboard.viewdata import ViewData
 from graph.core.model import GraphSlice
+from graph.views import style
 from graph.views.rules import view_graph
 
 pytestmark = pytest.mark.browser
@@ -384,3 +385,22 @@ def test_actors_keep_their_places_across_views_and_where_they_were_dragged(dash_
     assert again[moved[0]] == moved[1]
     assert {k: v for k, v in again.items() if k != moved[0]} == {
         k: v for k, v in after.items() if k != moved[0]}
+
+
+def test_colour_by_a_measure_recolours_the_graph_and_names_its_classes(dash_duo, seed_store):
+    open_app(dash_duo, seed_store)
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    for choice, title, palette in (
+            ("quadclass balance", "Cooperation vs conflict", style.BALANCE_COLORS),
+            ("first seen", "First seen", style.SEQUENTIAL_COLORS),
+            ("mentions", "Mentioned", style.SEQUENTIAL_COLORS)):
+        set_control(dash_duo, ids.COLOR_BY, choice)
+        dash_duo.wait_for_contains_text(f"#{ids.LEGEND}", title)
+        wait_until(lambda c=choice: f"color_by={c.replace(' ', '+')}"
+                   in dash_duo.driver.current_url, what=f"{choice} in the URL")
+        colours = set(js(dash_duo, f"return {CY}.nodes().map(n => n.data('color'))"))
+        assert colours <= {*palette, style.OTHER_COLOR} and len(colours) >= 3, colours
+        swatches = {e.value_of_css_property("background-color") for e in
+                    dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.LEGEND} .dot")}
+        assert len(swatches) == len(colours)  # a legend entry for every colour drawn
+    assert dash_duo.get_logs() == []
