@@ -96,6 +96,19 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
         Output(ids.ACTORS_REV, "data"), Input(ids.VIEW_REV, "data"),
         State(ids.ACTORS_REV, "data"), prevent_initial_call=True)
 
+    # A double-click on an actor (assets/relgraph.js) expands it, or collapses it again:
+    # the view's list of expanded actors, a filter like any other (URL, history).
+    app.clientside_callback(
+        """function(toggle, current) {
+            if (!toggle || !toggle.id) { return window.dash_clientside.no_update; }
+            const list = (current || []).slice();
+            const at = list.indexOf(toggle.id);
+            if (at >= 0) { list.splice(at, 1); } else { list.push(toggle.id); }
+            return list;
+        }""",
+        Output(ids.EXPAND, "data"), Input(ids.EXPAND_TOGGLE, "data"), State(ids.EXPAND, "data"),
+        prevent_initial_call=True)
+
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)
 

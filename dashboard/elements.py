@@ -43,11 +43,12 @@ def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
     order = importance(G)
     key = set(order[:KEY_LABELS])
     pinned = [v for v in order if v in route or v == focus]
+    opened = set(G.graph.get("expanded") or ())
     rank = {v: i for i, v in enumerate([*pinned, *(v for v in order if v not in pinned)])}
     out = []
     for node, d in G.nodes(data=True):
         classes = [c for c, on in (("path", node in route), ("focus", node == focus),
-                                   ("key", node in key)) if on]
+                                   ("key", node in key), ("expanded", node in opened)) if on]
         el = {"data": {"id": str(node), "label": d.get("label", str(node)),
                        "type": d.get("type", ""), "mentions": d.get("mentions", 0),
                        "color": colors[node], "rank": rank[node],
@@ -118,6 +119,8 @@ def stylesheet() -> list[dict]:
             "arrow-scale": 1.1}},
         {"selector": "node.focus", "style": {"border-width": 4,
                                              "border-color": style.FOCUS_COLOR}},
+        {"selector": "node.expanded", "style": {"border-width": 3, "border-style": "dashed",
+                                                "border-color": style.FOCUS_COLOR}},
         {"selector": "node.path", "style": {"border-width": 4,
                                             "border-color": style.PATH_COLOR}},
         {"selector": "edge.path", "style": {"line-color": style.PATH_COLOR, "opacity": 1,

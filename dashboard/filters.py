@@ -35,7 +35,8 @@ class Filters:
     ``slice``: the part of the store shown (its ``kinds`` expanded: a CAMEO root or a
     QuadClass stands for its kinds); ``kind_choices``: the kinds as chosen on the page
     (``root:NN``, ``quad:NAME`` or a kind), which the URL and the control keep. ``focus``,
-    ``source`` and ``target`` are node ids. Build one with :meth:`of`.
+    ``source`` and ``target`` are node ids; ``expand``: actors whose neighbours are added to
+    the view (double-click on the page). Build one with :meth:`of`.
     """
 
     slice: GraphSlice = GraphSlice()
@@ -49,6 +50,7 @@ class Filters:
     layout: str = "preset"
     size_by: str = "mentions"
     color_by: str = "type"
+    expand: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, *, articles: tuple[str, ...] = (), since: str | date | None = None,
@@ -94,8 +96,9 @@ CONTROLS: dict[str, tuple[str, str]] = {
     "top": (ids.TOP, "value"), "focus": (ids.FOCUS, "value"), "depth": (ids.DEPTH, "value"),
     "source": (ids.SOURCE, "value"), "target": (ids.TARGET, "value"),
     "layout": (ids.LAYOUT, "value"), "size_by": (ids.SIZE_BY, "value"),
-    "color_by": (ids.COLOR_BY, "value")}
-_TUPLES = {"articles", "types", "kinds"}
+    "color_by": (ids.COLOR_BY, "value"), "expand": (ids.EXPAND, "data")}
+_TUPLES = {"articles", "types", "kinds", "expand"}
+MAX_EXPANDED = 50  # actors expanded in one view (each adds at most EXPAND_LIMIT neighbours)
 _INTS = {"min_weight": (1, 1000), "top": (1, 2000), "depth": (1, 3)}
 _CHOICES = {"layout": CYTO_LAYOUTS, "size_by": SIZE_BY, "color_by": COLOR_BY}
 
@@ -144,6 +147,8 @@ def filters_from_query(query: str) -> Filters:
             values[name] = got[0]
     if "types" in values:
         values["types"] = tuple(t for t in values["types"] if t in ACTOR_TYPES)
+    if "expand" in values:
+        values["expand"] = tuple(dict.fromkeys(values["expand"]))[:MAX_EXPANDED]
     return Filters.of(**values)
 
 
@@ -180,7 +185,9 @@ def filters_from_controls(values: Mapping[str, object]) -> Filters:
         target=check.text(values["target"], "path to") or None,
         layout=check.choice(values["layout"], "layout", CYTO_LAYOUTS) or Filters.layout,
         size_by=check.choice(values["size_by"], "size by", SIZE_BY) or Filters.size_by,
-        color_by=check.choice(values["color_by"], "colour by", COLOR_BY) or Filters.color_by)
+        color_by=check.choice(values["color_by"], "colour by", COLOR_BY) or Filters.color_by,
+        expand=tuple(dict.fromkeys(check.strings(values["expand"], "expanded actors")))[
+            :MAX_EXPANDED])
 
 
 def filters_to_controls(f: Filters) -> dict[str, object]:
@@ -189,5 +196,6 @@ def filters_to_controls(f: Filters) -> dict[str, object]:
     return {**v, "articles": list(f.slice.articles),
             "undated": ["on"] if f.slice.include_undated else [],
             "types": list(f.slice.types or ACTOR_TYPES), "kinds": list(f.kind_choices),
+            "expand": list(f.expand),
             "hide_isolated": ["on"] if f.hide_isolated else []}
 

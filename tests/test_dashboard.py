@@ -35,7 +35,7 @@ from dashboard.tables import (
     timeline_figure,
 )
 from dashboard.validate import briefing_options
-from dashboard.viewdata import LINKS_PER_ACTOR, ViewData
+from dashboard.viewdata import EXPAND_LIMIT, LINKS_PER_ACTOR, ViewData
 from graph.core.cameo import expand_kinds, kind_info
 from graph.core.errors import InvalidValue
 from graph.views import style
@@ -359,3 +359,24 @@ def test_the_pure_view_modules_import_no_web_framework_and_not_the_guard():
     for module in PURE:
         used = graph.find_upstream_modules(module)
         assert not used & {"flask", "werkzeug", "dash", "dashboard.guard"}, module
+
+
+@pytest.mark.slow
+def test_expanding_an_actor_adds_its_strongest_new_neighbours_and_keeps_the_view(source):
+    f = Filters.of(top=5)
+    base = source.graph(f)
+    whole = source.slice_graph(f)
+    actor = max(base, key=lambda v: len(set(whole[v]) - set(base)))
+    G = source.graph(Filters.of(top=5, expand=(actor, "no-such-actor")))
+    new = set(G) - set(base)
+    assert len(new) == min(EXPAND_LIMIT, len(set(whole[actor]) - set(base))) > 0
+    assert all(G.has_edge(actor, v) for v in new) and G.graph["expanded"] == [actor]
+    assert set(base.edges) <= {tuple(e) for e in G.edges} | {e[::-1] for e in G.edges}
+    weakest = min(whole.edges[actor, v]["weight"] for v in new)
+    left = set(whole[actor]) - set(G)
+    assert all(whole.edges[actor, v]["weight"] <= weakest for v in left)
+    # in the URL and back
+    back = filters_from_query(filters_to_query(Filters.of(expand=("a", "b"))))
+    assert back.expand == ("a", "b")
+    nodes = [e for e in elements(G) if "source" not in e["data"]]
+    assert [e["data"]["id"] for e in nodes if "expanded" in e["classes"].split()] == [actor]

@@ -4,6 +4,7 @@
  *   "key", the most important of the view) always keep theirs, the others (data "rank",
  *   computed by the server) take a spot around their node that overlaps no label and no
  *   other actor, or are hidden until you zoom in or hover.
+ * - Double-click an actor: its neighbours join the view (again: they go).
  * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
  *   to clear.
  * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
@@ -234,6 +235,15 @@
     cy.on("layoutstop", function () { recentre(); scheduleLabels(0); });
     cy.on("dragpan scrollzoom pinchzoom", function () { keepCentred = null; });
     cy.on("tap", "node, edge", function (e) { highlight(e.target); });
+    // double-click an actor: its neighbours join the view; again: they go (callbacks.py)
+    var toggles = 0;
+    cy.on("dbltap", "node", function (e) {
+      if (window.dash_clientside && window.dash_clientside.set_props) {
+        toggles += 1;
+        window.dash_clientside.set_props("expand-toggle", {data: {id: e.target.id(),
+                                                                  n: toggles}});
+      }
+    });
     cy.on("tap", function (e) {
       if (e.target === cy) { keepCentred = null; highlight(null); cy.elements().unselect(); }
     });

@@ -404,3 +404,22 @@ def test_colour_by_a_measure_recolours_the_graph_and_names_its_classes(dash_duo,
                     dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.LEGEND} .dot")}
         assert len(swatches) == len(colours)  # a legend entry for every colour drawn
     assert dash_duo.get_logs() == []
+
+
+def test_double_click_expands_an_actor_in_place_and_again_collapses_it(dash_duo, seed_store):
+    data, f = ViewData(seed_store), Filters.of(top=10)
+    base, whole = data.graph(f), data.slice_graph(f)
+    actor = max(sorted(base), key=lambda v: len(set(whole[v]) - set(base)))
+    grown = data.graph(Filters.of(top=10, expand=(actor,)))
+    open_app(dash_duo, seed_store, "top=10")
+    before = new_view(dash_duo, 10, base.number_of_edges())
+    js(dash_duo, f"{CY}.getElementById({json.dumps(actor)}).emit('dbltap')")
+    after = new_view(dash_duo, grown.number_of_nodes(), grown.number_of_edges())
+    assert f"expand={actor}" in dash_duo.driver.current_url
+    assert {k: after[k] for k in before} == before  # the view stays as it was, around them
+    assert js(dash_duo, f"return {CY}.getElementById({json.dumps(actor)})"
+                        ".hasClass('expanded')")
+    js(dash_duo, f"{CY}.getElementById({json.dumps(actor)}).emit('dbltap')")
+    assert new_view(dash_duo, 10, base.number_of_edges()) == before
+    assert "expand=" not in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
