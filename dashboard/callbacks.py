@@ -109,6 +109,25 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
         Output(ids.EXPAND, "data"), Input(ids.EXPAND_TOGGLE, "data"), State(ids.EXPAND, "data"),
         prevent_initial_call=True)
 
+    # Several actors selected: "Hide these" adds them to the view's hidden actors,
+    # "Show all again" undoes that and "Show only these" (assets/relgraph.js)
+    app.clientside_callback(
+        """function(add, current) {
+            if (!add || !add.ids) { return window.dash_clientside.no_update; }
+            return Array.from(new Set((current || []).concat(add.ids)));
+        }""",
+        Output(ids.DROP, "data"), Input(ids.DROP_ADD, "data"), State(ids.DROP, "data"),
+        prevent_initial_call=True)
+    app.clientside_callback(
+        """function(n) { return n ? [[], []] : window.dash_clientside.no_update; }""",
+        Output(ids.DROP, "data", allow_duplicate=True),
+        Output(ids.ONLY, "data", allow_duplicate=True), Input(ids.SHOW_ALL, "n_clicks"),
+        prevent_initial_call=True)
+    app.clientside_callback(
+        """function(drop, only) { return !((drop || []).length || (only || []).length); }""",
+        Output(ids.SHOW_ALL, "hidden"), Input(ids.DROP, "data"), Input(ids.ONLY, "data"),
+        prevent_initial_call=True)
+
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)
 

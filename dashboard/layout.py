@@ -38,6 +38,8 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         dcc.Store(id=ids.LOADED, data=view.get("query")), dcc.Store(id=ids.SELECTED),
         dcc.Store(id=ids.DATA_REV, data=0), dcc.Store(id=ids.ACTOR_OPTIONS, data=actor_options),
         dcc.Store(id=ids.EXPAND, data=list(f.expand)), dcc.Store(id=ids.EXPAND_TOGGLE),
+        dcc.Store(id=ids.DROP, data=list(f.drop)), dcc.Store(id=ids.ONLY, data=list(f.only)),
+        dcc.Store(id=ids.DROP_ADD),
         dcc.Store(id=ids.ACTORS_REV, data=view.get("rev")),
         dcc.Store(id=ids.VIEW_REV, data=view.get("rev")), dcc.Store(id=ids.LISTS_REV, data=0),
         html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
@@ -51,9 +53,10 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                     id=ids.GRAPH, elements=view.get("elements", []), stylesheet=stylesheet(),
                     layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
                     style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
-                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=False),
+                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=True),
                 html.Div([html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
-                          zoom_buttons()], className="foot"),
+                          selection_bar(bool(f.drop or f.only)), zoom_buttons()],
+                         className="foot"),
                 html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
                 cp.status_line(),
             ], id="canvas", className="canvas"),
@@ -70,6 +73,19 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         ], className="body"),
         dock(view.get("timeline"), view.get("rows", []), curate),
     ], className="app")
+
+
+def selection_bar(picked: bool = False) -> html.Div:
+    """What to do with several selected actors (shift-click, or shift-drag a box): show only
+    them, or hide them from the view; and "Show all again" while some are hidden or only
+    some shown (the page's script shows the bar and acts on its buttons)."""
+    return html.Div([
+        html.Div([html.Span(id="selection-count", className="count"),
+                  html.Button("Show only these", id="select-only"),
+                  html.Button("Hide these", id="select-hide")],
+                 id=ids.SELECTION_BAR, hidden=True, className="selection"),
+        html.Button("Show all again", id=ids.SHOW_ALL, hidden=not picked),
+    ], className="selection-tools")
 
 
 def zoom_buttons() -> html.Div:

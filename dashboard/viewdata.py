@@ -26,7 +26,7 @@ from graph.store.store import Store
 from graph.views.image import slice_caption
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 
-__all__ = ["EXPAND_LIMIT", "LINKS_PER_ACTOR", "ViewData", "expanded", "graph_key"]
+__all__ = ["EXPAND_LIMIT", "LINKS_PER_ACTOR", "ViewData", "expanded", "graph_key", "picked"]
 
 ALL = 10**9  # "no limit" for evidence queries; panels show a page of it and count the rest
 
@@ -48,7 +48,7 @@ def expanded(G: nx.Graph, whole: nx.Graph, actors: tuple[str, ...]) -> nx.Graph:
     expanded."""
     H = nx.Graph(G)
     H.graph.update(G.graph)
-    done = []
+    done: list[str] = []
     for a in actors:
         if a not in whole:
             continue
@@ -62,6 +62,17 @@ def expanded(G: nx.Graph, whole: nx.Graph, actors: tuple[str, ...]) -> nx.Graph:
             if v in H and not H.has_edge(a, v):
                 H.add_edge(a, v, **whole.edges[a, v])
     H.graph["expanded"] = done
+    return H
+
+
+def picked(G: nx.Graph, drop: tuple[str, ...], only: tuple[str, ...]) -> nx.Graph:
+    """``G`` without the actors ``drop`` and, if ``only``, cut to those actors (and the links
+    among them)."""
+    keep = [v for v in G if v not in set(drop) and (not only or v in set(only))]
+    if len(keep) == G.number_of_nodes():
+        return G
+    H = G.subgraph(keep).copy()
+    H.graph.update(G.graph)
     return H
 
 
@@ -121,9 +132,10 @@ class ViewData:
                             evidence=True, focus=f.focus, depth=f.depth, path=f.path)
             G.graph["focus"] = f.focus if f.focus in G else None
             return G
-        if f.expand:
-            return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(expanded(
-                self.graph(replace(f, expand=())), self.slice_graph(f), f.expand)), _size)
+        if f.expand or f.drop or f.only:
+            return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(picked(
+                expanded(self.graph(replace(f, expand=(), drop=(), only=())),
+                         self.slice_graph(f), f.expand), f.drop, f.only)), _size)
         return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(view_graph(
             self.store, f.slice, corpus=c, top=f.top, focus=f.focus, depth=f.depth,
             path=f.path, hide_isolated=f.hide_isolated)), _size)

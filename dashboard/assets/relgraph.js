@@ -5,6 +5,8 @@
  *   computed by the server) take a spot around their node that overlaps no label and no
  *   other actor, or are hidden until you zoom in or hover.
  * - Double-click an actor: its neighbours join the view (again: they go).
+ * - Shift-click actors or shift-drag a box around them: with several selected, a bar offers
+ *   "Show only these" and "Hide these".
  * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
  *   to clear.
  * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
@@ -235,6 +237,12 @@
     cy.on("layoutstop", function () { recentre(); scheduleLabels(0); });
     cy.on("dragpan scrollzoom pinchzoom", function () { keepCentred = null; });
     cy.on("tap", "node, edge", function (e) { highlight(e.target); });
+    // several actors selected (shift-click, shift-drag a box): the selection bar
+    var barTimer = null;
+    cy.on("select unselect", "node", function () {
+      if (barTimer) { clearTimeout(barTimer); }
+      barTimer = setTimeout(selectionBar, 30);
+    });
     // double-click an actor: its neighbours join the view; again: they go (callbacks.py)
     var toggles = 0;
     cy.on("dbltap", "node", function (e) {
@@ -270,6 +278,21 @@
     applyPending();
   }
 
+  function setProps(id, props) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props(id, props);
+    }
+  }
+
+  function selectedIds() { return cy ? cy.nodes(":selected").map(function (n) { return n.id(); })
+                                     : []; }
+
+  function selectionBar() {
+    var n = selectedIds().length;
+    setProps("selection-bar", {hidden: n < 2});
+    if (n >= 2) { setProps("selection-count", {children: n + " selected:"}); }
+  }
+
   // Zoom and fit: the buttons under the graph and the keys + - f (zooming about the middle
   // of the canvas, as a scroll wheel does about the pointer).
   function zoomBy(factor) {
@@ -287,7 +310,11 @@
   }
 
   var BUTTONS = {"zoom-in": function () { zoomBy(1.25); },
-                 "zoom-out": function () { zoomBy(0.8); }, "zoom-fit": fitAll};
+                 "zoom-out": function () { zoomBy(0.8); }, "zoom-fit": fitAll,
+                 "select-only": function () { setProps("only", {data: selectedIds()}); },
+                 "select-hide": function () {
+                   setProps("drop-add", {data: {ids: selectedIds(), at: Date.now()}});
+                 }};
 
   function typing(target) {
     // keys typed into a field (or a dropdown's list) are the field's own

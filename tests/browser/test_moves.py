@@ -423,3 +423,39 @@ def test_double_click_expands_an_actor_in_place_and_again_collapses_it(dash_duo,
     assert new_view(dash_duo, 10, base.number_of_edges()) == before
     assert "expand=" not in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
+
+
+def ids_on_screen(dash_duo) -> set[str]:
+    return set(js(dash_duo, f"return {CY}.nodes().map(n => n.id())"))
+
+
+def test_select_many_then_hide_them_or_show_only_them(dash_duo, seed_store):
+    open_app(dash_duo, seed_store, "top=20")
+    wait_for_labels(dash_duo, view_labels(seed_store, top=20))
+    wait_until(lambda: labels_settled(dash_duo), what="labels placed")
+    every = ids_on_screen(dash_duo)
+    # shift-drag a box over the whole canvas: every actor selected
+    canvas = dash_duo.find_element(f"#{ids.GRAPH}")
+    w, h = canvas.size["width"], canvas.size["height"]
+    (ActionChains(dash_duo.driver).key_down(Keys.SHIFT)
+     .move_to_element_with_offset(canvas, -w // 2 + 3, -h // 2 + 3).click_and_hold()
+     .move_by_offset(w - 6, h - 6).release().key_up(Keys.SHIFT).perform())
+    dash_duo.wait_for_text_to_equal("#selection-count", "20 selected:")
+    # shift-click: one more out, then three
+    js(dash_duo, f"{CY}.nodes().unselect()")
+    picked = js(dash_duo, f"var n = {CY}.nodes().sort((a, b) => a.data('rank') - "
+                          "b.data('rank')).slice(0, 3); n.select(); return n.map(e => e.id());")
+    dash_duo.wait_for_text_to_equal("#selection-count", "3 selected:")
+    dash_duo.find_element("#select-hide").click()
+    wait_until(lambda: ids_on_screen(dash_duo) == every - set(picked), what="3 hidden")
+    assert "drop=" in dash_duo.driver.current_url
+    dash_duo.find_element(f"#{ids.SHOW_ALL}").click()
+    wait_until(lambda: ids_on_screen(dash_duo) == every, what="all shown again")
+    js(dash_duo, f"{CY}.nodes().filter(n => {json.dumps(picked)}.includes(n.id())).select()")
+    dash_duo.wait_for_text_to_equal("#selection-count", "3 selected:")
+    dash_duo.find_element("#select-only").click()
+    wait_until(lambda: ids_on_screen(dash_duo) == set(picked), what="only the 3")
+    assert "only=" in dash_duo.driver.current_url
+    dash_duo.driver.back()  # a step in the history like any filter
+    wait_until(lambda: ids_on_screen(dash_duo) == every, what="Back: all again")
+    assert dash_duo.get_logs() == []
