@@ -47,11 +47,18 @@ def _v2(conn: Connection) -> str:
             "from their stored text by the next 'relgraph ingest'")
 
 
+def _v3(conn: Connection) -> str:
+    """Saved views and notes (issue 25): two new tables, nothing else touched."""
+    t.metadata.create_all(conn, tables=[t.saved_views, t.notes])
+    return "upgraded the store to schema 3: saved views and notes"
+
+
 #: (version, description, upgrade step). Version 1 is relgraph 0.1's schema, never created
 #: any more (a fresh store is created at the newest version).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
     (1, "relgraph 0.1: articles, sentences, mentions, relations, actors", None),
     (2, "interned names, aggregates, stable actor ids, curation decisions", _v2),
+    (3, "saved views and notes", _v3),
 ]
 assert MIGRATIONS[-1][0] == t.SCHEMA_VERSION
 
