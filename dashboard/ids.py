@@ -107,3 +107,14 @@ ACTION = "act"  # pattern-matching buttons: {"act": ACTION, "do": verb, "arg": J
 def action_id(do: str, arg: str) -> dict:
     """Id of a decision button drawn inside a panel (reject, undo N, accept, dismiss)."""
     return {"act": ACTION, "do": do, "arg": arg}
+
+# Saved views and notes (dashboard/views_notes.py)
+VIEWS_OPEN = "views-open"  # the "Views" menu's summary: opening it reads the list again
+VIEWS_LIST = "views-list"
+VIEW_NAME = "view-name"
+VIEW_SAVE = "view-save"
+VIEW_STATUS = "view-status"
+NOTES = "notes"
+NOTES_LIST = "notes-list"
+NOTE_TEXT = "note-text"
+NOTE_ADD = "note-add"

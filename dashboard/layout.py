@@ -12,7 +12,7 @@ import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
 from dashboard import curation_panels as cp
-from dashboard import ids, pickers
+from dashboard import ids, pickers, views_notes
 from dashboard.details import article_label
 from dashboard.elements import stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
@@ -66,6 +66,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                 html.Div(id=ids.DETAILS_HEAD),
                 *([cp.actor_tools(actor_options)] if curate else []),
                 html.Div(id=ids.DETAILS),
+                views_notes.notes_section(curate),
                 html.Button(id=ids.MORE_EVIDENCE, className="more", hidden=True),
                 html.Button(id=ids.SHOW_SELECTED, className="primary", hidden=True),
             ], id=ids.DETAILS_PANEL, className="drawer right", hidden=True,
@@ -108,7 +109,8 @@ def header(actor_options: list[dict], uploads: bool, summary_text: str = "",
                      className="search", optionHeight=32),
         html.Span(summary_text, id=ids.SUMMARY, className="summary",
                   **{"aria-live": "polite"}),
-        html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(), export_menu(),
+        html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(),
+                  views_notes.views_menu(curate), export_menu(),
                   briefing_menu(), *([upload_menu()] if uploads else [])],
                  className="menus"),
     ])

@@ -8,6 +8,7 @@ Waits are explicit (conditions polled until a deadline), never fixed sleeps.
 import base64
 import json
 import math
+import sqlite3
 import struct
 import sys
 import time
@@ -16,6 +17,7 @@ from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
+from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -26,6 +28,7 @@ from dashboard.elements import elements
 from dashboard.filters import Filters
 from dashboard.viewdata import ViewData
 from graph.core.model import GraphSlice
+from graph.store.store import Store
 from graph.views import style
 from graph.views.rules import view_graph
 
@@ -459,3 +462,54 @@ def test_select_many_then_hide_them_or_show_only_them(dash_duo, seed_store):
     dash_duo.driver.back()  # a step in the history like any filter
     wait_until(lambda: ids_on_screen(dash_duo) == every, what="Back: all again")
     assert dash_duo.get_logs() == []
+
+
+def second_browser():
+    """Another headless Chromium (another analyst on the same database)."""
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,900"):
+        options.add_argument(arg)
+    return webdriver.Chrome(options=options)
+
+
+def test_a_saved_view_and_a_note_are_there_for_a_second_session(dash_duo, tmp_path, seed_db):
+    db = tmp_path / "shared.db"
+    with sqlite3.connect(seed_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # a copy: views and notes are written to it
+    store = Store(db)
+    G = view_graph(store)
+    actor = max(G, key=lambda v: G.degree(v, weight="weight"))
+    label = G.nodes[actor]["label"]
+    open_app(dash_duo, store, "top=25&color_by=community")
+    wait_for_labels(dash_duo, view_labels(store, top=25))
+    a = dash_duo.driver
+    a.find_element(By.ID, ids.VIEWS_OPEN).click()
+    a.find_element(By.ID, ids.VIEW_NAME).send_keys("Top 25 by community")
+    a.find_element(By.ID, ids.VIEW_SAVE).click()
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_STATUS}", "saved 'Top 25 by community'")
+    js(dash_duo, f"{CY}.getElementById({json.dumps(actor)}).emit('tap')")
+    dash_duo.wait_for_contains_text(f"#{ids.NOTES}", "No notes yet")
+    a.find_element(By.ID, ids.NOTE_TEXT).send_keys("Chairs the talks <b>again</b>.")
+    a.find_element(By.ID, ids.NOTE_ADD).click()
+    dash_duo.wait_for_contains_text(f"#{ids.NOTES_LIST}", "Chairs the talks <b>again</b>.")
+    b = second_browser()
+    try:
+        b.get(dash_duo.server_url)
+        wait_until(lambda: b.find_element(By.ID, ids.GRAPH), what="the second page")
+        b.find_element(By.ID, ids.VIEWS_OPEN).click()
+        link = wait_until(lambda: b.find_element(By.LINK_TEXT, "Top 25 by community"),
+                          what="the saved view listed")
+        link.click()
+        wait_until(lambda: len(b.execute_script(f"return {CY}.nodes().map(n => 1)")) == 25,
+                   what="the saved view in the second session")
+        assert "color_by=community" in b.current_url
+        wait_until(lambda: "Communities" in b.find_element(By.ID, ids.LEGEND).text,
+                   what="its colours")
+        b.execute_script(f"{CY}.getElementById({json.dumps(actor)}).emit('tap')")
+        wait_until(lambda: "Chairs the talks <b>again</b>." in b.find_element(
+            By.ID, ids.NOTES_LIST).text, what="the note in the second session")
+        assert label in b.find_element(By.ID, ids.DETAILS_PANEL).text
+    finally:
+        b.quit()
+    assert [n["text"] for n in store.notes(actor)] == ["Chairs the talks <b>again</b>."]
