@@ -2,7 +2,8 @@
 
 1. Page load to first rendered graph (seed articles), cold (a new headless Chromium per run,
    nothing cached), median of 5. Baseline in the same run: a bare Dash page on the same server
-   kind. With ``--before PATH`` also the dashboard of another checkout (e.g. main) — same run.
+   kind. With ``--before PATH`` also the dashboard of another checkout (e.g. main) and of this
+   one, each served by ``relgraph serve`` in a process of its own, alternately — same run.
 2. Filter change: click an actor-type box until the graph shows the new slice (median of 6).
 3. Pan/zoom frame time on a 500-actor view (a synthetic store, ``bench/synthetic.py``):
    ``requestAnimationFrame`` intervals while the view pans and zooms every frame; baseline:
@@ -188,12 +189,16 @@ def main() -> None:
                      load_time(url, "return !!document.getElementById('ready')")))
         server.shutdown()
         if args.before:
-            url, proc = serve_checkout(Path(args.before), db)
-            try:
-                rows.append((f"dashboard of {args.before} (before)",
-                             load_time(url, graph_ready(n))))
-            finally:
-                proc.terminate()
+            # both checkouts served the same way (`relgraph serve`, a process of its own),
+            # alternately: the in-process server below shares this process with the driver
+            for _ in range(2):
+                for path, name in ((Path(args.before), f"dashboard of {args.before} (before)"),
+                                   (ROOT, "this checkout, relgraph serve (after)")):
+                    url, proc = serve_checkout(path, db)
+                    try:
+                        rows.append((name, load_time(url, graph_ready(n), runs=3)))
+                    finally:
+                        proc.terminate()
         url, server = serve(create_app(store))
         rows.append(("relgraph dashboard (this checkout)", load_time(url, graph_ready(n))))
         change = filter_change(url)
