@@ -4,7 +4,7 @@ of its names.
 A picker lists the most important actors (:func:`dashboard.tables.picker_options`); what is
 typed is ranked on the page from every actor (``ids.ACTOR_OPTIONS``, most important first):
 an exact name or alias first, then the most important match, and Enter takes the first
-(``relgraph.pick`` in ``assets/relgraph.js``: no server round trip per key, and the
+(``assets/pickers.js``: no server round trip per key, and the
 dropdown indexes a page of options, not every actor). Dash's own search would list matches
 alphabetically and Enter would take "DPRK-Russia" for "Russia".
 """

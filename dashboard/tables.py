@@ -45,7 +45,7 @@ def search_options(actor_table: list[dict]) -> list[dict]:
     """Options for every actor, most important (most mentioned) first, as the store lists
     them; the value is the node id (``row["id"]`` where the store gives one, else the
     label). ``search`` holds the name and each alias on a line of its own: the page picks
-    an exact name or alias first, then the most important match (``assets/relgraph.js``)."""
+    an exact name or alias first, then the most important match (``assets/pickers.js``)."""
     return [{"label": r["label"] + (f" ({', '.join(sorted(r['aliases'] - {r['label']})[:4])})"
                                     if r["aliases"] - {r["label"]} else ""),
              "value": str(r.get("id", r["label"])),
@@ -54,7 +54,7 @@ def search_options(actor_table: list[dict]) -> list[dict]:
 
 
 #: Options an actor picker holds before anything is typed (the most important actors); a
-#: typed query ranks every actor (``assets/relgraph.js``, ``relgraph.pick``).
+#: typed query ranks every actor (``assets/pickers.js``).
 PICK_LIMIT = 50
 
 
