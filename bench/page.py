@@ -2,7 +2,8 @@
 
 1. Page load to first rendered graph (seed articles), cold (a new headless Chromium per run,
    nothing cached), median of 5. Baseline in the same run: a bare Dash page on the same server
-   kind. With ``--before PATH`` also the dashboard of another checkout (e.g. main) — same run.
+   kind. With ``--before PATH`` also the dashboard of another checkout (e.g. main) and of this
+   one, each served by ``relgraph serve`` in a process of its own, alternately — same run.
 2. Filter change: click an actor-type box until the graph shows the new slice (median of 6).
 3. Pan/zoom frame time on a 500-actor view (a synthetic store, ``bench/synthetic.py``):
    ``requestAnimationFrame`` intervals while the view pans and zooms every frame; baseline:
@@ -14,6 +15,7 @@ Usage: python bench/page.py [--before /work/main] [--articles 3000]
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -98,6 +100,10 @@ def load_time(url: str, ready: str, runs: int = 5) -> float:
         finally:
             driver.quit()
     return statistics.median(times)
+
+
+DRAWN = ("var g = document.getElementById('graph'); return !!(g && g._cyreg && "
+         "g._cyreg.cy.nodes().length > 0)")
 
 
 def graph_ready(n: int) -> str:
@@ -188,12 +194,28 @@ def main() -> None:
                      load_time(url, "return !!document.getElementById('ready')")))
         server.shutdown()
         if args.before:
-            url, proc = serve_checkout(Path(args.before), db)
-            try:
-                rows.append((f"dashboard of {args.before} (before)",
-                             load_time(url, graph_ready(n))))
-            finally:
-                proc.terminate()
+            # both checkouts served the same way (`relgraph serve`, a process of its own),
+            # alternately: the in-process server below shares this process with the driver
+            # each its own store, written by its own code (their schemas may differ)
+            copies = {"before": Path(tmp) / "seeds-before.db",
+                      "after": Path(tmp) / "seeds-after.db"}
+            subprocess.run([sys.executable, "-c", "from graph.cli.main import main; main()",
+                            "ingest", str(ROOT / "seeds"), "--db", str(copies["before"]),
+                            "--quiet"], cwd=args.before, check=True,
+                           env={"PYTHONPATH": str(Path(args.before)), "PATH": "/usr/bin:/bin"})
+            with sqlite3.connect(db) as src, sqlite3.connect(copies["after"]) as dst:
+                src.backup(dst)
+            for _ in range(2):
+                for path, name, copy in (
+                        (Path(args.before), f"dashboard of {args.before} (before)",
+                         copies["before"]),
+                        (ROOT, "this checkout, relgraph serve (after)", copies["after"])):
+                    url, proc = serve_checkout(path, copy)
+                    try:
+                        # (each store is its own ingest: any graph drawn is the first graph)
+                        rows.append((name, load_time(url, DRAWN, runs=3)))
+                    finally:
+                        proc.terminate()
         url, server = serve(create_app(store))
         rows.append(("relgraph dashboard (this checkout)", load_time(url, graph_ready(n))))
         change = filter_change(url)

@@ -14,7 +14,15 @@ from dash import Dash
 from flask import Flask, has_request_context, request
 from waitress import create_server
 
-from dashboard import callbacks, curation_callbacks, downloads, guard, layout, uploads
+from dashboard import (
+    callbacks,
+    curation_callbacks,
+    downloads,
+    guard,
+    layout,
+    uploads,
+    views_notes,
+)
 from dashboard.filters import filters_from_query
 from dashboard.guard import LOOPBACK, allowed_hosts
 from dashboard.viewdata import ViewData
@@ -56,6 +64,7 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     callbacks.register(app, data, curate)
     curation_callbacks.register(app, data, curate)
     downloads.register(app, data)
+    views_notes.register(app, data, curate)
     if uploads_on:
         uploads.register(app, data, uploads.Uploads(store))
     guard.install(app.server, LOOPBACK if allowed_hosts is None else allowed_hosts,

@@ -15,7 +15,7 @@ import json
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, layout, panels
+from dashboard import ids, layout, panels, pickers
 from dashboard import validate as check
 from dashboard.details import edge_details, node_details, path_steps
 from dashboard.elements import elements, legend
@@ -95,6 +95,38 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
                                                            : rev; }""",
         Output(ids.ACTORS_REV, "data"), Input(ids.VIEW_REV, "data"),
         State(ids.ACTORS_REV, "data"), prevent_initial_call=True)
+
+    # A double-click on an actor (assets/relgraph.js) expands it, or collapses it again:
+    # the view's list of expanded actors, a filter like any other (URL, history).
+    app.clientside_callback(
+        """function(toggle, current) {
+            if (!toggle || !toggle.id) { return window.dash_clientside.no_update; }
+            const list = (current || []).slice();
+            const at = list.indexOf(toggle.id);
+            if (at >= 0) { list.splice(at, 1); } else { list.push(toggle.id); }
+            return list;
+        }""",
+        Output(ids.EXPAND, "data"), Input(ids.EXPAND_TOGGLE, "data"), State(ids.EXPAND, "data"),
+        prevent_initial_call=True)
+
+    # Several actors selected: "Hide these" adds them to the view's hidden actors,
+    # "Show all again" undoes that and "Show only these" (assets/relgraph.js)
+    app.clientside_callback(
+        """function(add, current) {
+            if (!add || !add.ids) { return window.dash_clientside.no_update; }
+            return Array.from(new Set((current || []).concat(add.ids)));
+        }""",
+        Output(ids.DROP, "data"), Input(ids.DROP_ADD, "data"), State(ids.DROP, "data"),
+        prevent_initial_call=True)
+    app.clientside_callback(
+        """function(n) { return n ? [[], []] : window.dash_clientside.no_update; }""",
+        Output(ids.DROP, "data", allow_duplicate=True),
+        Output(ids.ONLY, "data", allow_duplicate=True), Input(ids.SHOW_ALL, "n_clicks"),
+        prevent_initial_call=True)
+    app.clientside_callback(
+        """function(drop, only) { return !((drop || []).length || (only || []).length); }""",
+        Output(ids.SHOW_ALL, "hidden"), Input(ids.DROP, "data"), Input(ids.ONLY, "data"),
+        prevent_initial_call=True)
 
     app.clientside_callback(URL_SYNC_JS, Output(ids.URL, "search"), Input(ids.QUERY, "data"),
                             State(ids.LOADED, "data"), prevent_initial_call=True)
@@ -189,20 +221,19 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
                             curate), lambda _: details_view(data, f, sel, shown, curate))
 
     options = {"articles": Output(ids.ARTICLES, "options"),
-               "focus": Output(ids.FOCUS, "options"), "source": Output(ids.SOURCE, "options"),
-               "target": Output(ids.TARGET, "options"), "search": Output(ids.SEARCH, "options"),
+               "actors": Output(ids.ACTOR_OPTIONS, "data"),
                "kinds": Output(ids.KINDS, "options"),
                "first_day": Output(ids.DATES, "min_date_allowed"),
                "last_day": Output(ids.DATES, "max_date_allowed")}
-    if curate:
-        options["merge_into"] = Output(ids.MERGE_INTO, "options")
 
     @app.callback(output=options, inputs={"data_rev": Input(ids.DATA_REV, "data")},
                   prevent_initial_call=True)
     def refresh_options(data_rev: object) -> dict:
         # An upload or a decision changed the store: every list of articles, actors and kinds
-        out = options_for(data)
-        return {**out, "merge_into": out["focus"]} if curate else out
+        # (the actor pickers rank from the new list on the page)
+        return options_for(data)
+
+    pickers.register(app, curate)
 
 
 def view_parts(data: ViewData, f: Filters) -> dict:
@@ -266,11 +297,9 @@ def options_for(data: ViewData) -> dict:
     names of the ``refresh_options`` outputs (once per store revision)."""
     def build(c: Corpus) -> dict:
         arts = c.articles
-        actors = data.actor_options()
         days = sorted(a["date"] for a in arts if a["date"])
-        return {"articles": layout.article_options(arts), "focus": actors, "source": actors,
-                "target": actors, "search": actors, "kinds": layout.kind_options(
-                    c.relation_kinds), "first_day": days[0] if days else None,
-                "last_day": days[-1] if days else None}
+        return {"articles": layout.article_options(arts), "actors": data.actor_options(),
+                "kinds": layout.kind_options(c.relation_kinds),
+                "first_day": days[0] if days else None, "last_day": days[-1] if days else None}
 
     return data.cached("options", build)

@@ -13,6 +13,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.curation_ui import reject_arg, suggestion_arg
 from dashboard.details import highlight
+from dashboard.pickers import actor_picker
 from graph.core.model import ACTOR_TYPES
 from graph.views import style
 
@@ -40,7 +41,7 @@ def actor_tools(actor_options: list[dict]) -> html.Details:
                                 options=[{"label": style.TYPE_LABELS[t], "value": t}
                                          for t in ACTOR_TYPES])),
              html.Button("Change type", id=ids.RETYPE)),
-        _row(_grow(dcc.Dropdown(id=ids.MERGE_INTO, options=actor_options,
+        _row(_grow(actor_picker(ids.MERGE_INTO, actor_options,
                                 placeholder="Merge into… (any name)", optionHeight=32)),
              html.Button("Merge", id=ids.MERGE,
                          title="This actor becomes part of the one chosen")),

@@ -1,4 +1,4 @@
-"""Download callbacks: a picture of the view (cytoscape, in the browser), the view's data
+"""Download callbacks: a picture of the view (made in the browser), the view's data
 (the CLI's writers), its events table (as ``relgraph events``), briefing images (drawn on the
 server, as ``relgraph export``) and the briefing pack (as ``relgraph brief``)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import time
 
-from dash import Dash, Input, Output, State, ctx, dcc, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
@@ -70,28 +70,12 @@ def register(app: Dash, data: ViewData) -> None:
     """Attach the download callbacks (picture, data files, briefing image) to ``app``."""
     controls = {name: State(i, p) for name, (i, p) in CONTROLS.items()}
 
-    @app.callback(
-        output={"image": Output(ids.GRAPH, "generateImage"),
-                "status": Output(ids.IMAGE_STATUS, "children")},
-        inputs={"png": Input(ids.PNG, "n_clicks"), "svg": Input(ids.SVG, "n_clicks")},
-        prevent_initial_call=True)
-    def export_view(png: object, svg: object) -> dict:
-        kind = "svg" if ctx.triggered_id == ids.SVG else "png"
-        return {"image": {"type": kind, "action": "download" if kind == "svg" else "both",
-                          "filename": "relgraph-view",
-                          "options": {"bg": "#ffffff", "full": True, "scale": 2}},
-                "status": "SVG downloaded" if kind == "svg" else "Preparing PNG…"}
-
-    # In the browser: the PNG's data never travels to the server (a large view's PNG is
+    # The picture of the view is made in the browser, with a title line and the legend
+    # (assets/view_image.js); its data never travels to the server (a large view's PNG is
     # more than a server without uploads accepts in a request, guard.MAX_CALLBACK_BODY).
     app.clientside_callback(
-        """function(data) {
-            if (typeof data !== "string" || !data) { return window.dash_clientside.no_update; }
-            const kb = Math.max(1, Math.floor(data.length * 3 / 4 / 1024));
-            return "PNG saved (" + kb.toLocaleString("en-US") + " KB)";
-        }""",
-        Output(ids.IMAGE_STATUS, "children", allow_duplicate=True),
-        Input(ids.GRAPH, "imageData"), prevent_initial_call=True)
+        ClientsideFunction("relgraph", "exportView"), Output(ids.IMAGE_STATUS, "children"),
+        Input(ids.PNG, "n_clicks"), Input(ids.SVG, "n_clicks"), prevent_initial_call=True)
 
     @app.callback(
         output={"download": Output(ids.DOWNLOAD, "data"),

@@ -1,7 +1,9 @@
 """Cytoscape elements, stylesheet and legend for a view graph (pure; no Dash import).
 
-Nodes carry a ``rank`` (label priority: most mentioned first, then link weight): the page's
-script shows the labels that fit at the current zoom in that order (``assets/relgraph.js``).
+Nodes carry a ``rank`` (label priority: a path and a focus, then the most important actors
+by weighted degree, the measure the view rules pick actors by); the :data:`KEY_LABELS` most
+important carry the class ``key``: the page's script always labels them, then the others that
+fit at the current zoom in rank order (``assets/relgraph.js``).
 Co-occurrence-only links are faded under the typed relations, which carry their verb.
 """
 
@@ -13,9 +15,14 @@ from graph.views import style
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import node_colors, node_measure
 
-__all__ = ["LABEL_PX", "elements", "legend", "stylesheet"]
+__all__ = ["KEY_LABELS", "LABEL_PX", "elements", "importance", "legend", "stylesheet"]
 
 LABEL_PX = 12  # label size on screen (px) at any zoom up to 100 %; larger when zoomed in
+KEY_LABELS = 20  # the most important actors of a view: labelled at any zoom and panel
+#: The legend's name for what node colour shows (see graph.core.choices.COLOR_BY)
+COLOR_TITLES = {"type": "Actors", "community": "Communities",
+                "quadclass balance": "Cooperation vs conflict", "first seen": "First seen",
+                "mentions": "Mentioned"}
 
 
 def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
@@ -33,13 +40,15 @@ def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
     route = G.graph.get("path") or []
     on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
     focus = G.graph.get("focus")
-    ranked = sorted(G, key=lambda v: (v not in route and v != focus,
-                                      -G.nodes[v].get("mentions", 0),
-                                      -G.degree(v, weight="weight"), str(v)))
-    rank = {v: i for i, v in enumerate(ranked)}
+    order = importance(G)
+    key = set(order[:KEY_LABELS])
+    pinned = [v for v in order if v in route or v == focus]
+    opened = set(G.graph.get("expanded") or ())
+    rank = {v: i for i, v in enumerate([*pinned, *(v for v in order if v not in pinned)])}
     out = []
     for node, d in G.nodes(data=True):
-        classes = [c for c, on in (("path", node in route), ("focus", node == focus)) if on]
+        classes = [c for c, on in (("path", node in route), ("focus", node == focus),
+                                   ("key", node in key), ("expanded", node in opened)) if on]
         el = {"data": {"id": str(node), "label": d.get("label", str(node)),
                        "type": d.get("type", ""), "mentions": d.get("mentions", 0),
                        "color": colors[node], "rank": rank[node],
@@ -65,6 +74,13 @@ def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
     return out
 
 
+def importance(G: nx.Graph) -> list:
+    """The view's actors, most important first: weighted degree (sentences of evidence on
+    their links in view), then mentions, then id (a fixed order for ties)."""
+    return sorted(G, key=lambda v: (-G.degree(v, weight="weight"),
+                                    -G.nodes[v].get("mentions", 0), str(v)))
+
+
 def _verbs(relations: list[dict]) -> str:
     counts: dict[str, int] = {}
     for r in relations:
@@ -84,6 +100,12 @@ def stylesheet() -> list[dict]:
             "border-color": "#ffffff", "text-max-width": "180px", "text-wrap": "ellipsis",
             "min-zoomed-font-size": 0}},
         {"selector": "node.nolabel", "style": {"label": ""}},
+        # where the page's script put a label that did not fit under its node
+        {"selector": "node.lbl-top", "style": {"text-valign": "top", "text-margin-y": -2}},
+        {"selector": "node.lbl-right", "style": {"text-valign": "center", "text-halign": "right",
+                                                 "text-margin-x": 3, "text-margin-y": 0}},
+        {"selector": "node.lbl-left", "style": {"text-valign": "center", "text-halign": "left",
+                                                "text-margin-x": -3, "text-margin-y": 0}},
         {"selector": "edge", "style": {
             "line-color": "data(color)", "width": "data(width)", "curve-style": "bezier",
             "opacity": 0.85}},
@@ -97,6 +119,8 @@ def stylesheet() -> list[dict]:
             "arrow-scale": 1.1}},
         {"selector": "node.focus", "style": {"border-width": 4,
                                              "border-color": style.FOCUS_COLOR}},
+        {"selector": "node.expanded", "style": {"border-width": 3, "border-style": "dashed",
+                                                "border-color": style.FOCUS_COLOR}},
         {"selector": "node.path", "style": {"border-width": 4,
                                             "border-color": style.PATH_COLOR}},
         {"selector": "edge.path", "style": {"line-color": style.PATH_COLOR, "opacity": 1,
@@ -104,6 +128,7 @@ def stylesheet() -> list[dict]:
                                             "target-arrow-color": style.PATH_COLOR,
                                             "z-index": 9}},
         {"selector": ".faded", "style": {"opacity": 0.12, "text-opacity": 0}},
+        {"selector": "node.faded.key", "style": {"text-opacity": 0.6}},  # key actors: named
         {"selector": "edge.highlight", "style": {"opacity": 1, "z-index": 8,
                                                  "min-zoomed-font-size": 0}},
         {"selector": "node:selected", "style": {"border-width": 4,
@@ -117,8 +142,8 @@ def stylesheet() -> list[dict]:
 
 def legend(G: nx.Graph, color_by: str = "type",
            size_by: str = "mentions") -> dict[str, list[tuple[str, str]]]:
-    """Legend entries ``(label, colour)``: what node colour shows (types or communities)
-    and link colours; plus what size and width mean (colour "")."""
+    """Legend entries ``(label, colour)``: what node colour shows (types, communities or a
+    measure's classes) and link colours; plus what size and width mean (colour "")."""
     _, colors = node_colors(G, color_by)
     links = [("cooperative", style.polarity_color("cooperative")),
              ("hostile", style.polarity_color("hostile")),
@@ -126,5 +151,5 @@ def legend(G: nx.Graph, color_by: str = "type",
              ("co-occurrence only", "#dddddd")]
     if G.graph.get("path"):
         links.append(("path", style.PATH_COLOR))
-    return {"Communities" if color_by == "community" else "Actors": colors, "Links": links,
+    return {COLOR_TITLES.get(color_by, "Actors"): colors, "Links": links,
             "Size": [(f"node size: {size_by}; link width: sentences; → direction", "")]}

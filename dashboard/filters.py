@@ -35,7 +35,10 @@ class Filters:
     ``slice``: the part of the store shown (its ``kinds`` expanded: a CAMEO root or a
     QuadClass stands for its kinds); ``kind_choices``: the kinds as chosen on the page
     (``root:NN``, ``quad:NAME`` or a kind), which the URL and the control keep. ``focus``,
-    ``source`` and ``target`` are node ids. Build one with :meth:`of`.
+    ``source`` and ``target`` are node ids; ``expand``: actors whose neighbours are added to
+    the view (double-click on the page); ``drop``: actors taken out of the view, ``only``:
+    the view cut to these actors (a selection's "hide" and "show only these"). Build one
+    with :meth:`of`.
     """
 
     slice: GraphSlice = GraphSlice()
@@ -49,6 +52,9 @@ class Filters:
     layout: str = "preset"
     size_by: str = "mentions"
     color_by: str = "type"
+    expand: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, *, articles: tuple[str, ...] = (), since: str | date | None = None,
@@ -96,8 +102,11 @@ CONTROLS: dict[str, tuple[str, str]] = {
     "top": (ids.TOP, "value"), "focus": (ids.FOCUS, "value"), "depth": (ids.DEPTH, "value"),
     "source": (ids.SOURCE, "value"), "target": (ids.TARGET, "value"),
     "layout": (ids.LAYOUT, "value"), "size_by": (ids.SIZE_BY, "value"),
-    "color_by": (ids.COLOR_BY, "value")}
-_TUPLES = {"articles", "types", "kinds"}
+    "color_by": (ids.COLOR_BY, "value"), "expand": (ids.EXPAND, "data"),
+    "drop": (ids.DROP, "data"), "only": (ids.ONLY, "data")}
+_TUPLES = {"articles", "types", "kinds", "expand", "drop", "only"}
+MAX_PICKED = 2000  # actors a view drops or is cut to (a view shows at most 2,000)
+MAX_EXPANDED = 50  # actors expanded in one view (each adds at most EXPAND_LIMIT neighbours)
 _INTS = {"min_weight": (1, 1000), "top": (1, 2000), "depth": (1, 3)}
 _CHOICES = {"layout": CYTO_LAYOUTS, "size_by": SIZE_BY, "color_by": COLOR_BY}
 
@@ -146,6 +155,11 @@ def filters_from_query(query: str) -> Filters:
             values[name] = got[0]
     if "types" in values:
         values["types"] = tuple(t for t in values["types"] if t in ACTOR_TYPES)
+    if "expand" in values:
+        values["expand"] = tuple(dict.fromkeys(values["expand"]))[:MAX_EXPANDED]
+    for name in ("drop", "only"):
+        if name in values:
+            values[name] = tuple(dict.fromkeys(values[name]))[:MAX_PICKED]
     return Filters.of(**values)
 
 
@@ -182,7 +196,11 @@ def filters_from_controls(values: Mapping[str, object]) -> Filters:
         target=check.text(values["target"], "path to") or None,
         layout=check.choice(values["layout"], "layout", CYTO_LAYOUTS) or Filters.layout,
         size_by=check.choice(values["size_by"], "size by", SIZE_BY) or Filters.size_by,
-        color_by=check.choice(values["color_by"], "colour by", COLOR_BY) or Filters.color_by)
+        color_by=check.choice(values["color_by"], "colour by", COLOR_BY) or Filters.color_by,
+        expand=tuple(dict.fromkeys(check.strings(values["expand"], "expanded actors")))[
+            :MAX_EXPANDED],
+        drop=tuple(dict.fromkeys(check.strings(values["drop"], "hidden actors")))[:MAX_PICKED],
+        only=tuple(dict.fromkeys(check.strings(values["only"], "actors shown")))[:MAX_PICKED])
 
 
 def filters_to_controls(f: Filters) -> dict[str, object]:
@@ -191,5 +209,6 @@ def filters_to_controls(f: Filters) -> dict[str, object]:
     return {**v, "articles": list(f.slice.articles),
             "undated": ["on"] if v["undated"] else [],
             "types": list(f.slice.types or ACTOR_TYPES), "kinds": list(f.kind_choices),
+            "expand": list(f.expand), "drop": list(f.drop), "only": list(f.only),
             "hide_isolated": ["on"] if f.hide_isolated else []}
 

@@ -20,13 +20,24 @@ TARGET = "path-to"
 LAYOUT = "layout"
 SIZE_BY = "size-by"
 COLOR_BY = "color-by"
+EXPAND = "expand"  # actors whose neighbours the view adds (a list, in the URL)
+DROP = "drop"  # actors taken out of the view (a selection's "Hide these")
+DROP_ADD = "drop-add"  # {ids}: a selection to add to DROP
+ONLY = "only"  # the view cut to these actors (a selection's "Show only these")
+SELECTION_BAR = "selection-bar"  # what to do with several selected actors
+SHOW_ALL = "show-all"  # undo "Hide these" and "Show only these"
+EXPAND_TOGGLE = "expand-toggle"  # {id}: a double-click asking to expand or collapse an actor
 RESET = "reset"
 FILTERS_PANEL = "filters-panel"
 FILTERS_TOGGLE = "filters-toggle"
 SEARCH = "search"
+ACTOR_OPTIONS = "actor-options"  # every actor as a picker option, most important first
 SELECTED = "selected"  # {"kind": "node"|"edge"|"path", "id": ..., "source", "target"}
 GRAPH = "graph"
 LEGEND = "legend"
+ZOOM_IN = "zoom-in"  # zoom and fit buttons under the graph (handled in assets/relgraph.js)
+ZOOM_OUT = "zoom-out"
+ZOOM_FIT = "zoom-fit"
 SUMMARY = "summary"
 DETAILS = "details"
 DETAILS_PANEL = "details-panel"
@@ -103,3 +114,14 @@ ACTION = "act"  # pattern-matching buttons: {"act": ACTION, "do": verb, "arg": J
 def action_id(do: str, arg: str) -> dict:
     """Id of a decision button drawn inside a panel (reject, undo N, accept, dismiss)."""
     return {"act": ACTION, "do": do, "arg": arg}
+
+# Saved views and notes (dashboard/views_notes.py)
+VIEWS_OPEN = "views-open"  # the "Views" menu's summary: opening it reads the list again
+VIEWS_LIST = "views-list"
+VIEW_NAME = "view-name"
+VIEW_SAVE = "view-save"
+VIEW_STATUS = "view-status"
+NOTES = "notes"
+NOTES_LIST = "notes-list"
+NOTE_TEXT = "note-text"
+NOTE_ADD = "note-add"

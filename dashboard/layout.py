@@ -12,7 +12,7 @@ import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
 from dashboard import curation_panels as cp
-from dashboard import ids
+from dashboard import ids, pickers, views_notes
 from dashboard.details import article_label
 from dashboard.elements import stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
@@ -36,7 +36,10 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.QUERY, data=view.get("query")),
         dcc.Store(id=ids.LOADED, data=view.get("query")), dcc.Store(id=ids.SELECTED),
-        dcc.Store(id=ids.DATA_REV, data=0),
+        dcc.Store(id=ids.DATA_REV, data=0), dcc.Store(id=ids.ACTOR_OPTIONS, data=actor_options),
+        dcc.Store(id=ids.EXPAND, data=list(f.expand)), dcc.Store(id=ids.EXPAND_TOGGLE),
+        dcc.Store(id=ids.DROP, data=list(f.drop)), dcc.Store(id=ids.ONLY, data=list(f.only)),
+        dcc.Store(id=ids.DROP_ADD),
         dcc.Store(id=ids.ACTORS_REV, data=view.get("rev")),
         dcc.Store(id=ids.VIEW_REV, data=view.get("rev")), dcc.Store(id=ids.LISTS_REV, data=0),
         html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
@@ -50,8 +53,10 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                     id=ids.GRAPH, elements=view.get("elements", []), stylesheet=stylesheet(),
                     layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
                     style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
-                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=False),
-                html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
+                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=True),
+                html.Div([html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
+                          selection_bar(bool(f.drop or f.only)), zoom_buttons()],
+                         className="foot"),
                 html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
                 cp.status_line(),
             ], id="canvas", className="canvas"),
@@ -61,6 +66,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                 html.Div(id=ids.DETAILS_HEAD),
                 *([cp.actor_tools(actor_options)] if curate else []),
                 html.Div(id=ids.DETAILS),
+                views_notes.notes_section(curate),
                 html.Button(id=ids.MORE_EVIDENCE, className="more", hidden=True),
                 html.Button(id=ids.SHOW_SELECTED, className="primary", hidden=True),
             ], id=ids.DETAILS_PANEL, className="drawer right", hidden=True,
@@ -70,17 +76,41 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
     ], className="app")
 
 
+def selection_bar(picked: bool = False) -> html.Div:
+    """What to do with several selected actors (shift-click, or shift-drag a box): show only
+    them, or hide them from the view; and "Show all again" while some are hidden or only
+    some shown (the page's script shows the bar and acts on its buttons)."""
+    return html.Div([
+        html.Div([html.Span(id="selection-count", className="count"),
+                  html.Button("Show only these", id="select-only"),
+                  html.Button("Hide these", id="select-hide")],
+                 id=ids.SELECTION_BAR, hidden=True, className="selection"),
+        html.Button("Show all again", id=ids.SHOW_ALL, hidden=not picked),
+    ], className="selection-tools")
+
+
+def zoom_buttons() -> html.Div:
+    """Zoom out, zoom in and fit, beside the legend (the page's script acts on them, no
+    server round trip; the keys -, + and f do the same)."""
+    return html.Div([
+        html.Button("−", id=ids.ZOOM_OUT, title="Zoom out (−)", **{"aria-label": "Zoom out"}),
+        html.Button("+", id=ids.ZOOM_IN, title="Zoom in (+)", **{"aria-label": "Zoom in"}),
+        html.Button("Fit", id=ids.ZOOM_FIT, title="Fit the graph in the window (f)"),
+    ], className="zoom")
+
+
 def header(actor_options: list[dict], uploads: bool, summary_text: str = "",
            curate: bool = False) -> html.Header:
     return html.Header([
         html.Button("☰ Filters", id=ids.FILTERS_TOGGLE, className="toggle", n_clicks=0,
                     title="Show or hide the filters"),
         html.H1("relgraph"),
-        dcc.Dropdown(id=ids.SEARCH, options=actor_options, placeholder="Find an actor (any "
-                     "name)…", className="search", clearable=True, optionHeight=32),
+        pickers.actor_picker(ids.SEARCH, actor_options, placeholder="Find an actor (any name)…",
+                     className="search", optionHeight=32),
         html.Span(summary_text, id=ids.SUMMARY, className="summary",
                   **{"aria-live": "polite"}),
-        html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(), export_menu(),
+        html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(),
+                  views_notes.views_menu(curate), export_menu(),
                   briefing_menu(), *([upload_menu()] if uploads else [])],
                  className="menus"),
     ])
@@ -150,18 +180,16 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
         dcc.Input(id=ids.TOP, type="number", min=1, max=2000, step=1, value=v["top"],
                   debounce=True, className="number"),
         _label("Focus on an actor", ids.FOCUS),
-        dcc.Dropdown(id=ids.FOCUS, options=actor_options, placeholder="Any name…",
-                     clearable=True, value=v["focus"]),
+        pickers.actor_picker(ids.FOCUS, actor_options, v["focus"], placeholder="Any name…"),
         dcc.RadioItems(id=ids.DEPTH, options=[{"label": f" {d} step{'s' if d > 1 else ''}",
                                                "value": d} for d in (1, 2, 3)],
                        value=v["depth"], inline=True, className="depth"),
         _label("Path between two actors"),
-        dcc.Dropdown(id=ids.SOURCE, options=actor_options, placeholder="From…", value=v["source"]),
-        dcc.Dropdown(id=ids.TARGET, options=actor_options, placeholder="To…", value=v["target"]),
+        pickers.actor_picker(ids.SOURCE, actor_options, v["source"], placeholder="From…"),
+        pickers.actor_picker(ids.TARGET, actor_options, v["target"], placeholder="To…"),
         _label("Colour shows", ids.COLOR_BY),
-        dcc.RadioItems(id=ids.COLOR_BY, value=v["color_by"], inline=True,
-                       options=[{"label": " actor type" if c == "type" else f" {c}",
-                                 "value": c} for c in COLOR_BY]),
+        dcc.Dropdown(id=ids.COLOR_BY, clearable=False, value=v["color_by"],
+                     options=[{"label": COLOR_LABELS.get(c, c), "value": c} for c in COLOR_BY]),
         _label("Node size shows", ids.SIZE_BY),
         dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=v["size_by"],
                      options=[{"label": n, "value": n} for n in SIZE_BY]),
@@ -171,6 +199,12 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
                                "value": n} for n in CYTO_LAYOUTS]),
         html.Button("Reset filters", id=ids.RESET, n_clicks=0, className="reset"),
     ]
+
+
+#: How the colour choices read in the filters (the values are graph.core.choices.COLOR_BY)
+COLOR_LABELS = {"type": "actor type", "community": "community (Louvain)",
+                "quadclass balance": "QuadClass balance (cooperation vs conflict)",
+                "first seen": "first seen (date)", "mentions": "mentions"}
 
 
 def kind_options(kinds: list[str]) -> list[dict]:

@@ -128,8 +128,10 @@ def edge_panel(d: dict, curate: bool = False) -> list:
     mentions highlighted; with ``curate``, each sentence can be rejected (all of it, or one
     typed relation in it)."""
     u, v = d["pair"]
+    # the sentences listed below, counted once each (a link's weight counts a sentence once
+    # per pair of the two actors' names in it)
     out = [html.H3(f"{u} — {v}"),
-           html.Div(f"{plural(d['weight'], 'sentence')} · {d['polarity']} · "
+           html.Div(f"{plural(d['evidence_total'], 'sentence')} · {d['polarity']} · "
                     f"{', '.join(d['kinds'])}", className="facts")]
     out += _relations(d["relations"])
     extra = None

@@ -10,8 +10,8 @@ from dashboard.details import plural
 from graph.views import style
 from graph.views.rules import communities
 
-__all__ = ["actor_rows", "dates_from_relayout", "search_options", "summary",
-           "timeline_figure"]
+__all__ = ["PICK_LIMIT", "actor_rows", "dates_from_relayout", "picker_options",
+           "search_options", "summary", "timeline_figure"]
 
 
 def summary(G: nx.Graph) -> str:
@@ -42,13 +42,30 @@ def actor_rows(G: nx.Graph) -> list[dict]:
 
 
 def search_options(actor_table: list[dict]) -> list[dict]:
-    """Dropdown options for every actor, searchable by any alias; the value is the node id
-    (``row["id"]`` where the store gives one, else the label)."""
+    """Options for every actor, most important (most mentioned) first, as the store lists
+    them; the value is the node id (``row["id"]`` where the store gives one, else the
+    label). ``search`` holds the name and each alias on a line of its own: the page picks
+    an exact name or alias first, then the most important match (``assets/pickers.js``)."""
     return [{"label": r["label"] + (f" ({', '.join(sorted(r['aliases'] - {r['label']})[:4])})"
                                     if r["aliases"] - {r["label"]} else ""),
              "value": str(r.get("id", r["label"])),
-             "search": " ".join([r["label"], *sorted(r["aliases"])])}
-            for r in sorted(actor_table, key=lambda r: r["label"].lower())]
+             "search": "\n".join([r["label"], *sorted(r["aliases"] - {r["label"]})])}
+            for r in actor_table]
+
+
+#: Options an actor picker holds before anything is typed (the most important actors); a
+#: typed query ranks every actor (``assets/pickers.js``).
+PICK_LIMIT = 50
+
+
+def picker_options(options: list[dict], value: object = None) -> list[dict]:
+    """What an actor picker lists with nothing typed: the :data:`PICK_LIMIT` most important
+    actors of ``options`` (:func:`search_options`), and the one it holds (a picker drops a
+    value that is not among its options)."""
+    first = options[:PICK_LIMIT]
+    if value is None or any(o["value"] == value for o in first):
+        return first
+    return first + [o for o in options if o["value"] == value][:1]
 
 
 def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:

@@ -26,7 +26,7 @@ from graph.store.store import Store
 from graph.views.image import slice_caption
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 
-__all__ = ["LINKS_PER_ACTOR", "ViewData", "graph_key"]
+__all__ = ["EXPAND_LIMIT", "LINKS_PER_ACTOR", "ViewData", "expanded", "graph_key", "picked"]
 
 ALL = 10**9  # "no limit" for evidence queries; panels show a page of it and count the rest
 
@@ -35,6 +35,45 @@ def graph_key(f: Filters) -> Filters:
     """The part of a view state its graph depends on (how it is drawn left out)."""
     return replace(f, layout=Filters.layout, size_by=Filters.size_by,
                    color_by=Filters.color_by)
+
+
+#: Neighbours a double-click adds to the view (the strongest links first)
+EXPAND_LIMIT = 20
+
+
+def expanded(G: nx.Graph, whole: nx.Graph, actors: tuple[str, ...]) -> nx.Graph:
+    """The view ``G`` with, for each of ``actors`` (in ``whole``, the slice), its
+    :data:`EXPAND_LIMIT` strongest links to actors not yet in view and those actors; the
+    view's own actors and links stay as they are. ``G.graph["expanded"]``: the actors
+    expanded."""
+    H = nx.Graph(G)
+    H.graph.update(G.graph)
+    done: list[str] = []
+    for a in actors:
+        if a not in whole:
+            continue
+        H.add_node(a, **whole.nodes[a])
+        done.append(a)
+        new = sorted((v for v in whole[a] if v not in H),
+                     key=lambda v: (-whole.edges[a, v]["weight"], str(v)))[:EXPAND_LIMIT]
+        for v in new:
+            H.add_node(v, **whole.nodes[v])
+        for v in whole[a]:
+            if v in H and not H.has_edge(a, v):
+                H.add_edge(a, v, **whole.edges[a, v])
+    H.graph["expanded"] = done
+    return H
+
+
+def picked(G: nx.Graph, drop: tuple[str, ...], only: tuple[str, ...]) -> nx.Graph:
+    """``G`` without the actors ``drop`` and, if ``only``, cut to those actors (and the links
+    among them)."""
+    keep = [v for v in G if v not in set(drop) and (not only or v in set(only))]
+    if len(keep) == G.number_of_nodes():
+        return G
+    H = G.subgraph(keep).copy()
+    H.graph.update(G.graph)
+    return H
 
 
 def _size(G: nx.Graph) -> int:
@@ -93,9 +132,19 @@ class ViewData:
                             evidence=True, focus=f.focus, depth=f.depth, path=f.path)
             G.graph["focus"] = f.focus if f.focus in G else None
             return G
+        if f.expand or f.drop or f.only:
+            return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(picked(
+                expanded(self.graph(replace(f, expand=(), drop=(), only=())),
+                         self.slice_graph(f), f.expand), f.drop, f.only)), _size)
         return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(view_graph(
             self.store, f.slice, corpus=c, top=f.top, focus=f.focus, depth=f.depth,
             path=f.path, hide_isolated=f.hide_isolated)), _size)
+
+    def slice_graph(self, f: Filters) -> nx.Graph:
+        """Every actor and link of the view's slice (where expanded actors' neighbours come
+        from), once per store revision and slice."""
+        return self.cached(("slice graph", f.slice), lambda c: nx.freeze(build_graph(
+            self.store, f.slice, corpus=c, evidence=False)), _size)
 
     def label(self, G: nx.Graph, node: object) -> str:
         return str(G.nodes[node].get("label", node)) if node in G else str(node)

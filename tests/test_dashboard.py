@@ -14,7 +14,7 @@ import pytest
 from dashboard.callbacks import details_view
 from dashboard.details import edge_details, highlight, node_details, path_steps, plural
 from dashboard.downloads import download_payload
-from dashboard.elements import elements, legend
+from dashboard.elements import KEY_LABELS, elements, legend
 from dashboard.filters import (
     CONTROLS,
     Filters,
@@ -26,14 +26,16 @@ from dashboard.filters import (
 )
 from dashboard.layout import kind_options
 from dashboard.tables import (
+    PICK_LIMIT,
     actor_rows,
     dates_from_relayout,
+    picker_options,
     search_options,
     summary,
     timeline_figure,
 )
 from dashboard.validate import briefing_options
-from dashboard.viewdata import LINKS_PER_ACTOR, ViewData
+from dashboard.viewdata import EXPAND_LIMIT, LINKS_PER_ACTOR, ViewData
 from graph.core.cameo import expand_kinds, kind_info
 from graph.core.errors import InvalidValue
 from graph.views import style
@@ -143,6 +145,12 @@ def test_elements_use_the_shared_style_and_layout(source):
     assert all("position" not in e for e in elements(G, "cose") if "source" not in e["data"])
     ranks = sorted(e["data"]["rank"] for e in nodes)
     assert ranks == list(range(len(nodes))) and kim["data"]["rank"] < 3
+    # the key actors (always labelled on the page): the 20 of most weight on their links
+    key = {e["data"]["id"] for e in nodes if "key" in e["classes"].split()}
+    weight = {str(v): G.degree(v, weight="weight") for v in G}
+    assert len(key) == KEY_LABELS
+    assert min(weight[v] for v in key) >= max(weight[v] for v in weight if v not in key)
+    assert {e["data"]["id"] for e in nodes if e["data"]["rank"] < KEY_LABELS} == key
 
 
 @pytest.mark.slow
@@ -264,6 +272,17 @@ def test_search_options_find_actors_by_alias(seed_store):
     options = search_options(seed_store.actor_table())
     kim = next(o for o in options if o["label"].startswith("Kim Jong Un"))
     assert "North Korean leader" in kim["search"] and "Kim" in kim["label"]
+    mentions = {r["id"]: r["mentions"] for r in seed_store.actor_table()}
+    counts = [mentions[o["value"]] for o in options]
+    assert counts == sorted(counts, reverse=True)  # most important first
+
+
+def test_a_picker_lists_the_first_actors_and_keeps_its_value():
+    options = [{"label": f"A{i}", "value": f"a{i}", "search": f"A{i}"} for i in range(120)]
+    assert picker_options(options) == options[:PICK_LIMIT]
+    assert picker_options(options, "a3") == options[:PICK_LIMIT]
+    assert picker_options(options, "a99") == [*options[:PICK_LIMIT], options[99]]
+    assert picker_options(options, "gone") == options[:PICK_LIMIT]
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
@@ -340,3 +359,24 @@ def test_the_pure_view_modules_import_no_web_framework_and_not_the_guard():
     for module in PURE:
         used = graph.find_upstream_modules(module)
         assert not used & {"flask", "werkzeug", "dash", "dashboard.guard"}, module
+
+
+@pytest.mark.slow
+def test_expanding_an_actor_adds_its_strongest_new_neighbours_and_keeps_the_view(source):
+    f = Filters.of(top=5)
+    base = source.graph(f)
+    whole = source.slice_graph(f)
+    actor = max(base, key=lambda v: len(set(whole[v]) - set(base)))
+    G = source.graph(Filters.of(top=5, expand=(actor, "no-such-actor")))
+    new = set(G) - set(base)
+    assert len(new) == min(EXPAND_LIMIT, len(set(whole[actor]) - set(base))) > 0
+    assert all(G.has_edge(actor, v) for v in new) and G.graph["expanded"] == [actor]
+    assert set(base.edges) <= {tuple(e) for e in G.edges} | {e[::-1] for e in G.edges}
+    weakest = min(whole.edges[actor, v]["weight"] for v in new)
+    left = set(whole[actor]) - set(G)
+    assert all(whole.edges[actor, v]["weight"] <= weakest for v in left)
+    # in the URL and back
+    back = filters_from_query(filters_to_query(Filters.of(expand=("a", "b"))))
+    assert back.expand == ("a", "b")
+    nodes = [e for e in elements(G) if "source" not in e["data"]]
+    assert [e["data"]["id"] for e in nodes if "expanded" in e["classes"].split()] == [actor]

@@ -120,7 +120,7 @@ def view_call(app, values: list) -> dict:
 
 
 GOOD = [[], "2023-09-11", None, ["on"], ["person", "country"], [], 1, [], 60, None, 1, None,
-        None, "preset", "mentions", "type"]
+        None, "preset", "mentions", "type", [], [], []]
 
 
 @pytest.mark.slow

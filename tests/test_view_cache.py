@@ -184,9 +184,9 @@ def test_a_write_and_a_decision_are_new_revisions_so_the_view_is_rebuilt(curatio
     after_decision = nodes(view(client, app, f))
     assert len(builds) == 3 and after_decision[node] == "Odila Venmark-Ros"
     # the search options follow the decision too (cached per revision as well)
-    options = post(client, app, f"{ids.SEARCH}.options", {f"{ids.DATA_REV}.data": 1})
+    options = post(client, app, f"{ids.ACTOR_OPTIONS}.data", {f"{ids.DATA_REV}.data": 1})
     assert any(o["label"].startswith("Odila Venmark-Ros")
-               for o in options[ids.SEARCH]["options"])
+               for o in options[ids.ACTOR_OPTIONS]["data"])
 
 
 @pytest.mark.slow

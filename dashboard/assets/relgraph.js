@@ -1,11 +1,18 @@
 /* relgraph dashboard: what happens on the graph without a server round trip.
  *
- * - Labels that fit: every label is at least LABEL_PX on screen; the most important actors
- *   (data "rank", computed by the server) keep theirs, any label that would overlap a label
- *   already shown or another actor is hidden until you zoom in or hover.
+ * - Labels that fit: every label is at least LABEL_PX on screen; the key actors (class
+ *   "key", the most important of the view) always keep theirs, the others (data "rank",
+ *   computed by the server) take a spot around their node that overlaps no label and no
+ *   other actor, or are hidden until you zoom in or hover.
+ * - Double-click an actor: its neighbours join the view (again: they go).
+ * - Shift-click actors or shift-drag a box around them: with several selected, a bar offers
+ *   "Show only these" and "Hide these".
  * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
  *   to clear.
  * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
+ * - Keys (outside text fields): Esc closes details, menus and the tab under the graph and
+ *   clears the selection; / opens the search; f fits the graph; + and - zoom. Buttons under
+ *   the graph zoom and fit too.
  * - window.relgraph.want(selection): select and (optionally) centre an actor once it is on
  *   the graph (used by the search box and the actor table).
  */
@@ -16,6 +23,10 @@
   var cy = null;
   var labelTimer = null;
   var pending = null; // {id, centre}
+  var own = false; // highlight() is changing classes
+  // The actor the page centred (search, table): it stays centred as panels open and close,
+  // until the user pans or zooms.
+  var keepCentred = null;
 
   function findCy() {
     var el = document.getElementById(GRAPH_ID);
@@ -26,37 +37,91 @@
     return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
   }
 
+  function pad(b, by) { return {x1: b.x1 - by, x2: b.x2 + by, y1: b.y1 - by, y2: b.y2 + by}; }
+
+  // Where a label may go around its node: under it (the stylesheet's default), above it,
+  // right or left of it (classes lbl-top, lbl-right, lbl-left in dashboard/elements.py).
+  // Boxes are worked out from the label's box under the node (model units).
+  function spots(n, below) {
+    var p = n.position();
+    var r = n.outerWidth() / 2;
+    var w = below.w;
+    var h = below.h;
+    return [
+      {cls: "", box: below},
+      {cls: "lbl-top", box: {x1: below.x1, x2: below.x2, y1: p.y - r - 2 - h, y2: p.y - r - 2}},
+      {cls: "lbl-right", box: {x1: p.x + r + 3, x2: p.x + r + 3 + w, y1: p.y - h / 2,
+                               y2: p.y + h / 2}},
+      {cls: "lbl-left", box: {x1: p.x - r - 3 - w, x2: p.x - r - 3, y1: p.y - h / 2,
+                              y2: p.y + h / 2}}
+    ];
+  }
+
   function placeLabels() {
+    // Labels in order of importance: the selection, a focus and a path, then the key actors
+    // (class "key": the most important of the view, by weighted degree), then the others
+    // by rank. A label takes the first spot around its node that overlaps no label placed
+    // and no other node; a key actor's label, failing that, the first spot clear of labels
+    // (over a lesser node) and in the end its own spot anyway: the key actors are always
+    // named. The others that find no spot are hidden until you zoom in or hover.
     labelTimer = null;
     if (!cy || cy.nodes().length === 0) { return; }
     var z = cy.zoom();
     var fs = Math.max(LABEL_PX, LABEL_PX / z); // model units: never under LABEL_PX on screen
-    var faded = cy.nodes(".faded"); // out of the highlighted neighbourhood: no label
+    // out of the highlighted neighbourhood: no label, but a key actor's (faint)
+    var faded = cy.nodes(".faded").not(".key");
     var nodes = cy.nodes().not(faded).sort(function (a, b) {
-      var fa = a.selected() || a.hasClass("focus") || a.hasClass("path") ? 0 : 1;
-      var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0 : 1;
+      var fa = a.selected() || a.hasClass("focus") || a.hasClass("path") ? 0
+        : a.hasClass("key") ? 1 : 2;
+      var fb = b.selected() || b.hasClass("focus") || b.hasClass("path") ? 0
+        : b.hasClass("key") ? 1 : 2;
       return fa - fb || a.data("rank") - b.data("rank");
     });
+    own = true;
     cy.startBatch();
     nodes.style("font-size", fs);
-    nodes.removeClass("nolabel");
+    cy.nodes().removeClass("nolabel lbl-top lbl-right lbl-left");
     cy.endBatch();
+    own = false;
     var bodies = nodes.map(function (n) {
-      return n.boundingBox({includeLabels: false, includeOverlays: false});
+      return n.hasClass("faded") ? null
+        : n.boundingBox({includeLabels: false, includeOverlays: false});
     });
+    var gap = fs * 0.15; // a little air between labels (and the script's boxes' rounding)
     var placed = [];
     var hide = [];
-    nodes.forEach(function (n, i) {
-      var box = n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
-                               includeOverlays: false});
-      if (!box.w) { return; }
-      var ok = !placed.some(function (p) { return overlap(p, box); });
-      for (var j = 0; ok && j < bodies.length; j++) {
-        if (j !== i && overlap(bodies[j], box)) { ok = false; }
+    var moved = {"lbl-top": [], "lbl-right": [], "lbl-left": []};
+    function clearOfLabels(box) {
+      return !placed.some(function (p) { return overlap(p, box); });
+    }
+    function clearOfNodes(box, i) {
+      for (var j = 0; j < bodies.length; j++) {
+        if (j !== i && bodies[j] && overlap(bodies[j], box)) { return false; }
       }
-      if (ok) { placed.push(box); } else { hide.push(n); }
+      return true;
+    }
+    nodes.forEach(function (n, i) {
+      var below = n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                                 includeOverlays: false});
+      if (!below.w) { return; }
+      var all = spots(n, below);
+      var spot = all.find(function (s) {
+        var b = pad(s.box, gap);
+        return clearOfLabels(b) && clearOfNodes(b, i);
+      });
+      if (!spot && n.hasClass("key")) {
+        spot = all.find(function (s) { return clearOfLabels(pad(s.box, gap)); }) || all[0];
+      }
+      if (!spot) { hide.push(n); return; }
+      placed.push(spot.box);
+      if (spot.cls) { moved[spot.cls].push(n); }
     });
-    cy.batch(function () { cy.collection(hide).union(faded).addClass("nolabel"); });
+    own = true;
+    cy.batch(function () {
+      cy.collection(hide).union(faded).addClass("nolabel");
+      Object.keys(moved).forEach(function (cls) { cy.collection(moved[cls]).addClass(cls); });
+    });
+    own = false;
     document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));
   }
 
@@ -66,6 +131,7 @@
   }
 
   function highlight(ele) {
+    own = true; // the class changes made here are not a new view (see attach)
     cy.batch(function () {
       cy.elements().removeClass("faded highlight");
       if (!ele || ele.empty()) {
@@ -78,6 +144,7 @@
       cy.elements().not(keep).addClass("faded");
       keep.edges().addClass("highlight");
     });
+    own = false;
     scheduleLabels(0);
   }
 
@@ -112,10 +179,28 @@
     n.select();
     highlight(n);
     if (centre) {
+      keepCentred = n.id();
+      cy.stop();
       cy.animate({center: {eles: n}, zoom: Math.max(cy.zoom(), 1)}, {duration: 250,
-        complete: function () { scheduleLabels(0); }});
+        complete: function () { recentre(); scheduleLabels(0); }});
     } else {
       scheduleLabels(0);
+    }
+  }
+
+  function recentre() {
+    // true when the actor to keep centred is (now) centred
+    var n = keepCentred && cy.getElementById(keepCentred);
+    if (!n || n.empty()) { return false; }
+    cy.center(n);
+    return true;
+  }
+
+  function holdPlaces() {
+    // actors keep their places across views (assets/mental_map.js); fit what moved
+    if (window.relgraphMap && window.relgraphMap.hold(cy)) {
+      cy.stop();
+      if (!recentre()) { cy.fit(undefined, 24); }
     }
   }
 
@@ -133,50 +218,149 @@
     tuneRenderer();
     cy.on("zoom", function () { hideTooltip(); scheduleLabels(120); });
     cy.on("pan", hideTooltip);
-    var changed = null; // "add"/"remove" fire once per element: react once per update
-    cy.on("add remove", function () {
-      if (changed) { return; }
+    // A new view: elements added or removed, or the classes the server gives them changed
+    // (a path cleared keeps the same actors: only their "path" class goes). Each fires once
+    // per element, and the classes may change after the elements came: react once, after.
+    var changed = null;
+    cy.on("add remove class", function () {
+      if (own) { return; }
+      if (changed) { clearTimeout(changed); }
       changed = setTimeout(function () {
         changed = null;
         hideTooltip();
         tuneRenderer();
+        holdPlaces();
         highlight(null);
         applyPending();
       }, 20);
     });
-    cy.on("layoutstop", function () { scheduleLabels(0); });
+    cy.on("layoutstop", function () { recentre(); scheduleLabels(0); });
+    cy.on("dragpan scrollzoom pinchzoom", function () { keepCentred = null; });
     cy.on("tap", "node, edge", function (e) { highlight(e.target); });
-    cy.on("tap", function (e) {
-      if (e.target === cy) { highlight(null); cy.elements().unselect(); }
+    // several actors selected (shift-click, shift-drag a box): the selection bar
+    var barTimer = null;
+    cy.on("select unselect", "node", function () {
+      if (barTimer) { clearTimeout(barTimer); }
+      barTimer = setTimeout(selectionBar, 30);
     });
-    cy.on("mouseover", "node", function (e) { e.target.addClass("hover"); showTooltip(e.target); });
-    cy.on("mouseout", "node", function (e) { e.target.removeClass("hover"); hideTooltip(); });
+    // double-click an actor: its neighbours join the view; again: they go (callbacks.py)
+    var toggles = 0;
+    cy.on("dbltap", "node", function (e) {
+      if (window.dash_clientside && window.dash_clientside.set_props) {
+        toggles += 1;
+        window.dash_clientside.set_props("expand-toggle", {data: {id: e.target.id(),
+                                                                  n: toggles}});
+      }
+    });
+    cy.on("tap", function (e) {
+      if (e.target === cy) { keepCentred = null; highlight(null); cy.elements().unselect(); }
+    });
+    cy.on("mouseover", "node", function (e) {
+      own = true; e.target.addClass("hover"); own = false; showTooltip(e.target);
+    });
+    cy.on("mouseout", "node", function (e) {
+      own = true; e.target.removeClass("hover"); own = false; hideTooltip();
+    });
     var box = document.getElementById(GRAPH_ID);
     if (window.ResizeObserver && box) {
       new ResizeObserver(function () {
         cy.resize();
-        // a drawer or tab opened or closed: refit the graph, or keep the selection in sight
-        var sel = cy.nodes(":selected");
-        if (sel.empty()) {
-          cy.fit(undefined, 24);
-        } else {
-          var p = sel.renderedPosition();
-          if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) {
-            cy.animate({center: {eles: sel}}, {duration: 200});
-          }
-        }
+        // a drawer or tab opened or closed: the actor just centred stays centred, else
+        // the whole graph is fitted in again (every actor inside the canvas)
+        cy.stop();
+        if (!recentre()) { cy.fit(undefined, 24); }
         scheduleLabels(80);
       }).observe(box);
     }
+    if (window.relgraphMap) { window.relgraphMap.attach(cy); }
+    holdPlaces();
     highlight(null);
     applyPending();
   }
+
+  function setProps(id, props) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props(id, props);
+    }
+  }
+
+  function selectedIds() { return cy ? cy.nodes(":selected").map(function (n) { return n.id(); })
+                                     : []; }
+
+  function selectionBar() {
+    var n = selectedIds().length;
+    setProps("selection-bar", {hidden: n < 2});
+    if (n >= 2) { setProps("selection-count", {children: n + " selected:"}); }
+  }
+
+  // Zoom and fit: the buttons under the graph and the keys + - f (zooming about the middle
+  // of the canvas, as a scroll wheel does about the pointer).
+  function zoomBy(factor) {
+    if (!cy) { return; }
+    keepCentred = null;
+    var z = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.zoom({level: z, renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}});
+  }
+
+  function fitAll() {
+    if (!cy) { return; }
+    keepCentred = null;
+    cy.fit(undefined, 24);
+    scheduleLabels(0);
+  }
+
+  var BUTTONS = {"zoom-in": function () { zoomBy(1.25); },
+                 "zoom-out": function () { zoomBy(0.8); }, "zoom-fit": fitAll,
+                 "select-only": function () { setProps("only", {data: selectedIds()}); },
+                 "select-hide": function () {
+                   setProps("drop-add", {data: {ids: selectedIds(), at: Date.now()}});
+                 }};
+
+  function typing(target) {
+    // keys typed into a field (or a dropdown's list) are the field's own
+    if (!target || !target.closest) { return false; }
+    return !!target.closest("input, textarea, select, [contenteditable=true], " +
+                            ".dash-dropdown-content");
+  }
+
+  function escape() {
+    // Esc: close the details (which clears the selection), the menus and the tab under the
+    // graph; nothing selected and nothing faded stays
+    var close = document.getElementById("details-close");
+    var drawer = document.getElementById("details-panel");
+    if (close && drawer && !drawer.hidden) { close.click(); }
+    document.querySelectorAll("details.menu[open]").forEach(function (d) {
+      d.removeAttribute("open");
+    });
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("dock", {value: "none"});
+    }
+    window.relgraph.clear();
+  }
+
+  document.addEventListener("click", function (e) {
+    var button = e.target && e.target.closest && e.target.closest("button");
+    if (button && BUTTONS[button.id]) { BUTTONS[button.id](); }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) {
+      return;
+    }
+    var act = {"Escape": escape, "f": fitAll, "+": BUTTONS["zoom-in"], "=": BUTTONS["zoom-in"],
+               "-": BUTTONS["zoom-out"], "/": function () {
+                 var search = document.getElementById("search");
+                 if (search) { search.click(); }
+               }}[e.key];
+    if (act) { e.preventDefault(); act(); }
+  });
 
   function poll() {
     var instance = findCy();
     if (instance && instance !== cy) { attach(instance); }
     setTimeout(poll, instance ? 1000 : 100);
   }
+
 
   window.relgraph = {
     placeLabels: placeLabels,
@@ -185,7 +369,10 @@
       pending = {id: sel.id, centre: !!sel.centre};
       applyPending();
     },
-    clear: function () { if (cy) { highlight(null); cy.elements().unselect(); } }
+    clear: function () {
+      keepCentred = null;
+      if (cy) { highlight(null); cy.elements().unselect(); }
+    }
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", poll);

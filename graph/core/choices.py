@@ -35,7 +35,7 @@ LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
 #: What an actor's size shows.
 SIZE_BY = ("mentions", "degree", "weighted degree")
 #: What an actor's colour shows.
-COLOR_BY = ("type", "community")
+COLOR_BY = ("type", "community", "quadclass balance", "first seen", "mentions")
 #: Which actors of an image carry a label.
 LABEL_MODES = ("top", "all", "none")
 #: How precisely an event date is known, finest first (:class:`graph.core.model.EventDate`).

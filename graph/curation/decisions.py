@@ -130,10 +130,17 @@ def retype(store: Store, name: str, kind: str, user: str, base: int | None = Non
     if kind not in ACTOR_TYPES:
         raise CurationError(f"unknown type {kind!r}; choose one of {', '.join(ACTOR_TYPES)}")
     actor = find_actor(store, name)
+    if kind == actor.type:
+        raise CurationError(f"{actor.label!r} is already {_a(kind)}: nothing to change")
     args = {"key": anchor_key(actor.id), "type": kind, "id": actor.id, "old": actor.type}
     did, _ = store.decide("retype", args, f"retype {actor.label!r} from {actor.type} to {kind}",
                           user, base)
-    return Outcome(did, f"{actor.label!r} is now a {kind} (was {actor.type})")
+    return Outcome(did, f"{actor.label!r} is now {_a(kind)} (was {actor.type})")
+
+
+def _a(kind: str) -> str:
+    """``kind`` with its indefinite article ("an organisation", "a person")."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
 def hide(store: Store, name: str, user: str, base: int | None = None) -> Outcome:

@@ -65,12 +65,19 @@ def _v3(conn: Connection) -> str:
             "by their article's date until their article is extracted again")
 
 
+def _v4(conn: Connection) -> str:
+    """Saved views and notes (issue 25): two new tables, nothing else touched."""
+    t.metadata.create_all(conn, tables=[t.saved_views, t.notes])
+    return "upgraded the store to schema 4: saved views and notes"
+
+
 #: (version, description, upgrade step). Version 1 is relgraph 0.1's schema, never created
 #: any more (a fresh store is created at the newest version).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
     (1, "relgraph 0.1: articles, sentences, mentions, relations, actors", None),
     (2, "interned names, aggregates, stable actor ids, curation decisions", _v2),
     (3, "event dates on typed relations and pair aggregates by event day", _v3),
+    (4, "saved views and notes", _v4),
 ]
 assert MIGRATIONS[-1][0] == t.SCHEMA_VERSION
 

@@ -36,7 +36,7 @@ from sqlalchemy import (
 __all__ = ["ALL_KINDS", "SCHEMA_VERSION", "metadata"]
 
 #: The newest schema version this code writes (see graph/store/migrations.py).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: ``pair_stats.kind`` of the row counting a pair's distinct sentences over every kind.
 ALL_KINDS = "*"
 
@@ -181,4 +181,22 @@ decisions = Table(
     Column("user", Text, nullable=False),
     Column("at", Text, nullable=False),  # ISO timestamp, UTC
     Column("undone_by", Integer, nullable=True),  # id of the undo decision
+)
+# Analysts' own records, shared by everyone on the database (schema 3): named views of the
+# dashboard and notes on actors and links. Neither changes the graph (no revision bump).
+saved_views = Table(
+    "saved_views", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("query", Text, nullable=False),  # the view's URL query (dashboard/filters.py)
+    Column("user", Text, nullable=False),
+    Column("at", Text, nullable=False),  # ISO timestamp, UTC
+)
+notes = Table(
+    "notes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target", Text, nullable=False, index=True),  # an actor id, or "a|b" for a link
+    Column("text", Text, nullable=False),
+    Column("user", Text, nullable=False),
+    Column("at", Text, nullable=False),  # ISO timestamp, UTC
 )

@@ -27,6 +27,7 @@ from graph.core.model import Extraction
 from graph.names.forms import name_key
 from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
 from graph.store import schema as t
+from graph.store.annotations import Annotations
 from graph.store.engine import (
     DEFAULT_DB,
     ReadOnlyError,
@@ -62,7 +63,7 @@ class ResolutionChange:
         return bool(self.added or self.removed or self.changed)
 
 
-class Store(Reads):
+class Store(Reads, Annotations):
     """Read and write relgraph data in one database."""
 
     def __init__(self, db: str | os.PathLike | None = None, *, engine: Engine | None = None,

@@ -15,7 +15,7 @@ from graph.core.choices import COLOR_BY, SIZE_BY
 from graph.core.model import ACTOR_TYPES, GraphSlice
 from graph.slices.build import Corpus, build_graph
 from graph.store.store import Store
-from graph.views import style
+from graph.views import colouring, style
 
 __all__ = ["COLOR_BY", "LINKS_PER_ACTOR", "SIZE_BY", "cap_links", "communities", "node_colors",
            "node_measure", "view_graph"]
@@ -86,9 +86,13 @@ def communities(G: nx.Graph) -> dict:
 
 
 def node_colors(G: nx.Graph, color_by: str = "type") -> tuple[dict, list[tuple[str, str]]]:
-    """(colour per node, legend entries ``(label, colour)``) for colouring by actor type or
-    by community (a community is named after its most mentioned actor)."""
-
+    """(colour per node, legend entries ``(label, colour)``) for colouring by actor type, by
+    community (a community is named after its most mentioned actor) or by a measure
+    (:mod:`graph.views.colouring`: QuadClass balance, first seen, mentions)."""
+    by_measure = {"quadclass balance": colouring.by_balance,
+                  "first seen": colouring.by_first_seen, "mentions": colouring.by_mentions}
+    if color_by in by_measure:
+        return by_measure[color_by](G)
     if color_by != "community":
         present = {d.get("type") for _, d in G.nodes(data=True)}
         return ({v: style.type_color(d.get("type", "")) for v, d in G.nodes(data=True)},

@@ -10,6 +10,7 @@ import math
 
 __all__ = [
     "BACKGROUND",
+    "BALANCE_COLORS",
     "COMMUNITY_COLORS",
     "FADED_OPACITY",
     "PATH_COLOR",
@@ -19,6 +20,7 @@ __all__ = [
     "LABEL_COLOR",
     "NODE_SIZE",
     "POLARITY_COLORS",
+    "SEQUENTIAL_COLORS",
     "TYPE_COLORS",
     "TYPE_LABELS",
     "community_color",
@@ -58,6 +60,12 @@ POLARITY_COLORS: dict[str, str] = {
 #: reordered so the first few differ most.
 COMMUNITY_COLORS = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2",
                     "#EDC948", "#FF9DA7", "#9C755F", "#BAB0AC")
+#: Colour by a measure (graph/views/colouring.py): five classes, light (low, early) to dark
+#: (high, late): ColorBrewer Blues.
+SEQUENTIAL_COLORS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C")
+#: Colour by QuadClass balance: mostly conflict … mostly cooperation (the links' polarity
+#: colours at the ends; khaki, not grey, in the middle: grey is "no typed relations").
+BALANCE_COLORS = ("#D62728", "#E8908F", "#C9B27C", "#8CCB97", "#1B9E3A")
 PATH_COLOR = "#7B3294"  # a path's actors and links
 FOCUS_COLOR = "#111111"  # the ring around a focused or selected actor
 #: Opacity of co-occurrence-only links, drawn under the typed relations.

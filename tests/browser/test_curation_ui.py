@@ -121,10 +121,14 @@ def test_merge_split_rename_retype_from_the_actor_panel(dash_duo, curation_db): 
     colour = js(dash_duo, f"return {CY}.getElementById('{fidan}').data('color')")
     pick(d, ids.RETYPE_VALUE, "", "Organisation")
     click(d, ids.RETYPE)
-    status(d, "is now a organisation (was person)")
+    status(d, "is now an organisation (was person)")
     wait_text(d, f"#{ids.DETAILS_HEAD} .facts", "organisation")
     wait_until(lambda: js(dash_duo, f"return {CY}.getElementById('{fidan}').data('color')")
                != colour, what="the new colour")
+    # the same type again: refused, nothing recorded
+    pick(d, ids.RETYPE_VALUE, "", "Organisation")
+    click(d, ids.RETYPE)
+    status(d, "is already an organisation")
     assert [h["action"] for h in store.history()] == ["retype", "rename", "split", "merge"]
     assert {h["user"] for h in store.history()} == {"dashboard"}
     assert dash_duo.get_logs() == []

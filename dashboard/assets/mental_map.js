@@ -1,0 +1,161 @@
+/* relgraph dashboard: keep the mental map. An actor stays where it was as the view changes
+ * (a filter, a focus, a merge, an upload), and where you dragged it, for the session.
+ *
+ * With the fixed layout ("preset": positions computed by the server), the page remembers
+ * where it drew each actor, in frames: a frame is one consistent drawing. A new view is
+ * drawn in the frame that already holds most of its actors: those keep their place, a new
+ * actor goes next to its neighbours already placed (or, with none, where the server's
+ * layout puts it, scaled and shifted onto the frame). A view of mostly new actors starts a
+ * new frame with the server's layout. Dragged positions go into the frame. The frames live
+ * in the tab's sessionStorage (a reload keeps them; a new tab starts afresh). Cytoscape's own
+ * layouts (cose, cola...) are left alone.
+ *
+ * relgraph.js calls window.relgraphMap.hold(cy) when a view's elements arrived; true when
+ * it moved something (the graph is then fitted again).
+ */
+(function () {
+  "use strict";
+  var KEY = "relgraph-frames:" + window.location.pathname;
+  var FRAMES = 8; // frames kept (the least recently used is dropped)
+  var state = load(); // {frames: [{id: {x, y}}], current: index}
+  // actors placed by the server's layout for want of placed neighbours (the links of a view
+  // may arrive after its actors): placed again when their neighbours are there
+  var guessed = {};
+
+  function load() {
+    try {
+      var s = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+      if (s && Array.isArray(s.frames)) { return s; }
+    } catch (e) { /* storage off or unreadable: start afresh */ }
+    return {frames: [], current: -1};
+  }
+
+  function save() {
+    try {
+      window.sessionStorage.setItem(KEY, JSON.stringify(state));
+    } catch (e) { /* full or off: positions are kept for this page only */ }
+  }
+
+  function preset() {
+    var m = /[?&]layout=([^&]*)/.exec(window.location.search);
+    return !m || decodeURIComponent(m[1]) === "preset";
+  }
+
+  function angle(id) {
+    // a fixed direction per actor, so two new neighbours of one actor do not coincide
+    var h = 0;
+    for (var i = 0; i < id.length; i++) { h = (h * 31 + id.charCodeAt(i)) | 0; }
+    return (Math.abs(h) % 360) * Math.PI / 180;
+  }
+
+  function onto(known, frame) {
+    // scale and shift taking the server's positions of the known actors onto the frame's
+    // (least squares): where an actor without placed neighbours goes
+    var n = known.length;
+    var pm = {x: 0, y: 0};
+    var hm = {x: 0, y: 0};
+    known.forEach(function (e) {
+      var p = e.position();
+      var h = frame[e.id()];
+      pm.x += p.x / n; pm.y += p.y / n; hm.x += h.x / n; hm.y += h.y / n;
+    });
+    var num = 0;
+    var den = 0;
+    known.forEach(function (e) {
+      var p = e.position();
+      var h = frame[e.id()];
+      num += (p.x - pm.x) * (h.x - hm.x) + (p.y - pm.y) * (h.y - hm.y);
+      den += (p.x - pm.x) * (p.x - pm.x) + (p.y - pm.y) * (p.y - pm.y);
+    });
+    var s = den > 0 && num > 0 ? num / den : 1;
+    return function (p) { return {x: hm.x + s * (p.x - pm.x), y: hm.y + s * (p.y - pm.y)}; };
+  }
+
+  function use(index) {
+    if (index !== 0) { guessed = {}; }
+    // frame ``index`` becomes the most recently used one
+    var frame = state.frames.splice(index, 1)[0];
+    state.frames.unshift(frame);
+    state.frames = state.frames.slice(0, FRAMES);
+    state.current = 0;
+    return frame;
+  }
+
+  function hold(cy) {
+    if (!preset() || cy.nodes().empty()) { return false; }
+    var nodes = cy.nodes();
+    var best = -1;
+    var most = 0;
+    state.frames.forEach(function (frame, i) {
+      var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
+      if (k > most) { best = i; most = k; }
+    });
+    var changed = false;
+    if (best < 0 || most * 2 < nodes.length) {
+      // mostly new actors: the server's layout, as a new frame
+      guessed = {};
+      state.frames.unshift({});
+      state.frames = state.frames.slice(0, FRAMES);
+      state.current = 0;
+    } else {
+      var frame = use(best);
+      var known = nodes.filter(function (e) { return frame[e.id()] && !guessed[e.id()]; });
+      var place = onto(known, frame);
+      var fresh = nodes.not(known);
+      var at = {};
+      var step = 30 + 0.5 * (nodes.max(function (e) { return e.outerWidth(); }).value || 0);
+      fresh.forEach(function (e) {
+        var near = e.neighborhood("node").filter(function (m) {
+          return frame[m.id()] && !guessed[m.id()];
+        });
+        if (near.empty()) {
+          // where it was put before, else where the server's layout puts it
+          at[e.id()] = frame[e.id()] || place(e.position());
+          guessed[e.id()] = true;
+          return;
+        }
+        delete guessed[e.id()];
+        var c = {x: 0, y: 0};
+        near.forEach(function (m) {
+          c.x += frame[m.id()].x / near.length; c.y += frame[m.id()].y / near.length;
+        });
+        var a = angle(e.id());
+        at[e.id()] = {x: c.x + step * Math.cos(a), y: c.y + step * Math.sin(a)};
+      });
+      cy.batch(function () {
+        known.forEach(function (e) {
+          var h = frame[e.id()];
+          var p = e.position();
+          if (p.x !== h.x || p.y !== h.y) { e.position({x: h.x, y: h.y}); changed = true; }
+        });
+        fresh.forEach(function (e) {
+          var p = e.position();
+          var q = at[e.id()];
+          if (p.x !== q.x || p.y !== q.y) { e.position({x: q.x, y: q.y}); changed = true; }
+        });
+      });
+    }
+    record(nodes);
+    return changed;
+  }
+
+  function record(nodes) {
+    if (state.current < 0) { return; }
+    var frame = state.frames[state.current];
+    nodes.forEach(function (e) {
+      var p = e.position();
+      frame[e.id()] = {x: p.x, y: p.y};
+    });
+    save();
+  }
+
+  function attach(cy) {
+    // a dragged actor stays where it was put, in this view and the next ones
+    cy.on("dragfree", "node", function (e) {
+      if (preset()) { record(e.target.union(cy.nodes(":selected"))); }
+    });
+  }
+
+  window.relgraphMap = {hold: hold, attach: attach,
+                        forget: function () { state = {frames: [], current: -1}; save(); }};
+})();

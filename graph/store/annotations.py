@@ -1,0 +1,82 @@
+"""Analysts' records kept in the store and shared by everyone on the database: named views
+of the dashboard (their URL query) and notes on actors and links (who, when, what).
+
+Neither changes the graph, so neither bumps the store's revision: no view is recomputed
+for a note. A mixin of :class:`graph.store.store.Store` (it owns the engine).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from graph.core.errors import CurationError
+from graph.store import schema as t
+from graph.store.engine import write_transaction
+
+__all__ = ["Annotations", "link_target"]
+
+MAX_NAME = 120
+MAX_NOTE = 4000
+
+
+def link_target(a: str, b: str) -> str:
+    """The note target of the link between actors ``a`` and ``b`` (either order)."""
+    return "|".join(sorted((a, b)))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Annotations:
+    """Saved views and notes (see the module docstring)."""
+
+    engine: Engine
+
+    def save_view(self, name: str, query: str, user: str) -> dict:
+        """Keep the view ``query`` under ``name`` (a name already used is replaced: the
+        newest view of that name wins)."""
+        name = " ".join(name.split())
+        if not name or len(name) > MAX_NAME:
+            raise CurationError(f"a view's name is 1 to {MAX_NAME} characters")
+        row = {"name": name, "query": query, "user": user, "at": _now()}
+        sv = t.saved_views
+        for attempt in (1, 2):
+            try:
+                with write_transaction(self.engine) as conn:  # the newest of a name: a new id
+                    conn.execute(sv.delete().where(sv.c.name == name))
+                    conn.execute(sv.insert().values(**row))
+                break
+            except IntegrityError:  # saved by someone else at this very moment: again
+                if attempt == 2:
+                    raise
+        return row
+
+    def saved_views(self) -> list[dict]:
+        """Every saved view, newest first: name, query, user, time."""
+        sv = t.saved_views
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(
+                select(sv.c.name, sv.c.query, sv.c.user, sv.c.at).order_by(sv.c.id.desc()))]
+
+    def add_note(self, target: str, text: str, user: str) -> dict:
+        """A note on ``target`` (an actor id, or :func:`link_target` of a link)."""
+        text = text.strip()
+        if not text or len(text) > MAX_NOTE:
+            raise CurationError(f"a note is 1 to {MAX_NOTE:,} characters")
+        row = {"target": target, "text": text, "user": user, "at": _now()}
+        with write_transaction(self.engine) as conn:
+            conn.execute(t.notes.insert().values(**row))
+        return row
+
+    def notes(self, target: str) -> list[dict]:
+        """The notes on ``target``, oldest first: text, user, time."""
+        n = t.notes
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(
+                select(n.c.text, n.c.user, n.c.at).where(n.c.target == target).order_by(
+                    n.c.id))]
