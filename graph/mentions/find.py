@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 
 from graph.core.model import Mention, MentionSpan
 from graph.core.tables import load_table
-from graph.mentions.people import nicknames_in, resolve_people, role_mentions
+from graph.mentions.people import nicknames_in, resolve_people
+from graph.mentions.roles import role_mentions
 from graph.mentions.span_context import generation_suffix
 from graph.mentions.spans import ENTITY_TYPES, clean, join_adjacent, shouted
 from graph.names.actor_types import (
