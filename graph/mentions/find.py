@@ -29,6 +29,7 @@ from graph.mentions.people import nicknames_in, resolve_people
 from graph.mentions.roles import role_mentions
 from graph.mentions.span_context import generation_suffix
 from graph.mentions.spans import ENTITY_TYPES, clean, join_adjacent, shouted
+from graph.mentions.untagged import untagged_names
 from graph.names.actor_types import (
     TypeVote,
     context_evidence,
@@ -57,6 +58,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = _resolve_acronyms(spans, acronyms)
     spans = sorted(spans + _missed_repeats(doc, spans, sent_of, acronyms)
                    + _armed_acronyms(doc, spans, sent_of), key=lambda s: s.start)
+    spans = sorted(spans + untagged_names(doc, spans, sent_of), key=lambda s: s.start)
     spans = _typed(doc, spans)
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
     spans = [s for s in _organisation_short_forms(spans) if not _common_word(doc, s)]
