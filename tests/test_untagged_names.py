@@ -6,6 +6,7 @@ spans are set by the test (none at all), so the rule is exercised whatever the m
 
 import pytest
 from forced_mentions import mentions_with
+from spacy.tokens import Span
 
 from graph.core.model import Mention, MentionSpan
 from graph.mentions.untagged import untagged_names
@@ -51,3 +52,19 @@ def test_a_name_the_model_tagged_is_left_alone(nlp):
 def test_found_countries_reach_the_mentions(nlp):
     found = mentions_with(nlp, "Uruguay recognised Palestine as a state.", [])
     assert ("Uruguay", "Uruguay", "country") in found
+
+
+def test_a_country_the_model_called_a_date_is_a_country(nlp):
+    doc = nlp("Rebels attacked a convoy in Niger.")
+    niger = next(t for t in doc if t.text == "Niger")
+    doc.ents = [Span(doc, niger.i, niger.i + 1, label="DATE")]
+    assert [(s.mention.text, s.mention.type) for s in untagged_names(doc, [], [0] * len(doc))] \
+        == [("Niger", "country")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Troops moved into Chad on Monday.", [("Chad", "country")]),  # after a preposition
+    ("Chad thanked the nurses.", []),  # a given name on its own: the model's call
+])
+def test_a_country_that_is_also_a_given_name_needs_a_preposition(nlp, text, expected):
+    assert untagged(nlp, text) == expected

@@ -6,8 +6,8 @@ Canada"), so an event coder's one-line sentences lose their subject. A run of ca
 proper nouns outside every entity span, and not inside a longer name ("BRP Sierra Madre", a
 ship), is a mention when it is, as a whole:
 
-* a country in the built-in table (never a word that is also a given name: "Jordan",
-  "Chad" and "Georgia" stay the model's call), or
+* a country in the built-in table, also where the model called it a date or a number ("in
+  Niger"); a word that is also a given name ("Jordan", "Chad") only after a preposition, or
 * a person's name of two or three words that opens with a clear given name
   (:func:`graph.names.actor_types.given_name`, strict) and ends with a word that is no given
   name, no place or organisation word and no known place ("Virginia Beach", "Santa Clara",
@@ -34,7 +34,7 @@ __all__ = ["untagged_names"]
 def untagged_names(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
     """Mentions of countries and people the model left outside every entity span."""
     covered = {i for s in spans for i in range(s.start, s.end)}
-    covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     out = []
     i = 0
     while i < len(doc):
@@ -46,7 +46,10 @@ def untagged_names(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
             continue
         run = doc[i:end]
         inside = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, end))
-        kind = None if inside else _country(run) or _person(run)  # not "BRP | Sierra Madre"
+        # a country is never a date or a number ("in Niger" tagged DATE); a person name the
+        # model tagged as anything is left to it
+        kind = None if inside else _country(run) or (
+            None if tagged.intersection(range(i, end)) else _person(run))
         if kind:
             out.append(MentionSpan(i, end, Mention(
                 sentence=sent_of[i], start=run.start_char, end=run.end_char, text=run.text,
@@ -61,10 +64,20 @@ def _name_word(token) -> bool:  # noqa: ANN001 (a spaCy Token)
 
 
 def _country(run: Span) -> tuple[str, str] | None:
+    """A country named whole; one that is also a given name ("Jordan", "Chad") only after a
+    preposition ("in Chad", "with Jordan")."""
     hit = builtin_alias(run.text, strict_case=True)
-    if hit is None or hit[1] != "country" or given_name(run[0].text):
+    if hit is None or hit[1] != "country" or any(
+            ent.label_ in _ACTOR_LABELS for ent in run.ents):
+        return None
+    if given_name(run[0].text) and not (run.start > 0 and run.doc[run.start - 1].dep_ == "prep"):
         return None
     return "country", "GPE"
+
+
+#: Entity labels of actors: a run inside one of them is the model's (other labels, such as
+#: DATE for "Niger", are its slips).
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
 def _person(run: Span) -> tuple[str, str] | None:
