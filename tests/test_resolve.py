@@ -257,3 +257,12 @@ def test_two_names_one_article_keeps_apart_are_two_people():
 def test_numbers_in_names_are_not_spelling_variants():
     got = actors([("Unit 21 Group", "person", 2), ("Unit 211 Group", "person", 1)])
     assert {"Unit 21 Group", "Unit 211 Group"} <= set(got)
+
+
+def test_an_organisation_head_before_of_joins_the_one_full_name():
+    got = actors([("General Board", "organisation", 2),
+                  ("General Board of the Kelvan Union", "organisation", 3)])
+    assert "General Board" in got["General Board of the Kelvan Union"].names
+    got = actors([("Board", "organisation", 2), ("Board of Kelvan", "organisation", 1),
+                  ("Board of Carrow", "organisation", 1)])  # two boards: neither
+    assert got["Board"].names == ("Board",)

@@ -127,12 +127,18 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
             if words[cut] not in suffixes:
                 break
             longer.setdefault(" ".join(words[:cut]), full)
-    # "the Commission" for "the European Commission": a head word of one organisation's name
+    # "the Commission" for "the European Commission": a head word of one organisation's name,
+    # at its end or before "of" ("the Senate" for "the Senate of Kelvan", "the General
+    # Assembly" for "the General Assembly of the United Nations"); "the House" beside "House
+    # of Representatives" and "White House" is neither
     heads: dict[str, set[str]] = defaultdict(set)
     for full, text in orgs.items():
         words = name_key(text).split()
         if len(words) >= 2 and words[-1] in organisation_heads():
             heads[words[-1]].add(full)
+        head = _head_before_of(text)
+        if head:
+            heads[head].add(full)
     for head, fulls in heads.items():
         if len(fulls) == 1:
             longer.setdefault(head, next(iter(fulls)))
@@ -144,6 +150,18 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
             s = replace(s, mention=replace(s.mention, name=long_name, type="organisation"))
         out.append(s)
     return out
+
+
+def _head_before_of(text: str) -> str:
+    """The name key of the words before "of" in an organisation's name when they end in an
+    organisation head ("General Assembly" in "General Assembly of the United Nations"), else
+    ""."""
+    words = text.split()
+    low = [w.lower() for w in words]
+    if "of" not in low[1:-1]:
+        return ""
+    head = name_key(" ".join(words[:low.index("of")]))
+    return head if head and head.split()[-1] in organisation_heads() else ""
 
 
 def _country_spelt_out(name: str) -> str:

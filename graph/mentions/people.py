@@ -42,6 +42,7 @@ from graph.names.forms import (
     other_generation,
     short_form_of,
 )
+from graph.names.variants import descriptor_words
 
 __all__ = ["nicknames_in", "resolve_people"]
 
@@ -171,6 +172,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             out.append(s)
             continue
         full = best(m.name, s.start) if _may_be_short(m) else None
+        if full and full != _EITHER and _epithet_word(m, full) and s not in missed:
+            full = None  # "Mets" (the team) is not "the Mets Poet"
         if full == _EITHER:  # a person, but which one the name cannot tell
             if s in missed or _known(m.name):
                 continue
@@ -182,6 +185,16 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             continue  # an untagged capitalised word that is no short form
         out.append(s)
     return organisation_short_names(out)
+
+
+def _epithet_word(m: Mention, full: str) -> bool:
+    """True if a one-word name the model tagged as an organisation or a place would name
+    ``full`` by its first word while ``full`` is an epithet ending in an occupation ("Mets" the
+    team for "Mets Poet", a nickname). Surnames and family names so tagged ("Horvat", "Xi")
+    still name the person."""
+    key, words = name_key(m.name), name_key(full).split()
+    return (m.label in ("ORG", "GPE") and len(key.split()) == 1 and len(words) == 2
+            and words[0] == key and words[-1] in descriptor_words())
 
 
 def _two_generations(names: list[str]) -> bool:
