@@ -121,3 +121,18 @@ def test_a_team_tagged_as_an_organisation_is_no_short_name_of_an_epithet(names):
     found = names(text, [("Frank Delmonte", "PERSON"), ("Comets Poet", "PERSON"),
                          ("Comets", "ORG"), ("Comets Poet", "PERSON")])
     assert named(found, "Comets") == ["Comets"]
+
+
+def test_a_bare_institution_is_the_one_countrys_institution_the_article_names(names):
+    text = "Japan's Home Office refused the visa. The Home Office said the rules were clear."
+    found = names(text, [("Japan", "GPE"), ("Home Office", "ORG"), ("Home Office", "ORG")])
+    assert named(found, "Home Office") == ["Home Office (Japan)"] * 2
+
+
+def test_a_bare_institution_beside_two_countries_institutions_stays_bare(names):
+    text = ("Japan's Home Office and China's Home Office traded statements. The Home Office "
+            "said it protested.")
+    found = names(text, [("Japan", "GPE"), ("Home Office", "ORG"), ("China", "GPE"),
+                         ("Home Office", "ORG"), ("Home Office", "ORG")])
+    assert named(found, "Home Office") == ["Home Office (Japan)", "Home Office (China)",
+                                           "Home Office"]

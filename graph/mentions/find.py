@@ -139,6 +139,12 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
         head = _head_before_of(text)
         if head:
             heads[head].add(full)
+    # "the Foreign Ministry" after "Japan's Foreign Ministry" ("Foreign Ministry (Japan)"):
+    # the one country's institution the article names
+    for full in orgs:
+        bare, _, country = full.partition(" (")
+        if country.endswith(")") and country_name(country[:-1]):
+            heads[name_key(bare)].add(full)
     for head, fulls in heads.items():
         if len(fulls) == 1:
             longer.setdefault(head, next(iter(fulls)))
