@@ -266,3 +266,14 @@ def test_an_organisation_head_before_of_joins_the_one_full_name():
     got = actors([("Board", "organisation", 2), ("Board of Kelvan", "organisation", 1),
                   ("Board of Carrow", "organisation", 1)])  # two boards: neither
     assert got["Board"].names == ("Board",)
+
+
+def test_an_abbreviated_word_in_a_place_name_is_the_same_place():
+    got = actors([("St. Carrow", "place", 3), ("Saint Carrow", "place", 1),
+                  ("Kelvan St.", "place", 1), ("Kelvan Street", "place", 2),
+                  ("Mt. Orla", "place", 1), ("Mount Orla", "place", 1),
+                  ("Stanley Rd", "person", 1), ("Stanley Road", "place", 1)])
+    assert set(got["St. Carrow"].names) == {"St. Carrow", "Saint Carrow"}
+    assert set(got["Kelvan Street"].names) == {"Kelvan St.", "Kelvan Street"}
+    assert len([a for a in got.values() if "Orla" in a.label]) == 1
+    assert got["Stanley Rd"].names == ("Stanley Rd",)  # a person's name is left alone

@@ -128,6 +128,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     _spelling_variants(groups, live, kind_of, apart_people)
     _organisation_short_forms(groups, live, kind_of, count)
     _country_forms(groups, live, kind_of)
+    _abbreviated_forms(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
@@ -223,6 +224,29 @@ def _country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
     by_form: dict[str, list[str]] = defaultdict(list)
     for key in sorted(k for k in kind_of if kind_of[k] == "organisation"):
         by_form[_org_form(key)].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+#: Abbreviations in place and organisation names, by where they stand: "St. Petersburg" is
+#: "Saint Petersburg", "Main St." is "Main Street", "Mt. Kenya" is "Mount Kenya".
+_LEADING = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_TRAILING = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "sq": "square",
+             "mt": "mount", "hwy": "highway"}
+
+
+def _abbreviated_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """Names of places and organisations that differ only in an abbreviated word ("St.
+    Petersburg" / "Saint Petersburg", "Main St." / "Main Street") are one actor."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] != "person"):
+        words = key.split()
+        if len(words) >= 2:
+            words[0] = _LEADING.get(words[0], words[0])
+            words[-1] = _TRAILING.get(words[-1], words[-1])
+            by_form[" ".join(words)].append(key)
     for keys in by_form.values():
         if len(keys) > 1 and any(k in live for k in keys):
             for key in keys[1:]:
