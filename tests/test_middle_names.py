@@ -60,3 +60,20 @@ def test_two_longer_names_leave_the_short_one_alone(nlp):
                                       ("Luisa Beatriz Ortiz", "PERSON"),
                                       ("Luisa Ortiz", "PERSON")])
     assert named(found, "Luisa Ortiz") == ["Luisa Ortiz"]
+
+
+def test_a_less_used_spelling_of_a_full_name_is_the_same_person(nlp):
+    text = ("Kristin Valborg runs the shelter. Kristin Valborg said it was full. Later Kristen "
+            "Valborg added that Valborg had called the council.")
+    found = mentions_with(nlp, text, [("Kristin Valborg", "PERSON"), ("Kristin Valborg",
+                                                                     "PERSON"),
+                                      ("Kristen Valborg", "PERSON"), ("Valborg", "PERSON")])
+    assert named(found, "Kristen Valborg") == ["Kristin Valborg"]
+    assert named(found, "Valborg") == ["Kristin Valborg"]
+
+
+def test_two_names_that_only_look_alike_stay_two_people(nlp):
+    text = "Hassan Ali and Hussein Ali spoke. Later Hussein Ali left."
+    found = mentions_with(nlp, text, [("Hassan Ali", "PERSON"), ("Hussein Ali", "PERSON"),
+                                      ("Hussein Ali", "PERSON")])
+    assert named(found, "Hassan Ali") == ["Hassan Ali"]

@@ -42,7 +42,7 @@ from graph.names.forms import (
     other_generation,
     short_form_of,
 )
-from graph.names.variants import descriptor_words
+from graph.names.variants import descriptor_words, same_spelling
 
 __all__ = ["nicknames_in", "resolve_people"]
 
@@ -103,9 +103,12 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         if len(name_key(s.mention.name).split()) == 1:
             first_bare.setdefault(name_key(s.mention.name), s.start)
     sentences = _sentences_of(spans, sent_of)
-    middle = {}  # "Joshua Norton" -> "Joshua Abraham Norton": one person, unless kin
+    # "Joshua Norton" -> "Joshua Abraham Norton", "Kristen X" (once) -> "Kristin X": one person,
+    # unless kin or named side by side
+    middle = {}
     for f in full_counts:
-        longer = [g for g in full_counts if _without_middle(f, g)]
+        longer = [g for g in full_counts if _without_middle(f, g) or _respelled(f, g,
+                                                                                full_counts)]
         if len(longer) == 1 and not {f, *longer} & (relatives | parents) and not (
                 sentences[f] & sentences[longer[0]]):
             middle[f] = longer[0]
@@ -224,6 +227,13 @@ def _without_middle(short: str, full: str) -> bool:
     return (not other_generation(name_key(short), name_key(full))
             and len(inner) == len(b) - 2
             and all(w[:1].isupper() and name_key(w) not in name_particles() for w in inner))
+
+
+def _respelled(name: str, other: str, counts: Counter[str]) -> bool:
+    """True if ``name`` is a less used spelling of ``other`` ("Kristen Wilkins" once beside
+    "Kristin Wilkins", :func:`graph.names.variants.same_spelling`): one person in the article."""
+    return (name != other and len(name.split()) >= 2 and (counts[name], name) < (
+        counts[other], other) and same_spelling(name_key(name), name_key(other)))
 
 
 def _untagged(doc: Doc, i: int, sent_of: list[int]) -> MentionSpan:
