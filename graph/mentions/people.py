@@ -9,8 +9,9 @@
   Rashid Al Harbi", and "Smith" after both "John Smith Jr." and "John Smith Sr." stays "Smith".
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
   Y)") or in quotes inside the name names X wherever it appears.
-* A name without its middle names or initials ("Joshua Norton" after "Joshua Abraham Norton")
-  names the fuller one, unless one of the two is introduced as a relative or one sentence
+* A name without its middle names or initials ("Joshua Norton" after "Joshua Abraham Norton"),
+  or a less used spelling of a full name ("Kristen X" once beside "Kristin X"), names the
+  fuller or more used one, unless one of the two is introduced as a relative or one sentence
   names both; a parent ("the son of X", "born to A and X") never takes the family name, nor
   does a relative introduced after the family name alone was in use for the article's person.
 
@@ -105,15 +106,15 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     sentences = _sentences_of(spans, sent_of)
     # "Joshua Norton" -> "Joshua Abraham Norton", "Kristen X" (once) -> "Kristin X": one person,
     # unless kin or named side by side
-    middle = {}
+    fuller: dict[str, str] = {}
     for f in full_counts:
         longer = [g for g in full_counts if _without_middle(f, g) or _respelled(f, g,
                                                                                 full_counts)]
         if len(longer) == 1 and not {f, *longer} & (relatives | parents) and not (
                 sentences[f] & sentences[longer[0]]):
-            middle[f] = longer[0]
+            fuller[f] = longer[0]
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
-                  or f in middle
+                  or f in fuller
                   or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
@@ -145,8 +146,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     def best(short: str, at: int) -> str | None:
         key = name_key(short)
         words = key.split()
-        if short in middle and middle[short] in full_counts:  # "Joshua Norton"
-            return middle[short]
+        if short in fuller and fuller[short] in full_counts:  # "Joshua Norton"
+            return fuller[short]
         if len(words) > 1:  # "Souza Lima", "Van den Berg": the end (or start) of a full name
             return pick([f for f in full_counts if short_form_of(key, name_key(f))], at)
         found = (by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else [])
