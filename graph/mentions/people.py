@@ -99,6 +99,9 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                  and _kin(doc, s.start, s.end)}
     parents = {s.mention.name for s in spans if s.mention.name in full_counts
                and _parent(doc, s.start)}
+    # relatives who act in the article ("his daughter X spoke"), not only named ("was born")
+    acting = {s.mention.name for s in spans if s.mention.name in relatives
+              and _subject(doc[s.start:s.end].root)}
     first_bare: dict[str, int] = {}  # a one-word name's first use
     for s in spans:
         if len(name_key(s.mention.name).split()) == 1:
@@ -154,10 +157,12 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                  or (loose.get(loose_key(key), []) if len(key) >= 5 else []))
         # "the son of Pierre Lafosse": a parent named for the article's person never takes
         # the family name they share with them ("Lafosse" alone is the son); nor does a
-        # relative introduced after the family name alone was in use (it names the article's
-        # person: "Padalecki ... their son, Thomas Padalecki ... Padalecki")
+        # relative introduced after the family name alone was in use and never the subject of
+        # a verb (it names the article's person: "Padalecki ... their son, Thomas Padalecki,
+        # was born ... Padalecki"; but "his daughter Winnie X spoke. X said" is hers)
         kept = [f for f in found if name_key(f).split()[0] == key or not (
-            f in parents or (f in relatives and first_bare.get(key, at) < first_seen[f]))]
+            f in parents or (f in relatives and f not in acting
+                             and first_bare.get(key, at) < first_seen[f]))]
         if len(kept) < len(found) and _two_generations(found):
             kept = found  # "Tariq Ossei III, the grandson of Tariq Ossei": either, as before
         return pick(kept, at) if kept else None
@@ -199,6 +204,12 @@ def _epithet_word(m: Mention, full: str) -> bool:
     key, words = name_key(m.name), name_key(full).split()
     return (m.label in ("ORG", "GPE") and len(key.split()) == 1 and len(words) == 2
             and words[0] == key and words[-1] in descriptor_words())
+
+
+def _subject(token: Token) -> bool:
+    """True if ``token`` is an active subject, or in apposition with one ("His daughter X
+    spoke")."""
+    return token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.dep_ == "nsubj")
 
 
 def _two_generations(names: list[str]) -> bool:
