@@ -284,3 +284,15 @@ def test_an_amount_of_something_else_pledged_is_no_offer(found):
 def test_the_border_with_a_country_stands_for_that_country(found):
     assert ("Pakistan", "deploy", "Afghanistan") in found(
         "Pakistan sent troops to its border with Afghanistan.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Georgia suspended talks with the European Union.",
+     ("Georgia", "break-ties", "European Union")),
+    ("Kelvan broke off talks with Carrow on Friday.", ("Kelvan", "break-ties", "Carrow")),
+    ("Ghana halted negotiations with Togo over the border.", ("Ghana", "break-ties", "Togo")),
+])
+def test_halting_negotiations_reduces_relations(found, text, expected):
+    got = found(text)
+    assert expected in got and got[expected] == "hostile"
+    assert not [k for k in got if k[1] == "meet"]  # talks broken off are no meeting

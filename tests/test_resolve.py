@@ -257,3 +257,23 @@ def test_two_names_one_article_keeps_apart_are_two_people():
 def test_numbers_in_names_are_not_spelling_variants():
     got = actors([("Unit 21 Group", "person", 2), ("Unit 211 Group", "person", 1)])
     assert {"Unit 21 Group", "Unit 211 Group"} <= set(got)
+
+
+def test_an_organisation_head_before_of_joins_the_one_full_name():
+    got = actors([("General Board", "organisation", 2),
+                  ("General Board of the Kelvan Union", "organisation", 3)])
+    assert "General Board" in got["General Board of the Kelvan Union"].names
+    got = actors([("Board", "organisation", 2), ("Board of Kelvan", "organisation", 1),
+                  ("Board of Carrow", "organisation", 1)])  # two boards: neither
+    assert got["Board"].names == ("Board",)
+
+
+def test_an_abbreviated_word_in_a_place_name_is_the_same_place():
+    got = actors([("St. Carrow", "place", 3), ("Saint Carrow", "place", 1),
+                  ("Kelvan St.", "place", 1), ("Kelvan Street", "place", 2),
+                  ("Mt. Orla", "place", 1), ("Mount Orla", "place", 1),
+                  ("Stanley Rd", "person", 1), ("Stanley Road", "place", 1)])
+    assert set(got["St. Carrow"].names) == {"St. Carrow", "Saint Carrow"}
+    assert set(got["Kelvan Street"].names) == {"Kelvan St.", "Kelvan Street"}
+    assert len([a for a in got.values() if "Orla" in a.label]) == 1
+    assert got["Stanley Rd"].names == ("Stanley Rd",)  # a person's name is left alone

@@ -99,3 +99,40 @@ def test_a_plural_that_ends_place_names_makes_no_team(nlp):
     text = "Shelling hit the Tolland Heights overnight. The Heights were quiet by noon."
     found = mentions_with(nlp, text, [("Tolland Heights", "LOC"), ("Heights", "LOC")])
     assert [n for t, n, _ in found if t == "Heights"] == ["Heights"]
+
+
+def test_the_head_before_of_names_the_organisation(names):
+    text = ("The Society of Kelvan Engineers hired him in 1790. The Society paid him well.")
+    found = names(text, [("Society of Kelvan Engineers", "ORG"), ("Society", "ORG")])
+    assert named(found, "Society") == ["Society of Kelvan Engineers"]
+
+
+def test_a_head_two_names_share_names_neither(names):
+    text = ("The Lantern House said the House of Delegates would vote. The House passed the "
+            "bill.")
+    found = names(text, [("Lantern House", "ORG"), ("House of Delegates", "ORG"),
+                         ("House", "ORG")])
+    assert named(found, "House") == ["House"]
+
+
+def test_a_team_tagged_as_an_organisation_is_no_short_name_of_an_epithet(names):
+    text = ("Frank Delmonte, the Comets Poet, reads at every game. The Comets lost again, but "
+            "the Comets Poet kept writing.")
+    found = names(text, [("Frank Delmonte", "PERSON"), ("Comets Poet", "PERSON"),
+                         ("Comets", "ORG"), ("Comets Poet", "PERSON")])
+    assert named(found, "Comets") == ["Comets"]
+
+
+def test_a_bare_institution_is_the_one_countrys_institution_the_article_names(names):
+    text = "Japan's Home Office refused the visa. The Home Office said the rules were clear."
+    found = names(text, [("Japan", "GPE"), ("Home Office", "ORG"), ("Home Office", "ORG")])
+    assert named(found, "Home Office") == ["Home Office (Japan)"] * 2
+
+
+def test_a_bare_institution_beside_two_countries_institutions_stays_bare(names):
+    text = ("Japan's Home Office and China's Home Office traded statements. The Home Office "
+            "said it protested.")
+    found = names(text, [("Japan", "GPE"), ("Home Office", "ORG"), ("China", "GPE"),
+                         ("Home Office", "ORG"), ("Home Office", "ORG")])
+    assert named(found, "Home Office") == ["Home Office (Japan)", "Home Office (China)",
+                                           "Home Office"]

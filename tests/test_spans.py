@@ -172,3 +172,11 @@ def test_a_slash_inside_a_name_stays(mentions):
 def test_a_musical_form_after_an_ordinal_or_an_instrument_is_a_work_not_an_actor(
         nlp, text, ent, label, kept):
     assert [name for _, name, _ in mentions_with(nlp, text, [(ent, label)])] == kept
+
+
+@pytest.mark.parametrize("word", ["Image", "Photo"])
+def test_a_captions_credit_word_is_no_part_of_the_name_before_it(mentions, word):
+    text = f"The mayor wrote to student Ada Okafor {word}: Kelvan Times.\n\nOkafor built a clock."
+    found = mentions(text, [(f"Ada Okafor {word}", "PERSON"), ("Kelvan Times", "ORG"),
+                            ("Okafor", "PERSON")])
+    assert [n for t, n, k in found if k == "person"] == ["Ada Okafor", "Ada Okafor"]

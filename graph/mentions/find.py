@@ -25,9 +25,11 @@ from spacy.tokens import Doc
 
 from graph.core.model import Mention, MentionSpan
 from graph.core.tables import load_table
-from graph.mentions.people import nicknames_in, resolve_people, role_mentions
+from graph.mentions.people import nicknames_in, resolve_people
+from graph.mentions.roles import role_mentions
 from graph.mentions.span_context import generation_suffix
 from graph.mentions.spans import ENTITY_TYPES, clean, join_adjacent, shouted
+from graph.mentions.untagged import untagged_names
 from graph.names.actor_types import (
     TypeVote,
     context_evidence,
@@ -56,6 +58,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = _resolve_acronyms(spans, acronyms)
     spans = sorted(spans + _missed_repeats(doc, spans, sent_of, acronyms)
                    + _armed_acronyms(doc, spans, sent_of), key=lambda s: s.start)
+    spans = sorted(spans + untagged_names(doc, spans, sent_of), key=lambda s: s.start)
     spans = _typed(doc, spans)
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
     spans = [s for s in _organisation_short_forms(spans) if not _common_word(doc, s)]
@@ -124,12 +127,24 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
             if words[cut] not in suffixes:
                 break
             longer.setdefault(" ".join(words[:cut]), full)
-    # "the Commission" for "the European Commission": a head word of one organisation's name
+    # "the Commission" for "the European Commission": a head word of one organisation's name,
+    # at its end or before "of" ("the Senate" for "the Senate of Kelvan", "the General
+    # Assembly" for "the General Assembly of the United Nations"); "the House" beside "House
+    # of Representatives" and "White House" is neither
     heads: dict[str, set[str]] = defaultdict(set)
     for full, text in orgs.items():
         words = name_key(text).split()
         if len(words) >= 2 and words[-1] in organisation_heads():
             heads[words[-1]].add(full)
+        head = _head_before_of(text)
+        if head:
+            heads[head].add(full)
+    # "the Foreign Ministry" after "Japan's Foreign Ministry" ("Foreign Ministry (Japan)"):
+    # the one country's institution the article names
+    for full in orgs:
+        bare, _, country = full.partition(" (")
+        if country.endswith(")") and country_name(country[:-1]):
+            heads[name_key(bare)].add(full)
     for head, fulls in heads.items():
         if len(fulls) == 1:
             longer.setdefault(head, next(iter(fulls)))
@@ -141,6 +156,18 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
             s = replace(s, mention=replace(s.mention, name=long_name, type="organisation"))
         out.append(s)
     return out
+
+
+def _head_before_of(text: str) -> str:
+    """The name key of the words before "of" in an organisation's name when they end in an
+    organisation head ("General Assembly" in "General Assembly of the United Nations"), else
+    ""."""
+    words = text.split()
+    low = [w.lower() for w in words]
+    if "of" not in low[1:-1]:
+        return ""
+    head = name_key(" ".join(words[:low.index("of")]))
+    return head if head and head.split()[-1] in organisation_heads() else ""
 
 
 def _country_spelt_out(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Person coreference within one article: short forms, nicknames and role phrases.
+"""Person coreference within one article: short forms, middle names and nicknames.
 
 * A short form ("Han", "Horvat", "Souza Lima", "Van den Berg") names a full name introduced
   in the article that starts or ends with it; two different full names are never merged. When
@@ -9,9 +9,13 @@
   Rashid Al Harbi", and "Smith" after both "John Smith Jr." and "John Smith Sr." stays "Smith".
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
   Y)") or in quotes inside the name names X wherever it appears.
-* A role phrase introduced next to a name ("Croatian leader Milan Horvat", "the French
-  ambassador, Pierre Vautrin") resolves later role mentions ("the Croatian leader", "the
-  ambassador"); "the Chinese leader" finds a head of state introduced by title.
+* A name without its middle names or initials ("Joshua Norton" after "Joshua Abraham Norton"),
+  or a less used spelling of a full name ("Kristen X" once beside "Kristin X"), names the
+  fuller or more used one, unless one of the two is introduced as a relative or one sentence
+  names both; a parent ("the son of X", "born to A and X") never takes the family name, nor
+  does a relative introduced after the family name alone was in use for the article's person.
+
+Role phrases ("the Croatian leader") are resolved in :mod:`graph.mentions.roles`.
 """
 
 from __future__ import annotations
@@ -26,24 +30,22 @@ from graph.core.model import Mention, MentionSpan
 from graph.mentions.shortnames import organisation_short_names
 from graph.mentions.span_context import generation_suffix
 from graph.names.actor_types import STRENGTH, gazetteer_place
-from graph.names.builtin import builtin_alias, country_name
+from graph.names.builtin import builtin_alias
 from graph.names.forms import (
     generation,
     generation_words,
     is_generation,
     is_title,
-    leader_titles,
     loose_key,
     name_key,
     name_particles,
     name_parts,
     other_generation,
-    role_heads,
-    seats_of_power,
     short_form_of,
 )
+from graph.names.variants import descriptor_words, same_spelling
 
-__all__ = ["nicknames_in", "resolve_people", "role_mentions"]
+__all__ = ["nicknames_in", "resolve_people"]
 
 _NICK_VERBS = {"known", "nicknamed", "dubbed", "called", "alias", "aka"}
 _WINDOW = 2  # sentences back in which a recent mention decides between two full names
@@ -93,7 +95,29 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         if s.mention.type == "person" and len(s.mention.name.split()) >= 2:
             full_counts[s.mention.name] += 1
             first_seen.setdefault(s.mention.name, s.start)
+    relatives = {s.mention.name for s in spans if s.mention.name in full_counts
+                 and _kin(doc, s.start, s.end)}
+    parents = {s.mention.name for s in spans if s.mention.name in full_counts
+               and _parent(doc, s.start)}
+    # relatives who act in the article ("his daughter X spoke"), not only named ("was born")
+    acting = {s.mention.name for s in spans if s.mention.name in relatives
+              and _subject(doc[s.start:s.end].root)}
+    first_bare: dict[str, int] = {}  # a one-word name's first use
+    for s in spans:
+        if len(name_key(s.mention.name).split()) == 1:
+            first_bare.setdefault(name_key(s.mention.name), s.start)
+    sentences = _sentences_of(spans, sent_of)
+    # "Joshua Norton" -> "Joshua Abraham Norton", "Kristen X" (once) -> "Kristin X": one person,
+    # unless kin or named side by side
+    fuller: dict[str, str] = {}
+    for f in full_counts:
+        longer = [g for g in full_counts if _without_middle(f, g) or _respelled(f, g,
+                                                                                full_counts)]
+        if len(longer) == 1 and not {f, *longer} & (relatives | parents) and not (
+                sentences[f] & sentences[longer[0]]):
+            fuller[f] = longer[0]
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
+                  or f in fuller
                   or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
@@ -104,14 +128,11 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         if len(part) >= 5:
             loose.setdefault(loose_key(part), []).extend(fulls)
     last_seen: dict[str, int] = {}
-    relatives = {s.mention.name for s in spans if s.mention.name in full_counts
-                 and _kin(doc, s.start, s.end)}
 
     def pick(candidates: list[str], at: int) -> str | None:
         candidates = [c for c in dict.fromkeys(candidates) if first_seen[c] < at] or [
             c for c in dict.fromkeys(candidates)]
-        keys = [name_key(c) for c in candidates]
-        if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+        if _two_generations(candidates):
             # "the elder Smith" / "the younger Smith" says which; "Smith" alone does not
             return _by_age(doc, at, candidates) or _EITHER
         # "his son, Ralph Okafor": a relative introduced by kinship takes the family name
@@ -128,11 +149,23 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     def best(short: str, at: int) -> str | None:
         key = name_key(short)
         words = key.split()
+        if short in fuller and fuller[short] in full_counts:  # "Joshua Norton"
+            return fuller[short]
         if len(words) > 1:  # "Souza Lima", "Van den Berg": the end (or start) of a full name
             return pick([f for f in full_counts if short_form_of(key, name_key(f))], at)
-        return pick(by_part.get(key)
-                    or (inner[key] if len(inner.get(key, ())) == 1 else [])
-                    or (loose.get(loose_key(key), []) if len(key) >= 5 else []), at)
+        found = (by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else [])
+                 or (loose.get(loose_key(key), []) if len(key) >= 5 else []))
+        # "the son of Pierre Lafosse": a parent named for the article's person never takes
+        # the family name they share with them ("Lafosse" alone is the son); nor does a
+        # relative introduced after the family name alone was in use and never the subject of
+        # a verb (it names the article's person: "Padalecki ... their son, Thomas Padalecki,
+        # was born ... Padalecki"; but "his daughter Winnie X spoke. X said" is hers)
+        kept = [f for f in found if name_key(f).split()[0] == key or not (
+            f in parents or (f in relatives and f not in acting
+                             and first_bare.get(key, at) < first_seen[f]))]
+        if len(kept) < len(found) and _two_generations(found):
+            kept = found  # "Tariq Ossei III, the grandson of Tariq Ossei": either, as before
+        return pick(kept, at) if kept else None
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
@@ -148,6 +181,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             out.append(s)
             continue
         full = best(m.name, s.start) if _may_be_short(m) else None
+        if full and full != _EITHER and _epithet_word(m, full) and s not in missed:
+            full = None  # "Mets" (the team) is not "the Mets Poet"
         if full == _EITHER:  # a person, but which one the name cannot tell
             if s in missed or _known(m.name):
                 continue
@@ -159,6 +194,58 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             continue  # an untagged capitalised word that is no short form
         out.append(s)
     return organisation_short_names(out)
+
+
+def _epithet_word(m: Mention, full: str) -> bool:
+    """True if a one-word name the model tagged as an organisation or a place would name
+    ``full`` by its first word while ``full`` is an epithet ending in an occupation ("Mets" the
+    team for "Mets Poet", a nickname). Surnames and family names so tagged ("Horvat", "Xi")
+    still name the person."""
+    key, words = name_key(m.name), name_key(full).split()
+    return (m.label in ("ORG", "GPE") and len(key.split()) == 1 and len(words) == 2
+            and words[0] == key and words[-1] in descriptor_words())
+
+
+def _subject(token: Token) -> bool:
+    """True if ``token`` is an active subject, or in apposition with one ("His daughter X
+    spoke")."""
+    return token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.dep_ == "nsubj")
+
+
+def _two_generations(names: list[str]) -> bool:
+    """True if two of ``names`` are one name with different generational suffixes."""
+    keys = [name_key(c) for c in names]
+    return any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:])
+
+
+def _sentences_of(spans: list[MentionSpan], sent_of: list[int]) -> dict[str, set[int]]:
+    """The sentences each name is used in."""
+    out: dict[str, set[int]] = {}
+    for s in spans:
+        out.setdefault(s.mention.name, set()).add(sent_of[s.start])
+    return out
+
+
+def _without_middle(short: str, full: str) -> bool:
+    """True if person name ``short`` is ``full`` without its middle names or initials
+    ("Joshua Norton" / "Joshua Abraham Norton", "Eugene Nida" / "Eugene A. Nida"): in one
+    article, the same person, named in full once (a biography's first line) and in short after.
+    Never across a generational suffix, and never a particle as the middle ("Jan Berg" /
+    "Jan van Berg" differ by more than a middle name)."""
+    a, b = name_key(short).split(), name_key(full).split()
+    if len(a) != 2 or len(b) < 3 or len(b) > 4 or (a[0], a[-1]) != (b[0], b[-1]):
+        return False
+    inner = full.split()[1:-1]
+    return (not other_generation(name_key(short), name_key(full))
+            and len(inner) == len(b) - 2
+            and all(w[:1].isupper() and name_key(w) not in name_particles() for w in inner))
+
+
+def _respelled(name: str, other: str, counts: Counter[str]) -> bool:
+    """True if ``name`` is a less used spelling of ``other`` ("Kristen Wilkins" once beside
+    "Kristin Wilkins", :func:`graph.names.variants.same_spelling`): one person in the article."""
+    return (name != other and len(name.split()) >= 2 and (counts[name], name) < (
+        counts[other], other) and same_spelling(name_key(name), name_key(other)))
 
 
 def _untagged(doc: Doc, i: int, sent_of: list[int]) -> MentionSpan:
@@ -221,6 +308,24 @@ def _kin(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _parent(doc: Doc, start: int) -> bool:
+    """True if the name at ``start`` is named as another person's relative: "the son of X", "the
+    father of Liverpool striker X", "a daughter of Ana and X", "was born in Carrow to Gerald
+    and X". Such a name is there for the other person's sake."""
+    i = start - 1
+    while i >= 1 and start - i <= 3 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and (
+            doc[i].lower_ not in ("of", "to")):
+        i -= 1  # "the father of Liverpool striker X": a descriptor before the name
+    if i >= 2 and doc[i].lower_ == "and" and doc[i - 1].pos_ == "PROPN":
+        i -= 2  # "to Gerald and X": the second parent
+    if i < 1 or doc[i].lower_ not in ("of", "to"):
+        return False
+    if doc[i].lower_ == "of":
+        return doc[i - 1].lower_ in _KIN
+    sentence = doc[i].sent
+    return any(t.lower_ == "born" for t in doc[max(sentence.start, i - 8):i])
+
+
 def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -> MentionSpan:
     """"... imposed on X. Lindqvist called ...": an initial that is no initial of the full name
     with that surname in the article (the model ran over a sentence end) is dropped."""
@@ -275,125 +380,3 @@ def _name_word(token: Token) -> bool:
     # capitalised noun only when it is a whole argument, not a modifier ("Park rangers").
     return token.pos_ == "PROPN" or (
         token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
-
-
-def _role_of(doc: Doc, start: int) -> tuple[str, ...]:
-    """The role phrase directly before a name: "Croatian leader" in "Croatian leader
-    Milan Horvat", or before a comma ("the French ambassador, Pierre Vautrin"); ``()`` if none."""
-    i = start - 1
-    if i > 1 and doc[i].text == "," and doc[i - 1].lower_ in role_heads():
-        i -= 1
-    if i < 0 or doc[i].lower_.rstrip(".") not in role_heads() or doc[i].is_sent_start:
-        return ()
-    words = [doc[i].lower_]
-    j = i - 1
-    while j >= 0 and len(words) < 6 and not doc[j + 1].is_sent_start:
-        t = doc[j]
-        if t.text.replace(".", "").isalpha() and (  # "U.S." too
-                t.pos_ in ("ADJ", "NOUN", "PROPN") or t.ent_type_) and (
-                t.lower_ != "the"):
-            words.insert(0, t.lower_)
-            j -= 1
-        else:
-            break
-    return tuple(words)
-
-
-def role_mentions(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
-    """Mentions like "the North Korean leader" that refer back to a person introduced with
-    that role earlier in the article."""
-    roles: dict[tuple[str, ...], dict[str, int]] = {}
-    salience: Counter[str] = Counter()
-    for s in spans:
-        if s.mention.type != "person":
-            continue
-        salience[s.mention.name] += 1
-        if len(s.mention.name.split()) < 2:
-            continue
-        role = _role_of(doc, s.start)
-        if len(role) >= 1:
-            roles.setdefault(role, {}).setdefault(s.mention.name, s.start)
-    if not roles:
-        return []
-    heads = Counter(role[-1] for role, names in roles.items() for _ in names)
-    taken = {i for s in spans if s.mention.type == "person" for i in range(s.start, s.end)}
-    out = _possessive_leaders(doc, spans, roles, salience, sent_of)
-    longest = max(4, *(len(r) for r in roles))  # "the White House leader" is longer than its role
-    for token in doc:
-        if token.lower_ != "the":
-            continue
-        for length in range(min(longest, len(doc) - token.i - 1), 0, -1):
-            words = tuple(t.lower_ for t in doc[token.i + 1:token.i + 1 + length])
-            end = token.i + 1 + length
-            people = {name: first for role, names in roles.items()
-                      if (role[-length:] == words and (length >= 2 or len(role) == 1
-                                                       or heads[words[-1]] == 1))
-                      or _leads(role, words)
-                      for name, first in names.items() if first < token.i}
-            if not people or any(i in taken for i in range(token.i + 1, end)):
-                continue
-            if end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
-                    doc[end].pos_ == "PROPN" and doc[end].is_title
-                    and doc[end].ent_type_ not in ("DATE", "TIME"))):
-                # an apposition introducing the name itself ("the leader Han ..."), or the
-                # start of a longer name ("the State Department")
-                break
-            if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and (
-                    doc[end + 1].ent_type_ == "PERSON"):
-                break  # "the ambassador, X": introduces X
-            ranked = sorted(people, key=lambda n: -salience[n])
-            if len(ranked) > 1 and salience[ranked[0]] == salience[ranked[1]]:
-                break  # ambiguous: two people hold that role equally
-            span = doc[token.i + 1:end]
-            out.append(MentionSpan(span.start, span.end, Mention(
-                sentence=sent_of[span.start], start=span.start_char, end=span.end_char,
-                text=span.text, name=ranked[0], type="person", label="ROLE",
-                type_evidence="title")))
-            break
-    return out
-
-
-def _possessive_leaders(doc: Doc, spans: list[MentionSpan], roles: dict, salience: Counter,
-                        sent_of: list[int]) -> list[MentionSpan]:
-    """"Russia's leader" is "the Russian leader": the head of state or government of that
-    country introduced by title, when only one such person is in the article."""
-    out = []
-    for s in spans:
-        end = s.end
-        if (end + 1 >= len(doc) or doc[end].text not in ("'s", "’s")
-                or doc[end + 1].lower_ != "leader" or s.mention.type == "person"):
-            continue
-        words = (*(t.lower_ for t in doc[s.start:end]), "leader")
-        people = {name for role, names in roles.items() if _leads(role, words)
-                  for name, first in names.items() if first < s.start}
-        if len(people) == 1:
-            span = doc[s.start:end + 2]
-            out.append(MentionSpan(span.start, span.end, Mention(
-                sentence=sent_of[span.start], start=span.start_char, end=span.end_char,
-                text=span.text, name=next(iter(people)), type="person", label="ROLE",
-                type_evidence="title")))
-    return out
-
-
-def _leads(role: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """True if "the <words>" ("the Chinese leader") names the holder of ``role`` ("chinese
-    president", "british prime minister"): ``words`` ends in "leader", the role is a head of
-    state or government title, and the words before both agree."""
-    if len(words) < 2 or words[-1] != "leader":
-        return False
-    head = 2 if role[-2:] == ("prime", "minister") else 1
-    if (head == 1 and role[-1] not in leader_titles()) or len(role) <= head:
-        return False
-    qualifier = role[:-head]
-    if is_title(qualifier[-1]):
-        return False  # "vice president", "deputy prime minister", "foreign minister"
-    if qualifier[-(len(words) - 1):] == words[:-1]:
-        return True
-    # "the Kremlin leader" / "the U.S. leader" for "Russian President ..." / "American ...":
-    # the same country, named by a seat of power, a demonym or the country itself.
-    wanted = _country_of(" ".join(words[:-1]))
-    return wanted is not None and wanted == _country_of(" ".join(qualifier))
-
-
-def _country_of(text: str) -> str | None:
-    return seats_of_power().get(name_key(text)) or country_name(text)

@@ -10,7 +10,9 @@ the words before and after, the article's other uses of a word) rather than at t
 * :func:`run_on`: "Minister of Education | Stefania Marchetti", "the Council on Arab-African
   Relations | Amina Diallo said": a person's name run on after an institution in one span;
 * :func:`syllable`: "Wai Hok-|lun", "Baek Seo-|yun": the lower-case second syllable of a
-  hyphenated given name.
+  hyphenated given name;
+* :func:`credit_marker`: "student Ada Okafor Image: Kelvan Times": a caption's credit word the
+  model ran a name on into.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ from graph.names.forms import (
     place_words,
 )
 
-__all__ = ["citation", "common_word", "generation_suffix", "political_label", "run_on",
-           "syllable"]
+__all__ = ["citation", "common_word", "credit_marker", "generation_suffix", "political_label",
+           "run_on", "syllable"]
 
 # Lower-case words written after a name with a hyphen that are no part of it ("Okafor-led",
 # "a Lindqvist-era reform").
@@ -162,3 +164,13 @@ def political_label(doc: Doc, start: int, end: int) -> int:
             or any(t.lower_ in words for t in rest)):
         return 0
     return size
+
+
+#: Words that open a photo credit in a caption ("Image: agency name").
+_CREDIT_MARKERS = frozenset(("image", "photo", "photograph", "picture", "credit", "video"))
+
+
+def credit_marker(doc: Doc, i: int) -> bool:
+    """True if token ``i`` opens a caption's credit ("... student Ada Okafor Image: Kelvan
+    Times"): no part of the name the model ran on into it."""
+    return i + 1 < len(doc) and doc[i + 1].text == ":" and doc[i].lower_ in _CREDIT_MARKERS

@@ -32,6 +32,7 @@ from graph.core.tables import load_table
 from graph.mentions.span_context import (
     citation,
     common_word,
+    credit_marker,
     generation_suffix,
     political_label,
     run_on,
@@ -204,7 +205,8 @@ def _trim(doc: Doc, start: int, end: int, label: str,
                                and doc[end - 1].lower_.replace(".", "") in _POSTNOMINALS
                                and not doc[end - 1].is_lower)
                            # "Yonhap news agency": lower-case common nouns are no part of a name
-                           or (label == "ORG" and doc[end - 1].is_lower and end - start > 1)):
+                           or (label == "ORG" and doc[end - 1].is_lower and end - start > 1)
+                           or (end - start > 1 and credit_marker(doc, end - 1))):
         end -= 1
     if start >= end or _designated(doc, end) or (label in ("ORG", "PERSON")
                                                  and _in_title(doc, start, end)):

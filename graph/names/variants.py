@@ -31,7 +31,13 @@ from rapidfuzz.distance import JaroWinkler
 
 from graph.core.tables import load_table
 from graph.names.builtin import country_name
-from graph.names.forms import generation, initials_match, other_generation, title_words
+from graph.names.forms import (
+    generation,
+    initials_match,
+    name_key,
+    other_generation,
+    title_words,
+)
 
 __all__ = ["Candidate", "NameEntry", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 
@@ -204,6 +210,13 @@ def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
             if short in orgs:
                 out.append(Candidate(short, key, "short form", 0.8,
                                      f"{items[key].name} ends with {items[short].name}"))
+        # "General Assembly" for "General Assembly of the United Nations": the head before "of"
+        name = items[key].name
+        at = name.lower().find(" of ")
+        head = name_key(name[:at]) if at > 0 else ""
+        if head in orgs and head != key:
+            out.append(Candidate(head, key, "short form", 0.8,
+                                 f"{name} is the {items[head].name} of ..."))
     return out
 
 

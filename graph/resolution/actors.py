@@ -128,8 +128,9 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     _spelling_variants(groups, live, kind_of, apart_people)
     _organisation_short_forms(groups, live, kind_of, count)
     _country_forms(groups, live, kind_of)
+    _abbreviated_forms(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
-    _short_names(groups, live, kind_of, count, names)
+    _short_names(groups, live, kind_of, count, names, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
 
 
@@ -229,6 +230,29 @@ def _country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
                 groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
 
 
+#: Abbreviations in place and organisation names, by where they stand: "St. Petersburg" is
+#: "Saint Petersburg", "Main St." is "Main Street", "Mt. Kenya" is "Mount Kenya".
+_LEADING = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_TRAILING = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "sq": "square",
+             "mt": "mount", "hwy": "highway"}
+
+
+def _abbreviated_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """Names of places and organisations that differ only in an abbreviated word ("St.
+    Petersburg" / "Saint Petersburg", "Main St." / "Main Street") are one actor."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] != "person"):
+        words = key.split()
+        if len(words) >= 2:
+            words[0] = _LEADING.get(words[0], words[0])
+            words[-1] = _TRAILING.get(words[-1], words[-1])
+            by_form[" ".join(words)].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
 def _org_form(key: str) -> str:
     """An organisation key with countries canonical and its generic tail cut."""
     words = key.split()
@@ -264,18 +288,21 @@ def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: di
 
 
 def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
-                 names: dict) -> None:
+                 names: dict, together: Callable[[str, str], bool]) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
     gives the full name) joins the most mentioned person whose name starts or ends with it
     (:func:`graph.names.forms.name_parts`: never a father's name inside a patronymic), unless two of
     those names are one name with different generational suffixes ("Smith" for "John Smith
-    Jr." or "John Smith Sr.")."""
+    Jr." or "John Smith Sr."). Never a full name one article uses beside the short one: the
+    article kept them apart ("Padalecki" beside his parent "Sherri Padalecki")."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
     for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
         labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
         if labels:
             keys = sorted({name_key(label) for label in labels})
+            if any(together(key, k) for k in keys):
+                continue
             if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
                 continue
             target = max(keys, key=lambda k: (count[k], k))
