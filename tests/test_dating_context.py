@@ -111,3 +111,10 @@ def test_a_dated_event_far_back_does_not_date_a_follow_up(nlp):
     rels = typed(nlp, text, THU)
     last = max(rels, key=lambda r: r.sentence)
     assert last.sentence >= 4 and last.when == EventDate("2024-09-26", "day", "article")
+
+
+def test_a_date_hung_on_led_by_dates_the_event(nlp):
+    text = ("Syria's new leader Ahmad Sharaawi met a Turkish delegation led by Foreign Minister "
+            "Hakan Fidanoglu in Damascus on Sunday.")
+    assert when_of(nlp, text, date(2024, 12, 24), 0) == EventDate("2024-12-22", "day",
+                                                                   "relative")

@@ -135,6 +135,8 @@ def _past(token: Token, auxes: list[Token]) -> bool:
     return token.tag_ == "VBN" and not auxes and token.dep_ not in ("amod", "acl")
 
 
+#: Participles after a noun that name a standing fact, not an event a date could belong to.
+_STATE_PARTICIPLES = frozenset({"lead", "head", "chair", "accompany", "include"})
 #: How many sentences back a follow-up looks for the dated event it continues.
 _FOLLOW_UP_WINDOW = 3
 #: Kinds that span days: what an actor does after travelling ("On Sunday, Kim travelled to
@@ -250,6 +252,10 @@ def _host(ent: Span) -> Token | None:
         return None
     if head.dep_ == "prep" and head.head != head:
         head = head.head  # "earlier on Tuesday"
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.lemma_ in _STATE_PARTICIPLES:
+        # "met a delegation led by X on Sunday": the parser hangs the date on "led", but who
+        # leads a delegation is a standing fact; the date is the meeting's
+        head = head.head.head
     return head
 
 
