@@ -118,3 +118,22 @@ def test_a_date_hung_on_led_by_dates_the_event(nlp):
             "Hakan Fidanoglu in Damascus on Sunday.")
     assert when_of(nlp, text, date(2024, 12, 24), 0) == EventDate("2024-12-22", "day",
                                                                    "relative")
+
+
+def test_a_follow_up_by_an_actor_the_dated_lede_names_takes_the_ledes_date(nlp):
+    lede = ("OTTAWA - Canada expelled a senior diplomat on Monday after Prime Minister Marc "
+            "Dufresne said there were credible allegations.\n\n")
+    text = lede + "Dufresne told Parliament that he had raised the matter in New Delhi."
+    assert when_of(nlp, text, date(2023, 9, 19), 1) == EventDate("2023-09-18", "day",
+                                                                  "relative")
+    # an actor the lede does not name reacts on its own day
+    text = lede + "Pakistan criticised India for the killing."
+    assert when_of(nlp, text, date(2023, 9, 19), 1) == EventDate("2023-09-19", "day",
+                                                                  "article")
+
+
+def test_a_lede_about_a_plan_dates_no_follow_up(nlp):
+    text = ("HANOI - Vietnam will upgrade its ties with the United States on Sunday, officials "
+            "said.\n\nVietnam praised Washington for its support.")
+    got = when_of(nlp, text, date(2023, 9, 8), 1)
+    assert got is not None and got.basis == "article"

@@ -63,6 +63,7 @@ def date_relations(doc: Doc, relations: list[Relation],
     out = []
     dated: list[Relation] = []  # typed relations dated by an expression, in text order
     anchor: date | None = None  # the day of the last event dated to the day
+    lede_journey = any(r.directed and r.sentence == 0 and r.kind in _SPANNING for r in relations)
     for rel in relations:
         if not rel.directed or not rel.trigger or rel.sentence >= len(sents):
             out.append(rel)
@@ -73,7 +74,8 @@ def date_relations(doc: Doc, relations: list[Relation],
         else:
             when = event_date(trigger, published, anchor)
             if when is not None and when.basis == "article" and _simple_past(trigger):
-                when = _follow_up(rel, dated) or when
+                when = _follow_up(rel, dated) or (
+                    None if lede_journey else _from_lede(rel, sents, published)) or when
         rel = replace(rel, when=when)
         if when is not None and when.basis != "article":
             dated.append(rel)
@@ -169,6 +171,26 @@ def _follow_up(rel: Relation, dated: list[Relation]) -> EventDate | None:
         if _surname(rel.source) in (_surname(prev.source), _surname(prev.target)):
             return prev.when
     return None
+
+
+def _from_lede(rel: Relation, sents: list[Span], published: date | None) -> EventDate | None:
+    """The date of the article's first sentence (its main verb, past, dated by an expression)
+    for a follow-up a few sentences after it whose acting actor the lede names but no typed
+    relation of the lede holds ("Canada expelled a diplomat on Monday after Prime Minister X
+    said ... X told Parliament that ..."). Not after a lede about a journey (a visit spans
+    days) or a plan."""
+    if not 0 < rel.sentence <= _FOLLOW_UP_WINDOW:
+        return None
+    lede = sents[0]
+    verb = next((c for c in lede.root.children if c.dep_ == "ccomp"), lede.root)
+    # "X will do Y on Sunday, officials said": the event is the reported one
+    if verb.pos_ != "VERB" or tense_of(verb) != "past" or (
+            _surname(rel.source) not in lede.text):
+        return None
+    when = event_date(verb, published)
+    if when is None or when.basis == "article" or when.planned:
+        return None
+    return when
 
 
 def _surname(name: str) -> str:
