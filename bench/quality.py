@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-from bench import event_dates, gum  # noqa: E402
+from bench import event_articles, event_dates, gum  # noqa: E402
 from graph.core.cameo import kind_info, quad_class_of_root  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
 from graph.names.forms import name_key  # noqa: E402
@@ -447,6 +447,8 @@ def main() -> None:
         print()
         event_dates.report([event_dates.DEV], args.model, args.verbose)
         event_dates.report([event_dates.HELDOUT], args.model)  # figures only, never errors
+        event_articles.report([event_articles.DEV], args.model, args.verbose)
+        event_articles.report([event_articles.HELDOUT], args.model)  # figures only
         print()
     gum.run(args, args.model)
 

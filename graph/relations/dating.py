@@ -18,7 +18,14 @@ publication date and the trigger's tense:
   is the infinitive of "due to", "set to", "expected to", "plans to", "is to", "going to";
   ``past`` for past forms and perfects; ``present`` otherwise. Weekdays and year-less dates
   take the nearest day on the tense's side of the publication date;
-* without an expression the relation gets the article's date (basis ``"article"``); an
+* "the following day", "the previous day", "two days later" count from the last event
+  dated to the day before it in the article (without one they date nothing);
+* a sentence without an expression, in the simple past, whose acting actor (the source) took
+  part in a typed relation dated a few sentences before, follows on from that event and takes
+  its date ("X met Y on Tuesday. ... Y thanked Z for ..."): wire copy tells an event in a dated
+  lede and its details after. Not for a third party reacting, a perfect, a plan, or what
+  follows a journey (a visit spans days);
+* otherwise the relation gets the article's date (basis ``"article"``); an
   undated article gives ``None`` then, and for anything relative to it. ``planned`` is set
   for future tense, forward expressions ("next week") and dates after publication.
 """
@@ -32,6 +39,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import EventDate, Relation
+from graph.names.builtin import country_name
 from graph.relations.timex import parse, resolve
 
 __all__ = ["date_relations", "event_date", "tense_of"]
@@ -53,28 +61,45 @@ def date_relations(doc: Doc, relations: list[Relation],
     """``relations`` with ``when`` set on every typed one (co-occurrence stays undated)."""
     sents = list(doc.sents) if relations else []
     out = []
+    dated: list[Relation] = []  # typed relations dated by an expression, in text order
+    anchor: date | None = None  # the day of the last event dated to the day
+    lede_journey = any(r.directed and r.sentence == 0 and r.kind in _SPANNING for r in relations)
     for rel in relations:
         if not rel.directed or not rel.trigger or rel.sentence >= len(sents):
             out.append(rel)
             continue
         trigger = _trigger(sents[rel.sentence], rel.trigger)
-        when = event_date(trigger, published) if trigger is not None else (
-            _article_date(published, False))
-        out.append(replace(rel, when=when))
+        if trigger is None:
+            when = _article_date(published, False)
+        else:
+            when = event_date(trigger, published, anchor)
+            if when is not None and when.basis == "article" and _simple_past(trigger):
+                when = _follow_up(rel, dated) or (
+                    None if lede_journey else _from_lede(rel, sents, published)) or when
+        rel = replace(rel, when=when)
+        if when is not None and when.basis != "article":
+            dated.append(rel)
+            if when.precision == "day":
+                anchor = date.fromisoformat(when.value)
+        out.append(rel)
     return out
 
 
-def event_date(trigger: Token, published: date | None) -> EventDate | None:
-    """The date of the event ``trigger`` (a verb or event noun) names, or ``None``."""
+def event_date(trigger: Token, published: date | None,
+               anchor: date | None = None) -> EventDate | None:
+    """The date of the event ``trigger`` (a verb or event noun) names, or ``None``.
+    ``anchor`` is the day of the event told before it, which "the following day" counts from."""
     verb = _clause_verb(trigger)
     tense = tense_of(verb)
     for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
         tx = parse(_with_preposition(ent))
-        if tx is None or (tx.forward and tense == "past"):
+        if tx is None or (tx.forward and tense == "past") or (
+                tx.kind == "anchored" and anchor is None):
             # a duration, a decade, an age; or "in a week" in a past sentence ("for the
-            # second time in a week"): no point in time of this event
+            # second time in a week"): no point in time of this event; or "the next day"
+            # with no dated event before it to count from
             continue
-        got = resolve(tx, published, tense)
+        got = resolve(tx, published, tense, anchor)
         if got is None:
             return None  # relative to a date the article does not have
         day, precision, basis, forward = got
@@ -110,6 +135,69 @@ def _past(token: Token, auxes: list[Token]) -> bool:
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
         return True
     return token.tag_ == "VBN" and not auxes and token.dep_ not in ("amod", "acl")
+
+
+#: Participles after a noun that name a standing fact, not an event a date could belong to.
+_STATE_PARTICIPLES = frozenset({"lead", "head", "chair", "accompany", "include"})
+#: How many sentences back a follow-up looks for the dated event it continues.
+_FOLLOW_UP_WINDOW = 3
+#: Kinds that span days: what an actor does after travelling ("On Sunday, Kim travelled to
+#: Russia ... Kim and Putin had a handshake") happened later in the journey, not that day.
+_SPANNING = frozenset({"visit"})
+
+
+def _simple_past(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the simple past ("thanked", "warned"), which tells
+    on from a dated event; not a perfect ("has accused": a state up to now), a present or a
+    plan."""
+    verb = _clause_verb(trigger)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not auxes or (
+        verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes))
+
+
+def _follow_up(rel: Relation, dated: list[Relation]) -> EventDate | None:
+    """The date of the event ``rel`` follows on from, when its own sentence has none: the
+    nearest typed relation dated in the few sentences before whose actors include this one's
+    source: the same actor acting on ("X met Y on Sunday. Y warned Z ..."). A third party
+    reacting ("The African Union called on X ...") is not dated by it, nor is anything by a
+    plan or a journey."""
+    for prev in reversed(dated):
+        if rel.sentence - prev.sentence > _FOLLOW_UP_WINDOW:
+            return None
+        if (prev.sentence == rel.sentence or prev.when is None or prev.when.planned
+                or prev.kind in _SPANNING):
+            continue
+        if _surname(rel.source) in (_surname(prev.source), _surname(prev.target)):
+            return prev.when
+    return None
+
+
+def _from_lede(rel: Relation, sents: list[Span], published: date | None) -> EventDate | None:
+    """The date of the article's first sentence (its main verb, past, dated by an expression)
+    for a follow-up a few sentences after it whose acting actor the lede names but no typed
+    relation of the lede holds ("Canada expelled a diplomat on Monday after Prime Minister X
+    said ... X told Parliament that ..."). Not after a lede about a journey (a visit spans
+    days) or a plan."""
+    if not 0 < rel.sentence <= _FOLLOW_UP_WINDOW:
+        return None
+    lede = sents[0]
+    verb = next((c for c in lede.root.children if c.dep_ == "ccomp"), lede.root)
+    # "X will do Y on Sunday, officials said": the event is the reported one
+    if verb.pos_ != "VERB" or tense_of(verb) != "past" or (
+            _surname(rel.source) not in lede.text):
+        return None
+    when = event_date(verb, published)
+    if when is None or when.basis == "article" or when.planned:
+        return None
+    return when
+
+
+def _surname(name: str) -> str:
+    """An actor's name as a follow-up sentence may write it, before corpus-wide resolution
+    joins them: its country ("Russian" → "Russia"), else its last word ("Abdel Sisi-Fahmy",
+    then "Sisi-Fahmy")."""
+    return country_name(name) or (name.rsplit(None, 1)[-1] if name.strip() else name)
 
 
 def _article_date(published: date | None, planned: bool) -> EventDate | None:
@@ -186,6 +274,10 @@ def _host(ent: Span) -> Token | None:
         return None
     if head.dep_ == "prep" and head.head != head:
         head = head.head  # "earlier on Tuesday"
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.lemma_ in _STATE_PARTICIPLES:
+        # "met a delegation led by X on Sunday": the parser hangs the date on "led", but who
+        # leads a delegation is a standing fact; the date is the meeting's
+        head = head.head.head
     return head
 
 

@@ -74,6 +74,11 @@ _FIXED = {
     "tomorrow": (1, "day", True), "tomorrow morning": (1, "day", True),
     "the day after tomorrow": (2, "day", True),
 }
+#: Days counted from the event just told, not from publication: "the following day", "the day
+#: before", "the same day", "later that day", "a day earlier", "two days later".
+_ANCHORED = {"following day": 1, "next day": 1, "day after": 1, "previous day": -1,
+             "preceding day": -1, "day before": -1, "same day": 0, "that day": 0}
+_ANCHORED_UNITS = re.compile(r"(\w+)\s+(days?|weeks?)\s+(later|earlier|after|before)$")
 #: "last week", "earlier this month", "next year": (unit, offset, forward-looking).
 _SPAN = re.compile(r"(?:(earlier|later)\s+)?(last|this|next|the\s+past|the\s+coming|the\s+"
                    r"previous|the\s+next|the\s+current|recent|coming)\s+(week|month|year|days|"
@@ -92,7 +97,9 @@ class Timex:
     year), ``"month"`` (``month``, with ``year`` if written), ``"year"``, ``"weekday"``
     (``weekday`` 0–6, ``shift`` -1 for "last", +1 for "next"), ``"offset"`` (``days`` from the
     publication date at ``precision``) or ``"span"`` (``unit`` week/month/year/weekend moved by
-    ``shift``). ``forward`` marks an expression that looks ahead ("next week", "tomorrow").
+    ``shift``), or ``"anchored"`` (``days`` from the event told just before, not from
+    publication: "the following day", "two days earlier"). ``forward`` marks an expression that
+    looks ahead ("next week", "tomorrow").
     """
 
     kind: str
@@ -180,6 +187,15 @@ def _parse_clean(t: str, prep: str) -> Timex | None:  # noqa: PLR0911 - one retu
     if m := _WEEKDAY_RE.match(t):
         shift = {"last": -1, "past": -1, "next": 1, "this": 0, None: 0}[m.group(1)]
         return Timex("weekday", weekday=_weekday(m.group(2)), shift=shift, forward=shift > 0)
+    if (key := re.sub(r"^the\s+", "", t)) in _ANCHORED:
+        return Timex("anchored", days=_ANCHORED[key])
+    if m := _ANCHORED_UNITS.match(t):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS.get(m.group(1))
+        if n is not None:
+            sign = 1 if m.group(3) in ("later", "after") else -1
+            days = sign * n * (7 if m.group(2).startswith("week") else 1)  # not forward:
+            # ahead of the event before, not of publication ("two days later" in a past story)
+            return Timex("anchored", days=days)
     if t in _FIXED:
         days, precision, forward = _FIXED[t]
         return Timex("offset", days=days, precision=precision, forward=forward)
@@ -232,13 +248,14 @@ def _units(number: str, unit: str, sign: int) -> Timex | None:
     return Timex("span", unit=unit, shift=sign * n, precision=unit, forward=sign > 0)
 
 
-def resolve(tx: Timex | None, published: date | None,
-            tense: str) -> tuple[date, str, str, bool] | None:
+def resolve(tx: Timex | None, published: date | None, tense: str,
+            anchor: date | None = None) -> tuple[date, str, str, bool] | None:
     """``(date, precision, basis, forward)`` for ``tx`` in an article of ``published`` whose
     verb is in ``tense`` (``"past"``, ``"present"`` or ``"future"``); ``None`` when the
     expression needs a publication date the article lacks. ``date`` is a representative day
     (the first of its month for month precision); basis is ``"explicit"`` for dates written
-    out, ``"relative"`` for the rest.
+    out, ``"relative"`` for the rest. An ``"anchored"`` expression is counted from ``anchor``
+    (the day of the event told just before); without one it gives ``None``.
 
     >>> resolve(parse("on 15 August"), date(2024, 1, 5), "past")
     (datetime.date(2023, 8, 15), 'day', 'explicit', False)
@@ -247,6 +264,8 @@ def resolve(tx: Timex | None, published: date | None,
     """
     if tx is None:
         return None
+    if tx.kind == "anchored":
+        return (anchor + timedelta(days=tx.days), "day", "relative", False) if anchor else None
     if tx.kind == "full":
         return date(tx.year, tx.month, tx.day), "day", "explicit", tx.forward
     if tx.kind == "year":
