@@ -21,7 +21,6 @@ Usage: python bench/event_articles.py [--file F ...] [--heldout] [--model NAME] 
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.event_dates import right  # noqa: E402
+from bench.event_dates import command_line, print_figures, right  # noqa: E402
 from graph.core.model import Article, EventDate  # noqa: E402
 from graph.extraction.article import extract  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
@@ -147,23 +146,11 @@ def report(files: list[Path], model: str | None = None, verbose: bool = False) -
         got = score(read_articles(path), model, log)
         print(f"event dates in articles ({path.name}): {got['articles']} articles, "
               f"{got['gold']} gold sentences, {got['scored']} with a typed relation")
-        print(f"  {'metric':<26}{'baseline':>10}{'relgraph':>10}")
-        print(f"  {'accuracy at precision':<26}{got['baseline']:>10.2f}{got['accuracy']:>10.2f}")
-        print(f"  {'planned flag right':<26}{'':>10}{got['planned']:>10.2f}")
-        print(f"  {'coverage (typed found)':<26}{'':>10}{got['coverage']:>10.2f}")
-        for line in log or ():
-            print("    " + line)
+        print_figures(got, "coverage (typed found)", log)
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--file", type=Path, action="append")
-    p.add_argument("--heldout", action="store_true", help="also score the held-out file")
-    p.add_argument("--model")
-    p.add_argument("--verbose", "-v", action="store_true", help="list every error")
-    args = p.parse_args()
-    files = args.file or [DEV, *([HELDOUT] if args.heldout else [])]
-    report(files, args.model, args.verbose)
+    command_line(report, DEV, HELDOUT, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -122,6 +123,17 @@ def score(rows: list[Row], model: str | None = None,
             "coverage": dated_n / typed_n if typed_n else float("nan")}
 
 
+def print_figures(got: dict, coverage: str, log: list[str] | None) -> None:
+    """The figures table both date scorers print: accuracy beside the publication-date
+    baseline, the planned flag, a coverage line, then every error when ``log`` is kept."""
+    print(f"  {'metric':<26}{'baseline':>10}{'relgraph':>10}")
+    print(f"  {'accuracy at precision':<26}{got['baseline']:>10.2f}{got['accuracy']:>10.2f}")
+    print(f"  {'planned flag right':<26}{'':>10}{got['planned']:>10.2f}")
+    print(f"  {coverage:<26}{'':>10}{got['coverage']:>10.2f}")
+    for line in log or ():
+        print("    " + line)
+
+
 def report(files: list[Path], model: str | None = None, verbose: bool = False) -> None:
     """Print the figures of each file (called by ``bench/quality.py`` as well)."""
     for path in files:
@@ -129,23 +141,24 @@ def report(files: list[Path], model: str | None = None, verbose: bool = False) -
         got = score(read_rows(path), model, log)
         print(f"event dates ({path.name}): {got['scored']} of {got['rows']} sentences with a "
               f"typed relation ({got['no_relation']} without)")
-        print(f"  {'metric':<26}{'baseline':>10}{'relgraph':>10}")
-        print(f"  {'accuracy at precision':<26}{got['baseline']:>10.2f}{got['accuracy']:>10.2f}")
-        print(f"  {'planned flag right':<26}{'':>10}{got['planned']:>10.2f}")
-        print(f"  {'coverage (dated)':<26}{'':>10}{got['coverage']:>10.2f}")
-        for line in log or ():
-            print("    " + line)
+        print_figures(got, "coverage (dated)", log)
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def command_line(report_: Callable[[list[Path], str | None, bool], None], dev: Path,
+                 heldout: Path, description: str) -> None:
+    """The command line both date scorers share: ``--file`` (repeatable), ``--heldout``,
+    ``--model``, ``--verbose``."""
+    p = argparse.ArgumentParser(description=description)
     p.add_argument("--file", type=Path, action="append")
     p.add_argument("--heldout", action="store_true", help="also score the held-out file")
     p.add_argument("--model")
     p.add_argument("--verbose", "-v", action="store_true", help="list every error")
     args = p.parse_args()
-    files = args.file or [DEV, *([HELDOUT] if args.heldout else [])]
-    report(files, args.model, args.verbose)
+    report_(args.file or [dev, *([heldout] if args.heldout else [])], args.model, args.verbose)
+
+
+def main() -> None:
+    command_line(report, DEV, HELDOUT, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
