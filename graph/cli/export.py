@@ -41,7 +41,7 @@ from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
-from graph.views.periods import periods_image
+from graph.views.periods import compare_image, periods_image
 from graph.views.render import warm_up
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
@@ -85,11 +85,14 @@ image_option = functools.partial(click.option, cls=SectionOption,
 @image_option("--periods", metavar="START:END,...",
               help="small multiples: 2-6 periods side by side, each a year, month or day "
                    "range (2024-01:2024-06,2024-07:), actors at the same places")
+@image_option("--compare", metavar="START:END,START:END",
+              help="what changed between two periods: links coloured new, stronger, "
+                   "weaker, gone")
 def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: int | None,
            title: str | None, layout: str, width: int | None, height: int | None,
            size: str | None, dpi: int, labels: str, subtitle: str, sources: bool,
            color_by: str, size_by: str, focus: str | None, depth: int,
-           path: tuple[str, str] | None, periods: str | None) -> int:
+           path: tuple[str, str] | None, periods: str | None, compare: str | None) -> int:
     """Export a slice of the graph: data (json, graphml, gexf, csv) with every link of the
     slice, or a briefing image (png, svg, pdf) drawn as the dashboard draws it; the image
     options apply to images only.
@@ -106,11 +109,14 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
     if size and (width or height):
         raise UsageError("use either --size or --width/--height, not both")
-    if periods:
-        if not image or focus or path or sources:
-            raise UsageError("--periods draws an image (png, svg, pdf) of the whole slice: "
-                             "leave out --focus, --path and --sources")
-        return _periods(store, graph_slice, periods, fmt, output, top=top, title=title,
+    if periods or compare:
+        option = "--periods" if periods else "--compare"
+        if not image or focus or path or sources or (periods and compare):
+            raise UsageError(f"{option} draws an image (png, svg, pdf) of the whole slice: "
+                             "leave out --focus, --path, --sources and the other of "
+                             "--periods/--compare")
+        return _periods(store, graph_slice, periods, compare, fmt, output, top=top,
+                        title=title,
                         subtitle=subtitle, width=width, height=height, size=size, dpi=dpi,
                         layout=layout, labels=labels, size_by=size_by, color_by=color_by)
     if not image:
@@ -150,18 +156,27 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
     return 0
 
 
-def _periods(store: Store, sl: GraphSlice, spec: str, fmt: str, output: str, *,
-             width: int | None, height: int | None, size: str | None, **options: Any) -> int:
-    """``--periods``: the small multiples image (:mod:`graph.views.periods`)."""
+def _periods(store: Store, sl: GraphSlice, periods: str | None, compare: str | None,
+             fmt: str, output: str, *, width: int | None, height: int | None,
+             size: str | None, **options: Any) -> int:
+    """``--periods`` (small multiples) or ``--compare`` (what changed) images, from
+    :mod:`graph.views.periods`."""
     try:
         w, h = page_size(width, height, size)
-        data, graphs = periods_image(store, sl, spec, fmt, width=w, height=h, size=size,
-                                     **options)
+        if periods:
+            data, graphs = periods_image(store, sl, periods, fmt, width=w, height=h,
+                                         size=size, **options)
+            said = f"{len(graphs)} periods, " + ", ".join(
+                f"{G.number_of_nodes()} actors" for G in graphs)
+        else:
+            data, G, counts = compare_image(store, sl, str(compare), fmt, width=w, height=h,
+                                            size=size, **options)
+            said = f"{G.number_of_nodes()} actors, links " + ", ".join(
+                f"{n} {change}" for change, n in counts.items())
     except (InvalidValue, EmptySliceError, RendererMissingError) as exc:
         raise UsageError(str(exc)) from None
     written = write_output(output, data, parents=True)
-    click.echo(f"wrote {written}: {len(graphs)} periods, "
-               + ", ".join(f"{G.number_of_nodes()} actors" for G in graphs))
+    click.echo(f"wrote {written}: {said}")
     return 0
 
 

@@ -28,6 +28,7 @@ from graph.core.choices import DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
 from graph.core.errors import EmptySliceError, InvalidValue
 from graph.views import style
 from graph.views.captions import number_key, slice_caption, sources_lines, wrap
+from graph.views.changes import change_edges
 from graph.views.labels import Placer, edge_labels, node_labels
 from graph.views.legend import legend_layout, relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
@@ -162,12 +163,14 @@ def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
           size_by: str, color_by: str, layout: str, number: bool,
           pos: dict | None = None, plot_w: float | None = None,
           always: int | None = None,
-          scales: tuple[float, float, float, float] | None = None) -> _View:
+          scales: tuple[float, float, float, float] | None = None,
+          changes: dict[frozenset, str] | None = None) -> _View:
     """Nodes, links, names and verbs in a plot ``plot_h`` px high, beside the legend.
     Small multiples (:mod:`graph.views.periods`) pass their own ``plot_w``, the positions
     ``pos`` (in :data:`VIEW_BOX` units) shared by every panel, and ``always`` (how many of the
     most mentioned actors are named even where their names overlap) and ``scales`` (node
-    measure and link weight ranges, low and high, common to all panels)."""
+    measure and link weight ranges, low and high, common to all panels); a "what changed"
+    image passes ``changes`` (a pair of actors → its change class), which colours links."""
     route = [v for v in (G.graph.get("path") or []) if v in G]
     focus = G.graph.get("focus") if G.graph.get("focus") in G else None
     colors, color_legend = node_colors(G, color_by)
@@ -185,7 +188,7 @@ def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
                                     min(weights), max(weights))
     node_d = {v: style.node_size(measure[v], lo, hi) for v in G}
     traces: list[dict] = []
-    _edges(traces, G, pos, node_d, w_lo, w_hi, route)
+    _edges(traces, G, pos, node_d, w_lo, w_hi, route, changes)
     _nodes(traces, G, pos, node_d, colors, color_legend, route, focus,
            "Actors" if color_by != "community" else "Communities")
     relation_legend(traces, route, legend.kinds,
@@ -245,9 +248,13 @@ def _discs(G: nx.Graph, pos: dict, size: dict) -> np.ndarray:
 
 
 def _edges(traces: list, G: nx.Graph, pos: dict, size: dict, w_lo: float, w_hi: float,
-           route: list) -> None:
+           route: list, changes: dict[frozenset, str] | None = None) -> None:
     """Co-occurrence links faded underneath, typed relations over them, a path on top; one
-    trace per (layer, polarity, width) so 500-actor graphs stay fast."""
+    trace per (layer, polarity, width) so 500-actor graphs stay fast. With ``changes`` each
+    link is coloured by its change class instead (:data:`style.CHANGE_COLORS`)."""
+    if changes is not None:
+        change_edges(traces, G, pos, w_lo, w_hi, changes)
+        return
     on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
     lines: dict[tuple[int, str, float], tuple[list, list]] = {}
     heads: dict[str, list] = {}

@@ -1,4 +1,6 @@
-"""The network over time for briefings: small multiples, one panel per period on one image.
+"""The network over time for briefings: small multiples (one panel per period on one image)
+and "what changed" between two periods (one image, links coloured by
+:mod:`graph.views.changes`).
 
 Each panel is the dashboard's default view of the slice limited to one period (typed
 relations by event date, co-occurrence by article date, undated articles left out), drawn by
@@ -13,28 +15,33 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
 from graph.core.errors import EmptySliceError, InvalidValue
 from graph.core.model import GraphSlice
+from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views import style
 from graph.views.captions import plural, wrap
+from graph.views.changes import change_counts, change_legend, link_changes
 from graph.views.image import _escape, _notes, _plot, figure_bytes
 from graph.views.legend import legend_layout, relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
-from graph.views.rules import node_colors, node_measure, view_graph
+from graph.views.rules import cap_links, node_colors, node_measure, view_graph
 from graph.views.typography import capacity, clip_to, text_height, text_width, typography
 
-__all__ = ["MAX_PERIODS", "Period", "panel_caption", "parse_periods", "period_graphs",
-           "periods_figure", "periods_image", "union_graph"]
+__all__ = ["MAX_PERIODS", "Period", "compare_image", "panel_caption", "panels_figure",
+           "parse_periods", "period_graphs", "periods_figure", "periods_image", "union_graph"]
 
 MIN_PERIODS, MAX_PERIODS = 2, 6
 GAP = 16  # px between panels
 DEFAULT_TITLE = "relgraph: actor network by period"
+COMPARE_TITLE = "relgraph: what changed"
 _BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -76,14 +83,16 @@ def _bound(text: str, end: bool, spec: str) -> date | None:
         raise InvalidValue(f"bad period {spec!r}: {text!r} is not a date") from None
 
 
-def parse_periods(text: str) -> list[Period]:
-    """``START:END`` periods separated by commas (2–6 of them); each end a year, month or
-    day, either end may be left open ("2024-07:"); a single ``2023`` is that whole year."""
+def parse_periods(text: str, least: int = MIN_PERIODS, most: int = MAX_PERIODS,
+                  option: str = "--periods") -> list[Period]:
+    """``START:END`` periods separated by commas (``least`` to ``most`` of them); each end a
+    year, month or day, either end may be left open ("2024-07:"); a single ``2023`` is that
+    whole year. ``option`` names the option in error lines."""
     specs = [s.strip() for s in text.split(",") if s.strip()]
-    if not MIN_PERIODS <= len(specs) <= MAX_PERIODS:
-        raise InvalidValue(f"--periods needs {MIN_PERIODS} to {MAX_PERIODS} periods "
-                           f"separated by commas (got {len(specs)}), e.g. "
-                           "2024-01:2024-06,2024-07:2024-12")
+    if not least <= len(specs) <= most:
+        amount = str(least) if least == most else f"{least} to {most}"
+        raise InvalidValue(f"{option} needs {amount} periods separated by commas (got "
+                           f"{len(specs)}), e.g. 2024-01:2024-06,2024-07:2024-12")
     out = []
     for spec in specs:
         start, sep, end = spec.partition(":")
@@ -102,9 +111,13 @@ def period_graphs(store: Store, sl: GraphSlice, periods: list[Period],
                   top: int | None) -> list[nx.Graph]:
     """The view of ``sl`` in each period (its ``top`` actors), undated articles left out."""
     if sl.since or sl.until:
-        raise InvalidValue("--periods sets the dates: leave out --since/--until")
-    return [view_graph(store, replace(sl, since=p.since, until=p.until,
-                                      include_undated=False), top=top) for p in periods]
+        raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
+    return [view_graph(store, _in(sl, p), top=top) for p in periods]
+
+
+def _in(sl: GraphSlice, p: Period) -> GraphSlice:
+    """``sl`` limited to the period ``p``, undated articles left out."""
+    return replace(sl, since=p.since, until=p.until, include_undated=False)
 
 
 def union_graph(graphs: list[nx.Graph]) -> nx.Graph:
@@ -157,11 +170,55 @@ def periods_image(store: Store, sl: GraphSlice, spec: str, fmt: str, *, width: i
     return figure_bytes(fig, fmt, dpi, title or DEFAULT_TITLE, subtitle), graphs
 
 
-def periods_figure(graphs: list[nx.Graph], periods: list[Period], *, title: str | None = None,
-                   subtitle: str = "", caption: str = "", layout: str = "spring",
-                   width: int, height: int, size: str | None = None, labels: str = "top",
-                   size_by: str = "mentions", color_by: str = "type") -> dict:
-    """The plotly figure (a dict) of the panels, one per period, at shared positions."""
+def periods_figure(graphs: list[nx.Graph], periods: list[Period], **options: Any) -> dict:
+    """The plotly figure (a dict) of the panels, one per period, at shared positions
+    (``options`` as :func:`panels_figure`)."""
+    return panels_figure(graphs, [panel_caption(p, G) for p, G in zip(periods, graphs,
+                                                                     strict=True)], **options)
+
+
+def compare_image(store: Store, sl: GraphSlice, spec: str, fmt: str, *, width: int,
+                  height: int, size: str | None = None, top: int | None = None,
+                  dpi: int = 150, title: str | None = None, subtitle: str = "",
+                  **options: str) -> tuple[bytes, nx.Graph, dict[str, int]]:
+    """"What changed" between the two periods of ``spec``: one image of both periods' actors,
+    links coloured new / stronger / weaker / gone / unchanged; its bytes, the drawn graph and
+    the count of links per class (over the whole slice, not only what is drawn)."""
+    first, second = parse_periods(spec, 2, 2, "--compare")
+    if sl.since or sl.until:
+        raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
+    before, after = (build_graph(store, _in(sl, p), evidence=False) for p in (first, second))
+    changes = link_changes(before, after)
+    counts = change_counts(changes)
+    both = union_graph([before, after])
+    for *_, d in both.edges(data=True):
+        d.pop("relations", None)  # no verbs: their polarity colours would read as changes
+    n = capacity(width, height, size) if top is None else top or len(both)
+    keep = sorted(both, key=lambda v: (-both.degree(v, weight="weight"),
+                                       -both.nodes[v].get("mentions", 0), str(v)))[:n]
+    G = cap_links(both.subgraph(keep).copy())
+    G.graph.update(total_actors=len(both), articles=())
+    shown = {k: v for k, v in changes.items() if all(x in G for x in k)}
+    caption = " · ".join([f"{first.shown} → {second.shown}",
+                          *(f"{c} {k}" for k, c in counts.items()),
+                          f"{plural(sum(counts.values()), 'link')} in all"]
+                         + ([f"showing {len(G)} of {plural(len(both), 'actor')}"]
+                            if len(G) < len(both) else []))
+    fig = panels_figure([G], [caption], title=title or COMPARE_TITLE, subtitle=subtitle,
+                        width=width, height=height, size=size, changes=shown, counts=counts,
+                        **options)
+    return figure_bytes(fig, fmt, dpi, title or COMPARE_TITLE, subtitle), G, counts
+
+
+def panels_figure(graphs: list[nx.Graph], captions: list[str], *, title: str | None = None,
+                  subtitle: str = "", caption: str = "", layout: str = "spring",
+                  width: int, height: int, size: str | None = None, labels: str = "top",
+                  size_by: str = "mentions", color_by: str = "type",
+                  changes: dict[frozenset, str] | None = None,
+                  counts: dict[str, int] | None = None) -> dict:
+    """The plotly figure (a dict) of one panel per graph at shared positions, each with its
+    caption; with ``changes`` (one panel) links are coloured by change class and the legend
+    lists the classes with their ``counts``."""
     if all(G.number_of_nodes() == 0 for G in graphs):
         raise EmptySliceError("nothing to draw: no period has actors (loosen the filters)")
     t = typography(width, size)
@@ -172,7 +229,7 @@ def periods_figure(graphs: list[nx.Graph], periods: list[Period], *, title: str 
     top_m = round(t.title * 1.8 + (t.subtitle * 1.6 if subtitle else 0))
     footer = f"generated {date.today().isoformat()} by relgraph"
     colors, color_legend = node_colors(U, color_by)
-    kinds = [k for k, _ in _kind_counts(U)]
+    kinds = [k for k, _ in _kind_counts(U)] if changes is None else []
     note_w = width - 30 - text_width(footer, t.caption) - 40
     notes = wrap([caption], note_w, t.caption) if caption else []
     bottom = round(12 + line_h * max(1, len(notes)))
@@ -181,8 +238,7 @@ def periods_figure(graphs: list[nx.Graph], periods: list[Period], *, title: str 
                            width, paper_h)
     paper_w = width - 30 - round(legend.width)
     panel_w = (paper_w - GAP * (cols - 1)) / cols
-    cap_lines = [wrap(_pieces(panel_caption(p, G)), panel_w, t.caption)
-                 for p, G in zip(periods, graphs, strict=True)]
+    cap_lines = [wrap(_pieces(text), panel_w, t.caption) for text in captions]
     scales = _scales(graphs, size_by)
     cap_h = line_h * max(len(c) for c in cap_lines) + 6
     panel_h = (paper_h - rows * cap_h - GAP * (rows - 1)) / rows
@@ -214,15 +270,16 @@ def periods_figure(graphs: list[nx.Graph], periods: list[Period], *, title: str 
             continue
         view = _plot(G, t, width, panel_h, labels=labels, size_by=size_by,
                      color_by=color_by, layout=layout, number=False, pos=laid,
-                     plot_w=panel_w, always=0, scales=scales)
+                     plot_w=panel_w, always=0, scales=scales, changes=changes)
         for trace in view.traces:
             if trace.get("x") == [None]:  # the plot's own legend entries: one legend below
                 continue
             traces.append({**trace, "xaxis": f"x{k}", "yaxis": f"y{k}", "showlegend": False})
         annotations += [{**a, "xref": f"x{k}", "yref": f"y{k}"} for a in view.annotations
                         if a.get("xref") != "paper"]  # names and verbs, not the scales
-    _legend(traces, color_legend, legend.kinds, "Actors" if color_by != "community"
-            else "Communities", lambda text: clip_to(text, legend.text_room, t.legend))
+    _legend(traces, color_legend, [] if changes is not None else legend.kinds,
+            "Actors" if color_by != "community" else "Communities",
+            lambda text: clip_to(text, legend.text_room, t.legend), counts)
     scale_legend(shapes, annotations, t, size_by, *scales, paper_h)
     _notes(annotations, notes, footer, t, paper_h, line_h, legend.width)
     title_spec: dict = {"text": _escape(title or DEFAULT_TITLE), "x": 0.01,
@@ -267,12 +324,16 @@ def _kind_counts(G: nx.Graph) -> list[tuple[str, int]]:
 
 
 def _legend(traces: list, color_legend: list[tuple[str, str]], kinds: list[str], group: str,
-            fit) -> None:  # noqa: ANN001 — a text → text function, as relation_legend takes
-    """One legend for every panel: actor colours, link colours, relation types."""
+            fit: Callable[[str], str], counts: dict[str, int] | None) -> None:
+    """One legend for every panel: actor colours, then link colours and relation types, or
+    (``counts``: a "what changed" image) the change classes with their counts."""
     for i, (name, color) in enumerate(color_legend):
         traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
                        "name": _escape(name), "legendgroup": "actors",
                        "legendgrouptitle": {"text": group} if i == 0 else None,
                        "marker": {"size": 14, "color": color,
                                   "line": {"color": "#ffffff", "width": 1.5}}})
-    relation_legend(traces, [], kinds, fit)
+    if counts is not None:
+        change_legend(traces, counts)
+    else:
+        relation_legend(traces, [], kinds, fit)

@@ -10,6 +10,8 @@ import math
 
 __all__ = [
     "BACKGROUND",
+    "CHANGE_COLORS",
+    "CHANGE_DASH",
     "COMMUNITY_COLORS",
     "FADED_OPACITY",
     "PATH_COLOR",
@@ -58,6 +60,17 @@ POLARITY_COLORS: dict[str, str] = {
 #: reordered so the first few differ most.
 COMMUNITY_COLORS = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2",
                     "#EDC948", "#FF9DA7", "#9C755F", "#BAB0AC")
+#: Link colour per change between two periods (:data:`graph.core.choices.LINK_CHANGES`): blue
+#: for what grew, orange and red for what shrank (a diverging pair colour-blind readers tell
+#: apart), grey for what stayed; a gone link is also dotted, so it reads in grey print too.
+CHANGE_COLORS: dict[str, str] = {
+    "new": "#2166AC",
+    "stronger": "#67A9CF",
+    "weaker": "#EF8A62",
+    "gone": "#B2182B",
+    "unchanged": "#BBBBBB",
+}
+CHANGE_DASH: dict[str, str] = {"gone": "dot"}
 PATH_COLOR = "#7B3294"  # a path's actors and links
 FOCUS_COLOR = "#111111"  # the ring around a focused or selected actor
 #: Opacity of co-occurrence-only links, drawn under the typed relations.
