@@ -35,7 +35,8 @@ from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import cap_links, node_colors, node_measure, view_graph
 from graph.views.typography import capacity, clip_to, text_height, text_width, typography
 
-__all__ = ["MAX_PERIODS", "Period", "compare_image", "panel_caption", "panels_figure",
+__all__ = ["MAX_PERIODS", "Change", "Period", "compare_figure", "compare_image",
+           "compare_view", "panel_caption", "panels_figure",
            "parse_periods", "period_graphs", "periods_figure", "periods_image", "union_graph"]
 
 MIN_PERIODS, MAX_PERIODS = 2, 6
@@ -177,14 +178,21 @@ def periods_figure(graphs: list[nx.Graph], periods: list[Period], **options: Any
                                                                      strict=True)], **options)
 
 
-def compare_image(store: Store, sl: GraphSlice, spec: str, fmt: str, *, width: int,
-                  height: int, size: str | None = None, top: int | None = None,
-                  dpi: int = 150, title: str | None = None, subtitle: str = "",
-                  **options: str) -> tuple[bytes, nx.Graph, dict[str, int]]:
-    """"What changed" between the two periods of ``spec``: one image of both periods' actors,
-    links coloured new / stronger / weaker / gone / unchanged; its bytes, the drawn graph and
-    the count of links per class (over the whole slice, not only what is drawn)."""
-    first, second = parse_periods(spec, 2, 2, "--compare")
+@dataclass
+class Change:
+    """A "what changed" view: the graph drawn (both periods' actors), each drawn link's
+    change class, the count of links per class over the whole slice, the caption."""
+
+    graph: nx.Graph
+    changes: dict[frozenset, str]
+    counts: dict[str, int]
+    caption: str
+
+
+def compare_view(store: Store, sl: GraphSlice, first: Period, second: Period,
+                 top: int | None) -> Change:
+    """What changed from ``first`` to ``second`` among the ``top`` most linked actors of both
+    (None or 0: all of them), at most :data:`~graph.views.rules.LINKS_PER_ACTOR` links each."""
     if sl.since or sl.until:
         raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
     before, after = (build_graph(store, _in(sl, p), evidence=False) for p in (first, second))
@@ -193,21 +201,40 @@ def compare_image(store: Store, sl: GraphSlice, spec: str, fmt: str, *, width: i
     both = union_graph([before, after])
     for *_, d in both.edges(data=True):
         d.pop("relations", None)  # no verbs: their polarity colours would read as changes
-    n = capacity(width, height, size) if top is None else top or len(both)
     keep = sorted(both, key=lambda v: (-both.degree(v, weight="weight"),
-                                       -both.nodes[v].get("mentions", 0), str(v)))[:n]
+                                       -both.nodes[v].get("mentions", 0), str(v)))[:top or None]
     G = cap_links(both.subgraph(keep).copy())
     G.graph.update(total_actors=len(both), articles=())
-    shown = {k: v for k, v in changes.items() if all(x in G for x in k)}
     caption = " · ".join([f"{first.shown} → {second.shown}",
                           *(f"{c} {k}" for k, c in counts.items()),
                           f"{plural(sum(counts.values()), 'link')} in all"]
                          + ([f"showing {len(G)} of {plural(len(both), 'actor')}"]
                             if len(G) < len(both) else []))
-    fig = panels_figure([G], [caption], title=title or COMPARE_TITLE, subtitle=subtitle,
-                        width=width, height=height, size=size, changes=shown, counts=counts,
-                        **options)
-    return figure_bytes(fig, fmt, dpi, title or COMPARE_TITLE, subtitle), G, counts
+    return Change(G, {k: v for k, v in changes.items() if all(x in G for x in k)}, counts,
+                  caption)
+
+
+def compare_figure(c: Change, **options: Any) -> dict:
+    """The "what changed" figure of :func:`compare_view` (``options`` as
+    :func:`panels_figure`; the title defaults to "relgraph: what changed")."""
+    options.setdefault("title", COMPARE_TITLE)
+    return panels_figure([c.graph], [c.caption], changes=c.changes, counts=c.counts,
+                         **options)
+
+
+def compare_image(store: Store, sl: GraphSlice, spec: str, fmt: str, *, width: int,
+                  height: int, size: str | None = None, top: int | None = None,
+                  dpi: int = 150, title: str | None = None, subtitle: str = "",
+                  **options: str) -> tuple[bytes, nx.Graph, dict[str, int]]:
+    """"What changed" between the two periods of ``spec``: one image of both periods' actors,
+    links coloured new / stronger / weaker / gone / unchanged; its bytes, the drawn graph and
+    the count of links per class (over the whole slice, not only what is drawn)."""
+    first, second = parse_periods(spec, 2, 2, "--compare")
+    c = compare_view(store, sl, first, second,
+                     capacity(width, height, size) if top is None else top)
+    fig = compare_figure(c, title=title or COMPARE_TITLE, subtitle=subtitle, width=width,
+                         height=height, size=size, **options)
+    return figure_bytes(fig, fmt, dpi, title or COMPARE_TITLE, subtitle), c.graph, c.counts
 
 
 def panels_figure(graphs: list[nx.Graph], captions: list[str], *, title: str | None = None,
@@ -215,10 +242,11 @@ def panels_figure(graphs: list[nx.Graph], captions: list[str], *, title: str | N
                   width: int, height: int, size: str | None = None, labels: str = "top",
                   size_by: str = "mentions", color_by: str = "type",
                   changes: dict[frozenset, str] | None = None,
-                  counts: dict[str, int] | None = None) -> dict:
+                  counts: dict[str, int] | None = None, titled: bool = True) -> dict:
     """The plotly figure (a dict) of one panel per graph at shared positions, each with its
     caption; with ``changes`` (one panel) links are coloured by change class and the legend
-    lists the classes with their ``counts``."""
+    lists the classes with their ``counts``. ``titled=False`` leaves out title and footer
+    (a slide that sets its own)."""
     if all(G.number_of_nodes() == 0 for G in graphs):
         raise EmptySliceError("nothing to draw: no period has actors (loosen the filters)")
     t = typography(width, size)
@@ -226,8 +254,8 @@ def panels_figure(graphs: list[nx.Graph], captions: list[str], *, title: str | N
     laid = positions(U, layout, *VIEW_BOX)
     rows, cols = _grid(len(graphs))
     line_h = text_height(t.caption) + 2
-    top_m = round(t.title * 1.8 + (t.subtitle * 1.6 if subtitle else 0))
-    footer = f"generated {date.today().isoformat()} by relgraph"
+    top_m = round(t.title * 1.8 + (t.subtitle * 1.6 if subtitle else 0)) if titled else 8
+    footer = f"generated {date.today().isoformat()} by relgraph" if titled else ""
     colors, color_legend = node_colors(U, color_by)
     kinds = [k for k, _ in _kind_counts(U)] if changes is None else []
     note_w = width - 30 - text_width(footer, t.caption) - 40
@@ -282,10 +310,10 @@ def panels_figure(graphs: list[nx.Graph], captions: list[str], *, title: str | N
             lambda text: clip_to(text, legend.text_room, t.legend), counts)
     scale_legend(shapes, annotations, t, size_by, *scales, paper_h)
     _notes(annotations, notes, footer, t, paper_h, line_h, legend.width)
-    title_spec: dict = {"text": _escape(title or DEFAULT_TITLE), "x": 0.01,
+    title_spec: dict = {"text": _escape(title or DEFAULT_TITLE) if titled else "", "x": 0.01,
                         "xanchor": "left", "y": 1 - 8 / height, "yanchor": "top",
                         "font": {"size": t.title}}
-    if subtitle:
+    if subtitle and titled:
         title_spec["subtitle"] = {"text": _escape(subtitle),
                                   "font": {"size": t.subtitle, "color": "#555555"}}
     return {"data": traces, "layout": {
