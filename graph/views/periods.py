@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,7 +25,7 @@ import networkx as nx
 
 from graph.core.errors import EmptySliceError, InvalidValue
 from graph.core.model import GraphSlice
-from graph.slices.build import build_graph
+from graph.slices.build import Corpus, build_graph
 from graph.store.store import Store
 from graph.views import style
 from graph.views.captions import plural, wrap
@@ -113,7 +114,8 @@ def period_graphs(store: Store, sl: GraphSlice, periods: list[Period],
     """The view of ``sl`` in each period (its ``top`` actors), undated articles left out."""
     if sl.since or sl.until:
         raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
-    return [view_graph(store, _in(sl, p), top=top) for p in periods]
+    corpus = Corpus.load(store)  # read once: each period's view filters the same snapshot
+    return [view_graph(store, _in(sl, p), corpus=corpus, top=top) for p in periods]
 
 
 def _in(sl: GraphSlice, p: Period) -> GraphSlice:
@@ -195,21 +197,28 @@ def compare_view(store: Store, sl: GraphSlice, first: Period, second: Period,
     (None or 0: all of them), at most :data:`~graph.views.rules.LINKS_PER_ACTOR` links each."""
     if sl.since or sl.until:
         raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
-    before, after = (build_graph(store, _in(sl, p), evidence=False) for p in (first, second))
+    corpus = Corpus.load(store)  # read once for both periods
+    before, after = (build_graph(store, _in(sl, p), corpus=corpus, evidence=False)
+                     for p in (first, second))
     changes = link_changes(before, after)
     counts = change_counts(changes)
-    both = union_graph([before, after])
-    for *_, d in both.edges(data=True):
+    linked: Counter = Counter()
+    for H in (before, after):
+        linked.update(dict(H.degree(weight="weight")))
+    mentions = {v: d.get("mentions", 0) for H in (before, after) for v, d in H.nodes(data=True)}
+    everyone = set(before) | set(after)
+    keep = sorted(everyone, key=lambda v: (-linked[v], -mentions[v], str(v)))[:top or None]
+    # the union of only the actors kept: the whole slice's union cost a second on 2,000
+    # articles (bench/periods.py)
+    G = cap_links(union_graph([before.subgraph(keep), after.subgraph(keep)]))
+    for *_, d in G.edges(data=True):
         d.pop("relations", None)  # no verbs: their polarity colours would read as changes
-    keep = sorted(both, key=lambda v: (-both.degree(v, weight="weight"),
-                                       -both.nodes[v].get("mentions", 0), str(v)))[:top or None]
-    G = cap_links(both.subgraph(keep).copy())
-    G.graph.update(total_actors=len(both), articles=())
+    G.graph.update(total_actors=len(everyone), articles=())
     caption = " · ".join([f"{first.shown} → {second.shown}",
                           *(f"{c} {k}" for k, c in counts.items()),
                           f"{plural(sum(counts.values()), 'link')} in all"]
-                         + ([f"showing {len(G)} of {plural(len(both), 'actor')}"]
-                            if len(G) < len(both) else []))
+                         + ([f"showing {len(G)} of {plural(len(everyone), 'actor')}"]
+                            if len(G) < len(everyone) else []))
     return Change(G, {k: v for k, v in changes.items() if all(x in G for x in k)}, counts,
                   caption)
 
