@@ -94,6 +94,9 @@ class Briefing:
     sources: list[SourceRow] = field(default_factory=list)
     more_sources: int = 0
     period: str = ""  # the slice's dates ("2024-01-01 – 2024-02-15") when it has some
+    #: Pictures after the graph page, each (page title, plotly figure dict): the network over
+    #: time (:mod:`graph.briefing.overtime`).
+    pictures: list[tuple[str, dict]] = field(default_factory=list)
 
 
 def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | None = None,

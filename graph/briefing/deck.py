@@ -22,8 +22,10 @@ PICTURE = (0.0, 1.15, 13.333, 5.8)
 MARGIN = 0.45  # inches either side of a table
 
 
-def deck_bytes(b: Briefing, picture_png: bytes) -> bytes:
-    """The deck (.pptx bytes): one slide per page of :func:`graph.briefing.pages.pages`."""
+def deck_bytes(b: Briefing, picture_png: bytes, more_png: list[bytes] | None = None) -> bytes:
+    """The deck (.pptx bytes): one slide per page of :func:`graph.briefing.pages.pages`;
+    ``more_png``: the briefing's other pictures, in order."""
+    more = iter(more_png or [])
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(PAGE_INCHES[0]), Inches(PAGE_INCHES[1])
     prs.core_properties.title = b.title
@@ -40,6 +42,10 @@ def deck_bytes(b: Briefing, picture_png: bytes) -> bytes:
                                      Inches(width), Inches(height))
             _text(slide, b.caption, 0.45, 6.95, 12.4, 0.5, 12, color="#444444")
             slide.notes_slide.notes_text_frame.text = b.notes
+        elif page.kind == "picture":
+            left, top, width, height = PICTURE
+            slide.shapes.add_picture(io.BytesIO(next(more)), Inches(left), Inches(top),
+                                     Inches(width), Inches(height))
         else:
             _table(slide, page)
     out = io.BytesIO()

@@ -43,9 +43,10 @@ def fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def pdf_bytes(b: Briefing, picture_pdf: bytes) -> bytes:
+def pdf_bytes(b: Briefing, picture_pdf: bytes, more_pdf: list[bytes] | None = None) -> bytes:
     """The PDF (bytes): one page per page of :func:`graph.briefing.pages.pages`, the graph
-    (``picture_pdf``: the figure as the renderer's one-page PDF) placed on the first."""
+    (``picture_pdf``: the figure as the renderer's one-page PDF) placed on the first and
+    ``more_pdf`` (the briefing's other pictures) on their picture pages."""
     regular, bold = fonts()
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(W, H), pageCompression=1)
@@ -59,11 +60,12 @@ def pdf_bytes(b: Briefing, picture_pdf: bytes) -> bytes:
                 _text(canvas, b.subtitle, 0.45 * PT, H - 1.02 * PT, 16, regular, "#555555")
             _paragraph(canvas, b.caption, 0.45 * PT, 0.12 * PT, W - 0.9 * PT, 12, regular,
                        "#444444")
-        else:
+        elif page.kind != "picture":
             _table(canvas, page, regular, bold)
         canvas.showPage()
     canvas.save()
-    return _with_picture(out.getvalue(), picture_pdf, b.title)
+    at = [i for i, page in enumerate(pages(b)) if page.kind in ("graph", "picture")]
+    return _with_picture(out.getvalue(), [picture_pdf, *(more_pdf or [])], at, b.title)
 
 
 def _text(canvas: Canvas, text: str, x: float, y: float, size: float, font: str,
@@ -108,17 +110,19 @@ def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
                    "#555555")
 
 
-def _with_picture(document: bytes, picture: bytes, title: str) -> bytes:
-    """The document with the picture's page scaled into the graph page's picture box."""
+def _with_picture(document: bytes, pictures: list[bytes], at: list[int], title: str) -> bytes:
+    """The document with each picture's page scaled into the picture box of its page
+    (``at``: page indices, in the pictures' order)."""
     writer = PdfWriter(clone_from=io.BytesIO(document))
-    graph = PdfReader(io.BytesIO(picture)).pages[0]
     left, top, width, height = PICTURE
-    pw, ph = float(graph.mediabox.width), float(graph.mediabox.height)
-    scale = min(width * PT / pw, height * PT / ph)
-    x = left * PT + (width * PT - pw * scale) / 2
-    y = H - top * PT - ph * scale
-    writer.pages[0].merge_transformed_page(
-        graph, Transformation().scale(scale).translate(x, y))
+    for picture, index in zip(pictures, at, strict=True):
+        graph = PdfReader(io.BytesIO(picture)).pages[0]
+        pw, ph = float(graph.mediabox.width), float(graph.mediabox.height)
+        scale = min(width * PT / pw, height * PT / ph)
+        x = left * PT + (width * PT - pw * scale) / 2
+        y = H - top * PT - ph * scale
+        writer.pages[index].merge_transformed_page(
+            graph, Transformation().scale(scale).translate(x, y))
     writer.add_metadata({"/Title": title, "/Creator": "relgraph", "/Producer": "relgraph"})
     buf = io.BytesIO()
     writer.write(buf)

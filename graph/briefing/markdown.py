@@ -11,14 +11,19 @@ from graph.briefing.pages import pages
 __all__ = ["markdown"]
 
 
-def markdown(b: Briefing, picture: str) -> str:
-    """The pack as Markdown text; ``picture`` is the graph image's file name (relative)."""
+def markdown(b: Briefing, picture: str, more: list[str] | None = None) -> str:
+    """The pack as Markdown text; ``picture`` is the graph image's file name (relative),
+    ``more`` those of the briefing's other pictures, in order."""
+    others = iter(more or [])
     out = [f"# {_inline(b.title)}", ""]
     if b.subtitle:
         out += [f"*{_inline(b.subtitle)}*", ""]
     out += [f"![Actor network: {_inline(b.caption)}]({picture})", "", _inline(b.caption), ""]
     for page in pages(b)[1:]:
         out += [f"## {_inline(page.title)}", ""]
+        if page.kind == "picture":
+            out += [f"![{_inline(page.title)}]({next(others)})", ""]
+            continue
         out += ["| " + " | ".join(page.header) + " |",
                 "| " + " | ".join("---" for _ in page.header) + " |"]
         for row in page.rows:

@@ -33,20 +33,28 @@ def picture(b: Briefing) -> dict:
 
 def pack_files(b: Briefing, stem: str, formats: Sequence[str] = BRIEF_FORMATS
                ) -> dict[str, bytes]:
-    """File name → bytes of the pack in ``formats`` (``md`` comes with its SVG picture)."""
+    """File name → bytes of the pack in ``formats`` (``md`` comes with its SVG pictures:
+    STEM.svg, and STEM-1.svg … for the briefing's other pictures)."""
     unknown = [f for f in formats if f not in BRIEF_FORMATS]
     if unknown or not formats:
         raise InvalidValue(f"unknown pack format {', '.join(unknown)!r}; choose from "
                            f"{', '.join(BRIEF_FORMATS)}")
     fig = picture(b)
+    more = [f for _, f in b.pictures]
     files: dict[str, bytes] = {}
     if "pptx" in formats:
-        files[f"{stem}.pptx"] = deck_bytes(b, figure_bytes(fig, "png", PNG_DPI))
+        files[f"{stem}.pptx"] = deck_bytes(b, figure_bytes(fig, "png", PNG_DPI),
+                                           [figure_bytes(f, "png", PNG_DPI) for f in more])
     if "pdf" in formats:
-        files[f"{stem}.pdf"] = pdf_bytes(b, figure_bytes(fig, "pdf", title=b.title))
+        files[f"{stem}.pdf"] = pdf_bytes(b, figure_bytes(fig, "pdf", title=b.title),
+                                         [figure_bytes(f, "pdf", title=t)
+                                          for t, f in b.pictures])
     if "md" in formats:
         files[f"{stem}.svg"] = figure_bytes(fig, "svg")
-        files[f"{stem}.md"] = markdown(b, f"{stem}.svg").encode()
+        names = [f"{stem}-{i}.svg" for i in range(1, len(more) + 1)]
+        files.update((name, figure_bytes(f, "svg")) for name, f in zip(names, more,
+                                                                       strict=True))
+        files[f"{stem}.md"] = markdown(b, f"{stem}.svg", names).encode()
     return files
 
 

@@ -24,7 +24,8 @@ TIMELINE_PER_PAGE = 12
 
 @dataclass(frozen=True)
 class Page:
-    """One page: ``kind`` is graph, relations, timeline, actors or sources; a table page has a
+    """One page: ``kind`` is graph, picture (one of the briefing's ``pictures``, in order),
+    relations, timeline, actors or sources; a table page has a
     ``header``, ``rows`` and column ``widths`` (fractions of the page's text width)."""
 
     kind: str
@@ -38,7 +39,7 @@ class Page:
 
 def pages(b: Briefing) -> list[Page]:
     """The pack's pages in order."""
-    out = [Page("graph", b.title)]
+    out = [Page("graph", b.title), *(Page("picture", title) for title, _ in b.pictures)]
     rel = [b.relations[i:i + RELATIONS_PER_PAGE]
            for i in range(0, len(b.relations), RELATIONS_PER_PAGE)]
     for i, chunk in enumerate(rel):

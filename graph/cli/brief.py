@@ -6,13 +6,21 @@ from __future__ import annotations
 import click
 
 from graph.briefing.content import RELATIONS, build_briefing
+from graph.briefing.overtime import over_time
 from graph.briefing.pack import write_pack
 from graph.cli.commands import summary
 from graph.cli.export import actor_id, left_out
 from graph.cli.options import SectionedCommand, db_option, open_store, slice_filters
 from graph.core.choices import BRIEF_FORMATS, DEFAULT_TOP
-from graph.core.errors import EmptySliceError, RelgraphError, RendererMissingError, UsageError
+from graph.core.errors import (
+    EmptySliceError,
+    InvalidValue,
+    RelgraphError,
+    RendererMissingError,
+    UsageError,
+)
 from graph.core.model import GraphSlice
+from graph.views.captions import plural
 from graph.views.render import warm_up
 
 __all__ = ["brief"]
@@ -35,9 +43,12 @@ __all__ = ["brief"]
               show_default=True, help="steps around --focus")
 @click.option("--path", nargs=2, metavar="FROM TO",
               help="highlight a shortest path between two actors")
+@click.option("--periods", metavar="START:END,...",
+              help="add the network over time: 2-6 periods side by side (as relgraph export "
+                   "--periods), and what changed when there are two")
 def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: GraphSlice,
           top: int | None, title: str, subtitle: str, relations: int, focus: str | None,
-          depth: int, path: tuple[str, str] | None) -> int:
+          depth: int, path: tuple[str, str] | None, periods: str | None) -> int:
     """Write a briefing pack for a slice: the graph slide (speaker notes say how it was
     made), its key relations with a quoted sentence and source each, its actors and its
     sources, as a PowerPoint deck, a PDF with the same pages and Markdown.
@@ -55,13 +66,16 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
     try:
         b = build_briefing(store, graph_slice, top=top, focus=focus_id, depth=depth,
                            path=ends, relations=relations, title=title, subtitle=subtitle)
+        if periods:
+            b.pictures = over_time(store, graph_slice, periods)
         omitted = left_out(b.graph, DEFAULT_TOP)
         written = write_pack(b, output, formats or BRIEF_FORMATS)
-    except (EmptySliceError, RendererMissingError) as exc:
+    except (EmptySliceError, RendererMissingError, InvalidValue) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise RelgraphError(f"cannot write {output}: {exc.strerror or exc}") from None
     click.echo(f"wrote {', '.join(map(str, written))}: {len(b.graph)} actors, "
                f"{len(b.relations)} key relations, {len(b.sources)} sources"
+               + (f", {plural(len(b.pictures), 'page')} over time" if b.pictures else "")
                + (f" ({omitted})" if omitted else ""))
     return 0

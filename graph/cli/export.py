@@ -4,6 +4,7 @@ briefing image (:mod:`graph.views.image`, drawn with the dashboard's view rules)
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import click
 import networkx as nx
@@ -40,6 +41,7 @@ from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
+from graph.views.periods import compare_image, periods_image
 from graph.views.render import warm_up
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
@@ -80,11 +82,17 @@ image_option = functools.partial(click.option, cls=SectionOption,
               show_default=True, help="steps around --focus")
 @image_option("--path", nargs=2, metavar="FROM TO",
               help="highlight a shortest path between two actors")
+@image_option("--periods", metavar="START:END,...",
+              help="small multiples: 2-6 periods side by side, each a year, month or day "
+                   "range (2024-01:2024-06,2024-07:), actors at the same places")
+@image_option("--compare", metavar="START:END,START:END",
+              help="what changed between two periods: links coloured new, stronger, "
+                   "weaker, gone")
 def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: int | None,
            title: str | None, layout: str, width: int | None, height: int | None,
            size: str | None, dpi: int, labels: str, subtitle: str, sources: bool,
            color_by: str, size_by: str, focus: str | None, depth: int,
-           path: tuple[str, str] | None) -> int:
+           path: tuple[str, str] | None, periods: str | None, compare: str | None) -> int:
     """Export a slice of the graph: data (json, graphml, gexf, csv) with every link of the
     slice, or a briefing image (png, svg, pdf) drawn as the dashboard draws it; the image
     options apply to images only.
@@ -101,6 +109,16 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
     if size and (width or height):
         raise UsageError("use either --size or --width/--height, not both")
+    if periods or compare:
+        option = "--periods" if periods else "--compare"
+        if not image or focus or path or sources or (periods and compare):
+            raise UsageError(f"{option} draws an image (png, svg, pdf) of the whole slice: "
+                             "leave out --focus, --path, --sources and the other of "
+                             "--periods/--compare")
+        return _periods(store, graph_slice, periods, compare, fmt, output, top=top,
+                        title=title,
+                        subtitle=subtitle, width=width, height=height, size=size, dpi=dpi,
+                        layout=layout, labels=labels, size_by=size_by, color_by=color_by)
     if not image:
         G = build_graph(store, graph_slice, top=top, evidence=True)
         try:
@@ -135,6 +153,30 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
         written = [write_output(output, data, parents=True)]
     click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
                f"{G.number_of_edges()} edges" + (f" ({omitted})" if omitted else ""))
+    return 0
+
+
+def _periods(store: Store, sl: GraphSlice, periods: str | None, compare: str | None,
+             fmt: str, output: str, *, width: int | None, height: int | None,
+             size: str | None, **options: Any) -> int:
+    """``--periods`` (small multiples) or ``--compare`` (what changed) images, from
+    :mod:`graph.views.periods`."""
+    try:
+        w, h = page_size(width, height, size)
+        if periods:
+            data, graphs = periods_image(store, sl, periods, fmt, width=w, height=h,
+                                         size=size, **options)
+            said = f"{len(graphs)} periods, " + ", ".join(
+                f"{G.number_of_nodes()} actors" for G in graphs)
+        else:
+            data, G, counts = compare_image(store, sl, str(compare), fmt, width=w, height=h,
+                                            size=size, **options)
+            said = f"{G.number_of_nodes()} actors, links " + ", ".join(
+                f"{n} {change}" for change, n in counts.items())
+    except (InvalidValue, EmptySliceError, RendererMissingError) as exc:
+        raise UsageError(str(exc)) from None
+    written = write_output(output, data, parents=True)
+    click.echo(f"wrote {written}: {said}")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = ["BRIEF_FORMATS", "COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS",
            "DEFAULT_SIZE", "DEFAULT_TOP", "EVENT_FORMATS", "EXPORT_FORMATS", "IMAGE_FORMATS",
-           "LABEL_MODES", "LAYOUTS", "SIZES", "SIZE_BY"]
+           "LABEL_MODES", "LAYOUTS", "LINK_CHANGES", "SIZES", "SIZE_BY"]
 
 #: Files an event table is written as (``relgraph events``, the dashboard's events download).
 EVENT_FORMATS = ("csv", "json")
@@ -43,3 +43,6 @@ DATE_PRECISIONS = ("day", "month", "year")
 #: Where an event date came from: written out, resolved against the publication date, or the
 #: article's own date when the sentence has no time expression.
 DATE_BASES = ("explicit", "relative", "article")
+
+#: How a link changed from one period to the next ("what changed" images), in legend order.
+LINK_CHANGES = ("new", "stronger", "weaker", "gone", "unchanged")

@@ -28,6 +28,7 @@ from graph.core.choices import DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
 from graph.core.errors import EmptySliceError, InvalidValue
 from graph.views import style
 from graph.views.captions import number_key, slice_caption, sources_lines, wrap
+from graph.views.changes import change_edges
 from graph.views.labels import Placer, edge_labels, node_labels
 from graph.views.legend import legend_layout, relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
@@ -159,24 +160,35 @@ class _View:
 
 
 def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
-          size_by: str, color_by: str, layout: str, number: bool) -> _View:
-    """Nodes, links, names and verbs in a plot ``plot_h`` px high, beside the legend."""
+          size_by: str, color_by: str, layout: str, number: bool,
+          pos: dict | None = None, plot_w: float | None = None,
+          always: int | None = None,
+          scales: tuple[float, float, float, float] | None = None,
+          changes: dict[frozenset, str] | None = None) -> _View:
+    """Nodes, links, names and verbs in a plot ``plot_h`` px high, beside the legend.
+    Small multiples (:mod:`graph.views.periods`) pass their own ``plot_w``, the positions
+    ``pos`` (in :data:`VIEW_BOX` units) shared by every panel, and ``always`` (how many of the
+    most mentioned actors are named even where their names overlap) and ``scales`` (node
+    measure and link weight ranges, low and high, common to all panels); a "what changed"
+    image passes ``changes`` (a pair of actors → its change class), which colours links."""
     route = [v for v in (G.graph.get("path") or []) if v in G]
     focus = G.graph.get("focus") if G.graph.get("focus") in G else None
     colors, color_legend = node_colors(G, color_by)
     typed = Counter(r["kind"] for *_, d in G.edges(data=True) for r in d.get("relations", ()))
     legend = legend_layout(t, [name for name, _ in color_legend], bool(route),
                            [k for k, _ in typed.most_common()], size_by, width, plot_h)
-    plot_w = width - 30 - round(legend.width)
+    plot_w = width - 30 - round(legend.width) if plot_w is None else plot_w
     # Laid out in the dashboard's box, then scaled: the image shows the screen's arrangement.
-    pos = {v: (x * plot_w / VIEW_BOX[0], y * plot_h / VIEW_BOX[1])
-           for v, (x, y) in positions(G, layout, *VIEW_BOX).items()}
+    laid = positions(G, layout, *VIEW_BOX) if pos is None else pos
+    pos = {v: (laid[v][0] * plot_w / VIEW_BOX[0], laid[v][1] * plot_h / VIEW_BOX[1])
+           for v in G}
     measure = node_measure(G, size_by)
-    lo, hi = min(measure.values()), max(measure.values())
+    weights = [d.get("weight", 1) for *_, d in G.edges(data=True)] or [1]
+    lo, hi, w_lo, w_hi = scales or (min(measure.values()), max(measure.values()),
+                                    min(weights), max(weights))
     node_d = {v: style.node_size(measure[v], lo, hi) for v in G}
     traces: list[dict] = []
-    weights = [d.get("weight", 1) for *_, d in G.edges(data=True)] or [1]
-    _edges(traces, G, pos, node_d, min(weights), max(weights), route)
+    _edges(traces, G, pos, node_d, w_lo, w_hi, route, changes)
     _nodes(traces, G, pos, node_d, colors, color_legend, route, focus,
            "Actors" if color_by != "community" else "Communities")
     relation_legend(traces, route, legend.kinds,
@@ -186,7 +198,9 @@ def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
     outer = {v: node_d[v] + (RING + 4 if v in must else 0) for v in G}
     placer = Placer(_discs(G, pos, outer), plot_w, plot_h, len(G) + G.number_of_edges())
     placed, numbered = node_labels(G, pos, outer, labels, plot_w, plot_h, t.label, placer,
-                                   must, number=number, always=0 if number else TOP_LABELS)
+                                   must, number=number,
+                                   always=(0 if number else TOP_LABELS) if always is None
+                                   else always)
     annotations = [_text(text, x, y, anchor, t.label, style.LABEL_COLOR)
                    for _, text, x, y, anchor in placed]
     if labels != "none":
@@ -197,7 +211,7 @@ def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
                                     "size": t.verb, "family": style.FONT_FAMILY,
                                     "color": color, "style": "italic"}})
     shapes: list[dict] = []
-    scale_legend(shapes, annotations, t, size_by, lo, hi, min(weights), max(weights), plot_h)
+    scale_legend(shapes, annotations, t, size_by, lo, hi, w_lo, w_hi, plot_h)
     return _View(traces, annotations, shapes,
                  [(k, str(G.nodes[v].get("label", v))) for k, v in numbered], plot_w, plot_h,
                  legend.width)
@@ -234,9 +248,13 @@ def _discs(G: nx.Graph, pos: dict, size: dict) -> np.ndarray:
 
 
 def _edges(traces: list, G: nx.Graph, pos: dict, size: dict, w_lo: float, w_hi: float,
-           route: list) -> None:
+           route: list, changes: dict[frozenset, str] | None = None) -> None:
     """Co-occurrence links faded underneath, typed relations over them, a path on top; one
-    trace per (layer, polarity, width) so 500-actor graphs stay fast."""
+    trace per (layer, polarity, width) so 500-actor graphs stay fast. With ``changes`` each
+    link is coloured by its change class instead (:data:`style.CHANGE_COLORS`)."""
+    if changes is not None:
+        change_edges(traces, G, pos, w_lo, w_hi, changes)
+        return
     on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
     lines: dict[tuple[int, str, float], tuple[list, list]] = {}
     heads: dict[str, list] = {}

@@ -11,6 +11,8 @@ import math
 __all__ = [
     "BACKGROUND",
     "BALANCE_COLORS",
+    "CHANGE_COLORS",
+    "CHANGE_DASH",
     "COMMUNITY_COLORS",
     "FADED_OPACITY",
     "PATH_COLOR",
@@ -66,6 +68,17 @@ SEQUENTIAL_COLORS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C")
 #: Colour by QuadClass balance: mostly conflict … mostly cooperation (the links' polarity
 #: colours at the ends; khaki, not grey, in the middle: grey is "no typed relations").
 BALANCE_COLORS = ("#D62728", "#E8908F", "#C9B27C", "#8CCB97", "#1B9E3A")
+#: Link colour per change between two periods (:data:`graph.core.choices.LINK_CHANGES`): blue
+#: for what grew, orange and red for what shrank (a diverging pair colour-blind readers tell
+#: apart), grey for what stayed; a gone link is also dotted, so it reads in grey print too.
+CHANGE_COLORS: dict[str, str] = {
+    "new": "#2166AC",
+    "stronger": "#67A9CF",
+    "weaker": "#EF8A62",
+    "gone": "#B2182B",
+    "unchanged": "#BBBBBB",
+}
+CHANGE_DASH: dict[str, str] = {"gone": "dot"}
 PATH_COLOR = "#7B3294"  # a path's actors and links
 FOCUS_COLOR = "#111111"  # the ring around a focused or selected actor
 #: Opacity of co-occurrence-only links, drawn under the typed relations.
