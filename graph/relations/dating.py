@@ -13,7 +13,7 @@ publication date and the trigger's tense:
 * the expression attached in the dependency tree to the trigger (as an adverbial of the verb,
   or a modifier of an event noun: "last year's summit") wins; else one attached to a verb of the
   trigger's own clause chain ("agreed on Tuesday to send troops", "held talks on Monday");
-  else the nearest in the sentence ("Kim met Putin, KCNA said on Wednesday");
+  else the nearest in the sentence ("Ada Venn met Oren Hale, the agency said on Wednesday");
 * tense: ``future`` when the trigger (or a verb it depends on) has *will*/*shall*/*would*, or
   is the infinitive of "due to", "set to", "expected to", "plans to", "is to", "going to";
   ``past`` for past forms and perfects; ``present`` otherwise. Weekdays and year-less dates
@@ -141,8 +141,8 @@ def _past(token: Token, auxes: list[Token]) -> bool:
 _STATE_PARTICIPLES = frozenset({"lead", "head", "chair", "accompany", "include"})
 #: How many sentences back a follow-up looks for the dated event it continues.
 _FOLLOW_UP_WINDOW = 3
-#: Kinds that span days: what an actor does after travelling ("On Sunday, Kim travelled to
-#: Russia ... Kim and Putin had a handshake") happened later in the journey, not that day.
+#: Kinds that span days: what an actor does after travelling ("On Sunday, Venn travelled to
+#: Russia ... Venn and Hale had a handshake") happened later in the journey, not that day.
 _SPANNING = frozenset({"visit"})
 
 

@@ -78,7 +78,7 @@ class Decision:
 
 
 def actor_id(key: str) -> str:
-    """The stable id made from an anchor key: "kim jong un" → "kim-jong-un"."""
+    """The stable id made from an anchor key: "han do yun" → "han-do-yun"."""
     return "-".join(key.split())
 
 
