@@ -20,6 +20,7 @@ from graph.core.errors import (
     UsageError,
 )
 from graph.core.model import GraphSlice
+from graph.slices.corpus import Corpus
 from graph.views.captions import plural
 from graph.views.render import warm_up
 
@@ -64,10 +65,12 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
     focus_id = actor_id(store, focus) if focus else None
     ends = (actor_id(store, path[0]), actor_id(store, path[1])) if path else None
     try:
+        corpus = Corpus.load(store)  # read once: the pack's view and its periods share it
         b = build_briefing(store, graph_slice, top=top, focus=focus_id, depth=depth,
-                           path=ends, relations=relations, title=title, subtitle=subtitle)
+                           path=ends, relations=relations, title=title, subtitle=subtitle,
+                           corpus=corpus)
         if periods:
-            b.pictures = over_time(store, graph_slice, periods)
+            b.pictures = over_time(store, graph_slice, periods, corpus)
         omitted = left_out(b.graph, DEFAULT_TOP)
         written = write_pack(b, output, formats or BRIEF_FORMATS)
     except (EmptySliceError, RendererMissingError, InvalidValue) as exc:

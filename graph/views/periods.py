@@ -110,11 +110,12 @@ def parse_periods(text: str, least: int = MIN_PERIODS, most: int = MAX_PERIODS,
 
 
 def period_graphs(store: Store, sl: GraphSlice, periods: list[Period],
-                  top: int | None) -> list[nx.Graph]:
-    """The view of ``sl`` in each period (its ``top`` actors), undated articles left out."""
+                  top: int | None, corpus: Corpus | None = None) -> list[nx.Graph]:
+    """The view of ``sl`` in each period (its ``top`` actors), undated articles left out
+    (``corpus``: a snapshot the caller already holds, else one is read)."""
     if sl.since or sl.until:
         raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
-    corpus = Corpus.load(store)  # read once: each period's view filters the same snapshot
+    corpus = corpus or Corpus.load(store)  # once: each period's view filters the same snapshot
     return [view_graph(store, _in(sl, p), corpus=corpus, top=top) for p in periods]
 
 
@@ -192,12 +193,13 @@ class Change:
 
 
 def compare_view(store: Store, sl: GraphSlice, first: Period, second: Period,
-                 top: int | None) -> Change:
+                 top: int | None, corpus: Corpus | None = None) -> Change:
     """What changed from ``first`` to ``second`` among the ``top`` most linked actors of both
-    (None or 0: all of them), at most :data:`~graph.views.rules.LINKS_PER_ACTOR` links each."""
+    (None or 0: all of them), at most :data:`~graph.views.rules.LINKS_PER_ACTOR` links each
+    (``corpus``: a snapshot the caller already holds, else one is read)."""
     if sl.since or sl.until:
         raise InvalidValue("--periods and --compare set the dates: leave out --since/--until")
-    corpus = Corpus.load(store)  # read once for both periods
+    corpus = corpus or Corpus.load(store)  # read once for both periods
     before, after = (build_graph(store, _in(sl, p), corpus=corpus, evidence=False)
                      for p in (first, second))
     changes = link_changes(before, after)
