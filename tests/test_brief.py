@@ -6,7 +6,7 @@ pack's picture, curation respected; all on a synthetic store of invented actors.
 from __future__ import annotations
 
 import re
-import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -147,7 +147,12 @@ def test_the_packs_picture_keeps_the_slide_rules(store_path):
 def test_curation_is_respected_a_hidden_actor_nowhere_a_retyped_one_corrected(
         store_path, tmp_path):
     db = tmp_path / "curated.db"
-    shutil.copy(store_path, db)
+    # SQLite's backup API, not a file copy: the module's store may still hold pages in its
+    # write-ahead log, which a copy of the main file alone would lose (an empty store)
+    src, dst = sqlite3.connect(store_path), sqlite3.connect(db)
+    src.backup(dst)
+    src.close()
+    dst.close()
     store = Store(db)
     b = build_briefing(store)
     hidden = b.relations[0].source
