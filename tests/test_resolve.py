@@ -277,3 +277,14 @@ def test_an_abbreviated_word_in_a_place_name_is_the_same_place():
     assert set(got["Kelvan Street"].names) == {"Kelvan St.", "Kelvan Street"}
     assert len([a for a in got.values() if "Orla" in a.label]) == 1
     assert got["Stanley Rd"].names == ("Stanley Rd",)  # a person's name is left alone
+
+
+def test_a_city_known_by_the_state_name_is_one_place_and_the_state_stays_apart():
+    # "New York" alone means the city in news use: one place with "New York City" and "NYC"
+    # in every article; "New York State" and the names that merely contain it stay apart
+    got = actors([("New York", "place", 4), ("New York City", "place", 2), ("NYC", "place", 1),
+                  ("New York State", "place", 1), ("New York Times", "organisation", 2),
+                  ("Oklahoma City", "place", 1), ("Oklahoma", "place", 2)])
+    assert got["New York City"].type == "place"
+    assert set(got["New York City"].names) == {"New York", "New York City", "NYC"}
+    assert {"New York State", "New York Times", "Oklahoma City", "Oklahoma"} <= set(got)

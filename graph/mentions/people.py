@@ -2,9 +2,12 @@
 
 * A short form ("Han", "Horvat", "Souza Lima", "Van den Berg") names a full name introduced
   in the article that starts or ends with it; two different full names are never merged. When
-  two full names share the short form ("Carlos Menezes", "Paulo Menezes"), the one
-  mentioned most recently (in the same or the two sentences before) wins, else the most
-  salient. Never across a generational suffix or a patronymic (:func:`graph.names.forms.
+  two full names share the short form ("Carlos Menezes", "Paulo Menezes"), a title before it
+  that fits only one of them decides ("Dr. Menezes" for the one introduced as "Dr.", "Mrs.
+  Menezes" for the one with a woman's given name), else the one mentioned most recently (in
+  the same or the two sentences before), else the one named in full at least twice as often
+  as any other; otherwise the short form names neither (a wrong merge is worse than a
+  split). Never across a generational suffix or a patronymic (:func:`graph.names.forms.
   short_form_of`): "John Smith" is not "John Smith Jr.", "Rashid Al Harbi" not "Mohammed bin
   Rashid Al Harbi", and "Smith" after both "John Smith Jr." and "John Smith Sr." stays "Smith".
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
@@ -27,12 +30,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from graph.core.model import Mention, MentionSpan
+from graph.mentions.person_words import by_age, kin, parent, subject, title_before, title_fits
 from graph.mentions.shortnames import organisation_short_names
 from graph.mentions.span_context import generation_suffix
 from graph.names.actor_types import STRENGTH, gazetteer_place
 from graph.names.builtin import builtin_alias
 from graph.names.forms import (
-    generation,
     generation_words,
     is_generation,
     is_title,
@@ -96,17 +99,22 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             full_counts[s.mention.name] += 1
             first_seen.setdefault(s.mention.name, s.start)
     relatives = {s.mention.name for s in spans if s.mention.name in full_counts
-                 and _kin(doc, s.start, s.end)}
+                 and kin(doc, s.start, s.end)}
     parents = {s.mention.name for s in spans if s.mention.name in full_counts
-               and _parent(doc, s.start)}
+               and parent(doc, s.start)}
     # relatives who act in the article ("his daughter X spoke"), not only named ("was born")
     acting = {s.mention.name for s in spans if s.mention.name in relatives
-              and _subject(doc[s.start:s.end].root)}
+              and subject(doc[s.start:s.end].root)}
     first_bare: dict[str, int] = {}  # a one-word name's first use
     for s in spans:
         if len(name_key(s.mention.name).split()) == 1:
             first_bare.setdefault(name_key(s.mention.name), s.start)
     sentences = _sentences_of(spans, sent_of)
+    titled: dict[str, set[str]] = {}  # the titles each full name is used with ("dr")
+    for s in spans:
+        title = title_before(doc, s.start)
+        if title and s.mention.name in full_counts:
+            titled.setdefault(s.mention.name, set()).add(title)
     # "Joshua Norton" -> "Joshua Abraham Norton", "Kristen X" (once) -> "Kristin X": one person,
     # unless kin or named side by side
     fuller: dict[str, str] = {}
@@ -134,7 +142,12 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             c for c in dict.fromkeys(candidates)]
         if _two_generations(candidates):
             # "the elder Smith" / "the younger Smith" says which; "Smith" alone does not
-            return _by_age(doc, at, candidates) or _EITHER
+            return by_age(doc, at, candidates) or _EITHER
+        title = title_before(doc, at)
+        if title and len(candidates) > 1:  # "Dr. Nelson", "Mrs. Nelson": the one it fits
+            fit = [c for c in candidates if title_fits(title, c, titled.get(c, set()))]
+            if len(fit) == 1:
+                return fit[0]
         # "his son, Ralph Okafor": a relative introduced by kinship takes the family name
         # from the other people who bear it only right after a mention (same or last sentence)
         candidates = [c for c in candidates if c not in relatives or (
@@ -144,7 +157,10 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                       and sent_of[at] - sent_of[last_seen[c]] <= _WINDOW]
             if recent:
                 return max(recent, key=lambda c: last_seen[c])
-        return max(candidates, key=lambda f: (full_counts[f], -first_seen[f]), default=None)
+        ranked = sorted(candidates, key=lambda f: (-full_counts[f], first_seen[f]))
+        if len(ranked) > 1 and full_counts[ranked[0]] < 2 * full_counts[ranked[1]]:
+            return None  # two people the short form may name, neither the article's main one
+        return ranked[0] if ranked else None
 
     def best(short: str, at: int) -> str | None:
         key = name_key(short)
@@ -206,12 +222,6 @@ def _epithet_word(m: Mention, full: str) -> bool:
             and words[0] == key and words[-1] in descriptor_words())
 
 
-def _subject(token: Token) -> bool:
-    """True if ``token`` is an active subject, or in apposition with one ("His daughter X
-    spoke")."""
-    return token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.dep_ == "nsubj")
-
-
 def _two_generations(names: list[str]) -> bool:
     """True if two of ``names`` are one name with different generational suffixes."""
     keys = [name_key(c) for c in names]
@@ -256,74 +266,6 @@ def _untagged(doc: Doc, i: int, sent_of: list[int]) -> MentionSpan:
     return MentionSpan(i, end, Mention(
         sentence=sent_of[i], start=span.start_char, end=span.end_char, text=span.text,
         name=span.text, type="person", label="PERSON"))
-
-
-#: Generational suffixes by seniority: the father's, none, the son's.
-_SENIOR = frozenset({"sr", "senior", "snr", "pere", "elder", "the elder"})
-_JUNIOR = frozenset({"jr", "junior", "jnr", "fils", "filho", "hijo", "younger", "the younger"})
-
-
-def _by_age(doc: Doc, at: int, candidates: list[str]) -> str | None:
-    """The one of ``candidates`` (names that differ by a generational suffix) that "the elder
-    X" or "the younger X" points to, or None (regnal numbers are not ranked)."""
-    word = doc[at - 1].lower_ if at > 0 else ""
-    if word not in ("elder", "older", "younger"):
-        return None
-    rank = {}
-    for c in candidates:
-        suffix = generation(name_key(c))[1]
-        if suffix and suffix not in _SENIOR | _JUNIOR:
-            return None  # "Abbas II" and "Abbas III": no order from the words
-        rank[c] = 2 if suffix in _SENIOR else 0 if suffix in _JUNIOR else 1
-    ordered = sorted(candidates, key=rank.__getitem__)
-    if len(set(rank.values())) != len(candidates):
-        return None
-    return ordered[0] if word == "younger" else ordered[-1]
-
-
-#: Nouns that introduce a relative beside a name ("his son, X", "X, her sister").
-_KIN = frozenset({"son", "sons", "daughter", "daughters", "wife", "husband", "father", "mother",
-                  "brother", "brothers", "sister", "sisters", "child", "children", "uncle",
-                  "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "widow",
-                  "grandfather", "grandmother", "stepson", "stepdaughter", "parents"})
-
-
-def _kin(doc: Doc, start: int, end: int) -> bool:
-    """True if a kinship noun stands in apposition right before or after the name ("and a
-    son, Ralph Okafor", "their daughter Ada Okafor", "Ada Okafor, his sister,")."""
-    i = start - 1
-    while i >= 0 and start - i <= 3 and (doc[i].text == "," or doc[i].pos_ in ("DET", "NUM")
-                                         or doc[i].tag_ == "PRP$"):
-        i -= 1
-    if i >= 0 and i < start - 1 and doc[i].lower_ in _KIN:
-        return True  # "and a son, X" / "their daughter, X"
-    if i == start - 1 and doc[i].lower_ in _KIN and doc[i].pos_ == "NOUN":
-        return True  # "daughter X"
-    j = end
-    if j < len(doc) and doc[j].text == ",":
-        j += 1
-        while j < len(doc) and j - end <= 3 and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
-            j += 1
-        return j < len(doc) and doc[j].lower_ in _KIN
-    return False
-
-
-def _parent(doc: Doc, start: int) -> bool:
-    """True if the name at ``start`` is named as another person's relative: "the son of X", "the
-    father of Liverpool striker X", "a daughter of Ana and X", "was born in Carrow to Gerald
-    and X". Such a name is there for the other person's sake."""
-    i = start - 1
-    while i >= 1 and start - i <= 3 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and (
-            doc[i].lower_ not in ("of", "to")):
-        i -= 1  # "the father of Liverpool striker X": a descriptor before the name
-    if i >= 2 and doc[i].lower_ == "and" and doc[i - 1].pos_ == "PROPN":
-        i -= 2  # "to Gerald and X": the second parent
-    if i < 1 or doc[i].lower_ not in ("of", "to"):
-        return False
-    if doc[i].lower_ == "of":
-        return doc[i - 1].lower_ in _KIN
-    sentence = doc[i].sent
-    return any(t.lower_ == "born" for t in doc[max(sentence.start, i - 8):i])
 
 
 def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -> MentionSpan:

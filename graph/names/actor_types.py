@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # resolution imports this module without spaCy
     from spacy.tokens import Doc
 
 __all__ = ["STRENGTH", "TypeVote", "context_evidence", "gazetteer_place", "given_name",
-           "name_evidence", "organisation_heads", "type_votes"]
+           "given_name_sex", "name_evidence", "organisation_heads", "type_votes"]
 
 STRENGTH = {"alias": 5, "title": 4, "suffix": 4, "outlet": 4, "frame": 4, "gazetteer": 2,
             "given-name": 2, "acronym": 2, "model": 1}
@@ -220,6 +220,19 @@ def given_name(word: str, strict: bool = False) -> bool:
     only one that is clearly a man's or a woman's name ("Olaf", "Ingrid"; not "Morgan", a name
     of either sex, nor "Boston", a name only one source lists)."""
     return word.lower() in _given_names()["strict" if strict else "all"]
+
+
+def given_name_sex(word: str) -> str | None:
+    """"m" or "f" when ``word`` is clearly a man's or a woman's given name in the shipped table
+    ("Olaf", "Ingrid"), else None ("Morgan", a name of either sex, or no given name)."""
+    return _sexes().get(word.lower())
+
+
+@functools.cache
+def _sexes() -> dict[str, str]:
+    """Given name → "m" or "f", for the names the table classes as clearly one sex."""
+    rows = [line.split("\t") for line in load_words("given_names.tsv")]
+    return {r[0]: r[1] for r in rows if r[1] in ("m", "f")}
 
 
 @functools.cache

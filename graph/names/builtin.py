@@ -1,6 +1,7 @@
 """The built-in alias table: countries, their demonyms and short forms, common organisation
-acronyms (``data/aliases.toml``, completed with every country ``pycountry`` knows). Never
-people: users add their own merges as curation decisions.
+acronyms, and the few cities a bare short name stands for ("New York") (``data/aliases.toml``,
+completed with every country ``pycountry`` knows). Never people: users add their own merges as
+curation decisions.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ def _table() -> dict[str, tuple[str, str, bool]]:
     table = load_table("aliases")
     out: dict[str, tuple[str, str]] = {}
     caps: dict[str, bool] = {}
-    for section, kind in (("countries", "country"), ("organisations", "organisation")):
+    for section, kind in (("countries", "country"), ("organisations", "organisation"),
+                          ("places", "place")):
         for canonical, variants in table.get(section, {}).items():
             for variant in [canonical, *variants]:
                 key = name_key(variant)
