@@ -8,7 +8,9 @@ and
 2. all-capital headline and dateline words are set aside, and kept only where the same name
    occurs in normal case;
 3. acronyms defined in the text ("Korean Central News Agency (KCNA)") resolve later uses, and
-   a place, country or organisation the model tagged once is found where it missed it;
+   a place, country or organisation the model tagged once is found where it missed it; a
+   person's name gets the given names the model left out in front of it
+   (:mod:`graph.mentions.given_names`);
 4. :mod:`graph.names.actor_types` decides each name's type by the strongest evidence in the article;
 5. :mod:`graph.mentions.people` names short forms, nicknames and role phrases by the full name they
    stand for; an organisation named without its company suffix ("Cleveland-Cliffs") joins the
@@ -25,6 +27,7 @@ from spacy.tokens import Doc
 
 from graph.core.model import Mention, MentionSpan
 from graph.core.tables import load_table
+from graph.mentions.given_names import with_given_names
 from graph.mentions.people import nicknames_in, resolve_people
 from graph.mentions.roles import role_mentions
 from graph.mentions.span_context import generation_suffix
@@ -59,7 +62,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = sorted(spans + _missed_repeats(doc, spans, sent_of, acronyms)
                    + _armed_acronyms(doc, spans, sent_of), key=lambda s: s.start)
     spans = sorted(spans + untagged_names(doc, spans, sent_of), key=lambda s: s.start)
-    spans = _typed(doc, spans)
+    spans = _typed(doc, with_given_names(doc, spans))
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
     spans = [s for s in _organisation_short_forms(spans) if not _common_word(doc, s)]
     spans += _in_normal_case(loud, spans)
