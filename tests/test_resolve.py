@@ -288,3 +288,57 @@ def test_a_city_known_by_the_state_name_is_one_place_and_the_state_stays_apart()
     assert got["New York City"].type == "place"
     assert set(got["New York City"].names) == {"New York", "New York City", "NYC"}
     assert {"New York State", "New York Times", "Oklahoma City", "Oklahoma"} <= set(got)
+
+
+def test_a_place_named_with_a_generic_head_is_that_place():
+    got = actors([("State of Kelvan", "organisation", 2), ("Kelvan", "place", 3),
+                  ("Republic of Moldova", "country", 1), ("Moldova", "country", 2),
+                  ("City of Harlow", "place", 1), ("Harlow", "place", 1),
+                  ("Bank of Kelvan", "organisation", 1)])
+    kelvan = next(a for a in got.values() if "Kelvan" in a.names)
+    assert set(kelvan.names) == {"State of Kelvan", "Kelvan"} and kelvan.id == "kelvan"
+    assert "Republic of Moldova" in got["Moldova"].names
+    # a city and the district named like it, and an organisation "of" a place, stay apart
+    assert {"City of Harlow", "Harlow", "Bank of Kelvan"} <= set(got)
+
+
+def test_an_institution_named_bare_joins_the_one_country_it_is_tied_to():
+    got = actors([("Senate (United States)", "organisation", 3),
+                  ("Senate of the United States", "organisation", 1),
+                  ("Senate", "organisation", 4), ("Foreign Ministry (Japan)", "organisation", 2),
+                  ("Foreign Ministry (Chile)", "organisation", 1),
+                  ("Foreign Ministry", "organisation", 2)])
+    senate = next(a for a in got.values() if "Senate" in a.names)
+    assert set(senate.names) == {"Senate (United States)", "Senate of the United States",
+                                 "Senate"}
+    # two countries' ministries: the bare one may be either
+    assert got["Foreign Ministry"].names == ("Foreign Ministry",)
+
+
+@pytest.mark.parametrize("stats,short,apart", [
+    # two people of one family name mentioned about as often: the bare name is neither
+    ([("Wei Zhang", "person", 3), ("Jun Zhang", "person", 2), ("Zhang", "person", 2)],
+     "Zhang", ["Wei Zhang", "Jun Zhang"]),
+    ([("Arjun Mehta", "person", 2), ("Priya Mehta", "person", 2), ("Mehta", "person", 1)],
+     "Mehta", ["Arjun Mehta", "Priya Mehta"]),
+    ([("Carmen Ruiz Ortega", "person", 4), ("Lucia Ruiz Ortega", "person", 3),
+      ("Ortega", "person", 1)], "Ortega", ["Carmen Ruiz Ortega", "Lucia Ruiz Ortega"]),
+    # a given name alone in an article names no one else's full name
+    ([("Bill Nelson", "person", 9), ("Bill", "person", 2)], "Bill", ["Bill Nelson"]),
+    ([("Natalia Ivanovna Petrova", "person", 5), ("Natalia", "person", 1)], "Natalia",
+     ["Natalia Ivanovna Petrova"]),
+])
+def test_a_lone_name_joins_no_one_when_two_people_or_a_given_name(stats, short, apart):
+    got = actors(stats)
+    assert got[short].names == (short,)
+    for full in apart:
+        assert short not in got[full].names
+
+
+def test_a_lone_family_name_joins_the_one_unambiguous_person():
+    got = actors([("Wei Zhang", "person", 6), ("Jun Zhang", "person", 1), ("Zhang", "person", 2),
+                  ("Kim Yo Jong", "person", 3), ("Kim", "person", 1),
+                  ("Rohan Iyer", "person", 1), ("Iyer", "person", 4)])
+    assert "Zhang" in got["Wei Zhang"].names  # six mentions against one: the main person
+    assert "Kim" in got["Kim Yo Jong"].names  # a family name first
+    assert "Iyer" in got["Rohan Iyer"].names

@@ -9,7 +9,10 @@ construction. Groups are then joined (union–find) in order of precedence:
    apart from the actor it left, whatever the rules below say);
 2. the built-in table (countries, demonyms, common acronyms) and acronyms defined in articles;
 3. rules: full person names differing only in doubled letters, organisation names without
-   their generic tail ("Yonhap" / "Yonhap News Agency"), the naming patterns of
+   their generic tail ("Yonhap" / "Yonhap News Agency"), a place named with a generic head
+   ("State of Ohio" / "Ohio"), a country's institution named bare or with the country
+   ("Senate" / "Senate of the United States" / "Senate (United States)", when the corpus ties
+   it to one country only; :mod:`graph.resolution.name_forms`), the naming patterns of
    :mod:`graph.names.variants` when unambiguous (middle initials, descriptors, acronyms, short
    forms), a lone surname or family name joining the most mentioned person whose full name
    starts or ends with it.
@@ -28,10 +31,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graph.core.model import ACTOR_TYPES
-from graph.names.actor_types import name_evidence, type_votes
+from graph.names.actor_types import given_name, name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
-from graph.names.forms import name_key, name_parts, organisation_suffixes, other_generation
+from graph.names.forms import generation, name_key, name_parts, other_generation
 from graph.names.variants import NameEntry, same_spelling, spelling_key, unambiguous
+from graph.resolution.name_forms import (
+    abbreviated_forms,
+    country_forms,
+    institution_of_one_country,
+    organisation_short_forms,
+    place_head_forms,
+)
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
@@ -126,9 +136,11 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             fixed.add(short)
     live = {k for k in names if k not in fixed}
     _spelling_variants(groups, live, kind_of, apart_people)
-    _organisation_short_forms(groups, live, kind_of, count)
-    _country_forms(groups, live, kind_of)
-    _abbreviated_forms(groups, live, kind_of)
+    organisation_short_forms(groups, live, kind_of, count)
+    country_forms(groups, live, kind_of)
+    abbreviated_forms(groups, live, kind_of)
+    place_head_forms(groups, live, kind_of)
+    institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
@@ -197,84 +209,6 @@ def _spelling_variants(groups: UnionFind, live: set[str], kind_of: dict,
                 groups.union(key, first)
 
 
-def _organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
-                              count: dict) -> None:
-    """"Yonhap" joins "Yonhap News Agency" and "Wagner" joins "Wagner Group": an organisation
-    whose name is another's without generic trailing words. The shortest such longer name with
-    the most mentions wins, so "Kyodo" goes to "Kyodo News", not to both."""
-    suffixes = organisation_suffixes()
-    orgs = {k for k in kind_of if kind_of[k] == "organisation"}
-    longer: dict[str, list[str]] = defaultdict(list)
-    for key in orgs:
-        words = key.split()
-        for cut in range(len(words) - 1, 0, -1):
-            if words[cut] not in suffixes:
-                break
-            longer[" ".join(words[:cut])].append(key)
-    for short in sorted(longer, key=lambda k: (-len(k.split()), k)):
-        if short not in orgs or short not in live:
-            continue
-        target = min(longer[short], key=lambda k: (len(k.split()), -count[k], k))
-        groups.union(short, target)
-
-
-def _country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
-    """Organisation names that differ only in how they write a country and in a generic tail
-    are one actor ("U.S. Steel" / "United States Steel Corp.")."""
-    by_form: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(k for k in kind_of if kind_of[k] == "organisation"):
-        by_form[_org_form(key)].append(key)
-    for keys in by_form.values():
-        if len(keys) > 1 and any(k in live for k in keys):
-            for key in keys[1:]:
-                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
-
-
-#: Abbreviations in place and organisation names, by where they stand: "St. Petersburg" is
-#: "Saint Petersburg", "Main St." is "Main Street", "Mt. Kenya" is "Mount Kenya".
-_LEADING = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
-_TRAILING = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "sq": "square",
-             "mt": "mount", "hwy": "highway"}
-
-
-def _abbreviated_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
-    """Names of places and organisations that differ only in an abbreviated word ("St.
-    Petersburg" / "Saint Petersburg", "Main St." / "Main Street") are one actor."""
-    by_form: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(k for k in kind_of if kind_of[k] != "person"):
-        words = key.split()
-        if len(words) >= 2:
-            words[0] = _LEADING.get(words[0], words[0])
-            words[-1] = _TRAILING.get(words[-1], words[-1])
-            by_form[" ".join(words)].append(key)
-    for keys in by_form.values():
-        if len(keys) > 1 and any(k in live for k in keys):
-            for key in keys[1:]:
-                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
-
-
-def _org_form(key: str) -> str:
-    """An organisation key with countries canonical and its generic tail cut."""
-    words = key.split()
-    suffixes = organisation_suffixes()
-    while len(words) > 1 and words[-1] in suffixes:
-        words.pop()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in (3, 2, 1):
-            country = country_name(" ".join(words[i:i + size])) if i + size <= len(words) \
-                else None
-            if country and (size > 1 or len(words[i]) > 1):
-                out.append(name_key(country))
-                i += size
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return " ".join(out)
-
-
 def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
                      names: dict, together: Callable[[str, str], bool]) -> None:
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
@@ -290,10 +224,13 @@ def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: di
 def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
                  names: dict, together: Callable[[str, str], bool]) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
-    gives the full name) joins the most mentioned person whose name starts or ends with it
-    (:func:`graph.names.forms.name_parts`: never a father's name inside a patronymic), unless two of
-    those names are one name with different generational suffixes ("Smith" for "John Smith
-    Jr." or "John Smith Sr."). Never a full name one article uses beside the short one: the
+    gives the full name) joins the person whose name starts or ends with it
+    (:func:`graph.names.forms.name_parts`: never a father's name inside a patronymic) when
+    that person is unambiguous: the only one, or mentioned at least twice as often as any
+    other; never when two of those names are one name with different generational suffixes
+    ("Smith" for "John Smith Jr." or "John Smith Sr."). A word that is clearly a given name
+    joins only a name it ends ("Nelson" names "Bill Nelson"; "Bill" alone in another article
+    names no "Bill Nelson"). Never a full name one article uses beside the short one: the
     article kept them apart ("Padalecki" beside his parent "Sherri Padalecki")."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
@@ -301,12 +238,16 @@ def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
         labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
         if labels:
             keys = sorted({name_key(label) for label in labels})
-            if any(together(key, k) for k in keys):
+            if given_name(key, strict=True):
+                keys = [k for k in keys if generation(k)[0].split()[-1] == key]
+            if not keys or any(together(key, k) for k in keys):
                 continue
             if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
                 continue
-            target = max(keys, key=lambda k: (count[k], k))
-            groups.union(key, target)
+            ranked = sorted(keys, key=lambda k: (-count[k], k))
+            if len(ranked) > 1 and count[ranked[0]] < 2 * count[ranked[1]]:
+                continue  # two people the word may name: a split is safer than a wrong merge
+            groups.union(key, ranked[0])
 
 
 #: Evidence taken from a name alone (a gazetteer place, an organisation suffix), voted once

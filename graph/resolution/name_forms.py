@@ -1,0 +1,136 @@
+"""Corpus-wide rules about the forms of organisation and place names (no people): a name
+without its generic tail, a country written two ways, an abbreviated word, a place named with a
+generic head ("State of X"), and a country's institution named bare or with the country
+("Senate of the United States" / "Senate (United States)"). Each joins groups of name keys in
+the union-find of :func:`graph.resolution.actors.resolve`, only for keys no decision or
+built-in entry has settled (``live``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.names.actor_types import organisation_heads
+from graph.names.builtin import country_name
+from graph.names.forms import name_key, organisation_suffixes
+from graph.resolution.unionfind import UnionFind
+
+__all__ = ["abbreviated_forms", "country_forms", "institution_of_one_country",
+           "organisation_short_forms", "place_head_forms"]
+
+
+def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
+                              count: dict) -> None:
+    """"Yonhap" joins "Yonhap News Agency" and "Wagner" joins "Wagner Group": an organisation
+    whose name is another's without generic trailing words. The shortest such longer name with
+    the most mentions wins, so "Kyodo" goes to "Kyodo News", not to both."""
+    suffixes = organisation_suffixes()
+    orgs = {k for k in kind_of if kind_of[k] == "organisation"}
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key in orgs:
+        words = key.split()
+        for cut in range(len(words) - 1, 0, -1):
+            if words[cut] not in suffixes:
+                break
+            longer[" ".join(words[:cut])].append(key)
+    for short in sorted(longer, key=lambda k: (-len(k.split()), k)):
+        if short not in orgs or short not in live:
+            continue
+        target = min(longer[short], key=lambda k: (len(k.split()), -count[k], k))
+        groups.union(short, target)
+
+
+def country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """Organisation names that differ only in how they write a country and in a generic tail
+    are one actor ("U.S. Steel" / "United States Steel Corp.")."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] == "organisation"):
+        by_form[_org_form(key)].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+#: Abbreviations in place and organisation names, by where they stand: "St. Petersburg" is
+#: "Saint Petersburg", "Main St." is "Main Street", "Mt. Kenya" is "Mount Kenya".
+_LEADING = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_TRAILING = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "sq": "square",
+             "mt": "mount", "hwy": "highway"}
+
+
+def abbreviated_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """Names of places and organisations that differ only in an abbreviated word ("St.
+    Petersburg" / "Saint Petersburg", "Main St." / "Main Street") are one actor."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] != "person"):
+        words = key.split()
+        if len(words) >= 2:
+            words[0] = _LEADING.get(words[0], words[0])
+            words[-1] = _TRAILING.get(words[-1], words[-1])
+            by_form[" ".join(words)].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+def _org_form(key: str) -> str:
+    """An organisation key with countries canonical and its generic tail cut."""
+    words = key.split()
+    suffixes = organisation_suffixes()
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            country = country_name(" ".join(words[i:i + size])) if i + size <= len(words) \
+                else None
+            if country and (size > 1 or len(words[i]) > 1):
+                out.append(name_key(country))
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    # "Senate of the United States" is "Senate (United States)": the country after "of"
+    if len(out) >= 3 and country_name(out[-1]) and (out[-2] == "of" or out[-2:-1] == ["the"]
+                                                     and out[-3] == "of"):
+        head = out[:out.index("of", len(out) - 3)]
+        out = [*head, out[-1]] if head else out
+    return " ".join(out)
+
+
+#: Generic heads before "of" that name the place itself: "State of Ohio" is Ohio, "Republic of
+#: Albania" Albania (not "City of X": a city and the county or state named like it differ).
+_PLACE_HEADS = frozenset({"state", "republic", "commonwealth", "kingdom", "principality",
+                          "sultanate", "emirate"})
+
+
+def place_head_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """"State of Ohio" and "Republic of Albania" join "Ohio" and "Albania" when the corpus
+    names that place or country: a place named with a generic head before "of"."""
+    for key in sorted(k for k in live if " of " in k):
+        head, _, place = key.partition(" of ")
+        place = place.removeprefix("the ")
+        if head in _PLACE_HEADS and kind_of.get(place) in ("place", "country"):
+            groups.union(key, place)
+
+
+def institution_of_one_country(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """A country's institution named bare ("Congress", "the Senate", "Foreign Ministry") joins
+    the one institution of that name the corpus ties to a country ("Congress (United States)",
+    from "U.S. Congress" or "the United States Congress"); never when two countries' are
+    named."""
+    heads = organisation_heads()
+    of_country: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(k for k in kind_of if kind_of[k] == "organisation"):
+        form = _org_form(key).split()
+        for size in (3, 2, 1):
+            if len(form) > size and country_name(" ".join(form[-size:])):
+                of_country[" ".join(form[:-size])].add(key)
+                break
+    for bare, keys in of_country.items():
+        if (bare in live and kind_of.get(bare) == "organisation" and bare.split()[-1] in heads
+                and len({_org_form(k) for k in keys}) == 1):
+            groups.union(bare, min(keys))
