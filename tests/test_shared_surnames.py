@@ -84,3 +84,17 @@ def test_the_main_person_of_the_article_keeps_the_family_name(names):
 def test_given_name_sex_answers_only_for_clear_names():
     assert given_name_sex("Ivan") == "m" and given_name_sex("Natalia") == "f"
     assert given_name_sex("Varga") is None
+
+
+@pytest.mark.parametrize("text,ents,short", [
+    # a daughter who carries her father's family name as a middle name, and acts
+    ("Born in Ningbo, Liang went abroad in 1910 to study physics. Liang taught for forty "
+     "years. His first daughter Meilin Liang Zhou (1922 - 2013) was a professor of music.",
+     [("Liang", "PERSON"), ("Liang", "PERSON"), ("Meilin Liang Zhou", "PERSON")], "Liang"),
+    ("Ferreira founded the firm in 1950. Ferreira retired in 1990. His granddaughter Ana "
+     "Ferreira Costa now leads it.",
+     [("Ferreira", "PERSON"), ("Ferreira", "PERSON"), ("Ana Ferreira Costa", "PERSON")],
+     "Ferreira"),
+])
+def test_a_family_name_is_not_a_relative_whose_middle_name_it_is(names, text, ents, short):
+    assert set(named(names(text, ents), short)) == {short}

@@ -176,8 +176,11 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         # relative introduced after the family name alone was in use and never the subject of
         # a verb (it names the article's person: "Padalecki ... their son, Thomas Padalecki,
         # was born ... Padalecki"; but "his daughter Winnie X spoke. X said" is hers)
+        # A relative's middle name is never their short form: "his daughter Meilin Liang
+        # Zhou" carries her father's family name "Liang" inside her own
+        middle = not by_part.get(key)
         kept = [f for f in found if name_key(f).split()[0] == key or not (
-            f in parents or (f in relatives and f not in acting
+            f in parents or (f in relatives and (middle or f not in acting)
                              and first_bare.get(key, at) < first_seen[f]))]
         if len(kept) < len(found) and _two_generations(found):
             kept = found  # "Tariq Ossei III, the grandson of Tariq Ossei": either, as before
