@@ -209,3 +209,29 @@ def test_organisation_short_form_with_a_country_short_form(names):
     found = names("United States Steel Corp. rejected the offer. U.S. Steel said it would sue.",
                   [("United States Steel Corp.", "ORG"), ("U.S. Steel", "ORG")])
     assert names_of(found) == {"United States Steel Corp."}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,ents,short,full", [
+    ("Rain fell across Western Marlowe overnight. Farmers in WM welcomed it.",
+     [("Western Marlowe", "GPE"), ("WM", "ORG")], "WM", "Western Marlowe"),
+    ("Technicians of the Okafor Space Agency checked the rocket. OSA staff then left.",
+     [("Okafor Space Agency", "ORG"), ("OSA", "ORG")], "OSA", "Okafor Space Agency"),
+    ("Delegates of the Partido Unido Nacional met the Tenby Rowing Club. The PUN then voted.",
+     [("Partido Unido Nacional", "ORG"), ("Tenby Rowing Club", "ORG"), ("PUN", "ORG")],
+     "PUN", "Partido Unido Nacional"),
+])
+def test_an_undefined_acronym_names_the_one_longer_name_it_spells(names, text, ents, short,
+                                                                    full):
+    assert [n for t, n, _ in names(text, ents) if t == short] == [full]
+
+
+@pytest.mark.slow
+def test_an_undefined_acronym_two_names_spell_names_neither(names):
+    found = names("The Kelvan Party and the Kelvan Press met. KP officials left.",
+                  [("Kelvan Party", "ORG"), ("Kelvan Press", "ORG"), ("KP", "ORG")])
+    assert [n for t, n, _ in found if t == "KP"] == ["KP"]
+    # a name with the acronym in it is not what the acronym spells
+    found = names("The KVSA Administrator spoke. KVSA engineers listened.",
+                  [("KVSA Administrator", "ORG"), ("KVSA", "ORG")])
+    assert [n for t, n, _ in found if t == "KVSA"] == ["KVSA"]

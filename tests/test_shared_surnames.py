@@ -98,3 +98,17 @@ def test_given_name_sex_answers_only_for_clear_names():
 ])
 def test_a_family_name_is_not_a_relative_whose_middle_name_it_is(names, text, ents, short):
     assert set(named(names(text, ents), short)) == {short}
+
+
+@pytest.mark.parametrize("text,ents,short,full", [
+    # a double family name the model tags as an organisation or a place
+    ("The study by Clara Martinez Canton was published in May. Martinez Canton found that "
+     "rhyme declined.", [("Clara Martinez Canton", "PERSON"), ("Martinez Canton", "ORG")],
+     "Martinez Canton", "Clara Martinez Canton"),
+    ("Joao Pereira Lima opened the clinic in 1990. Pereira Lima still works there.",
+     [("Joao Pereira Lima", "PERSON"), ("Pereira Lima", "GPE")], "Pereira Lima",
+     "Joao Pereira Lima"),
+])
+def test_a_double_family_name_tagged_as_a_thing_names_the_person(names, text, ents, short,
+                                                                  full):
+    assert named(names(text, ents), short) == [full]

@@ -7,7 +7,8 @@ and
    descriptors, cut-off tails, list fragments, dates and generic words, split names);
 2. all-capital headline and dateline words are set aside, and kept only where the same name
    occurs in normal case;
-3. acronyms defined in the text ("Korean Central News Agency (KCNA)") resolve later uses, and
+3. acronyms defined in the text ("Korean Central News Agency (KCNA)"), or spelling the initials
+   of the one longer name in it that fits ("NSW" beside "New South Wales"), resolve uses, and
    a place, country or organisation the model tagged once is found where it missed it; a
    person's name gets the given names the model left out in front of it
    (:mod:`graph.mentions.given_names`);
@@ -40,7 +41,7 @@ from graph.names.actor_types import (
     organisation_heads,
     type_votes,
 )
-from graph.names.builtin import country_name
+from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import initials_match, name_key, organisation_suffixes
 
 __all__ = ["ENTITY_TYPES", "MentionSpan", "find_mentions"]
@@ -296,7 +297,29 @@ def _acronyms(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
             found[inner] = name
         elif initials_match(name, inner):
             found[name] = inner
-    return found
+    return {**_spelled_acronyms(spans, found), **found}
+
+
+def _spelled_acronyms(spans: list[MentionSpan], defined: dict[str, str]) -> dict[str, str]:
+    """Acronyms the article uses without defining them, for the one organisation or place
+    name of two or more words in the article whose initials they spell ("NSW" beside "New
+    South Wales", "KSC" beside "Kennedy Space Center"); never an acronym the built-in table
+    knows ("US") or two names would fit, nor a name with the acronym in it ("NASA
+    Administrator")."""
+    full = {s.mention.name for s in spans if s.mention.type in ("organisation", "place",
+                                                               "country")
+            and len(s.mention.name.split()) >= 2}
+    out: dict[str, str] = {}
+    for s in spans:
+        short = s.mention.name
+        if (short in defined or short in out or not _ACRONYM.fullmatch(short)
+                or builtin_alias(short) is not None):
+            continue
+        fits = [f for f in full if initials_match(short, f)
+                and name_key(short) not in name_key(f).split()]  # not "NASA Administrator"
+        if len(fits) == 1:
+            out[short] = fits[0]
+    return out
 
 
 def _resolve_acronyms(spans: list[MentionSpan], acronyms: dict[str, str]) -> list[MentionSpan]:
