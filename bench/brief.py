@@ -8,7 +8,7 @@ says what relgraph's whole briefing costs against the fastest plain drawing. Wit
 the baseline is skipped (and said so).
 
 Also, in one process: reading the view (the corpus loaded from the store), building the
-briefing, laying out the figure, and each render once the browser is warm.
+briefing, laying out the figure, and each render once the renderer is warm (fonts loaded).
 
 Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N]
 """
@@ -35,7 +35,6 @@ from graph.briefing.pack import pack_files, picture  # noqa: E402
 from graph.core.choices import DEFAULT_TOP  # noqa: E402
 from graph.views.exports import write_graph  # noqa: E402
 from graph.views.image import figure_bytes  # noqa: E402
-from graph.views.render import warm_up  # noqa: E402
 from graph.views.rules import view_graph  # noqa: E402
 
 ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/")}
@@ -111,8 +110,7 @@ def main() -> None:
 
 
 def in_process(store) -> None:  # noqa: ANN001
-    """Where a pack's time goes, in one process (the browser started first)."""
-    warm_up()
+    """Where a pack's time goes, in one process (the renderer warmed first)."""
     steps: list[tuple[str, float]] = []
     t0 = time.perf_counter()
     G = view_graph(store, top=DEFAULT_TOP)
@@ -124,11 +122,11 @@ def in_process(store) -> None:  # noqa: ANN001
     t0 = time.perf_counter()
     fig = picture(b)
     steps.append(("lay out the figure (positions, names, legend)", time.perf_counter() - t0))
-    figure_bytes(fig, "svg")  # the browser is warm from here on
+    figure_bytes(fig, "svg")  # fonts loaded from here on
     for fmt in ("png", "pdf", "svg"):
         t0 = time.perf_counter()
         figure_bytes(fig, fmt, 200 if fmt == "png" else 150)
-        steps.append((f"render {fmt} (warm browser)", time.perf_counter() - t0))
+        steps.append((f"render {fmt} (warm)", time.perf_counter() - t0))
     t0 = time.perf_counter()
     pack_files(b, "pack")
     steps.append(("whole pack from a built briefing (3 renders + files)",

@@ -16,13 +16,11 @@ from graph.core.errors import (
     EmptySliceError,
     InvalidValue,
     RelgraphError,
-    RendererMissingError,
     UsageError,
 )
 from graph.core.model import GraphSlice
 from graph.slices.corpus import Corpus
 from graph.views.captions import plural
-from graph.views.render import warm_up
 
 __all__ = ["brief"]
 
@@ -56,7 +54,6 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
 
     Example: relgraph brief -o out/summit --since 2024-06-01 --title "Summit week"
     """
-    warm_up()  # the browser starts while the slice is read
     store = open_store(db)
     known = {a["id"] for a in store.articles()}
     missing = [a for a in graph_slice.articles if a not in known]
@@ -73,7 +70,7 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
             b.pictures = over_time(store, graph_slice, periods, corpus)
         omitted = left_out(b.graph, DEFAULT_TOP)
         written = write_pack(b, output, formats or BRIEF_FORMATS)
-    except (EmptySliceError, RendererMissingError, InvalidValue) as exc:
+    except (EmptySliceError, InvalidValue) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise RelgraphError(f"cannot write {output}: {exc.strerror or exc}") from None
