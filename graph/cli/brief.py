@@ -55,14 +55,17 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
     Example: relgraph brief -o out/summit --since 2024-06-01 --title "Summit week"
     """
     store = open_store(db)
-    known = {a["id"] for a in store.articles()}
+    known = {a["id"] for a in store.articles(graph_slice.articles)} if graph_slice.articles \
+        else set()
     missing = [a for a in graph_slice.articles if a not in known]
     if missing:
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
     focus_id = actor_id(store, focus) if focus else None
     ends = (actor_id(store, path[0]), actor_id(store, path[1])) if path else None
     try:
-        corpus = Corpus.load(store)  # read once: the pack's view and its periods share it
+        # read once when there are periods: the pack's view and its periods share it (else
+        # the default view is read for its actors alone: graph.slices.top_view)
+        corpus = Corpus.load(store) if periods else None
         b = build_briefing(store, graph_slice, top=top, focus=focus_id, depth=depth,
                            path=ends, relations=relations, title=title, subtitle=subtitle,
                            corpus=corpus)

@@ -99,7 +99,8 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
     """
     image = fmt in IMAGE_FORMATS
     store = open_store(db)
-    known = {a["id"] for a in store.articles()}
+    known = {a["id"] for a in store.articles(graph_slice.articles)} if graph_slice.articles \
+        else set()
     missing = [a for a in graph_slice.articles if a not in known]
     if missing:
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
