@@ -203,3 +203,17 @@ def test_the_legend_names_the_relation_types_drawn_with_their_cameo_roots(seed_g
     assert [e[0].split(" — ")[0] for e in entries] == ["meet", "accuse"]
     names = {t.get("name") for t in figure(seed_graph)["data"]}
     assert any(n and n.startswith("meet — ") for n in names)
+
+
+def test_names_in_other_scripts_are_drawn_as_text(tmp_path):
+    """A name outside Latin-1 (an invented Cyrillic one) is real text in the PDF and the SVG
+    (the font's fallbacks supply its glyphs), not boxes or question marks."""
+    G: nx.Graph = nx.Graph()
+    G.add_node("a", label="Ольга Вересова", type="person", mentions=4)
+    G.add_node("b", label="Zoë Ångmar", type="person", mentions=2)
+    G.add_edge("a", "b", weight=3)
+    caption = "path: Ольга Вересова → Zoë Ångmar"
+    pdf = PdfReader(io.BytesIO(image_bytes(G, "pdf", caption=caption))).pages[0].extract_text()
+    assert "Ольга Вересова" in pdf and "Zoë Ångmar" in pdf and "→ Zoë" in pdf
+    texts = svg_texts(image_bytes(G, "svg", caption=caption))
+    assert "Ольга Вересова" in texts and caption in texts

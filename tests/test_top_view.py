@@ -21,7 +21,8 @@ from graph.store.store import Store
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from synthetic import synthetic_store as dated_store  # noqa: E402  (bench's: event dates)
+# the bench's synthetic store: event dates, both directions, undated articles
+from synthetic import synthetic_store as dated_store  # type: ignore[import-not-found]  # noqa: E402,I001
 
 
 def corpus_view(store: Store, top: int) -> nx.Graph:
@@ -80,9 +81,14 @@ def test_event_dates_directions_and_undated_articles_read_the_same(tmp_path):
 def test_view_graph_takes_the_fast_path_only_where_it_covers(seed_store, monkeypatch):
     import graph.views.rules as rules  # the module whose call is counted
 
-    calls = []
+    calls: list[tuple] = []
     real = rules.top_view
-    monkeypatch.setattr(rules, "top_view", lambda *a: calls.append(a) or real(*a))
+
+    def counted(*args: object) -> nx.Graph:
+        calls.append(args)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rules, "top_view", counted)
     G = view_graph(seed_store, GraphSlice(), top=25)
     assert len(calls) == 1 and G.graph["focus"] is None
     some = next(iter(G))

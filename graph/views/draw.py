@@ -20,27 +20,23 @@ from __future__ import annotations
 
 import html
 import io
-import logging
 import re
 import threading
 from dataclasses import dataclass
 from typing import Any
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, fontManager
+from matplotlib.markers import MarkerStyle
+from matplotlib.patches import Circle, Rectangle
+from matplotlib.transforms import Affine2D
+from PIL import Image
 
-matplotlib.use("agg")  # before pyplot could ever be imported: no GUI backend, no display
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.collections import LineCollection  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.font_manager import FontProperties, fontManager  # noqa: E402
-from matplotlib.markers import MarkerStyle  # noqa: E402
-from matplotlib.patches import Circle, Rectangle  # noqa: E402
-from matplotlib.transforms import Affine2D  # noqa: E402
-from PIL import Image  # noqa: E402
-
-from graph.views import style  # noqa: E402
-from graph.views.typography import text_width  # noqa: E402
+from graph.views import style
+from graph.views.typography import text_width
 
 __all__ = ["FONTS", "draw"]
 
@@ -54,18 +50,18 @@ _LOCK = threading.Lock()
 _DASH = {"dot": (0, (1, 2)), "dash": (0, (4, 2)), "dashdot": (0, (4, 2, 1, 2))}
 _TAG = re.compile(r"</?b>")
 
-# The standard Helvetica's metrics call its regular weight "medium": matplotlib says so on
-# every text of a PDF (logged as a warning) and then uses it, as wanted.
-logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 #: The one font drawn with: the first of :data:`FONTS` installed.
 FONT = next((f for f in FONTS if f in {e.name for e in fontManager.ttflist}), "DejaVu Sans")
 #: Where a glyph is missing from :data:`FONT` (another script), matplotlib takes it from the
 #: next font that has it.
 FALLBACK = list(dict.fromkeys([FONT, "DejaVu Sans", *(
     e.name for e in fontManager.ttflist if e.name.startswith(("Noto Sans CJK", "Noto Sans")))]))
-matplotlib.rcParams.update({"svg.fonttype": "none", "pdf.fonttype": 42,
-                            "svg.hashsalt": "relgraph", "font.family": FALLBACK,
-                            "path.simplify": False})
+#: matplotlib settings for every drawing (set per drawing: a program using relgraph and
+#: matplotlib keeps its own): SVG text as text; PDF glyphs embedded as a Type 3 subset (text
+#: stays searchable; a Type 42 subset took 2.5 times as long to write); SVG ids the same from
+#: run to run.
+_RC: dict[Any, Any] = {"svg.fonttype": "none", "pdf.fonttype": 3, "svg.hashsalt": "relgraph",
+       "font.family": FALLBACK, "path.simplify": False}
 
 
 @dataclass(frozen=True)
@@ -122,14 +118,10 @@ class _Page:
 
 def draw(fig: dict, fmt: str, dpi: float = 96, title: str = "", subject: str = "") -> bytes:
     """The figure as ``fmt`` ("png", "svg" or "pdf") bytes; a PNG at ``dpi`` (the page is
-    its CSS px at 96 an inch), a PDF whose document title is ``title``. A PDF's text is set
-    in the reader's own Helvetica (one of PDF's 14 standard fonts, the metrics labels were
-    placed by): nothing to embed, which took most of a PDF's time."""
+    its CSS px at 96 an inch), a PDF whose document title is ``title``."""
     layout = fig["layout"]
     page = _Page(layout)
-    core = fmt == "pdf" and _latin(fig)
-    fonts = ["Helvetica"] if core else FALLBACK
-    with _LOCK, matplotlib.rc_context({"font.family": fonts, "pdf.use14corefonts": core}):
+    with _LOCK, matplotlib.rc_context(_RC):
         f = Figure(figsize=(page.w / 96, page.h / 96), dpi=96,
                    facecolor=layout.get("paper_bgcolor", style.BACKGROUND))
         FigureCanvasAgg(f)
@@ -137,7 +129,7 @@ def draw(fig: dict, fmt: str, dpi: float = 96, title: str = "", subject: str = "
         ax.set_axis_off()
         ax.set_xlim(0, page.w)
         ax.set_ylim(page.h, 0)
-        d = _Drawing(ax, page, layout, fonts)
+        d = _Drawing(ax, page, layout, FALLBACK)
         d.shapes("below")
         d.traces(fig.get("data", []))
         d.shapes("above")
@@ -396,23 +388,6 @@ class _Drawing:
         self.ax.scatter([x + room / 2], [y], s=(size * PT) ** 2, marker=marker,
                         color=c if isinstance(c, str) else "#444444",
                         alpha=tr.get("opacity", 1.0), linewidths=0, zorder=61)
-
-
-def _latin(fig: dict) -> bool:
-    """Whether every text of the figure is in the standard PDF fonts' character set
-    (WinAnsi); a text that is not (an arrow, a name in another script) needs the embedded
-    font, with its fallbacks."""
-    layout = fig["layout"]
-    title = layout.get("title") or {}
-    texts = [a.get("text", "") for a in layout.get("annotations", [])]
-    texts += [title.get("text", ""), (title.get("subtitle") or {}).get("text", "")]
-    texts += [str(tr.get("name") or "") + str((tr.get("legendgrouptitle") or {}).get("text", ""))
-              for tr in fig.get("data", [])]
-    try:
-        html.unescape("".join(texts)).encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _each(value: Any, n: int) -> list:
