@@ -11,7 +11,7 @@ Also, in one process: reading the view (by SQL for its actors alone, and, for co
 through the corpus loaded from the store, as other slices are read), building the
 briefing, laying out the figure, and each render once the renderer is warm (fonts loaded).
 
-Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N]
+Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N] [--before DIR]
 """
 
 from __future__ import annotations
@@ -46,12 +46,13 @@ def median(times: list[float]) -> float:
     return sorted(times)[len(times) // 2]
 
 
-def timed(command: list[str], runs: int, shell: bool = False) -> float:
+def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT) -> float:
+    """Median seconds of ``command`` (``code``: the relgraph checkout it imports)."""
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         subprocess.run(command if not shell else " ".join(command), shell=shell, check=True,
-                       capture_output=True, env=ENV, cwd=ROOT)
+                       capture_output=True, env={**ENV, "PYTHONPATH": str(code)}, cwd=ROOT)
         times.append(time.perf_counter() - t0)
     return median(times)
 
@@ -67,6 +68,8 @@ def main() -> None:
                    help="the synthetic store (built if it has fewer articles)")
     p.add_argument("--articles", type=int, default=10_000)
     p.add_argument("--runs", type=int, default=3, help="runs per whole command (median)")
+    p.add_argument("--before", metavar="DIR", type=Path,
+                   help="also time the commands of another relgraph checkout (same run)")
     args = p.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -93,21 +96,23 @@ def main() -> None:
             print("baseline skipped: sfdp (Graphviz) not installed", flush=True)
         rows.append(("python -c pass (interpreter start-up)",
                      timed([sys.executable, "-c", "pass"], args.runs)))
-        rows.append(("relgraph export -f png (briefing image)",
-                     timed(relgraph("export", "--db", str(db), "-f", "png", "-o",
-                                    str(out / "brief.png")), args.runs)))
-        rows.append(("relgraph export -f svg (briefing image)",
-                     timed(relgraph("export", "--db", str(db), "-f", "svg", "-o",
-                                    str(out / "brief.svg")), args.runs)))
-        rows.append(("relgraph brief (pptx + pdf + md/svg)",
-                     timed(relgraph("brief", "--db", str(db), "-o", str(out / "pack")),
-                           args.runs)))
+        commands = [("export -f png (briefing image)",
+                      ["export", "--db", str(db), "-f", "png", "-o", str(out / "brief.png")]),
+                     ("export -f svg (briefing image)",
+                      ["export", "--db", str(db), "-f", "svg", "-o", str(out / "brief.svg")]),
+                     ("brief (pptx + pdf + md/svg)",
+                      ["brief", "--db", str(db), "-o", str(out / "pack")])]
+        for name, command in commands:
+            if args.before:
+                rows.append((f"before: relgraph {name}",
+                             timed(relgraph(*command), args.runs, code=args.before)))
+            rows.append((f"relgraph {name}", timed(relgraph(*command), args.runs)))
         base = rows[0][1] if sfdp and convert else None
-        print(f"\n{'whole command, median of ' + str(args.runs):<48}{'s':>7}"
+        print(f"\n{'whole command, median of ' + str(args.runs):<52}{'s':>7}"
               f"{'/ sfdp png':>11}")
         for name, seconds in rows:
             ratio = f"{seconds / base:>11.1f}" if base else f"{'-':>11}"
-            print(f"{name:<48}{seconds:>7.2f}{ratio}")
+            print(f"{name:<52}{seconds:>7.2f}{ratio}")
         in_process(store)
 
 
