@@ -7,10 +7,11 @@ labels. Graphviz draws a graph, without legend, caption, verbs or any slide text
 says what relgraph's whole briefing costs against the fastest plain drawing. Without ``sfdp``
 the baseline is skipped (and said so).
 
-Also, in one process: reading the view (the corpus loaded from the store), building the
-briefing, laying out the figure, and each render once the browser is warm.
+Also, in one process: reading the view (by SQL for its actors alone, and, for comparison,
+through the corpus loaded from the store, as other slices are read), building the
+briefing, laying out the figure, and each render once the renderer is warm (fonts loaded).
 
-Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N]
+Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N] [--before DIR]
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ from synthetic import synthetic_store  # noqa: E402
 from graph.briefing.content import build_briefing  # noqa: E402
 from graph.briefing.pack import pack_files, picture  # noqa: E402
 from graph.core.choices import DEFAULT_TOP  # noqa: E402
+from graph.slices.corpus import Corpus  # noqa: E402
 from graph.views.exports import write_graph  # noqa: E402
 from graph.views.image import figure_bytes  # noqa: E402
-from graph.views.render import warm_up  # noqa: E402
 from graph.views.rules import view_graph  # noqa: E402
 
 ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/")}
@@ -45,12 +46,13 @@ def median(times: list[float]) -> float:
     return sorted(times)[len(times) // 2]
 
 
-def timed(command: list[str], runs: int, shell: bool = False) -> float:
+def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT) -> float:
+    """Median seconds of ``command`` (``code``: the relgraph checkout it imports)."""
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         subprocess.run(command if not shell else " ".join(command), shell=shell, check=True,
-                       capture_output=True, env=ENV, cwd=ROOT)
+                       capture_output=True, env={**ENV, "PYTHONPATH": str(code)}, cwd=ROOT)
         times.append(time.perf_counter() - t0)
     return median(times)
 
@@ -66,6 +68,8 @@ def main() -> None:
                    help="the synthetic store (built if it has fewer articles)")
     p.add_argument("--articles", type=int, default=10_000)
     p.add_argument("--runs", type=int, default=3, help="runs per whole command (median)")
+    p.add_argument("--before", metavar="DIR", type=Path,
+                   help="also time the commands of another relgraph checkout (same run)")
     args = p.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -92,31 +96,36 @@ def main() -> None:
             print("baseline skipped: sfdp (Graphviz) not installed", flush=True)
         rows.append(("python -c pass (interpreter start-up)",
                      timed([sys.executable, "-c", "pass"], args.runs)))
-        rows.append(("relgraph export -f png (briefing image)",
-                     timed(relgraph("export", "--db", str(db), "-f", "png", "-o",
-                                    str(out / "brief.png")), args.runs)))
-        rows.append(("relgraph export -f svg (briefing image)",
-                     timed(relgraph("export", "--db", str(db), "-f", "svg", "-o",
-                                    str(out / "brief.svg")), args.runs)))
-        rows.append(("relgraph brief (pptx + pdf + md/svg)",
-                     timed(relgraph("brief", "--db", str(db), "-o", str(out / "pack")),
-                           args.runs)))
+        commands = [("export -f png (briefing image)",
+                      ["export", "--db", str(db), "-f", "png", "-o", str(out / "brief.png")]),
+                     ("export -f svg (briefing image)",
+                      ["export", "--db", str(db), "-f", "svg", "-o", str(out / "brief.svg")]),
+                     ("brief (pptx + pdf + md/svg)",
+                      ["brief", "--db", str(db), "-o", str(out / "pack")])]
+        for name, command in commands:
+            if args.before:
+                rows.append((f"before: relgraph {name}",
+                             timed(relgraph(*command), args.runs, code=args.before)))
+            rows.append((f"relgraph {name}", timed(relgraph(*command), args.runs)))
         base = rows[0][1] if sfdp and convert else None
-        print(f"\n{'whole command, median of ' + str(args.runs):<48}{'s':>7}"
+        print(f"\n{'whole command, median of ' + str(args.runs):<52}{'s':>7}"
               f"{'/ sfdp png':>11}")
         for name, seconds in rows:
             ratio = f"{seconds / base:>11.1f}" if base else f"{'-':>11}"
-            print(f"{name:<48}{seconds:>7.2f}{ratio}")
+            print(f"{name:<52}{seconds:>7.2f}{ratio}")
         in_process(store)
 
 
 def in_process(store) -> None:  # noqa: ANN001
-    """Where a pack's time goes, in one process (the browser started first)."""
-    warm_up()
+    """Where a pack's time goes, in one process (the renderer warmed first)."""
     steps: list[tuple[str, float]] = []
     t0 = time.perf_counter()
     G = view_graph(store, top=DEFAULT_TOP)
-    steps.append(("read the view (corpus loaded from the store)", time.perf_counter() - t0))
+    steps.append(("read the view (SQL for its actors: top_view)", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    slow = view_graph(store, top=DEFAULT_TOP, corpus=Corpus.load(store))
+    steps.append(("read the view (corpus loaded: other slices)", time.perf_counter() - t0))
+    assert sorted(slow) == sorted(G)  # the same actors either way
     t0 = time.perf_counter()
     b = build_briefing(store)
     steps.append(("build the briefing (view again, evidence, sources)",
@@ -124,11 +133,11 @@ def in_process(store) -> None:  # noqa: ANN001
     t0 = time.perf_counter()
     fig = picture(b)
     steps.append(("lay out the figure (positions, names, legend)", time.perf_counter() - t0))
-    figure_bytes(fig, "svg")  # the browser is warm from here on
+    figure_bytes(fig, "svg")  # fonts loaded from here on
     for fmt in ("png", "pdf", "svg"):
         t0 = time.perf_counter()
         figure_bytes(fig, fmt, 200 if fmt == "png" else 150)
-        steps.append((f"render {fmt} (warm browser)", time.perf_counter() - t0))
+        steps.append((f"render {fmt} (warm)", time.perf_counter() - t0))
     t0 = time.perf_counter()
     pack_files(b, "pack")
     steps.append(("whole pack from a built briefing (3 renders + files)",

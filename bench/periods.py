@@ -2,7 +2,7 @@
 cost against the single briefing image of the same store, in the same run and process.
 
 Each step is timed from the store to the figure (the views read, positions, names, legend)
-and then rendered once as SVG with the browser already warm; the ratio is against the
+and then rendered once as SVG with the renderer already warm; the ratio is against the
 single image's same step. The periods split the store's article dates evenly.
 
 Usage: python bench/periods.py [--db PATH] [--articles N] [--runs N]
@@ -34,7 +34,6 @@ from graph.views.periods import (  # noqa: E402
     period_graphs,
     periods_figure,
 )
-from graph.views.render import warm_up  # noqa: E402
 from graph.views.rules import view_graph  # noqa: E402
 
 
@@ -71,7 +70,6 @@ def main() -> None:
     first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
     w, h = DEFAULT_SIZE
     sl = GraphSlice()
-    warm_up()
     rows: list[tuple[str, float, float]] = []
 
     def single() -> dict:
@@ -92,7 +90,7 @@ def main() -> None:
     steps = [("single image (baseline)", single), ("small multiples, 2 periods", multiples(2)),
              ("small multiples, 4 periods", multiples(4)),
              ("small multiples, 6 periods", multiples(6)), ("what changed, 2 halves", changed)]
-    figure_bytes(single(), "svg")  # the browser warm before any timing
+    figure_bytes(single(), "svg")  # fonts and caches loaded before any timing
     for name, step in steps:
         build, fig = timed(step, args.runs)
         render, _ = timed(lambda f=fig: figure_bytes(f, "svg"), args.runs)

@@ -27,7 +27,6 @@ from dashboard.filters import filters_from_query
 from dashboard.guard import LOOPBACK, allowed_hosts
 from dashboard.viewdata import ViewData
 from graph.store.store import Store
-from graph.views import render
 
 cyto.load_extra_layouts()  # fcose/cola layouts and SVG export; registers components only
 
@@ -88,7 +87,6 @@ def server(db: str | None = None, allow_hosts: Iterable[str] = (),
         read_only = _env_flag("RELGRAPH_READ_ONLY")
     if uploads_on is None:
         uploads_on = _env_flag("RELGRAPH_UPLOADS")
-    render.warm_up()  # the briefing renderer's browser starts now, not on the first click
     return create_app(Store(db), allowed_hosts=[*LOOPBACK, *allow_hosts, *extra],
                       read_only=read_only, uploads_on=uploads_on).server
 
@@ -113,7 +111,6 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8050,
     # temporary file before the app can answer 413)
     server = create_server(wsgi, host=host, port=port, threads=threads, ident="relgraph",
                            max_request_body_size=app.server.config["MAX_CONTENT_LENGTH"])
-    render.warm_up()
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     print(f"relgraph dashboard on {url} (Ctrl+C to stop)", flush=True)
     if open_browser:

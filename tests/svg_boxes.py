@@ -1,8 +1,11 @@
-"""What a briefing image's SVG draws, as boxes in page pixels, for the typography tests.
+"""What a briefing image's SVG draws, as boxes in page units, for the typography tests.
 
-Every box comes from the SVG the renderer wrote: an annotation's background rectangle is the
-text's extent as Chromium measured it, the legend's background is the legend, a node is its
-marker's circle. Transforms (translate, rotate, scale, matrix) are followed up the tree.
+Every box comes from the SVG the renderer (:mod:`graph.views.draw`, matplotlib) wrote, which
+names what it draws with ``id`` attributes: an annotation's background box (``label-N`` in a
+plot, ``note-N`` outside it) is the text's extent as the renderer measured it with the real
+font (labels were placed by estimated widths: the measurement can disagree), ``legend`` the
+legend's box, ``node-N`` an actor's circle. Transforms (translate, rotate, scale, matrix) are
+followed up the tree.
 """
 
 from __future__ import annotations
@@ -67,70 +70,65 @@ def _box(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, 
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _classes(el: ET.Element) -> set[str]:
-    return set((el.get("class") or "").split())
-
-
 def font_sizes(data: bytes) -> list[tuple[str, float]]:
-    """``(text, font size in px)`` of every non-empty text element."""
+    """``(text, font size in CSS px)`` of every non-empty text element."""
     out = []
-    for el in ET.fromstring(data).iter(f"{SVG}text"):
+    root = ET.fromstring(data)
+    for el in root.iter(f"{SVG}text"):
         text = "".join(el.itertext()).strip()
         size = re.search(r"font-size:\s*([\d.]+)px", el.get("style") or "")
         if text and size:
-            out.append((text, float(size.group(1))))
+            out.append((text, float(size.group(1)) * _scale(root)))
     return out
 
 
+def _css_px(length: str) -> float:
+    """An SVG length ("1200pt", "1600px", "1600") in CSS px."""
+    number, unit = re.fullmatch(r"([\d.]+)\s*([a-z]*)", length.strip()).groups()  # type: ignore[union-attr]
+    return float(number) * {"pt": 96 / 72, "in": 96, "": 1, "px": 1}[unit]
+
+
+def _scale(root: ET.Element) -> float:
+    """CSS px per unit of the drawing (its view box against its width)."""
+    box = root.get("viewBox")
+    return _css_px(root.get("width", "0")) / float(box.split()[2]) if box else 1.0
+
+
 def page_width(data: bytes) -> float:
-    return float(ET.fromstring(data).get("width", "0"))
+    """The page's width in CSS px (what every size here is given in)."""
+    return _css_px(ET.fromstring(data).get("width", "0"))
+
+
+def _path_box(d: str) -> tuple[float, float, float, float] | None:
+    numbers = [float(x) for x in re.findall(r"-?[\d.]+(?:e-?\d+)?", d)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    if not xs or not ys:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def boxes(data: bytes) -> list[Box]:
     """Boxes of the annotations (texts with their measured background), the legend and the
-    nodes (marker circles of the plot's scatter traces)."""
+    nodes (actors' circles)."""
     out: list[Box] = []
-    plot = None
 
-    def walk(el: ET.Element, m: Matrix, ancestry: set[str]) -> None:
-        nonlocal plot
+    def walk(el: ET.Element, m: Matrix) -> None:
         m = _mul(m, _parse(el.get("transform")))
-        cls = _classes(el)
-        tag = el.tag.removeprefix(SVG)
-        if tag == "rect" and "bg" in cls and "annotation" in ancestry:
-            w, h = float(el.get("width", 0)), float(el.get("height", 0))
-            x, y = float(el.get("x", 0)), float(el.get("y", 0))
-            text = "".join("".join(t.itertext()) for t in parent_of[el].iter(f"{SVG}text"))
-            out.append(Box("annotation", text.strip(), *_box(m, x, y, x + w, y + h)))
-        elif tag == "rect" and "bg" in cls and "legend" in ancestry:
-            w, h = float(el.get("width", 0)), float(el.get("height", 0))
-            out.append(Box("legend", "", *_box(m, 0, 0, w, h)))
-        elif tag == "path" and "point" in cls and "scatterlayer" in ancestry:
-            r = re.match(r"M([\d.]+),0A([\d.]+),([\d.]+)", el.get("d") or "")
-            if r and "opacity: 0;" not in (el.get("style") or ""):
-                rad = float(r.group(2))
-                out.append(Box("node", "", *_box(m, -rad, -rad, rad, rad)))
-        elif tag == "clipPath" and "axesclip" in cls and el.get("id", "").endswith("xy"):
-            rect = el.find(f"{SVG}rect")
-            assert rect is not None
-            x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
-            plot = (x, y, x + float(rect.get("width", 0)), y + float(rect.get("height", 0)))
+        kind = (el.get("id") or "").rsplit("-", 1)[0]
+        if el.tag == f"{SVG}g" and kind in ("label", "note", "node", "legend"):
+            path = next(el.iter(f"{SVG}path"), None)
+            box = _path_box(path.get("d", "")) if path is not None else None
+            if box is not None:
+                text = "".join("".join(t.itertext()) for t in el.iter(f"{SVG}text"))
+                out.append(Box(kind, text.strip(), *_box(m, *box)))
+            return
         for child in el:
-            walk(child, m, ancestry | cls)
+            walk(child, m)
 
     root = ET.fromstring(data)
-    parent_of = {child: parent for parent in root.iter() for child in parent}
-    walk(root, IDENTITY, set())
-    if plot is not None:  # annotations inside the plot are labels, the others notes
-        out = [Box("label" if b.kind == "annotation" and _inside(b, plot) else
-                   "note" if b.kind == "annotation" else b.kind, b.text, b.x0, b.y0, b.x1, b.y1)
-               for b in out]
+    k = _scale(root)
+    walk(root, (k, 0, 0, k, 0, 0))
     return out
-
-
-def _inside(b: Box, plot: tuple[float, ...]) -> bool:
-    cx, cy = (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2
-    return plot[0] <= cx <= plot[2] and plot[1] <= cy <= plot[3]
 
 
 def overlaps(data: bytes, tolerance: float = 1.0) -> list[tuple[Box, Box, float]]:

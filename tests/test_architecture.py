@@ -121,7 +121,6 @@ def readme_api_example() -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.browser  # export_image renders through Chromium
 def test_the_readme_python_api_example_runs_as_written(tmp_path):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -23,7 +23,7 @@ from graph.core.choices import DEFAULT_TOP
 from graph.core.model import GraphSlice
 from graph.store.store import Store
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]  # kaleido drives Chromium
+pytestmark = pytest.mark.slow  # real stores, every pack format drawn
 
 
 @pytest.fixture(scope="module")

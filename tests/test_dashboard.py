@@ -309,7 +309,6 @@ def test_briefing_options_are_checked():
             briefing_options(*bad)
 
 
-@pytest.mark.browser  # kaleido drives Chromium
 @pytest.mark.slow
 def test_briefing_download_draws_the_focus_and_names_it(source):
     from pypdf import PdfReader

@@ -370,10 +370,8 @@ def test_read_only_has_no_decisions_at_all(store):
 
 @pytest.mark.slow
 def test_wsgi_server_curates_unless_read_only(store, monkeypatch):
-    import graph.views.render
     from dashboard import server
 
-    monkeypatch.setattr(graph.views.render, "warm_up", lambda: None)  # no renderer browser here
     monkeypatch.delenv("RELGRAPH_READ_ONLY", raising=False)
     monkeypatch.delenv("RELGRAPH_UPLOADS", raising=False)
 

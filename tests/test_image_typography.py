@@ -1,4 +1,4 @@
-"""Slide-legible briefing images, measured on the SVG Chromium drew: type sizes in points as a
+"""Slide-legible briefing images, measured on the SVG the renderer drew: type sizes in points as a
 13.33 in slide shows them, every drawn actor named (or numbered in the key), and no text over
 another text, a node or the legend; for the seeds, a ~300-actor synthetic slice, a focus and
 a path, at several page sizes. Also: the CLI draws the dashboard's default view by default."""
@@ -21,7 +21,7 @@ from graph.views.image import image_bytes, page_size
 from graph.views.rules import view_graph
 from graph.views.typography import SLIDE_INCHES, capacity, text_width, typography
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]  # kaleido drives Chromium; the seeds
+pytestmark = pytest.mark.slow  # the seeds
 
 PAGES = [("16:9", None, None), ("A4", None, None), (None, 1280, 720), (None, 1920, 1080)]
 

@@ -22,6 +22,7 @@ from graph.core.errors import EmptySliceError
 from graph.core.model import GraphSlice
 from graph.slices.build import Corpus
 from graph.slices.evidence import article_in
+from graph.slices.top_view import covers
 from graph.store.store import Store
 from graph.views.captions import slice_caption
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
@@ -108,13 +109,17 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     names legibly, 0 for all; ``focus``/``path`` as actor ids), with its ``relations``
     strongest typed relations among the drawn actors."""
     sl = sl or GraphSlice()
-    corpus = corpus or Corpus.load(store)  # its article list spares a read of every article
-    G = view_graph(store, sl, corpus=corpus, top=DEFAULT_TOP if top is None else top or None,
-                   focus=focus, depth=depth, path=path, hide_isolated=hide_isolated)
+    top = DEFAULT_TOP if top is None else top or None
+    if corpus is None and not covers(sl, top, focus, path):
+        corpus = Corpus.load(store)  # its article list spares a read of every article
+    # else the whole corpus' top N, read for those actors alone (graph.slices.top_view)
+    G = view_graph(store, sl, corpus=corpus, top=top, focus=focus, depth=depth, path=path,
+                   hide_isolated=hide_isolated)
     if not len(G):
         raise EmptySliceError("nothing to brief: the slice has no actors (loosen the filters)")
     in_slice = set(G.graph["articles"])
-    arts = [a for a in corpus.articles if a["id"] in in_slice]
+    arts = [a for a in (corpus.articles if corpus is not None else store.articles())
+            if a["id"] in in_slice]
     by_id = {a["id"]: a for a in arts}
 
     def label(v: object) -> str:

@@ -16,13 +16,11 @@ from graph.core.errors import (
     EmptySliceError,
     InvalidValue,
     RelgraphError,
-    RendererMissingError,
     UsageError,
 )
 from graph.core.model import GraphSlice
 from graph.slices.corpus import Corpus
 from graph.views.captions import plural
-from graph.views.render import warm_up
 
 __all__ = ["brief"]
 
@@ -56,16 +54,18 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
 
     Example: relgraph brief -o out/summit --since 2024-06-01 --title "Summit week"
     """
-    warm_up()  # the browser starts while the slice is read
     store = open_store(db)
-    known = {a["id"] for a in store.articles()}
+    known = {a["id"] for a in store.articles(graph_slice.articles)} if graph_slice.articles \
+        else set()
     missing = [a for a in graph_slice.articles if a not in known]
     if missing:
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
     focus_id = actor_id(store, focus) if focus else None
     ends = (actor_id(store, path[0]), actor_id(store, path[1])) if path else None
     try:
-        corpus = Corpus.load(store)  # read once: the pack's view and its periods share it
+        # read once when there are periods: the pack's view and its periods share it (else
+        # the default view is read for its actors alone: graph.slices.top_view)
+        corpus = Corpus.load(store) if periods else None
         b = build_briefing(store, graph_slice, top=top, focus=focus_id, depth=depth,
                            path=ends, relations=relations, title=title, subtitle=subtitle,
                            corpus=corpus)
@@ -73,7 +73,7 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
             b.pictures = over_time(store, graph_slice, periods, corpus)
         omitted = left_out(b.graph, DEFAULT_TOP)
         written = write_pack(b, output, formats or BRIEF_FORMATS)
-    except (EmptySliceError, RendererMissingError, InvalidValue) as exc:
+    except (EmptySliceError, InvalidValue) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise RelgraphError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -32,7 +32,6 @@ from graph.core.errors import (
     EmptySliceError,
     InvalidValue,
     RelgraphError,
-    RendererMissingError,
     UsageError,
 )
 from graph.core.model import GraphSlice
@@ -42,7 +41,6 @@ from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
 from graph.views.periods import compare_image, periods_image
-from graph.views.render import warm_up
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
 
@@ -100,10 +98,9 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
     Example: relgraph export --format graphml -o kim.graphml --since 2024-01-01
     """
     image = fmt in IMAGE_FORMATS
-    if image:
-        warm_up()  # the browser starts while the slice and the figure are built
     store = open_store(db)
-    known = {a["id"] for a in store.articles()}
+    known = {a["id"] for a in store.articles(graph_slice.articles)} if graph_slice.articles \
+        else set()
     missing = [a for a in graph_slice.articles if a not in known]
     if missing:
         raise UsageError(f"unknown article id(s): {', '.join(missing)}")
@@ -148,7 +145,7 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
                                sources=arts if sources else None, layout=layout,
                                width=width, height=height, size=size, dpi=dpi, labels=labels,
                                size_by=size_by, color_by=color_by)
-        except (EmptySliceError, RendererMissingError) as exc:
+        except EmptySliceError as exc:
             raise UsageError(str(exc)) from None
         written = [write_output(output, data, parents=True)]
     click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} actors, "
@@ -173,7 +170,7 @@ def _periods(store: Store, sl: GraphSlice, periods: str | None, compare: str | N
                                             size=size, **options)
             said = f"{G.number_of_nodes()} actors, links " + ", ".join(
                 f"{n} {change}" for change, n in counts.items())
-    except (InvalidValue, EmptySliceError, RendererMissingError) as exc:
+    except (InvalidValue, EmptySliceError) as exc:
         raise UsageError(str(exc)) from None
     written = write_output(output, data, parents=True)
     click.echo(f"wrote {written}: {said}")

@@ -77,7 +77,8 @@ class EmptySliceError(RelgraphError, ValueError):
 
 
 class RendererMissingError(RelgraphError, RuntimeError):
-    """Image export needs Chromium (kaleido) and it is not installed."""
+    """An image renderer is missing (kept for callers that still catch it: images are drawn in
+    process now, with matplotlib)."""
 
 
 class RendererDiedError(RelgraphError, RuntimeError):

@@ -24,6 +24,7 @@ from graph.resolution.actors import NameStat
 from graph.store import schema as t
 from graph.store.arrays import ArrayReads
 from graph.store.events import EventReads
+from graph.store.view_reads import ViewReads
 
 if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
     pass
@@ -51,7 +52,7 @@ class ActorRef:
     hidden: bool
 
 
-class Reads(ArrayReads, EventReads):
+class Reads(ArrayReads, EventReads, ViewReads):
     """Read-only queries (mixed into :class:`graph.store.store.Store`; the array loads for graphs
     are in :class:`graph.store.arrays.ArrayReads`, event records in
     :class:`graph.store.events.EventReads`)."""

@@ -1,12 +1,12 @@
-"""Briefing images of a graph view: PNG, SVG and PDF, drawn with plotly and rendered by
-kaleido's headless Chromium (:mod:`graph.views.render`).
+"""Briefing images of a graph view: PNG, SVG and PDF, laid out here as a plotly-style figure
+(a dict) and drawn in process by :mod:`graph.views.draw` (matplotlib; no browser).
 
 The drawing is the dashboard's default view: the same seeded positions
 (:func:`graph.views.positions.positions`), style (:mod:`graph.views.style`) and view rules
 (:mod:`graph.views.rules`). It explains itself: typed relations carry their verb ("met", "accused")
 and are drawn over faded co-occurrence links, a focus or path is highlighted, and the legend
-tells what colour, node size and link width mean. The figure is built as a plain dict: plotly's
-validating objects cost a second per image. SVG and PDF are vector with real text; a PDF's
+tells what colour, node size and link width mean. The figure is a plain dict in plotly's
+format, the one the dashboard's figures use. SVG and PDF are vector with real text; a PDF's
 title is the image title.
 """
 
@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import io
 import math
-import struct
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -29,10 +27,10 @@ from graph.core.errors import EmptySliceError, InvalidValue
 from graph.views import style
 from graph.views.captions import number_key, slice_caption, sources_lines, wrap
 from graph.views.changes import change_edges
+from graph.views.draw import draw
 from graph.views.labels import Placer, edge_labels, node_labels
 from graph.views.legend import legend_layout, relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
-from graph.views.render import RendererMissingError, render
 from graph.views.rules import node_colors, node_measure
 from graph.views.typography import (
     Typography,
@@ -46,7 +44,7 @@ from graph.views.typography import (
 if TYPE_CHECKING:  # numpy is imported where the label placement needs it
     import numpy as np
 
-__all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError", "RendererMissingError",
+__all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError",
            "export_image", "figure", "figure_bytes", "image_bytes", "page_size",
            "slice_caption",
            "sources_lines"]
@@ -347,13 +345,7 @@ def figure_bytes(fig: dict, fmt: str, dpi: int = 150, title: str = DEFAULT_TITLE
                  subtitle: str = "") -> bytes:
     """A figure from :func:`figure` rendered as ``fmt`` (a PNG records its ``dpi``; a PDF's
     document title is ``title``): one figure, several formats, laid out once."""
-    w, h = fig["layout"]["width"], fig["layout"]["height"]
-    data = render(fig, fmt, w, h, dpi / 96 if fmt == "png" else 1)
-    if fmt == "png":
-        return _with_dpi(data, dpi)
-    if fmt == "pdf":
-        return _pdf_titled(data, title, subtitle)
-    return data
+    return draw(fig, fmt, dpi, title, subtitle)
 
 
 def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options: Any) -> None:
@@ -364,29 +356,3 @@ def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options:
     else:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_bytes(data)
-
-
-def _pdf_titled(pdf: bytes, title: str, subject: str = "") -> bytes:
-    """The PDF with its document title set (Chromium writes its page's title otherwise)."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    meta = {"/Title": title, "/Creator": "relgraph", "/Producer": "relgraph (kaleido)"}
-    if subject:
-        meta["/Subject"] = subject
-    writer.add_metadata(meta)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _with_dpi(png: bytes, dpi: int) -> bytes:
-    """Record the resolution in the PNG (a pHYs chunk), so documents size it correctly."""
-    ppm = round(dpi / 0.0254)
-    body = b"pHYs" + struct.pack(">IIB", ppm, ppm, 1)
-    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-    end_ihdr = 8 + 8 + 13 + 4  # signature + IHDR length/type + IHDR data + CRC
-    rest = png[end_ihdr:]
-    if b"pHYs" in rest[:64]:
-        return png
-    return png[:end_ihdr] + chunk + rest

@@ -14,6 +14,7 @@ import networkx as nx
 from graph.core.choices import COLOR_BY, SIZE_BY
 from graph.core.model import ACTOR_TYPES, GraphSlice
 from graph.slices.build import Corpus, build_graph
+from graph.slices.top_view import covers, top_view
 from graph.store.store import Store
 from graph.views import colouring, style
 
@@ -33,9 +34,13 @@ def view_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | N
 
     ``G.graph`` also holds ``focus`` (the focused actor's node id, or None) and ``path``.
     """
-    G = build_graph(store, sl, corpus=corpus, top=top, evidence=evidence, focus=focus,
-                    depth=depth, path=path,
-                    max_edges=LINKS_PER_ACTOR * top if top else None)
+    if corpus is None and not evidence and covers(sl, top, focus, path):
+        # the whole corpus' top N, read for those actors alone (no corpus load)
+        G = top_view(store, int(top or 0), LINKS_PER_ACTOR * int(top or 0))
+    else:
+        G = build_graph(store, sl, corpus=corpus, top=top, evidence=evidence, focus=focus,
+                        depth=depth, path=path,
+                        max_edges=LINKS_PER_ACTOR * top if top else None)
     if not top:  # no top N: the cap follows the number of actors shown
         G = cap_links(G)
     G.graph["focus"] = focus if focus is not None and focus in G else None

@@ -1,0 +1,161 @@
+"""Reads for one view of the whole corpus: the top actors and what is drawn of them, read by
+SQL instead of loading the whole corpus into memory (:class:`graph.slices.corpus.Corpus`).
+
+A briefing image or pack of the default view draws 25 actors; loading the corpus to find them
+took most of such a command's time on 10,000 articles (bench/brief.py). Here the database
+ranks the actors (one pass over the weight rows, summed per actor pair and then per actor),
+and everything else is read for the chosen actors' names only.
+:func:`graph.slices.top_view.top_view` turns these rows into the view's graph.
+
+:class:`ViewReads` is part of :class:`graph.store.store.Store` (through
+:class:`graph.store.reads.Reads`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy.engine import Engine
+
+from graph.core.batches import chunked
+from graph.store import schema as t
+from graph.store.schema import ALL_KINDS
+
+__all__ = ["ViewReads"]
+
+
+def _iso(value: object) -> str | None:
+    """A date column's value as an ISO day (SQLite may hand back a string)."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+class ViewReads:
+    """The top-N view of the whole corpus, read by SQL."""
+
+    engine: Engine
+
+    def actor_strengths(self) -> list[tuple[str, str, str, int, int]]:
+        """``(id, label, type, mentions, weighted degree)`` of every visible actor with a
+        mention, over the whole corpus; weighted degree sums the sentences of the actor's
+        links to other visible actors.
+
+        Summed per name in SQL (a join per weight row cost seconds: SQLite looked up both
+        names' actors row by row), then per actor here; the rows whose two names are not two
+        different visible actors (a merged actor's own names, a hidden or unresolved name)
+        are read again, few of them, and taken back out."""
+        ps, an, ac, ms = t.pair_stats, t.actor_names, t.actors, t.mention_stats
+        star = ps.c.kind == ALL_KINDS
+        sides = union_all(
+            select(ps.c.a_id.label("name"), func.sum(ps.c.sentences).label("n"))
+            .where(star).group_by(ps.c.a_id),
+            select(ps.c.b_id.label("name"), func.sum(ps.c.sentences).label("n"))
+            .where(star).group_by(ps.c.b_id)).subquery()
+        visible = (select(an.c.name_id).join(ac, ac.c.id == an.c.actor_id)
+                   .where(ac.c.hidden.is_(False)))
+        shared = select(an.c.name_id).where(an.c.actor_id.in_(
+            select(an.c.actor_id).group_by(an.c.actor_id).having(func.count() > 1)))
+        odd = (select(ps.c.a_id, ps.c.b_id, func.sum(ps.c.sentences))
+               .where(star, or_(ps.c.a_id.in_(shared), ps.c.b_id.in_(shared),
+                                ps.c.a_id.not_in(visible), ps.c.b_id.not_in(visible)))
+               .group_by(ps.c.a_id, ps.c.b_id))
+        with self.engine.connect() as conn:
+            actors = {aid: (label, kind) for aid, label, kind in conn.execute(
+                select(ac.c.id, ac.c.label, ac.c.type).where(ac.c.hidden.is_(False)))}
+            owner = {n: a for n, a in conn.execute(select(an.c.name_id, an.c.actor_id))
+                     if a in actors}
+            linked: dict[str, int] = defaultdict(int)
+            for name, n in conn.execute(select(sides.c.name, func.sum(sides.c.n))
+                                        .group_by(sides.c.name)):
+                if name in owner:
+                    linked[owner[name]] += int(n)
+            for a, b, n in conn.execute(odd):
+                x, y = owner.get(a), owner.get(b)  # counted above, but not a link:
+                if x is not None and x == y:  # two names of one actor
+                    linked[x] -= 2 * int(n)
+                elif x is None or y is None:  # a hidden or unresolved name's row
+                    for actor in (x, y):
+                        if actor is not None:
+                            linked[actor] -= int(n)
+            mentions: dict[str, int] = defaultdict(int)
+            for name, n in conn.execute(select(ms.c.name_id, func.sum(ms.c.count))
+                                        .group_by(ms.c.name_id)):
+                if name in owner:
+                    mentions[owner[name]] += int(n)
+        return [(a, *actors[a], n, linked.get(a, 0)) for a, n in mentions.items() if n > 0]
+
+    def actor_name_ids(self, actors: Iterable[str]) -> dict[int, str]:
+        """Name id → actor id for the names of ``actors``."""
+        an = t.actor_names.c
+        out: dict[int, str] = {}
+        with self.engine.connect() as conn:
+            for part in chunked(list(actors), 900):
+                out.update(conn.execute(select(an.name_id, an.actor_id)
+                                        .where(an.actor_id.in_(part))).all())
+        return out
+
+    def name_pair_rows(self, names: Iterable[int]) -> list[tuple]:
+        """Weight and typed rows between the given names, summed over articles:
+        ``(a, b, kind, way, polarity, sentences, cooc, first, last)`` per name pair (``a <
+        b``), kind, direction and polarity; ``first``/``last`` the earliest and latest event
+        day (ISO) of a typed row (its own event day, else its article's date; None if
+        neither is known)."""
+        ps, ar = t.pair_stats, t.articles
+        ids = sorted(set(names))
+        if not ids:
+            return []
+        own = case((ps.c.day != 0, ps.c.day), else_=None)
+        by_article = case((ps.c.day == 0, ar.c.date), else_=None)
+        q = (select(ps.c.a_id, ps.c.b_id, ps.c.kind, ps.c.way, ps.c.polarity,
+                    func.sum(ps.c.sentences), func.sum(ps.c.cooc), func.min(own),
+                    func.max(own), func.min(by_article), func.max(by_article))
+             .join(ar, ar.c.id == ps.c.article_id)
+             .where(ps.c.a_id.in_(ids), ps.c.b_id.in_(ids))
+             .group_by(ps.c.a_id, ps.c.b_id, ps.c.kind, ps.c.way, ps.c.polarity))
+        out = []
+        with self.engine.connect() as conn:
+            for a, b, kind, way, pol, n, cooc, d0, d1, a0, a1 in conn.execute(q):
+                days = [date.fromordinal(int(d)).isoformat() for d in (d0, d1) if d]
+                days += [d for d in (_iso(a0), _iso(a1)) if d]
+                out.append((a, b, kind, way, pol, int(n), int(cooc or 0),
+                            min(days, default=None), max(days, default=None)))
+        return out
+
+    def name_facts(self, names: Iterable[int]) -> tuple[dict[int, list[str]],
+                                                        dict[int, tuple[str | None,
+                                                                        str | None]]]:
+        """Per name: its surface texts, and the first and last dates (ISO) of the dated
+        articles mentioning it."""
+        ms, ar, nm = t.mention_stats, t.articles, t.names
+        texts: dict[int, list[str]] = {}
+        dates: dict[int, tuple[str | None, str | None]] = {}
+        with self.engine.connect() as conn:
+            for part in chunked(sorted(set(names)), 900):
+                for name, text in conn.execute(
+                        select(ms.c.name_id, nm.c.name).join(nm, nm.c.id == ms.c.text_id)
+                        .where(ms.c.name_id.in_(part)).distinct()):
+                    texts.setdefault(name, []).append(text)
+                for name, first, last in conn.execute(
+                        select(ms.c.name_id, func.min(ar.c.date), func.max(ar.c.date))
+                        .join(ar, ar.c.id == ms.c.article_id)
+                        .where(ms.c.name_id.in_(part)).group_by(ms.c.name_id)):
+                    dates[name] = (_iso(first), _iso(last))
+        return texts, dates
+
+    def name_article_days(self, names: Iterable[int]) -> dict[str, int]:
+        """Per article date (ISO): how many (name, article) pairs of the given names fall on
+        it (a name counted once per article)."""
+        ms, ar = t.mention_stats, t.articles
+        ids = sorted(set(names))
+        if not ids:
+            return {}
+        seen = (select(ms.c.name_id, ms.c.article_id).where(ms.c.name_id.in_(ids))
+                .distinct().subquery())
+        q = (select(ar.c.date, func.count(literal(1))).join(seen, seen.c.article_id == ar.c.id)
+             .where(ar.c.date.is_not(None)).group_by(ar.c.date))
+        with self.engine.connect() as conn:
+            return {str(_iso(day)): int(n) for day, n in conn.execute(q)}
