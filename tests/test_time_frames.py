@@ -67,8 +67,8 @@ def test_the_default_size_is_the_shortest_with_at_most_24_steps(first, last, siz
 
 def test_a_slice_range_bounds_the_windows_and_open_ends_come_from_the_articles():
     days = [D(2024, 5, 3), D(2024, 2, 5), D(2024, 11, 21)]
-    size, ws = span_windows(days, None, None, None)
-    assert size == "month" and ws[0].since == D(2024, 2, 5) and ws[-1].until == D(2024, 11, 21)
+    size, ws = span_windows(days, None, None, None)  # whole months at the articles' ends
+    assert size == "month" and ws[0].since == D(2024, 2, 1) and ws[-1].until == D(2024, 11, 30)
     size, ws = span_windows(days, D(2024, 4, 10), None, "quarter")
     assert [w.label for w in ws] == ["Q2 2024", "Q3 2024", "Q4 2024"]
     assert ws[0].since == D(2024, 4, 10)

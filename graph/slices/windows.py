@@ -15,7 +15,7 @@ steps by month and one over four years by quarter. Pure functions of dates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from graph.core.choices import WINDOW_SIZES
@@ -118,13 +118,20 @@ def span_windows(days: list[date], since: date | None, until: date | None,
     """The windows of a slice: over the range ``since`` .. ``until``, an open end taken from
     ``days`` (the dates of the corpus' dated articles, any order); ``size`` None: the
     :func:`default_size` of that range. Returns (the size used, its windows); no windows
-    when there is no date to start or end at."""
+    when there is no date to start or end at. Only the slice's own range cuts a window: an
+    end taken from the articles keeps its whole calendar window (an article of 5 February
+    reporting a meeting of 3 February: the meeting is in February's window)."""
     first = since or (min(days) if days else None)
     last = until or (max(days) if days else None)
     if first is None or last is None or last < first:
         return size or WINDOW_SIZES[1], []
     size = size or default_size(first, last)
-    return size, windows(first, last, size)
+    ws = windows(first, last, size)
+    if since is None:
+        ws[0] = replace(ws[0], since=_start(first, size))
+    if until is None:
+        ws[-1] = replace(ws[-1], until=_next(_start(last, size), size) - timedelta(days=1))
+    return size, ws
 
 
 def window_at(ws: list[Window], key: str | None) -> int:
