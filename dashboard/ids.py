@@ -137,3 +137,5 @@ TIME_B = "time-b"
 TIME_CAPTION = "time-caption"
 TIME_SHOWN = "time-shown"  # what the graph shows: {"mode", "size", "at", "a", "b"} or None
 TIME_WANT = "time-want"  # the time state a link's #fragment asks for (read once on load)
+ACTOR_TIMELINE = "actor-timeline"  # an actor's events per period, in its details
+TIMELINE_BAR = "tl-window"  # pattern-matching bars: {"tl": TIMELINE_BAR, "since", "until"}

@@ -8,6 +8,9 @@ appear, grow and fade between frames. **Compare two periods**: two windows, the 
 coloured new, stronger, weaker, gone or unchanged (:func:`graph.views.periods.compare_view`,
 the "what changed" image's own view). Closing the tab shows the whole view again.
 
+An actor's details carry its own timeline: its events per period, by QuadClass
+(:func:`timeline_bars`); a click on a period sets the view's date range to it.
+
 The state lives in the URL's fragment (``#mode=step&size=month&at=2024-03-01``,
 ``#mode=compare&size=month&a=…&b=…``), written with ``history.replaceState`` (stepping adds
 no history entries), so a link opens the same frame. Callbacks are thin: :func:`time_view`
@@ -19,11 +22,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from dash import Dash, Input, Output, State, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, layout
 from dashboard import validate as check
+from dashboard.actor_timeline import actor_periods
 from dashboard.callbacks import view_parts
 from dashboard.elements import legend
 from dashboard.filters import CONTROLS, Filters, filters_from_controls
@@ -37,11 +41,17 @@ from dashboard.frames import (
     window_filters,
 )
 from dashboard.viewdata import ViewData, graph_key
+from graph.core.cameo import QUAD_CLASSES
 from graph.core.choices import TIME_MODES, WINDOW_SIZES
+from graph.core.model import GraphSlice
+from graph.slices.build import actor_articles
+from graph.slices.events import EventRecord, event_records
 from graph.slices.windows import Window, span_windows, window_at
+from graph.views import style
+from graph.views.captions import plural
 from graph.views.periods import Change, Period, compare_view
 
-__all__ = ["register", "time_view"]
+__all__ = ["actor_events", "register", "time_view", "timeline_bars"]
 
 TAB = "time"  # the dock's tab value (dashboard/layout.py: time_panel)
 MARKS = 8  # labelled marks on the slider at most
@@ -116,8 +126,89 @@ def time_view(data: ViewData, f: Filters, tab: object, mode: object, size: objec
             "shown": {"mode": "compare", "size": used, "a": keys[ia], "b": keys[ib]}}
 
 
+#: The bars' stacking order, bottom up: cooperation (material, verbal), neutral, conflict
+QUAD_ORDER = (2, 1, 0, 3, 4)
+
+
+def actor_events(data: ViewData, actor: str, f: Filters) -> list[EventRecord]:
+    """The event records of the view's slice in the articles mentioning ``actor`` (whatever
+    their own date: an event of the range may be reported after it)."""
+    def build(c):  # noqa: ANN001, ANN202
+        arts = actor_articles(c, actor, GraphSlice(articles=f.slice.articles))
+        return event_records(data.store, replace(f.slice, articles=tuple(arts))) if arts else []
+    return data.cached(("actor events", actor, f.slice), build, len)  # type: ignore[return-value]
+
+
+def timeline_bars(t: dict) -> list:
+    """An actor's timeline (:func:`dashboard.actor_timeline.actor_periods`) as bars, one per
+    period, stacked by QuadClass in :data:`graph.views.style.QUAD_COLORS`; each bar a button
+    setting the view's dates to its period. Empty when the actor has no typed relation."""
+    total = sum(w["total"] for w in t["windows"])
+    if not total and not t["undated"]:
+        return []
+    most = max(t["most"], 1)
+    bars = []
+    for w in t["windows"]:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(w["kinds"].items(),
+                                                       key=lambda kv: (-kv[1], kv[0])))
+        parts = [html.Span(className="tl-part", style={
+            "height": f"{100 * w['quads'][q] / most:.1f}%", "background": style.QUAD_COLORS[q]})
+            for q in QUAD_ORDER if w["quads"].get(q)]
+        bars.append(html.Button(parts, id={"tl": ids.TIMELINE_BAR, "since": w["since"],
+                                           "until": w["until"]}, className="tl-bar",
+                                title=f"{w['label']}: {plural(w['total'], 'event')}"
+                                      + (f" ({kinds})" if kinds else "")
+                                      + " · click for these dates"))
+    present = sorted({q for w in t["windows"] for q in w["quads"]}, key=QUAD_ORDER.index)
+    return [
+        html.H4(f"Events per {t['size']}"),
+        html.Div(bars, className="tl-bars"),
+        html.Div([html.Span(t["windows"][0]["label"]), html.Span(t["windows"][-1]["label"])],
+                 className="tl-axis") if t["windows"] else None,
+        html.Div([html.Span([html.Span(className="dot", style={
+            "background": style.QUAD_COLORS[q]}), QUAD_CLASSES[q]], className="item")
+            for q in present], className="tl-legend"),
+        html.Div(f"{plural(total, 'event')} dated" + (
+            f", {plural(t['undated'], 'undated event')} not shown" if t["undated"] else ""),
+                 className="facts"),
+    ]
+
+
 def register(app: Dash, data: ViewData) -> None:
-    """Attach the tab's callbacks to ``app``."""
+    """Attach the tab's callbacks and the actor timeline's to ``app``."""
+
+    @app.callback(
+        output={"children": Output(ids.ACTOR_TIMELINE, "children"),
+                "hidden": Output(ids.ACTOR_TIMELINE, "hidden")},
+        inputs={"selected": Input(ids.SELECTED, "data"), "query": Input(ids.QUERY, "data"),
+                "actors_rev": Input(ids.ACTORS_REV, "data")},
+        state={"controls": {name: State(i, p) for name, (i, p) in CONTROLS.items()}},
+        prevent_initial_call=True)
+    def actor_timeline(selected: object, query: object, actors_rev: object,
+                       controls: dict) -> dict:
+        sel = check.selection(selected)
+        if not sel or sel["kind"] != "node":
+            return {"children": [], "hidden": True}
+        f = filters_from_controls(controls)
+        actor = str(sel["id"])
+        t = actor_periods(actor_events(data, actor, f), actor, f.slice.since, f.slice.until)
+        bars = timeline_bars(t)
+        return {"children": bars, "hidden": not bars}
+
+    @app.callback(
+        output={"start": Output(ids.DATES, "start_date", allow_duplicate=True),
+                "end": Output(ids.DATES, "end_date", allow_duplicate=True)},
+        inputs={"clicks": Input({"tl": ids.TIMELINE_BAR, "since": ALL, "until": ALL},
+                                "n_clicks")},
+        prevent_initial_call=True)
+    def timeline_dates(clicks: object) -> dict:
+        bar = ctx.triggered_id
+        if not isinstance(bar, dict) or not (ctx.triggered and ctx.triggered[0]["value"]):
+            raise PreventUpdate  # the bars were drawn, not clicked
+        since, until = (check.text(bar.get(k), "period") for k in ("since", "until"))
+        if not (since and until and check.day(since) and check.day(until)):
+            raise PreventUpdate
+        return {"start": since, "end": until}
 
     @app.callback(
         output={"elements": Output(ids.GRAPH, "elements", allow_duplicate=True),

@@ -7,6 +7,7 @@ from datetime import date
 import networkx as nx
 import pytest
 
+from dashboard.actor_timeline import actor_periods
 from dashboard.filters import Filters
 from dashboard.frames import (
     NEAR,
@@ -21,6 +22,7 @@ from dashboard.frames import (
 )
 from graph.core.errors import InvalidValue
 from graph.core.model import GraphSlice
+from graph.slices.events import EventRecord
 from graph.slices.windows import Window, default_size, span_windows, window_at, windows
 from graph.views import style
 from graph.views.changes import link_changes
@@ -167,3 +169,29 @@ def test_compare_colours_each_link_by_how_it_changed():
 def test_a_frame_without_actors_has_no_elements():
     assert frame_elements(nx.Graph(), {}, None) == []
     assert view_scales(nx.Graph()) is None
+
+
+def record(day: str | None, kind: str = "meet", quad: int = 1, src: str = "a",
+           tgt: str = "b") -> EventRecord:
+    return EventRecord(day, "day" if day and len(day) == 10 else "month" if day else None,
+                       "explicit" if day else None, False, src.upper(), tgt.upper(), src,
+                       tgt, "person", "person", kind, "04", "Consult", quad, "", "neutral",
+                       "art", None, "A sentence.")
+
+
+def test_an_actors_timeline_counts_its_events_per_window_and_quadclass():
+    records = [record("2024-02-03"), record("2024-03-11"), record("2024-03-11", "criticise", 3),
+               record("2024-03"), record("2024-05-02", src="c", tgt="d"),  # not a's
+               record("2024-04-30", tgt="a", src="e"), record(None)]
+    assert actor_periods(records, "a")["size"] == "week"  # 13 weeks: at most 24 steps
+    t = actor_periods(records, "a", size="month")
+    assert t["size"] == "month" and t["undated"] == 1 and t["most"] == 3
+    assert [(w["label"], w["total"], w["quads"]) for w in t["windows"]] == [
+        ("Feb 2024", 1, {1: 1}), ("Mar 2024", 3, {1: 2, 3: 1}), ("Apr 2024", 1, {1: 1})]
+    assert t["windows"][1]["kinds"] == {"meet": 2, "criticise": 1}
+    # the view's range cuts the windows and drops what lies outside it
+    cut = actor_periods(records, "a", since=D(2024, 3, 5), until=D(2024, 4, 10), size="month")
+    assert [(w["since"], w["total"]) for w in cut["windows"]] == [
+        ("2024-03-05", 2), ("2024-04-01", 0)]  # "2024-03" counts from 1 March: outside
+    assert actor_periods(records, "nobody") == {"size": "month", "windows": [], "undated": 0,
+                                                "most": 0}

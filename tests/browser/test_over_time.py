@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 from period_corpus import build
-from test_app import CY, js, open_app, view_labels, wait_until
+from selenium.webdriver.common.by import By
+from test_app import CY, js, open_app, tap, view_labels, wait_until
 from test_moves import open_dock, set_control
 
 from dashboard import ids
@@ -141,4 +142,34 @@ def test_compare_two_periods_colours_links_by_change_and_a_link_reopens_it(dash_
                what="every link classed as the server's link_changes")
     assert json.loads(js(dash_duo, "return JSON.stringify(window.location.hash)")) == (
         "#mode=compare&size=month&a=2024-02-01&b=2024-04-01")
+    assert dash_duo.get_logs() == []
+
+
+def test_an_actors_timeline_shows_its_events_per_month_and_a_click_sets_the_dates(dash_duo,
+                                                                                  store):
+    open_app(dash_duo, store)
+    wait_until(lambda: "Mara Velund" in labels(dash_duo), what="the view")
+    tap(dash_duo, "Mara Velund")
+    bars = wait_until(lambda: dash_duo.driver.find_elements(
+        By.CSS_SELECTOR, f"#{ids.ACTOR_TIMELINE} .tl-bar") or None, what="the timeline")
+    box = dash_duo.find_element(f"#{ids.ACTOR_TIMELINE}")
+    assert "Events per month" in box.text
+    # met Reik on 3 Feb, 11 Mar, 18 Apr and 13 Aug; criticised Dorsan on 11 Mar
+    titles = [b.get_attribute("title") for b in bars]
+    assert [t.split(":")[0] for t in titles] == ["Feb 2024", "Mar 2024", "Apr 2024",
+                                                 "May 2024", "Jun 2024", "Jul 2024",
+                                                 "Aug 2024"]
+    assert titles[1].startswith("Mar 2024: 2 events (criticise 1, meet 1)")
+    assert titles[3].startswith("May 2024: 0 events")
+    colours = [p.value_of_css_property("background-color").replace(" ", "")
+               for p in bars[1].find_elements(By.CSS_SELECTOR, ".tl-part")]
+    want = [style.QUAD_COLORS[q] for q in (1, 3)]  # verbal cooperation under verbal conflict
+    assert colours == [f"rgba({int(c[1:3], 16)},{int(c[3:5], 16)},{int(c[5:7], 16)},1)"
+                       for c in want]
+    assert "verbal cooperation" in box.text and "verbal conflict" in box.text
+    counted = sum(int(t.split(": ")[1].split(" ")[0]) for t in titles)
+    assert f"{counted} events dated" in box.text
+    bars[1].click()
+    wait_until(lambda: "since=2024-03-01&until=2024-03-31" in dash_duo.driver.current_url,
+               what="March as the view's dates")
     assert dash_duo.get_logs() == []
