@@ -274,20 +274,28 @@ def register(app: Dash, data: ViewData) -> None:
                 Object.entries(shown).filter(kv => kv[1])).toString() : "";
             if (hash !== window.location.hash) {
                 window.history.replaceState(null, "", keep + hash);
+                // dcc.Location takes the new address as its own (else its next push, for a
+                // filter change, would put back the address it knew)
+                window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
             }
             return window.dash_clientside.no_update;
         }""",
         Output("time-hash-sync", "children"), Input(ids.TIME_SHOWN, "data"),
         prevent_initial_call=True)
     app.clientside_callback(
-        """function(hash) {
+        """function(hash, shown) {
             const nu = window.dash_clientside.no_update;
             const p = new URLSearchParams((hash || "").replace(/^#/, ""));
             const mode = p.get("mode");
             if (mode !== "step" && mode !== "compare") { return [nu, nu, nu, nu]; }
+            if (shown && ["mode", "size", "at", "a", "b"].every(
+                    k => (shown[k] || null) === p.get(k))) {
+                return [nu, nu, nu, nu];  // the address was written from what is shown
+            }
             const size = ["week", "month", "quarter", "year"].includes(p.get("size"))
                 ? p.get("size") : null;
             return [{at: p.get("at"), a: p.get("a"), b: p.get("b")}, mode, size, "time"];
         }""",
         Output(ids.TIME_WANT, "data"), Output(ids.TIME_MODE, "value"),
-        Output(ids.TIME_SIZE, "value"), Output(ids.DOCK, "value"), Input(ids.URL, "hash"))
+        Output(ids.TIME_SIZE, "value"), Output(ids.DOCK, "value"), Input(ids.URL, "hash"),
+        State(ids.TIME_SHOWN, "data"))
