@@ -20,6 +20,7 @@ from dashboard import (
     downloads,
     guard,
     layout,
+    over_time,
     uploads,
     views_notes,
 )
@@ -63,6 +64,7 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     callbacks.register(app, data, curate)
     curation_callbacks.register(app, data, curate)
     downloads.register(app, data)
+    over_time.register(app, data)
     views_notes.register(app, data, curate)
     if uploads_on:
         uploads.register(app, data, uploads.Uploads(store))

@@ -26,16 +26,20 @@ COLOR_TITLES = {"type": "Actors", "community": "Communities",
 
 
 def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
-             color_by: str = "type") -> list[dict]:
+             color_by: str = "type", pos: dict | None = None,
+             scales: tuple[float, float, float, float] | None = None) -> list[dict]:
     """Nodes sized by ``size_by`` and coloured by ``color_by``; links widened by weight and
-    coloured by polarity; positions from the shared seeded layout (``preset``)."""
+    coloured by polarity; positions from the shared seeded layout (``preset``) unless given
+    (``pos``); sizes and widths scaled to ``G``'s own ranges unless given (``scales``: node
+    measure low and high, link weight low and high: the time slider's frames share them)."""
     if not G.number_of_nodes():
         return []
-    pos = positions(G, "spring", *VIEW_BOX) if layout == "preset" else {}
+    if pos is None:
+        pos = positions(G, "spring", *VIEW_BOX) if layout == "preset" else {}
     measure = node_measure(G, size_by)
-    lo, hi = min(measure.values()), max(measure.values())
     weights = [d["weight"] for *_, d in G.edges(data=True)] or [1]
-    w_lo, w_hi = min(weights), max(weights)
+    lo, hi, w_lo, w_hi = scales or (min(measure.values()), max(measure.values()),
+                                    min(weights), max(weights))
     colors, _ = node_colors(G, color_by)
     route = G.graph.get("path") or []
     on_path = {frozenset(p) for p in zip(route, route[1:], strict=False)}
@@ -117,6 +121,11 @@ def stylesheet() -> list[dict]:
         {"selector": "edge.directed", "style": {
             "target-arrow-shape": "triangle", "target-arrow-color": "data(color)",
             "arrow-scale": 1.1}},
+        # "compare two periods" (dashboard/frames.py): a gone link dotted, as in the images
+        {"selector": "edge.change-new, edge.change-stronger, edge.change-weaker, "
+                     "edge.change-gone", "style": {"opacity": 0.95, "z-index": 6}},
+        {"selector": "edge.change-gone", "style": {"line-style": "dotted"}},
+        {"selector": "edge.change-unchanged", "style": {"opacity": 0.6}},
         {"selector": "node.focus", "style": {"border-width": 4,
                                              "border-color": style.FOCUS_COLOR}},
         {"selector": "node.expanded", "style": {"border-width": 3, "border-style": "dashed",

@@ -125,3 +125,17 @@ NOTES = "notes"
 NOTES_LIST = "notes-list"
 NOTE_TEXT = "note-text"
 NOTE_ADD = "note-add"
+
+# The network over time (dashboard/over_time.py): the "Over time" tab under the graph
+TIME_MODE = "time-mode"  # "step" (the slider) or "compare" (two periods)
+TIME_SIZE = "time-size"  # window size (graph.core.choices.WINDOW_SIZES), None: from the span
+TIME_SLIDER = "time-slider"  # the window shown, as its index
+TIME_PLAY = "time-play"
+TIME_TICK = "time-tick"  # the interval stepping the slider while playing
+TIME_A = "time-a"  # compare: the first period (a window's first day)
+TIME_B = "time-b"
+TIME_CAPTION = "time-caption"
+TIME_SHOWN = "time-shown"  # what the graph shows: {"mode", "size", "at", "a", "b"} or None
+TIME_WANT = "time-want"  # the time state a link's #fragment asks for (read once on load)
+ACTOR_TIMELINE = "actor-timeline"  # an actor's events per period, in its details
+TIMELINE_BAR = "tl-window"  # pattern-matching bars: {"tl": TIMELINE_BAR, "since", "until"}

@@ -18,7 +18,7 @@ from dashboard.elements import stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
 from dashboard.panels import briefing_menu, export_menu, upload_menu
 from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info
-from graph.core.choices import COLOR_BY, SIZE_BY
+from graph.core.choices import COLOR_BY, SIZE_BY, TIME_MODES, WINDOW_SIZES
 from graph.core.model import ACTOR_TYPES
 from graph.views import style
 
@@ -43,6 +43,8 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
         dcc.Store(id=ids.ACTORS_REV, data=view.get("rev")),
         dcc.Store(id=ids.VIEW_REV, data=view.get("rev")), dcc.Store(id=ids.LISTS_REV, data=0),
         html.Div(id=ids.URL_SYNC, hidden=True), html.Div(id="select-sync", hidden=True),
+        dcc.Store(id=ids.TIME_SHOWN), dcc.Store(id=ids.TIME_WANT),
+        html.Div(id="time-hash-sync", hidden=True),
         dcc.Download(id=ids.DOWNLOAD),
         header(actor_options, uploads, view.get("summary", ""), curate),
         html.Div([
@@ -65,6 +67,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                             title="Close details", **{"aria-label": "Close details"}),
                 html.Div(id=ids.DETAILS_HEAD),
                 *([cp.actor_tools(actor_options)] if curate else []),
+                html.Div(id=ids.ACTOR_TIMELINE, className="actor-timeline", hidden=True),
                 html.Div(id=ids.DETAILS),
                 views_notes.notes_section(curate),
                 html.Button(id=ids.MORE_EVIDENCE, className="more", hidden=True),
@@ -130,11 +133,48 @@ def dock(timeline: dict | None = None, rows: list | None = None,
                 children=dcc.Graph(id=ids.TIMELINE, config={"displaylogo": False},
                                    className="timeline", **({"figure": timeline}
                                                             if timeline else {}))),
+        dcc.Tab(label="Over time", value="time", style=tab, selected_style=on,
+                children=time_panel()),
         dcc.Tab(label="Actor table", value="table", style=tab, selected_style=on,
                 children=actor_table(rows or [])),
         *([dcc.Tab(label="Suggested merges", value="suggestions", style=tab,
                    selected_style=on, children=cp.suggestions_tab())] if curate else []),
     ])
+
+
+PLAY_MS = 1200  # one frame per this many ms while the time slider plays
+TIME_MODE_LABELS = {"step": " step through time", "compare": " compare two periods"}
+
+
+def time_panel() -> html.Div:
+    """The "Over time" tab (callbacks in :mod:`dashboard.over_time`): the mode, then the
+    slider (window size, play/pause) or the two periods, and the caption of what the graph
+    shows (its time state is kept outside the tab, in :func:`page`)."""
+    return html.Div([
+        html.Div([
+            dcc.RadioItems(id=ids.TIME_MODE, value="step", inline=True, className="time-mode",
+                           options=[{"label": TIME_MODE_LABELS[m], "value": m}
+                                    for m in TIME_MODES]),
+            dcc.Dropdown(id=ids.TIME_SIZE, clearable=True, placeholder="window: automatic",
+                         className="time-size", searchable=False,
+                         options=[{"label": f"by {s}", "value": s} for s in WINDOW_SIZES]),
+        ], className="time-row"),
+        html.Div([
+            html.Button("▶ Play", id=ids.TIME_PLAY, n_clicks=0, className="time-play",
+                        title="Step through the windows (again: pause)"),
+            html.Div(dcc.Slider(id=ids.TIME_SLIDER, min=0, max=0, step=1, value=0,
+                                marks={}, included=False, allow_direct_input=False),
+                     className="time-slider"),
+            dcc.Interval(id=ids.TIME_TICK, interval=PLAY_MS, disabled=True),
+        ], id="time-step", className="time-row"),
+        html.Div([
+            html.Span("from", className="label"),
+            dcc.Dropdown(id=ids.TIME_A, clearable=False, className="time-period"),
+            html.Span("to", className="label"),
+            dcc.Dropdown(id=ids.TIME_B, clearable=False, className="time-period"),
+        ], id="time-compare", className="time-row", hidden=True),
+        html.Div(id=ids.TIME_CAPTION, className="time-caption", **{"aria-live": "polite"}),
+    ], className="over-time")
 
 
 def _label(text: str, for_id: str | None = None) -> html.Label:

@@ -11,7 +11,8 @@
  * layouts (cose, cola...) are left alone.
  *
  * relgraph.js calls window.relgraphMap.hold(cy) when a view's elements arrived; true when
- * it moved something (the graph is then fitted again).
+ * it moved something (the graph is then fitted again). The time slider's frames (actors of
+ * class "frame") are all drawn in the current frame, so an actor never moves between them.
  */
 (function () {
   "use strict";
@@ -84,14 +85,22 @@
   function hold(cy) {
     if (!preset() || cy.nodes().empty()) { return false; }
     var nodes = cy.nodes();
-    var best = -1;
+    // a frame of the time slider (dashboard/over_time.py; its actors have the class
+    // "frame"): drawn in the current frame whatever it holds, every actor placed before
+    // stays put (none placed again), and the graph is not fitted again between frames
+    var steady = nodes.filter(".frame").nonempty() && state.current >= 0 &&
+      state.frames.length > 0;
+    var best = steady ? 0 : -1;
     var most = 0;
-    state.frames.forEach(function (frame, i) {
-      var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
-      if (k > most) { best = i; most = k; }
-    });
+    if (!steady) {
+      state.frames.forEach(function (frame, i) {
+        var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
+        if (k > most) { best = i; most = k; }
+      });
+    }
     var changed = false;
-    if (best < 0 || most * 2 < nodes.length) {
+    if (steady) { guessed = {}; }
+    if (!steady && (best < 0 || most * 2 < nodes.length)) {
       // mostly new actors: the server's layout, as a new frame
       guessed = {};
       state.frames.unshift({});
@@ -136,7 +145,7 @@
       });
     }
     record(nodes);
-    return changed;
+    return changed && !steady;
   }
 
   function record(nodes) {

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 __all__ = ["BRIEF_FORMATS", "COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS",
            "DEFAULT_SIZE", "DEFAULT_TOP", "EVENT_FORMATS", "EXPORT_FORMATS", "IMAGE_FORMATS",
-           "LABEL_MODES", "LAYOUTS", "LINK_CHANGES", "SIZES", "SIZE_BY"]
+           "LABEL_MODES", "LAYOUTS", "LINK_CHANGES", "SIZES", "SIZE_BY",
+           "TIME_MODES", "WINDOW_SIZES"]
 
 #: Files an event table is written as (``relgraph events``, the dashboard's events download).
 EVENT_FORMATS = ("csv", "json")
@@ -46,3 +47,9 @@ DATE_BASES = ("explicit", "relative", "article")
 
 #: How a link changed from one period to the next ("what changed" images), in legend order.
 LINK_CHANGES = ("new", "stronger", "weaker", "gone", "unchanged")
+
+#: The windows the dashboard's time slider steps through, shortest first
+#: (:mod:`graph.slices.windows`).
+WINDOW_SIZES = ("week", "month", "quarter", "year")
+#: What the dashboard's "Over time" tab shows: one window at a time, or two periods compared.
+TIME_MODES = ("step", "compare")

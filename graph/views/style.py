@@ -22,6 +22,7 @@ __all__ = [
     "LABEL_COLOR",
     "NODE_SIZE",
     "POLARITY_COLORS",
+    "QUAD_COLORS",
     "SEQUENTIAL_COLORS",
     "TYPE_COLORS",
     "TYPE_LABELS",
@@ -68,6 +69,11 @@ SEQUENTIAL_COLORS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C")
 #: Colour by QuadClass balance: mostly conflict … mostly cooperation (the links' polarity
 #: colours at the ends; khaki, not grey, in the middle: grey is "no typed relations").
 BALANCE_COLORS = ("#D62728", "#E8908F", "#C9B27C", "#8CCB97", "#1B9E3A")
+#: Colour per CAMEO QuadClass (:data:`graph.core.cameo.QUAD_CLASSES`): greens for
+#: cooperation, reds for conflict, the material (done) class darker than the verbal (said);
+#: the same hues as the polarity and balance colours, grey for neutral.
+QUAD_COLORS: dict[int, str] = {0: "#9A9A9A", 1: "#8CCB97", 2: "#1B9E3A", 3: "#E8908F",
+                               4: "#D62728"}
 #: Link colour per change between two periods (:data:`graph.core.choices.LINK_CHANGES`): blue
 #: for what grew, orange and red for what shrank (a diverging pair colour-blind readers tell
 #: apart), grey for what stayed; a gone link is also dotted, so it reads in grey print too.
