@@ -117,3 +117,14 @@ def shape_of(G):
     return (sorted((n, d["mentions"]) for n, d in G.nodes(data=True)),
             sorted((u, v, d["weight"], tuple(d["kinds"]), d["first_event"])
                    for u, v, d in G.edges(data=True)))
+
+
+def test_streamed_ingest_reads_and_sizes_on_postgres(pg_store):
+    # the plan's per-window look-ups, stale ids and the store's size, as on SQLite
+    ingest([SEEDS], pg_store, progress=False)
+    states = pg_store.article_states()
+    some = sorted(states)[:3]
+    assert pg_store.article_states(some) == {i: states[i] for i in some}
+    assert pg_store.stale_ids(next(iter(states.values())).extractor) == []
+    assert pg_store.stale_ids("another extractor") == sorted(states)
+    assert pg_store.size_bytes() > 0

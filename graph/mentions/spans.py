@@ -296,8 +296,7 @@ def _feature_words() -> frozenset[str]:
     return frozenset(load_table("titles")["feature_words"]) | place_words()
 
 
-@functools.cache
-def _work(span: Span) -> bool:
+def _work(span: Span) -> bool:  # not cached: a cache keyed by spans keeps every Doc alive
     """"the Seventh Symphony", "Cello Concerto": a musical form after an ordinal or an
     instrument names a work, not an actor (not "the Vienna Symphony", an orchestra)."""
     table = load_table("titles")

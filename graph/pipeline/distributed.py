@@ -15,14 +15,14 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from graph.core.errors import RelgraphError
 from graph.core.model import Article, Extraction
 from graph.extraction.article import preload_tables
 from graph.extraction.nlp import load
-from graph.pipeline.workers import batches, extract_batch
+from graph.pipeline.workers import extract_batch, stream_batches
 from graph.readers.articles import InputError
 
 if TYPE_CHECKING:  # dask is an optional extra, imported where a run needs it
@@ -56,7 +56,7 @@ _LOCAL = {
 }
 
 
-def extract_on_dask(articles: list[Article], model: str | None, address: str,
+def extract_on_dask(articles: Iterable[Article], model: str | None, address: str,
                     jobs: int = 2) -> Iterator[Extraction | InputError]:
     """Extractions of ``articles`` computed on the Dask cluster at ``address``
     (``tcp://host:8786``), or on a local cluster of ``jobs`` worker processes for
@@ -90,14 +90,14 @@ def _warm_up(model: str | None) -> None:
     preload_tables()
 
 
-def _run(client: Client, articles: list[Article],
+def _run(client: Client, articles: Iterable[Article],
          model: str | None) -> Iterator[Extraction | InputError]:
     from dask.distributed import as_completed
     from distributed.scheduler import KilledWorker
 
     workers = max(len(client.scheduler_info().get("workers", {})), 1)
     window = IN_FLIGHT * workers
-    pending = iter(batches(articles, workers))
+    pending = stream_batches(articles, workers)
     running = as_completed()
     batch_of = {}
     alone: Counter[str] = Counter()  # article id -> times tried again alone after a kill

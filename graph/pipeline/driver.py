@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.core.batches import chunked
 from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction
 from graph.extraction import fingerprint
@@ -36,6 +37,7 @@ from graph.readers.articles import (
     Skipped,
     read_paths,
 )
+from graph.store.reads import ArticleState
 from graph.store.store import Store
 
 if TYPE_CHECKING:
@@ -90,9 +92,9 @@ class Summary:
         ]
 
 
-@dataclass
-class _Plan:
-    todo: list[tuple[Article, str, str]] = field(default_factory=list)  # article, digest, why
+#: Input items read and planned ahead of the writer, at most: the plan's store look-ups are
+#: one query per window, and memory holds one window, not the input.
+WINDOW = 256
 
 
 def default_aliases_path(store: Store) -> Path | None:
@@ -172,12 +174,19 @@ def ingest_items(
     _import_aliases(store, aliases, note)
     extractor = fingerprint.extractor_version(model_name(model))  # by module: tests replace it
     stop = stop or (lambda: False)
-    plan = _plan(items, store, extractor, replace, summary, report, limit, stop)
-    if plan.todo and summary.stopped != "stop":
-        extractions = _map([a for a, _, _ in plan.todo], model, jobs, dask)
-        _write(store, plan, extractions, extractor, summary, report, progress, stop)
-    elif summary.stopped == "stop":
-        summary.left_out += sum(reason != "stale" for _, _, reason in plan.todo)
+    plan = _Plan(items, store, extractor, replace, summary, report, limit, stop)
+    try:
+        if not stop():
+            # reading, parsing and writing interleave: the map stage pulls articles from the
+            # plan a few tasks ahead of the writer, so memory is bounded by that, not the input
+            _write(store, plan, _map(plan.articles(), model, jobs, dask), summary, report,
+                   progress, stop)
+        if summary.stopped == "stop" or stop():
+            summary.stopped = "stop"
+            plan.note_where_stopped()
+            summary.left_out += plan.fresh - plan.settled
+    finally:
+        plan.close()
     if store.needs_resolution():
         store.resolve()
         summary.resolved = True
@@ -187,79 +196,157 @@ def ingest_items(
     return summary
 
 
-def _plan(items: Iterable[Item], store: Store, extractor: str, replace: bool,
-          summary: Summary, report: Callable[[str], None], limit: int | None = None,
-          stop: Callable[[], bool] = lambda: False) -> _Plan:
-    """Which articles to (re-)extract, and why: new, updated, stale; the rest is unchanged.
-    Reading ends after ``limit`` articles, or when ``stop()`` says so (see :func:`ingest`)."""
-    states = store.article_states()
-    plan = _Plan()
-    seen: dict[str, str] = {}
-    read = 0
+class _Plan:
+    """Which articles to (re-)extract, and why: new, updated, then stale (stored with another
+    extractor); the rest is counted unchanged, duplicate or failed as it is read.
+
+    :meth:`articles` reads the input lazily, in windows of :data:`WINDOW` articles (one store
+    query each), so ingest holds one window and the tasks in flight, never the whole input.
+    Each article it yields is entered in ``why`` (id → digest, reason, the origin its errors
+    name) until the writer settles it; ``fresh`` counts the articles read from the input to
+    extract and ``settled`` those of them written or failed, so a stopped run knows how many
+    it left out. Reading ends after ``limit`` articles, or when ``stop()`` says so (see
+    :func:`ingest`); ``summary.read`` counts what was read."""
+
+    def __init__(self, items: Iterable[Item], store: Store, extractor: str, replace: bool,
+                 summary: Summary, report: Callable[[str], None], limit: int | None,
+                 stop: Callable[[], bool]) -> None:
+        self.items, self.it = items, iter(items)
+        self.store, self.extractor, self.replace = store, extractor, replace
+        self.summary, self.report, self.limit, self.stop = summary, report, limit, stop
+        self.why: dict[str, tuple[str, str, str]] = {}
+        self.fresh = self.settled = 0
+        self.seen: dict[str, str] = {}  # id → origin of every article read (duplicate ids)
+        self.stories = SameStory(store)
+        self.closed = False
+
+    def articles(self) -> Iterator[Article]:
+        summary = self.summary
+        while window := self._window():
+            states = self.store.article_states(a.id for a in window if isinstance(a, Article))
+            todo = []
+            for item in window:  # planned as a whole: a stopped run counts what it read
+                planned = _plan_item(item, states, self.stories, self.seen, self.extractor,
+                                     self.replace, summary, self.report)
+                if planned and isinstance(item, Article):
+                    self.why[item.id] = (*planned, item.origin or item.id)
+                    self.fresh += 1
+                    todo.append(item)
+            yield from todo
+        self.close()
+        if summary.stopped:
+            return
+        stale = [i for i in self.store.stale_ids(self.extractor) if i not in self.seen]
+        if self.limit is not None:  # stored articles to redo count against the bound too
+            stale = stale[:max(self.limit - summary.read, 0)]
+        for part in chunked(stale, WINDOW):
+            for article in self.store.stored_articles(part):
+                self.why[article.id] = (content_hash(article, self.extractor), "stale",
+                                        article.origin or article.id)
+                yield article
+
+    def _window(self) -> list[Item]:
+        """The next items of the input, up to :data:`WINDOW` articles; ``[]`` when reading
+        ends (the input is done, or ``limit``/``stop()`` ended it: ``summary`` says where)."""
+        window: list[Item] = []
+        summary, articles = self.summary, 0
+        if summary.stopped or self.closed:
+            return window
+        for item in self.it:
+            if isinstance(item, Article) and self.limit is not None \
+                    and summary.read >= self.limit:
+                summary.stopped, summary.not_read = "limit", item.origin or item.id
+                break
+            if self.stop():
+                summary.stopped, summary.not_read = "stop", getattr(item, "origin", "")
+                break
+            window.append(item)
+            if isinstance(item, Article):
+                summary.read += 1
+                articles += 1
+                if articles >= WINDOW:
+                    break
+        return window
+
+    def note_where_stopped(self) -> None:
+        """After ``stop()``: name the first item not read (if reading had not ended)."""
+        if self.summary.not_read or self.closed:
+            return
+        item = next(self.it, None)
+        if item is not None:
+            self.summary.not_read = getattr(item, "origin", "") or getattr(item, "id", "")
+
+    def close(self) -> None:
+        """A reader left part-way (a bound) releases its file now."""
+        if not self.closed:
+            self.closed = True
+            getattr(self.items, "close", lambda: None)()
+
+    def settle(self, article_id: str) -> tuple[str, str, str]:
+        """The writer is done with this article: ``(digest, why, origin)``."""
+        got = self.why.pop(article_id)
+        if got[1] != "stale":
+            self.settled += 1
+        return got
+
+    def failed(self, error: InputError) -> None:
+        """An extraction error: settle the article it names (the oldest in flight with that
+        origin; engines report failures by origin, not id)."""
+        found = next((i for i, v in self.why.items() if v[2] == error.origin), None)
+        if found is not None:
+            self.settle(found)
+
+
+def _plan_item(item: Item, states: dict[str, ArticleState], stories: SameStory,
+               seen: dict[str, str], extractor: str, replace: bool, summary: Summary,
+               report: Callable[[str], None]) -> tuple[str, str] | None:
+    """``(digest, why)`` if ``item`` is an article to extract; otherwise report or count it."""
 
     def fail(line: str) -> None:
         summary.failed += 1
         summary.errors.append(line)
         report(f"error: {line}")
 
-    stories = SameStory(store)
-    for item in items:
-        if isinstance(item, Article) and limit is not None and read >= limit:
-            summary.stopped, summary.not_read = "limit", item.origin or item.id
-            break
-        if stop():
-            summary.stopped, summary.not_read = "stop", getattr(item, "origin", "")
-            break
-        if isinstance(item, InputWarning):
-            summary.warnings.append(str(item))
-            report(f"warning: {item}")
-            continue
-        if isinstance(item, Skipped):
-            summary.skipped.append(str(item))
-            report(f"skipped: {item}")
-            continue
-        if isinstance(item, InputError):
-            fail(str(item))
-            continue
-        read += 1
-        state = states.get(item.id)
-        digest = content_hash(item, extractor)
-        first = stories.first(item, look_in_store=state is None or state.hash != digest)
-        if first:  # the same story reached by another link
-            summary.duplicates += 1
-            line = f"{item.origin}: same story as article {first!r}; stored once"
-            summary.warnings.append(line)
-            report(f"warning: {line}")
-            continue
-        if item.id in seen:
-            fail(f"{item.origin}: duplicate article id {item.id!r} (first in {seen[item.id]})")
-            continue
-        seen[item.id] = item.origin
-        if (state and not replace and not item.explicit_id and state.location
-                and item.location and state.location != item.location):
-            fail(f"{item.origin}: article id {item.id!r} is already used by {state.origin} "
-                 "(give the article an explicit id, or use --replace to let it take over)")
-            continue
-        if state is None:
-            plan.todo.append((item, digest, "new"))
-        elif state.hash == digest:
-            summary.unchanged += 1
-        elif content_hash(item, state.extractor) == state.hash:
-            plan.todo.append((item, digest, "stale"))
-        else:
-            plan.todo.append((item, digest, "updated"))
-    # a reader left part-way (a bound) releases its file now
-    getattr(items, "close", lambda: None)()
-    summary.read = read
-    stale = [i for i, s in states.items() if s.extractor != extractor and i not in seen]
-    if limit is not None:  # stored articles to redo count against the bound too
-        stale = stale[:max(limit - read, 0)]
-    for article in store.stored_articles(stale):
-        plan.todo.append((article, content_hash(article, extractor), "stale"))
-    return plan
+    if isinstance(item, InputWarning):
+        summary.warnings.append(str(item))
+        report(f"warning: {item}")
+        return None
+    if isinstance(item, Skipped):
+        summary.skipped.append(str(item))
+        report(f"skipped: {item}")
+        return None
+    if isinstance(item, InputError):
+        fail(str(item))
+        return None
+    state = states.get(item.id)
+    digest = content_hash(item, extractor)
+    first = stories.first(item, look_in_store=state is None or state.hash != digest)
+    if first:  # the same story reached by another link
+        summary.duplicates += 1
+        line = f"{item.origin}: same story as article {first!r}; stored once"
+        summary.warnings.append(line)
+        report(f"warning: {line}")
+        return None
+    if item.id in seen:
+        fail(f"{item.origin}: duplicate article id {item.id!r} (first in {seen[item.id]})")
+        return None
+    seen[item.id] = item.origin
+    if (state and not replace and not item.explicit_id and state.location
+            and item.location and state.location != item.location):
+        fail(f"{item.origin}: article id {item.id!r} is already used by {state.origin} "
+             "(give the article an explicit id, or use --replace to let it take over)")
+        return None
+    if state is None:
+        return digest, "new"
+    if state.hash == digest:
+        summary.unchanged += 1
+        return None
+    if content_hash(item, state.extractor) == state.hash:
+        return digest, "stale"
+    return digest, "updated"
 
 
-def _map(articles: list[Article], model: str | None, jobs: int,
+def _map(articles: Iterable[Article], model: str | None, jobs: int,
          dask: str | None) -> Iterator[Extraction | InputError]:
     if dask:
         from graph.pipeline.distributed import extract_on_dask  # dask: an optional extra
@@ -271,22 +358,20 @@ def _map(articles: list[Article], model: str | None, jobs: int,
 
 
 def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputError],
-           extractor: str, summary: Summary, report: Callable[[str], None],
-           progress: bool, stop: Callable[[], bool] = lambda: False) -> None:
-    why = {a.id: (digest, reason) for a, digest, reason in plan.todo}
-    taken = 0
-    bar = _Progress(len(plan.todo), progress)
+           summary: Summary, report: Callable[[str], None], progress: bool,
+           stop: Callable[[], bool] = lambda: False) -> None:
+    bar = _Progress(progress)
     batch: list[Extraction] = []
 
     def flush() -> None:
-        for ex, error in _save(store, batch, why, extractor):
+        for ex, error in _save(store, batch, plan.why, plan.extractor):
+            reason = plan.settle(ex.article.id)[1]
             if error:
                 summary.failed += 1
                 line = f"{ex.article.origin or ex.article.id}: could not store article ({error})"
                 summary.errors.append(line)
                 report(f"error: {line}")
                 continue
-            reason = why[ex.article.id][1]
             if reason == "new":
                 summary.new += 1
             elif reason == "updated":
@@ -297,27 +382,28 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
         bar.update(len(batch))
         batch.clear()
 
-    for extraction in extractions:
-        if stop():
-            summary.stopped = "stop"
-            summary.left_out += sum(reason != "stale" for _, _, reason in plan.todo[taken:])
-            getattr(extractions, "close", lambda: None)()  # ends worker processes, if any
-            break
-        taken += 1
-        if isinstance(extraction, InputError):
-            summary.failed += 1
-            summary.errors.append(str(extraction))
-            report(f"error: {extraction}")
-            bar.update(1)
-            continue
-        batch.append(extraction)
-        if len(batch) >= WRITE_BATCH:
-            flush()
-    flush()
-    bar.close()
+    try:
+        for extraction in extractions:
+            if stop():
+                summary.stopped = "stop"
+                break
+            if isinstance(extraction, InputError):
+                summary.failed += 1
+                summary.errors.append(str(extraction))
+                report(f"error: {extraction}")
+                plan.failed(extraction)
+                bar.update(1)
+                continue
+            batch.append(extraction)
+            if len(batch) >= WRITE_BATCH:
+                flush()
+        flush()
+    finally:
+        getattr(extractions, "close", lambda: None)()  # ends worker processes, if any
+        bar.close()
 
 
-def _save(store: Store, batch: list[Extraction], why: dict,
+def _save(store: Store, batch: list[Extraction], why: dict[str, tuple[str, str, str]],
           extractor: str) -> list[tuple[Extraction, str]]:
     """Write a batch in one transaction; if it fails, each article on its own."""
     if not batch:
@@ -361,7 +447,7 @@ class _Progress:
     """The ingest progress bar on stderr (rich), shown on a terminal only, so logs, pipes and
     CI output stay clean; gone when the run ends (the summary line says what happened)."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, enabled: bool) -> None:
         self._bar: Progress | None = None
         if not (enabled and sys.stderr.isatty()):
             return
@@ -380,7 +466,7 @@ class _Progress:
             self._bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("articles"), TimeRemainingColumn(),
                                  console=console, transient=True)
-            self._task = self._bar.add_task("ingest", total=total)
+            self._task = self._bar.add_task("ingest", total=None)  # the input is streamed
             self._bar.start()
 
     def update(self, done: int) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING
 
@@ -27,10 +29,14 @@ if TYPE_CHECKING:  # annotations only
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["CHUNK", "batches", "extract_batch", "extract_stream"]
+__all__ = ["CHUNK", "batches", "extract_batch", "extract_stream", "stream_batches"]
 
 CHUNK = 8  # articles per task sent to a worker
 TAIL = 2  # articles per task at the end of the input
+#: Tasks per worker submitted ahead of the one whose results are awaited: enough that no
+#: worker waits for work, few enough that memory is bounded by the tasks in flight, not by
+#: the input (an iterator of articles is read only as far as the tasks in flight need).
+IN_FLIGHT = 2
 
 
 def batches(articles: list[Article], workers: int) -> list[list[Article]]:
@@ -45,6 +51,24 @@ def batches(articles: list[Article], workers: int) -> list[list[Article]]:
     head -= head % CHUNK
     return ([articles[i:i + CHUNK] for i in range(0, head, CHUNK)]
             + [articles[i:i + TAIL] for i in range(head, len(articles), TAIL)])
+
+
+def stream_batches(articles: Iterable[Article], workers: int) -> Iterator[list[Article]]:
+    """:func:`batches` of an iterable read lazily: tasks of ``CHUNK`` while more than
+    ``workers`` tasks' worth of articles are still ahead, then the tail of ``TAIL``-article
+    tasks; at most ``(workers + 1) * CHUNK`` articles are held here."""
+    it = iter(articles)
+    if workers <= 1:
+        while chunk := list(islice(it, CHUNK)):
+            yield chunk
+        return
+    ahead: list[Article] = []
+    for article in it:
+        ahead.append(article)
+        if len(ahead) >= (workers + 1) * CHUNK:
+            yield ahead[:CHUNK]
+            del ahead[:CHUNK]
+    yield from batches(ahead, workers)
 
 
 def extract_batch(articles: list[Article], model: str | None) -> list[Extraction | InputError]:
@@ -75,7 +99,7 @@ def _extract_long(article: Article, nlp: Language,
     """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
     parts = pieces(article.text, LIMIT)
     out = []
-    docs = nlp.pipe(text for _, text in parts)
+    docs = nlp.pipe((text for _, text in parts), batch_size=1)  # one piece at a time
     for (offset, text), doc in zip(parts, docs, strict=True):
         piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
         got = _safe(extract, piece, doc)
@@ -85,34 +109,50 @@ def _extract_long(article: Article, nlp: Language,
     return join(article, out)
 
 
-def extract_stream(articles: list[Article], model: str | None,
+def extract_stream(articles: Iterable[Article], model: str | None,
                    jobs: int = 1) -> Iterator[Extraction | InputError]:
-    """Extractions for ``articles`` in input order, using ``jobs`` local processes."""
-    if jobs <= 1 or len(articles) <= CHUNK:
-        for i in range(0, len(articles), CHUNK):
-            yield from extract_batch(articles[i:i + CHUNK], model)
+    """Extractions for ``articles`` in input order, using ``jobs`` local processes.
+    ``articles`` is read lazily, a few tasks ahead of the results (memory is bounded however
+    long the input)."""
+    if jobs <= 1:
+        for chunk in stream_batches(articles, 1):
+            yield from extract_batch(chunk, model)
         return
-    yield from _pooled(articles, model, jobs)
+    it = iter(articles)
+    first = list(islice(it, CHUNK + 1))
+    if len(first) <= CHUNK:  # one task: not worth starting processes
+        yield from extract_batch(first, model) if first else ()
+        return
+    yield from _pooled(chain(first, it), model, jobs)
 
 
-def _pooled(articles: list[Article], model: str | None,
+def _pooled(articles: Iterable[Article], model: str | None,
             jobs: int) -> Iterator[Extraction | InputError]:
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     if ctx.get_start_method() == "fork":
         preload_tables()  # loaded once here, the tables are shared by the forked workers
-    chunks = batches(articles, jobs)
+    chunks = stream_batches(articles, jobs)
     pool = cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(model,))
+    running: deque[tuple[list[Article], cf.Future]] = deque()
     try:
-        futures = [pool.submit(extract_batch, c, model) for c in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
+        for chunk in islice(chunks, jobs * (IN_FLIGHT + 1)):
+            running.append((chunk, pool.submit(extract_batch, chunk, model)))
+        while running:
+            chunk, future = running.popleft()
             try:
-                yield from future.result()
+                got = future.result()
             except cf.process.BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _one_by_one(chunk, model, ctx)
-                rest = chunks[chunks.index(chunk) + 1:]
-                yield from _pooled([a for c in rest for a in c], model, jobs)
+                waiting = [a for c, _ in running for a in c]  # their pool is gone too
+                running.clear()
+                rest = chain(waiting, (a for c in chunks for a in c))
+                yield from _pooled(rest, model, jobs)
                 return
+            nxt = next(chunks, None)
+            if nxt is not None:
+                running.append((nxt, pool.submit(extract_batch, nxt, model)))
+            yield from got
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

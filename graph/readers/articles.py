@@ -39,6 +39,7 @@ from graph.readers.dispatch import (
     read_source,
     unsupported,
 )
+from graph.readers.tabular import stream_jsonl
 from graph.readers.urls import clean_url
 from graph.readers.web import read_url as _read_url
 
@@ -157,13 +158,15 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
     if kind is None:
         yield unsupported(origin, path.name)
         return
+    where = display(path.resolve())  # where ids from file names came from
     try:
-        data = path.read_bytes()
+        # a large JSON Lines file streams from disk; anything else is read whole
+        streamed = stream_jsonl(path, origin) if kind == "jsonl" else None
+        items = streamed or read_source(kind, Source(path.read_bytes(), origin, path.stem),
+                                        options or ReadOptions())
+        for item in items:
+            yield replace(item, location=where) if isinstance(item, Article) and not \
+                item.location else item
     except OSError as exc:
         yield InputError(origin, f"cannot read file ({exc.strerror or exc})")
-        return
-    where = display(path.resolve())  # where ids from file names came from
-    for item in read_source(kind, Source(data, origin, path.stem), options or ReadOptions()):
-        yield replace(item, location=where) if isinstance(item, Article) and not \
-            item.location else item
 

@@ -1,19 +1,31 @@
 """Record formats: JSON Lines, JSON (a list, an object, or JSON Lines in a ``.json`` file) and
 CSV with a header row. Each record is one article; a bad record is one line naming the file
 and the line where the record starts, and the rest of the file is read.
+
+A large JSON Lines file on disk is streamed (:func:`stream_jsonl`): read line by line, twice
+(the dates first, to settle the file's day/month order, then the records), so reading a
+100,000-article file holds one line at a time, not the file, its text and every record.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from graph.readers.base import FIELDS, InputError, Item, ReadOptions, Source, decoded, make_article
 from graph.readers.dates import slash_order
 
-__all__ = ["read_csv", "read_json", "read_jsonl"]
+__all__ = ["STREAM_BYTES", "read_csv", "read_json", "read_jsonl", "stream_jsonl"]
+
+#: JSON Lines files from this size on are streamed from disk; smaller ones are read whole
+#: (one pass instead of two; their memory does not matter).
+STREAM_BYTES = 1 << 20
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
+              codecs.BOM_UTF16_BE)
 
 # Article texts are long; the csv module's default limit (128 KiB per field) would refuse them.
 # Raising it is process-wide but only loosens a limit.
@@ -57,24 +69,72 @@ def read_jsonl(src: Source, options: ReadOptions) -> Iterator[Item]:
 
 
 def _lines(text: str, src: Source) -> Iterator[Item]:
-    parsed: list[tuple[int, object]] = []
     # split("\n"), not splitlines(): U+2028 and \x1c-\x1e are legal inside JSON strings.
-    for n, line in enumerate(text.split("\n"), start=1):
+    parsed = list(_parse(enumerate(text.split("\n"), start=1), src.origin))
+    order = slash_order(r.get("date") for _, r in parsed if isinstance(r, dict))
+    yield from _records(parsed, src.origin, src.stem, order)
+
+
+def _parse(lines: Iterable[tuple[int, str]], origin: str,
+           ) -> Iterator[tuple[int, object | InputError]]:
+    """``(line number, record or error)`` for every non-blank line."""
+    for n, line in lines:
         if not line.strip():
             continue
         try:
-            parsed.append((n, json.loads(line)))
+            yield n, json.loads(line)
         except json.JSONDecodeError as exc:
-            parsed.append((n, InputError(f"{src.origin}:{n}", f"malformed JSON line "
-                                                              f"({exc.msg})")))
+            yield n, InputError(f"{origin}:{n}", f"malformed JSON line ({exc.msg})")
         except RecursionError:
-            parsed.append((n, InputError(f"{src.origin}:{n}", "JSON nested too deeply")))
-    order = slash_order(r.get("date") for _, r in parsed if isinstance(r, dict))
+            yield n, InputError(f"{origin}:{n}", "JSON nested too deeply")
+
+
+def _records(parsed: Iterable[tuple[int, object | InputError]], origin: str, stem: str,
+             order: str | None) -> Iterator[Item]:
     for n, record in parsed:
         if isinstance(record, InputError):
             yield record
         else:
-            yield from _record(record, f"{src.origin}:{n}", f"{src.stem}-{n}", order)
+            yield from _record(record, f"{origin}:{n}", f"{stem}-{n}", order)
+
+
+def stream_jsonl(path: Path, origin: str) -> Iterator[Item] | None:
+    """The items of the JSON Lines file at ``path``, read from disk a line at a time (the same
+    items, messages and day/month order as :func:`read_jsonl` of the whole file), or ``None``
+    when it must be read whole: smaller than :data:`STREAM_BYTES`, not UTF-8 (the whole-file
+    decoder detects legacy encodings and reports them), or holding no record. The first pass
+    (this call) checks the encoding and gathers the dates; the items come from a second."""
+    if path.stat().st_size < STREAM_BYTES:
+        return None
+    state = {"utf8": True, "records": 0}
+    order = slash_order(r.get("date") for _, r in _parse(_disk_lines(path, state), origin)
+                        if isinstance(r, dict))
+    if not state["utf8"] or not state["records"]:
+        return None
+    return _records(_parse(_disk_lines(path, {}), origin), origin, path.stem, order)
+
+
+def _disk_lines(path: Path, state: dict) -> Iterator[tuple[int, str]]:
+    """``(line number, text)`` of the file's lines as UTF-8; on bytes that are not UTF-8 (or a
+    UTF-16/32 byte-order mark, a NUL) ``state["utf8"]`` becomes False and the lines end."""
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, start=1):
+            if n == 1:
+                if raw.startswith(_WIDE_BOMS):
+                    state["utf8"] = False
+                    return
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if b"\x00" in raw:
+                state["utf8"] = False
+                return
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                state["utf8"] = False
+                return
+            if line.strip():
+                state["records"] = state.get("records", 0) + 1
+            yield n, line.removesuffix("\n")
 
 
 def _record(record: object, origin: str, default_id: str, order: str | None) -> Iterator[Item]:

@@ -81,13 +81,25 @@ class Reads(ArrayReads, EventReads, ViewReads):
         with self.engine.connect() as conn:
             return dict(conn.execute(select(t.articles.c.id, t.articles.c.hash)).all())
 
-    def article_states(self) -> dict[str, ArticleState]:
-        """Hash, extractor version and source location of every stored article."""
+    def article_states(self, ids: Iterable[str] | None = None) -> dict[str, ArticleState]:
+        """Hash, extractor version and source location of every stored article, or of those
+        among ``ids`` (ingest asks for one window of input at a time: its memory then does not
+        grow with the store)."""
+        cols = select(t.articles.c.id, t.articles.c.hash, t.articles.c.extractor,
+                      t.articles.c.location, t.articles.c.origin)
+        queries = [cols] if ids is None else [cols.where(t.articles.c.id.in_(part))
+                                              for part in chunked(list(ids))]
         with self.engine.connect() as conn:
             return {r.id: ArticleState(r.hash, r.extractor, r.location, r.origin)
-                    for r in conn.execute(select(t.articles.c.id, t.articles.c.hash,
-                                                 t.articles.c.extractor, t.articles.c.location,
-                                                 t.articles.c.origin))}
+                    for q in queries for r in conn.execute(q)}
+
+    def stale_ids(self, extractor: str) -> list[str]:
+        """Ids (sorted) of the stored articles extracted by another extractor version than
+        ``extractor`` (rules or model changed since): ingest redoes them from stored text."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(t.articles.c.id)
+                                     .where(t.articles.c.extractor != extractor)
+                                     .order_by(t.articles.c.id)).scalars())
 
     def stored_articles(self, ids: Iterable[str]) -> list[Article]:
         """Articles rebuilt from their stored text and metadata (re-extraction without the
@@ -166,6 +178,16 @@ class Reads(ArrayReads, EventReads, ViewReads):
             out["decisions"] = one(select(func.count()).where(
                 t.decisions.c.undone_by.is_(None), t.decisions.c.action != "undo")).scalar_one()
         return out
+
+    def size_bytes(self) -> int:
+        """The database's size on disk: SQLite's pages (the write-ahead log not included:
+        it is checkpointed into them), PostgreSQL's ``pg_database_size``."""
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+                return int(pages) * int(conn.exec_driver_sql("PRAGMA page_size").scalar_one())
+            return int(conn.execute(select(func.pg_database_size(func.current_database())))
+                       .scalar_one())
 
     def date_range(self) -> tuple[date | None, date | None]:
         with self.engine.connect() as conn:

@@ -1,0 +1,154 @@
+"""Memory at ingest: peak RSS of ``relgraph``'s ingest for growing inputs, each run in a fresh
+child process (``resource.getrusage``: the child's own peak, and its worker processes' when
+``--jobs`` > 1), against a same-run baseline of 1,000 articles.
+
+Inputs (synthetic, invented names): a JSON Lines file of N short articles (three sentences,
+two or three actors each) for every N of ``--articles``, and one plain-text article of
+``--text-mb`` MB (parsed in pieces, :mod:`graph.extraction.chunks`).
+
+``--model ruler`` (the default) is a blank English pipeline with a sentencizer and an entity
+ruler that finds the synthetic cast: no tagger or parser, so 100,000 articles take minutes,
+not hours, and what is measured is relgraph's memory per article (reading, planning, writing),
+the model's being constant; any installed model can be named instead (``--model
+en_core_web_sm``) for smaller inputs. ``--code DIR`` runs the children on another checkout
+(e.g. ``git archive`` of an older commit) for a before/after in the same run.
+
+Usage: python bench/ingest_memory.py [--articles 1000,10000,100000] [--text-mb 30]
+       [--model ruler] [--jobs 1] [--code DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# the children of --code run that checkout's relgraph
+sys.path.insert(0, os.environ.get("RELGRAPH_BENCH_CODE", str(ROOT)))
+
+GIVEN = ["Ilse", "Tomas", "Maren", "Oskar", "Lena", "Piet", "Anouk", "Bram", "Sanne", "Joris"]
+FAMILY = ["Varga", "Brandt", "Holm", "Kessler", "Dahl", "Moreau", "Novak", "Falk", "Lund", "Roth"]
+PLACES = ["Oslo", "Tallinn", "Porto", "Ghent", "Turku", "Bergen"]
+CAST = [f"{g} {f}" for g in GIVEN for f in FAMILY]
+
+
+WORDS = ("trade", "fishing", "border", "grain", "energy", "rail", "customs", "ports",
+         "pensions", "water")
+
+
+def article_text(rng: random.Random, i: int) -> str:
+    """Eight sentences, two invented actors each, from a fixed vocabulary: no token is new
+    after the first articles, so spaCy's vocabulary (which grows with every new string) stays
+    the same size and what grows, if anything, is relgraph's."""
+    out = []
+    for _ in range(8):
+        a, b = rng.sample(CAST, 2)
+        out.append(f"Minister {a} met envoy {b} in {rng.choice(PLACES)} to talk about "
+                   f"{rng.choice(WORDS)} and {rng.choice(WORDS)}.")
+    return " ".join(out)
+
+
+def write_jsonl(path: Path, n: int) -> Path:
+    rng = random.Random(n)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            f.write(json.dumps({"id": f"m{i}", "date": day, "text": article_text(rng, i)}) + "\n")
+    return path
+
+
+def write_text(path: Path, mb: float) -> Path:
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8") as f:
+        size, i = 0, 0
+        while size < mb * 1_000_000:
+            para = article_text(rng, i) + "\n\n"
+            f.write(para)
+            size += len(para)
+            i += 1
+    return path
+
+
+def ruler_model(out: Path) -> Path:
+    """A blank English pipeline with a sentencizer and an entity ruler for the cast."""
+    import spacy  # the bench's own model, built once per run
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": name} for name in CAST]
+                       + [{"label": "GPE", "pattern": p} for p in PLACES])
+    nlp.to_disk(out)
+    return out
+
+
+def child(path: str, db: str, model: str, jobs: int) -> None:
+    """Ingest ``path`` into ``db`` and print the peak RSS (MB) as JSON."""
+    # imported in the child only: the code measured is that of the child's checkout
+    from graph.pipeline.driver import ingest
+    from graph.store.store import Store
+
+    started = time.perf_counter()
+    summary = ingest([path], Store(db), model=model, jobs=jobs, progress=False)
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"rss_mb": round(me, 1), "workers_rss_mb": round(kids, 1),
+                      "new": summary.new, "failed": summary.failed,
+                      "seconds": round(time.perf_counter() - started, 2)}))
+
+
+def measure(path: Path, model: str, jobs: int, code: Path, tmp: Path) -> dict:
+    db = tmp / f"{path.stem}-{time.monotonic_ns()}.db"
+    env = {**os.environ, "PYTHONPATH": str(code), "RELGRAPH_BENCH_CODE": str(code)}
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(path),
+                           "--db", str(db), "--model", model, "--jobs", str(jobs)],
+                          capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", default="1000,10000,100000")
+    ap.add_argument("--text-mb", type=float, default=30.0)
+    ap.add_argument("--model", default="ruler")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--code", type=Path, default=ROOT)
+    ap.add_argument("--child")
+    ap.add_argument("--db")
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.db, args.model, args.jobs)
+        return
+    with tempfile.TemporaryDirectory(prefix="relgraph-mem-") as name:
+        tmp = Path(name)
+        model = str(ruler_model(tmp / "ruler")) if args.model == "ruler" else args.model
+        sizes = [int(n) for n in args.articles.split(",") if n]
+        print(f"model {args.model}, jobs {args.jobs}, code {args.code}")
+        base = None
+        for n in sizes:
+            got = measure(write_jsonl(tmp / f"a{n}.jsonl", n), model, args.jobs, args.code, tmp)
+            base = base or got["rss_mb"]
+            print(f"{n:>9,} articles (JSONL {(tmp / f'a{n}.jsonl').stat().st_size / 1e6:6.1f} MB)"
+                  f": peak RSS {got['rss_mb']:7.1f} MB ({got['rss_mb'] / base:.2f}x), workers "
+                  f"{got['workers_rss_mb']:.1f} MB, {got['new']:,} stored, {got['seconds']} s",
+                  flush=True)
+        if args.text_mb:
+            text = write_text(tmp / "long.txt", args.text_mb)
+            got = measure(text, model, args.jobs, args.code, tmp)
+            print(f"one {args.text_mb:g} MB text: peak RSS {got['rss_mb']:7.1f} MB "
+                  f"({got['rss_mb'] / (base or got['rss_mb']):.2f}x), {got['new']} stored, "
+                  f"{got['seconds']} s", flush=True)
+
+
+if __name__ == "__main__":
+    main()
