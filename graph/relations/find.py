@@ -22,7 +22,8 @@ from graph.core.cameo import kind_info
 from graph.core.model import COOCCURRENCE, Relation
 from graph.mentions.find import MentionSpan
 from graph.names.builtin import country_name
-from graph.relations.lexicon import Frame, blockers, lexicon, speech_nouns
+from graph.relations.kinds import coded_kind
+from graph.relations.lexicon import Frame, blockers, lexicon
 from graph.relations.participants import (
     OBJ,
     SUBJ,
@@ -45,7 +46,6 @@ _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
 # verbs whose undoing of an event is itself a rejection of its target
 _REFUSALS = {"refuse", "decline"}
 _TOPIC_PREPS = {"over", "about", "regarding", "concerning", "despite", "amid"}
-_SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
 
 
 def cooccurrences(spans: list[MentionSpan]) -> list[Relation]:
@@ -116,7 +116,7 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                             directed=True, trigger=blocker.text))
             continue
         for source, target in pairs:
-            kind = _verbal(token, frame, source, target, spans)
+            kind = coded_kind(token, frame, source, target, spans)
             key = (token.i, kind, source, target)
             if not _same(source, target) and key not in seen:
                 seen.add(key)
@@ -221,25 +221,6 @@ def _blocker(trigger: Token) -> Token | None:
     return None
 
 
-def _verbal(trigger: Token, frame: Frame, source: str, target: str,
-            spans: list[MentionSpan]) -> str:
-    """``frame.verbal`` for an act that is speech: a person acting on a person or an
-    organisation ("Duda attacked the governor"), or a speech cue ("saying", "in an
-    interview"); else the frame's kind."""
-    if not frame.verbal:
-        return frame.kind
-    types = {s.mention.name: s.mention.type for s in spans}
-    if types.get(source) == "person" and types.get(target) in ("person", "organisation"):
-        return frame.verbal
-    for c in trigger.children:
-        if c.dep_ == "advcl" and c.lemma_ in _SPEECH_VERBS:
-            return frame.verbal
-        for p in [c, *(g for g in c.children if c.dep_ == "advcl")]:
-            if p.dep_ == "prep" and any(o.lemma_.lower() in speech_nouns() for o in pobjs(p)):
-                return frame.verbal
-    return frame.kind
-
-
 def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
     if not frame.needs and any(c.dep_ in ("oprd", "prt") for c in verb.children):
@@ -265,7 +246,11 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
         return [(s, t) for s in dict.fromkeys(sources) for t in subjects]
     targets = prep_objects(verb, frame.preps, at) if frame.prep_target else []
     targets = targets or [n for c in direct for n in actors_of(c, at)]
-    targets += [] if frame.prep_target else prep_objects(verb, frame.preps, at)
+    if not frame.prep_target:
+        # "invited X to Cairo": beside an actor object, a place after the preposition is where
+        kinds = {s.mention.name: s.mention.type for s in spans}
+        targets += [n for n in prep_objects(verb, frame.preps, at)
+                    if not (targets and kinds.get(n) == "place")]
     for holder in ([needed] if needed is not None else []) + direct:
         targets += prep_objects(holder, frame.preps, at)
     if not targets and frame.events:  # "condemned an attack by X", "warned of talks with X"
@@ -302,12 +287,26 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         return []
     between = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
                for o in pobjs(p)]
-    if between:
-        names = list(dict.fromkeys(n for o in between for n in actors_of(o, at)))
-        return list(combinations(names, 2))
-    targets = prep_objects(noun, frame.preps, at)
+    if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        # "Fighting broke out between X and Y", "talks took place between X and Y"
+        between = [o for p in noun.head.children if p.dep_ == "prep"
+                   and p.lower_ == "between" for o in pobjs(p)]
     sources = [n for c in noun.children if c.dep_ == "poss" for n in actors_of(c, at)]
     sources = sources or prep_objects(noun, ("by",), at)
+    if between:
+        names = list(dict.fromkeys(n for o in between for n in actors_of(o, at)))
+        if not frame.mutual and sources:  # "Egypt's mediation between X and Y": Egypt on each
+            return _pairs(sources, names, frame)
+        return list(combinations(names, 2))
+    targets = prep_objects(noun, frame.preps, at)
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            # "the sanctions imposed by Canada on Iran": the participle's agent and target
+            sources = sources or prep_objects(acl, ("by",), at)
+            targets = targets or prep_objects(acl, frame.preps, at)
+    if not sources and targets and "of" not in frame.preps:
+        # "the visit of X to Y": "of" names the one who acts when the target is named apart
+        sources = [n for n in prep_objects(noun, ("of",), at) if n not in targets]
     modifiers = [n for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                  for n in actors_of(c, at)]
     if not sources and not targets and len(modifiers) >= 2:
@@ -337,6 +336,9 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         # target may hang on the governing verb ("launched strikes Monday on Y")
         sources = subjects_of(governor, at, spans)
         targets = targets or prep_objects(governor, frame.preps, at)
+        if not targets and frame.place_preps and noun.dep_ == "dobj":
+            # "X carried out airstrikes in Y": where the governed act happened
+            targets = places(governor, [], frame.place_preps, frame.preps, at)
     return _pairs(sources, targets, frame)
 
 

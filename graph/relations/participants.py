@@ -82,6 +82,7 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
     if appositive:
         return appositive
     named = [n for c in token.children if c.dep_ in _NAMED and c.i in at
+             and not (c.dep_ != "poss" and _has_named_poss(token, at))
              for n in [at[c.i].mention.name] + [x for cc in c.conjuncts for x in
                                                  actors_of(cc, at, depth + 1)]]
     if named:
@@ -96,6 +97,8 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
     for acl in token.children:  # "cars made in China"
         if acl.dep_ == "acl" and acl.lemma_ in _ORIGIN_VERBS:
             owned += prep_objects(acl, ("in", "by"), at, depth + 1)
+        elif acl.dep_ == "acl" and acl.tag_ == "VBN":  # "a resolution drafted by France"
+            owned += prep_objects(acl, ("by",), at, depth + 1)
     if owned:
         return owned
     # nationality adjectives, and compounds such as "Saudi-led", "U.S.-owned" (but a group
@@ -121,8 +124,23 @@ def _is_title_word(token: Token) -> bool:
 
 def _is_event(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma in _BODIES:
+        return False
     return lemma in lexicon().nouns or token.lower_ in lexicon().nouns or lemma.endswith(
         _EVENT_ENDINGS)
+
+
+#: Nouns for a body of people that end like event nouns: "a delegation from X" is X's.
+_BODIES = frozenset({"delegation", "administration", "coalition", "federation", "nation",
+                     "organisation", "organization", "association", "foundation", "commission",
+                     "institution", "corporation", "congregation", "population", "mission",
+                     "legation", "contingent", "government", "ministry", "management"})
+
+
+def _has_named_poss(token: Token, at: At) -> bool:
+    """A named possessor ("Sweden's NATO bid"): the owner, beside which a named compound is
+    the topic, not a second owner."""
+    return any(c.dep_ == "poss" and c.i in at for c in token.children)
 
 
 def pobjs(prep: Token) -> list[Token]:

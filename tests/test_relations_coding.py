@@ -1,0 +1,126 @@
+"""How a found act is coded, as CAMEO's codebook codes it (issue 22, class 6), on sentences
+written for each pattern (invented people and companies, real countries; real spaCy): intent
+to cooperate under a word of commitment, persons expelled, crowds protesting, and the
+participants of event nouns ("the visit of X to Y", "X's mediation between Y and Z", "the
+sanctions imposed by X on Y", "fighting broke out between X and Y")."""
+
+import pytest
+
+from graph.core.cameo import kind_info
+from graph.mentions.find import find_mentions
+from graph.relations.find import typed_relations
+
+pytestmark = pytest.mark.slow  # every test parses its text with the spaCy model
+
+
+@pytest.fixture
+def found(nlp):
+    def run(text):
+        doc = nlp(text)
+        spans, _ = find_mentions(doc)
+        return {(r.source, r.kind, r.target) for r in typed_relations(doc, spans)}
+    return run
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    ("Norway offered to mediate between Colombia and Ecuador.",
+     {("Norway", "intend", "Colombia"), ("Norway", "intend", "Ecuador")},
+     ("Norway", "mediate", "Colombia")),
+    ("The Asian Development Bank pledged to support Nepal's recovery.",
+     {("Asian Development Bank", "intend", "Nepal")},
+     ("Asian Development Bank", "support", "Nepal")),
+    ("Canada offered to help Jamaica after the hurricane.",
+     {("Canada", "intend", "Jamaica")}, ("Canada", "aid", "Jamaica")),
+    ("Maria Lindholm said she was ready to meet Lars Eriksen in Oslo.",
+     {("Maria Lindholm", "intend", "Lars Eriksen")}, ("Maria Lindholm", "meet", "Lars Eriksen")),
+    ("Azerbaijan vowed to attack Armenia if the talks failed.",
+     {("Azerbaijan", "threaten", "Armenia")}, ("Azerbaijan", "attack", "Armenia")),
+])
+def test_an_act_under_a_word_of_commitment_is_an_intent(found, text, expected, not_expected):
+    got = found(text)
+    assert expected <= got
+    assert not_expected not in got
+
+
+def test_a_joint_agreement_is_the_act_agreed(found):
+    # "X and Y agreed to V" reports the accord itself, not an intent
+    got = found("Ghana and Togo agreed to restore diplomatic relations.")
+    assert ("Ghana", "restore-ties", "Togo") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kuwait deported Ramon Dizon to the Philippines.", ("Kuwait", "deport", "Ramon Dizon")),
+    ("Latvia expelled Oleg Vasnetsov, a Russian journalist.",
+     ("Latvia", "deport", "Oleg Vasnetsov")),
+    ("Norway expelled fifteen Russian diplomats.", ("Norway", "expel", "Russian")),
+])
+def test_expelling_a_person_is_coercion_and_diplomats_reduced_relations(found, text, expected):
+    got = found(text)
+    assert expected in got
+    assert kind_info(expected[1]).root_code == ("17" if expected[1] == "deport" else "16")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Greenpeace activists protested against Selvik Mining in Bergen.",
+     ("Selvik Mining", "protest")),
+    ("Hundreds of Nigerians protested outside the British embassy in Abuja.",
+     ("British", "protest")),
+])
+def test_a_crowd_protesting_is_a_demonstration(found, text, expected):
+    target, kind = expected
+    assert any(k == kind and t == target for _, k, t in found(text))
+
+
+def test_a_government_protest_stays_a_complaint(found):
+    got = found("Japan protested to China over the survey ship.")
+    assert ("Japan", "criticise", "China") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The visit of Tran Duc Minh to Laos was his first abroad.",
+     ("Tran Duc Minh", "visit", "Laos")),
+    ("Norway's mediation between Colombia and the rebels continued.",
+     ("Norway", "mediate", "Colombia")),
+    ("The sanctions imposed by Canada on Iran took effect on Monday.",
+     ("Canada", "sanction", "Iran")),
+    ("Russia's invasion of Ukraine entered its third year.", ("Russia", "attack", "Ukraine")),
+    ("Fighting broke out between Sudan's army and the Rapid Support Forces.",
+     ("Sudan", "fight", "Rapid Support Forces")),
+    ("Pakistan carried out airstrikes in Afghanistan.", ("Pakistan", "attack", "Afghanistan")),
+])
+def test_participants_of_event_nouns(found, text, expected):
+    assert expected in found(text)
+
+
+def test_a_mediator_is_no_party_to_the_talks(found):
+    got = found("Qatar's mediation between Ethiopia and Sudan continued on Monday.")
+    assert {("Qatar", "mediate", "Ethiopia"), ("Qatar", "mediate", "Sudan")} <= got
+    assert not any({s, t} == {"Ethiopia", "Sudan"} for s, _, t in got)
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    ("Paraguay hosted a delegation from Taiwan.", ("Paraguay", "greet", "Taiwan"), None),
+    ("Russia vetoed a resolution drafted by France.", ("Russia", "reject", "France"), None),
+    ("Turkey threatened to block Finland's NATO bid.", ("Turkey", "threaten", "Finland"),
+     ("Turkey", "threaten", "NATO")),
+    ("Chile invited Mateo Rivas to Santiago for talks.", ("Chile", "invite", "Mateo Rivas"),
+     ("Chile", "invite", "Santiago")),
+])
+def test_owners_and_places_of_objects(found, text, expected, not_expected):
+    got = found(text)
+    assert expected in got
+    assert not_expected not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Serbia gave Kosovo an ultimatum over the licence plates.", ("Serbia", "threaten", "Kosovo")),
+    ("The United States cut aid to Niger after the coup.", ("United States", "cut-aid", "Niger")),
+    ("Ukraine and Russia exchanged prisoners on Friday.", ("Ukraine", "swap", "Russia")),
+    ("Russia massed troops on the border with Ukraine.", ("Russia", "deploy", "Ukraine")),
+    ("Syria used chemical weapons against the Free Syrian Army.",
+     ("Syria", "massacre", "Free Syrian Army")),
+    ("Bangladesh requested that Myanmar take back the refugees.",
+     ("Bangladesh", "urge", "Myanmar")),
+])
+def test_phrases_coded_by_their_root(found, text, expected):
+    assert expected in found(text)
