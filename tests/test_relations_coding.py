@@ -53,6 +53,7 @@ def test_a_joint_agreement_is_the_act_agreed(found):
     ("Latvia expelled Oleg Vasnetsov, a Russian journalist.",
      ("Latvia", "deport", "Oleg Vasnetsov")),
     ("Norway expelled fifteen Russian diplomats.", ("Norway", "expel", "Russian")),
+    ("Chad expelled German ambassador Jan Kessler on Monday.", ("Chad", "expel", "Jan Kessler")),
 ])
 def test_expelling_a_person_is_coercion_and_diplomats_reduced_relations(found, text, expected):
     got = found(text)

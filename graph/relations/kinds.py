@@ -6,7 +6,7 @@ same verb under different roots by what surrounds it.
   "pledged to support X" express an intent to cooperate (root 03); "vowed to punish X" is a
   threat (root 13) — the act itself is not done yet;
 * a person as target: expelling a named person is coerce (174), expelling a country's
-  diplomats is reducing relations (166);
+  diplomats, its ambassador included, is reducing relations (166);
 * a crowd as subject: "students protested against X" is a demonstration (root 14), a
   government's protest an official complaint (root 11).
 """
@@ -32,7 +32,7 @@ def coded_kind(trigger: Token, frame: Frame, source: str, target: str,
     """The kind of the act ``trigger`` names between ``source`` and ``target``."""
     types = {s.mention.name: s.mention.type for s in spans}
     kind = _verbal(trigger, frame, types.get(source), types.get(target))
-    if frame.person_kind and types.get(target) == "person":
+    if frame.person_kind and types.get(target) == "person" and not _diplomat(trigger):
         kind = frame.person_kind
     if frame.crowd_kind and _crowd_subject(trigger):
         kind = frame.crowd_kind
@@ -78,6 +78,24 @@ def _verbal(trigger: Token, frame: Frame, source_type: str | None,
             if p.dep_ == "prep" and any(o.lemma_.lower() in speech_nouns() for o in pobjs(p)):
                 return frame.verbal
     return frame.kind
+
+
+#: Words for a country's envoys: expelling one reduces relations (CAMEO 166), not coercion.
+_DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "attaché",
+                        "emissary", "charge", "chargé", "representative", "ambassadors",
+                        "envoys", "diplomats", "consuls"})
+
+
+def _diplomat(verb: Token) -> bool:
+    """The verb's object is an envoy ("expelled the French ambassador, X", "ordered envoy X
+    to leave")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            words = {c.lemma_.lower(), *(g.lemma_.lower() for g in c.children
+                                         if g.dep_ in ("compound", "appos", "amod"))}
+            if words & _DIPLOMATS:
+                return True
+    return False
 
 
 def _crowd_subject(verb: Token) -> bool:
