@@ -125,3 +125,45 @@ def test_owners_and_places_of_objects(found, text, expected, not_expected):
 ])
 def test_phrases_coded_by_their_root(found, text, expected):
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun the tagger calls a verb
+    ("Egypt and Jordan held joint naval drills in the Red Sea.", ("Egypt", "cooperate", "Jordan")),
+    # the passive subject of "signed" keeps its own parties
+    ("The accord between Ghana and Burkina Faso was signed in Accra.",
+     ("Ghana", "sign", "Burkina Faso")),
+    # the object is another sense of the governing verb: no supply, so the noun's own frame
+    ("Lars Eriksen gave an interview to the Guardian on Sunday.",
+     ("Lars Eriksen", "tell", "Guardian")),
+    # an amount "in" aid names the target after it
+    ("Denmark gave 20 million euros in humanitarian aid to Somalia.",
+     ("Denmark", "aid", "Somalia")),
+    ("Indonesia promised Malaysia closer cooperation on haze.",
+     ("Indonesia", "offer", "Malaysia")),
+    ("Uzbekistan expressed readiness to expand trade with Tajikistan.",
+     ("Uzbekistan", "intend", "Tajikistan")),
+    ("Armenian forces occupied three villages in Azerbaijan.",
+     ("Armenian", "capture", "Azerbaijan")),
+    ("A car bombing by Al-Shabaab in Kenya killed six people.", ("Al-Shabaab", "assault", "Kenya")),
+])
+def test_second_round_patterns(found, text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the go-between's verb is the event: the parties of the brokered talks are not coded apart
+    ("Oman mediated talks between Iran and the United States.", ("Iran", "United States")),
+    ("Turkey brokered a truce between Syria and the rebels of the Free Army.",
+     ("Syria", "Free Army")),
+    # a body of water is no one an act is done to
+    ("Iran deployed warships to the Red Sea.", ("Iran", "Red Sea")),
+])
+def test_no_relation_between(found, text, absent):
+    assert not any({s, t} == set(absent) for s, _, t in found(text))
+
+
+def test_an_act_demanded_is_not_done(found):
+    got = found("Kosovo insisted that Serbia recognise its independence.")
+    assert ("Kosovo", "demand", "Serbia") in got
+    assert not any(k == "recognise" for _, k, _ in got)

@@ -28,6 +28,7 @@ from graph.relations.participants import (
     OBJ,
     SUBJ,
     actors_of,
+    is_water,
     participants,
     places,
     pobjs,
@@ -45,6 +46,7 @@ _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
 # verb's subjects are no parties to it
 # verbs whose undoing of an event is itself a rejection of its target
 _REFUSALS = {"refuse", "decline"}
+_NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
 _TOPIC_PREPS = {"over", "about", "regarding", "concerning", "despite", "amid"}
 
 
@@ -70,8 +72,8 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
         pos = token.pos_
         if pos in ("VERB", "AUX"):
             verbs.append(token)
-        elif pos in ("NOUN", "PROPN"):
-            nouns.append(token)
+        if pos in ("NOUN", "PROPN") or (pos == "VERB" and token.dep_ in _NOUN_DEPS):
+            nouns.append(token)  # "held joint military drills": a noun the tagger calls a verb
     for token in verbs:
         lemma = _verb_lemma(token, lex.verbs)
         if lemma:
@@ -79,9 +81,12 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                 needed = _needed(token, frame)
                 if needed is False or not _objects_fit(token, frame):
                     continue
-                if needed is not None and needed.pos_ in ("NOUN", "PROPN"):
-                    consumed.add(needed.i)
                 pairs = _verb_pairs(token, frame, at, spans, needed)
+                if needed is not None and needed.pos_ in ("NOUN", "PROPN") and (
+                        pairs or needed.dep_ != "nsubjpass"):
+                    # "the agreement between X and Y was signed": without actors on the verb,
+                    # the passive subject stays an event noun with its own parties
+                    consumed.add(needed.i)
                 if pairs and frame.objects:  # "pledged aid": the object is no event of its own
                     consumed.update(c.i for c in token.children if c.dep_ in OBJ)
                 if pairs:
@@ -116,6 +121,8 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                             directed=True, trigger=blocker.text))
             continue
         for source, target in pairs:
+            if is_water(target):
+                continue  # "deployed warships to the Red Sea": a place, no one's
             kind = coded_kind(token, frame, source, target, spans)
             key = (token.i, kind, source, target)
             if not _same(source, target) and key not in seen:
@@ -253,6 +260,9 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                     if not (targets and kinds.get(n) == "place")]
     for holder in ([needed] if needed is not None else []) + direct:
         targets += prep_objects(holder, frame.preps, at)
+        if frame.objects:  # "gave 50 million euros in assistance to X"
+            targets += [n for p in holder.children if p.dep_ == "prep" and p.lower_ in _AMOUNT_OF
+                        for o in pobjs(p) for n in prep_objects(o, frame.preps, at)]
     if not targets and frame.events:  # "condemned an attack by X", "warned of talks with X"
         inner = direct + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in
                           frame.preps for o in pobjs(p)]
@@ -293,6 +303,8 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
                    and p.lower_ == "between" for o in pobjs(p)]
     sources = [n for c in noun.children if c.dep_ == "poss" for n in actors_of(c, at)]
     sources = sources or prep_objects(noun, ("by",), at)
+    if between and _brokered(noun, frame):
+        return []
     if between:
         names = list(dict.fromkeys(n for o in between for n in actors_of(o, at)))
         if not frame.mutual and sources:  # "Egypt's mediation between X and Y": Egypt on each
@@ -331,7 +343,7 @@ def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
             and head.i != noun.i and governor.pos_ in ("VERB", "AUX")
             and head.lower_ not in _TOPIC_PREPS
             and not (noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i == governor.i
-                     and _other_trigger(governor, frame))):
+                     and _other_trigger(governor, frame, noun))):
         # "X made a visit to Y", "X held talks with Y", "X arrived for a meeting with Y"; the
         # target may hang on the governing verb ("launched strikes Monday on Y")
         sources = subjects_of(governor, at, spans)
@@ -370,8 +382,20 @@ def _quantity(token: Token) -> bool:
             or any(c.dep_ == "nummod" for c in token.children))
 
 
-def _other_trigger(verb: Token, frame: Frame) -> bool:
+def _other_trigger(verb: Token, frame: Frame, noun: Token | None = None) -> bool:
     """True if ``verb`` is a lexicon trigger of another kind: then the event noun is the object
-    of an attitude ("the AU supported the talks"), and the verb's subject is no participant."""
+    of an attitude ("the AU supported the talks"), and the verb's subject is no participant.
+    Not a frame for which the noun is another sense ("gave an interview": no supply)."""
     frames = lexicon().verbs.get(verb.lemma_.lower(), ())
-    return any(f.kind != frame.kind and not f.objects and not f.needs for f in frames)
+    words = {noun.lemma_.lower(), noun.lower_} if noun is not None else set()
+    return any(f.kind != frame.kind and not f.objects and not f.needs
+               and not words & f.not_objects for f in frames)
+
+
+def _brokered(noun: Token, frame: Frame) -> bool:
+    """An event noun under a verb of go-betweens ("mediated talks between X and Y", "brokered
+    a ceasefire between X and Y"): the verb's act is the event, coded on the go-between."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.i == noun.i:
+        return False
+    frames = lexicon().verbs.get(noun.head.lemma_.lower(), ())
+    return any(f.kind != frame.kind and "between" in f.preps and not f.mutual for f in frames)

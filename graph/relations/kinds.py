@@ -8,7 +8,8 @@ same verb under different roots by what surrounds it.
 * a person as target: expelling a named person is coerce (174), expelling a country's
   diplomats, its ambassador included, is reducing relations (166);
 * a crowd as subject: "students protested against X" is a demonstration (root 14), a
-  government's protest an official complaint (root 11).
+  government's protest an official complaint (root 11);
+* a modifier: a car or suicide bombing is an assault (183), not a military attack.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ def coded_kind(trigger: Token, frame: Frame, source: str, target: str,
         kind = frame.person_kind
     if frame.crowd_kind and _crowd_subject(trigger):
         kind = frame.crowd_kind
+    if frame.modified:  # "a car bombing", "suicide attacks": CAMEO 183, an assault
+        words = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod")}
+        kind = next((k for word, k in frame.modified if word in words), kind)
     if intent_head(trigger) is not None:
         quad = kind_info(kind).quad_class
         kind = _INTENT.get(quad, kind) if kind_info(kind).root_code not in ("03", "13") else kind

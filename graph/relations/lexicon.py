@@ -40,6 +40,7 @@ class Frame:
     # named ("attacked a village in Cameroon": Cameroon)
     person_kind: str = ""  # kind to use when the target is a person ("expelled X": deport)
     crowd_kind: str = ""  # kind to use when the subject is a crowd ("students protested")
+    modified: tuple[tuple[str, str], ...] = ()  # (modifier, kind): "car bombing" is assault
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def lexicon() -> Lexicon:
                       clause_target=spec.get("clause_target", False),
                       topic_object=spec.get("topic_object", False),
                       person_kind=spec.get("person_kind", ""),
-                      crowd_kind=spec.get("crowd_kind", ""))
+                      crowd_kind=spec.get("crowd_kind", ""),
+                      modified=tuple(spec.get("modified_kinds", {}).items()))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):

@@ -23,8 +23,8 @@ from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
 from graph.relations.lexicon import intent_nouns, lexicon, speech_nouns
 
-__all__ = ["actors_of", "companions", "participants", "places", "prep_objects", "relayed_owner",
-           "subjects_of", "verb_above"]
+__all__ = ["actors_of", "companions", "is_water", "participants", "places", "prep_objects",
+           "relayed_owner", "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -206,13 +206,20 @@ def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
         names += prep_objects(holder, place_preps, at)
     kinds = {s.mention.name: s.mention.type for s in at.values()}
     return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")
-            and n.split()[-1].lower() not in _WATERS]  # "a ship in the Red Sea": no one's
+            and not is_water(n)]  # "a ship in the Red Sea": no one's
 
 
 #: Last words of bodies of water: an act there is on no country ("attacked a ship in the Red
 #: Sea" has no place target).
 _WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "canal", "river",
                      "lake", "channel", "sound", "waters"})
+
+
+def is_water(name: str) -> bool:
+    """A body of water ("the Red Sea", "Strait of Hormuz"): no one an act is done to."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in _WATERS or (len(words) > 2 and words[1] == "of"
+                                                     and words[0] in _WATERS))
 
 
 def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
