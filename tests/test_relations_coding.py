@@ -167,3 +167,26 @@ def test_an_act_demanded_is_not_done(found):
     got = found("Kosovo insisted that Serbia recognise its independence.")
     assert ("Kosovo", "demand", "Serbia") in got
     assert not any(k == "recognise" for _, k, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "by X, and by Y": both agents of the passive
+    ("The treaty was signed in Accra by Kwesi Mensah, the foreign minister, and by Awa Traore,"
+     " the envoy of Mali.", ("Kwesi Mensah", "sign", "Awa Traore")),
+    ("Iran vowed to punish Israel.", ("Iran", "threaten", "Israel")),
+    ("Meryem Aksoy promised that Turkey would help rebuild Syria.", ("Turkey", "intend", "Syria")),
+    ("Japan helped Tonga recover after the eruption.", ("Japan", "aid", "Tonga")),
+    ("Spain recalled its ambassador to Argentina on Tuesday.",
+     ("Spain", "break-ties", "Argentina")),
+    ("Chinese and Russian warships held joint drills near Japan.",
+     ("Chinese", "cooperate", "Russian")),
+])
+def test_third_round_patterns(found, text, expected):
+    assert expected in found(text)
+
+
+def test_an_intent_is_dated_by_its_word_of_commitment(nlp):
+    doc = nlp("Meryem Aksoy promised that Turkey would help rebuild Syria.")
+    spans, _ = find_mentions(doc)
+    [rel] = [r for r in typed_relations(doc, spans) if r.kind == "intend"]
+    assert rel.trigger == "promised"

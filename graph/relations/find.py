@@ -22,7 +22,7 @@ from graph.core.cameo import kind_info
 from graph.core.model import COOCCURRENCE, Relation
 from graph.mentions.find import MentionSpan
 from graph.names.builtin import country_name
-from graph.relations.kinds import coded_kind
+from graph.relations.kinds import coded_kind, intent_head
 from graph.relations.lexicon import Frame, blockers, lexicon
 from graph.relations.participants import (
     OBJ,
@@ -47,6 +47,7 @@ _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
 # verbs whose undoing of an event is itself a rejection of its target
 _REFUSALS = {"refuse", "decline"}
 _NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
+_SMALL_CLAUSE = {"help", "assist"}  # "help X V": X is the one helped
 _TOPIC_PREPS = {"over", "about", "regarding", "concerning", "despite", "amid"}
 
 
@@ -125,12 +126,15 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                 continue  # "deployed warships to the Red Sea": a place, no one's
             kind = coded_kind(token, frame, source, target, spans)
             key = (token.i, kind, source, target)
+            # an intent is the promise, made (and dated) where the word of commitment is
+            said = intent_head(token) if kind != frame.kind and kind_info(
+                kind).root_code in ("03", "13") else None
             if not _same(source, target) and key not in seen:
                 seen.add(key)
                 out.append(Relation(
                     sentence=starts[token.sent.start], source=source, target=target,
                     kind=kind, polarity=kind_info(kind).polarity, directed=True,
-                    trigger=token.text))
+                    trigger=(said or token).text))
     return out
 
 
@@ -242,6 +246,12 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     if not subjects:
         return []
     direct = [c for c in verb.children if c.dep_ in OBJ and c != needed]
+    if not direct and verb.lemma_.lower() in _SMALL_CLAUSE:
+        # "helped Syria rebuild", parsed as a clause "Syria rebuild": Syria is the object;
+        # "help rebuild Syria": the object of the act helped
+        clauses = [x for x in verb.children if x.dep_ in ("ccomp", "xcomp")]
+        direct = [c for x in clauses for c in x.children if c.dep_ == "nsubj"] or [
+            c for x in clauses for c in x.children if c.dep_ == "dobj"]
     if needed is not None and needed.dep_ == "prep":
         # "left Beijing for Washington": the phrase's preposition names the target
         return _pairs(subjects, [n for o in pobjs(needed) for n in actors_of(o, at)], frame)

@@ -24,6 +24,8 @@ from graph.relations.participants import SUBJ, pobjs
 __all__ = ["coded_kind", "intent_head"]
 
 _SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
+#: Verbs of commitment whose "that" clause is the act promised, not yet done.
+_PROMISES = frozenset({"promise", "pledge", "vow", "undertake", "guarantee"})
 #: Kinds an intent is coded as, by the QuadClass of the act intended.
 _INTENT = {1: "intend", 2: "intend", 3: "threaten", 4: "threaten"}
 
@@ -48,13 +50,16 @@ def coded_kind(trigger: Token, frame: Frame, source: str, target: str,
 
 def intent_head(trigger: Token) -> Token | None:
     """The word of commitment an act depends on ("offered to help X": "offered"; "expressed
-    readiness to meet X": "readiness"), or ``None``. Through infinitives only (and a conjoined
-    second infinitive: "agreed to meet and to sign")."""
+    readiness to meet X": "readiness"; "promised that Y would help X": "promised"), or
+    ``None``. Through infinitives (and a conjoined second one) and the "that" clause of a
+    promise."""
     token = trigger
     for _ in range(3):
         if token.dep_ == "conj":
             token = token.head
             continue
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in _PROMISES:
+            return token.head  # "promised that Turkey would help rebuild Syria"
         if token.dep_ not in ("xcomp", "acl") or token.head.i == token.i:
             return None
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):

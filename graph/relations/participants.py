@@ -103,9 +103,11 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
         return owned
     # nationality adjectives, and compounds such as "Saudi-led", "U.S.-owned" (but a group
     # "Russian-backed" or "Iran-funded" is not its backer)
+    # "Russian and Ukrainian delegations": each conjoined adjective names one
     return [at[x.i].mention.name for c in token.children if c.dep_ in ("amod", "appos")
             and c.lemma_.lower() not in _BACKING
-            for x in (c, *(g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")))
+            for x in (c, *c.conjuncts,
+                      *(g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")))
             if x.i in at]
 
 
@@ -263,7 +265,11 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
         return list(dict.fromkeys(names + companions(subjects[-1], at))) if names else names
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was greeted by X"
-            return [n for g in pobjs(child) for n in actors_of(g, at)]
+            # "signed by X, ..., and by Y": the second "by" may hang on the verb
+            agents = [child, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                               and c.lower_ == "by")]
+            return list(dict.fromkeys(n for a in agents for g in pobjs(a)
+                                      for n in actors_of(g, at)))
         if child.dep_ == "prep" and child.lower_ == "according":
             # "According to Xinhua, China and Russia signed ...", parsed as one list: the
             # names after the source are the subjects, never the source
