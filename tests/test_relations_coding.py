@@ -190,3 +190,32 @@ def test_an_intent_is_dated_by_its_word_of_commitment(nlp):
     spans, _ = find_mentions(doc)
     [rel] = [r for r in typed_relations(doc, spans) if r.kind == "intend"]
     assert rel.trigger == "promised"
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an act called for is not done
+    ("Brazil called for sanctions against Venezuela.", ("Brazil", "sanction", "Venezuela")),
+    ("Germany called for Russia to release Marek Novak.", ("Russia", "release", "Marek Novak")),
+    # an accord ended is no accord made
+    ("Mali revoked the defence agreement with France.", ("Mali", "sign", "France")),
+    ("Ecuador withdrew from the trade pact with Peru.", ("Ecuador", "sign", "Peru")),
+])
+def test_acts_called_for_or_ended_are_not_done(found, text, absent):
+    assert absent not in found(text)
+
+
+def test_a_withdrawal_under_a_ceasefire_keeps_the_ceasefire(found):
+    got = found("Israeli troops withdrew from the town under a ceasefire brokered by Egypt"
+                " and Qatar.")
+    assert any(k == "ceasefire" for _, k, _ in got)  # "withdrew from" blocks only its object
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Philippines filed a diplomatic protest against China.",
+     ("Philippines", "criticise", "China")),
+    ("Pakistan lodged a formal protest with Afghanistan.",
+     ("Pakistan", "criticise", "Afghanistan")),
+    ("Thailand rejected calls from Cambodia for talks.", ("Thailand", "reject", "Cambodia")),
+])
+def test_official_protests_and_rejected_requests(found, text, expected):
+    assert expected in found(text)

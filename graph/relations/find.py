@@ -207,6 +207,12 @@ def _negated(trigger: Token) -> bool:
     return any(c.dep_ == "neg" for c in trigger.children)
 
 
+def _for_clause(token: Token) -> bool:
+    """A "for X to V" clause ("called for Russia to release X")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                         for c in token.children)
+
+
 def _blocked(trigger: Token) -> bool:
     """True if the event is undone by a verb governing it, directly or through infinitives,
     objects and event nouns ("rejected talks with X", "refused to meet X", "blocked efforts to
@@ -219,11 +225,15 @@ def _blocker(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(5):
         head = token.head
-        if head.i == token.i or token.dep_ not in _CHAIN:
+        if head.i == token.i or token.dep_ not in _CHAIN and not _for_clause(token):
             return None
         if token.dep_ != "conj":
             lemma = head.lemma_.lower()
             particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+            if token.dep_ == "prep":  # "called for sanctions on X"
+                particles.append(token.lower_)
+            elif _for_clause(token):  # "called for Russia to release X"
+                particles.append("for")
             if lemma in blockers() or any(f"{lemma} {p}" in blockers() for p in particles):
                 return head
             if token.dep_ == "xcomp" and _negated(head):

@@ -178,7 +178,9 @@ def participants(noun: Token, at: At, depth: int = 0) -> list[str]:
     nested event ("the resumption of ties with X")."""
     if depth > 2:
         return []
-    for preps in (("by",), ("with", "between")):
+    # "calls from Cambodia", "an offer from X": a request's "from" names who made it
+    agents = ("by", "from") if noun.lemma_.lower() in intent_nouns() else ("by",)
+    for preps in (agents, ("with", "between")):
         found = prep_objects(noun, preps, at)
         if found:
             return found
