@@ -96,8 +96,9 @@ def test_departures_and_ties(found, text, expected):
     ("Boko Haram attacked a village in Cameroon on Sunday.", ("Boko Haram", "attack", "Cameroon")),
     ("Al-Shabaab fighters killed six soldiers in Somalia.", ("Al-Shabaab", "assault", "Somalia")),
     ("Israeli strikes in Lebanon killed four people.", ("Israel", "attack", "Lebanon")),
+    # a car bombing is CAMEO 183, an assault (as bench/events.tsv codes it)
     ("A car bombing by Al-Shabaab in Somalia killed twelve people.",
-     ("Al-Shabaab", "attack", "Somalia")),
+     ("Al-Shabaab", "assault", "Somalia")),
 ])
 def test_violence_in_a_place_targets_it(found, text, expected):
     got = {(s, k, t.replace("Israeli", "Israel")) for s, k, t in found(text)}

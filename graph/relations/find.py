@@ -22,11 +22,14 @@ from graph.core.cameo import kind_info
 from graph.core.model import COOCCURRENCE, Relation
 from graph.mentions.find import MentionSpan
 from graph.names.builtin import country_name
-from graph.relations.lexicon import Frame, blockers, lexicon, speech_nouns
+from graph.relations.kinds import coded_kind, intent_head
+from graph.relations.lexicon import Frame, blockers, lexicon
+from graph.relations.nouns import noun_pairs, pair_up
 from graph.relations.participants import (
     OBJ,
     SUBJ,
     actors_of,
+    is_water,
     participants,
     places,
     pobjs,
@@ -44,8 +47,8 @@ _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
 # verb's subjects are no parties to it
 # verbs whose undoing of an event is itself a rejection of its target
 _REFUSALS = {"refuse", "decline"}
-_TOPIC_PREPS = {"over", "about", "regarding", "concerning", "despite", "amid"}
-_SPEECH_VERBS = {"say", "call", "accuse", "tell", "write", "argue", "claim", "describe"}
+_NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
+_SMALL_CLAUSE = {"help", "assist"}  # "help X V": X is the one helped
 
 
 def cooccurrences(spans: list[MentionSpan]) -> list[Relation]:
@@ -70,8 +73,8 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
         pos = token.pos_
         if pos in ("VERB", "AUX"):
             verbs.append(token)
-        elif pos in ("NOUN", "PROPN"):
-            nouns.append(token)
+        if pos in ("NOUN", "PROPN") or (pos == "VERB" and token.dep_ in _NOUN_DEPS):
+            nouns.append(token)  # "held joint military drills": a noun the tagger calls a verb
     for token in verbs:
         lemma = _verb_lemma(token, lex.verbs)
         if lemma:
@@ -79,9 +82,12 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                 needed = _needed(token, frame)
                 if needed is False or not _objects_fit(token, frame):
                     continue
-                if needed is not None and needed.pos_ in ("NOUN", "PROPN"):
-                    consumed.add(needed.i)
                 pairs = _verb_pairs(token, frame, at, spans, needed)
+                if needed is not None and needed.pos_ in ("NOUN", "PROPN") and (
+                        pairs or needed.dep_ != "nsubjpass"):
+                    # "the agreement between X and Y was signed": without actors on the verb,
+                    # the passive subject stays an event noun with its own parties
+                    consumed.add(needed.i)
                 if pairs and frame.objects:  # "pledged aid": the object is no event of its own
                     consumed.update(c.i for c in token.children if c.dep_ in OBJ)
                 if pairs:
@@ -93,7 +99,7 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
             continue
         frames = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
         for frame in frames or ():
-            pairs = _noun_pairs(token, frame, at, spans)
+            pairs = noun_pairs(token, frame, at, spans)
             if pairs:
                 found.append((token, frame, pairs))
                 break
@@ -116,14 +122,19 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                             directed=True, trigger=blocker.text))
             continue
         for source, target in pairs:
-            kind = _verbal(token, frame, source, target, spans)
+            if is_water(target):
+                continue  # "deployed warships to the Red Sea": a place, no one's
+            kind = coded_kind(token, frame, source, target, spans)
             key = (token.i, kind, source, target)
+            # an intent is the promise, made (and dated) where the word of commitment is
+            said = intent_head(token) if kind != frame.kind and kind_info(
+                kind).root_code in ("03", "13") else None
             if not _same(source, target) and key not in seen:
                 seen.add(key)
                 out.append(Relation(
                     sentence=starts[token.sent.start], source=source, target=target,
                     kind=kind, polarity=kind_info(kind).polarity, directed=True,
-                    trigger=token.text))
+                    trigger=(said or token).text))
     return out
 
 
@@ -196,6 +207,12 @@ def _negated(trigger: Token) -> bool:
     return any(c.dep_ == "neg" for c in trigger.children)
 
 
+def _for_clause(token: Token) -> bool:
+    """A "for X to V" clause ("called for Russia to release X")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                         for c in token.children)
+
+
 def _blocked(trigger: Token) -> bool:
     """True if the event is undone by a verb governing it, directly or through infinitives,
     objects and event nouns ("rejected talks with X", "refused to meet X", "blocked efforts to
@@ -208,36 +225,21 @@ def _blocker(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(5):
         head = token.head
-        if head.i == token.i or token.dep_ not in _CHAIN:
+        if head.i == token.i or token.dep_ not in _CHAIN and not _for_clause(token):
             return None
         if token.dep_ != "conj":
             lemma = head.lemma_.lower()
             particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+            if token.dep_ == "prep":  # "called for sanctions on X"
+                particles.append(token.lower_)
+            elif _for_clause(token):  # "called for Russia to release X"
+                particles.append("for")
             if lemma in blockers() or any(f"{lemma} {p}" in blockers() for p in particles):
                 return head
             if token.dep_ == "xcomp" and _negated(head):
                 return head
         token = head
     return None
-
-
-def _verbal(trigger: Token, frame: Frame, source: str, target: str,
-            spans: list[MentionSpan]) -> str:
-    """``frame.verbal`` for an act that is speech: a person acting on a person or an
-    organisation ("Duda attacked the governor"), or a speech cue ("saying", "in an
-    interview"); else the frame's kind."""
-    if not frame.verbal:
-        return frame.kind
-    types = {s.mention.name: s.mention.type for s in spans}
-    if types.get(source) == "person" and types.get(target) in ("person", "organisation"):
-        return frame.verbal
-    for c in trigger.children:
-        if c.dep_ == "advcl" and c.lemma_ in _SPEECH_VERBS:
-            return frame.verbal
-        for p in [c, *(g for g in c.children if c.dep_ == "advcl")]:
-            if p.dep_ == "prep" and any(o.lemma_.lower() in speech_nouns() for o in pobjs(p)):
-                return frame.verbal
-    return frame.kind
 
 
 def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
@@ -249,14 +251,20 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     passive = [n for c in verb.children if c.dep_ == "nsubjpass" and c != needed
                for n in actors_of(c, at)]
     if passive and not frame.reverse:
-        return _pairs(prep_objects(verb, ("by",), at), passive, frame)
+        return pair_up(prep_objects(verb, ("by",), at), passive, frame)
     subjects = subjects_of(verb, at, spans)
     if not subjects:
         return []
     direct = [c for c in verb.children if c.dep_ in OBJ and c != needed]
+    if not direct and verb.lemma_.lower() in _SMALL_CLAUSE:
+        # "helped Syria rebuild", parsed as a clause "Syria rebuild": Syria is the object;
+        # "help rebuild Syria": the object of the act helped
+        clauses = [x for x in verb.children if x.dep_ in ("ccomp", "xcomp")]
+        direct = [c for x in clauses for c in x.children if c.dep_ == "nsubj"] or [
+            c for x in clauses for c in x.children if c.dep_ == "dobj"]
     if needed is not None and needed.dep_ == "prep":
         # "left Beijing for Washington": the phrase's preposition names the target
-        return _pairs(subjects, [n for o in pobjs(needed) for n in actors_of(o, at)], frame)
+        return pair_up(subjects, [n for o in pobjs(needed) for n in actors_of(o, at)], frame)
     if frame.reverse:
         sources = prep_objects(verb, frame.preps, at)
         sources += [n for c in direct for n in prep_objects(c, frame.preps, at)]
@@ -265,9 +273,16 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
         return [(s, t) for s in dict.fromkeys(sources) for t in subjects]
     targets = prep_objects(verb, frame.preps, at) if frame.prep_target else []
     targets = targets or [n for c in direct for n in actors_of(c, at)]
-    targets += [] if frame.prep_target else prep_objects(verb, frame.preps, at)
+    if not frame.prep_target:
+        # "invited X to Cairo": beside an actor object, a place after the preposition is where
+        kinds = {s.mention.name: s.mention.type for s in spans}
+        targets += [n for n in prep_objects(verb, frame.preps, at)
+                    if not (targets and kinds.get(n) == "place")]
     for holder in ([needed] if needed is not None else []) + direct:
         targets += prep_objects(holder, frame.preps, at)
+        if frame.objects:  # "gave 50 million euros in assistance to X"
+            targets += [n for p in holder.children if p.dep_ == "prep" and p.lower_ in _AMOUNT_OF
+                        for o in pobjs(p) for n in prep_objects(o, frame.preps, at)]
     if not targets and frame.events:  # "condemned an attack by X", "warned of talks with X"
         inner = direct + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in
                           frame.preps for o in pobjs(p)]
@@ -285,91 +300,4 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                          (needed,) if needed is not None else ())
     if not targets and direct and not frame.topic_object:
         return []  # conjoined subjects with a non-actor object do nothing to each other
-    return _pairs(subjects, targets, frame)
-
-
-def _pairs(sources: list[str], targets: list[str], frame: Frame) -> list[tuple[str, str]]:
-    """Every source with every target; without targets, every pair of the sources of a mutual
-    kind ("Sweden, Finland and Denmark signed a pact": three pairs, not two)."""
-    if not targets and frame.mutual and len(sources) >= 2:
-        return list(combinations(dict.fromkeys(sources), 2))
-    return [(s, t) for s in dict.fromkeys(sources) for t in dict.fromkeys(targets)]
-
-
-def _noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
-                spans: list[MentionSpan]) -> list[tuple[str, str]]:
-    if frame.reverse or frame.objects:
-        return []
-    between = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
-               for o in pobjs(p)]
-    if between:
-        names = list(dict.fromkeys(n for o in between for n in actors_of(o, at)))
-        return list(combinations(names, 2))
-    targets = prep_objects(noun, frame.preps, at)
-    sources = [n for c in noun.children if c.dep_ == "poss" for n in actors_of(c, at)]
-    sources = sources or prep_objects(noun, ("by",), at)
-    modifiers = [n for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-                 for n in actors_of(c, at)]
-    if not sources and not targets and len(modifiers) >= 2:
-        return list(combinations(dict.fromkeys(modifiers), 2))  # "the Horvat-Lindqvist summit"
-    if not targets and frame.place_preps and not (
-            noun.dep_ == "pobj" and _governor(noun).lemma_.lower() in lexicon().verbs):
-        # "Israeli strikes in Lebanon", "a bombing by X in Somalia" (but "killed X in an
-        # airstrike in Lebanon" is one act, on X)
-        agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in
-                  ("by", *frame.preps) for o in pobjs(p)]  # "an attack on facilities in X"
-        if noun.dep_ == "nsubj" and noun.head.i != noun.i:
-            agents.append(noun.head)  # "Russian shelling wounded five civilians in Ukraine"
-        targets = places(noun, agents, frame.place_preps, frame.preps, at)
-    if not sources and targets and modifiers:
-        sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
-    head = noun.head
-    governor = _governor(noun)
-    if head.lower_ == "under" and governor.pos_ in ("VERB", "AUX"):
-        # "X is under investigation by Y": the subject is the target
-        return _pairs(sources, subjects_of(governor, at, spans), frame)
-    if (not sources and noun.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass")
-            and head.i != noun.i and governor.pos_ in ("VERB", "AUX")
-            and head.lower_ not in _TOPIC_PREPS
-            and not (noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i == governor.i
-                     and _other_trigger(governor, frame))):
-        # "X made a visit to Y", "X held talks with Y", "X arrived for a meeting with Y"; the
-        # target may hang on the governing verb ("launched strikes Monday on Y")
-        sources = subjects_of(governor, at, spans)
-        targets = targets or prep_objects(governor, frame.preps, at)
-    return _pairs(sources, targets, frame)
-
-
-def _governor(noun: Token) -> Token:
-    """The word governing an event noun, through prepositions and quantity nouns ("launched
-    two days of drills")."""
-    token = noun
-    for _ in range(4):
-        head = token.head
-        if head.i == token.i:
-            return head
-        if head.dep_ == "prep" and head.head.i != head.i:
-            head = head.head
-            if token.head.lower_ == "of" and _quantity(head):
-                token = head  # "two days of drills", "dozens of strikes": keep climbing
-                continue
-        return head
-    return token.head
-
-
-_QUANTITIES = {"dozen", "dozens", "hundreds", "thousands", "series", "wave", "round", "spate",
-               "string", "number", "couple", "lot", "lots", "set", "day", "week", "month",
-               "year", "hour", "night", "weeks", "days", "months", "years"}
-
-
-def _quantity(token: Token) -> bool:
-    """A measure word: "two days (of)", "dozens (of)", "a series (of)"."""
-    return (token.pos_ == "NUM" or token.lemma_.lower() in _QUANTITIES
-            or any(c.dep_ == "nummod" for c in token.children))
-
-
-def _other_trigger(verb: Token, frame: Frame) -> bool:
-    """True if ``verb`` is a lexicon trigger of another kind: then the event noun is the object
-    of an attitude ("the AU supported the talks"), and the verb's subject is no participant."""
-    frames = lexicon().verbs.get(verb.lemma_.lower(), ())
-    return any(f.kind != frame.kind and not f.objects and not f.needs for f in frames)
+    return pair_up(subjects, targets, frame)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from graph.core.cameo import kind_info
 from graph.core.tables import load_table
 
-__all__ = ["Frame", "Lexicon", "blockers", "intent_nouns", "lexicon", "speech_nouns"]
+__all__ = ["Frame", "Lexicon", "blockers", "crowd_nouns", "intent_nouns", "intent_verbs",
+           "lexicon", "speech_nouns"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Frame:
     topic_object: bool = False  # "X and Y discussed security": the object is the topic
     place_preps: tuple[str, ...] = ()  # where the act happened, the target if none other is
     # named ("attacked a village in Cameroon": Cameroon)
+    person_kind: str = ""  # kind to use when the target is a person ("expelled X": deport)
+    crowd_kind: str = ""  # kind to use when the subject is a crowd ("students protested")
+    modified: tuple[tuple[str, str], ...] = ()  # (modifier, kind): "car bombing" is assault
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,10 @@ def lexicon() -> Lexicon:
                       place_preps=tuple(spec.get("place_preps", [])),
                       prep_target=spec.get("prep_target", False),
                       clause_target=spec.get("clause_target", False),
-                      topic_object=spec.get("topic_object", False))
+                      topic_object=spec.get("topic_object", False),
+                      person_kind=spec.get("person_kind", ""),
+                      crowd_kind=spec.get("crowd_kind", ""),
+                      modified=tuple(spec.get("modified_kinds", {}).items()))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):
@@ -74,8 +81,10 @@ def lexicon() -> Lexicon:
         for lemma in spec.get("object_verbs", []):
             restricted.setdefault(lemma, []).append(
                 Frame(kind, polarity, preps, objects=objects, **common))
+        patient_of = set(spec.get("patient_of", []))  # "the invasion of X": X is the target
         for lemma in dict.fromkeys(n.split()[-1] for n in spec.get("nouns", [])):
-            nouns.setdefault(lemma, []).append(Frame(kind, polarity, preps, **common))
+            extra = ("of",) if lemma in patient_of and "of" not in preps else ()
+            nouns.setdefault(lemma, []).append(Frame(kind, polarity, preps + extra, **common))
         back = tuple(spec.get("reverse_preps", []))
         needs = frozenset(spec.get("reverse_objects", [])) or objects
         for lemma in spec.get("reverse", []):
@@ -103,3 +112,17 @@ def intent_nouns() -> frozenset[str]:
 def speech_nouns() -> frozenset[str]:
     """Nouns of speech that make an act verbal ("in an interview")."""
     return frozenset(load_table("relations").get("speech_nouns", []))
+
+
+@functools.cache
+def intent_verbs() -> frozenset[str]:
+    """Words of commitment ("offered to", "agreed to", "ready to"): an act under one is an
+    intent (CAMEO 03 if cooperative, 13 if hostile), not the act itself."""
+    return frozenset(load_table("relations").get("intent_verbs", []))
+
+
+@functools.cache
+def crowd_nouns() -> frozenset[str]:
+    """Subject nouns that are a crowd ("students", "thousands"): their protest is a
+    demonstration (CAMEO 14), not an official's complaint."""
+    return frozenset(load_table("relations").get("crowd_nouns", []))

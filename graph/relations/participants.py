@@ -23,8 +23,8 @@ from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
 from graph.relations.lexicon import intent_nouns, lexicon, speech_nouns
 
-__all__ = ["actors_of", "companions", "participants", "places", "prep_objects", "relayed_owner",
-           "subjects_of", "verb_above"]
+__all__ = ["actors_of", "companions", "is_water", "participants", "places", "prep_objects",
+           "relayed_owner", "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -82,6 +82,7 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
     if appositive:
         return appositive
     named = [n for c in token.children if c.dep_ in _NAMED and c.i in at
+             and not (c.dep_ != "poss" and _has_named_poss(token, at))
              for n in [at[c.i].mention.name] + [x for cc in c.conjuncts for x in
                                                  actors_of(cc, at, depth + 1)]]
     if named:
@@ -96,13 +97,17 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
     for acl in token.children:  # "cars made in China"
         if acl.dep_ == "acl" and acl.lemma_ in _ORIGIN_VERBS:
             owned += prep_objects(acl, ("in", "by"), at, depth + 1)
+        elif acl.dep_ == "acl" and acl.tag_ == "VBN":  # "a resolution drafted by France"
+            owned += prep_objects(acl, ("by",), at, depth + 1)
     if owned:
         return owned
     # nationality adjectives, and compounds such as "Saudi-led", "U.S.-owned" (but a group
     # "Russian-backed" or "Iran-funded" is not its backer)
+    # "Russian and Ukrainian delegations": each conjoined adjective names one
     return [at[x.i].mention.name for c in token.children if c.dep_ in ("amod", "appos")
             and c.lemma_.lower() not in _BACKING
-            for x in (c, *(g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")))
+            for x in (c, *c.conjuncts,
+                      *(g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")))
             if x.i in at]
 
 
@@ -121,8 +126,23 @@ def _is_title_word(token: Token) -> bool:
 
 def _is_event(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma in _BODIES:
+        return False
     return lemma in lexicon().nouns or token.lower_ in lexicon().nouns or lemma.endswith(
         _EVENT_ENDINGS)
+
+
+#: Nouns for a body of people that end like event nouns: "a delegation from X" is X's.
+_BODIES = frozenset({"delegation", "administration", "coalition", "federation", "nation",
+                     "organisation", "organization", "association", "foundation", "commission",
+                     "institution", "corporation", "congregation", "population", "mission",
+                     "legation", "contingent", "government", "ministry", "management"})
+
+
+def _has_named_poss(token: Token, at: At) -> bool:
+    """A named possessor ("Sweden's NATO bid"): the owner, beside which a named compound is
+    the topic, not a second owner."""
+    return any(c.dep_ == "poss" and c.i in at for c in token.children)
 
 
 def pobjs(prep: Token) -> list[Token]:
@@ -158,7 +178,9 @@ def participants(noun: Token, at: At, depth: int = 0) -> list[str]:
     nested event ("the resumption of ties with X")."""
     if depth > 2:
         return []
-    for preps in (("by",), ("with", "between")):
+    # "calls from Cambodia", "an offer from X": a request's "from" names who made it
+    agents = ("by", "from") if noun.lemma_.lower() in intent_nouns() else ("by",)
+    for preps in (agents, ("with", "between")):
         found = prep_objects(noun, preps, at)
         if found:
             return found
@@ -188,13 +210,20 @@ def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
         names += prep_objects(holder, place_preps, at)
     kinds = {s.mention.name: s.mention.type for s in at.values()}
     return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")
-            and n.split()[-1].lower() not in _WATERS]  # "a ship in the Red Sea": no one's
+            and not is_water(n)]  # "a ship in the Red Sea": no one's
 
 
 #: Last words of bodies of water: an act there is on no country ("attacked a ship in the Red
 #: Sea" has no place target).
 _WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "canal", "river",
                      "lake", "channel", "sound", "waters"})
+
+
+def is_water(name: str) -> bool:
+    """A body of water ("the Red Sea", "Strait of Hormuz"): no one an act is done to."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in _WATERS or (len(words) > 2 and words[1] == "of"
+                                                     and words[0] in _WATERS))
 
 
 def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
@@ -238,7 +267,11 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
         return list(dict.fromkeys(names + companions(subjects[-1], at))) if names else names
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was greeted by X"
-            return [n for g in pobjs(child) for n in actors_of(g, at)]
+            # "signed by X, ..., and by Y": the second "by" may hang on the verb
+            agents = [child, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                               and c.lower_ == "by")]
+            return list(dict.fromkeys(n for a in agents for g in pobjs(a)
+                                      for n in actors_of(g, at)))
         if child.dep_ == "prep" and child.lower_ == "according":
             # "According to Xinhua, China and Russia signed ...", parsed as one list: the
             # names after the source are the subjects, never the source
