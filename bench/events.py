@@ -25,6 +25,7 @@ from pathlib import Path
 
 from graph.core.cameo import kind_info, polarity_of, quad_class_of_root
 from graph.extraction.nlp import load
+from graph.extraction.partial import parse
 from graph.mentions.find import find_mentions
 from graph.names.builtin import country_name
 from graph.relations.find import typed_relations
@@ -58,7 +59,7 @@ def score(cases, nlp, verbose: bool = False) -> dict[str, float]:
     expected_n = found_n = hit_found = hit_expected = 0
     pair_n = polarity_ok = root_ok = 0
     for sentence, expected in cases:
-        doc = nlp(sentence)
+        doc = next(parse(nlp, [sentence]))
         spans, _ = find_mentions(doc)
         got = {(_name(r.source), _name(r.target), kind_info(r.kind).root_code, r.polarity,
                 r.kind) for r in typed_relations(doc, spans)}
