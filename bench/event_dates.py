@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from graph.core.model import Article, EventDate  # noqa: E402
 from graph.extraction.article import extract  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
+from graph.extraction.partial import parse  # noqa: E402
 
 DEV = ROOT / "bench" / "event_dates.tsv"
 HELDOUT = ROOT / "bench" / "event_dates_heldout.tsv"
@@ -89,7 +90,7 @@ def score(rows: list[Row], model: str | None = None,
     articles = [Article(id=f"row{r.line}", text=r.sentence, date=r.published) for r in rows]
     ok = base = planned_ok = scored = typed_n = dated_n = 0
     missing = 0
-    for row, article, doc in zip(rows, articles, nlp.pipe(a.text for a in articles),
+    for row, article, doc in zip(rows, articles, parse(nlp, (a.text for a in articles)),
                                  strict=True):
         typed = [r for r in extract(article, doc).relations if r.directed]
         typed_n += len(typed)

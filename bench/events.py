@@ -33,6 +33,7 @@ from pathlib import Path
 
 from graph.core.cameo import kind_info, polarity_of, quad_class_of_root
 from graph.extraction.nlp import load
+from graph.extraction.partial import parse
 from graph.mentions.find import find_mentions
 from graph.names.builtin import country_name
 from graph.relations.find import typed_relations
@@ -67,7 +68,7 @@ def score(cases, nlp, verbose: bool = False) -> dict[str, float]:
     pair_n = polarity_ok = root_ok = 0
     by_root: dict[str, list[int]] = {}  # expected root -> [relations on its pair, right root]
     for sentence, expected in cases:
-        doc = nlp(sentence)
+        doc = next(parse(nlp, [sentence]))
         spans, _ = find_mentions(doc)
         got = {(_name(r.source), _name(r.target), kind_info(r.kind).root_code, r.polarity,
                 r.kind) for r in typed_relations(doc, spans)}

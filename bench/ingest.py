@@ -4,6 +4,8 @@ Builds a corpus of N articles from the seeds (each seed repeated under new ids, 
 paragraphs rotated so no two texts are identical), then in one run measures:
 
 1. baseline: ``nlp.pipe(texts, n_process=jobs)`` with the same model, consuming every Doc;
+   and the same with NER alone (the other components disabled): the limit of parsing only
+   what needs parsing (:mod:`graph.extraction.partial`), whose ratios are the last column;
 2. relgraph: ``ingest`` into a fresh SQLite store with ``jobs`` worker processes (reading,
    cleaning, parsing, extraction, storage and resolution included);
 3. the same on Dask: ``ingest --dask local`` with ``jobs`` workers and with one (scaling),
@@ -74,6 +76,12 @@ def main() -> None:
             pass
         raw = time.perf_counter() - t0
         rows.append((f"raw nlp.pipe(n_process={args.jobs}) (baseline)", raw))
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, n_process=args.jobs, batch_size=8,
+                          disable=[n for n in nlp.pipe_names if n != "ner"]):
+            pass
+        ner_only = time.perf_counter() - t0
+        rows.append((f"raw nlp.pipe(n_process={args.jobs}), NER only (limit)", ner_only))
 
         def run(label: str, db: str, **options) -> tuple:  # noqa: ANN003
             store = Store(Path(tmp) / db)
@@ -100,17 +108,18 @@ def main() -> None:
         cold = _commands(corpus, Path(tmp), args) if args.commands else []
 
     print(f"corpus: {args.articles} articles, {words:,} words; model {name}")
-    print(f"{'run':<44}{'seconds':>9}{'words/s':>10}{'ratio':>8}")
+    print(f"{'run':<50}{'seconds':>9}{'words/s':>10}{'ratio':>8}{'vs NER':>8}")
     for label, seconds in rows:
-        print(f"{label:<44}{seconds:>9.2f}{words / seconds:>10,.0f}{raw / seconds:>8.2f}")
-    print(f"{'re-ingest unchanged, whole command':<44}{command:>9.2f}{'-':>10}"
+        print(f"{label:<50}{seconds:>9.2f}{words / seconds:>10,.0f}{raw / seconds:>8.2f}"
+              f"{ner_only / seconds:>8.2f}")
+    print(f"{'re-ingest unchanged, whole command':<50}{command:>9.2f}{'-':>10}"
           f"{command / ours:>8.3f}  (of the first ingest)")
-    print(f"{'re-ingest unchanged, in process':<44}{in_process:>9.2f}{'-':>10}"
+    print(f"{'re-ingest unchanged, in process':<50}{in_process:>9.2f}{'-':>10}"
           f"{in_process / ours:>8.3f}  (of the first ingest)")
     if cold:
         print("cold whole commands (new process: start-up, imports, model load included):")
         for label, seconds in cold:
-            print(f"{label:<44}{seconds:>9.2f}{words / seconds:>10,.0f}"
+            print(f"{label:<50}{seconds:>9.2f}{words / seconds:>10,.0f}"
                   f"{cold[0][1] / seconds:>8.2f}")
 
 

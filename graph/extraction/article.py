@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.core.model import Article, Extraction, Sentence
+from graph.extraction.partial import parse
 from graph.mentions.find import find_mentions
 from graph.mentions.spans import _descriptors
 from graph.names.actor_types import _places, given_name
@@ -37,8 +38,9 @@ def extract(article: Article, doc: Doc) -> Extraction:
 
 
 def extract_article(article: Article, nlp: Language) -> Extraction:
-    """Parse and extract one article (convenience for tests and single documents)."""
-    return extract(article, nlp(article.text))
+    """Parse (as ingest does: :func:`graph.extraction.partial.parse`) and extract one article
+    (convenience for tests and single documents)."""
+    return extract(article, next(parse(nlp, [article.text])))
 
 
 def preload_tables() -> None:

@@ -13,7 +13,9 @@ written or where they live:
 - the data tables those modules load (``load_table("name")``, ``load_words("file")``), as
   parsed TOML or as word lines without their ``#`` comments;
 - the versions of the third-party packages they import (spaCy, the name and country lists)
-  and the model's name and version.
+  and the model's name and version;
+- whether the parser runs on every sentence (the default) or only where extraction reads it
+  (``$RELGRAPH_TWO_PASS``, :mod:`graph.extraction.partial`).
 
 Any change of a rule (a constant, a condition, a table entry, a package upgrade) makes stored
 extractions stale and the next ingest re-extracts them from their stored text. Computed
@@ -35,6 +37,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["code_version", "extraction_sources", "extractor_version"]
+
+#: :data:`graph.extraction.partial.TWO_PASS_ENV`, spelt out: importing that module would
+#: import spaCy, which this one never does.
+TWO_PASS = "RELGRAPH_TWO_PASS"
 
 #: The ``graph`` package directory the modules are read from (tests point it at a copy).
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -62,7 +68,8 @@ def extraction_sources() -> list[Path]:
 def extractor_version(model: str) -> str:
     """``"<model>:<16 hex digits>"`` for the current code, data tables, the versions of the
     packages the extraction code imports (spaCy, gazetteers, name lists) and the model."""
-    digest = hashlib.sha256(f"{code_version()}\0{model}={_version(model)}".encode())
+    mode = "two-pass" if os.environ.get(TWO_PASS, "").strip() not in ("", "0") else "full"
+    digest = hashlib.sha256(f"{code_version()}\0{model}={_version(model)}\0{mode}".encode())
     return f"{model}:{digest.hexdigest()[:16]}"
 
 

@@ -23,6 +23,7 @@ from graph.core.model import Article, Extraction
 from graph.extraction.article import extract, preload_tables
 from graph.extraction.chunks import LIMIT, join, pieces
 from graph.extraction.nlp import load
+from graph.extraction.partial import parse
 from graph.readers.articles import InputError
 
 if TYPE_CHECKING:  # annotations only
@@ -72,12 +73,13 @@ def stream_batches(articles: Iterable[Article], workers: int) -> Iterator[list[A
 
 
 def extract_batch(articles: list[Article], model: str | None) -> list[Extraction | InputError]:
-    """Parse and extract ``articles`` (the unit of work of every engine)."""
+    """Parse and extract ``articles`` (the unit of work of every engine); the parser runs only
+    on the sentences extraction reads (:mod:`graph.extraction.partial`)."""
 
     nlp = load(model)
     short = [a for a in articles if len(a.text) <= LIMIT]
     done: dict[str, Extraction | InputError] = {}
-    for article, doc in zip(short, nlp.pipe(a.text for a in short), strict=True):
+    for article, doc in zip(short, parse(nlp, [a.text for a in short]), strict=True):
         done[article.id] = _safe(extract, article, doc)
     for article in articles:
         if len(article.text) > LIMIT:
@@ -99,7 +101,7 @@ def _extract_long(article: Article, nlp: Language,
     """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
     parts = pieces(article.text, LIMIT)
     out = []
-    docs = nlp.pipe((text for _, text in parts), batch_size=1)  # one piece at a time
+    docs = parse(nlp, (text for _, text in parts), batch_size=1)  # one piece at a time
     for (offset, text), doc in zip(parts, docs, strict=True):
         piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
         got = _safe(extract, piece, doc)
