@@ -28,7 +28,7 @@ TEXTS = {
     "a4.txt": "Hakan Fidan met Gurbanguly Berdimuhamedov in Moscow. Fidan praised "
               "Berdimuhamedov and criticised Washington.",
     "a6.txt": "Kim Jong Un met Hakan Fidan. Kim said talks went well.",
-    "a7.txt": "Kim Yo Jong criticised Washington. Kim spoke in Pyongyang.",
+    "a7.txt": "Kim Ok Byol criticised Washington. Kim spoke in Pyongyang.",
 }
 SPELLED = "Gurbanguly Berdymukhamedov"
 OTHERWISE = "Gurbanguly Berdimuhamedov"

@@ -22,9 +22,9 @@ def names_of(found, kind=None):
 
 @pytest.mark.slow
 def test_list_fragment_is_split(names):
-    found = names("Leaders including Macron, Scholz and Meloni met.",
-                  [("Macron, Scholz", "PERSON"), ("Meloni", "PERSON")])
-    assert names_of(found) == {"Macron", "Scholz", "Meloni"}
+    found = names("Leaders including Lavergne, Kessler and Ferrante met.",
+                  [("Lavergne, Kessler", "PERSON"), ("Ferrante", "PERSON")])
+    assert names_of(found) == {"Lavergne", "Kessler", "Ferrante"}
 
 
 @pytest.mark.slow
@@ -93,41 +93,41 @@ def test_quoted_nickname_inside_a_name(names):
 
 @pytest.mark.slow
 def test_bare_surname_shared_by_two_people_goes_to_the_most_recent(names):
-    found = names("Raila Odinga led the rally on Monday, and Odinga spoke for an hour. His "
-                  "daughter Winnie Odinga, a lawmaker, spoke later. Odinga said the vote was "
+    found = names("Ochieng Owuor led the rally on Monday, and Owuor spoke for an hour. His "
+                  "daughter Winnie Owuor, a lawmaker, spoke later. Owuor said the vote was "
                   "rigged.")
-    shorts = [n for t, n, _ in found if t == "Odinga"]
-    assert shorts == ["Raila Odinga", "Winnie Odinga"]
+    shorts = [n for t, n, _ in found if t == "Owuor"]
+    assert shorts == ["Ochieng Owuor", "Winnie Owuor"]
 
 
 @pytest.mark.slow
 def test_multi_word_short_form_of_a_longer_name(names):
-    found = names("Governor Roberto Campos Neto held rates. Campos Neto said inflation would "
+    found = names("Governor Roberto Pires Neto held rates. Pires Neto said inflation would "
                   "fall.")
-    assert {n for t, n, _ in found if t == "Campos Neto"} == {"Roberto Campos Neto"}
+    assert {n for t, n, _ in found if t == "Pires Neto"} == {"Roberto Pires Neto"}
 
 
 @pytest.mark.slow
 def test_hyphenated_surname_and_particle_tail_are_taken_back(names):
-    found = names("Judge Jose Manuel Fernandez-Prieto ruled.",
-                  [("Jose Manuel Fernandez-", "PERSON")])
-    assert names_of(found) == {"Jose Manuel Fernandez-Prieto"}
-    found = names("He met Mohammed bin Abdulrahman Al Thani in Doha.",
-                  [("Mohammed bin Abdulrahman", "PERSON"), ("Doha", "GPE")])
-    assert "Mohammed bin Abdulrahman Al Thani" in names_of(found)
+    found = names("Judge Jose Manuel Gutierrez-Olmedo ruled.",
+                  [("Jose Manuel Gutierrez-", "PERSON")])
+    assert names_of(found) == {"Jose Manuel Gutierrez-Olmedo"}
+    found = names("He met Hamad bin Abdulkarim Al Nuaimi in Doha.",
+                  [("Hamad bin Abdulkarim", "PERSON"), ("Doha", "GPE")])
+    assert "Hamad bin Abdulkarim Al Nuaimi" in names_of(found)
 
 
 @pytest.mark.slow
 def test_initial_that_is_no_initial_of_the_person(names):
-    found = names("Elon Musk refused. The court fined X. Musk called the judge a dictator.",
-                  [("Elon Musk", "PERSON"), ("X. Musk", "PERSON")])
-    assert names_of(found) == {"Elon Musk"}
+    found = names("Evan Marlowe refused. The court fined X. Marlowe called the judge a dictator.",
+                  [("Evan Marlowe", "PERSON"), ("X. Marlowe", "PERSON")])
+    assert names_of(found) == {"Evan Marlowe"}
 
 
 @pytest.mark.slow
 def test_words_of_a_title_are_no_actor(names):
-    found = names("Japan's Chief Cabinet Secretary Yoshimasa Hayashi said Tokyo was concerned.",
-                  [("Japan", "GPE"), ("Cabinet", "ORG"), ("Yoshimasa Hayashi", "PERSON"),
+    found = names("Japan's Chief Cabinet Secretary Yoshinori Hamasaki said Tokyo was concerned.",
+                  [("Japan", "GPE"), ("Cabinet", "ORG"), ("Yoshinori Hamasaki", "PERSON"),
                    ("Tokyo", "GPE")])
     assert "Cabinet" not in names_of(found)
 
@@ -150,8 +150,8 @@ def test_organisation_short_forms_within_the_article(names):
     ("Refugees reached the border town of Kouroukoro on Sunday.", [("Kouroukoro", "PERSON")],
      "Kouroukoro", "place"),
     ("Militias attacked the Zaghawa community.", [("Zaghawa", "GPE")], "Zaghawa", "group"),
-    ("German Chancellor Olaf Scholz spoke.", [("German", "NORP"), ("Olaf Scholz", "ORG")],
-     "Olaf Scholz", "person"),
+    ("German Chancellor Olaf Kessler spoke.", [("German", "NORP"), ("Olaf Kessler", "ORG")],
+     "Olaf Kessler", "person"),
     ("Rescuers reached Ashgabat on Monday.", [("Ashgabat", "PERSON")], "Ashgabat", "place"),
     ("The VDA warned of job losses.", [("VDA", "PERSON")], "VDA", "organisation"),
     ("The French ambassador, Sylvain Marchand, left.", [("French", "NORP"),
@@ -192,9 +192,9 @@ def test_acronym_defined_in_the_text_is_found_where_the_model_missed_it(names):
 
 @pytest.mark.slow
 def test_a_countrys_leader_is_its_head_of_state_introduced_by_title(names):
-    found = names("Brazilian President Luiz Inacio Lula da Silva spoke on Monday. Analysts "
+    found = names("Brazilian President Luiz Aurelio Juca da Rocha spoke on Monday. Analysts "
                   "expect a visit by Brazil's leader to Beijing.")
-    assert ("Brazil's leader", "Luiz Inacio Lula da Silva", "person") in found
+    assert ("Brazil's leader", "Luiz Aurelio Juca da Rocha", "person") in found
 
 
 @pytest.mark.slow

@@ -20,34 +20,34 @@ def by_text(found, text):
 
 
 def test_western_surname_resolves_to_full_name(names):
-    found, _ = names("German Chancellor Olaf Scholz arrived in Paris on Monday. "
-                     "Scholz later met French officials.")
-    assert by_text(found, "Scholz") == {"Olaf Scholz"}
-    assert ("Olaf Scholz", "Olaf Scholz", "person") in found  # title stripped
+    found, _ = names("German Chancellor Olaf Kessler arrived in Paris on Monday. "
+                     "Kessler later met French officials.")
+    assert by_text(found, "Kessler") == {"Olaf Kessler"}
+    assert ("Olaf Kessler", "Olaf Kessler", "person") in found  # title stripped
 
 
 def test_family_name_first_resolves_to_full_name(names):
-    found, _ = names("Chinese President Xi Jinping hosted the summit in Beijing. "
-                     "Xi said the talks were productive.")
-    assert by_text(found, "Xi") == {"Xi Jinping"}
+    found, _ = names("Chinese President Lu Jianming hosted the summit in Beijing. "
+                     "Lu said the talks were productive.")
+    assert by_text(found, "Lu") == {"Lu Jianming"}
 
 
 def test_two_full_names_sharing_a_family_name_stay_apart(names):
-    text = ("Kim Yo Jong, the sister of the leader, issued a statement on Friday. "
-            "Vice Marshal Kim Song Nam attended the parade with officials. "
-            "Kim Yo Jong warned Seoul again, and Kim said more tests would follow.")
+    text = ("Kim Ok Byol, the sister of the leader, issued a statement on Friday. "
+            "Vice Marshal Kim Tae Ryong attended the parade with officials. "
+            "Kim Ok Byol warned Seoul again, and Kim said more tests would follow.")
     found, _ = names(text)
     full = {name for _, name, kind in found if kind == "person"}
-    assert {"Kim Yo Jong", "Kim Song Nam"} <= full
+    assert {"Kim Ok Byol", "Kim Tae Ryong"} <= full
     # the short form goes to the more salient of the two, never to a merged name
-    assert by_text(found, "Kim") == {"Kim Yo Jong"}
+    assert by_text(found, "Kim") == {"Kim Ok Byol"}
 
 
 def test_honorifics_are_stripped(names):
-    found, _ = names("Prime Minister Fumio Kishida spoke to reporters. Adm. Jane Roe "
-                     "commanded the fleet, and Dr. Amal Haddad advised the ministry.")
+    found, _ = names("Prime Minister Fumiaki Morisaki spoke to reporters. Adm. Jane Roe "
+                     "commanded the fleet, and Dr. Amal Nassar advised the ministry.")
     people = {name for _, name, kind in found if kind == "person"}
-    assert {"Fumio Kishida", "Jane Roe", "Amal Haddad"} <= people
+    assert {"Fumiaki Morisaki", "Jane Roe", "Amal Nassar"} <= people
     assert not any(p.split()[0] in ("Prime", "Minister", "Adm.", "Dr.") for p in people)
 
 
@@ -59,7 +59,7 @@ def test_role_phrase_resolves_later_role_mentions(names):
 
 
 def test_ambiguous_role_is_left_alone(names):
-    text = ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan. "
+    text = ("Russian President Vladimir Garanin met Turkish President Recep Tahir Ozkan. "
             "Later the president gave a speech.")
     found, _ = names(text)
     assert not any(t.lower() == "president" for t, _, _ in found)
@@ -84,9 +84,9 @@ def test_designators_and_time_zones_are_not_actors(names):
 
 
 def test_unique_middle_name_short_form(names):
-    found, _ = names("Brazilian President Luiz Inacio Lula da Silva arrived in Beijing. "
-                     "Lula later met business leaders.")
-    assert by_text(found, "Lula") == {"Luiz Inacio Lula da Silva"}
+    found, _ = names("Brazilian President Luiz Aurelio Juca da Rocha arrived in Beijing. "
+                     "Juca later met business leaders.")
+    assert by_text(found, "Juca") == {"Luiz Aurelio Juca da Rocha"}
 
 
 def test_lower_case_tail_is_not_part_of_an_organisation_name(names):
@@ -121,11 +121,11 @@ def test_a_minister_or_deputy_is_not_the_nationality_leader(names):
 
 
 def test_doubled_letter_variant_of_a_surname_is_the_same_person(names):
-    text = ("Ukrainian President Volodymyr Zelenskyy arrived in Berlin. Zelensky then met "
-            "officials, while Olena Zelenska stayed in Kyiv.")
+    text = ("Ukrainian President Volodymyr Hrabovskyy arrived in Berlin. Hrabovsky then met "
+            "officials, while Olena Hrabovska stayed in Kyiv.")
     found, _ = names(text)
-    assert by_text(found, "Zelensky") == {"Volodymyr Zelenskyy"}
-    assert by_text(found, "Olena Zelenska") == {"Olena Zelenska"}
+    assert by_text(found, "Hrabovsky") == {"Volodymyr Hrabovskyy"}
+    assert by_text(found, "Olena Hrabovska") == {"Olena Hrabovska"}
 
 
 def test_acronym_swallowed_by_the_entity_span_is_still_defined(names):
@@ -143,10 +143,10 @@ def test_name_running_into_a_model_designator_is_not_an_actor(names):
 
 
 def test_role_mention_followed_by_another_name(names):
-    text = ("Saudi Crown Prince Mohammed bin Salman met Antony Blinken in Riyadh. "
-            "The crown prince told Blinken that talks would continue.")
+    text = ("Saudi Crown Prince Mohammed bin Hazzaa met Anthony Crosswell in Riyadh. "
+            "The crown prince told Crosswell that talks would continue.")
     found, _ = names(text)
-    assert ("crown prince", "Mohammed bin Salman", "person") in found
+    assert ("crown prince", "Mohammed bin Hazzaa", "person") in found
 
 
 def test_generic_institutions_are_kept_apart_per_country(names):
@@ -169,18 +169,19 @@ def test_name_cut_short_by_the_model_is_taken_back(names):
 
 
 def test_seat_of_power_leader_refers_to_that_countrys_head_of_state(names):
-    found, _ = names("Russian President Vladimir Putin flew to Astana on Monday. Kazakh "
-                     "President Kassym-Jomart Tokayev greeted the Kremlin leader at the airport.")
-    assert by_text(found, "Kremlin leader") == {"Vladimir Putin"}
-    found, _ = names("U.S. President Joe Biden spoke to reporters. Later the White House "
+    found, _ = names("Russian President Vladimir Garanin flew to Astana on Monday. Kazakh "
+                     "President Kairat-Bolat Seitkaliyev greeted the Kremlin leader at the "
+                     "airport.")
+    assert by_text(found, "Kremlin leader") == {"Vladimir Garanin"}
+    found, _ = names("U.S. President Walt Hadley spoke to reporters. Later the White House "
                      "leader met Chinese Premier Li Qiang.")
-    assert by_text(found, "White House leader") == {"Joe Biden"}
+    assert by_text(found, "White House leader") == {"Walt Hadley"}
 
 
 def test_seat_of_power_leader_is_not_a_foreign_minister(names):
-    found, _ = names("Russian Foreign Minister Sergei Lavrov arrived. The Kremlin leader was "
+    found, _ = names("Russian Foreign Minister Sergei Valtsev arrived. The Kremlin leader was "
                      "not there.")
-    assert "Sergei Lavrov" not in by_text(found, "Kremlin leader") | by_text(found, "Kremlin")
+    assert "Sergei Valtsev" not in by_text(found, "Kremlin leader") | by_text(found, "Kremlin")
 
 
 def test_name_in_apposition_with_a_persons_role_is_a_person(names):
@@ -195,12 +196,12 @@ def test_name_in_apposition_with_a_persons_role_is_a_person(names):
 
 
 def test_surname_particles_keep_the_name_whole(names):
-    found, _ = names("The European Commission, led by Ursula von der Leyen, proposed a loan "
-                     "scheme. Von der Leyen said the plan would help. Dutch minister Hugo de "
+    found, _ = names("The European Commission, led by Ursula von der Brelow, proposed a loan "
+                     "scheme. Von der Brelow said the plan would help. Dutch minister Hugo de "
                      "Jonge agreed, and De Jonge said so.")
     people = {name for _, name, kind in found if kind == "person"}
-    assert people == {"Ursula von der Leyen", "Hugo de Jonge"}
-    assert by_text(found, "Von der Leyen") == {"Ursula von der Leyen"}
+    assert people == {"Ursula von der Brelow", "Hugo de Jonge"}
+    assert by_text(found, "Von der Brelow") == {"Ursula von der Brelow"}
     assert by_text(found, "De Jonge") == {"Hugo de Jonge"}
     assert not by_text(found, "Leyen")  # no place left over from the cut name
 
@@ -213,10 +214,10 @@ def test_a_name_the_model_tagged_once_is_found_where_it_missed_it(names):
 
 
 def test_a_role_word_starting_a_longer_name_is_no_role_mention(names):
-    found, _ = names("U.S. Secretary of State Antony Blinken called Nairobi on Sunday, the "
+    found, _ = names("U.S. Secretary of State Anthony Crosswell called Nairobi on Sunday, the "
                      "State Department said.")
     assert ("State Department", "State Department", "organisation") in found
-    assert {t for t, name, _ in found if name == "Antony Blinken"} == {"Antony Blinken"}
-    found, _ = names("Chinese President Xi Jinping arrived. Joe Biden met the Chinese leader "
+    assert {t for t, name, _ in found if name == "Anthony Crosswell"} == {"Anthony Crosswell"}
+    found, _ = names("Chinese President Lu Jianming arrived. Walt Hadley met the Chinese leader "
                      "Tuesday in Lima.")
-    assert by_text(found, "Chinese leader") == {"Xi Jinping"}  # a date is no longer name
+    assert by_text(found, "Chinese leader") == {"Lu Jianming"}  # a date is no longer name

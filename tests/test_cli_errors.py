@@ -158,7 +158,7 @@ def test_a_dask_scheduler_out_of_reach_is_one_line(monkeypatch, tmp_path, capsys
         raise OSError(f"Timed out trying to connect to {address} after {timeout}")
 
     monkeypatch.setattr("dask.distributed.Client", refusing)
-    (tmp_path / "a.txt").write_text("Joe Biden visited Japan.")
+    (tmp_path / "a.txt").write_text("Walt Hadley visited Japan.")
     code = main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "d.db"), "-q",
                  "--dask", "tcp://127.0.0.1:1"])
     err = capsys.readouterr().err

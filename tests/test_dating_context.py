@@ -48,7 +48,7 @@ def test_an_anchored_expression_without_an_event_before_resolves_to_nothing():
 
 def test_the_following_day_counts_from_the_dated_event_before(nlp):
     text = ("Iranian President Reza Kamrani criticised Israel in a speech to the UN General "
-            "Assembly on Tuesday.\n\nKamrani met French President Emmanuel Marcel on the "
+            "Assembly on Tuesday.\n\nKamrani met French President Lucien Marcel on the "
             "sidelines of the assembly the following day.")
     assert when_of(nlp, text, THU, 0) == EventDate("2024-09-24", "day", "relative")
     assert when_of(nlp, text, THU, 1) == EventDate("2024-09-25", "day", "relative")
@@ -75,8 +75,8 @@ def test_a_follow_up_by_an_actor_of_the_dated_event_inherits_its_date(nlp):
 
 
 def test_a_follow_up_names_the_actor_as_a_country_or_by_surname(nlp):
-    text = ("Somalia's president met Egyptian President Abdel Sisi-Fahmy in Cairo on Sunday."
-            "\n\nSisi-Fahmy warned Ethiopia against threatening Somalia.")
+    text = ("Somalia's president met Egyptian President Abdel Wahid-Fahmy in Cairo on Sunday."
+            "\n\nWahid-Fahmy warned Ethiopia against threatening Somalia.")
     assert when_of(nlp, text, date(2024, 1, 31), 1).value == "2024-01-28"
     text = ("Russia's president met North Korea's leader on Wednesday at the Vostochny "
             "spaceport.\n\nThe Russian president praised North Korea's leader for his support.")
@@ -114,8 +114,8 @@ def test_a_dated_event_far_back_does_not_date_a_follow_up(nlp):
 
 
 def test_a_date_hung_on_led_by_dates_the_event(nlp):
-    text = ("Syria's new leader Ahmad Sharaawi met a Turkish delegation led by Foreign Minister "
-            "Hakan Fidanoglu in Damascus on Sunday.")
+    text = ("Syria's new leader Ahmad Qudsi met a Turkish delegation led by Foreign Minister "
+            "Hakan Yavuzoglu in Damascus on Sunday.")
     assert when_of(nlp, text, date(2024, 12, 24), 0) == EventDate("2024-12-22", "day",
                                                                    "relative")
 

@@ -57,7 +57,7 @@ def test_bad_input_is_named_by_file_and_line(tmp_path, text, message):
 def test_a_follow_up_is_scored_against_its_gold(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("=== x1 2024-01-31\nSomalia's president met Egyptian President Abdel "
-                    "Sisi-Fahmy in Cairo on Sunday.{{2024-01-28 day}}\n\nSisi-Fahmy warned "
+                    "Wahid-Fahmy in Cairo on Sunday.{{2024-01-28 day}}\n\nWahid-Fahmy warned "
                     "Ethiopia against threatening Somalia.{{2024-01-28 day}}\n")
     got = bench.score(bench.read_articles(path))
     assert got["gold"] == 2 and got["scored"] == 2

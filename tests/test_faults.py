@@ -18,13 +18,14 @@ pytestmark = pytest.mark.slow  # ingests in subprocesses that are killed
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = [
-    "Olaf Scholz met Emmanuel Macron in Berlin on Monday. Scholz said Germany and France "
+    "Olaf Kessler met Etienne Lavergne in Berlin on Monday. Kessler said Germany and France "
     "would cooperate on defence.",
-    "Emmanuel Macron visited Poland on Tuesday. Macron met Donald Tusk in Warsaw.",
-    "Donald Tusk accused Russia of sabotage. Tusk spoke in Warsaw after meeting Olaf Scholz.",
-    "Giorgia Meloni met Olaf Scholz in Rome. Meloni praised Germany.",
-    "Pedro Sanchez visited Morocco. Sanchez met King Mohammed VI in Rabat.",
-    "Ursula von der Leyen met Pedro Sanchez in Brussels. Von der Leyen praised Spain.",
+    "Etienne Lavergne visited Poland on Tuesday. Lavergne met Tomasz Wierzba in Warsaw.",
+    "Tomasz Wierzba accused Russia of sabotage. Wierzba spoke in Warsaw after meeting "
+    "Olaf Kessler.",
+    "Giorgia Ferrante met Olaf Kessler in Rome. Ferrante praised Germany.",
+    "Pedro Ibarrola visited Morocco. Ibarrola met King Rachid IV in Rabat.",
+    "Ursula von der Brelow met Pedro Ibarrola in Brussels. Von der Brelow praised Spain.",
 ]
 
 
@@ -105,7 +106,7 @@ def test_kill_during_a_decision_leaves_the_store_as_before(tmp_path):
     db = tmp_path / "d.db"
     run(["ingest", str(corpus(tmp_path)), "--db", str(db), "-q"], check=True)
     before = shape(db)
-    killed = run(["merge", "Donald Tusk", "--into", "Olaf Scholz", "--db", str(db)], """
+    killed = run(["merge", "Tomasz Wierzba", "--into", "Olaf Kessler", "--db", str(db)], """
         import graph.store.store
         graph.store.store.Store._write_actors = lambda *a, **k: die()
     """)
@@ -162,4 +163,4 @@ def test_two_ingests_at_once(tmp_path, fresh):
     assert store.counts()["articles"] == (6 if fresh else 8)
     assert not store.needs_resolution()
     labels = {d["label"] for _, d in build_graph(store).nodes(data=True)}
-    assert {"Olaf Scholz", "Pedro Sanchez", "Donald Tusk"} <= labels
+    assert {"Olaf Kessler", "Pedro Ibarrola", "Tomasz Wierzba"} <= labels

@@ -19,7 +19,7 @@ from graph.readers.articles import read_paths
 from graph.store.store import Store
 
 BODY = "The foreign minister met the ambassador in Berlin on Monday. They discussed trade."
-STORY = ("Emmanuel Macron met Olaf Scholz in Berlin on Monday. Scholz said France and "
+STORY = ("Etienne Lavergne met Olaf Kessler in Berlin on Monday. Kessler said France and "
          "Germany would cooperate.")
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
@@ -93,7 +93,7 @@ def test_lone_surrogate_and_deep_nesting_are_one_line_each(tmp_path):
 @pytest.mark.slow
 def test_a_bad_record_in_a_batch_is_stored_around(tmp_path, capsys):
     (tmp_path / "f.jsonl").write_text(
-        '{"id": "sur", "text": "Joe Biden \\udfff visited Japan on Monday."}\n'
+        '{"id": "sur", "text": "Walt Hadley \\udfff visited Japan on Monday."}\n'
         + "[" * 50_000 + "\n" + json.dumps({"id": "ok", "text": STORY}) + "\n")
     code = main(["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "-q"])
     err = capsys.readouterr().err

@@ -13,8 +13,8 @@ from graph.store.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-STORY = ("Emmanuel Macron met Olaf Scholz in Berlin on Monday. Scholz said France and "
-         "Germany would cooperate. Macron later visited Poland.")
+STORY = ("Etienne Lavergne met Olaf Kessler in Berlin on Monday. Kessler said France and "
+         "Germany would cooperate. Lavergne later visited Poland.")
 
 
 @pytest.mark.slow
@@ -33,11 +33,11 @@ def test_reingest_is_a_no_op(tmp_path):
 def test_changed_text_replaces_that_article_only(tmp_path):
     f = tmp_path / "a.jsonl"
     f.write_text(json.dumps({"id": "s1", "text": STORY}) + "\n"
-                 + json.dumps({"id": "s2", "text": "Joe Biden visited Japan."}) + "\n")
+                 + json.dumps({"id": "s2", "text": "Walt Hadley visited Japan."}) + "\n")
     store = Store(tmp_path / "u.db")
     ingest([f], store, progress=False)
     f.write_text(json.dumps({"id": "s1", "text": STORY.replace("Poland", "Spain")}) + "\n"
-                 + json.dumps({"id": "s2", "text": "Joe Biden visited Japan."}) + "\n")
+                 + json.dumps({"id": "s2", "text": "Walt Hadley visited Japan."}) + "\n")
     s = ingest([f], store, progress=False)
     assert (s.new, s.updated, s.unchanged) == (0, 1, 1)
     labels = {r["label"] for r in store.actor_table()}
@@ -47,7 +47,7 @@ def test_changed_text_replaces_that_article_only(tmp_path):
 @pytest.mark.slow
 def test_bad_input_is_reported_and_the_rest_ingested(tmp_path, capsys):
     (tmp_path / "good.txt").write_text(STORY)
-    (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "Joe Biden visited Japan."}\n'
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "Walt Hadley visited Japan."}\n'
                                         "{oops\n")
     (tmp_path / "blob.txt").write_bytes(b"\x00\xff\x00")
     db = tmp_path / "b.db"
@@ -63,7 +63,7 @@ def test_bad_input_is_reported_and_the_rest_ingested(tmp_path, capsys):
 @pytest.mark.slow
 def test_parallel_ingest_matches_serial(tmp_path):
     lines = [json.dumps({"id": f"a{i}", "text": STORY if i % 2 else
-                         "Joe Biden visited Japan. Fumio Kishida greeted Biden."})
+                         "Walt Hadley visited Japan. Fumiaki Morisaki greeted Hadley."})
              for i in range(20)]
     (tmp_path / "c.jsonl").write_text("\n".join(lines))
     one, two = Store(tmp_path / "1.db"), Store(tmp_path / "2.db")
@@ -86,7 +86,7 @@ def test_missing_model_is_one_clear_line(tmp_path, capsys):
 def test_an_id_from_a_file_name_held_by_another_file_is_an_error(tmp_path, capsys):
     """A regression: 'ingest a/' then 'ingest b/', both holding report.txt, silently replaced
     a/'s article ('2 updated', exit 0)."""
-    for d, text in (("a", STORY), ("b", "Joe Biden visited Japan.")):
+    for d, text in (("a", STORY), ("b", "Walt Hadley visited Japan.")):
         (tmp_path / d).mkdir()
         (tmp_path / d / "report.txt").write_text(text)
     db = str(tmp_path / "ids.db")
@@ -95,9 +95,9 @@ def test_an_id_from_a_file_name_held_by_another_file_is_an_error(tmp_path, capsy
     err = capsys.readouterr().err
     assert code == 1 and "article id 'report' is already used by" in err
     assert f"{tmp_path}/a/report.txt" in err and f"{tmp_path}/b/report.txt" in err
-    assert "Macron" in Store(db).article_text("report")
+    assert "Lavergne" in Store(db).article_text("report")
     assert main(["ingest", str(tmp_path / "b"), "--db", db, "-q", "--replace"]) == 0
-    assert "Biden" in Store(db).article_text("report")
+    assert "Hadley" in Store(db).article_text("report")
     # an explicit id is the user's word: it replaces
     (tmp_path / "c.jsonl").write_text(json.dumps({"id": "report", "text": STORY}) + "\n")
     assert main(["ingest", str(tmp_path / "c.jsonl"), "--db", db, "-q"]) == 0
@@ -111,20 +111,20 @@ def test_an_article_longer_than_the_models_limit_is_parsed_in_pieces(tmp_path, n
 
     monkeypatch.setattr(nlp, "max_length", 3_000)
     monkeypatch.setattr(graph.pipeline.workers, "LIMIT", 1_000)
-    paragraph = ("Olaf Scholz met Emmanuel Macron in Berlin on Monday. Scholz said France and "
+    paragraph = ("Olaf Kessler met Etienne Lavergne in Berlin on Monday. Kessler said France and "
                  "Germany would cooperate.")
     (tmp_path / "long.txt").write_text("\n\n".join([paragraph] * 80))  # ~9,000 characters
-    (tmp_path / "short.txt").write_text("Joe Biden visited Japan.")
+    (tmp_path / "short.txt").write_text("Walt Hadley visited Japan.")
     store = Store(tmp_path / "l.db")
     s = ingest([tmp_path], store, progress=False)
     assert (s.new, s.failed) == (2, 0), s.errors
     ex = store.counts()
     assert ex["sentences"] >= 160 + 1
     G = __import__("graph.slices.build", fromlist=["build_graph"]).build_graph(store)
-    assert G.edges["olaf-scholz", "emmanuel-macron"]["weight"] == 80
-    spans = store.mention_sentences("olaf-scholz")
+    assert G.edges["olaf-kessler", "etienne-lavergne"]["weight"] == 80
+    spans = store.mention_sentences("olaf-kessler")
     text = store.article_text("long")
-    assert all(text[start:end] in ("Olaf Scholz", "Scholz") for _, _, start, end, _, _ in spans)
+    assert all(text[start:end] in ("Olaf Kessler", "Kessler") for _, _, start, end, _, _ in spans)
 
 
 @pytest.mark.slow
@@ -171,10 +171,10 @@ def test_one_by_one_gives_the_same_actors_and_ids_as_all_together(tmp_path):
     """Incremental resolution: the order and grouping of ingests never changes the result."""
     from graph.slices.build import build_graph
 
-    texts = [STORY, "Joe Biden visited Japan. Fumio Kishida greeted Biden in Tokyo.",
-             "Olaf Scholz met Joe Biden in Washington. Biden praised Germany.",
-             "Emmanuel Macron visited Poland. Macron met Donald Tusk in Warsaw.",
-             "President Joe R. Biden met Prime Minister Fumio Kishida again."]
+    texts = [STORY, "Walt Hadley visited Japan. Fumiaki Morisaki greeted Hadley in Tokyo.",
+             "Olaf Kessler met Walt Hadley in Washington. Hadley praised Germany.",
+             "Etienne Lavergne visited Poland. Lavergne met Tomasz Wierzba in Warsaw.",
+             "President Walt R. Hadley met Prime Minister Fumiaki Morisaki again."]
     for i, text in enumerate(texts):
         (tmp_path / f"n{i}.txt").write_text(text)
     together, apart = Store(tmp_path / "together.db"), Store(tmp_path / "apart.db")

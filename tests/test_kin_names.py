@@ -1,6 +1,6 @@
 """Relatives and monarchs who share a name are never one actor by their names alone: names that
 differ by a generational suffix or a regnal number ("Jr.", "Sr.", "III", "fils", "Filho"), and a
-father's name carried inside his child's patronymic ("Hamad bin Faisal", "Ahmed Ould Salem").
+father's name carried inside his child's patronymic ("Hamad bin Faisal", "Ahmed Ould Brahim").
 Sentences and names are invented, in several naming traditions; where the rule is about names,
 not the model, the test sets the entity spans itself (real spaCy parses the rest)."""
 
@@ -53,7 +53,7 @@ def test_short_forms_never_cross_a_generation_or_a_patronymic():
     assert not short_form_of("rashid al harbi", "mohammed bin rashid al harbi")  # the father
     assert short_form_of("al harbi", "mohammed bin rashid al harbi")  # the family name
     assert short_form_of("bin tamir", "faisal bin tamir")  # "bin ..." as a family name
-    assert not short_form_of("salem", "ahmed ould salem")
+    assert not short_form_of("salem", "ahmed ould brahim")
     edge, inner = name_parts(["Hamad bin Faisal", "Tariq Ossei III", "Ben Carter"])
     assert "faisal" not in edge and "faisal" not in inner
     assert edge["ossei"] == ["Tariq Ossei III"] and "iii" not in edge
@@ -106,8 +106,8 @@ def test_one_suffixed_name_still_takes_its_short_form(names):
 @pytest.mark.parametrize("child,said", [
     ("Mohammed bin Rashid Al Harbi", "Rashid"),
     ("Crown Prince Hamad bin Faisal", "Faisal"),
-    ("Ahmed Ould Salem", "Salem"),
-    ("Noor bint Yusuf Haddad", "Yusuf"),
+    ("Ahmed Ould Brahim", "Brahim"),
+    ("Noor bint Yusuf Kassab", "Yusuf"),
 ])
 @pytest.mark.slow
 def test_a_fathers_name_inside_a_patronymic_is_not_the_child(names, child, said):
@@ -180,13 +180,13 @@ def test_a_relative_just_mentioned_takes_the_family_name(names):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,parent", [
-    ("Pierre Charles Lafosse was an engineer. Lafosse was born in Carrow, the second son of "
+    ("Pierre Lucien Lafosse was an engineer. Lafosse was born in Carrow, the second son of "
      "Pierre Lafosse, a painter. Lafosse later moved to Kelvan.", "Pierre Lafosse"),
     ("Malvik was born in Carrow to Gerald and Sherri Malvik. His father was a teacher. In "
      "1998, Malvik won a prize.", "Sherri Malvik"),
 ])
 def test_a_parent_never_takes_the_family_name(names, text, parent):
-    full = "Pierre Charles Lafosse" if "Pierre Charles" in text else None
+    full = "Pierre Lucien Lafosse" if "Pierre Lucien" in text else None
     ents = [(n, "PERSON") for n in (full, "Lafosse" if full else "Malvik", parent) if n]
     rest = text[text.index(parent) + len(parent):]
     surname = parent.split()[-1]

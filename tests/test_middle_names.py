@@ -1,5 +1,5 @@
-"""A person named in full once, with middle names or initials, and without them after ("Joshua
-Abraham Norton ... Joshua Norton") is one person in the article (graph/mentions/people.py),
+"""A person named in full once, with middle names or initials, and without them after ("Josiah
+Abram Newcombe ... Josiah Newcombe") is one person in the article (graph/mentions/people.py),
 unless a kinship word introduces one of the two names ("his son, Mario Reyes") or one sentence
 names both. Sentences and names are invented; the entity spans are set by the test (real spaCy
 parses the rest), so the rule is exercised whatever the model tags that day."""

@@ -12,10 +12,10 @@ printable = st.text(st.characters(categories=("L", "M", "N", "P", "Zs")), min_si
 
 
 def test_names_outside_ascii_are_transliterated_not_damaged():
-    assert name_key("Lech Wałęsa") == "lech walesa"
+    assert name_key("Lech Białęcki") == "lech bialecki"
     assert name_key("Søren Hansen") == "soren hansen"
-    assert name_key("Nguyễn Phú Trọng") == "nguyen phu trong"
-    assert name_key("Владимир Путин") == "vladimir putin"
+    assert name_key("Phạm Quốc Trường") == "pham quoc truong"
+    assert name_key("Владимир Гаранин") == "vladimir garanin"
     assert name_key("习近平") != ""
 
 

@@ -12,7 +12,7 @@ from graph.resolution.actors import NameStat, resolve
 
 
 @pytest.mark.parametrize("name", [
-    "Tolland Kirby Bridge", "Varnek Mosque", "Qasr Hadiri Palace", "Morrow Creek",
+    "Tolland Kerrow Bridge", "Varnek Mosque", "Qasr Hadiri Palace", "Morrow Creek",
     "Selvin Desert", "Hafrun Hotel", "Oldbury Minster", "Kesh Island", "Corran Lake",
 ])
 def test_a_place_word_at_the_end_makes_a_place(name):
@@ -21,7 +21,7 @@ def test_a_place_word_at_the_end_makes_a_place(name):
 
 
 @pytest.mark.parametrize("name", ["Ingrid Lake", "Mara Street", "Oliver Castle",
-                                  "Tolland Kirby", "Mungo Varnek"])
+                                  "Tolland Kerrow", "Mungo Varnek"])
 def test_a_surname_that_is_a_place_word_stays_a_name(name):
     found = name_evidence(name)
     assert found is None or found.type != "place"
@@ -29,18 +29,18 @@ def test_a_surname_that_is_a_place_word_stays_a_name(name):
 
 @pytest.mark.slow
 def test_a_bridge_named_after_a_person_is_a_place_and_not_the_person(nlp):
-    text = ("Tolland Kirby opened the Tolland Kirby Bridge in 1931. Traffic on the bridge "
-            "was heavy, and Kirby was proud.")
+    text = ("Tolland Kerrow opened the Tolland Kerrow Bridge in 1931. Traffic on the bridge "
+            "was heavy, and Kerrow was proud.")
     doc = nlp(text)
     spans = []
-    for words in ("Tolland Kirby", "Tolland Kirby Bridge", "Kirby"):
+    for words in ("Tolland Kerrow", "Tolland Kerrow Bridge", "Kerrow"):
         start = text.find(words, spans[-1].end_char if spans else 0)
         spans.append(Span(doc, *_tokens(doc, start, start + len(words)), label="PERSON"))
     doc.ents = spans
     found = [(s.mention.text, s.mention.name, s.mention.type) for s in find_mentions(doc)[0]]
-    assert ("Tolland Kirby Bridge", "Tolland Kirby Bridge", "place") in found
-    assert ("Tolland Kirby", "Tolland Kirby", "person") in found
-    assert ("Kirby", "Tolland Kirby", "person") in found
+    assert ("Tolland Kerrow Bridge", "Tolland Kerrow Bridge", "place") in found
+    assert ("Tolland Kerrow", "Tolland Kerrow", "person") in found
+    assert ("Kerrow", "Tolland Kerrow", "person") in found
 
 
 def _tokens(doc, start, end):

@@ -24,27 +24,27 @@ def test_cooccurrence_is_per_sentence_not_per_article(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Emmanuel Macron met Olaf Scholz in Berlin.", ("Emmanuel Macron", "meet", "Olaf Scholz")),
-    ("Narendra Modi met with Joe Biden on Friday.", ("Narendra Modi", "meet", "Joe Biden")),
-    ("Joe Biden visited Poland last week.", ("Joe Biden", "visit", "Poland")),
-    ("Olaf Scholz travelled to China on Sunday.", ("Olaf Scholz", "visit", "China")),
+    ("Etienne Lavergne met Olaf Kessler in Berlin.", ("Etienne Lavergne", "meet", "Olaf Kessler")),
+    ("Rajesh Malhotra met with Walt Hadley on Friday.", ("Rajesh Malhotra", "meet", "Walt Hadley")),
+    ("Walt Hadley visited Poland last week.", ("Walt Hadley", "visit", "Poland")),
+    ("Olaf Kessler travelled to China on Sunday.", ("Olaf Kessler", "visit", "China")),
     ("Germany accused Iran of cyberattacks.", ("Germany", "accuse", "Iran")),
     ("Turkey condemned Sweden over the protests.", ("Turkey", "criticise", "Sweden")),
     ("France thanked Japan for its help.", ("France", "praise", "Japan")),
     ("Iran supplied Russia with drones.", ("Iran", "supply", "Russia")),
     ("Iran shipped drones to Russia.", ("Iran", "supply", "Russia")),
     ("Russia bought drones from Iran.", ("Iran", "supply", "Russia")),
-    ("Emmanuel Macron invited Narendra Modi to the parade.",
-     ("Emmanuel Macron", "invite", "Narendra Modi")),
-    ("Joe Biden was greeted by Fumio Kishida at the airport.",
-     ("Fumio Kishida", "greet", "Joe Biden")),
-    ("Rishi Sunak told the BBC that talks would continue.", ("Rishi Sunak", "tell", "BBC")),
-    ("Emmanuel Macron's meeting with Olaf Scholz lasted two hours.",
-     ("Emmanuel Macron", "meet", "Olaf Scholz")),
+    ("Etienne Lavergne invited Rajesh Malhotra to the parade.",
+     ("Etienne Lavergne", "invite", "Rajesh Malhotra")),
+    ("Walt Hadley was greeted by Fumiaki Morisaki at the airport.",
+     ("Fumiaki Morisaki", "greet", "Walt Hadley")),
+    ("Rohan Mehrotra told the BBC that talks would continue.", ("Rohan Mehrotra", "tell", "BBC")),
+    ("Etienne Lavergne's meeting with Olaf Kessler lasted two hours.",
+     ("Etienne Lavergne", "meet", "Olaf Kessler")),
     ("Poland accused Belarus of sending migrants to Lithuania.",
      ("Belarus", "supply", "Lithuania")),
-    ("Emmanuel Macron said he would visit Brazil in March.",
-     ("Emmanuel Macron", "visit", "Brazil")),
+    ("Etienne Lavergne said he would visit Brazil in March.",
+     ("Etienne Lavergne", "visit", "Brazil")),
 ])
 @pytest.mark.slow
 def test_typed_relation(rels, text, expected):
@@ -53,32 +53,32 @@ def test_typed_relation(rels, text, expected):
 
 @pytest.mark.slow
 def test_mutual_meeting_of_conjoined_subjects(rels):
-    found = rels("Olaf Scholz and Emmanuel Macron met in Paris on Monday.")
-    assert {("Olaf Scholz", "meet", "Emmanuel Macron"),
-            ("Emmanuel Macron", "meet", "Olaf Scholz")} & found
+    found = rels("Olaf Kessler and Etienne Lavergne met in Paris on Monday.")
+    assert {("Olaf Kessler", "meet", "Etienne Lavergne"),
+            ("Etienne Lavergne", "meet", "Olaf Kessler")} & found
 
 
 @pytest.mark.slow
 def test_person_in_apposition_acts_not_the_country_owning_the_role(rels):
-    found = rels("Brazil's foreign minister, Mauro Vieira, accompanied Lula on the trip.")
-    assert ("Mauro Vieira", "accompany", "Lula") in found
+    found = rels("Brazil's foreign minister, Mauro Tavares, accompanied Juca on the trip.")
+    assert ("Mauro Tavares", "accompany", "Juca") in found
     assert not {r for r in found if r[0] == "Brazil"}
 
 
 @pytest.mark.slow
 def test_pronoun_of_a_non_person_speaker_is_not_resolved(rels):
-    found = rels("Germany said she would meet Emmanuel Macron in Paris.")
+    found = rels("Germany said she would meet Etienne Lavergne in Paris.")
     assert not {r for r in found if r[0] == "Germany"}
 
 
 @pytest.mark.slow
 def test_negated_verbs_give_no_relation(rels):
-    assert not rels("Joe Biden did not meet Xi Jinping in Bali.")
+    assert not rels("Walt Hadley did not meet Lu Jianming in Bali.")
 
 
 @pytest.mark.slow
 def test_no_relation_without_two_actors(rels):
-    assert not rels("Joe Biden visited the factory and met workers.")
+    assert not rels("Walt Hadley visited the factory and met workers.")
 
 
 def test_lexicon_is_data_with_polarities():
@@ -90,9 +90,9 @@ def test_lexicon_is_data_with_polarities():
 
 @pytest.mark.slow
 def test_raised_subject_acts_not_the_reporting_source(rels):
-    got = rels("Russian Foreign Minister Sergei Lavrov is expected to visit Ankara next month, "
+    got = rels("Russian Foreign Minister Sergei Valtsev is expected to visit Ankara next month, "
                "the Turkish Foreign Ministry said.")
-    assert got == {("Sergei Lavrov", "visit", "Ankara")}
+    assert got == {("Sergei Valtsev", "visit", "Ankara")}
 
 
 @pytest.mark.slow
@@ -104,13 +104,13 @@ def test_meeting_a_target_is_no_meeting(rels):
 @pytest.mark.slow
 def test_refusing_to_meet_is_a_rejection_not_a_meeting(rels):
     # CAMEO 12 (125 "reject proposal to meet"): the refusal is the relation, not the meeting
-    assert rels("Joe Biden refused to meet Vladimir Putin.") == {
-        ("Joe Biden", "reject", "Vladimir Putin")}
+    assert rels("Walt Hadley refused to meet Vladimir Garanin.") == {
+        ("Walt Hadley", "reject", "Vladimir Garanin")}
 
 
 @pytest.mark.parametrize("text", [
     "Japan called off the visit to China.",
-    "Joe Biden denied meeting Vladimir Putin.",
+    "Walt Hadley denied meeting Vladimir Garanin.",
 ])
 @pytest.mark.slow
 def test_an_event_undone_by_its_verb_gives_no_relation(rels, text):
@@ -120,11 +120,11 @@ def test_an_event_undone_by_its_verb_gives_no_relation(rels, text):
 @pytest.mark.slow
 def test_rejecting_talks_is_a_rejection_not_a_meeting(rels):
     # CAMEO 125 "reject proposal to meet": the rejection is the relation, the talks are not
-    assert rels("Abdel Fattah al-Burhan has rejected talks with the RSF leader, Mohamed Hamdan "
-                "Dagalo.") == {("Abdel Fattah al-Burhan", "reject", "Mohamed Hamdan Dagalo")}
+    assert rels("Abdel Wahab al-Nasri has rejected talks with the RSF leader, Mohamed Hamid "
+                "Kabalo.") == {("Abdel Wahab al-Nasri", "reject", "Mohamed Hamid Kabalo")}
 
 
 @pytest.mark.slow
 def test_an_event_agreed_to_still_counts(rels):
-    assert rels("Emmanuel Macron agreed to meet Olaf Scholz.") == {
-        ("Emmanuel Macron", "meet", "Olaf Scholz")}
+    assert rels("Etienne Lavergne agreed to meet Olaf Kessler.") == {
+        ("Etienne Lavergne", "meet", "Olaf Kessler")}

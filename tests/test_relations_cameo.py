@@ -29,9 +29,9 @@ def rels(nlp):
     ("Germany urged Serbia to recognise Kosovo.", ("Germany", "urge", "Serbia")),
     ("Canada called on Venezuela to release the prisoners.", ("Canada", "urge", "Venezuela")),
     # 04 consult
-    ("Emmanuel Macron spoke by phone with Cyril Ramaphosa on Tuesday.",
-     ("Emmanuel Macron", "call", "Cyril Ramaphosa")),
-    ("Narendra Modi left for Washington on Tuesday.", ("Narendra Modi", "visit", "Washington")),
+    ("Etienne Lavergne spoke by phone with Cyril Mahlangu on Tuesday.",
+     ("Etienne Lavergne", "call", "Cyril Mahlangu")),
+    ("Rajesh Malhotra left for Washington on Tuesday.", ("Rajesh Malhotra", "visit", "Washington")),
     ("Mexico discussed migration with Guatemala.", ("Mexico", "consult", "Guatemala")),
     # 05 diplomatic cooperation
     ("Bahrain and Qatar agreed to restore diplomatic relations.",
@@ -85,9 +85,9 @@ def test_lifting_sanctions_is_cooperative_not_hostile(nlp):
 
 
 def test_named_person_is_the_target_not_the_nationality(rels):
-    found = rels("Antony Blinken met Qatari Prime Minister Mohammed bin Abdulrahman Al Thani "
-                 "and Egyptian intelligence chief Abbas Kamel.")
-    assert ("Antony Blinken", "meet", "Abbas Kamel") in found
+    found = rels("Anthony Crosswell met Qatari Prime Minister Hamad bin Abdulkarim Al Nuaimi "
+                 "and Egyptian intelligence chief Abbas Mansour.")
+    assert ("Anthony Crosswell", "meet", "Abbas Mansour") in found
     assert not {t for _, _, t in found} & {"Egyptian", "Egypt", "Qatari", "Qatar"}
 
 
@@ -97,7 +97,7 @@ def test_conjoined_subjects_of_a_non_actor_object_are_no_relation(rels):
 
 
 def test_object_of_urge_or_press_does_the_infinitive(rels):
-    found = rels("Congress is pressuring Barack Obama to help Iran.")
+    found = rels("Congress is pressuring Curtis Hollins to help Iran.")
     assert not {r for r in found if r[0] == "Congress" and r[2] == "Iran"}
 
 
@@ -119,15 +119,15 @@ def test_warn_of_an_event_by_an_actor(rels):
 
 
 def test_verbal_attack_on_a_person_is_criticism(rels):
-    found = rels("Javier Milei attacked Pedro Sanchez in a radio interview.")
-    assert ("Javier Milei", "criticise", "Pedro Sanchez") in found
+    found = rels("Javier Olmedo attacked Pedro Ibarrola in a radio interview.")
+    assert ("Javier Olmedo", "criticise", "Pedro Ibarrola") in found
     assert ("Russia", "attack", "Ukraine") in rels("Russia attacked Ukraine with drones.")
 
 
 def test_pronoun_subject_is_the_most_recent_person(rels):
-    found = rels("Claudia Sheinbaum arrived in Ottawa on Monday. She met Mark Carney the next "
+    found = rels("Claudia Olvera arrived in Ottawa on Monday. She met Mark Callender the next "
                  "day.")
-    assert ("Claudia Sheinbaum", "meet", "Mark Carney") in found
+    assert ("Claudia Olvera", "meet", "Mark Callender") in found
 
 
 def test_pronoun_they_in_reported_speech_is_the_speaker(rels):
@@ -141,8 +141,8 @@ def test_reported_pronoun_of_news_outlets_is_not_resolved(rels):
 
 
 def test_past_tense_conjunct_belongs_to_the_reporting_verb(rels):
-    assert ("Olaf Scholz", "praise", "Italy") in rels(
-        "Olaf Scholz said the vote would calm markets and praised Italy.")
+    assert ("Olaf Kessler", "praise", "Italy") in rels(
+        "Olaf Kessler said the vote would calm markets and praised Italy.")
 
 
 def test_events_under_a_negated_or_refusing_verb_give_nothing(rels):
@@ -167,17 +167,17 @@ def test_a_group_backed_by_a_country_is_not_that_country(rels):
 
 
 def test_leaving_a_place_for_another_visits_only_the_second(rels):
-    found = rels("Gustavo Petro left Bogota for Caracas on Sunday.")
-    assert ("Gustavo Petro", "visit", "Caracas") in found
-    assert ("Gustavo Petro", "visit", "Bogota") not in found
+    found = rels("Gustavo Arbelaez left Bogota for Caracas on Sunday.")
+    assert ("Gustavo Arbelaez", "visit", "Caracas") in found
+    assert ("Gustavo Arbelaez", "visit", "Bogota") not in found
 
 
 def test_raised_pronoun_subject_and_before_ing(rels):
-    found = rels("Lula arrived in Rome on Monday, where he is expected to meet Pope Francis "
-                 "before travelling to Paris.")
-    assert ("Lula", "meet", "Francis") in found or ("Lula", "meet", "Pope Francis") in found
-    assert ("Lula", "visit", "Paris") in found
-    assert not {r for r in found if r[0] != "Lula"}
+    found = rels("Juca arrived in Rome on Monday, where he is expected to meet Cardinal "
+                 "Paolo Venturi before travelling to Paris.")
+    assert ("Juca", "meet", "Paolo Venturi") in found
+    assert ("Juca", "visit", "Paris") in found
+    assert not {r for r in found if r[0] != "Juca"}
 
 
 def test_a_verb_the_lemmatizer_gets_wrong_still_triggers(rels):
@@ -185,8 +185,8 @@ def test_a_verb_the_lemmatizer_gets_wrong_still_triggers(rels):
 
 
 def test_criticism_drawn_from_an_actor(rels):
-    assert ("Canada", "criticise", "Donald Trump") in rels(
-        "Donald Trump's plan drew criticism from Canada.")
+    assert ("Canada", "criticise", "Dwight Ransome") in rels(
+        "Dwight Ransome's plan drew criticism from Canada.")
 
 
 def test_summoning_an_envoy_is_a_formal_protest(rels):

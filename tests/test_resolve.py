@@ -13,21 +13,21 @@ def actors(stats, acronyms=(), decisions=()):
 
 
 def test_spelling_variants_merge():
-    got = actors([("Kim Jong-un", "person", 3), ("Kim Jong Un", "person", 5),
-                  ("KIM JONG UN", "person", 1), ("José Álvarez", "person", 1),
+    got = actors([("Pak Song-chol", "person", 3), ("Pak Song Chol", "person", 5),
+                  ("PAK SONG CHOL", "person", 1), ("José Álvarez", "person", 1),
                   ("Jose Alvarez", "person", 2)])
-    assert set(got) == {"Kim Jong Un", "Jose Alvarez"}
-    assert got["Kim Jong Un"].mentions == 9
-    assert set(got["Kim Jong Un"].names) == {"Kim Jong-un", "Kim Jong Un", "KIM JONG UN"}
+    assert set(got) == {"Pak Song Chol", "Jose Alvarez"}
+    assert got["Pak Song Chol"].mentions == 9
+    assert set(got["Pak Song Chol"].names) == {"Pak Song-chol", "Pak Song Chol", "PAK SONG CHOL"}
 
 
 def test_doubled_letter_transliterations_merge_but_feminine_forms_stay_apart():
-    got = actors([("Volodymyr Zelenskyy", "person", 4), ("Volodymyr Zelensky", "person", 2),
-                  ("Olena Zelenska", "person", 1), ("Muammar Gaddafi", "person", 1),
+    got = actors([("Volodymyr Hrabovskyy", "person", 4), ("Volodymyr Hrabovsky", "person", 2),
+                  ("Olena Hrabovska", "person", 1), ("Mansur Qaddura", "person", 1),
                   ("Muammar Gadafi", "person", 1), ("Anna Petrova", "person", 1),
                   ("Ivan Petrov", "person", 1)])
-    assert got["Volodymyr Zelenskyy"].mentions == 6
-    assert {"Olena Zelenska", "Anna Petrova", "Ivan Petrov"} <= set(got)
+    assert got["Volodymyr Hrabovskyy"].mentions == 6
+    assert {"Olena Hrabovska", "Anna Petrova", "Ivan Petrov"} <= set(got)
     assert len([label for label in got if label.startswith("Muammar")]) == 1
 
 
@@ -72,11 +72,11 @@ def test_defined_acronyms_apply_across_articles():
 
 
 def test_lone_surname_joins_most_mentioned_matching_person():
-    got = actors([("Kim Yo Jong", "person", 6), ("Kim Song Nam", "person", 1),
-                  ("Kim", "person", 4), ("Scholz", "person", 2), ("Olaf Scholz", "person", 1)])
-    assert got["Kim Yo Jong"].mentions == 10
-    assert got["Kim Song Nam"].mentions == 1
-    assert got["Olaf Scholz"].mentions == 3
+    got = actors([("Kim Ok Byol", "person", 6), ("Kim Tae Ryong", "person", 1),
+                  ("Kim", "person", 4), ("Kessler", "person", 2), ("Olaf Kessler", "person", 1)])
+    assert got["Kim Ok Byol"].mentions == 10
+    assert got["Kim Tae Ryong"].mentions == 1
+    assert got["Olaf Kessler"].mentions == 3
 
 
 def test_decisions_merge_split_rename_retype_hide():
@@ -118,27 +118,27 @@ def test_merging_into_a_country_keeps_the_country():
 
 
 def test_a_later_merge_of_a_split_alias_wins():
-    decisions = [Decision(1, "split", {"alias": "kim", "from": "kim jong un"}),
-                 Decision(2, "merge", {"keys": ["kim"], "into": "kim jong un",
+    decisions = [Decision(1, "split", {"alias": "pak", "from": "pak song chol"}),
+                 Decision(2, "merge", {"keys": ["pak"], "into": "pak song chol",
                                        "into_type": "person"})]
-    stats = [("Kim Jong Un", "person", 3), ("Kim", "person", 2)]
-    assert actors(stats, decisions=decisions)["Kim Jong Un"].mentions == 5
-    assert actors(stats, decisions=decisions[:1])["Kim"].mentions == 2
+    stats = [("Pak Song Chol", "person", 3), ("Pak", "person", 2)]
+    assert actors(stats, decisions=decisions)["Pak Song Chol"].mentions == 5
+    assert actors(stats, decisions=decisions[:1])["Pak"].mentions == 2
 
 
 def test_same_label_different_types_stay_unique():
-    got = actors([("Georgia", "place", 3), ("Georgia Meloni", "person", 1)])
+    got = actors([("Georgia", "place", 3), ("Georgia Ferrante", "person", 1)])
     assert len(got) == len(set(got))
 
 
 def test_lone_person_tagged_city_becomes_a_place():
-    got = actors([("Kyiv", "person", 2), ("Olaf Scholz", "person", 1)])
-    assert got["Kyiv"].type == "place" and got["Olaf Scholz"].type == "person"
+    got = actors([("Kyiv", "person", 2), ("Olaf Kessler", "person", 1)])
+    assert got["Kyiv"].type == "place" and got["Olaf Kessler"].type == "person"
 
 
 def test_middle_name_joins_across_articles():
-    got = actors([("Luiz Inacio Lula da Silva", "person", 2), ("Lula", "person", 3)])
-    assert set(got) == {"Luiz Inacio Lula da Silva"}
+    got = actors([("Luiz Aurelio Juca da Rocha", "person", 2), ("Juca", "person", 3)])
+    assert set(got) == {"Luiz Aurelio Juca da Rocha"}
 
 
 def test_one_name_with_several_types_is_one_actor():
@@ -150,23 +150,23 @@ def test_one_name_with_several_types_is_one_actor():
 
 
 def test_naming_patterns_join_when_unambiguous():
-    got = actors([("Richard M. Nixon", "person", 3), ("Richard Nixon", "person", 2),
+    got = actors([("Richard M. Haskell", "person", 3), ("Richard Haskell", "person", 2),
                   ("HP", "organisation", 2), ("Hewlett-Packard", "organisation", 3),
                   ("Coach Maurice Cheeks", "person", 1), ("Maurice Cheeks", "person", 2),
                   ("Red Sox", "organisation", 2), ("Boston Red Sox", "organisation", 1),
-                  ("George Bush", "person", 2), ("George W. Bush", "person", 2),
-                  ("George H. W. Bush", "person", 1)])
-    assert got["Richard M. Nixon"].mentions == 5
+                  ("Harold Whitcombe", "person", 2), ("Harold W. Whitcombe", "person", 2),
+                  ("Harold H. W. Whitcombe", "person", 1)])
+    assert got["Richard M. Haskell"].mentions == 5
     assert got["Hewlett-Packard"].mentions == 5
     assert got["Maurice Cheeks"].mentions == 3 and got["Maurice Cheeks"].id == "maurice-cheeks"
     assert sum(a.mentions for a in got.values() if "Red Sox" in a.names) == 3
-    # "George Bush" could be either: left for the analyst (relgraph suggest)
-    assert {"George Bush", "George W. Bush", "George H. W. Bush"} <= set(got)
+    # "Harold Whitcombe" could be either: left for the analyst (relgraph suggest)
+    assert {"Harold Whitcombe", "Harold W. Whitcombe", "Harold H. W. Whitcombe"} <= set(got)
 
 
 def test_different_given_names_with_one_family_name_stay_apart():
-    got = actors([("Kim Jong Un", "person", 5), ("Kim Jong Il", "person", 2)])
-    assert set(got) == {"Kim Jong Un", "Kim Jong Il"}
+    got = actors([("Pak Song Chol", "person", 5), ("Kim Jong Il", "person", 2)])
+    assert set(got) == {"Pak Song Chol", "Kim Jong Il"}
 
 
 def test_a_short_word_is_not_the_acronym_it_is_spelled_like():
@@ -175,12 +175,12 @@ def test_a_short_word_is_not_the_acronym_it_is_spelled_like():
 
 
 NAMES = st.sampled_from([
-    "Kim Jong Un", "Kim Jong-un", "Kim", "Jong", "KCNA", "Korean Central News Agency",
+    "Pak Song Chol", "Pak Song-chol", "Kim", "Jong", "KCNA", "Korean Central News Agency",
     "North Korea", "North Korean", "DPRK", "Somali", "Somalia", "US", "Us", "U.S.", "Wagner",
-    "Wagner Group", "Yonhap", "Yonhap News", "Yonhap News Agency", "Richard Nixon",
-    "Richard M. Nixon", "Nixon", "Georgia", "Kyiv", "HP", "Hewlett-Packard", "Red Sox",
-    "Boston Red Sox", "Coach Red Sox", "Zelensky", "Zelenskyy", "Volodymyr Zelensky",
-    "Volodymyr Zelenskyy", "Lech Wałęsa", "Lech Walesa", "习近平", "Путин", "UN", "U.N.",
+    "Wagner Group", "Yonhap", "Yonhap News", "Yonhap News Agency", "Richard Haskell",
+    "Richard M. Haskell", "Haskell", "Georgia", "Kyiv", "HP", "Hewlett-Packard", "Red Sox",
+    "Boston Red Sox", "Coach Red Sox", "Hrabovsky", "Hrabovskyy", "Volodymyr Hrabovsky",
+    "Volodymyr Hrabovskyy", "Lech Białęcki", "Lech Bialecki", "陆建明", "Гаранин", "UN", "U.N.",
     "United Nations", "American", "America"])
 TYPES = st.sampled_from(["person", "organisation", "country", "place", "group"])
 STATS = st.lists(st.tuples(NAMES | st.text(min_size=1, max_size=12), TYPES,
@@ -208,20 +208,20 @@ def test_every_name_belongs_to_exactly_one_actor(stats, acronyms, rnd):
 
 
 def test_ids_do_not_depend_on_mention_counts():
-    one = {a.id for a in resolve([NameStat("Volodymyr Zelensky", "person", 1),
-                                  NameStat("Volodymyr Zelenskyy", "person", 9)])}
-    two = {a.id for a in resolve([NameStat("Volodymyr Zelensky", "person", 9),
-                                  NameStat("Volodymyr Zelenskyy", "person", 1)])}
-    assert one == two == {"volodymyr-zelensky"}
+    one = {a.id for a in resolve([NameStat("Volodymyr Hrabovsky", "person", 1),
+                                  NameStat("Volodymyr Hrabovskyy", "person", 9)])}
+    two = {a.id for a in resolve([NameStat("Volodymyr Hrabovsky", "person", 9),
+                                  NameStat("Volodymyr Hrabovskyy", "person", 1)])}
+    assert one == two == {"volodymyr-hrabovsky"}
 
 
 def test_transliterations_and_article_particles_of_one_name_join():
-    got = actors([("Mohammed Hamdan Dagalo", "person", 3), ("Mohamed Hamdan Daglo", "person", 2),
-                  ("Abdel Fattah al-Burhan", "person", 2), ("Abdel-Fattah Burhan", "person", 1),
+    got = actors([("Mohammed Hamid Kabalo", "person", 3), ("Mohamed Hamid Kablo", "person", 2),
+                  ("Abdel Wahab al-Nasri", "person", 2), ("Abdel-Wahab Nasri", "person", 1),
                   ("Ali Hassan", "person", 1), ("Ali Hussein", "person", 1),
                   ("Maria Sanchez", "person", 1), ("Mario Sanchez", "person", 1)])
-    assert got["Mohammed Hamdan Dagalo"].mentions == 5
-    assert got["Abdel Fattah al-Burhan"].mentions == 3
+    assert got["Mohammed Hamid Kabalo"].mentions == 5
+    assert got["Abdel Wahab al-Nasri"].mentions == 3
     # a shared skeleton is not enough: Hassan / Hussein and Maria / Mario are two names each
     assert {"Ali Hassan", "Ali Hussein", "Maria Sanchez", "Mario Sanchez"} <= set(got)
 
@@ -243,15 +243,15 @@ def test_types_follow_the_strongest_evidence_over_all_mentions():
 
 
 def test_two_names_one_article_keeps_apart_are_two_people():
-    stats = [("Luis Diaz", "person", 3), ("Luis Manuel Diaz", "person", 2),
-             ("Richard M. Nixon", "person", 2), ("Richard Nixon", "person", 1)]
-    side_by_side = {frozenset(("luis diaz", "luis manuel diaz"))}
+    stats = [("Luis Ordaz", "person", 3), ("Luis Manuel Ordaz", "person", 2),
+             ("Richard M. Haskell", "person", 2), ("Richard Haskell", "person", 1)]
+    side_by_side = {frozenset(("luis ordaz", "luis manuel ordaz"))}
     got = actors(stats)
-    assert sum(a.mentions for a in got.values() if "Luis Diaz" in a.names) == 5  # one person
+    assert sum(a.mentions for a in got.values() if "Luis Ordaz" in a.names) == 5  # one person
     got = {a.label: a for a in resolve([NameStat(*s) for s in stats], together=lambda a, b:
                                        frozenset((a, b)) in side_by_side)}
-    assert {"Luis Diaz", "Luis Manuel Diaz"} <= set(got)
-    assert got["Richard M. Nixon"].mentions == 3
+    assert {"Luis Ordaz", "Luis Manuel Ordaz"} <= set(got)
+    assert got["Richard M. Haskell"].mentions == 3
 
 
 def test_numbers_in_names_are_not_spelling_variants():

@@ -69,8 +69,8 @@ def test_a_name_that_is_also_a_word_stays(mentions, text, ents, name):
 @pytest.mark.parametrize("text,ents,authors", [
     ("Attention narrows under load (Okafor & Lindqvist, 2011).", [("Okafor & Lindqvist", "ORG")],
      {"Okafor", "Lindqvist"}),
-    ("As Haddad & Moreau (2009) showed, recall drops.", [("Haddad & Moreau", "ORG")],
-     {"Haddad", "Moreau"}),
+    ("As Hallaj & Morvan (2009) showed, recall drops.", [("Hallaj & Morvan", "ORG")],
+     {"Hallaj", "Morvan"}),
     ("Earlier work (Tanaka et al. 2014) disagrees.", [("Tanaka et al", "PERSON")], {"Tanaka"}),
 ])
 def test_a_citation_names_its_authors_as_people(mentions, text, ents, authors):
@@ -98,8 +98,8 @@ def test_lower_case_words_at_the_edges_of_a_person_name_are_cut(mentions, text, 
 @pytest.mark.parametrize("text,ents,name", [
     ("Pan-democrat Wai Hok-lun won the seat.", [("Wai Hok", "PERSON")], "Wai Hok-lun"),
     ("Later Baek Seo-yun met the envoy.", [("Baek Seo", "PERSON")], "Baek Seo-yun"),
-    ("The veteran Wong Kwok-kin of the union was re-elected.", [("Wong Kwok", "PERSON")],
-     "Wong Kwok-kin"),
+    ("The veteran Lau Kwok-wing of the union was re-elected.", [("Lau Kwok", "PERSON")],
+     "Lau Kwok-wing"),
 ])
 def test_a_hyphenated_given_name_in_lower_case_stays_whole(mentions, text, ents, name):
     assert name in {n for _, n, _ in mentions(text, ents)}

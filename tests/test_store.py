@@ -68,7 +68,7 @@ def test_db_that_is_not_a_database_is_one_line_and_left_alone(tmp_path, capsys, 
     else:
         target.write_text("my notes, not a database\n")
     before = target.read_text() if kind == "text file" else None
-    (tmp_path / "a.txt").write_text("Joe Biden visited Japan.")
+    (tmp_path / "a.txt").write_text("Walt Hadley visited Japan.")
     for args in (["ingest", str(tmp_path / "a.txt")], ["stats"], ["actors"]):
         code = main([*args, "--db", str(target)])
         err = capsys.readouterr().err
@@ -113,8 +113,8 @@ def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
         CREATE TABLE meta (key VARCHAR PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta VALUES ('schema', '1'), ('revision', '7');
         INSERT INTO articles VALUES ('old1', 'Old', '', '', '', '2024-01-02', 9,
-          'Olaf Scholz met Emmanuel Macron in Berlin on Monday.', 'old1.txt', 'h');
-        INSERT INTO actors VALUES (1, 'Olaf Scholz', 'person');
+          'Olaf Kessler met Etienne Lavergne in Berlin on Monday.', 'old1.txt', 'h');
+        INSERT INTO actors VALUES (1, 'Olaf Kessler', 'person');
     """)
     con.commit()
     con.close()
@@ -123,7 +123,7 @@ def test_a_relgraph_0_1_database_is_upgraded_and_re_extracted(tmp_path):
     assert store.counts()["articles"] == 1
     s = ingest([], store, progress=False)
     assert s.reextracted == 1 and {r["label"] for r in store.actor_table()} >= {
-        "Olaf Scholz", "Emmanuel Macron"}
+        "Olaf Kessler", "Etienne Lavergne"}
     assert Store(db).messages == []  # upgraded once
 
 
@@ -153,16 +153,16 @@ def test_a_batch_is_written_as_its_articles_one_by_one(tmp_path, nlp):
     from graph.store import schema as t
     from graph.store.rows import PER_ARTICLE
 
-    texts = {"a": "Olaf Scholz met Emmanuel Macron in Berlin. Scholz praised France.",
-             "b": "Donald Tusk visited Kyiv. Tusk met Volodymyr Zelensky.",
-             "c": "Giorgia Meloni met Pedro Sanchez in Rome on Friday."}
+    texts = {"a": "Olaf Kessler met Etienne Lavergne in Berlin. Kessler praised France.",
+             "b": "Tomasz Wierzba visited Kyiv. Wierzba met Volodymyr Hrabovsky.",
+             "c": "Giorgia Ferrante met Pedro Ibarrola in Rome on Friday."}
 
     def ex(aid, text):
         return extract(Article(id=aid, text=text, title=aid.upper()), nlp(text))
 
     first = [(ex("b", texts["b"]), "hb", "x")]
     batch = [(ex("a", texts["a"]), "ha1", "x"),
-             (ex("b", texts["b"] + " Zelensky thanked Poland."), "hb2", "x"),
+             (ex("b", texts["b"] + " Hrabovsky thanked Poland."), "hb2", "x"),
              (ex("c", texts["c"]), "hc", "x"),
              (ex("a", texts["a"].replace("Berlin", "Paris")), "ha2", "x")]
 

@@ -73,11 +73,11 @@ def test_gunicorn_workers_see_ingests_and_decisions(db, tmp_path):
             assert all(s == before for s in pool.map(lambda _: actor_ids(url), range(6)))
         assert cli("merge", "Kim Myong Sik", "--into", "Kim Jong Un", "--db", db,
                    "--user", "ana").returncode == 0
-        (tmp_path / "new.txt").write_text("Olaf Scholz visited Pyongyang on Monday.")
+        (tmp_path / "new.txt").write_text("Olaf Kessler visited Pyongyang on Monday.")
         assert cli("ingest", str(tmp_path / "new.txt"), "--db", db, "-q").returncode == 0
         with ThreadPoolExecutor(6) as pool:
             after = list(pool.map(lambda _: actor_ids(url), range(6)))
-        assert all("kim-myong-sik" not in s and "olaf-scholz" in s for s in after)
+        assert all("kim-myong-sik" not in s and "olaf-kessler" in s for s in after)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -248,7 +248,7 @@ def start_upload(app, client, name: str, data: bytes) -> dict:
                 {"upload.filename": [name]})["response"]
 
 
-SUMMIT = b"Olaf Scholz met Emmanuel Macron in Paris on Monday. Scholz thanked Macron."
+SUMMIT = b"Olaf Kessler met Etienne Lavergne in Paris on Monday. Kessler thanked Lavergne."
 
 
 @pytest.mark.slow
@@ -296,7 +296,7 @@ def test_a_pasted_article_and_links_go_through_the_callbacks_named_values(tmp_pa
     store = Store(tmp_path / "p.db")
     app = create_app(store, uploads_on=True)
     client = app.server.test_client()
-    text = "Olaf Scholz met Emmanuel Macron in Paris. Scholz thanked Macron."
+    text = "Olaf Kessler met Etienne Lavergne in Paris. Kessler thanked Lavergne."
     out = call(client, app, "upload-job.data", {"paste-add.n_clicks": 1},
                {"paste-title.value": " Summit ", "paste-date.value": "2024-05-06",
                 "paste-source.value": "Wire", "paste-text.value": text})["response"]

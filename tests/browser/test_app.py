@@ -312,8 +312,8 @@ def test_upload_ingests_in_the_background_with_progress(dash_duo, tmp_path, seed
         src.backup(dst)  # a consistent copy (the seed store may keep a write-ahead log)
     store = Store(db)
     good = tmp_path / "summit.txt"
-    good.write_text("Olaf Scholz met Emmanuel Macron in Paris on Monday. Scholz thanked "
-                    "Macron for his support.")
+    good.write_text("Olaf Kessler met Etienne Lavergne in Paris on Monday. Kessler thanked "
+                    "Lavergne for his support.")
     bad = tmp_path / "broken.jsonl"
     bad.write_text('{"id": "x", "text": "fine"}\n{not json\n')
     open_app(dash_duo, store)
@@ -328,8 +328,8 @@ def test_upload_ingests_in_the_background_with_progress(dash_duo, tmp_path, seed
     assert "broken.jsonl:2" in status and "upload-" not in status  # the user's file name
     prog = dash_duo.find_element(f"#{ids.UPLOAD_PROGRESS}")
     assert prog.get_attribute("value") == prog.get_attribute("max") == "2"
-    search_for(dash_duo, "Olaf Scholz", "Olaf Scholz")
-    wait_until(lambda: "Olaf Scholz" in labels_on_screen(dash_duo), timeout=20,
+    search_for(dash_duo, "Olaf Kessler", "Olaf Kessler")
+    wait_until(lambda: "Olaf Kessler" in labels_on_screen(dash_duo), timeout=20,
                what="the new actor on the graph")
 
 
@@ -375,15 +375,15 @@ def test_read_only_has_no_upload_and_no_curation(dash_duo, seed_store):
 
 def test_article_text_is_rendered_as_text_never_as_html(dash_duo, tmp_path):
     (tmp_path / "evil.txt").write_text(
-        "Olaf Scholz met Emmanuel Macron in Paris <script>window.__pwned = 1</script> "
+        "Olaf Kessler met Etienne Lavergne in Paris <script>window.__pwned = 1</script> "
         "<img src=x onerror=\"window.__pwned = 2\"> on Monday.")
     store = Store(tmp_path / "evil.db")
     ingest([tmp_path / "evil.txt"], store, progress=False)
     open_app(dash_duo, store)
     wait_for_labels(dash_duo, view_labels(store))
-    tap(dash_duo, "Olaf Scholz")
+    tap(dash_duo, "Olaf Kessler")
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "<script>window.__pwned = 1</script>")
-    js(dash_duo, f"{CY}.nodes().filter(n => n.data('label') === 'Olaf Scholz')"
+    js(dash_duo, f"{CY}.nodes().filter(n => n.data('label') === 'Olaf Kessler')"
                  ".emit('mouseover')")
     wait_until(lambda: dash_duo.find_element("#cy-tooltip").text, what="tooltip")
     assert js(dash_duo, "return window.__pwned === undefined")
