@@ -1,6 +1,6 @@
-"""Person names the model cut short at the front: given names it left out ("Jared Tristan |
-Padalecki (born 1982) is an actor", where only the family name was tagged) and a given name it
-tagged as a name of its own before the family name ("Valeska | Paris, an Australian woman",
+"""Person names the model cut short at the front: given names it left out ("Darren Elliot |
+Whitcombe (born 1979) is an actor", where only the family name was tagged) and a given name it
+tagged as a name of its own before the family name ("Valeska | Lyon, an Australian woman",
 two place tags).
 
 A word joins the name only with the given-name table's word for it (``graph/data/
@@ -22,7 +22,7 @@ from graph.names.actor_types import given_name, name_evidence
 
 __all__ = ["with_given_names"]
 
-#: At most this many given names are added in front of a name ("Jared Tristan").
+#: At most this many given names are added in front of a name ("Darren Elliot").
 _MAX_GIVEN = 3
 
 
@@ -60,7 +60,7 @@ def _given(token: Token) -> bool:
 
 def _given_before(doc: Doc, first: MentionSpan, second: MentionSpan) -> bool:
     """True if ``first`` is a lone given name tagged as a name of its own right before
-    ``second``, a capitalised name in the same sentence ("Valeska | Paris")."""
+    ``second``, a capitalised name in the same sentence ("Valeska | Lyon")."""
     return (first.end - first.start == 1 and second.start == first.end
             and _given(doc[first.start])
             and doc[first.start].whitespace_ != "" and not doc[second.start].is_sent_start

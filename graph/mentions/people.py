@@ -12,7 +12,7 @@
   Rashid Al Harbi", and "Smith" after both "John Smith Jr." and "John Smith Sr." stays "Smith".
 * A nickname introduced in apposition ("X, known as Y", "X, nicknamed Y", "X (also known as
   Y)") or in quotes inside the name names X wherever it appears.
-* A name without its middle names or initials ("Joshua Norton" after "Joshua Abraham Norton"),
+* A name without its middle names or initials ("Josiah Newcombe" after "Josiah Abram Newcombe"),
   or a less used spelling of a full name ("Kristen X" once beside "Kristin X"), names the
   fuller or more used one, unless one of the two is introduced as a relative or one sentence
   names both; a parent ("the son of X", "born to A and X") never takes the family name, nor
@@ -115,7 +115,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         title = title_before(doc, s.start)
         if title and s.mention.name in full_counts:
             titled.setdefault(s.mention.name, set()).add(title)
-    # "Joshua Norton" -> "Joshua Abraham Norton", "Kristen X" (once) -> "Kristin X": one person,
+    # "Josiah Newcombe" -> "Josiah Abram Newcombe", "Kristen X" (once) -> "Kristin X": one person,
     # unless kin or named side by side
     fuller: dict[str, str] = {}
     for f in full_counts:
@@ -144,7 +144,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             # "the elder Smith" / "the younger Smith" says which; "Smith" alone does not
             return by_age(doc, at, candidates) or _EITHER
         title = title_before(doc, at)
-        if title and len(candidates) > 1:  # "Dr. Nelson", "Mrs. Nelson": the one it fits
+        if title and len(candidates) > 1:  # "Dr. Harlan", "Mrs. Harlan": the one it fits
             fit = [c for c in candidates if title_fits(title, c, titled.get(c, set()))]
             if len(fit) == 1:
                 return fit[0]
@@ -165,7 +165,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     def best(short: str, at: int) -> str | None:
         key = name_key(short)
         words = key.split()
-        if short in fuller and fuller[short] in full_counts:  # "Joshua Norton"
+        if short in fuller and fuller[short] in full_counts:  # "Josiah Newcombe"
             return fuller[short]
         if len(words) > 1:  # "Souza Lima", "Van den Berg": the end (or start) of a full name
             return pick([f for f in full_counts if short_form_of(key, name_key(f))], at)
@@ -174,8 +174,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         # "the son of Pierre Lafosse": a parent named for the article's person never takes
         # the family name they share with them ("Lafosse" alone is the son); nor does a
         # relative introduced after the family name alone was in use and never the subject of
-        # a verb (it names the article's person: "Padalecki ... their son, Thomas Padalecki,
-        # was born ... Padalecki"; but "his daughter Winnie X spoke. X said" is hers)
+        # a verb (it names the article's person: "Varga ... their son, Tamas Varga,
+        # was born ... Varga"; but "his daughter Winnie X spoke. X said" is hers)
         # A relative's middle name is never their short form: "his daughter Meilin Liang
         # Zhou" carries her father's family name "Liang" inside her own
         middle = not by_part.get(key)
@@ -201,7 +201,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             continue
         full = best(m.name, s.start) if _may_be_short(m) else None
         if full and full != _EITHER and _epithet_word(m, full) and s not in missed:
-            full = None  # "Mets" (the team) is not "the Mets Poet"
+            full = None  # "Rovers" (the team) is not "the Rovers Poet"
         if full == _EITHER:  # a person, but which one the name cannot tell
             if s in missed or _known(m.name):
                 continue
@@ -217,8 +217,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
 
 def _epithet_word(m: Mention, full: str) -> bool:
     """True if a one-word name the model tagged as an organisation or a place would name
-    ``full`` by its first word while ``full`` is an epithet ending in an occupation ("Mets" the
-    team for "Mets Poet", a nickname). Surnames and family names so tagged ("Horvat", "Xi")
+    ``full`` by its first word while ``full`` is an epithet ending in an occupation ("Rovers" the
+    team for "Rovers Poet", a nickname). Surnames and family names so tagged ("Horvat", "Xi")
     still name the person."""
     key, words = name_key(m.name), name_key(full).split()
     return (m.label in ("ORG", "GPE") and len(key.split()) == 1 and len(words) == 2
@@ -241,7 +241,7 @@ def _sentences_of(spans: list[MentionSpan], sent_of: list[int]) -> dict[str, set
 
 def _without_middle(short: str, full: str) -> bool:
     """True if person name ``short`` is ``full`` without its middle names or initials
-    ("Joshua Norton" / "Joshua Abraham Norton", "Eugene Nida" / "Eugene A. Nida"): in one
+    ("Josiah Newcombe" / "Josiah Abram Newcombe", "Edwin Holt" / "Edwin R. Holt"): in one
     article, the same person, named in full once (a biography's first line) and in short after.
     Never across a generational suffix, and never a particle as the middle ("Jan Berg" /
     "Jan van Berg" differ by more than a middle name)."""
@@ -255,8 +255,8 @@ def _without_middle(short: str, full: str) -> bool:
 
 
 def _respelled(name: str, other: str, counts: Counter[str]) -> bool:
-    """True if ``name`` is a less used spelling of ``other`` ("Kristen Wilkins" once beside
-    "Kristin Wilkins", :func:`graph.names.variants.same_spelling`): one person in the article."""
+    """True if ``name`` is a less used spelling of ``other`` ("Kristen Valborg" once beside
+    "Kristin Valborg", :func:`graph.names.variants.same_spelling`): one person in the article."""
     return (name != other and len(name.split()) >= 2 and (counts[name], name) < (
         counts[other], other) and same_spelling(name_key(name), name_key(other)))
 

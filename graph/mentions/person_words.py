@@ -64,7 +64,7 @@ def by_age(doc: Doc, at: int, candidates: list[str]) -> str | None:
     for c in candidates:
         suffix = generation(name_key(c))[1]
         if suffix and suffix not in _SENIOR | _JUNIOR:
-            return None  # "Abbas II" and "Abbas III": no order from the words
+            return None  # "Tariq II" and "Tariq III": no order from the words
         rank[c] = 2 if suffix in _SENIOR else 0 if suffix in _JUNIOR else 1
     ordered = sorted(candidates, key=rank.__getitem__)
     if len(set(rank.values())) != len(candidates):

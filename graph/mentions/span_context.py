@@ -46,7 +46,7 @@ _HYPHEN_WORDS = frozenset((
 
 
 def citation(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
-    """"(Okafor & Lindqvist, 2011)", "Haddad & Moreau (2009)", "Tanaka et al. 2014": an
+    """"(Okafor & Lindqvist, 2011)", "Kassab & Varenne (2009)", "Tanaka et al. 2014": an
     author-year reference to a publication, which the model takes for one organisation or
     person. Returns the authors' surnames as token spans (people), or ``None`` if the span is
     no citation (the firm "Okafor & Lindqvist" is named without a year right after it)."""

@@ -112,7 +112,7 @@ def _extend(ent: Span) -> tuple[int, int]:
            and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
            and not is_title(doc[start - 1].text) and not _descriptor(doc[start - 1].text)):
         start -= 1
-    # "Ursula von der | Leyen", "Mohammed bin Abdulrahman | Al Thani": a name never ends in a
+    # "Ursula von der | Brelow", "Hamad bin Abdulkarim | Al Nuaimi": a name never ends in a
     # particle, and a particle right after a name belongs to it with the word after it.
     while person and end < len(doc):
         if doc[end - 1].lower_ in name_particles() and _name_token(doc, end):
@@ -156,7 +156,7 @@ def _name_token(doc: Doc, i: int) -> bool:
 
 def _lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The span's pieces between line breaks, without whitespace tokens: a name never crosses
-    a paragraph or a heading ("Career | Anna Moreau" at a section start), and a label never
+    a paragraph or a heading ("Career | Anna Varenne" at a section start), and a label never
     ends in the blank line after a heading ("Boston Red Sox\n\n")."""
     out, s = [], start
     for k in range(start, end + 1):

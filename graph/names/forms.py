@@ -180,7 +180,7 @@ def _spells(letters: str, words: tuple[str, ...]) -> bool:
     return go(0, 0)
 
 
-#: Roman regnal numbers I to XXXIX ("Abbas II", "Louis XIV"), as name keys write them, except
+#: Roman regnal numbers I to XXXIX ("Tariq II", "Karol XIV"), as name keys write them, except
 #: those spelled like a name's syllable ("Xi", "Vi").
 _ROMAN = re.compile(r"(?!(xi|vi)$)x{0,3}(ix|iv|v?i{0,3})")
 

@@ -99,7 +99,7 @@ def candidates(items: Iterable[NameEntry], rules: Iterable[str] | None = None) -
 
     Two different given names, or two generational numbers, are never one name:
 
-    >>> pair("Han Do Yun", "Han Do Il"), pair("Louis XIV", "Louis XV")
+    >>> pair("Han Do Yun", "Han Do Il"), pair("Karol XIV", "Karol XV")
     ([], [])
     """
     by_key = {i.key: i for i in items if i.key}
@@ -247,7 +247,7 @@ def _sound(word: str) -> str:
 
 def _alike(a: list[str], b: list[str]) -> bool:
     """Word-by-word transliteration variants: every pair of words alike, one the same; never
-    two generational suffixes ("Louis XIV" / "Louis XV")."""
+    two generational suffixes ("Karol XIV" / "Karol XV")."""
     if a == b or not any(x == y for x, y in zip(a, b, strict=True)) or generation(
             " ".join(a))[1] != generation(" ".join(b))[1]:
         return False
@@ -293,7 +293,7 @@ def spelling_key(key: str) -> tuple[str, ...]:
             word = word[:-1] + "i"
         out.append(word if len(word) <= 3 else word[0] + "".join(
             c for c in word[1:-1] if c not in "aeiouy") + word[-1])
-    return (*out, suffix) if suffix else tuple(out)  # "Abbas II" / "Abbas III": two kings
+    return (*out, suffix) if suffix else tuple(out)  # "Tariq II" / "Tariq III": two kings
 
 
 def same_spelling(a: str, b: str) -> bool:

@@ -229,9 +229,9 @@ def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
     that person is unambiguous: the only one, or mentioned at least twice as often as any
     other; never when two of those names are one name with different generational suffixes
     ("Smith" for "John Smith Jr." or "John Smith Sr."). A word that is clearly a given name
-    joins only a name it ends ("Nelson" names "Bill Nelson"; "Bill" alone in another article
-    names no "Bill Nelson"). Never a full name one article uses beside the short one: the
-    article kept them apart ("Padalecki" beside his parent "Sherri Padalecki")."""
+    joins only a name it ends ("Harlan" names "Bill Harlan"; "Bill" alone in another article
+    names no "Bill Harlan"). Never a full name one article uses beside the short one: the
+    article kept them apart ("Varga" beside his parent "Ilona Varga")."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
     for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
