@@ -19,19 +19,19 @@ from graph.store.store import Store
 # Written for these tests (the same patterns as tests/test_curation.py, whose texts are known
 # to give these actors with the small English model).
 TEXTS = {
-    "a1.txt": "President Gurbanguly Berdymukhamedov met Turkish Foreign Minister Hakan Fidan "
-              "in Ankara on Monday. Berdymukhamedov said Turkmenistan wanted calm.",
-    "a2.txt": "Gurbanguly Berdimuhamedov accused Washington of hypocrisy on Tuesday. "
-              "Berdimuhamedov spoke to reporters in Moscow after meeting Hakan Fidan.",
+    "a1.txt": "President Begench Durdymukhamedov met Turkish Foreign Minister Volkan Karaduman "
+              "in Ankara on Monday. Durdymukhamedov said Turkmenistan wanted calm.",
+    "a2.txt": "Begench Durdimuhamedov accused Washington of hypocrisy on Tuesday. "
+              "Durdimuhamedov spoke to reporters in Moscow after meeting Volkan Karaduman.",
     "a3.txt": "Baltic Shipping Group said on Tuesday it had signed a deal in Riga. The company "
               "ships grain across the Baltic.",
-    "a4.txt": "Hakan Fidan met Gurbanguly Berdimuhamedov in Moscow. Fidan praised "
-              "Berdimuhamedov and criticised Washington.",
-    "a6.txt": "Kim Jong Un met Hakan Fidan. Kim said talks went well.",
+    "a4.txt": "Volkan Karaduman met Begench Durdimuhamedov in Moscow. Karaduman praised "
+              "Durdimuhamedov and criticised Washington.",
+    "a6.txt": "Kim Hyon Sok met Volkan Karaduman. Kim said talks went well.",
     "a7.txt": "Kim Ok Byol criticised Washington. Kim spoke in Pyongyang.",
 }
-SPELLED = "Gurbanguly Berdymukhamedov"
-OTHERWISE = "Gurbanguly Berdimuhamedov"
+SPELLED = "Begench Durdymukhamedov"
+OTHERWISE = "Begench Durdimuhamedov"
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,8 @@ from graph.pipeline.driver import ingest
 from graph.slices.build import build_graph
 from graph.store.store import StaleViewError, Store
 
-LATER = {"a5.txt": "Gurbanguly Berdymukhamedov flew to Riga on Friday. Berdymukhamedov met "
-                   "Hakan Fidan there."}
+LATER = {"a5.txt": "Begench Durdymukhamedov flew to Riga on Friday. Durdymukhamedov met "
+                   "Volkan Karaduman there."}
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_merge_from_the_cli_survives_new_articles_and_rule_changes(corpus, capsy
                          "--db", str(db), "--user", "ana")
     assert code == 0 and f"merged '{OTHERWISE}' into '{SPELLED}'" in out, err
     got = labels(store)
-    assert OTHERWISE not in got and got[SPELLED]["id"] == "gurbanguly-berdymukhamedov"
+    assert OTHERWISE not in got and got[SPELLED]["id"] == "begench-durdymukhamedov"
     # a plain ingest of a new article does not undo it
     for name, text in LATER.items():
         (src / name).write_text(text)
@@ -69,7 +69,7 @@ def test_ids_are_stable_across_reresolution_and_new_ingests(corpus):
     store = Store(db)
     before = {r["label"]: r["id"] for r in store.actor_table()}
     store.resolve()
-    (src / "a9.txt").write_text("Hakan Fidan visited Riga. Fidan met Latvian officials.")
+    (src / "a9.txt").write_text("Volkan Karaduman visited Riga. Karaduman met Latvian officials.")
     ingest([src], store, progress=False)
     after = {r["label"]: r["id"] for r in store.actor_table()}
     assert all(after[label] == i for label, i in before.items() if label in after)
@@ -80,9 +80,9 @@ def test_ids_are_stable_across_reresolution_and_new_ingests(corpus):
 def test_rename_keeps_the_id_and_refuses_a_taken_label(corpus, capsys):
     _, db = corpus
     store = Store(db)
-    fidan = find_actor(store, "Fidan")
-    rename(store, "Hakan Fidan", "Hakan Fidan (Turkey)", "t")
-    assert find_actor(store, "Hakan Fidan (Turkey)").id == fidan.id
+    karaduman = find_actor(store, "Karaduman")
+    rename(store, "Volkan Karaduman", "Volkan Karaduman (Turkey)", "t")
+    assert find_actor(store, "Volkan Karaduman (Turkey)").id == karaduman.id
     code, _, err = cli(capsys, "rename", "Riga", "Moscow", "--db", str(db))
     assert code == 2 and "already called 'Moscow'" in err and len(err.splitlines()) == 1
 
@@ -119,10 +119,10 @@ def test_split_retype_hide_unhide_and_undo(corpus, capsys):
 def test_reject_drops_the_evidence_and_undo_brings_it_back(corpus, capsys):
     _, db = corpus
     store = Store(db)
-    a, b = find_actor(store, "Hakan Fidan").id, find_actor(store, "Washington").id
+    a, b = find_actor(store, "Volkan Karaduman").id, find_actor(store, "Washington").id
     G = build_graph(store)
     weight = G.edges[a, b]["weight"]
-    code, out, _ = cli(capsys, "reject", "--edge", "Fidan", "Washington", "--article", "a4",
+    code, out, _ = cli(capsys, "reject", "--edge", "Karaduman", "Washington", "--article", "a4",
                        "--db", str(db))
     assert code == 0 and f"link weight {weight} → {weight - 1}" in out
     G = build_graph(store)
@@ -137,7 +137,7 @@ def test_unknown_and_ambiguous_names_are_one_clear_line(corpus, capsys):
     code, _, err = cli(capsys, "hide", "Nobody Atall", "--db", str(db))
     assert code == 2 and "no actor is called 'Nobody Atall'" in err
     code, _, err = cli(capsys, "hide", "Kim", "--db", str(db))
-    assert code == 2 and "ambiguous" in err and "kim-jong-un" in err and "kim-ok-byol" in err
+    assert code == 2 and "ambiguous" in err and "kim-hyon-sok" in err and "kim-ok-byol" in err
     assert "Traceback" not in err
 
 
@@ -173,10 +173,10 @@ def test_alias_file_round_trip_gives_the_same_graph(corpus, tmp_path, capsys):
     src, db = corpus
     store = Store(db)
     merge(store, [OTHERWISE], SPELLED, "t")
-    rename(store, "Hakan Fidan", "H. Fidan", "t")
+    rename(store, "Volkan Karaduman", "H. Karaduman", "t")
     cli(capsys, "hide", "Riga", "--db", str(db))
     cli(capsys, "retype", "Baltic", "organisation", "--db", str(db))
-    cli(capsys, "reject", "--edge", "Fidan", "Washington", "--article", "a4", "--db", str(db))
+    cli(capsys, "reject", "--edge", "Karaduman", "Washington", "--article", "a4", "--db", str(db))
     out = tmp_path / "decisions.toml"
     assert cli(capsys, "aliases", "export", "-o", str(out), "--db", str(db))[0] == 0
     other = tmp_path / "other.db"

@@ -82,19 +82,19 @@ def test_values_no_control_gives_are_invalid(do, sel, fields):
 
 
 def test_button_ids_round_trip_and_forged_ones_are_invalid():
-    arg = cu.reject_arg("hakan-fidan", "washington", "a4", 1, "criticise")
+    arg = cu.reject_arg("volkan-karaduman", "washington", "a4", 1, "criticise")
     assert cu.button_action(ids.action_id("reject", arg)) == cu.Action(
-        "reject", {"a": "hakan-fidan", "b": "washington", "article": "a4", "sentence": 1,
+        "reject", {"a": "volkan-karaduman", "b": "washington", "article": "a4", "sentence": 1,
                    "kind": "criticise"})
     assert cu.button_action(ids.action_id("reject", cu.reject_arg("a", "b", "x", 0, None))
                             ).args["kind"] is None
     assert cu.button_action(ids.action_id("undo", "12")).args == {"decision": 12}
-    pair = cu.suggestion_arg("kim-jong-un", "kim-jong-il", "kim-jong-un")
+    pair = cu.suggestion_arg("kim-hyon-sok", "kim-hyon-il", "kim-hyon-sok")
     assert cu.button_action(ids.action_id("accept", pair)).args == {
-        "a": "kim-jong-un", "b": "kim-jong-il", "into": "kim-jong-un"}
+        "a": "kim-hyon-sok", "b": "kim-hyon-il", "into": "kim-hyon-sok"}
     forged = [ids.action_id("drop", "1"), ids.action_id("undo", "-1"),
               ids.action_id("undo", "1" * 20), ids.action_id("accept", "c2f1293b"),
-              ids.action_id("accept", pair.replace('"into": "kim-jong-un"', '"into": "x"')),
+              ids.action_id("accept", pair.replace('"into": "kim-hyon-sok"', '"into": "x"')),
               ids.action_id("dismiss", cu.suggestion_arg("x", "x", "x")),
               ids.action_id("reject", "{"), ids.action_id("reject", json.dumps({"a": "x"})),
               ids.action_id("reject", arg.replace('"sentence": 1', '"sentence": "1"')),
@@ -216,14 +216,14 @@ def test_panels_render_article_and_actor_text_as_text():
 def test_link_panel_rejects_a_sentence_or_one_typed_relation(store):
     source = ViewData(store)
     f = Filters()
-    sel = {"kind": "edge", "a": "hakan-fidan", "b": "washington"}
+    sel = {"kind": "edge", "a": "volkan-karaduman", "b": "washington"}
     panel = str(details_view(source, f, sel, 40, curate=True)["body"])
     assert "reject sentence" in panel and "reject “criticise”" in panel
     assert "reject" not in str(details_view(source, f, sel, 40, curate=False)["body"])
     G = source.graph(f)
-    evidence, spans = source.edge_evidence(G, "hakan-fidan", "washington", f)
+    evidence, spans = source.edge_evidence(G, "volkan-karaduman", "washington", f)
     entry = next(e for e in evidence if "criticise" in e["kinds"])
-    button = cp.reject_buttons("hakan-fidan", "washington", entry)
+    button = cp.reject_buttons("volkan-karaduman", "washington", entry)
     kinds = {}
     for b in button.children:
         kinds[b.children] = cu.button_action(b.id)
@@ -233,15 +233,16 @@ def test_link_panel_rejects_a_sentence_or_one_typed_relation(store):
     out = cu.apply(store, action, "ana", rev(store))
     assert out.ok and "rejected 1 relation" in out.message
     G = source.graph(f)
-    assert all(r["kind"] != "criticise" for r in G.edges["hakan-fidan", "washington"][
+    assert all(r["kind"] != "criticise" for r in G.edges["volkan-karaduman", "washington"][
         "relations"])
 
 
 @pytest.mark.slow
 def test_an_actors_head_comes_apart_from_its_body(store):
-    drawer = details_view(ViewData(store), Filters(), {"kind": "node", "id": "hakan-fidan"}, 40)
+    drawer = details_view(ViewData(store), Filters(), {"kind": "node", "id": "volkan-karaduman"},
+                          40)
     body, hidden, head = drawer["body"], drawer["hidden"], drawer["head"]
-    assert not hidden and "Hakan Fidan" in str(head[0]) and "H3" in str(head[0])
+    assert not hidden and "Volkan Karaduman" in str(head[0]) and "H3" in str(head[0])
     assert "Evidence (" in str(body) and "H3" not in str(body)
 
 

@@ -90,7 +90,7 @@ def test_merge_split_rename_retype_from_the_actor_panel(dash_duo, curation_db): 
     wait_until(lambda: OTHERWISE in table_actors(d), what="the actor table")
     # merge: the selected actor into one chosen in a search over every name
     select_actor(d, OTHERWISE)
-    pick(d, ids.MERGE_INTO, "Berdymu", SPELLED)
+    pick(d, ids.MERGE_INTO, "Durdymu", SPELLED)
     click(d, ids.MERGE)
     status(d, f"merged '{OTHERWISE}' into '{SPELLED}'")
     wait_labels(d, {SPELLED}, {OTHERWISE})
@@ -101,29 +101,29 @@ def test_merge_split_rename_retype_from_the_actor_panel(dash_duo, curation_db): 
     # split the merged name back off
     wait_until(lambda: d.find_element(By.ID, ids.RENAME_INPUT).get_attribute("value")
                == SPELLED, what="tools for the merged actor")
-    pick(d, ids.SPLIT_ALIAS, "Berdim", OTHERWISE)
+    pick(d, ids.SPLIT_ALIAS, "Durdim", OTHERWISE)
     click(d, ids.SPLIT)
     status(d, f"split '{OTHERWISE}' off '{SPELLED}'")
     wait_labels(d, {SPELLED, OTHERWISE})
     wait_until(lambda: OTHERWISE in table_actors(d), what="the table after the split")
     # rename keeps the node id
-    fidan = node_id(dash_duo, "Hakan Fidan")
-    select_actor(d, "Hakan Fidan")
+    karaduman = node_id(dash_duo, "Volkan Karaduman")
+    select_actor(d, "Volkan Karaduman")
     box = d.find_element(By.ID, ids.RENAME_INPUT)
     box.send_keys(Keys.CONTROL, "a")
-    box.send_keys("Hakan Fidan (Turkey)")
+    box.send_keys("Volkan Karaduman (Turkey)")
     click(d, ids.RENAME)
-    status(d, "renamed 'Hakan Fidan' to 'Hakan Fidan (Turkey)'")
-    wait_labels(d, {"Hakan Fidan (Turkey)"}, {"Hakan Fidan"})
-    assert node_id(dash_duo, "Hakan Fidan (Turkey)") == fidan
-    wait_text(d, f"#{ids.DETAILS_HEAD} h3", "Hakan Fidan (Turkey)")
+    status(d, "renamed 'Volkan Karaduman' to 'Volkan Karaduman (Turkey)'")
+    wait_labels(d, {"Volkan Karaduman (Turkey)"}, {"Volkan Karaduman"})
+    assert node_id(dash_duo, "Volkan Karaduman (Turkey)") == karaduman
+    wait_text(d, f"#{ids.DETAILS_HEAD} h3", "Volkan Karaduman (Turkey)")
     # retype: the type in the details and the colour on the graph follow
-    colour = js(dash_duo, f"return {CY}.getElementById('{fidan}').data('color')")
+    colour = js(dash_duo, f"return {CY}.getElementById('{karaduman}').data('color')")
     pick(d, ids.RETYPE_VALUE, "", "Organisation")
     click(d, ids.RETYPE)
     status(d, "is now an organisation (was person)")
     wait_text(d, f"#{ids.DETAILS_HEAD} .facts", "organisation")
-    wait_until(lambda: js(dash_duo, f"return {CY}.getElementById('{fidan}').data('color')")
+    wait_until(lambda: js(dash_duo, f"return {CY}.getElementById('{karaduman}').data('color')")
                != colour, what="the new colour")
     # the same type again: refused, nothing recorded
     pick(d, ids.RETYPE_VALUE, "", "Organisation")
@@ -152,16 +152,16 @@ def test_hide_reject_undo_and_history(dash_duo, curation_db):  # noqa: F811
     wait_until(lambda: not d.find_element(By.ID, ids.DETAILS_PANEL).is_displayed(),
                what="the selection cleared")
     # reject one typed relation of a sentence on a link, then the rest of another sentence
-    js(dash_duo, f"var cy = {CY}; cy.getElementById('{node_id(dash_duo, 'Hakan Fidan')}')"
+    js(dash_duo, f"var cy = {CY}; cy.getElementById('{node_id(dash_duo, 'Volkan Karaduman')}')"
                  f".edgesWith(cy.getElementById('{node_id(dash_duo, 'Washington')}'))"
                  ".emit('tap');")
-    wait_text(d, f"#{ids.DETAILS} h3", "Hakan Fidan — Washington")
+    wait_text(d, f"#{ids.DETAILS} h3", "Volkan Karaduman — Washington")
     before = text_of(d, f"#{ids.DETAILS} .facts")
     button = wait_until(lambda: next(b for b in d.find_elements(
         By.CSS_SELECTOR, f"#{ids.DETAILS} .reject button") if "criticise" in b.text),
         what="a reject button for 'criticise'")
     button.click()
-    status(d, "rejected 1 relation between 'Hakan Fidan' and 'Washington'")
+    status(d, "rejected 1 relation between 'Volkan Karaduman' and 'Washington'")
     wait_until(lambda: ": criticise" not in text_of(d, f"#{ids.DETAILS}") and not any(
         "criticise" in b.text for b in d.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} "
                                                                           ".reject button")),
@@ -170,7 +170,7 @@ def test_hide_reject_undo_and_history(dash_duo, curation_db):  # noqa: F811
     d.find_element(By.CSS_SELECTOR, f"#{ids.DETAILS} .reject button").click()
     status(d, "link weight")
     wait_until(lambda: not js(dash_duo, f"var cy = {CY}; return cy.getElementById("
-                                        f"'{node_id(dash_duo, 'Hakan Fidan')}').edgesWith("
+                                        f"'{node_id(dash_duo, 'Volkan Karaduman')}').edgesWith("
                                         f"cy.getElementById('{node_id(dash_duo, 'Washington')}'"
                                         ")).length"), what="the link gone from the graph")
     # undo the last decision: the rejected sentence is back
@@ -179,7 +179,7 @@ def test_hide_reject_undo_and_history(dash_duo, curation_db):  # noqa: F811
     click(d, ids.UNDO_LAST)
     status(d, "undid decision")
     wait_until(lambda: js(dash_duo, f"var cy = {CY}; return cy.getElementById("
-                                    f"'{node_id(dash_duo, 'Hakan Fidan')}').edgesWith("
+                                    f"'{node_id(dash_duo, 'Volkan Karaduman')}').edgesWith("
                                     f"cy.getElementById('{node_id(dash_duo, 'Washington')}'"
                                     ")).length"), what="the link back")
     # the history lists every decision with who and when; undo a chosen one (the hide)
