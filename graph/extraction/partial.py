@@ -143,7 +143,7 @@ def selected_runs(doc: Doc) -> list[Span]:
     """Runs of consecutive sentences of ``doc`` to parse: those that need it
     (:func:`needs_parse`) and ``CONTEXT`` sentences either side. A run is parsed as one Doc, so
     the tagger and parser see the neighbouring words they would see in the whole article, and
-    a sentence the splitter cut short ("Leopold" | "Dvořák was born ...") is parsed whole."""
+    a sentence the splitter cut short ("Leopold" | "Kralik was born ...") is parsed whole."""
     sents = list(doc.sents)
     need = [needs_parse(s) for s in sents]
     keep = [any(need[max(i - CONTEXT, 0):i + CONTEXT + 1]) for i in range(len(sents))]
