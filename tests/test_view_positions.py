@@ -58,3 +58,11 @@ def test_a_schema_4_store_gains_positions_and_keeps_its_saved_views(tmp_path):
     with again.engine.connect() as conn:
         assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == 5
     assert Store(path).messages == []  # upgraded once
+
+
+def test_the_list_of_views_says_which_keep_positions(tmp_path):
+    store = Store(tmp_path / "views.db")
+    store.save_view("Placed", "top=5", "ana", {"odila-venmark": (3.0, 4.0)})
+    store.save_view("Bare", "top=6", "ana")
+    assert [(v["name"], v["placed"]) for v in store.saved_views()] == [("Bare", False),
+                                                                      ("Placed", True)]

@@ -78,11 +78,13 @@ class Annotations:
         return {k: (float(v[0]), float(v[1])) for k, v in json.loads(found).items()}
 
     def saved_views(self) -> list[dict]:
-        """Every saved view, newest first: name, query, user, time."""
+        """Every saved view, newest first: name, query, user, time, and ``placed``: whether
+        it keeps positions (read with :meth:`view_positions`)."""
         sv = t.saved_views
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(
-                select(sv.c.name, sv.c.query, sv.c.user, sv.c.at).order_by(sv.c.id.desc()))]
+            return [{**r._mapping, "placed": bool(r.placed)} for r in conn.execute(
+                select(sv.c.name, sv.c.query, sv.c.user, sv.c.at,
+                       sv.c.positions.is_not(None).label("placed")).order_by(sv.c.id.desc()))]
 
     def add_note(self, target: str, text: str, user: str) -> dict:
         """A note on ``target`` (an actor id, or :func:`link_target` of a link)."""
