@@ -24,6 +24,7 @@
   // actors placed by the server's layout for want of placed neighbours (the links of a view
   // may arrive after its actors): placed again when their neighbours are there
   var guessed = {};
+  var adopted = null; // the frame of a saved view being opened (see adopt)
 
   function load() {
     try {
@@ -99,6 +100,11 @@
         var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
         if (k > most) { best = i; most = k; }
       });
+      // a saved view just opened: its frame, once the view on screen is mostly its actors
+      // (another frame may hold more of them: not an actor new since it was saved)
+      var mine = adopted ? state.frames.indexOf(adopted) : -1;
+      var held = mine < 0 ? 0 : nodes.filter(function (e) { return adopted[e.id()]; }).length;
+      if (mine >= 0 && held * 2 >= nodes.length) { best = mine; most = held; adopted = null; }
     }
     var changed = false;
     if (steady) { guessed = {}; }
@@ -197,11 +203,11 @@
     state.frames.unshift(frame);
     state.frames = state.frames.slice(0, FRAMES);
     state.current = 0;
+    adopted = frame;
     save();
     var cy = findCy();
-    if (!cy || cy.nodes().empty()) { return; }
-    var held = cy.nodes().filter(function (e) { return frame[e.id()]; }).length;
-    if (held * 2 >= cy.nodes().length && hold(cy)) {
+    // the view on screen is the saved one: now; else when its elements come (hold)
+    if (cy && !cy.nodes().empty() && hold(cy)) {
       cy.fit(undefined, 24);
       if (window.relgraph && window.relgraph.placeLabels) { window.relgraph.placeLabels(); }
     }

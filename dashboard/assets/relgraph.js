@@ -176,8 +176,9 @@
     if (n.empty()) { return; } // not drawn yet: tried again when elements arrive
     var centre = pending.centre;
     pending = null;
-    cy.elements().unselect();
-    n.select();
+    // an actor already selected keeps the others selected with it (a shift-click adds to
+    // the selection; the server's answer to the click must not take that back)
+    if (!n.selected()) { cy.elements().unselect(); n.select(); }
     highlight(n);
     if (centre) {
       keepCentred = n.id();
