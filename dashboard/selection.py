@@ -77,10 +77,10 @@ def merge_action(picked: list[str], keep: object) -> Action:
 def selection_graph(data: ViewData, f: Filters, picked: list[str]) -> nx.Graph:
     """The selected actors and every link among them in the view's slice, with the
     attributes and evidence of the full data download (:meth:`ViewData.graph` with
-    ``evidence``); an actor outside that graph (an expanded neighbour beyond the top N)
-    is taken from the whole slice."""
+    ``evidence``); an actor outside that graph but in the slice (an expanded neighbour
+    beyond the top N) is taken from the whole slice; an id in neither is left out."""
     G = data.graph(f, evidence=True)
-    if not set(picked) <= set(G):
+    if (set(picked) - set(G)) & set(data.slice_graph(f)):
         G = build_graph(data.store, f.slice, corpus=data.corpus(), evidence=True)
     H = G.subgraph([v for v in picked if v in G]).copy()
     H.graph.update(G.graph)

@@ -122,6 +122,12 @@ def test_the_export_of_a_selection_holds_exactly_it_and_the_links_among_it(seed_
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     root = ElementTree.fromstring(payload)
     assert sorted(n.get("id") for n in root.iter(f"{{{ns['g']}}}node")) == sorted(picked)
+    # an expanded neighbour beyond the top N comes from the whole slice; an unknown id
+    # is left out
+    outside = next(v for v in data.slice_graph(f) if v not in whole)
+    _, payload, H = selection_payload(data, f, [*picked, outside, "no-such-actor"], "json")
+    assert sorted(H) == sorted([*picked, outside])
+    assert sorted(n["id"] for n in json.loads(payload)["nodes"]) == sorted(H)
     with pytest.raises(CurationError):
         selection_payload(data, f, [], "csv")
     with pytest.raises(InvalidValue):
