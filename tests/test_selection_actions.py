@@ -132,3 +132,21 @@ def test_the_export_of_a_selection_holds_exactly_it_and_the_links_among_it(seed_
         selection_payload(data, f, [], "csv")
     with pytest.raises(InvalidValue):
         selection_payload(data, f, picked, "xlsx")
+
+
+def test_a_read_only_page_exports_a_selection_but_cannot_merge_one(tmp_path):
+    from dashboard import ids
+    from dashboard.app import create_app
+
+    def outputs(app) -> str:
+        return " ".join(app.callback_map)
+
+    store = Store(tmp_path / "empty.db")
+    writable, read_only = create_app(store), create_app(store, read_only=True)
+    assert "picked-status.children" in outputs(writable) and ids.MERGE_KEEP in outputs(
+        writable)
+    assert "picked-status.children" in outputs(read_only)
+    assert ids.MERGE_KEEP not in outputs(read_only)
+    assert f"'{ids.MERGE_MANY}'" in str(writable.layout())  # the page as served
+    assert f"'{ids.MERGE_MANY}'" not in str(read_only.layout())
+    assert f"'{ids.PICKED}'" in str(read_only.layout())
