@@ -26,6 +26,7 @@ from dashboard.curation_ui import user_from_headers
 from dashboard.viewdata import ViewData
 from graph.core.errors import CurationError, InvalidValue
 from graph.store.annotations import MAX_PLACED, link_target
+from graph.store.store import Store
 
 __all__ = ["notes_section", "places", "register", "snapshot_positions", "view_href",
            "view_name", "views_menu"]
@@ -98,7 +99,7 @@ def snapshot_positions(value: object) -> dict[str, tuple[float, float]] | None:
     return out or None
 
 
-def places(store, search: object) -> dict | None:  # noqa: ANN001
+def places(store: Store, search: object) -> dict | None:
     """What the page needs to draw the saved view its URL names where it was saved:
     ``{"name", "positions": {id: [x, y]}}``; None when the URL names none, or a view without
     positions."""
