@@ -40,6 +40,12 @@ URL_SYNC_JS = """function(query, loaded) {
     // a replaced one when the view came from the URL itself (a link, Back or Forward).
     const search = query ? "?" + query : "";
     if (search === window.location.search) { return window.dash_clientside.no_update; }
+    // a saved view's link (view=, dashboard/views_notes.py) keeps its name in the address
+    var here = new URLSearchParams(window.location.search);
+    if (query === loaded && here.has("view")) {
+        here.delete("view");
+        if (here.toString() === (query || "")) { return window.dash_clientside.no_update; }
+    }
     if (query === loaded) {
         window.history.replaceState(null, "", window.location.pathname + search);
     }

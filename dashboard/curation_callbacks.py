@@ -1,6 +1,7 @@
 """Callbacks of the curation controls: thin wrappers over :mod:`.curation_ui`.
 
-* ``decide``: every decision button (actor tools, reject, undo, accept, dismiss) → one
+* ``decide``: every decision button (actor tools, reject, undo, accept, dismiss, the
+  selection's "Merge them") → one
   decision with the actors revision of the view on screen as its base → the status line, and
   a bump of the data revision, on which graph, timeline, table, details and every actor list
   refresh. A decision refused as stale refreshes the view the same way. A dismissal leaves
@@ -23,7 +24,7 @@ from flask import request
 
 from dashboard import curation_panels as cp
 from dashboard import curation_ui as cu
-from dashboard import ids
+from dashboard import ids, selection
 from dashboard import validate as check
 from dashboard.viewdata import ViewData
 from graph.core.errors import CurationError, InvalidValue
@@ -47,6 +48,9 @@ def decision(store, trigger: object, clicks: object, fields: dict, selected: obj
             action = cu.button_action(trigger)
         elif trigger == ids.UNDO_LAST:
             action = cu.Action("undo", {})
+        elif trigger == ids.MERGE_MANY:
+            action = selection.merge_action(selection.picked_ids(fields.get("picked")),
+                                            fields.get("keep"))
         elif trigger in ACTOR_BUTTONS:
             action = cu.actor_action(ACTOR_BUTTONS[trigger], selected, fields)
         else:
@@ -94,11 +98,14 @@ def register(app: Dash, data: ViewData, curate: bool) -> None:
                             "split": Input(ids.SPLIT, "n_clicks"),
                             "hide": Input(ids.HIDE, "n_clicks"),
                             "undo": Input(ids.UNDO_LAST, "n_clicks"),
+                            "merge_many": Input(ids.MERGE_MANY, "n_clicks"),
                             "drawn": Input(ids.action_id(ALL, ALL), "n_clicks")}},
         state={"fields": {"rename": State(ids.RENAME_INPUT, "value"),
                           "retype": State(ids.RETYPE_VALUE, "value"),
                           "merge": State(ids.MERGE_INTO, "value"),
-                          "split": State(ids.SPLIT_ALIAS, "value")},
+                          "split": State(ids.SPLIT_ALIAS, "value"),
+                          "keep": State(ids.MERGE_KEEP, "value"),
+                          "picked": State(ids.PICKED, "data")},
                "selected": State(ids.SELECTED, "data"), "base": State(ids.ACTORS_REV, "data"),
                "data_rev": State(ids.DATA_REV, "data"),
                "lists_rev": State(ids.LISTS_REV, "data")},

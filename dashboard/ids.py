@@ -125,6 +125,14 @@ NOTES = "notes"
 NOTES_LIST = "notes-list"
 NOTE_TEXT = "note-text"
 NOTE_ADD = "note-add"
+VIEW_SNAPSHOT = "view-snapshot"  # {positions, at}: the page's positions when "Save" is clicked
+VIEW_PLACES = "view-places"  # {name, positions}: a saved view's positions for the page to use
+
+# Several selected actors (dashboard/selection.py): export them, merge them into one
+PICKED = "picked"  # the selected actors' ids, kept by assets/relgraph.js
+PICKED_STATUS = "picked-status"
+MERGE_KEEP = "merge-keep"  # the selected actor whose name a bulk merge keeps
+MERGE_MANY = "merge-many"
 
 # The network over time (dashboard/over_time.py): the "Over time" tab under the graph
 TIME_MODE = "time-mode"  # "step" (the slider) or "compare" (two periods)

@@ -12,7 +12,7 @@ import dash_cytoscape as cyto
 from dash import dash_table, dcc, html
 
 from dashboard import curation_panels as cp
-from dashboard import ids, pickers, views_notes
+from dashboard import ids, pickers, selection, views_notes
 from dashboard.details import article_label
 from dashboard.elements import stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
@@ -57,7 +57,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                     style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
                     minZoom=0.15, maxZoom=5, boxSelectionEnabled=True),
                 html.Div([html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
-                          selection_bar(bool(f.drop or f.only)), zoom_buttons()],
+                          selection_bar(bool(f.drop or f.only), curate), zoom_buttons()],
                          className="foot"),
                 html.Div(id="cy-tooltip", className="tooltip", hidden=True, role="tooltip"),
                 cp.status_line(),
@@ -79,14 +79,16 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
     ], className="app")
 
 
-def selection_bar(picked: bool = False) -> html.Div:
+def selection_bar(picked: bool = False, curate: bool = False) -> html.Div:
     """What to do with several selected actors (shift-click, or shift-drag a box): show only
-    them, or hide them from the view; and "Show all again" while some are hidden or only
-    some shown (the page's script shows the bar and acts on its buttons)."""
+    them, hide them from the view, export them, merge them into one (``curate``); and "Show
+    all again" while some are hidden or only some shown (the page's script shows the bar and
+    acts on its show and hide buttons; :mod:`dashboard.selection` on the others)."""
     return html.Div([
         html.Div([html.Span(id="selection-count", className="count"),
                   html.Button("Show only these", id="select-only"),
-                  html.Button("Hide these", id="select-hide")],
+                  html.Button("Hide these", id="select-hide"),
+                  *selection.bulk_tools(curate)],
                  id=ids.SELECTION_BAR, hidden=True, className="selection"),
         html.Button("Show all again", id=ids.SHOW_ALL, hidden=not picked),
     ], className="selection-tools")

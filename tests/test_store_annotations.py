@@ -73,4 +73,4 @@ def test_a_schema_3_store_gains_views_and_notes_and_keeps_its_data(tmp_path):
     with again.engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'marker'")).scalar() == (
             "kept")
-        assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == 4
+        assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == 5

@@ -11,7 +11,9 @@
  * layouts (cose, cola...) are left alone.
  *
  * relgraph.js calls window.relgraphMap.hold(cy) when a view's elements arrived; true when
- * it moved something (the graph is then fitted again). The time slider's frames (actors of
+ * it moved something (the graph is then fitted again). A saved view keeps the positions on
+ * screen (snapshot) and brings them back when opened, in any session (adopt: they become
+ * the newest frame). The time slider's frames (actors of
  * class "frame") are all drawn in the current frame, so an actor never moves between them.
  */
 (function () {
@@ -22,6 +24,7 @@
   // actors placed by the server's layout for want of placed neighbours (the links of a view
   // may arrive after its actors): placed again when their neighbours are there
   var guessed = {};
+  var adopted = null; // the frame of a saved view being opened (see adopt)
 
   function load() {
     try {
@@ -97,6 +100,11 @@
         var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
         if (k > most) { best = i; most = k; }
       });
+      // a saved view just opened: its frame, once the view on screen is mostly its actors
+      // (another frame may hold more of them: not an actor new since it was saved)
+      var mine = adopted ? state.frames.indexOf(adopted) : -1;
+      var held = mine < 0 ? 0 : nodes.filter(function (e) { return adopted[e.id()]; }).length;
+      if (mine >= 0 && held * 2 >= nodes.length) { best = mine; most = held; adopted = null; }
     }
     var changed = false;
     if (steady) { guessed = {}; }
@@ -165,6 +173,46 @@
     });
   }
 
-  window.relgraphMap = {hold: hold, attach: attach,
+  function findCy() {
+    var el = document.getElementById("graph");
+    return el && el._cyreg && el._cyreg.cy;
+  }
+
+  function snapshot() {
+    // where each actor is drawn (model units, to 0.01), for a saved view; null with another
+    // layout than the fixed one (cytoscape's own layouts place actors themselves)
+    var cy = findCy();
+    if (!cy || !preset() || cy.nodes().empty()) { return null; }
+    var out = {};
+    cy.nodes().forEach(function (e) {
+      var p = e.position();
+      out[e.id()] = [Math.round(p.x * 100) / 100, Math.round(p.y * 100) / 100];
+    });
+    return out;
+  }
+
+  function adopt(positions) {
+    // a saved view's positions ({id: [x, y]}) become the newest frame: its actors are drawn
+    // exactly there, one new since then next to its neighbours (hold); the view's elements
+    // may come before or after them
+    var frame = {};
+    Object.keys(positions).forEach(function (id) {
+      frame[id] = {x: positions[id][0], y: positions[id][1]};
+    });
+    guessed = {};
+    state.frames.unshift(frame);
+    state.frames = state.frames.slice(0, FRAMES);
+    state.current = 0;
+    adopted = frame;
+    save();
+    var cy = findCy();
+    // the view on screen is the saved one: now; else when its elements come (hold)
+    if (cy && !cy.nodes().empty() && hold(cy)) {
+      cy.fit(undefined, 24);
+      if (window.relgraph && window.relgraph.placeLabels) { window.relgraph.placeLabels(); }
+    }
+  }
+
+  window.relgraphMap = {hold: hold, attach: attach, snapshot: snapshot, adopt: adopt,
                         forget: function () { state = {frames: [], current: -1}; save(); }};
 })();

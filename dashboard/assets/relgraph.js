@@ -6,7 +6,8 @@
  *   other actor, or are hidden until you zoom in or hover.
  * - Double-click an actor: its neighbours join the view (again: they go).
  * - Shift-click actors or shift-drag a box around them: with several selected, a bar offers
- *   "Show only these" and "Hide these".
+ *   "Show only these" and "Hide these" (here), "Export these" and "Merge into one" (the
+ *   selected ids go to the "picked" store for dashboard/selection.py).
  * - Click an actor (or link): its neighbourhood stays, the rest fades. Click the background
  *   to clear.
  * - Hover: a tooltip with name, type and mentions (built as text, never HTML).
@@ -175,8 +176,9 @@
     if (n.empty()) { return; } // not drawn yet: tried again when elements arrive
     var centre = pending.centre;
     pending = null;
-    cy.elements().unselect();
-    n.select();
+    // an actor already selected keeps the others selected with it (a shift-click adds to
+    // the selection; the server's answer to the click must not take that back)
+    if (!n.selected()) { cy.elements().unselect(); n.select(); }
     highlight(n);
     if (centre) {
       keepCentred = n.id();
@@ -287,10 +289,15 @@
   function selectedIds() { return cy ? cy.nodes(":selected").map(function (n) { return n.id(); })
                                      : []; }
 
+  var picked = "[]";
   function selectionBar() {
-    var n = selectedIds().length;
+    // the bar, and the selected ids for its export and merge (dashboard/selection.py)
+    var ids = selectedIds();
+    var n = ids.length;
     setProps("selection-bar", {hidden: n < 2});
     if (n >= 2) { setProps("selection-count", {children: n + " selected:"}); }
+    var now = JSON.stringify(n >= 2 ? ids : []);
+    if (now !== picked) { picked = now; setProps("picked", {data: JSON.parse(now)}); }
   }
 
   // Zoom and fit: the buttons under the graph and the keys + - f (zooming about the middle

@@ -1,5 +1,6 @@
 """Analysts' records kept in the store and shared by everyone on the database: named views
-of the dashboard (their URL query) and notes on actors and links (who, when, what).
+of the dashboard (their URL query, and where each actor was drawn) and notes on actors and
+links (who, when, what).
 
 Neither changes the graph, so neither bumps the store's revision: no view is recomputed
 for a note. A mixin of :class:`graph.store.store.Store` (it owns the engine).
@@ -7,6 +8,9 @@ for a note. A mixin of :class:`graph.store.store.Store` (it owns the engine).
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -21,6 +25,8 @@ __all__ = ["Annotations", "link_target"]
 
 MAX_NAME = 120
 MAX_NOTE = 4000
+MAX_PLACED = 5000  # actors whose positions a view keeps (a view shows at most 2,000 and more
+#                    when expanded)
 
 
 def link_target(a: str, b: str) -> str:
@@ -37,13 +43,16 @@ class Annotations:
 
     engine: Engine
 
-    def save_view(self, name: str, query: str, user: str) -> dict:
+    def save_view(self, name: str, query: str, user: str,
+                  positions: Mapping[str, tuple[float, float]] | None = None) -> dict:
         """Keep the view ``query`` under ``name`` (a name already used is replaced: the
-        newest view of that name wins)."""
+        newest view of that name wins), with ``positions``: where each actor was drawn
+        (actor id → x, y in the graph's own units, kept to 0.01)."""
         name = " ".join(name.split())
         if not name or len(name) > MAX_NAME:
             raise CurationError(f"a view's name is 1 to {MAX_NAME} characters")
-        row = {"name": name, "query": query, "user": user, "at": _now()}
+        row = {"name": name, "query": query, "user": user, "at": _now(),
+               "positions": _positions_text(positions)}
         sv = t.saved_views
         for attempt in (1, 2):
             try:
@@ -54,14 +63,28 @@ class Annotations:
             except IntegrityError:  # saved by someone else at this very moment: again
                 if attempt == 2:
                     raise
+        del row["positions"]
         return row
 
-    def saved_views(self) -> list[dict]:
-        """Every saved view, newest first: name, query, user, time."""
+    def view_positions(self, name: str) -> dict[str, tuple[float, float]] | None:
+        """Where each actor was drawn when the view ``name`` was saved (None: no such view,
+        or one saved without positions)."""
         sv = t.saved_views
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(
-                select(sv.c.name, sv.c.query, sv.c.user, sv.c.at).order_by(sv.c.id.desc()))]
+            found = conn.execute(select(sv.c.positions).where(
+                sv.c.name == " ".join(name.split()))).scalar()
+        if not found:
+            return None
+        return {k: (float(v[0]), float(v[1])) for k, v in json.loads(found).items()}
+
+    def saved_views(self) -> list[dict]:
+        """Every saved view, newest first: name, query, user, time, and ``placed``: whether
+        it keeps positions (read with :meth:`view_positions`)."""
+        sv = t.saved_views
+        with self.engine.connect() as conn:
+            return [{**r._mapping, "placed": bool(r.placed)} for r in conn.execute(
+                select(sv.c.name, sv.c.query, sv.c.user, sv.c.at,
+                       sv.c.positions.is_not(None).label("placed")).order_by(sv.c.id.desc()))]
 
     def add_note(self, target: str, text: str, user: str) -> dict:
         """A note on ``target`` (an actor id, or :func:`link_target` of a link)."""
@@ -80,3 +103,18 @@ class Annotations:
             return [dict(r._mapping) for r in conn.execute(
                 select(n.c.text, n.c.user, n.c.at).where(n.c.target == target).order_by(
                     n.c.id))]
+
+
+def _positions_text(positions: Mapping[str, tuple[float, float]] | None) -> str | None:
+    """``positions`` as the column's JSON text; a :class:`CurationError` for more than
+    :data:`MAX_PLACED` actors or a coordinate that is not a finite number."""
+    if not positions:
+        return None
+    if len(positions) > MAX_PLACED:
+        raise CurationError(f"a view keeps the positions of at most {MAX_PLACED:,} actors")
+    out = {}
+    for actor, (x, y) in positions.items():
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise CurationError(f"the position of {actor!r} is not a finite number")
+        out[str(actor)] = [round(float(x), 2), round(float(y), 2)]
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))

@@ -71,6 +71,16 @@ def _v4(conn: Connection) -> str:
     return "upgraded the store to schema 4: saved views and notes"
 
 
+def _v5(conn: Connection) -> str:
+    """Positions in saved views: a nullable column; views saved before keep none (they open
+    laid out as before)."""
+    # a store upgraded from schema 3 or older in the same run made the table with it already
+    if "positions" not in {c["name"] for c in inspect(conn).get_columns("saved_views")}:
+        conn.execute(text("ALTER TABLE saved_views ADD COLUMN positions TEXT"))
+    return ("upgraded the store to schema 5: saved views keep where each actor was drawn "
+            "(views saved before open laid out as before)")
+
+
 #: (version, description, upgrade step). Version 1 is relgraph 0.1's schema, never created
 #: any more (a fresh store is created at the newest version).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
@@ -78,6 +88,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
     (2, "interned names, aggregates, stable actor ids, curation decisions", _v2),
     (3, "event dates on typed relations and pair aggregates by event day", _v3),
     (4, "saved views and notes", _v4),
+    (5, "positions in saved views", _v5),
 ]
 assert MIGRATIONS[-1][0] == t.SCHEMA_VERSION
 

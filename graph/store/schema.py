@@ -36,7 +36,7 @@ from sqlalchemy import (
 __all__ = ["ALL_KINDS", "SCHEMA_VERSION", "metadata"]
 
 #: The newest schema version this code writes (see graph/store/migrations.py).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: ``pair_stats.kind`` of the row counting a pair's distinct sentences over every kind.
 ALL_KINDS = "*"
 
@@ -191,6 +191,8 @@ saved_views = Table(
     Column("query", Text, nullable=False),  # the view's URL query (dashboard/filters.py)
     Column("user", Text, nullable=False),
     Column("at", Text, nullable=False),  # ISO timestamp, UTC
+    # where each actor was drawn when the view was saved: JSON {actor id: [x, y]} (schema 5)
+    Column("positions", Text, nullable=True),
 )
 notes = Table(
     "notes", metadata,
