@@ -118,7 +118,9 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     if not len(G):
         raise EmptySliceError("nothing to brief: the slice has no actors (loosen the filters)")
     in_slice = set(G.graph["articles"])
-    arts = [a for a in (corpus.articles if corpus is not None else store.articles())
+    # ids and dates of every article in the slice (the caption, the choice of sentences);
+    # titles, outlets and links are read below for the sources listed only
+    arts = [a for a in (corpus.articles if corpus is not None else store.article_dates())
             if a["id"] in in_slice]
     by_id = {a["id"]: a for a in arts}
 
@@ -146,6 +148,9 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     rest = sorted((a for a in arts if a["id"] not in cited),
                   key=lambda a: (a["date"] or "", a["id"]), reverse=True)
     listed = [by_id[a] for a in cited] + rest[:max(0, MAX_SOURCES - len(cited))]
+    if corpus is None:  # full rows for the listed articles alone
+        full = {a["id"]: a for a in store.articles([a["id"] for a in listed])}
+        listed = [full[a["id"]] for a in listed]
     sources = [SourceRow(i, a["id"], a["title"] or a["id"], a["source"] or "", a["date"],
                          a["url"] or "") for i, a in enumerate(listed, start=1)]
     actors = [ActorRow(label(v), d.get("type", ""), d.get("mentions", 0), d.get("first_seen"),
