@@ -1,6 +1,7 @@
 """The briefing pack as a PowerPoint deck (python-pptx): 16:9 slides whose titles, captions,
 tables and speaker notes are editable text; the graph is a picture (python-pptx places raster
-pictures: a PNG at 200 dpi, sharp when projected; the PDF has it as vector)."""
+pictures: a PNG 2,000 px wide, 150 px a slide inch, sharp when projected; the PDF has it
+as vector)."""
 
 from __future__ import annotations
 
