@@ -25,6 +25,7 @@ from graph.slices.evidence import article_in
 from graph.slices.top_view import covers
 from graph.store.store import Store
 from graph.views.captions import slice_caption
+from graph.views.notes import attach_notes
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 from graph.views.style import kind_label
 
@@ -55,6 +56,7 @@ class RelationRow:
     sentence: str
     article: str
     citation: int
+    ends: tuple[str, str] = ("", "")  # the two actors' node ids (source, target)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class ActorRow:
     first_seen: str | None
     last_seen: str | None
     other_names: tuple[str, ...]
+    id: str = ""  # its node id in the briefing's graph
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ class SourceRow:
 
 @dataclass
 class Briefing:
-    """Everything a pack shows; ``graph`` is the view drawn on the graph page."""
+    """Everything a pack shows; ``graph`` is the view drawn on the graph page, with the
+    analysts' notes on its actors and links (:func:`graph.views.notes.attach_notes`)."""
 
     title: str
     subtitle: str
@@ -117,6 +121,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                    hide_isolated=hide_isolated)
     if not len(G):
         raise EmptySliceError("nothing to brief: the slice has no actors (loosen the filters)")
+    attach_notes(G, store)  # the analysts' notes, for the speaker notes of each page
     in_slice = set(G.graph["articles"])
     # ids and dates of every article in the slice (the caption, the choice of sentences);
     # titles, outlets and links are read below for the sources listed only
@@ -144,7 +149,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
             polarity, label(tgt), count,
             relation_when(*spans.get((kind, src, tgt), (None, None)), by_id[ev["article"]]),
             quote(_elide(ev["sentence"], hidden), _names(G, src) + _names(G, tgt)),
-            ev["article"], number))
+            ev["article"], number, (str(src), str(tgt))))
     rest = sorted((a for a in arts if a["id"] not in cited),
                   key=lambda a: (a["date"] or "", a["id"]), reverse=True)
     listed = [by_id[a] for a in cited] + rest[:max(0, MAX_SOURCES - len(cited))]
@@ -154,7 +159,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     sources = [SourceRow(i, a["id"], a["title"] or a["id"], a["source"] or "", a["date"],
                          a["url"] or "") for i, a in enumerate(listed, start=1)]
     actors = [ActorRow(label(v), d.get("type", ""), d.get("mentions", 0), d.get("first_seen"),
-                       d.get("last_seen"), _other_names(d))
+                       d.get("last_seen"), _other_names(d), str(v))
               for v, d in sorted(G.nodes(data=True),
                                  key=lambda n: (-n[1].get("mentions", 0), label(n[0])))]
     period = (f"{sl.since or '…'} – {sl.until or '…'}" if sl.since or sl.until else "")

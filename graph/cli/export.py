@@ -39,6 +39,7 @@ from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
+from graph.views.notes import attach_notes
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
 
@@ -115,7 +116,7 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
                         subtitle=subtitle, width=width, height=height, size=size, dpi=dpi,
                         layout=layout, labels=labels, size_by=size_by, color_by=color_by)
     if not image:
-        G = build_graph(store, graph_slice, top=top, evidence=True)
+        G = attach_notes(build_graph(store, graph_slice, top=top, evidence=True), store)
         try:
             written = write_graph(G, fmt, output)
         except OSError as exc:
