@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -143,17 +144,18 @@ def _place(writer: PdfWriter, index: int, source: PageObject, name: str,
            at: tuple[float, float, float]) -> None:
     """Draw page ``source`` on the writer's page ``index``, scaled by ``at[0]`` with its
     lower-left corner at ``(at[1], at[2])`` pt, as the form XObject ``name``."""
-    contents = source["/Contents"].get_object()
-    parts = contents if isinstance(contents, ArrayObject) else [contents]
+    contents: Any = source["/Contents"].get_object()
+    parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
     form = DecodedStreamObject()
     form.set_data(b"\n".join(part.get_object().get_data() for part in parts))
+    source_resources: Any = source["/Resources"].get_object()
     form.update({NameObject("/Type"): NameObject("/XObject"),
                  NameObject("/Subtype"): NameObject("/Form"),
                  NameObject("/BBox"): RectangleObject(source.mediabox),
-                 NameObject("/Resources"): source["/Resources"].get_object().clone(writer)})
+                 NameObject("/Resources"): source_resources.clone(writer)})
     ref = writer._add_object(form.flate_encode())
     page = writer.pages[index]
-    resources = page[NameObject("/Resources")].get_object()
+    resources: Any = page[NameObject("/Resources")].get_object()
     if "/XObject" not in resources:
         resources[NameObject("/XObject")] = DictionaryObject()
     resources["/XObject"].get_object()[NameObject(name)] = ref
@@ -162,7 +164,7 @@ def _place(writer: PdfWriter, index: int, source: PageObject, name: str,
     before.set_data(b"q\n")  # the page's own drawing keeps its graphics state to itself
     after.set_data(f"\nQ q {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm {name} Do Q\n"
                    .encode())
-    own = page["/Contents"]
+    own: Any = page["/Contents"]
     own_parts = list(own.get_object()) if isinstance(own.get_object(), ArrayObject) else [own]
     page[NameObject("/Contents")] = ArrayObject(
         [writer._add_object(before), *own_parts, writer._add_object(after)])
