@@ -52,13 +52,14 @@ def median(times: list[float]) -> float:
 
 
 def run_once(command: list[str], shell: bool = False, code: Path = ROOT) -> tuple[float, float]:
-    """(wall s, CPU s) of one run of ``command`` (``code``: the relgraph checkout it imports);
+    """(wall s, CPU s) of one run of ``command`` (``code``: the relgraph checkout it imports,
+    and its working directory: ``python -c`` puts the working directory first on the path);
     CPU is user + system time of the command and every process it waited for, which depends
     less than wall time on what else the machine runs."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(command if not shell else " ".join(command), shell=shell, check=True,
-                   capture_output=True, env={**ENV, "PYTHONPATH": str(code)}, cwd=ROOT)
+                   capture_output=True, env={**ENV, "PYTHONPATH": str(code)}, cwd=code)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -73,7 +74,7 @@ def paired(command: list[str], runs: int, before: Path | None
            ) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) of ``command`` in this checkout and, with ``before``, in that one,
     the two run alternately (so both see the same load)."""
-    codes = {"now": ROOT, **({"before": before} if before else {})}
+    codes = {"now": ROOT, **({"before": before.resolve()} if before else {})}
     times: dict[str, list[tuple[float, float]]] = {k: [] for k in codes}
     for _ in range(runs):
         for key, code in codes.items():

@@ -135,7 +135,9 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     caption = slice_caption(sl, arts, shown=len(G), total=G.graph["total_actors"],
                             focus=label(G.graph["focus"]) if G.graph.get("focus") else None,
                             depth=depth, path=[label(v) for v in G.graph.get("path") or []])
-    hidden = _hidden_names(store)
+    counts = store.counts()
+    # names to elide from quoted sentences: none to look for in a store that hides nobody
+    hidden = _hidden_names(store) if counts["hidden_actors"] else []
     picked = _evidence(store, G, key_relations(G, relations), by_id, sl, hidden)
     spans = {(r["kind"], r["source"], r["target"]): (r.get("first"), r.get("last"))
              for _, _, d in G.edges(data=True) for r in d.get("relations", ())}
@@ -164,7 +166,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                                  key=lambda n: (-n[1].get("mentions", 0), label(n[0])))]
     period = (f"{sl.since or '…'} – {sl.until or '…'}" if sl.since or sl.until else "")
     return Briefing(title or "relgraph briefing", subtitle, caption,
-                    _notes(store, G, caption, len(rows)), G, rows, actors[:ACTORS], sources,
+                    _notes(store, counts, G, caption, len(rows)), G, rows, actors[:ACTORS], sources,
                     len(arts) - len(listed), period)
 
 
@@ -302,13 +304,13 @@ def _neg(day: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in day) if day else "\U0010ffff"
 
 
-def _notes(store: Store, G: nx.Graph, caption: str, relations: int) -> str:
+def _notes(store: Store, counts: dict[str, int], G: nx.Graph, caption: str,
+           relations: int) -> str:
     """Speaker notes for the graph page: how the pack was made, to reproduce it."""
     try:
         made_by = f"relgraph {version('relgraph')}"
     except PackageNotFoundError:  # a checkout run without installing
         made_by = "relgraph"
-    counts = store.counts()
     return (
         f"How this was made: {made_by}, {date.today().isoformat()}, from the store "
         f"{store.url} (revision {store.revision()}, {counts['articles']:,} articles, "
