@@ -218,9 +218,8 @@ def test_relations_carry_cameo_and_export_filters_by_root_and_quadclass(cli, tmp
 @pytest.mark.slow
 def test_each_command_imports_only_what_it_draws_or_writes(tmp_path):
     """Start-up time of `relgraph export` and `relgraph brief` (issue 24: an image within a
-    second): a data export never loads matplotlib; an image without --focus/--path loads
-    neither the curation code nor pydantic; without --periods neither the periods module nor
-    the over-time pages."""
+    second): a data export never loads matplotlib; an image or a pack without --focus/--path
+    loads neither the curation code nor pydantic."""
     import subprocess
     import sys
 
@@ -228,8 +227,7 @@ def test_each_command_imports_only_what_it_draws_or_writes(tmp_path):
 
     db = tmp_path / "syn.db"
     synthetic_store(db, articles=20, actors=40)
-    heavy = ("matplotlib", "pydantic", "graph.curation", "graph.views.periods",
-             "graph.briefing.overtime")
+    heavy = ("matplotlib", "pydantic", "graph.curation")
     code = ("import sys; from graph.cli.main import main\n"
             "def loaded(*args):\n"
             "    assert main(list(args)) == 0\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from graph.briefing.content import RELATIONS, build_briefing
+from graph.briefing.overtime import over_time
 from graph.briefing.pack import write_pack
 from graph.cli.commands import summary
 from graph.cli.export import actor_id, left_out
@@ -18,6 +19,7 @@ from graph.core.errors import (
     UsageError,
 )
 from graph.core.model import GraphSlice
+from graph.slices.corpus import Corpus
 from graph.views.captions import plural
 
 __all__ = ["brief"]
@@ -63,12 +65,7 @@ def brief(db: str | None, output: str, formats: tuple[str, ...], graph_slice: Gr
     try:
         # read once when there are periods: the pack's view and its periods share it (else
         # the default view is read for its actors alone: graph.slices.top_view)
-        corpus = None
-        if periods:
-            from graph.briefing.overtime import over_time
-            from graph.slices.corpus import Corpus
-
-            corpus = Corpus.load(store)
+        corpus = Corpus.load(store) if periods else None
         b = build_briefing(store, graph_slice, top=top, focus=focus_id, depth=depth,
                            path=ends, relations=relations, title=title, subtitle=subtitle,
                            corpus=corpus)

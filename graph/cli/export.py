@@ -40,6 +40,7 @@ from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
 from graph.views.notes import attach_notes
+from graph.views.periods import compare_image, periods_image
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
 
@@ -159,9 +160,7 @@ def _periods(store: Store, sl: GraphSlice, periods: str | None, compare: str | N
              fmt: str, output: str, *, width: int | None, height: int | None,
              size: str | None, **options: Any) -> int:
     """``--periods`` (small multiples) or ``--compare`` (what changed) images, from
-    :mod:`graph.views.periods` (imported here: other images do without it)."""
-    from graph.views.periods import compare_image, periods_image
-
+    :mod:`graph.views.periods`."""
     try:
         w, h = page_size(width, height, size)
         if periods:
@@ -194,7 +193,8 @@ def left_out(G: nx.Graph, fits: int) -> str:
 def actor_id(store: Store, name: str) -> str:
     """The id of the actor ``name`` means (an id, label, name or surface form); one line
     listing the candidates if it is unknown or ambiguous."""
-    from graph.curation.decisions import find_actor  # only for --focus/--path (pydantic)
+    # pydantic (the alias files' models) comes with the curation code: only for --focus/--path
+    from graph.curation.decisions import find_actor
 
     try:
         return find_actor(store, name).id

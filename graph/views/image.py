@@ -346,6 +346,7 @@ def figure_bytes(fig: dict, fmt: str, dpi: int = 150, title: str = DEFAULT_TITLE
     document title is ``title``): one figure, several formats, laid out once. matplotlib is
     imported here, on the first drawing: a data export or the dashboard's first page does
     without it (half a second of start-up)."""
+    # matplotlib, only when drawing
     from graph.views.draw import draw
 
     return draw(fig, fmt, dpi, title, subtitle)
