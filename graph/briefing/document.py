@@ -164,7 +164,7 @@ def _place(writer: PdfWriter, index: int, source: PageObject, name: str,
     before.set_data(b"q\n")  # the page's own drawing keeps its graphics state to itself
     after.set_data(f"\nQ q {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm {name} Do Q\n"
                    .encode())
-    own: Any = page["/Contents"]
+    own: Any = page.raw_get("/Contents")  # the reference: a stream is never inline
     own_parts = list(own.get_object()) if isinstance(own.get_object(), ArrayObject) else [own]
     page[NameObject("/Contents")] = ArrayObject(
         [writer._add_object(before), *own_parts, writer._add_object(after)])
