@@ -11,6 +11,10 @@ Also, in one process: reading the view (by SQL for its actors alone, and, for co
 through the corpus loaded from the store, as other slices are read), building the
 briefing, laying out the figure, and each render once the renderer is warm (fonts loaded).
 
+With ``--before DIR`` (another relgraph checkout) each relgraph command runs alternately in
+both checkouts, and the table gives wall and CPU seconds (user + system of the command and its
+children) and their ratios to that checkout's.
+
 Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N] [--before DIR]
 """
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import synthetic_store  # noqa: E402
 
 from graph.briefing.content import build_briefing  # noqa: E402
-from graph.briefing.pack import pack_files, picture  # noqa: E402
+from graph.briefing.pack import PNG_DPI, pack_files, picture  # noqa: E402
 from graph.core.choices import DEFAULT_TOP  # noqa: E402
 from graph.slices.corpus import Corpus  # noqa: E402
 from graph.views.exports import write_graph  # noqa: E402
@@ -46,15 +51,35 @@ def median(times: list[float]) -> float:
     return sorted(times)[len(times) // 2]
 
 
+def run_once(command: list[str], shell: bool = False, code: Path = ROOT) -> tuple[float, float]:
+    """(wall s, CPU s) of one run of ``command`` (``code``: the relgraph checkout it imports,
+    and its working directory: ``python -c`` puts the working directory first on the path);
+    CPU is user + system time of the command and every process it waited for, which depends
+    less than wall time on what else the machine runs."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(command if not shell else " ".join(command), shell=shell, check=True,
+                   capture_output=True, env={**ENV, "PYTHONPATH": str(code)}, cwd=code)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT) -> float:
-    """Median seconds of ``command`` (``code``: the relgraph checkout it imports)."""
-    times = []
+    """Median wall seconds of ``command``."""
+    return median([run_once(command, shell, code)[0] for _ in range(runs)])
+
+
+def paired(command: list[str], runs: int, before: Path | None
+           ) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) of ``command`` in this checkout and, with ``before``, in that one,
+    the two run alternately (so both see the same load)."""
+    codes = {"now": ROOT, **({"before": before.resolve()} if before else {})}
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in codes}
     for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(command if not shell else " ".join(command), shell=shell, check=True,
-                       capture_output=True, env={**ENV, "PYTHONPATH": str(code)}, cwd=ROOT)
-        times.append(time.perf_counter() - t0)
-    return median(times)
+        for key, code in codes.items():
+            times[key].append(run_once(command, code=code))
+    return {k: (median([w for w, _ in v]), median([c for _, c in v])) for k, v in times.items()}
 
 
 def relgraph(*args: str) -> list[str]:
@@ -102,17 +127,27 @@ def main() -> None:
                       ["export", "--db", str(db), "-f", "svg", "-o", str(out / "brief.svg")]),
                      ("brief (pptx + pdf + md/svg)",
                       ["brief", "--db", str(db), "-o", str(out / "pack")])]
-        for name, command in commands:
-            if args.before:
-                rows.append((f"before: relgraph {name}",
-                             timed(relgraph(*command), args.runs, code=args.before)))
-            rows.append((f"relgraph {name}", timed(relgraph(*command), args.runs)))
+        measured = [(name, paired(relgraph(*command), args.runs, args.before))
+                     for name, command in commands]
+        rows += [(f"relgraph {name}", got["now"][0]) for name, got in measured]
         base = rows[0][1] if sfdp and convert else None
         print(f"\n{'whole command, median of ' + str(args.runs):<52}{'s':>7}"
               f"{'/ sfdp png':>11}")
         for name, seconds in rows:
             ratio = f"{seconds / base:>11.1f}" if base else f"{'-':>11}"
             print(f"{name:<52}{seconds:>7.2f}{ratio}")
+        print(f"\n{'relgraph, median of ' + str(args.runs) + ' (alternating)':<40}"
+              f"{'wall s':>8}{'CPU s':>8}" + (f"{'wall/before':>13}{'CPU/before':>12}"
+                                             if args.before else ""))
+        for name, got in measured:
+            for key in ("before", "now"):
+                if key not in got:
+                    continue
+                wall, cpu = got[key]
+                line = f"{key + ': ' + name:<40}{wall:>8.2f}{cpu:>8.2f}"
+                if key == "now" and "before" in got:
+                    line += f"{wall / got['before'][0]:>13.2f}{cpu / got['before'][1]:>12.2f}"
+                print(line)
         in_process(store)
 
 
@@ -136,7 +171,7 @@ def in_process(store) -> None:  # noqa: ANN001
     figure_bytes(fig, "svg")  # fonts loaded from here on
     for fmt in ("png", "pdf", "svg"):
         t0 = time.perf_counter()
-        figure_bytes(fig, fmt, 200 if fmt == "png" else 150)
+        figure_bytes(fig, fmt, PNG_DPI if fmt == "png" else 150)
         steps.append((f"render {fmt} (warm)", time.perf_counter() - t0))
     t0 = time.perf_counter()
     pack_files(b, "pack")

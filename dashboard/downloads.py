@@ -17,7 +17,7 @@ from dashboard.viewdata import ViewData
 from graph.briefing.content import build_briefing
 from graph.briefing.pack import pack_zip
 from graph.core.choices import DATA_FORMATS, EVENT_FORMATS
-from graph.core.errors import EmptySliceError, RendererMissingError
+from graph.core.errors import EmptySliceError
 from graph.slices.events import event_records
 from graph.views.event_table import event_table_bytes
 from graph.views.exports import to_bytes
@@ -131,7 +131,7 @@ def register(app: Dash, data: ViewData) -> None:
         started = time.perf_counter()
         try:
             name, payload = download_payload(data, f, fmt, True, options)
-        except (EmptySliceError, RendererMissingError, ValueError) as exc:
+        except (EmptySliceError, ValueError) as exc:
             return {"download": no_update, "status": str(exc)}
         took = time.perf_counter() - started
         return {"download": dcc.send_bytes(payload, name),
@@ -155,7 +155,7 @@ def register(app: Dash, data: ViewData) -> None:
         started = time.perf_counter()
         try:
             name, payload = pack_payload(data, f, options["title"], options["subtitle"])
-        except (EmptySliceError, RendererMissingError, ValueError) as exc:
+        except (EmptySliceError, ValueError) as exc:
             return {"download": no_update, "status": str(exc)}
         took = time.perf_counter() - started
         return {"download": dcc.send_bytes(payload, name),

@@ -213,3 +213,32 @@ def test_relations_carry_cameo_and_export_filters_by_root_and_quadclass(cli, tmp
     kinds = {r["kind"] for e in json.loads((tmp_path / "r.json").read_text())["edges"]
              for r in e["relations"]}
     assert code == 0 and "meet" in kinds and all(kind_info(k).root_code == root for k in kinds)
+
+
+@pytest.mark.slow
+def test_each_command_imports_only_what_it_draws_or_writes(tmp_path):
+    """Start-up time of `relgraph export` and `relgraph brief` (issue 24: an image within a
+    second): a data export never loads matplotlib; an image or a pack without --focus/--path
+    loads neither the curation code nor pydantic."""
+    import subprocess
+    import sys
+
+    from synthetic_store import synthetic_store
+
+    db = tmp_path / "syn.db"
+    synthetic_store(db, articles=20, actors=40)
+    heavy = ("matplotlib", "pydantic", "graph.curation")
+    code = ("import sys; from graph.cli.main import main\n"
+            "def loaded(*args):\n"
+            "    assert main(list(args)) == 0\n"
+            f"    print(sorted(h for h in {heavy!r} if h in sys.modules))\n"
+            f"loaded('export', '--db', {str(db)!r}, '-f', 'json', '-o', "
+            f"{str(tmp_path / 'g.json')!r})\n"
+            f"loaded('export', '--db', {str(db)!r}, '-f', 'png', '-o', "
+            f"{str(tmp_path / 'g.png')!r})\n"
+            f"loaded('brief', '--db', {str(db)!r}, '-o', {str(tmp_path / 'pack')!r})\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    printed = [line for line in run.stdout.splitlines() if line.startswith("[")]
+    assert printed == ["[]", "['matplotlib']", "['matplotlib']"]

@@ -25,6 +25,7 @@ from graph.slices.evidence import article_in
 from graph.slices.top_view import covers
 from graph.store.store import Store
 from graph.views.captions import slice_caption
+from graph.views.notes import attach_notes
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 from graph.views.style import kind_label
 
@@ -55,6 +56,7 @@ class RelationRow:
     sentence: str
     article: str
     citation: int
+    ends: tuple[str, str] = ("", "")  # the two actors' node ids (source, target)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class ActorRow:
     first_seen: str | None
     last_seen: str | None
     other_names: tuple[str, ...]
+    id: str = ""  # its node id in the briefing's graph
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ class SourceRow:
 
 @dataclass
 class Briefing:
-    """Everything a pack shows; ``graph`` is the view drawn on the graph page."""
+    """Everything a pack shows; ``graph`` is the view drawn on the graph page, with the
+    analysts' notes on its actors and links (:func:`graph.views.notes.attach_notes`)."""
 
     title: str
     subtitle: str
@@ -117,8 +121,11 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                    hide_isolated=hide_isolated)
     if not len(G):
         raise EmptySliceError("nothing to brief: the slice has no actors (loosen the filters)")
+    attach_notes(G, store)  # the analysts' notes, for the speaker notes of each page
     in_slice = set(G.graph["articles"])
-    arts = [a for a in (corpus.articles if corpus is not None else store.articles())
+    # ids and dates of every article in the slice (the caption, the choice of sentences);
+    # titles, outlets and links are read below for the sources listed only
+    arts = [a for a in (corpus.articles if corpus is not None else store.article_dates())
             if a["id"] in in_slice]
     by_id = {a["id"]: a for a in arts}
 
@@ -128,7 +135,9 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     caption = slice_caption(sl, arts, shown=len(G), total=G.graph["total_actors"],
                             focus=label(G.graph["focus"]) if G.graph.get("focus") else None,
                             depth=depth, path=[label(v) for v in G.graph.get("path") or []])
-    hidden = _hidden_names(store)
+    counts = store.counts()
+    # names to elide from quoted sentences: none to look for in a store that hides nobody
+    hidden = _hidden_names(store) if counts["hidden_actors"] else []
     picked = _evidence(store, G, key_relations(G, relations), by_id, sl, hidden)
     spans = {(r["kind"], r["source"], r["target"]): (r.get("first"), r.get("last"))
              for _, _, d in G.edges(data=True) for r in d.get("relations", ())}
@@ -142,19 +151,22 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
             polarity, label(tgt), count,
             relation_when(*spans.get((kind, src, tgt), (None, None)), by_id[ev["article"]]),
             quote(_elide(ev["sentence"], hidden), _names(G, src) + _names(G, tgt)),
-            ev["article"], number))
+            ev["article"], number, (str(src), str(tgt))))
     rest = sorted((a for a in arts if a["id"] not in cited),
                   key=lambda a: (a["date"] or "", a["id"]), reverse=True)
     listed = [by_id[a] for a in cited] + rest[:max(0, MAX_SOURCES - len(cited))]
+    if corpus is None:  # full rows for the listed articles alone
+        full = {a["id"]: a for a in store.articles([a["id"] for a in listed])}
+        listed = [full[a["id"]] for a in listed]
     sources = [SourceRow(i, a["id"], a["title"] or a["id"], a["source"] or "", a["date"],
                          a["url"] or "") for i, a in enumerate(listed, start=1)]
     actors = [ActorRow(label(v), d.get("type", ""), d.get("mentions", 0), d.get("first_seen"),
-                       d.get("last_seen"), _other_names(d))
+                       d.get("last_seen"), _other_names(d), str(v))
               for v, d in sorted(G.nodes(data=True),
                                  key=lambda n: (-n[1].get("mentions", 0), label(n[0])))]
     period = (f"{sl.since or '…'} – {sl.until or '…'}" if sl.since or sl.until else "")
     return Briefing(title or "relgraph briefing", subtitle, caption,
-                    _notes(store, G, caption, len(rows)), G, rows, actors[:ACTORS], sources,
+                    _notes(store, counts, G, caption, len(rows)), G, rows, actors[:ACTORS], sources,
                     len(arts) - len(listed), period)
 
 
@@ -292,13 +304,13 @@ def _neg(day: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in day) if day else "\U0010ffff"
 
 
-def _notes(store: Store, G: nx.Graph, caption: str, relations: int) -> str:
+def _notes(store: Store, counts: dict[str, int], G: nx.Graph, caption: str,
+           relations: int) -> str:
     """Speaker notes for the graph page: how the pack was made, to reproduce it."""
     try:
         made_by = f"relgraph {version('relgraph')}"
     except PackageNotFoundError:  # a checkout run without installing
         made_by = "relgraph"
-    counts = store.counts()
     return (
         f"How this was made: {made_by}, {date.today().isoformat()}, from the store "
         f"{store.url} (revision {store.revision()}, {counts['articles']:,} articles, "

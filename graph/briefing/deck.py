@@ -1,6 +1,7 @@
 """The briefing pack as a PowerPoint deck (python-pptx): 16:9 slides whose titles, captions,
 tables and speaker notes are editable text; the graph is a picture (python-pptx places raster
-pictures: a PNG at 200 dpi, sharp when projected; the PDF has it as vector)."""
+pictures: a PNG 2,000 px wide, 150 px a slide inch, sharp when projected; the PDF has it
+as vector)."""
 
 from __future__ import annotations
 
@@ -41,13 +42,19 @@ def deck_bytes(b: Briefing, picture_png: bytes, more_png: list[bytes] | None = N
             slide.shapes.add_picture(io.BytesIO(picture_png), Inches(left), Inches(top),
                                      Inches(width), Inches(height))
             _text(slide, b.caption, 0.45, 6.95, 12.4, 0.5, 12, color="#444444")
-            slide.notes_slide.notes_text_frame.text = b.notes
         elif page.kind == "picture":
             left, top, width, height = PICTURE
             slide.shapes.add_picture(io.BytesIO(next(more)), Inches(left), Inches(top),
                                      Inches(width), Inches(height))
         else:
             _table(slide, page)
+        # speaker notes: how the pack was made (graph page), the analysts' notes on what
+        # the page shows
+        notes = [b.notes] if page.kind == "graph" else []
+        if page.notes:
+            notes.append("\n".join(["Analysts' notes:", *page.notes]))
+        if notes:
+            slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

@@ -35,11 +35,11 @@ from graph.core.errors import (
     UsageError,
 )
 from graph.core.model import GraphSlice
-from graph.curation.decisions import find_actor
 from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
+from graph.views.notes import attach_notes
 from graph.views.periods import compare_image, periods_image
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
@@ -117,7 +117,7 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
                         subtitle=subtitle, width=width, height=height, size=size, dpi=dpi,
                         layout=layout, labels=labels, size_by=size_by, color_by=color_by)
     if not image:
-        G = build_graph(store, graph_slice, top=top, evidence=True)
+        G = attach_notes(build_graph(store, graph_slice, top=top, evidence=True), store)
         try:
             written = write_graph(G, fmt, output)
         except OSError as exc:
@@ -135,7 +135,10 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
         G = view_graph(store, graph_slice, top=fits if top is None else top or None,
                        focus=focus_id, depth=depth, path=ends)
         omitted = left_out(G, fits)
-        arts = store.articles(G.graph["articles"])
+        # the caption needs the articles' dates; titles only for --sources or an article list
+        shown = set(G.graph["articles"])
+        arts = (store.articles(G.graph["articles"]) if sources or graph_slice.articles
+                else [a for a in store.article_dates() if a["id"] in shown])
         label = _labeller(G)
         caption = slice_caption(graph_slice, arts, shown=G.number_of_nodes(),
                                 total=G.graph["total_actors"], focus=label(focus_id),
@@ -190,6 +193,9 @@ def left_out(G: nx.Graph, fits: int) -> str:
 def actor_id(store: Store, name: str) -> str:
     """The id of the actor ``name`` means (an id, label, name or surface form); one line
     listing the candidates if it is unknown or ambiguous."""
+    # pydantic (the alias files' models) comes with the curation code: only for --focus/--path
+    from graph.curation.decisions import find_actor
+
     try:
         return find_actor(store, name).id
     except CurationError as exc:

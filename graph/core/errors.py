@@ -10,8 +10,8 @@ so that the rest of the batch goes through.
 from __future__ import annotations
 
 __all__ = ["AliasError", "CurationError", "EmptySliceError", "FetchError", "InvalidValue",
-           "ModelMissingError", "ReadOnlyError", "RelgraphError", "RendererDiedError",
-           "RendererMissingError", "StaleViewError", "StoreError", "TooLarge", "UsageError"]
+           "ModelMissingError", "ReadOnlyError", "RelgraphError", "StaleViewError",
+           "StoreError", "TooLarge", "UsageError"]
 
 
 class RelgraphError(Exception):
@@ -75,11 +75,3 @@ class ModelMissingError(RelgraphError, RuntimeError):
 class EmptySliceError(RelgraphError, ValueError):
     """An image asked for a slice with no actors."""
 
-
-class RendererMissingError(RelgraphError, RuntimeError):
-    """An image renderer is missing (kept for callers that still catch it: images are drawn in
-    process now, with matplotlib)."""
-
-
-class RendererDiedError(RelgraphError, RuntimeError):
-    """The headless browser rendering images stopped."""

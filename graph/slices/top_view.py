@@ -42,7 +42,7 @@ def top_view(store: Store, top: int, max_edges: int | None = None) -> nx.Graph:
     chosen = {r[0]: r for r in ranked[:top]}
     names = store.actor_name_ids(chosen)
     rows = store.name_pair_rows(names)
-    arts = store.articles()
+    arts = store.article_dates()  # ids and dates: titles are read for what is listed
     G: nx.Graph = nx.Graph(slice=_slice_dict(GraphSlice()), total_actors=len(ranked), path=[],
                            articles=[a["id"] for a in arts])
     _nodes(G, store, chosen, names)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -103,6 +103,24 @@ class Annotations:
             return [dict(r._mapping) for r in conn.execute(
                 select(n.c.text, n.c.user, n.c.at).where(n.c.target == target).order_by(
                     n.c.id))]
+
+    def notes_on(self, targets: Iterable[str]) -> dict[str, list[dict]]:
+        """The notes on each of ``targets`` that has any (target → notes, oldest first:
+        text, user, time), read at once: an export or a briefing pack asks for every drawn
+        actor and link."""
+        wanted = set(targets)
+        if not wanted:
+            return {}
+        n = t.notes
+        out: dict[str, list[dict]] = {}
+        with self.engine.connect() as conn:
+            # analysts' notes are few beside a slice's actors and links: read them all once
+            # rather than a query (or a parameter) per target
+            for target, text, user, at in conn.execute(
+                    select(n.c.target, n.c.text, n.c.user, n.c.at).order_by(n.c.id)):
+                if target in wanted:
+                    out.setdefault(target, []).append({"text": text, "user": user, "at": at})
+        return out
 
 
 def _positions_text(positions: Mapping[str, tuple[float, float]] | None) -> str | None:

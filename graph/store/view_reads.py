@@ -47,7 +47,8 @@ class ViewReads:
         Summed per name in SQL (a join per weight row cost seconds: SQLite looked up both
         names' actors row by row), then per actor here; the rows whose two names are not two
         different visible actors (a merged actor's own names, a hidden or unresolved name)
-        are read again, few of them, and taken back out."""
+        are read again, few of them, and taken back out (a third pass over the weight rows,
+        skipped when the store has no such names)."""
         ps, an, ac, ms = t.pair_stats, t.actor_names, t.actors, t.mention_stats
         star = ps.c.kind == ALL_KINDS
         sides = union_all(
@@ -68,25 +69,42 @@ class ViewReads:
                 select(ac.c.id, ac.c.label, ac.c.type).where(ac.c.hidden.is_(False)))}
             owner = {n: a for n, a in conn.execute(select(an.c.name_id, an.c.actor_id))
                      if a in actors}
+            mentions: dict[str, int] = defaultdict(int)
+            stray = False  # a mentioned name that is no visible actor's (hidden, unresolved)
+            for name, n in conn.execute(select(ms.c.name_id, func.sum(ms.c.count))
+                                        .group_by(ms.c.name_id)):
+                if name in owner:
+                    mentions[owner[name]] += int(n)
+                else:
+                    stray = True
             linked: dict[str, int] = defaultdict(int)
             for name, n in conn.execute(select(sides.c.name, func.sum(sides.c.n))
                                         .group_by(sides.c.name)):
                 if name in owner:
                     linked[owner[name]] += int(n)
-            for a, b, n in conn.execute(odd):
-                x, y = owner.get(a), owner.get(b)  # counted above, but not a link:
-                if x is not None and x == y:  # two names of one actor
-                    linked[x] -= 2 * int(n)
-                elif x is None or y is None:  # a hidden or unresolved name's row
-                    for actor in (x, y):
-                        if actor is not None:
-                            linked[actor] -= int(n)
-            mentions: dict[str, int] = defaultdict(int)
-            for name, n in conn.execute(select(ms.c.name_id, func.sum(ms.c.count))
-                                        .group_by(ms.c.name_id)):
-                if name in owner:
-                    mentions[owner[name]] += int(n)
+            # A weight row's names are names mentioned in its sentence. When every mentioned
+            # name is the one name of a visible actor, no row needs taking back out: the
+            # third pass over the weight rows is skipped.
+            if stray or len(owner) > len(set(owner.values())):
+                for a, b, n in conn.execute(odd):
+                    x, y = owner.get(a), owner.get(b)  # counted above, but not a link:
+                    if x is not None and x == y:  # two names of one actor
+                        linked[x] -= 2 * int(n)
+                    elif x is None or y is None:  # a hidden or unresolved name's row
+                        for actor in (x, y):
+                            if actor is not None:
+                                linked[actor] -= int(n)
         return [(a, *actors[a], n, linked.get(a, 0)) for a, n in mentions.items() if n > 0]
+
+    def article_dates(self) -> list[dict]:
+        """Every article's id and date (ISO, or None), ordered as
+        :meth:`~graph.store.reads.Reads.articles` orders them: what a view's caption,
+        timeline and article list need, without the titles, outlets and links of 10,000
+        articles (read only for the few a page lists)."""
+        a = t.articles.c
+        with self.engine.connect() as conn:
+            return [{"id": aid, "date": _iso(day)} for aid, day in conn.execute(
+                select(a.id, a.date).order_by(a.date.is_(None), a.date, a.id))]
 
     def actor_name_ids(self, actors: Iterable[str]) -> dict[int, str]:
         """Name id → actor id for the names of ``actors``."""

@@ -22,7 +22,6 @@ import html
 import io
 import re
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 import matplotlib
@@ -36,6 +35,7 @@ from matplotlib.transforms import Affine2D
 from PIL import Image
 
 from graph.views import style
+from graph.views.page_geometry import Area, Page, each, rgba
 from graph.views.typography import text_width
 
 __all__ = ["FONTS", "draw"]
@@ -64,63 +64,11 @@ _RC: dict[Any, Any] = {"svg.fonttype": "none", "pdf.fonttype": 3, "svg.hashsalt"
        "font.family": FALLBACK, "path.simplify": False}
 
 
-@dataclass(frozen=True)
-class _Area:
-    """One plot area on the page (px): where an axis pair draws, and its data ranges."""
-
-    x0: float
-    y0: float
-    w: float
-    h: float
-    xr: tuple[float, float]
-    yr: tuple[float, float]
-
-    def x(self, v: float) -> float:
-        return self.x0 + (v - self.xr[0]) / ((self.xr[1] - self.xr[0]) or 1) * self.w
-
-    def y(self, v: float) -> float:  # a range's first value is at the bottom, as in plotly
-        return self.y0 + self.h - (v - self.yr[0]) / ((self.yr[1] - self.yr[0]) or 1) * self.h
-
-
-class _Page:
-    """The figure's geometry: page size, the paper (inside the margins) and each axis pair."""
-
-    def __init__(self, layout: dict) -> None:
-        self.w, self.h = float(layout["width"]), float(layout["height"])
-        m = layout.get("margin", {})
-        self.left, self.top = float(m.get("l", 80)), float(m.get("t", 100))
-        self.pw = self.w - self.left - float(m.get("r", 80))
-        self.ph = self.h - self.top - float(m.get("b", 80))
-        self.areas: dict[str, _Area] = {}
-        for key, ax in layout.items():
-            if not key.startswith("xaxis"):
-                continue
-            k = key[5:]
-            ay = layout.get(f"yaxis{k}", {})
-            dx, dy = ax.get("domain", [0, 1]), ay.get("domain", [0, 1])
-            self.areas[k] = _Area(self.left + dx[0] * self.pw, self.top + (1 - dy[1]) * self.ph,
-                                  (dx[1] - dx[0]) * self.pw, (dy[1] - dy[0]) * self.ph,
-                                  tuple(ax.get("range", [0, 1])),
-                                  tuple(ay.get("range", [0, 1])))
-
-    def area(self, ref: str | None) -> _Area:
-        k = (ref or "x")[1:]
-        return self.areas.get(k) or self.areas.get("") or _Area(
-            self.left, self.top, self.pw, self.ph, (0, 1), (0, 1))
-
-    def px(self, ref: str | None, v: float, axis: str) -> float:
-        """Page px of ``v`` on ``axis`` ("x" or "y") in reference ``ref`` (paper or an axis)."""
-        if ref == "paper":
-            return self.left + v * self.pw if axis == "x" else self.top + (1 - v) * self.ph
-        a = self.area(ref)
-        return a.x(v) if axis == "x" else a.y(v)
-
-
 def draw(fig: dict, fmt: str, dpi: float = 96, title: str = "", subject: str = "") -> bytes:
     """The figure as ``fmt`` ("png", "svg" or "pdf") bytes; a PNG at ``dpi`` (the page is
     its CSS px at 96 an inch), a PDF whose document title is ``title``."""
     layout = fig["layout"]
-    page = _Page(layout)
+    page = Page(layout)
     with _LOCK, matplotlib.rc_context(_RC):
         f = Figure(figsize=(page.w / 96, page.h / 96), dpi=96,
                    facecolor=layout.get("paper_bgcolor", style.BACKGROUND))
@@ -163,7 +111,7 @@ def _png(f: Figure, out: io.BytesIO, dpi: float) -> None:
 class _Drawing:
     """The drawing calls for one figure (page px, y down)."""
 
-    def __init__(self, ax: Any, page: _Page, layout: dict, fonts: list[str]) -> None:
+    def __init__(self, ax: Any, page: Page, layout: dict, fonts: list[str]) -> None:
         self.ax, self.page, self.layout, self.fonts = ax, page, layout, fonts
         self.font = layout.get("font", {})
         self.ids = {"label": 0, "note": 0, "node": 0}
@@ -218,7 +166,7 @@ class _Drawing:
                 continue  # a legend entry only
             area = self.page.area(tr.get("xaxis"))
             if tr.get("yaxis"):
-                area = _Area(area.x0, self.page.area(tr["yaxis"]).y0, area.w,
+                area = Area(area.x0, self.page.area(tr["yaxis"]).y0, area.w,
                              self.page.area(tr["yaxis"]).h, area.xr,
                              self.page.area(tr["yaxis"]).yr)
             mode = tr.get("mode", "markers")
@@ -227,7 +175,7 @@ class _Drawing:
             if "markers" in mode:
                 self._markers(tr, area)
 
-    def _lines(self, tr: dict, a: _Area) -> None:
+    def _lines(self, tr: dict, a: Area) -> None:
         segments: list[list[tuple[float, float]]] = []
         run: list[tuple[float, float]] = []
         for x, y in zip(tr["x"], tr["y"], strict=True):
@@ -246,15 +194,15 @@ class _Drawing:
             linestyles=_DASH.get(line.get("dash", "solid"), "solid"), capstyle="round",
             zorder=self._next_z()))
 
-    def _markers(self, tr: dict, a: _Area) -> None:
+    def _markers(self, tr: dict, a: Area) -> None:
         m = tr.get("marker", {})
         n = len(tr["x"])
-        sizes = _each(m.get("size", 6), n)
-        colors = _each(m.get("color", "#444444"), n)
-        opac = _each(m.get("opacity", 1.0), n)
-        angles = _each(m.get("angle", 0), n)
+        sizes = each(m.get("size", 6), n)
+        colors = each(m.get("color", "#444444"), n)
+        opac = each(m.get("opacity", 1.0), n)
+        angles = each(m.get("angle", 0), n)
         line = m.get("line", {})
-        lw, lc = _each(line.get("width", 0), n), _each(line.get("color", "#444444"), n)
+        lw, lc = each(line.get("width", 0), n), each(line.get("color", "#444444"), n)
         symbol = m.get("symbol", "circle")
         alpha = tr.get("opacity", 1.0)
         z = self._next_z()
@@ -285,7 +233,7 @@ class _Drawing:
               bg: str | None = None, gid: str | None = None, z: float | None = None) -> Any:
         bold = "<b>" in text
         plain = html.unescape(_TAG.sub("", text))
-        face, alpha = _rgba(bg) if bg else ("#ffffff", 0.0)
+        face, alpha = rgba(bg) if bg else ("#ffffff", 0.0)
         t = self.ax.text(x, y, plain, fontsize=size * PT, color=color, ha=ha,
                          va={"middle": "center", "top": "top", "bottom": "bottom"}.get(va, va),
                          rotation=-angle, rotation_mode="anchor",
@@ -388,19 +336,6 @@ class _Drawing:
         self.ax.scatter([x + room / 2], [y], s=(size * PT) ** 2, marker=marker,
                         color=c if isinstance(c, str) else "#444444",
                         alpha=tr.get("opacity", 1.0), linewidths=0, zorder=61)
-
-
-def _each(value: Any, n: int) -> list:
-    return list(value) if isinstance(value, (list, tuple)) else [value] * n
-
-
-def _rgba(color: str) -> tuple[str, float]:
-    """(``#rrggbb``, alpha) of a CSS colour as the view modules write them."""
-    m = re.fullmatch(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*([\d.]+))?\s*\)", color)
-    if not m:
-        return color, 1.0
-    r, g, b = (int(m.group(i)) for i in (1, 2, 3))
-    return f"#{r:02x}{g:02x}{b:02x}", float(m.group(4) or 1)
 
 
 def _width(text: str, size: float) -> float:

@@ -1,6 +1,10 @@
 """Write a graph for other tools: node-link JSON, GraphML, GEXF, CSV (nodes + edges tables).
 
 The CLI and the dashboard's download buttons both call :func:`write_graph` / :func:`to_bytes`.
+:func:`graph.views.notes.attach_notes` first puts the analysts' notes on the graph (a
+``notes`` attribute on each noted actor and link: a list of ``{"text", "user", "at"}``,
+oldest first), so every format carries them: JSON as that list, GraphML, GEXF and CSV as
+its JSON text (an empty CSV cell where there is none).
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from graph.views.desktop import to_gexf, to_graphml
 __all__ = ["DATA_FORMATS", "csv_tables", "to_bytes", "write_graph"]
 
 NODE_COLUMNS = ("id", "label", "type", "mentions", "first_seen", "last_seen", "aliases",
-                "articles")
+                "articles", "notes")
 EDGE_COLUMNS = ("source", "target", "weight", "polarity", "directed", "kinds", "relations",
-                "first_event", "last_event", "dates", "articles", "evidence")
+                "first_event", "last_event", "dates", "articles", "evidence", "notes")
 
 
 def to_bytes(G: nx.Graph, fmt: str) -> bytes:

@@ -27,7 +27,6 @@ from graph.core.errors import EmptySliceError, InvalidValue
 from graph.views import style
 from graph.views.captions import number_key, slice_caption, sources_lines, wrap
 from graph.views.changes import change_edges
-from graph.views.draw import draw
 from graph.views.labels import Placer, edge_labels, node_labels
 from graph.views.legend import legend_layout, relation_legend, scale_legend
 from graph.views.positions import VIEW_BOX, positions
@@ -344,7 +343,12 @@ def image_bytes(G: nx.Graph, fmt: str, *, title: str | None = None, subtitle: st
 def figure_bytes(fig: dict, fmt: str, dpi: int = 150, title: str = DEFAULT_TITLE,
                  subtitle: str = "") -> bytes:
     """A figure from :func:`figure` rendered as ``fmt`` (a PNG records its ``dpi``; a PDF's
-    document title is ``title``): one figure, several formats, laid out once."""
+    document title is ``title``): one figure, several formats, laid out once. matplotlib is
+    imported here, on the first drawing: a data export or the dashboard's first page does
+    without it (half a second of start-up)."""
+    # matplotlib, only when drawing
+    from graph.views.draw import draw
+
     return draw(fig, fmt, dpi, title, subtitle)
 
 
