@@ -22,6 +22,7 @@ from graph.slices.events import event_records
 from graph.views.event_table import event_table_bytes
 from graph.views.exports import to_bytes
 from graph.views.image import image_bytes
+from graph.views.notes import attach_notes
 
 __all__ = ["download_payload", "events_payload", "pack_payload", "register"]
 
@@ -44,7 +45,7 @@ def download_payload(data: ViewData, f: Filters, fmt: str, briefing: bool,
         return (f"{name}.{fmt}",
                 image_bytes(G, fmt, caption=data.caption(f, G), sources=arts,
                             size_by=f.size_by, color_by=f.color_by, **options))
-    G = data.graph(f, evidence=True)
+    G = attach_notes(data.graph(f, evidence=True), data.store)  # a fresh graph, not the cache's
     return f"relgraph.{'zip' if fmt == 'csv' else fmt}", to_bytes(G, fmt)
 
 

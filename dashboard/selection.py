@@ -29,6 +29,7 @@ from graph.core.choices import DATA_FORMATS
 from graph.core.errors import CurationError, InvalidValue
 from graph.slices.build import build_graph
 from graph.views.exports import to_bytes
+from graph.views.notes import attach_notes
 
 __all__ = ["bulk_tools", "keep_choices", "merge_action", "picked_ids", "register",
            "selection_graph", "selection_payload"]
@@ -99,7 +100,7 @@ def selection_payload(data: ViewData, f: Filters, picked: list[str],
         raise InvalidValue(f"format must be one of {', '.join(DATA_FORMATS)}")
     if not picked:
         raise CurationError("select the actors to export first")
-    H = selection_graph(data, f, picked)
+    H = attach_notes(selection_graph(data, f, picked), data.store)
     return f"relgraph-selection.{'zip' if fmt == 'csv' else fmt}", to_bytes(H, fmt), H
 
 

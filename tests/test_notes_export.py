@@ -120,3 +120,24 @@ def test_the_deck_speaker_notes_carry_the_notes_of_what_each_slide_shows(noted, 
         assert ("Cousins" in text) == (frozenset(noted["link"]) in pairs)
         showing += noted["actor"] in ends
     assert showing  # the most linked actor is in a key relation
+
+
+def test_the_dashboard_downloads_carry_the_notes_too(noted):
+    """The dashboard's data download and a selection's export write the same notes as the
+    CLI's export (both were without them before)."""
+    from dashboard.downloads import download_payload
+    from dashboard.filters import Filters
+    from dashboard.selection import selection_payload
+    from dashboard.viewdata import ViewData
+
+    data = ViewData(noted["store"])
+    f = Filters(top=25)
+    _, payload = download_payload(data, f, "json", briefing=False)
+    nodes = {n["id"]: n for n in json.loads(payload)["nodes"]}
+    assert [n["text"] for n in nodes[noted["actor"]]["notes"]] == [
+        "Chairs the harbour talks; check the May minutes.", "Second source confirms the chair."]
+    u, v = noted["link"]
+    _, payload, _ = selection_payload(data, f, [u, v], "json")
+    doc = json.loads(payload)
+    (edge,) = [e for e in doc["edges"] if {e["source"], e["target"]} == {u, v}]
+    assert [n["user"] for n in edge["notes"]] == ["ben"]
