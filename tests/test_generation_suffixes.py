@@ -7,8 +7,13 @@ traditions; in-article tests set the entity spans themselves (real spaCy parses 
 import pytest
 from forced_mentions import mentions_with
 
-from graph.names.forms import generation, is_generation, name_parts, other_generation, \
-    short_form_of
+from graph.names.forms import (
+    generation,
+    is_generation,
+    name_parts,
+    other_generation,
+    short_form_of,
+)
 from graph.names.variants import NameEntry, candidates
 from graph.resolution.actors import NameStat, resolve
 

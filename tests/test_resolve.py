@@ -342,3 +342,28 @@ def test_a_lone_family_name_joins_the_one_unambiguous_person():
     assert "Zhang" in got["Wei Zhang"].names  # six mentions against one: the main person
     assert "Kim" in got["Kim Yo Jong"].names  # a family name first
     assert "Iyer" in got["Rohan Iyer"].names
+
+
+def test_a_name_with_and_without_a_possessive_is_one_organisation_and_its_acronym_joins():
+    got = actors([("New Farmer's Front", "organisation", 3),
+                  ("New Farmer Front", "organisation", 1),
+                  ("Saint Agnes's Hospital", "organisation", 2),
+                  ("Saint Agnes Hospital", "organisation", 1),
+                  ("NFF", "organisation", 2),
+                  ("Union of Lao People's Workers", "organisation", 2),
+                  ("Union of Lao People Workers", "organisation", 1),
+                  ("Tran Van Minh's", "person", 1), ("Tran Van Minh", "person", 2)])
+    holder = next(a for a in got.values() if "Saint Agnes Hospital" in a.names)
+    assert set(holder.names) == {"Saint Agnes's Hospital", "Saint Agnes Hospital"}
+    holder = next(a for a in got.values() if "Union of Lao People Workers" in a.names)
+    assert len(holder.names) == 2
+    # the two spellings of one party are one actor, so its acronym names that actor
+    holder = next(a for a in got.values() if "NFF" in a.names)
+    assert set(holder.names) == {"New Farmer's Front", "New Farmer Front", "NFF"}
+    assert got["Tran Van Minh"].names == ("Tran Van Minh",)  # people: no possessive rule
+
+
+def test_an_acronym_of_two_different_organisations_joins_neither():
+    got = actors([("National Reform Party", "organisation", 2),
+                  ("National Renewal Party", "organisation", 2), ("NRP", "organisation", 3)])
+    assert got["NRP"].names == ("NRP",)

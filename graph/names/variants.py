@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import jellyfish
@@ -112,9 +112,11 @@ def candidates(items: Iterable[NameEntry], rules: Iterable[str] | None = None) -
     return sorted(found.values(), key=lambda c: (-c.score, c.short, c.long))
 
 
-def unambiguous(items: Iterable[NameEntry]) -> list[Candidate]:
+def unambiguous(items: Iterable[NameEntry],
+                same: Callable[[str, str], bool] | None = None) -> list[Candidate]:
     """The candidates safe to merge automatically: a rule in :data:`AUTOMATIC` and a short name
-    that matches exactly one longer name.
+    that matches exactly one longer name, or several that ``same(a, b)`` says are already one
+    actor (two spellings of one party's name: its acronym names that party).
 
     >>> items = [NameEntry("dale whitcomb", "Dale Whitcomb", "person"),
     ...          NameEntry("dale m whitcomb", "Dale M. Whitcomb", "person")]
@@ -125,10 +127,12 @@ def unambiguous(items: Iterable[NameEntry]) -> list[Candidate]:
     []
     """
     found = candidates(items, AUTOMATIC)
-    per_short: dict[str, int] = defaultdict(int)
+    per_short: dict[str, list[Candidate]] = defaultdict(list)
     for c in found:
-        per_short[c.short] += 1
-    return [c for c in found if per_short[c.short] == 1]
+        per_short[c.short].append(c)
+    return [c for c in found if per_short[c.short][0] is c and (
+        len(per_short[c.short]) == 1
+        or same is not None and all(same(c.long, d.long) for d in per_short[c.short][1:]))]
 
 
 def _people(items: dict[str, NameEntry]) -> dict[str, NameEntry]:
