@@ -367,3 +367,22 @@ def test_an_acronym_of_two_different_organisations_joins_neither():
     got = actors([("National Reform Party", "organisation", 2),
                   ("National Renewal Party", "organisation", 2), ("NRP", "organisation", 3)])
     assert got["NRP"].names == ("NRP",)
+
+
+def test_an_acronym_in_front_of_the_same_last_words_joins_the_spelled_out_name():
+    got = actors([("ANC Youth League", "organisation", 2),
+                  ("African National Congress Youth League", "organisation", 3),
+                  ("SADC Tribunal", "organisation", 1),
+                  ("Southern African Development Community Tribunal", "organisation", 1),
+                  ("KL Tower", "place", 1), ("Kuala Lumpur Tower", "place", 2),
+                  # other last words, another kind, or initials that do not fit: apart
+                  ("ANC Women's League", "organisation", 1),
+                  ("AU Youth League", "organisation", 1),
+                  ("KL Hospital", "organisation", 1), ("Kuala Lumpur Hospital", "place", 1)])
+    assert set(got["African National Congress Youth League"].names) == {
+        "ANC Youth League", "African National Congress Youth League"}
+    assert len(got["Southern African Development Community Tribunal"].names) == 2
+    assert len(got["Kuala Lumpur Tower"].names) == 2
+    for alone in ("ANC Women's League", "AU Youth League", "KL Hospital",
+                  "Kuala Lumpur Hospital"):
+        assert got[alone].names == (alone,)

@@ -201,6 +201,34 @@ def _acronym(items: dict[str, NameEntry]) -> list[Candidate]:
                     items[full].type in (item.type, "organisation")):  # "NHS" is no station
                 out.append(Candidate(key, full, "acronym", 0.88,
                                      f"{item.name} spells the initials of {items[full].name}"))
+    return out + _acronym_heads(items)
+
+
+def _acronym_heads(items: dict[str, NameEntry]) -> list[Candidate]:
+    """"EU Commission" / "European Union Commission", "GW Bridge" / "George Washington Bridge":
+    an acronym in front of the same last words as a longer name of the same kind whose first
+    words it spells."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for key, item in items.items():
+        words = key.split()
+        if item.type != "person" and len(words) >= 3:
+            for cut in range(2, len(words)):
+                by_tail[" ".join(words[cut:])].append(key)
+    out = []
+    for key, item in items.items():
+        words = item.name.split()
+        head = "".join(c for c in words[0] if c.isalpha()) if words else ""
+        if item.type == "person" or len(words) < 2 or not (2 <= len(head) <= 5
+                                                           and head.isupper()):
+            continue
+        tail = name_key(" ".join(words[1:]))
+        for full in by_tail.get(tail, ()):
+            n = len(items[full].name.split()) - len(words[1:])
+            if items[full].type == item.type and n >= 2 and initials_match(
+                    words[0], " ".join(items[full].name.split()[:n])):
+                out.append(Candidate(key, full, "acronym", 0.85,
+                                     f"{words[0]} spells the first words of "
+                                     f"{items[full].name}"))
     return out
 
 
