@@ -352,7 +352,8 @@ def test_a_name_with_and_without_a_possessive_is_one_organisation_and_its_acrony
                   ("NFF", "organisation", 2),
                   ("Union of Lao People's Workers", "organisation", 2),
                   ("Union of Lao People Workers", "organisation", 1),
-                  ("Tran Van Minh's", "person", 1), ("Tran Van Minh", "person", 2)])
+                  ("Tran Van Minh's", "person", 1), ("Tran Van Minh", "person", 2),
+                  ("St. Aidan's", "place", 1), ("St. Aidan", "place", 1)])
     holder = next(a for a in got.values() if "Saint Agnes Hospital" in a.names)
     assert set(holder.names) == {"Saint Agnes's Hospital", "Saint Agnes Hospital"}
     holder = next(a for a in got.values() if "Union of Lao People Workers" in a.names)
@@ -361,6 +362,7 @@ def test_a_name_with_and_without_a_possessive_is_one_organisation_and_its_acrony
     holder = next(a for a in got.values() if "NFF" in a.names)
     assert set(holder.names) == {"New Farmer's Front", "New Farmer Front", "NFF"}
     assert got["Tran Van Minh"].names == ("Tran Van Minh",)  # people: no possessive rule
+    assert got["St. Aidan"].names == ("St. Aidan",)  # a town named "St. Aidan's" is another
 
 
 def test_an_acronym_of_two_different_organisations_joins_neither():

@@ -144,7 +144,8 @@ def possessive_forms(groups: UnionFind, live: set[str], kind_of: dict,
                      spellings: dict[str, list[str]]) -> None:
     """An organisation or place name written with and without a possessive "'s" is one actor
     ("New People's Party" / "New People Party", "St. Agnes's Hospital" / "St. Agnes
-    Hospital"): the spelling without the "'s" joins the one with it when both are of one kind.
+    Hospital"): the spelling without the "'s" joins the one with it when both are of one kind,
+    unless the "'s" ends the name (the cities "St. John's" and "Saint John" are two).
     Never people ("Tran Van Minh's" is a possessive of the name, and the mention finder's
     business). ``spellings`` maps each key to the names written with it."""
     for key in sorted(spellings):
@@ -152,6 +153,8 @@ def possessive_forms(groups: UnionFind, live: set[str], kind_of: dict,
         if kind in (None, "person") or len(key.split()) < 2:
             continue
         for name in spellings[key]:
+            if _POSSESSIVE.search(name.split()[-1]):
+                continue  # "St. John's" (one city) is not "Saint John" (another)
             bare = name_key(_POSSESSIVE.sub("", name))
             if bare != key and kind_of.get(bare) == kind and (bare in live or key in live):
                 groups.union(bare, key) if bare in live else groups.union(key, bare)
