@@ -388,3 +388,19 @@ def test_an_acronym_in_front_of_the_same_last_words_joins_the_spelled_out_name()
     for alone in ("ANC Women's League", "AU Youth League", "KL Hospital",
                   "Kuala Lumpur Hospital"):
         assert got[alone].names == (alone,)
+
+
+def test_a_religious_or_royal_title_in_front_of_a_full_name_is_the_same_person():
+    got = actors([("Grand Ayatollah Mehdi Rostami Kalhor", "person", 1),
+                  ("Mehdi Rostami Kalhor", "person", 3),
+                  ("Archbishop Tomasz Brzozowiec", "person", 1),
+                  ("Tomasz Brzozowiec", "person", 2),
+                  ("Emir Nasser bin Hamad Al Saqr", "person", 1),
+                  ("Nasser bin Hamad Al Saqr", "person", 2),
+                  # the father, named in his son's patronymic, stays apart
+                  ("Hamad bin Khalid Al Saqr", "person", 2)])
+    assert len(got["Mehdi Rostami Kalhor"].names) == 2
+    assert len(got["Tomasz Brzozowiec"].names) == 2
+    assert set(got["Nasser bin Hamad Al Saqr"].names) == {"Emir Nasser bin Hamad Al Saqr",
+                                                         "Nasser bin Hamad Al Saqr"}
+    assert got["Hamad bin Khalid Al Saqr"].names == ("Hamad bin Khalid Al Saqr",)
