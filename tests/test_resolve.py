@@ -342,3 +342,65 @@ def test_a_lone_family_name_joins_the_one_unambiguous_person():
     assert "Zhang" in got["Wei Zhang"].names  # six mentions against one: the main person
     assert "Kim" in got["Kim Yo Jong"].names  # a family name first
     assert "Iyer" in got["Rohan Iyer"].names
+
+
+def test_a_name_with_and_without_a_possessive_is_one_organisation_and_its_acronym_joins():
+    got = actors([("New Farmer's Front", "organisation", 3),
+                  ("New Farmer Front", "organisation", 1),
+                  ("Saint Agnes's Hospital", "organisation", 2),
+                  ("Saint Agnes Hospital", "organisation", 1),
+                  ("NFF", "organisation", 2),
+                  ("Union of Lao People's Workers", "organisation", 2),
+                  ("Union of Lao People Workers", "organisation", 1),
+                  ("Tran Van Minh's", "person", 1), ("Tran Van Minh", "person", 2),
+                  ("St. Aidan's", "place", 1), ("St. Aidan", "place", 1)])
+    holder = next(a for a in got.values() if "Saint Agnes Hospital" in a.names)
+    assert set(holder.names) == {"Saint Agnes's Hospital", "Saint Agnes Hospital"}
+    holder = next(a for a in got.values() if "Union of Lao People Workers" in a.names)
+    assert len(holder.names) == 2
+    # the two spellings of one party are one actor, so its acronym names that actor
+    holder = next(a for a in got.values() if "NFF" in a.names)
+    assert set(holder.names) == {"New Farmer's Front", "New Farmer Front", "NFF"}
+    assert got["Tran Van Minh"].names == ("Tran Van Minh",)  # people: no possessive rule
+    assert got["St. Aidan"].names == ("St. Aidan",)  # a town named "St. Aidan's" is another
+
+
+def test_an_acronym_of_two_different_organisations_joins_neither():
+    got = actors([("National Reform Party", "organisation", 2),
+                  ("National Renewal Party", "organisation", 2), ("NRP", "organisation", 3)])
+    assert got["NRP"].names == ("NRP",)
+
+
+def test_an_acronym_in_front_of_the_same_last_words_joins_the_spelled_out_name():
+    got = actors([("ANC Youth League", "organisation", 2),
+                  ("African National Congress Youth League", "organisation", 3),
+                  ("SADC Tribunal", "organisation", 1),
+                  ("Southern African Development Community Tribunal", "organisation", 1),
+                  ("KL Tower", "place", 1), ("Kuala Lumpur Tower", "place", 2),
+                  # other last words, another kind, or initials that do not fit: apart
+                  ("ANC Women's League", "organisation", 1),
+                  ("AU Youth League", "organisation", 1),
+                  ("KL Hospital", "organisation", 1), ("Kuala Lumpur Hospital", "place", 1)])
+    assert set(got["African National Congress Youth League"].names) == {
+        "ANC Youth League", "African National Congress Youth League"}
+    assert len(got["Southern African Development Community Tribunal"].names) == 2
+    assert len(got["Kuala Lumpur Tower"].names) == 2
+    for alone in ("ANC Women's League", "AU Youth League", "KL Hospital",
+                  "Kuala Lumpur Hospital"):
+        assert got[alone].names == (alone,)
+
+
+def test_a_religious_or_royal_title_in_front_of_a_full_name_is_the_same_person():
+    got = actors([("Grand Ayatollah Mehdi Rostami Kalhor", "person", 1),
+                  ("Mehdi Rostami Kalhor", "person", 3),
+                  ("Archbishop Tomasz Brzozowiec", "person", 1),
+                  ("Tomasz Brzozowiec", "person", 2),
+                  ("Emir Nasser bin Hamad Al Saqr", "person", 1),
+                  ("Nasser bin Hamad Al Saqr", "person", 2),
+                  # the father, named in his son's patronymic, stays apart
+                  ("Hamad bin Khalid Al Saqr", "person", 2)])
+    assert len(got["Mehdi Rostami Kalhor"].names) == 2
+    assert len(got["Tomasz Brzozowiec"].names) == 2
+    assert set(got["Nasser bin Hamad Al Saqr"].names) == {"Emir Nasser bin Hamad Al Saqr",
+                                                         "Nasser bin Hamad Al Saqr"}
+    assert got["Hamad bin Khalid Al Saqr"].names == ("Hamad bin Khalid Al Saqr",)

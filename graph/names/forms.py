@@ -183,6 +183,8 @@ def _spells(letters: str, words: tuple[str, ...]) -> bool:
 #: Roman regnal numbers I to XXXIX ("Tariq II", "Karol XIV"), as name keys write them, except
 #: those spelled like a name's syllable ("Xi", "Vi").
 _ROMAN = re.compile(r"(?!(xi|vi)$)x{0,3}(ix|iv|v?i{0,3})")
+#: Numbered ordinals after a name ("John Smith 3rd", "Omar Haddad 2nd").
+_ORDINAL = re.compile(r"[1-9][0-9]?(st|nd|rd|th)")
 
 
 @functools.cache
@@ -197,18 +199,38 @@ def patronymic_particles() -> frozenset[str]:
     return frozenset(load_table("titles")["patronymic_particles"])
 
 
+@functools.cache
+def _after_the() -> frozenset[str]:
+    """Ordinal words that are a generational suffix after "the" ("the third")."""
+    return frozenset(load_table("titles")["generation_ordinals"])
+
+
+@functools.cache
+def _agnomens() -> frozenset[str]:
+    """Portuguese agnomens ("neto", "sobrinho"): a suffix only after two other words."""
+    return frozenset(load_table("titles")["agnomens"])
+
+
 def is_generation(key: str) -> bool:
-    """True if a name key is only a generational suffix or a regnal number ("jr", "iii")."""
-    return key in generation_words() or bool(key and _ROMAN.fullmatch(key))
+    """True if a name key is only a generational suffix, a regnal number or a numbered ordinal
+    ("jr", "iii", "3rd")."""
+    return key in generation_words() or bool(key and (_ROMAN.fullmatch(key)
+                                                      or _ORDINAL.fullmatch(key)))
 
 
 def generation(key: str) -> tuple[str, str]:
     """A name key split into the name and its generational suffix or regnal number:
     "john smith jr" → ("john smith", "jr"), "abbas ii" → ("abbas", "ii"), "pliny the elder" →
-    ("pliny", "the elder"); a name without one → (key, "").
+    ("pliny", "the elder"), "john smith 3rd", "john smith the third", and the Portuguese
+    agnomen of a three-word name ("jose silva neto", the grandson); a name without one →
+    (key, "").
 
     >>> generation("john smith jr"), generation("abbas ii"), generation("pliny the elder")
     (('john smith', 'jr'), ('abbas', 'ii'), ('pliny', 'the elder'))
+    >>> generation("john smith 3rd"), generation("omar haddad the third")
+    (('john smith', '3rd'), ('omar haddad', 'the third'))
+    >>> generation("jose silva neto"), generation("baltazar neto")  # a family name alone
+    (('jose silva', 'neto'), ('baltazar neto', ''))
     >>> generation("xi jinping")  # "xi" is a name, not the number 11
     ('xi jinping', '')
     """
@@ -216,6 +238,10 @@ def generation(key: str) -> tuple[str, str]:
     if len(words) >= 2 and is_generation(words[-1]):
         cut = 2 if len(words) >= 3 and words[-2] == "the" else 1
         return " ".join(words[:-cut]), " ".join(words[-cut:])
+    if len(words) >= 3 and words[-2] == "the" and words[-1] in _after_the():
+        return " ".join(words[:-2]), " ".join(words[-2:])
+    if len(words) >= 3 and words[-1] in _agnomens():
+        return " ".join(words[:-1]), words[-1]
     return key, ""
 
 

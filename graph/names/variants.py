@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import jellyfish
@@ -112,9 +112,11 @@ def candidates(items: Iterable[NameEntry], rules: Iterable[str] | None = None) -
     return sorted(found.values(), key=lambda c: (-c.score, c.short, c.long))
 
 
-def unambiguous(items: Iterable[NameEntry]) -> list[Candidate]:
+def unambiguous(items: Iterable[NameEntry],
+                same: Callable[[str, str], bool] | None = None) -> list[Candidate]:
     """The candidates safe to merge automatically: a rule in :data:`AUTOMATIC` and a short name
-    that matches exactly one longer name.
+    that matches exactly one longer name, or several that ``same(a, b)`` says are already one
+    actor (two spellings of one party's name: its acronym names that party).
 
     >>> items = [NameEntry("dale whitcomb", "Dale Whitcomb", "person"),
     ...          NameEntry("dale m whitcomb", "Dale M. Whitcomb", "person")]
@@ -125,10 +127,12 @@ def unambiguous(items: Iterable[NameEntry]) -> list[Candidate]:
     []
     """
     found = candidates(items, AUTOMATIC)
-    per_short: dict[str, int] = defaultdict(int)
+    per_short: dict[str, list[Candidate]] = defaultdict(list)
     for c in found:
-        per_short[c.short] += 1
-    return [c for c in found if per_short[c.short] == 1]
+        per_short[c.short].append(c)
+    return [c for c in found if per_short[c.short][0] is c and (
+        len(per_short[c.short]) == 1
+        or same is not None and all(same(c.long, d.long) for d in per_short[c.short][1:]))]
 
 
 def _people(items: dict[str, NameEntry]) -> dict[str, NameEntry]:
@@ -197,6 +201,34 @@ def _acronym(items: dict[str, NameEntry]) -> list[Candidate]:
                     items[full].type in (item.type, "organisation")):  # "NHS" is no station
                 out.append(Candidate(key, full, "acronym", 0.88,
                                      f"{item.name} spells the initials of {items[full].name}"))
+    return out + _acronym_heads(items)
+
+
+def _acronym_heads(items: dict[str, NameEntry]) -> list[Candidate]:
+    """"EU Commission" / "European Union Commission", "GW Bridge" / "George Washington Bridge":
+    an acronym in front of the same last words as a longer name of the same kind whose first
+    words it spells."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for key, item in items.items():
+        words = key.split()
+        if item.type != "person" and len(words) >= 3:
+            for cut in range(2, len(words)):
+                by_tail[" ".join(words[cut:])].append(key)
+    out = []
+    for key, item in items.items():
+        words = item.name.split()
+        head = "".join(c for c in words[0] if c.isalpha()) if words else ""
+        if item.type == "person" or len(words) < 2 or not (2 <= len(head) <= 5
+                                                           and head.isupper()):
+            continue
+        tail = name_key(" ".join(words[1:]))
+        for full in by_tail.get(tail, ()):
+            n = len(items[full].name.split()) - len(words[1:])
+            if items[full].type == item.type and n >= 2 and initials_match(
+                    words[0], " ".join(items[full].name.split()[:n])):
+                out.append(Candidate(key, full, "acronym", 0.85,
+                                     f"{words[0]} spells the first words of "
+                                     f"{items[full].name}"))
     return out
 
 

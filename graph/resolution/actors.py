@@ -41,6 +41,7 @@ from graph.resolution.name_forms import (
     institution_of_one_country,
     organisation_short_forms,
     place_head_forms,
+    possessive_forms,
 )
 from graph.resolution.unionfind import UnionFind
 
@@ -140,6 +141,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     country_forms(groups, live, kind_of)
     abbreviated_forms(groups, live, kind_of)
     place_head_forms(groups, live, kind_of)
+    possessive_forms(groups, live, kind_of, {k: sorted(v) for k, v in names.items()})
     institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people)
@@ -213,9 +215,10 @@ def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: di
                      names: dict, together: Callable[[str, str], bool]) -> None:
     """Middle initials and names, descriptors in front of a name, acronyms of multi-word
     names, organisation short forms: joined when the shorter name has exactly one match in
-    the corpus (:func:`graph.names.variants.unambiguous`)."""
+    the corpus, or only names already joined as one actor
+    (:func:`graph.names.variants.unambiguous`)."""
     items = [NameEntry(k, _best_label(names[k]), kind_of[k], count[k]) for k in sorted(names)]
-    for c in unambiguous(items):
+    for c in unambiguous(items, groups.same):
         if c.short in live and not (c.rule in _PERSON_RULES and together(c.short, c.long)):
             groups.union(c.long, c.short) if c.into == c.short else groups.union(c.short,
                                                                                 c.long)

@@ -7,6 +7,7 @@ built-in entry has settled (``live``)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from graph.names.actor_types import organisation_heads
@@ -15,7 +16,7 @@ from graph.names.forms import name_key, organisation_suffixes
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["abbreviated_forms", "country_forms", "institution_of_one_country",
-           "organisation_short_forms", "place_head_forms"]
+           "organisation_short_forms", "place_head_forms", "possessive_forms"]
 
 
 def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
@@ -134,3 +135,26 @@ def institution_of_one_country(groups: UnionFind, live: set[str], kind_of: dict)
         if (bare in live and kind_of.get(bare) == "organisation" and bare.split()[-1] in heads
                 and len({_org_form(k) for k in keys}) == 1):
             groups.union(bare, min(keys))
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
+def possessive_forms(groups: UnionFind, live: set[str], kind_of: dict,
+                     spellings: dict[str, list[str]]) -> None:
+    """An organisation or place name written with and without a possessive "'s" is one actor
+    ("New People's Party" / "New People Party", "St. Agnes's Hospital" / "St. Agnes
+    Hospital"): the spelling without the "'s" joins the one with it when both are of one kind,
+    unless the "'s" ends the name (the cities "St. John's" and "Saint John" are two).
+    Never people ("Tran Van Minh's" is a possessive of the name, and the mention finder's
+    business). ``spellings`` maps each key to the names written with it."""
+    for key in sorted(spellings):
+        kind = kind_of.get(key)
+        if kind in (None, "person") or len(key.split()) < 2:
+            continue
+        for name in spellings[key]:
+            if _POSSESSIVE.search(name.split()[-1]):
+                continue  # "St. John's" (one city) is not "Saint John" (another)
+            bare = name_key(_POSSESSIVE.sub("", name))
+            if bare != key and kind_of.get(bare) == kind and (bare in live or key in live):
+                groups.union(bare, key) if bare in live else groups.union(key, bare)
