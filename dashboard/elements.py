@@ -14,6 +14,7 @@ import networkx as nx
 from graph.views import style
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import node_colors, node_measure
+from graph.views.sizing import SIZE_NAMES
 
 __all__ = ["KEY_LABELS", "LABEL_PX", "elements", "importance", "legend", "stylesheet"]
 
@@ -161,4 +162,5 @@ def legend(G: nx.Graph, color_by: str = "type",
     if G.graph.get("path"):
         links.append(("path", style.PATH_COLOR))
     return {COLOR_TITLES.get(color_by, "Actors"): colors, "Links": links,
-            "Size": [(f"node size: {size_by}; link width: sentences; → direction", "")]}
+            "Size": [(f"node size: {SIZE_NAMES.get(size_by, size_by)}; link width: sentences; "
+                      "→ direction", "")]}

@@ -33,8 +33,9 @@ DEFAULT_TOP = 25
 BRIEF_FORMATS = ("pptx", "pdf", "md")
 #: Graph layouts (seeded networkx layouts in :mod:`graph.views.positions`).
 LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
-#: What an actor's size shows.
-SIZE_BY = ("mentions", "degree", "weighted degree")
+#: What an actor's size shows (:mod:`graph.views.sizing`; "first seen": the newest largest).
+SIZE_BY = ("mentions", "degree", "weighted degree", "articles", "betweenness", "events",
+           "first seen")
 #: What an actor's colour shows.
 COLOR_BY = ("type", "community", "quadclass balance", "first seen", "mentions")
 #: Which actors of an image carry a label.
