@@ -218,8 +218,8 @@ def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict
         last = np.full(len(c.ids), np.iinfo(np.int64).min)
         np.minimum.at(first, owner[keep], t.name_first[names[keep]])
         np.maximum.at(last, owner[keep], t.name_last[names[keep]])
-        arts, of_name = t.name_articles.many(names[keep])
-        n_arts = Groups.of(actor_of[of_name], arts, len(c.ids))  # distinct per actor
+        named_arts, of_name = t.name_articles.many(names[keep])
+        n_arts = Groups.of(actor_of[of_name], named_arts, len(c.ids))  # distinct per actor
         for i in actors.tolist():
             out[i] = {"aliases": _aliases(c, i, by_actor.get(i)),
                       "first_seen": _day(first[i]), "last_seen": _day(last[i]),
