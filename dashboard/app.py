@@ -21,6 +21,7 @@ from dashboard import (
     guard,
     layout,
     over_time,
+    theme,
     uploads,
     views_notes,
 )
@@ -66,6 +67,7 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     downloads.register(app, data)
     over_time.register(app, data)
     views_notes.register(app, data, curate)
+    theme.register(app)
     if uploads_on:
         uploads.register(app, data, uploads.Uploads(store))
     guard.install(app.server, LOOPBACK if allowed_hosts is None else allowed_hosts,
