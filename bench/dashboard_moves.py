@@ -9,7 +9,8 @@ timed (the view cache is emptied before a top-300 view; each date range is a new
 
 Baseline: this script run from another checkout (the same store, the same run), e.g.
 ``PYTHONPATH=/tmp/base python bench/dashboard_moves.py --db /tmp/named.db`` alternated with
-this checkout. Prints p50 and p95 in ms per move.
+this checkout. Prints p50 and p95 per move in ms of wall time and of this process's CPU
+time (the steadier figure on a machine loaded by other work).
 
 Usage: python bench/dashboard_moves.py [--articles 10000] [--runs 8] [--db PATH] [--profile OUT]
 """
@@ -59,6 +60,7 @@ def main() -> None:
         prof = cProfile.Profile() if args.profile else None
         times: dict[str, list[float]] = {"accept a suggested merge": [], "hide an actor": [],
                                          "top 300": [], "timeline (date) range": []}
+        cpu: dict[str, list[float]] = {}  # the same, in CPU time: steadier on a loaded machine
         used: set[str] = set()
         pairs = []
         for e in entries:  # disjoint pairs: each accept still finds both actors
@@ -71,9 +73,10 @@ def main() -> None:
         def timed(move: str, act) -> None:
             if prof:
                 prof.enable()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             act()
             times[move].append(ms(t0))
+            cpu.setdefault(move, []).append((time.process_time() - c0) * 1000)
             if prof:
                 prof.disable()
 
@@ -81,9 +84,11 @@ def main() -> None:
             rev = view_parts(source, Filters())["rev"]
             result = cu.apply(store, action, "bench", rev)
             assert result.ok, result.message
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             view_parts(source, Filters())
             times.setdefault(f"  {move}: the next view", []).append(ms(t0))
+            cpu.setdefault(f"  {move}: the next view", []).append(
+                (time.process_time() - c0) * 1000)
 
         for run in range(args.runs):
             pair = pairs[2 * run]
@@ -109,9 +114,10 @@ def main() -> None:
     order = ["accept a suggested merge", "accept", "hide an actor", "hide", "top 300",
              "timeline (date) range"]
     print(f"store: {c['articles']:,} articles, {c['actors']:,} actors; {args.runs} runs each")
-    print(f"{'move (server time)':<34}{'p50 ms':>9}{'p95 ms':>9}")
+    print(f"{'move (server time)':<34}{'p50 ms':>9}{'p95 ms':>9}{'CPU p50':>9}{'CPU p95':>9}")
     for move, xs in sorted(times.items(), key=lambda m: order.index(m[0].split(":")[0].strip())):
-        print(f"{move:<34}{percentile(xs, 0.5):>9.0f}{percentile(xs, 0.95):>9.0f}")
+        print(f"{move:<34}{percentile(xs, 0.5):>9.0f}{percentile(xs, 0.95):>9.0f}"
+              f"{percentile(cpu[move], 0.5):>9.0f}{percentile(cpu[move], 0.95):>9.0f}")
 
 
 if __name__ == "__main__":
