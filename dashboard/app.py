@@ -22,6 +22,7 @@ from dashboard import (
     layout,
     over_time,
     selection,
+    theme,
     uploads,
     views_notes,
 )
@@ -68,6 +69,7 @@ def create_app(store: Store, allowed_hosts: Iterable[str] | None = None,
     over_time.register(app, data)
     views_notes.register(app, data, curate)
     selection.register(app, data, curate)
+    theme.register(app)
     if uploads_on:
         uploads.register(app, data, uploads.Uploads(store))
     guard.install(app.server, LOOPBACK if allowed_hosts is None else allowed_hosts,

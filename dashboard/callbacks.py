@@ -251,7 +251,8 @@ def view_parts(data: ViewData, f: Filters) -> dict:
     def build(c: Corpus) -> dict:
         rev = c.actors_rev
         G = data.graph(f)
-        return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by),
+        return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by,
+                                               pos=data.positions(G, f.layout)),
                 "summary": summary(G),
                 "timeline": timeline_figure(c.articles, G), "rows": actor_rows(G),
                 "query": filters_to_query(f),

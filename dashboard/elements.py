@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.views import style
+from graph.views import style, themes
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import node_colors, node_measure
+from graph.views.sizing import SIZE_NAMES
 
 __all__ = ["KEY_LABELS", "LABEL_PX", "elements", "importance", "legend", "stylesheet"]
 
@@ -93,15 +94,17 @@ def _verbs(relations: list[dict]) -> str:
     return ", ".join(filter(None, (style.kind_label(k) for k in kinds)))
 
 
-def stylesheet() -> list[dict]:
-    """Cytoscape stylesheet built from the shared style definition."""
+def stylesheet(theme: str = "light") -> list[dict]:
+    """Cytoscape stylesheet built from the shared style definition, in the colours of
+    ``theme`` (:mod:`graph.views.themes`: names, their halo, borders and rings)."""
+    t = themes.theme(theme)
     return [
         {"selector": "node", "style": {
             "background-color": "data(color)", "width": "data(size)", "height": "data(size)",
             "label": "data(label)", "font-size": LABEL_PX, "font-family": style.FONT_FAMILY,
-            "color": style.LABEL_COLOR, "text-valign": "bottom", "text-margin-y": 2,
-            "text-outline-color": "#ffffff", "text-outline-width": 2, "border-width": 1,
-            "border-color": "#ffffff", "text-max-width": "180px", "text-wrap": "ellipsis",
+            "color": t["label"], "text-valign": "bottom", "text-margin-y": 2,
+            "text-outline-color": t["halo"], "text-outline-width": 2, "border-width": 1,
+            "border-color": t["node_border"], "text-max-width": "180px", "text-wrap": "ellipsis",
             "min-zoomed-font-size": 0}},
         {"selector": "node.nolabel", "style": {"label": ""}},
         # where the page's script put a label that did not fit under its node
@@ -116,7 +119,7 @@ def stylesheet() -> list[dict]:
         {"selector": "edge.cooc", "style": {"opacity": style.FADED_OPACITY + 0.07}},
         {"selector": "edge.typed", "style": {
             "z-index": 5, "label": "data(verb)", "font-size": 10, "font-style": "italic",
-            "color": "#444444", "text-rotation": "autorotate", "text-outline-color": "#ffffff",
+            "color": t["verb"], "text-rotation": "autorotate", "text-outline-color": t["halo"],
             "text-outline-width": 2, "min-zoomed-font-size": 13}},  # verbs from 130 % zoom
         {"selector": "edge.directed", "style": {
             "target-arrow-shape": "triangle", "target-arrow-color": "data(color)",
@@ -127,23 +130,23 @@ def stylesheet() -> list[dict]:
         {"selector": "edge.change-gone", "style": {"line-style": "dotted"}},
         {"selector": "edge.change-unchanged", "style": {"opacity": 0.6}},
         {"selector": "node.focus", "style": {"border-width": 4,
-                                             "border-color": style.FOCUS_COLOR}},
+                                             "border-color": t["ring"]}},
         {"selector": "node.expanded", "style": {"border-width": 3, "border-style": "dashed",
-                                                "border-color": style.FOCUS_COLOR}},
+                                                "border-color": t["ring"]}},
         {"selector": "node.path", "style": {"border-width": 4,
-                                            "border-color": style.PATH_COLOR}},
-        {"selector": "edge.path", "style": {"line-color": style.PATH_COLOR, "opacity": 1,
+                                            "border-color": t["path"]}},
+        {"selector": "edge.path", "style": {"line-color": t["path"], "opacity": 1,
                                             "width": 4,
-                                            "target-arrow-color": style.PATH_COLOR,
+                                            "target-arrow-color": t["path"],
                                             "z-index": 9}},
         {"selector": ".faded", "style": {"opacity": 0.12, "text-opacity": 0}},
         {"selector": "node.faded.key", "style": {"text-opacity": 0.6}},  # key actors: named
         {"selector": "edge.highlight", "style": {"opacity": 1, "z-index": 8,
                                                  "min-zoomed-font-size": 0}},
         {"selector": "node:selected", "style": {"border-width": 4,
-                                                "border-color": style.FOCUS_COLOR}},
-        {"selector": "edge:selected", "style": {"line-color": style.FOCUS_COLOR,
-                                                "target-arrow-color": style.FOCUS_COLOR}},
+                                                "border-color": t["ring"]}},
+        {"selector": "edge:selected", "style": {"line-color": t["ring"],
+                                                "target-arrow-color": t["ring"]}},
         {"selector": "node.hover", "style": {"label": "data(label)", "z-index": 20,
                                              "text-opacity": 1}},
     ]
@@ -157,8 +160,9 @@ def legend(G: nx.Graph, color_by: str = "type",
     links = [("cooperative", style.polarity_color("cooperative")),
              ("hostile", style.polarity_color("hostile")),
              ("neutral", style.polarity_color("neutral")),
-             ("co-occurrence only", "#dddddd")]
+             ("co-occurrence only", themes.theme("light")["cooc"])]
     if G.graph.get("path"):
         links.append(("path", style.PATH_COLOR))
     return {COLOR_TITLES.get(color_by, "Actors"): colors, "Links": links,
-            "Size": [(f"node size: {size_by}; link width: sentences; → direction", "")]}
+            "Size": [(f"node size: {SIZE_NAMES.get(size_by, size_by)}; link width: sentences; "
+                      "→ direction", "")]}

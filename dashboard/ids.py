@@ -147,3 +147,9 @@ TIME_SHOWN = "time-shown"  # what the graph shows: {"mode", "size", "at", "a", "
 TIME_WANT = "time-want"  # the time state a link's #fragment asks for (read once on load)
 ACTOR_TIMELINE = "actor-timeline"  # an actor's events per period, in its details
 TIMELINE_BAR = "tl-window"  # pattern-matching bars: {"tl": TIMELINE_BAR, "since", "until"}
+
+# Light and dark theme (dashboard/theme.py)
+APP = "app"  # the page's outermost element: carries the theme's colours as CSS variables
+THEME = "theme"  # the theme chosen, kept in the browser's localStorage
+THEME_TOGGLE = "theme-toggle"
+THEME_SYNC = "theme-sync"  # copies the theme's colours onto the document's root

@@ -17,10 +17,12 @@ from dashboard.details import article_label
 from dashboard.elements import stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
 from dashboard.panels import briefing_menu, export_menu, upload_menu
+from dashboard.theme import toggle_label
 from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info
 from graph.core.choices import COLOR_BY, SIZE_BY, TIME_MODES, WINDOW_SIZES
 from graph.core.model import ACTOR_TYPES
 from graph.views import style
+from graph.views.themes import css_variables
 
 
 def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
@@ -54,7 +56,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                 cyto.Cytoscape(
                     id=ids.GRAPH, elements=view.get("elements", []), stylesheet=stylesheet(),
                     layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
-                    style={"width": "100%", "height": "100%", "background": style.BACKGROUND},
+                    style={"width": "100%", "height": "100%", "background": "var(--rg-bg)"},
                     minZoom=0.15, maxZoom=5, boxSelectionEnabled=True),
                 html.Div([html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
                           selection_bar(bool(f.drop or f.only), curate), zoom_buttons()],
@@ -76,7 +78,8 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
                 **{"aria-label": "Details"}),
         ], className="body"),
         dock(view.get("timeline"), view.get("rows", []), curate),
-    ], className="app")
+        dcc.Store(id=ids.THEME, storage_type="local"), html.Div(id=ids.THEME_SYNC, hidden=True),
+    ], id=ids.APP, className="app", style=css_variables("light"))
 
 
 def selection_bar(picked: bool = False, curate: bool = False) -> html.Div:
@@ -116,7 +119,9 @@ def header(actor_options: list[dict], uploads: bool, summary_text: str = "",
                   **{"aria-live": "polite"}),
         html.Div([*([cp.undo_button()] if curate else []), cp.history_menu(),
                   views_notes.views_menu(curate), export_menu(),
-                  briefing_menu(), *([upload_menu()] if uploads else [])],
+                  briefing_menu(), *([upload_menu()] if uploads else []),
+                  html.Button(toggle_label("light"), id=ids.THEME_TOGGLE, n_clicks=0,
+                              title="Light or dark theme")],
                  className="menus"),
     ])
 
@@ -127,7 +132,7 @@ def dock(timeline: dict | None = None, rows: list | None = None,
     ("Graph only"), so plotly.js loads only when the timeline is opened and suggestions are
     computed only when their tab is."""
     tab = {"padding": "5px 14px", "lineHeight": "18px"}
-    on = {**tab, "borderTop": "3px solid #0b5cad"}
+    on = {**tab, "borderTop": "3px solid var(--rg-accent)"}
     return dcc.Tabs(id=ids.DOCK, value="none", className="dock", content_className="dock-content",
                     parent_className="dock-tabs", children=[
         dcc.Tab(label="Graph only", value="none", style=tab, selected_style=on),
@@ -295,7 +300,9 @@ def actor_table(rows: list) -> dash_table.DataTable:
         sort_action="native", filter_action="native", page_size=8,
         style_table={"overflowY": "auto", "height": "100%"},
         style_cell={"fontFamily": style.FONT_FAMILY, "fontSize": "13px", "textAlign": "left",
-                    "cursor": "pointer"},
-        style_header={"fontWeight": 600},
+                    "cursor": "pointer", "backgroundColor": "var(--rg-control)",
+                    "color": "var(--rg-text)", "border": "1px solid var(--rg-border)"},
+        style_header={"fontWeight": 600, "backgroundColor": "var(--rg-surface)"},
+        style_filter={"backgroundColor": "var(--rg-control)"},
         tooltip_delay=300, cell_selectable=True)
 

@@ -24,6 +24,7 @@ from graph.slices.build import Corpus, actor_articles, build_graph
 from graph.slices.evidence import actor_evidence, article_in, edge_evidence
 from graph.store.store import Store
 from graph.views.image import slice_caption
+from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
 
 __all__ = ["EXPAND_LIMIT", "LINKS_PER_ACTOR", "ViewData", "expanded", "graph_key", "picked"]
@@ -87,6 +88,8 @@ class ViewData:
     def __init__(self, store: Store, cache: ViewCache | None = None) -> None:
         self.store = store
         self.cache = cache or ViewCache()
+        #: layouts by graph, not by revision (:meth:`positions`)
+        self.layouts = ViewCache(entries=48, budget=20_000)
         self._lock = threading.Lock()
         self._corpus: Corpus | None = None
 
@@ -139,6 +142,19 @@ class ViewData:
         return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(view_graph(
             self.store, f.slice, corpus=c, top=f.top, focus=f.focus, depth=f.depth,
             path=f.path, hide_isolated=f.hide_isolated)), _size)
+
+    def positions(self, G: nx.Graph, layout: str = "preset") -> dict:
+        """The fixed layout's positions of ``G`` (none for the page's own layouts), kept
+        across store revisions by what they depend on (actors, mentions, links, weights): a
+        decision or an upload that leaves a view's graph as it was (most merges and hides
+        touch actors outside the top N) reuses its layout instead of computing it again,
+        and the actors keep their places."""
+        if layout != "preset":
+            return {}
+        key = (0, tuple(sorted((str(v), d.get("mentions", 1)) for v, d in G.nodes(data=True))),
+               tuple(sorted((*sorted((str(u), str(v))), d.get("weight", 1))
+                            for u, v, d in G.edges(data=True))))
+        return self.layouts.get(key, lambda: positions(G, "spring", *VIEW_BOX), len)
 
     def slice_graph(self, f: Filters) -> nx.Graph:
         """Every actor and link of the view's slice (where expanded actors' neighbours come

@@ -11,7 +11,7 @@ from __future__ import annotations
 __all__ = ["BRIEF_FORMATS", "COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS",
            "DEFAULT_SIZE", "DEFAULT_TOP", "EVENT_FORMATS", "EXPORT_FORMATS", "IMAGE_FORMATS",
            "LABEL_MODES", "LAYOUTS", "LINK_CHANGES", "SIZES", "SIZE_BY",
-           "TIME_MODES", "WINDOW_SIZES"]
+           "THEMES", "TIME_MODES", "WINDOW_SIZES"]
 
 #: Files an event table is written as (``relgraph events``, the dashboard's events download).
 EVENT_FORMATS = ("csv", "json")
@@ -33,8 +33,9 @@ DEFAULT_TOP = 25
 BRIEF_FORMATS = ("pptx", "pdf", "md")
 #: Graph layouts (seeded networkx layouts in :mod:`graph.views.positions`).
 LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
-#: What an actor's size shows.
-SIZE_BY = ("mentions", "degree", "weighted degree")
+#: What an actor's size shows (:mod:`graph.views.sizing`; "first seen": the newest largest).
+SIZE_BY = ("mentions", "degree", "weighted degree", "articles", "betweenness", "events",
+           "first seen")
 #: What an actor's colour shows.
 COLOR_BY = ("type", "community", "quadclass balance", "first seen", "mentions")
 #: Which actors of an image carry a label.
@@ -53,3 +54,5 @@ LINK_CHANGES = ("new", "stronger", "weaker", "gone", "unchanged")
 WINDOW_SIZES = ("week", "month", "quarter", "year")
 #: What the dashboard's "Over time" tab shows: one window at a time, or two periods compared.
 TIME_MODES = ("step", "compare")
+#: The dashboard's colour themes (:mod:`graph.views.themes`).
+THEMES = ("light", "dark")

@@ -202,7 +202,8 @@ def _figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool,
 
 
 def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict[int, dict]:
-    """Aliases, first/last seen (and article lists) of the chosen actors in the slice."""
+    """Aliases, first/last seen, articles mentioning them (``n_articles``; and the article
+    lists) of the chosen actors in the slice."""
     mp, t = c.mapping, c.totals
     actors = np.flatnonzero(chosen)
     out: dict[int, dict] = {}
@@ -217,9 +218,12 @@ def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict
         last = np.full(len(c.ids), np.iinfo(np.int64).min)
         np.minimum.at(first, owner[keep], t.name_first[names[keep]])
         np.maximum.at(last, owner[keep], t.name_last[names[keep]])
+        named_arts, of_name = t.name_articles.many(names[keep])
+        n_arts = Groups.of(actor_of[of_name], named_arts, len(c.ids))  # distinct per actor
         for i in actors.tolist():
             out[i] = {"aliases": _aliases(c, i, by_actor.get(i)),
-                      "first_seen": _day(first[i]), "last_seen": _day(last[i])}
+                      "first_seen": _day(first[i]), "last_seen": _day(last[i]),
+                      "n_articles": len(n_arts.get(i))}
         return out
     rows = np.arange(len(c.m_article)) if fig.m_rows is None else fig.m_rows.indices()
     actor = mp.name_actor[c.m_name[rows]]
@@ -234,7 +238,8 @@ def _node_facts(c: Corpus, chosen: np.ndarray, fig: _Slice, lists: bool) -> dict
         days = days[days != UNDATED]
         out[i] = {"aliases": _aliases(c, i, texts.get(i)),
                   "first_seen": _day(days.min()) if len(days) else None,
-                  "last_seen": _day(days.max()) if len(days) else None}
+                  "last_seen": _day(days.max()) if len(days) else None,
+                  "n_articles": len(mine)}
         if lists:
             out[i]["articles"] = _in_date_order(c, mine)
     return out

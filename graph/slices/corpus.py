@@ -155,8 +155,11 @@ class Corpus:
             event_days_=self._known_event_days)
         if fresh or revs.get("actors_rev", 0) != self.actors_rev:
             out = out._mapped(store)
-        return replace(out, revision=revs.get("revision", 0),
-                       actors_rev=revs.get("actors_rev", 0))._with_texts(store)
+        out = replace(out, revision=revs.get("revision", 0),
+                      actors_rev=revs.get("actors_rev", 0))._with_texts(store)
+        if not fresh:  # the same articles: their date order and ids too (20 ms at 10,000)
+            out.__dict__.update({k: v for k, v in self.__dict__.items() if k in _BY_ARTICLE})
+        return out
 
     def _append(self, store: Store, fresh: list[dict]) -> Corpus:
         """The corpus with ``fresh`` articles' rows added (replacing older versions)."""
@@ -227,15 +230,24 @@ class Corpus:
         x, y = name_actor[self.np_a], name_actor[self.np_b]
         ok = (x >= 0) & (y >= 0) & (x != y)
         width = max(n, 1)
-        keys = np.minimum(x, y) * width + np.maximum(x, y)
-        pairs, inverse = np.unique(keys[ok], return_inverse=True)
-        pair_of = np.full(len(self.np_a), -1, dtype=np.int64)
-        pair_of[ok] = inverse.reshape(-1)
-        named = np.flatnonzero(name_actor >= 0)
         live = np.flatnonzero(ok)
+        keys = (np.minimum(x, y) * width + np.maximum(x, y))[live]
+        # one stable sort gives the actor pairs, each name pair's actor pair and the name
+        # pairs per actor pair (np.unique and a second sort did the same work twice)
+        by_key = np.argsort(keys, kind="stable")
+        ordered = keys[by_key]
+        first = np.ones(len(ordered), dtype=bool)
+        first[1:] = ordered[1:] != ordered[:-1]
+        pairs = ordered[first]
+        inverse = np.empty(len(keys), dtype=np.int64)
+        inverse[by_key] = np.cumsum(first) - 1
+        pair_of = np.full(len(self.np_a), -1, dtype=np.int64)
+        pair_of[live] = inverse
+        named = np.flatnonzero(name_actor >= 0)
         mapping = Mapping(name_actor, pair_of, x > y, pairs // width, pairs % width,
                           Groups.of(name_actor[named], named, n, unique=False),
-                          Groups.of(pair_of[live], live, len(pairs), unique=False))
+                          Groups(np.searchsorted(inverse[by_key], np.arange(len(pairs) + 1)),
+                                 live[by_key]))
         return replace(self, ids=[r[0] for r in rows], labels=[r[1] for r in rows],
                        types=[r[2] for r in rows], mapping_=mapping)
 
@@ -347,6 +359,10 @@ class Corpus:
     def pair_rows(self, articles: np.ndarray) -> Rows:
         """The pair rows of the given articles (ascending article indexes)."""
         return Rows.of(self.r_start, self.r_end, articles)
+
+
+#: What a corpus caches from its articles alone (kept across an actors-only refresh).
+_BY_ARTICLE = ("order", "rank", "articles", "article_ids", "all_kinds")
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,10 @@ def top_view(store: Store, top: int, max_edges: int | None = None) -> nx.Graph:
 
 
 def _nodes(G: nx.Graph, store: Store, chosen: dict[str, tuple], names: dict[int, str]) -> None:
-    """The chosen actors with their mentions, other names and first and last dates."""
+    """The chosen actors with their mentions, other names, first and last dates and how
+    many articles mention them."""
     texts, dates = store.name_facts(names)
+    n_articles = store.actor_article_counts(names)
     mine: dict[str, list[int]] = defaultdict(list)
     for name, actor in names.items():
         mine[actor].append(name)
@@ -81,7 +83,8 @@ def _nodes(G: nx.Graph, store: Store, chosen: dict[str, tuple], names: dict[int,
         lasts = [d for d in (dates.get(n, (None, None))[1] for n in own) if d]
         G.add_node(aid, label=label, type=kind, mentions=mentions,
                    aliases=sorted({x for n in own for x in texts.get(n, ())} - {label, ""}),
-                   first_seen=min(firsts, default=None), last_seen=max(lasts, default=None))
+                   first_seen=min(firsts, default=None), last_seen=max(lasts, default=None),
+                   n_articles=n_articles.get(aid, 0))
 
 
 def _links(rows: list[tuple], names: dict[int, str]) -> tuple[dict, dict, dict]:

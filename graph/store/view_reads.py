@@ -164,6 +164,19 @@ class ViewReads:
                     dates[name] = (_iso(first), _iso(last))
         return texts, dates
 
+    def actor_article_counts(self, names: dict[int, str]) -> dict[str, int]:
+        """Per actor (``names``: name id → actor id): how many distinct articles mention
+        any of its names."""
+        ms = t.mention_stats
+        seen: dict[str, set[int]] = {}
+        with self.engine.connect() as conn:
+            for part in chunked(sorted(names), 900):
+                for name, article in conn.execute(
+                        select(ms.c.name_id, ms.c.article_id).where(ms.c.name_id.in_(part))
+                        .distinct()):
+                    seen.setdefault(names[name], set()).add(article)
+        return {actor: len(arts) for actor, arts in seen.items()}
+
     def name_article_days(self, names: Iterable[int]) -> dict[str, int]:
         """Per article date (ISO): how many (name, article) pairs of the given names fall on
         it (a name counted once per article)."""

@@ -16,7 +16,7 @@ from graph.core.model import ACTOR_TYPES, GraphSlice
 from graph.slices.build import Corpus, build_graph
 from graph.slices.top_view import covers, top_view
 from graph.store.store import Store
-from graph.views import colouring, style
+from graph.views import colouring, sizing, style
 
 __all__ = ["COLOR_BY", "LINKS_PER_ACTOR", "SIZE_BY", "cap_links", "communities", "node_colors",
            "node_measure", "view_graph"]
@@ -72,12 +72,8 @@ def cap_links(G: nx.Graph, per_actor: int = LINKS_PER_ACTOR) -> nx.Graph:
 
 
 def node_measure(G: nx.Graph, size_by: str = "mentions") -> dict:
-    """The value each node's size shows: mentions, degree or weighted degree."""
-    if size_by == "degree":
-        return dict(G.degree())
-    if size_by == "weighted degree":
-        return dict(G.degree(weight="weight"))
-    return {v: d.get("mentions", 1) for v, d in G.nodes(data=True)}
+    """The value each node's size shows (:func:`graph.views.sizing.measure`)."""
+    return sizing.measure(G, size_by)
 
 
 def communities(G: nx.Graph) -> dict:
