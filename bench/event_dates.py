@@ -137,12 +137,21 @@ def print_figures(got: dict, coverage: str, log: list[str] | None) -> None:
 
 def report(files: list[Path], model: str | None = None, verbose: bool = False) -> None:
     """Print the figures of each file (called by ``bench/quality.py`` as well)."""
+    report_each(files, lambda path, log: score(read_rows(path), model, log),
+                lambda path, got: f"event dates ({path.name}): {got['scored']} of {got['rows']} "
+                f"sentences with a typed relation ({got['no_relation']} without)",
+                "coverage (dated)", verbose)
+
+
+def report_each(files: list[Path], figures: Callable[[Path, list[str] | None], dict],
+                header: Callable[[Path, dict], str], coverage: str, verbose: bool) -> None:
+    """What the date scorers print for each file: a header line, then :func:`print_figures`;
+    ``figures`` scores one file, keeping every error in the list it is given when verbose."""
     for path in files:
         log: list[str] | None = [] if verbose else None
-        got = score(read_rows(path), model, log)
-        print(f"event dates ({path.name}): {got['scored']} of {got['rows']} sentences with a "
-              f"typed relation ({got['no_relation']} without)")
-        print_figures(got, "coverage (dated)", log)
+        got = figures(path, log)
+        print(header(path, got))
+        print_figures(got, coverage, log)
 
 
 def command_line(report_: Callable[[list[Path], str | None, bool], None], dev: Path,
