@@ -8,8 +8,11 @@ publication date and the trigger's tense:
   second pass over the text), each read with the preposition governing it ("on Tuesday",
   "since 2019", "for two years" is a duration and dates nothing). A date that modifies another
   noun ("violated the 2019 accord"), or stands in a clause modifying one ("a plan Oxfam had
-  backed in 2021"), is background to that noun, not the event's date; a forward expression
-  in a past sentence ("for the second time in a week") is a window, not a date;
+  backed in 2021"), is background to that noun, not the event's date, unless the noun is the
+  event's occasion ("in a 2003 interview, X compared ...") or the subject of a verb of
+  occurrence ("next year's summit will take place ..."); a forward expression in a past
+  sentence ("for the second time in a week") is a window, not a date, but "next month" counts
+  from publication whatever the tense; adjacent entities join ("Thursday" + "night");
 * the expression attached in the dependency tree to the trigger (as an adverbial of the verb,
   or a modifier of an event noun: "last year's summit") wins; else one attached to a verb of the
   trigger's own clause chain ("agreed on Tuesday to send troops", "held talks on Monday");
@@ -50,6 +53,9 @@ _TIME_WORDS = re.compile(
     r"tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas(?:\s+(?:day|eve))?|"
     r"boxing\s+day|new\s+year's\s+(?:day|eve))\b", re.I)
 
+#: "next week", "next month": ahead of publication whatever the verb's tense ("laws expected
+#: next month", with "expected" parsed as a past form), unlike "in a week" or "the next day".
+_NEXT = re.compile(r"next\s", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
 #: Heads whose ``to``-infinitive is a plan: "is due to visit", "plans to meet".
 _PLAN_HEADS = {"due", "set", "expect", "schedule", "plan", "intend", "aim", "hope", "prepare",
@@ -93,7 +99,7 @@ def event_date(trigger: Token, published: date | None,
     tense = tense_of(verb)
     for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
         tx = parse(_with_preposition(ent))
-        if tx is None or (tx.forward and tense == "past") or (
+        if tx is None or (tx.forward and tense == "past" and not _NEXT.match(ent.text)) or (
                 tx.kind == "anchored" and anchor is None):
             # a duration, a decade, an age; or "in a week" in a past sentence ("for the
             # second time in a week"): no point in time of this event; or "the next day"
@@ -118,7 +124,7 @@ def tense_of(verb: Token) -> str:
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
             return "future"
-        if token != verb and token.lemma_.lower() in _PLAN_HEADS and verb.tag_ == "VB":
+        if token != verb and token.lemma_.lower() in _PLAN_HEADS and _infinitive(verb):
             # "is due to visit", "plans to meet"; but "was due to meet", "planned to visit"
             # were no plans of today's
             return "past" if _past(token, auxes) else "future"
@@ -128,6 +134,12 @@ def tense_of(verb: Token) -> str:
             break
         token = token.head
     return "present"
+
+
+def _infinitive(verb: Token) -> bool:
+    """A bare infinitive, active ("to visit") or passive ("is to be held")."""
+    return verb.tag_ == "VB" or verb.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ == "VB" for a in verb.children)
 
 
 def _past(token: Token, auxes: list[Token]) -> bool:
@@ -237,7 +249,7 @@ def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span
             continue
         if host in (trigger, verb):
             rank = 0
-        elif host in chain:
+        elif host in chain or _occasion(host, chain):
             rank = 1
         elif host.pos_ in ("NOUN", "PROPN") and ent.end <= host.i:
             continue  # "the 2019 accord", "last year's deal": background of another noun
@@ -250,6 +262,27 @@ def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span
     return out
 
 
+#: Verbs whose subject is the event itself: "Next year's summit will take place in Rome",
+#: "the 2019 talks began in Doha".
+_OCCUR = frozenset({"happen", "occur", "begin", "start", "end", "open", "close", "finish",
+                    "resume", "conclude", "convene"})
+
+
+def _occasion(noun: Token, chain: set[Token]) -> bool:
+    """Whether ``noun`` is the occasion of the trigger's clause, so that a date modifying it
+    dates the event: the object of "in", "at" or "during" on a verb of the clause ("in a 2003
+    interview, X compared ..."), or the subject of a verb of occurrence ("Next year's
+    competition is scheduled to take place ..."). Not a noun the event is about ("violated
+    the 2019 accord")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "during"):
+        return noun.head.head in chain
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head in chain and any(
+        v.lemma_ in _OCCUR or v.lemma_ == "take" and any(c.lower_ == "place" for c in v.children)
+        or v.lemma_ == "hold" and any(c.dep_ == "auxpass" for c in v.children) for v in chain)
+
+
 def _expressions(sent: Span) -> list[Span]:
     """The sentence's ``DATE``/``TIME`` entities, and the plainest time words the model left
     unlabelled ("last night", "yesterday", a weekday, "Boxing Day")."""
@@ -260,7 +293,13 @@ def _expressions(sent: Span) -> list[Span]:
                                   alignment_mode="expand")
         if span is not None and not any(i in covered for i in range(span.start, span.end)):
             ents.append(span)
-    return ents
+    merged: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):  # "Thursday" + "night": one expression
+        if merged and merged[-1].end == ent.start:
+            merged[-1] = sent.doc[merged[-1].start:ent.end]
+        else:
+            merged.append(ent)
+    return merged
 
 
 def _host(ent: Span) -> Token | None:
@@ -310,10 +349,13 @@ def _chain(verb: Token) -> set[Token]:
 
 def _with_preposition(ent: Span) -> str:
     """The expression with the preposition governing it ("in two weeks", "for two years")."""
-    root = ent.root
+    root, text = ent.root, ent.text
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in ("ago", "back"):
+        text = f"{text} {after.text}"  # "a couple of years" + "back"
     if root.dep_ == "pobj" and root.head.i == ent.start - 1:
-        return f"{root.head.text} {ent.text}"
-    return ent.text
+        return f"{root.head.text} {text}"
+    return text
 
 
 def _cut(day: date, precision: str) -> str:

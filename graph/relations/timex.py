@@ -1,9 +1,10 @@
 """Time expressions of news English → dates, resolved against the publication date and tense.
 
 One expression at a time (the text of a spaCy ``DATE``/``TIME`` entity, with the preposition
-governing it): :func:`parse` reads what it says (a full date, a month, a year, a weekday, a
-relative expression) without knowing when it was written; :func:`resolve` places it in time
-from the publication date and the tense of the verb it dates.
+governing it and a trailing "ago"/"back"; hedges such as "almost two years ago", "just
+yesterday" are read without the hedge): :func:`parse` reads what it says (a full date, a
+month, a year, a weekday, a relative expression) without knowing when it was written;
+:func:`resolve` places it in time from the publication date and the tense of the verb.
 
 Hand-written rather than dateparser (BSD, installed here through htmldate): dateparser resolves
 "Wednesday" or "in March" by one fixed preference (``PREFER_DATES_FROM``), not by the tense of
@@ -43,7 +44,8 @@ _WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-          "months": "month", "year": "year", "years": "year"}
+          "months": "month", "year": "year", "years": "year", "decade": "decade",
+          "decades": "decade"}
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _FULL = (
     (re.compile(rf"{_YEAR}-(\d\d)-(\d\d)\b"), "ymd"),
@@ -61,7 +63,14 @@ _YEAR_ONLY = re.compile(rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|
                         rf"third|fourth|last)\s+(?:half|quarter)\s+of)[\s-]+)?{_YEAR}(?:'s)?$")
 _WEEKDAY_RE = re.compile(rf"(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?(?:(last|this|next|"
                          rf"past)\s+)?{_WEEKDAY}{_PART}$")
-_AGO = re.compile(r"(\w+)\s+(days?|weeks?|months?|years?)\s+ago$")
+#: "two years ago", "a couple of weeks back", "a decade ago".
+_AGO = re.compile(r"(a\s+couple\s+of|\w+)\s+(days?|weeks?|months?|years?|decades?)\s+(?:ago|back)$")
+#: Hedges before a counted or fixed relative expression ("almost two years ago", "just
+#: yesterday"): they blur the edge, not the day, month or year the expression is cut to.
+_HEDGE = re.compile(r"^(?:just|only|almost|nearly|about|around|roughly|approximately|some|"
+                    r"barely|well\s+over|more\s+than|less\s+than|over|under)\s+(?=\S+\s+\S+"
+                    r"(?:\s+\S+)?\s+(?:ago|back)$|(?:a\s+couple\s+of\s+)?\S+\s+\S+\s+(?:ago|"
+                    r"back)$)|^(?:just|only|as\s+recently\s+as)\s+(?=yesterday|today|last\s)")
 _IN_UNITS = re.compile(r"in\s+(\w+)\s+(days?|weeks?|months?|years?)(?:'|'s)?(?:\s+time)?$")
 #: Fixed relative expressions: (days from publication, precision, forward-looking).
 _FIXED = {
@@ -126,7 +135,7 @@ precision='day', forward=False)
     """
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     prep = ""
-    m = re.match(r"(on|in|at|during|since|by|until|till|from|between|before|after|for|over|"
+    m = re.match(r"(on|in|at|during|since|by|to|until|till|from|between|before|after|for|over|"
                  r"through|"
                  r"throughout|within|around|as of|as early as|as late as|earlier|later)\s+", t)
     if m:
@@ -135,6 +144,7 @@ precision='day', forward=False)
             r"\b(days?|weeks?|months?|years?|decades?|hours?)\b", t) and not re.search(
             r"\b(last|past|this|next|coming)\b", t):
         return None  # a duration, not a point in time
+    t = _HEDGE.sub("", t)
     t = re.sub(r"^(the|this\s+past)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))", "", t)
     t = re.sub(r"^(?:the\s+)?(?:weekday|day)\s+of\s+", "", t)
     t = re.sub(r"'s$", "", t)
@@ -237,10 +247,14 @@ def _coarser(unit: str) -> str:
 
 
 def _units(number: str, unit: str, sign: int) -> Timex | None:
-    n = int(number) if number.isdigit() else _NUMBERS.get(number)
+    number = " ".join(number.split())
+    n = int(number) if number.isdigit() else 2 if number == "a couple of" else _NUMBERS.get(
+        number)
     if n is None:
         return None
     unit = _UNITS[unit]
+    if unit == "decade":  # "a decade ago": the year ten years back
+        n, unit = 10 * n, "year"
     if unit == "day":
         return Timex("offset", days=sign * n, forward=sign > 0)
     if unit == "week":
