@@ -28,9 +28,8 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from graph.relations.timex_resolve import resolve, valid
+from graph.relations.timex_resolve import Timex, resolve, valid
 
 __all__ = ["Timex", "parse", "resolve"]
 
@@ -97,31 +96,6 @@ _SEASON = re.compile(r"(?:(last|this|next)\s+|the\s+)?(spring|summer|autumn|fall
 #: The last month of each season (northern hemisphere, as wire copy writes them).
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _WEEKEND = re.compile(r"(?:(last|this|next|the\s+past|the\s+coming)\s+)?weekend$")
-
-
-@dataclass(frozen=True)
-class Timex:
-    """What one time expression says, before it is placed in time.
-
-    ``kind`` is ``"full"`` (a whole date: ``day`` set), ``"daymonth"`` (a day and month without a
-    year), ``"month"`` (``month``, with ``year`` if written), ``"year"``, ``"weekday"``
-    (``weekday`` 0–6, ``shift`` -1 for "last", +1 for "next"), ``"offset"`` (``days`` from the
-    publication date at ``precision``) or ``"span"`` (``unit`` week/month/year/weekend moved by
-    ``shift``), or ``"anchored"`` (``days`` from the event told just before, not from
-    publication: "the following day", "two days earlier"). ``forward`` marks an expression that
-    looks ahead ("next week", "tomorrow").
-    """
-
-    kind: str
-    year: int = 0
-    month: int = 0
-    day: int = 0
-    weekday: int = 0
-    shift: int = 0
-    days: int = 0
-    unit: str = ""
-    precision: str = "day"
-    forward: bool = False
 
 
 def parse(text: str) -> Timex | None:

@@ -1,21 +1,44 @@
 """Placing a time expression in time: :func:`resolve` of :mod:`graph.relations.timex`.
 
-What :func:`graph.relations.timex.parse` read from one expression (a :class:`Timex`) becomes a
-representative day, its precision and basis, from the article's publication date and the
-tense of the verb it dates: weekdays and year-less dates take the nearest day on the tense's
-side of publication, "last week" the week before, "in the summer" this year's or the next by
-tense. Kept apart from the reading so that each stays a module of one concern.
+What :func:`graph.relations.timex.parse` reads from one expression (a :class:`Timex`, defined
+here so that this module needs nothing of the reader) becomes a representative day, its
+precision and basis, from the article's publication date and the tense of the verb it dates:
+weekdays and year-less dates take the nearest day on the tense's side of publication, "last
+week" the week before, "in the summer" this year's or the next by tense. Kept apart from the
+reading so that each stays a module of one concern.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from graph.relations.timex import Timex
+__all__ = ["Timex", "resolve", "valid"]
 
-__all__ = ["resolve", "valid"]
+
+@dataclass(frozen=True)
+class Timex:
+    """What one time expression says, before it is placed in time.
+
+    ``kind`` is ``"full"`` (a whole date: ``day`` set), ``"daymonth"`` (a day and month without a
+    year), ``"month"`` (``month``, with ``year`` if written), ``"year"``, ``"weekday"``
+    (``weekday`` 0–6, ``shift`` -1 for "last", +1 for "next"), ``"offset"`` (``days`` from the
+    publication date at ``precision``) or ``"span"`` (``unit`` week/month/year/weekend moved by
+    ``shift``), or ``"anchored"`` (``days`` from the event told just before, not from
+    publication: "the following day", "two days earlier"). ``forward`` marks an expression that
+    looks ahead ("next week", "tomorrow").
+    """
+
+    kind: str
+    year: int = 0
+    month: int = 0
+    day: int = 0
+    weekday: int = 0
+    shift: int = 0
+    days: int = 0
+    unit: str = ""
+    precision: str = "day"
+    forward: bool = False
 
 
 def resolve(tx: Timex | None, published: date | None, tense: str,
@@ -27,10 +50,9 @@ def resolve(tx: Timex | None, published: date | None, tense: str,
     out, ``"relative"`` for the rest. An ``"anchored"`` expression is counted from ``anchor``
     (the day of the event told just before); without one it gives ``None``.
 
-    >>> from graph.relations.timex import parse
-    >>> resolve(parse("on 15 August"), date(2024, 1, 5), "past")
+    >>> resolve(Timex("daymonth", month=8, day=15), date(2024, 1, 5), "past")
     (datetime.date(2023, 8, 15), 'day', 'explicit', False)
-    >>> resolve(parse("on Tuesday"), None, "past") is None
+    >>> resolve(Timex("weekday", weekday=1), None, "past") is None
     True
     """
     if tx is None:
