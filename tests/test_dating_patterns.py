@@ -97,3 +97,56 @@ def test_resolver_hedges_and_counts(text, published, expected):
                                   "almost two years", "a couple of years"])
 def test_hedged_durations_date_nothing(text):
     assert parse(text) is None
+
+
+WED = date(2024, 1, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,tense,expected", [
+    # ranges are dated by their start; a bare first day takes the month written after it
+    ("between 3 and 5 January", "past", (date(2024, 1, 3), "day")),
+    ("3-5 January", "past", (date(2024, 1, 3), "day")),
+    ("from Monday to Wednesday", "past", (date(2024, 1, 8), "day")),
+    ("Monday to Wednesday", "past", (date(2024, 1, 8), "day")),
+    ("from 20 to 22 March", "future", (date(2024, 3, 20), "day")),
+    # "the week", "the weekend", "the month" after in/over/at/earlier in: the current one
+    ("over the weekend", "past", (date(2024, 1, 6), "month")),
+    ("at the weekend", "past", (date(2024, 1, 6), "month")),
+    ("earlier in the week", "past", (date(2024, 1, 9), "month")),
+    ("later in the month", "future", (date(2024, 1, 1), "month")),
+    # a part of a day: the day
+    ("in the early hours of Tuesday", "past", (date(2024, 1, 9), "day")),
+    ("on the night of 3 January", "past", (date(2024, 1, 3), "day")),
+    # "a few days ago": a day or so either way, so only the month is claimed
+    ("a few days ago", "past", (date(2024, 1, 7), "month")),
+    # a day of the month without the month: this month's, or the last one's, by tense
+    ("on the 5th", "past", (date(2024, 1, 5), "day")),
+    ("on the 20th", "past", (date(2023, 12, 20), "day")),
+    ("on the 20th", "future", (date(2024, 1, 20), "day")),
+    # quarters and "of 2022" ("the autumn of 2022" when the model labels only the year)
+    ("in Q4 2023", "past", (date(2023, 1, 1), "year")),
+    ("of 2022", "past", (date(2022, 1, 1), "year")),
+])
+def test_resolver_wire_patterns(text, tense, expected):
+    got = resolve(parse(text), WED, tense)
+    assert got is not None and got[:2] == expected
+
+
+@pytest.mark.parametrize("text", ["a few years ago", "the 5th", "over the week"])
+def test_vague_or_bare_wire_expressions_date_nothing(text):
+    assert parse(text) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("Kenya hosted Uganda's president on the 5th, officials said.", "hosted",
+     EventDate("2024-01-05", "day", "explicit")),
+    ("Russia attacked Kyiv in the early hours of Tuesday.", "attacked",
+     EventDate("2024-01-09", "day", "relative")),
+    ("Kenya hosted Uganda's president over the weekend.", "hosted",
+     EventDate("2024-01", "month", "relative")),
+    ("Between 3 and 5 January, Kenya hosted Uganda's president.", "hosted",
+     EventDate("2024-01-03", "day", "explicit")),
+])
+def test_wire_pattern_in_a_sentence(nlp, text, trigger, expected):
+    assert dated(nlp, text, trigger, WED) == expected

@@ -47,11 +47,11 @@ from graph.relations.timex import parse, resolve
 
 __all__ = ["date_relations", "event_date", "tense_of"]
 
-#: Time words spaCy's model sometimes leaves out of its entities.
+#: Time words spaCy's model sometimes leaves out of its entities (or labels otherwise).
 _TIME_WORDS = re.compile(
     r"\b(?:(?:last|next|this)\s+(?:night|week|month|year|weekend)|yesterday|today|tomorrow|"
     r"tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas(?:\s+(?:day|eve))?|"
-    r"boxing\s+day|new\s+year's\s+(?:day|eve))\b", re.I)
+    r"boxing\s+day|new\s+year's\s+(?:day|eve)|(?<=\bon )the\s+\d{1,2}(?:st|nd|rd|th))\b", re.I)
 
 #: "next week", "next month": ahead of publication whatever the verb's tense ("laws expected
 #: next month", with "expected" parsed as a past form), unlike "in a week" or "the next day".
@@ -287,7 +287,8 @@ def _expressions(sent: Span) -> list[Span]:
     """The sentence's ``DATE``/``TIME`` entities, and the plainest time words the model left
     unlabelled ("last night", "yesterday", a weekday, "Boxing Day")."""
     ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    covered = {i for e in sent.ents for i in range(e.start, e.end)}
+    # a day of the month the model calls an ordinal ("on the 5th") is still a time word
+    covered = {i for e in sent.ents if e.label_ != "ORDINAL" for i in range(e.start, e.end)}
     for m in _TIME_WORDS.finditer(sent.text):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                                   alignment_mode="expand")

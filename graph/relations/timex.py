@@ -58,13 +58,14 @@ _MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")
 _MONTH_ONLY = re.compile(rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+"
                          rf"beginning\s+of|the\s+middle\s+of)[\s-]+)?(?:(last|this|next)\s+)?"
                          rf"{_MONTH}$")
-_YEAR_ONLY = re.compile(rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+"
+_YEAR_ONLY = re.compile(rf"(?:(?:early|mid|late|q[1-4]|the\s+end\s+of|the\s+start\s+of|the\s+"
                         rf"(?:spring|summer|autumn|fall|winter)\s+of|the\s+(?:first|second|"
                         rf"third|fourth|last)\s+(?:half|quarter)\s+of)[\s-]+)?{_YEAR}(?:'s)?$")
 _WEEKDAY_RE = re.compile(rf"(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?(?:(last|this|next|"
                          rf"past)\s+)?{_WEEKDAY}{_PART}$")
 #: "two years ago", "a couple of weeks back", "a decade ago".
-_AGO = re.compile(r"(a\s+couple\s+of|\w+)\s+(days?|weeks?|months?|years?|decades?)\s+(?:ago|back)$")
+_AGO = re.compile(r"(a\s+couple\s+of|a\s+few|several|\w+)\s+(days?|weeks?|months?|years?|"
+                  r"decades?)\s+(?:ago|back)$")
 #: Hedges before a counted or fixed relative expression ("almost two years ago", "just
 #: yesterday"): they blur the edge, not the day, month or year the expression is cut to.
 _HEDGE = re.compile(r"^(?:just|only|almost|nearly|about|around|roughly|approximately|some|"
@@ -110,9 +111,9 @@ precision='day', forward=False)
     """
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     prep = ""
-    m = re.match(r"(on|in|at|during|since|by|to|until|till|from|between|before|after|for|over|"
-                 r"through|"
-                 r"throughout|within|around|as of|as early as|as late as|earlier|later)\s+", t)
+    m = re.match(r"(on|in|at|during|since|by|to|of|until|till|from|between|before|after|for|"
+                 r"over|through|throughout|within|around|as of|as early as|as late as|"
+                 r"(?:earlier|later)(?:\s+in)?)\s+", t)
     if m:
         prep, t = m.group(1), t[m.end():]
     if prep in ("for", "over", "through", "throughout", "within") and re.search(
@@ -120,16 +121,25 @@ precision='day', forward=False)
             r"\b(last|past|this|next|coming)\b", t):
         return None  # a duration, not a point in time
     t = _HEDGE.sub("", t)
+    if prep in ("in", "during", "over", "at", "earlier in", "later in"):
+        # "over the weekend", "earlier in the week", "later in the month": the current one
+        t = re.sub(r"^the\s+(?=(?:week|weekend|month)$)", "this ", t)
     t = re.sub(r"^(the|this\s+past)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))", "", t)
-    t = re.sub(r"^(?:the\s+)?(?:weekday|day)\s+of\s+", "", t)
+    t = re.sub(r"^(?:the\s+)?(?:weekday|day|(?:early|small|late|wee)\s+hours|morning|afternoon|"
+               r"evening|night)\s+of\s+", "", t)  # "the early hours of Tuesday"
+    t = re.sub(r"^(\d{1,2})\s*[-\u2013]\s*(?=\d{1,2}\s+[a-z])", r"\1 to ", t)  # "3-5 May"
     t = re.sub(r"'s$", "", t)
     # "the first week of March": the month; "between 2019 and 2021": where it starts
     t = re.sub(r"^(?:the\s+)?(?:first|second|third|fourth|last|final|closing|opening)\s+"
                r"(?:week|weeks|days|half|quarter)\s+of\s+", "", t)
-    if prep in ("between", "from") or re.match(r"\S+(?:\s+\S+)?\s+(?:to|until|and|through)\s"
-                                               r"+(?:\d|[a-z]+\s+\d)", t):
-        first = re.split(r"\s+(?:and|to|until|through)\s+", t, maxsplit=1)[0]
-        if first != t:
+    if prep in ("between", "from") or re.match(
+            rf"\S+(?:\s+\S+)?\s+(?:to|until|and|through)\s+(?:\d|[a-z]+\s+\d|{_WEEKDAY}$|"
+            rf"{_MONTH}$)", t):
+        first, *rest = re.split(r"\s+(?:and|to|until|through)\s+", t, maxsplit=1)
+        if rest and re.fullmatch(_DAY, first) and (
+                month := re.search(rf"{_MONTH}(?:,?\s+{_YEAR})?", rest[0])):
+            first = f"{first} {month.group(0)}"  # "between 3 and 5 January": the 3rd
+        if rest:
             return parse(first)
     # "the end of last year", "early next month": the span's own precision covers its edges
     t = re.sub(r"^(?:(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|mid|late)"
@@ -167,6 +177,8 @@ def _parse_clean(t: str, prep: str) -> Timex | None:  # noqa: PLR0911 - one retu
         shift = {"last": -1, "next": 1, "this": 0, None: 0}[m.group(1)]
         return Timex("month", month=_month(m.group(2)), shift=shift, precision="month",
                      forward=shift > 0)
+    if prep == "on" and (m := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", t)):
+        return Timex("monthday", day=int(m.group(1)))  # "on the 5th": of this month or the last
     if m := _YEAR_ONLY.match(t):
         return Timex("year", year=int(m.group(1)), precision="year")
     if m := _WEEKDAY_RE.match(t):
@@ -223,6 +235,9 @@ def _coarser(unit: str) -> str:
 
 def _units(number: str, unit: str, sign: int) -> Timex | None:
     number = " ".join(number.split())
+    if number in ("a few", "several"):  # "a few days ago": about three days, the month's
+        return Timex("offset", days=sign * {"day": 3, "week": 21}[_UNITS[unit]],
+                     precision="month") if _UNITS[unit] in ("day", "week") else None
     n = int(number) if number.isdigit() else 2 if number == "a couple of" else _NUMBERS.get(
         number)
     if n is None:

@@ -21,9 +21,10 @@ class Timex:
     """What one time expression says, before it is placed in time.
 
     ``kind`` is ``"full"`` (a whole date: ``day`` set), ``"daymonth"`` (a day and month without a
-    year), ``"month"`` (``month``, with ``year`` if written), ``"year"``, ``"weekday"``
-    (``weekday`` 0–6, ``shift`` -1 for "last", +1 for "next"), ``"offset"`` (``days`` from the
-    publication date at ``precision``) or ``"span"`` (``unit`` week/month/year/weekend moved by
+    year), ``"monthday"`` (a day of a month not named: "on the 5th"), ``"month"`` (``month``,
+    with ``year`` if written), ``"year"``, ``"weekday"`` (``weekday`` 0–6, ``shift`` -1 for
+    "last", +1 for "next"), ``"offset"`` (``days`` from the publication date at
+    ``precision``), ``"season"``, ``"span"`` (``unit`` week/month/year/weekend moved by
     ``shift``), or ``"anchored"`` (``days`` from the event told just before, not from
     publication: "the following day", "two days earlier"). ``forward`` marks an expression that
     looks ahead ("next week", "tomorrow").
@@ -72,6 +73,11 @@ def resolve(tx: Timex | None, published: date | None, tense: str,
         return (day, "day", "explicit", tx.forward) if day else None
     if tx.kind == "month":
         return _month_of(tx, published, tense), "month", "explicit", tx.forward
+    if tx.kind == "monthday":
+        day = _nearest([date(m // 12, m % 12 + 1, tx.day) for k in (-1, 0, 1) if valid(
+            (m := published.year * 12 + published.month - 1 + k) // 12, m % 12 + 1, tx.day)],
+            published, tense)
+        return (day, "day", "explicit", tx.forward) if day else None
     if tx.kind == "weekday":
         return _weekday_of(tx, published, tense), "day", "relative", tx.forward
     if tx.kind == "offset":
@@ -83,8 +89,13 @@ def resolve(tx: Timex | None, published: date | None, tense: str,
 
 def _nearest_year(month: int, day: int, published: date, tense: str) -> date | None:
     """The year that puts ``day month`` nearest ``published`` on the side the tense says."""
-    options = [date(y, month, day) for y in (published.year - 1, published.year,
-                                             published.year + 1) if valid(y, month, day)]
+    return _nearest([date(y, month, day) for y in (published.year - 1, published.year,
+                                                   published.year + 1) if valid(y, month, day)],
+                    published, tense)
+
+
+def _nearest(options: list[date], published: date, tense: str) -> date | None:
+    """The option nearest ``published`` on the side the tense says (either when none is)."""
     if tense == "past":
         options = [d for d in options if d <= published] or options
     elif tense == "future":
