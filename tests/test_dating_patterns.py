@@ -150,3 +150,17 @@ def test_vague_or_bare_wire_expressions_date_nothing(text):
 ])
 def test_wire_pattern_in_a_sentence(nlp, text, trigger, expected):
     assert dated(nlp, text, trigger, WED) == expected
+
+
+@pytest.mark.slow
+def test_an_expression_on_the_reporting_verb_takes_its_tense(nlp):
+    # "said on Sunday it would expel": last Sunday's statement, not next Sunday's expulsion
+    text = "Mali's government said on Sunday it would expel France's ambassador."
+    assert dated(nlp, text, "expel", WED) == EventDate("2024-01-07", "day", "relative")
+    # the expression on the plan itself is still ahead
+    text = "Mali will expel France's ambassador on Sunday, the government said."
+    assert dated(nlp, text, "expel", WED) == EventDate("2024-01-14", "day", "relative",
+                                                        planned=True)
+    # after "that", the date is the reported event's
+    text = "Kenya claims that in 2019, Uganda shelled its border posts."
+    assert dated(nlp, text, "shelled", WED) == EventDate("2019", "year", "explicit")

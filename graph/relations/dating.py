@@ -97,8 +97,14 @@ def event_date(trigger: Token, published: date | None,
     ``anchor`` is the day of the event told before it, which "the following day" counts from."""
     verb = _clause_verb(trigger)
     tense = tense_of(verb)
+    chain = _chain(verb)
     for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
         tx = parse(_with_preposition(ent))
+        host = _host(ent)
+        # an expression on another verb is read in that verb's tense: "the junta said on
+        # Sunday it would prosecute him" is last Sunday's statement, not next Sunday's trial
+        tense = tense_of(host) if host is not None and host.pos_ in ("VERB", "AUX") and (
+            host not in chain) else tense_of(verb)
         if tx is None or (tx.forward and tense == "past" and not _NEXT.match(ent.text)) or (
                 tx.kind == "anchored" and anchor is None):
             # a duration, a decade, an age; or "in a week" in a past sentence ("for the
@@ -318,6 +324,12 @@ def _host(ent: Span) -> Token | None:
         # "met a delegation led by X on Sunday": the parser hangs the date on "led", but who
         # leads a delegation is a standing fact; the date is the meeting's
         head = head.head.head
+    if head.dep_ == "ccomp" and head.head.i < ent.start and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i >= ent.end for c in head.children) and not any(
+            c.dep_ == "mark" and c.i < ent.start for c in head.children):
+        # "said on Sunday it would expel ...": before the reported clause (its subject, or its
+        # "that"), the date is the saying's, wherever the parser hangs it
+        head = head.head
     return head
 
 
