@@ -1,7 +1,7 @@
 """When each typed relation happened: the time expression of its trigger, placed in time.
 
 For a typed relation this finds its trigger in the parsed sentence, picks the time expression
-that belongs to it, and resolves it (:mod:`graph.relations.timex`) against the article's
+that belongs to it (:mod:`graph.relations.event_time`, the sentence-level rules), and resolves it (:mod:`graph.relations.timex`) against the article's
 publication date and the trigger's tense:
 
 * candidates are spaCy's ``DATE``/``TIME`` entities of the sentence (already in the parse; no
@@ -28,6 +28,11 @@ publication date and the trigger's tense:
   its date ("X met Y on Tuesday. ... Y thanked Z for ..."): wire copy tells an event in a dated
   lede and its details after. Not for a third party reacting, a perfect, a plan, or what
   follows a journey (a visit spans days);
+* "that year", "in March of that year" take the year last written out before them; a
+  simple-past event without an expression in a background paragraph (one whose time
+  expression nearest before it writes out an earlier year on a simple past verb: "The two
+  fought a border war in 2019. X expelled Y's envoy.") takes that year; "since 2019" bounds a
+  state and makes no background, a new paragraph or a later expression ends one;
 * otherwise the relation gets the article's date (basis ``"article"``); an
   undated article gives ``None`` then, and for anything relative to it. ``planned`` is set
   for future tense, forward expressions ("next week") and dates after publication.
@@ -42,7 +47,16 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import EventDate, Relation
 from graph.names.builtin import country_name
-from graph.relations.event_time import article_date, clause_verb, event_date, tense_of
+from graph.relations.event_time import (
+    article_date,
+    clause_verb,
+    event_date,
+    expressions,
+    host_of,
+    tense_of,
+    with_preposition,
+)
+from graph.relations.timex import parse
 
 __all__ = ["date_relations", "event_date", "tense_of"]
 
@@ -55,6 +69,7 @@ def date_relations(doc: Doc, relations: list[Relation],
     dated: list[Relation] = []  # typed relations dated by an expression, in text order
     anchor: date | None = None  # the day of the last event dated to the day
     lede_journey = any(r.directed and r.sentence == 0 and r.kind in _SPANNING for r in relations)
+    years: list[tuple[int, int, bool]] | None = None  # written years, read when first needed
     for rel in relations:
         if not rel.directed or not rel.trigger or rel.sentence >= len(sents):
             out.append(rel)
@@ -63,9 +78,13 @@ def date_relations(doc: Doc, relations: list[Relation],
         if trigger is None:
             when = article_date(published, False)
         else:
-            when = event_date(trigger, published, anchor)
+            if years is None:
+                years = _written_years(sents)
+            year = next((y for i, y, _ in reversed(years) if i < trigger.i), None)
+            when = event_date(trigger, published, anchor, year)
             if when is not None and when.basis == "article" and _simple_past(trigger):
-                when = _follow_up(rel, dated) or (
+                when = _background(trigger, sents, rel.sentence, years, published) or (
+                    _follow_up(rel, dated)) or (
                     None if lede_journey else _from_lede(rel, sents, published)) or when
         rel = replace(rel, when=when)
         if when is not None and when.basis != "article":
@@ -74,6 +93,56 @@ def date_relations(doc: Doc, relations: list[Relation],
                 anchor = date.fromisoformat(when.value)
         out.append(rel)
     return out
+
+
+def _written_years(sents: list[Span]) -> list[tuple[int, int, bool]]:
+    """``(token index, year, simple past)`` of every time expression of the text that writes a
+    year out ("in 2019", "March 2023", "on 1 May 2020"), in text order; ``simple past`` when it
+    dates a simple past verb ("fought a war in 2019", not "has supplied ... since 2019")."""
+    out = []
+    for sent in sents:
+        for ent in expressions(sent):
+            text = with_preposition(ent)
+            tx = parse(text)
+            if tx is not None and tx.year and not text.lower().startswith(_NOT_A_TIME):
+                host = host_of(ent)
+                out.append((ent.start, tx.year, host is not None and host.pos_ in (
+                    "VERB", "AUX") and _simple_past(host)))
+    return out
+
+
+#: Prepositions whose year bounds a state instead of dating an event.
+_NOT_A_TIME = ("since", "until", "till", "by", "before", "after", "from", "between")
+
+
+def _background(trigger: Token, sents: list[Span], index: int,
+                years: list[tuple[int, int, bool]], published: date | None) -> EventDate | None:
+    """The year of a background paragraph, for a simple-past event of it without a date of its
+    own: the paragraph's time expression nearest before the trigger writes out a year before
+    publication on a simple past verb ("The two countries fought a border war in 2019. Kenya
+    expelled Uganda's ambassador ..."). A later expression in between ("on Tuesday") ends the
+    background; so does the start of a new paragraph."""
+    if published is None:
+        return None
+    first = _paragraph_start(sents, index)
+    previous = [e for s in sents[first:index + 1] for e in expressions(s) if e.start < trigger.i]
+    if not previous:
+        return None
+    year = next((y for i, y, past in years if i == previous[-1].start and past), None)
+    return EventDate(str(year), "year", "explicit") if year and year < published.year else None
+
+
+def _paragraph_start(sents: list[Span], index: int) -> int:
+    """The index of the first sentence of the paragraph sentence ``index`` is in: the text
+    between two sentences of one paragraph holds no line break."""
+    text = sents[index].doc.text
+    while index > 0:
+        before = [t for t in sents[index - 1] if not t.is_space]
+        after = [t for t in sents[index] if not t.is_space]
+        if not before or not after or "\n" in text[before[-1].idx:after[0].idx]:
+            break
+        index -= 1
+    return index
 
 
 #: How many sentences back a follow-up looks for the dated event it continues.

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 from graph.core.model import EventDate
 from graph.relations.timex import parse, resolve
 
-__all__ = ["article_date", "clause_verb", "event_date", "expressions", "tense_of"]
+__all__ = ["article_date", "clause_verb", "event_date", "expressions", "host_of", "tense_of",
+           "with_preposition"]
 
 
 #: Time words spaCy's model sometimes leaves out of its entities (or labels otherwise).
@@ -32,27 +33,30 @@ _PLAN_HEADS = {"due", "set", "expect", "schedule", "plan", "intend", "aim", "hop
                "poise", "go", "be", "propose", "seek", "slate"}
 
 
-def event_date(trigger: Token, published: date | None,
-               anchor: date | None = None) -> EventDate | None:
+def event_date(trigger: Token, published: date | None, anchor: date | None = None,
+               year: int | None = None) -> EventDate | None:
     """The date of the event ``trigger`` (a verb or event noun) names, or ``None``.
-    ``anchor`` is the day of the event told before it, which "the following day" counts from."""
+    ``anchor`` is the day of the event told before it, which "the following day" counts from;
+    ``year`` the year last written out before it, which "that year" means."""
     verb = clause_verb(trigger)
     tense = tense_of(verb)
     chain = _chain(verb)
     for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
-        tx = parse(_with_preposition(ent))
-        host = _host(ent)
+        tx = parse(with_preposition(ent))
+        host = host_of(ent)
         # an expression on another verb is read in that verb's tense: "the junta said on
         # Sunday it would prosecute him" is last Sunday's statement, not next Sunday's trial
         tense = tense_of(host) if host is not None and host.pos_ in ("VERB", "AUX") and (
             host not in chain) else tense_of(verb)
         if tx is None or (tx.forward and tense == "past" and not _NEXT.match(ent.text)) or (
-                tx.kind == "anchored" and anchor is None):
+                tx.kind == "anchored" and anchor is None) or (
+                tx.kind == "sameyear" and year is None):
             # a duration, a decade, an age; or "in a week" in a past sentence ("for the
             # second time in a week"): no point in time of this event; or "the next day"
             # with no dated event before it to count from
             continue
-        got = resolve(tx, published, tense, anchor)
+        got = resolve(tx, published, tense,
+                      date(year, 1, 1) if tx.kind == "sameyear" and year else anchor)
         if got is None:
             return None  # relative to a date the article does not have
         day, precision, basis, forward = got
@@ -125,7 +129,7 @@ def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span
     chain = _chain(verb)
     out = []
     for ent in expressions(sent):
-        host = _host(ent)
+        host = host_of(ent)
         if host is None:
             continue
         if host in (trigger, verb):
@@ -184,7 +188,7 @@ def expressions(sent: Span) -> list[Span]:
     return merged
 
 
-def _host(ent: Span) -> Token | None:
+def host_of(ent: Span) -> Token | None:
     """The word a time expression modifies: a verb (through a preposition), or a noun."""
     root = ent.root
     if root.dep_ in ("pobj", "pcomp") and root.head.dep_ in ("prep", "agent"):
@@ -235,7 +239,7 @@ def _chain(verb: Token) -> set[Token]:
     return chain
 
 
-def _with_preposition(ent: Span) -> str:
+def with_preposition(ent: Span) -> str:
     """The expression with the preposition governing it ("in two weeks", "for two years")."""
     root, text = ent.root, ent.text
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None

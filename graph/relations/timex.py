@@ -179,6 +179,10 @@ def _parse_clean(t: str, prep: str) -> Timex | None:  # noqa: PLR0911 - one retu
                      forward=shift > 0)
     if prep == "on" and (m := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", t)):
         return Timex("monthday", day=int(m.group(1)))  # "on the 5th": of this month or the last
+    if m := re.fullmatch(rf"(?:{_MONTH}\s+(?:of\s+)?)?(?:that|the\s+same)\s+year", t):
+        # "that year", "March of that year": the year last written out before it
+        return Timex("sameyear", month=_month(m.group(1)) if m.group(1) else 0,
+                     precision="month" if m.group(1) else "year")
     if m := _YEAR_ONLY.match(t):
         return Timex("year", year=int(m.group(1)), precision="year")
     if m := _WEEKDAY_RE.match(t):

@@ -24,7 +24,8 @@ class Timex:
     year), ``"monthday"`` (a day of a month not named: "on the 5th"), ``"month"`` (``month``,
     with ``year`` if written), ``"year"``, ``"weekday"`` (``weekday`` 0–6, ``shift`` -1 for
     "last", +1 for "next"), ``"offset"`` (``days`` from the publication date at
-    ``precision``), ``"season"``, ``"span"`` (``unit`` week/month/year/weekend moved by
+    ``precision``), ``"season"``, ``"sameyear"`` (the year last written out:
+    "that year", "in March of that year"), ``"span"`` (``unit`` week/month/year/weekend moved by
     ``shift``), or ``"anchored"`` (``days`` from the event told just before, not from
     publication: "the following day", "two days earlier"). ``forward`` marks an expression that
     looks ahead ("next week", "tomorrow").
@@ -58,6 +59,9 @@ def resolve(tx: Timex | None, published: date | None, tense: str,
     """
     if tx is None:
         return None
+    if tx.kind == "sameyear":  # "that year": ``anchor`` is the year written before it
+        return (date(anchor.year, tx.month or 1, 1), tx.precision, "explicit",
+                False) if anchor else None
     if tx.kind == "anchored":
         return (anchor + timedelta(days=tx.days), "day", "relative", False) if anchor else None
     if tx.kind == "full":
