@@ -1,8 +1,8 @@
 """When each typed relation happened: the time expression of its trigger, placed in time.
 
 For a typed relation this finds its trigger in the parsed sentence, picks the time expression
-that belongs to it (:mod:`graph.relations.event_time`, the sentence-level rules), and resolves it (:mod:`graph.relations.timex`) against the article's
-publication date and the trigger's tense:
+that belongs to it (:mod:`graph.relations.event_time`, the sentence-level rules), and resolves
+it (:mod:`graph.relations.timex`) against the article's publication date and the trigger's tense:
 
 * candidates are spaCy's ``DATE``/``TIME`` entities of the sentence (already in the parse; no
   second pass over the text), each read with the preposition governing it ("on Tuesday",
