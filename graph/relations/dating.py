@@ -40,6 +40,7 @@ it (:mod:`graph.relations.timex`) against the article's publication date and the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -69,7 +70,6 @@ def date_relations(doc: Doc, relations: list[Relation],
     dated: list[Relation] = []  # typed relations dated by an expression, in text order
     anchor: date | None = None  # the day of the last event dated to the day
     lede_journey = any(r.directed and r.sentence == 0 and r.kind in _SPANNING for r in relations)
-    years: list[tuple[int, int, bool]] | None = None  # written years, read when first needed
     for rel in relations:
         if not rel.directed or not rel.trigger or rel.sentence >= len(sents):
             out.append(rel)
@@ -78,12 +78,11 @@ def date_relations(doc: Doc, relations: list[Relation],
         if trigger is None:
             when = article_date(published, False)
         else:
-            if years is None:
-                years = _written_years(sents)
-            year = next((y for i, y, _ in reversed(years) if i < trigger.i), None)
+            year = _last_year(sents, rel.sentence, trigger.i) if _SAME_YEAR.search(
+                sents[rel.sentence].text) else None
             when = event_date(trigger, published, anchor, year)
             if when is not None and when.basis == "article" and _simple_past(trigger):
-                when = _background(trigger, sents, rel.sentence, years, published) or (
+                when = _background(trigger, sents, rel.sentence, published) or (
                     _follow_up(rel, dated)) or (
                     None if lede_journey else _from_lede(rel, sents, published)) or when
         rel = replace(rel, when=when)
@@ -95,20 +94,29 @@ def date_relations(doc: Doc, relations: list[Relation],
     return out
 
 
-def _written_years(sents: list[Span]) -> list[tuple[int, int, bool]]:
-    """``(token index, year, simple past)`` of every time expression of the text that writes a
-    year out ("in 2019", "March 2023", "on 1 May 2020"), in text order; ``simple past`` when it
-    dates a simple past verb ("fought a war in 2019", not "has supplied ... since 2019")."""
-    out = []
-    for sent in sents:
-        for ent in expressions(sent):
-            text = with_preposition(ent)
-            tx = parse(text)
-            if tx is not None and tx.year and not text.lower().startswith(_NOT_A_TIME):
-                host = host_of(ent)
-                out.append((ent.start, tx.year, host is not None and host.pos_ in (
-                    "VERB", "AUX") and _simple_past(host)))
-    return out
+#: Sentences that may say "that year" (the year written before them), found by their text.
+_SAME_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
+
+
+def _written_year(ent: Span) -> tuple[int, bool] | None:
+    """``(year, simple past)`` when the time expression ``ent`` writes a year out ("in 2019",
+    "March 2023", "on 1 May 2020") as a point in time (not "since 2019"); ``simple past`` when
+    it dates a simple past verb ("fought a war in 2019", not "has supplied ... in 2019")."""
+    text = with_preposition(ent)
+    tx = parse(text)
+    if tx is None or not tx.year or text.lower().startswith(_NOT_A_TIME):
+        return None
+    host = host_of(ent)
+    return tx.year, host is not None and host.pos_ in ("VERB", "AUX") and _simple_past(host)
+
+
+def _last_year(sents: list[Span], index: int, before: int) -> int | None:
+    """The year last written out before token ``before`` (in sentence ``index`` or earlier)."""
+    for sent in reversed(sents[:index + 1]):
+        for ent in reversed(expressions(sent)):
+            if ent.start < before and (got := _written_year(ent)):
+                return got[0]
+    return None
 
 
 #: Prepositions whose year bounds a state instead of dating an event.
@@ -116,7 +124,7 @@ _NOT_A_TIME = ("since", "until", "till", "by", "before", "after", "from", "betwe
 
 
 def _background(trigger: Token, sents: list[Span], index: int,
-                years: list[tuple[int, int, bool]], published: date | None) -> EventDate | None:
+                published: date | None) -> EventDate | None:
     """The year of a background paragraph, for a simple-past event of it without a date of its
     own: the paragraph's time expression nearest before the trigger writes out a year before
     publication on a simple past verb ("The two countries fought a border war in 2019. Kenya
@@ -125,21 +133,24 @@ def _background(trigger: Token, sents: list[Span], index: int,
     if published is None:
         return None
     first = _paragraph_start(sents, index)
-    previous = [e for s in sents[first:index + 1] for e in expressions(s) if e.start < trigger.i]
-    if not previous:
+    last = next((e for sent in reversed(sents[first:index + 1])
+                 for e in reversed(expressions(sent)) if e.start < trigger.i), None)
+    if last is None:
         return None
-    year = next((y for i, y, past in years if i == previous[-1].start and past), None)
-    return EventDate(str(year), "year", "explicit") if year and year < published.year else None
+    got = _written_year(last)
+    return EventDate(str(got[0]), "year", "explicit") if got and got[1] and (
+        got[0] < published.year) else None
 
 
 def _paragraph_start(sents: list[Span], index: int) -> int:
     """The index of the first sentence of the paragraph sentence ``index`` is in: the text
     between two sentences of one paragraph holds no line break."""
-    text = sents[index].doc.text
+    doc = sents[index].doc
     while index > 0:
         before = [t for t in sents[index - 1] if not t.is_space]
-        after = [t for t in sents[index] if not t.is_space]
-        if not before or not after or "\n" in text[before[-1].idx:after[0].idx]:
+        after = next((t for t in sents[index] if not t.is_space), None)
+        if not before or after is None or any(
+                "\n" in t.text_with_ws for t in doc[before[-1].i:after.i]):
             break
         index -= 1
     return index
