@@ -161,6 +161,10 @@ def test_an_expression_on_the_reporting_verb_takes_its_tense(nlp):
     text = "Mali will expel France's ambassador on Sunday, the government said."
     assert dated(nlp, text, "expel", WED) == EventDate("2024-01-14", "day", "relative",
                                                         planned=True)
+    # the saying's date on a plan: the plan is still a plan ("will expel, both said Monday")
+    text = "Mali will expel France's ambassador, both governments said on Monday."
+    assert dated(nlp, text, "expel", date(2024, 1, 8)) == EventDate("2024-01-08", "day",
+                                                                   "relative", planned=True)
     # after "that", the date is the reported event's
     text = "Kenya claims that in 2019, Uganda shelled its border posts."
     assert dated(nlp, text, "shelled", WED) == EventDate("2019", "year", "explicit")

@@ -39,7 +39,7 @@ def event_date(trigger: Token, published: date | None, anchor: date | None = Non
     ``anchor`` is the day of the event told before it, which "the following day" counts from;
     ``year`` the year last written out before it, which "that year" means."""
     verb = clause_verb(trigger)
-    tense = tense_of(verb)
+    own = tense = tense_of(verb)
     chain = _chain(verb)
     for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
         tx = parse(with_preposition(ent))
@@ -47,7 +47,7 @@ def event_date(trigger: Token, published: date | None, anchor: date | None = Non
         # an expression on another verb is read in that verb's tense: "the junta said on
         # Sunday it would prosecute him" is last Sunday's statement, not next Sunday's trial
         tense = tense_of(host) if host is not None and host.pos_ in ("VERB", "AUX") and (
-            host not in chain) else tense_of(verb)
+            host not in chain) else own
         if tx is None or (tx.forward and tense == "past" and not _NEXT.match(ent.text)) or (
                 tx.kind == "anchored" and anchor is None) or (
                 tx.kind == "sameyear" and year is None):
@@ -63,9 +63,10 @@ def event_date(trigger: Token, published: date | None, anchor: date | None = Non
         value = _cut(day, precision)
         after = published is not None and value > _cut(published, precision)
         before = published is not None and value < _cut(published, precision)
-        planned = not before and (tense == "future" or forward or (after and tense != "past"))
+        # a plan by the trigger's own tense ("said Monday it will visit": planned on Monday)
+        planned = not before and (own == "future" or forward or (after and tense != "past"))
         return EventDate(value, precision, basis, planned)
-    return article_date(published, tense == "future")
+    return article_date(published, own == "future")
 
 
 def tense_of(verb: Token) -> str:
