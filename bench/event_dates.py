@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,13 +55,18 @@ class Row:
     trigger: str = ""
 
 
+def tsv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """``(line number, columns)`` of each row of a tab-separated file (blank lines and ``#``
+    comments skipped)."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.split("\t")
+
+
 def read_rows(path: Path) -> list[Row]:
     """The rows of one file; a malformed line stops the run naming the file and line."""
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for n, cols in tsv_rows(path):
         if len(cols) not in (5, 6) or cols[3] not in ("day", "month", "year", "-") or cols[
                 4] not in ("yes", "no"):
             sys.exit(f"{path}:{n}: expected published, sentence, gold, precision "

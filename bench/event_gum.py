@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.event_dates import command_line, report_each, right  # noqa: E402
+from bench.event_dates import command_line, report_each, right, tsv_rows  # noqa: E402
 from graph.core.model import Article, EventDate, Relation  # noqa: E402
 from graph.extraction.article import extract  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
@@ -70,10 +70,7 @@ class Row:
 def read_rows(path: Path) -> list[Row]:
     """The rows of one file; a malformed line stops the run naming the file and line."""
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for n, cols in tsv_rows(path):
         if (len(cols) != 7 or not cols[1].isdigit() or cols[4] not in ("day", "month", "year")
                 or len(cols[3]) != {"day": 10, "month": 7, "year": 4}.get(cols[4])
                 or cols[5] not in BASES or cols[6] not in ("yes", "no")):
