@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.event_dates import command_line, print_figures, right  # noqa: E402
+from bench.event_dates import command_line, report_each, right  # noqa: E402
 from graph.core.model import Article, EventDate  # noqa: E402
 from graph.extraction.article import extract  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
@@ -142,12 +142,10 @@ def score(articles: list[GoldArticle], model: str | None = None,
 
 def report(files: list[Path], model: str | None = None, verbose: bool = False) -> None:
     """Print the figures of each file (called by ``bench/quality.py`` as well)."""
-    for path in files:
-        log: list[str] | None = [] if verbose else None
-        got = score(read_articles(path), model, log)
-        print(f"event dates in articles ({path.name}): {got['articles']} articles, "
-              f"{got['gold']} gold sentences, {got['scored']} with a typed relation")
-        print_figures(got, "coverage (typed found)", log)
+    report_each(files, lambda path, log: score(read_articles(path), model, log),
+                lambda path, got: f"event dates in articles ({path.name}): {got['articles']} "
+                f"articles, {got['gold']} gold sentences, {got['scored']} with a typed relation",
+                "coverage (typed found)", verbose)
 
 
 def main() -> None:

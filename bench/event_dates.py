@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,13 +55,18 @@ class Row:
     trigger: str = ""
 
 
+def tsv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """``(line number, columns)`` of each row of a tab-separated file (blank lines and ``#``
+    comments skipped)."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.split("\t")
+
+
 def read_rows(path: Path) -> list[Row]:
     """The rows of one file; a malformed line stops the run naming the file and line."""
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for n, cols in tsv_rows(path):
         if len(cols) not in (5, 6) or cols[3] not in ("day", "month", "year", "-") or cols[
                 4] not in ("yes", "no"):
             sys.exit(f"{path}:{n}: expected published, sentence, gold, precision "
@@ -137,12 +142,21 @@ def print_figures(got: dict, coverage: str, log: list[str] | None) -> None:
 
 def report(files: list[Path], model: str | None = None, verbose: bool = False) -> None:
     """Print the figures of each file (called by ``bench/quality.py`` as well)."""
+    report_each(files, lambda path, log: score(read_rows(path), model, log),
+                lambda path, got: f"event dates ({path.name}): {got['scored']} of {got['rows']} "
+                f"sentences with a typed relation ({got['no_relation']} without)",
+                "coverage (dated)", verbose)
+
+
+def report_each(files: list[Path], figures: Callable[[Path, list[str] | None], dict],
+                header: Callable[[Path, dict], str], coverage: str, verbose: bool) -> None:
+    """What the date scorers print for each file: a header line, then :func:`print_figures`;
+    ``figures`` scores one file, keeping every error in the list it is given when verbose."""
     for path in files:
         log: list[str] | None = [] if verbose else None
-        got = score(read_rows(path), model, log)
-        print(f"event dates ({path.name}): {got['scored']} of {got['rows']} sentences with a "
-              f"typed relation ({got['no_relation']} without)")
-        print_figures(got, "coverage (dated)", log)
+        got = figures(path, log)
+        print(header(path, got))
+        print_figures(got, coverage, log)
 
 
 def command_line(report_: Callable[[list[Path], str | None, bool], None], dev: Path,

@@ -1,15 +1,18 @@
 """When each typed relation happened: the time expression of its trigger, placed in time.
 
 For a typed relation this finds its trigger in the parsed sentence, picks the time expression
-that belongs to it, and resolves it (:mod:`graph.relations.timex`) against the article's
-publication date and the trigger's tense:
+that belongs to it (:mod:`graph.relations.event_time`, the sentence-level rules), and resolves
+it (:mod:`graph.relations.timex`) against the article's publication date and the trigger's tense:
 
 * candidates are spaCy's ``DATE``/``TIME`` entities of the sentence (already in the parse; no
   second pass over the text), each read with the preposition governing it ("on Tuesday",
   "since 2019", "for two years" is a duration and dates nothing). A date that modifies another
   noun ("violated the 2019 accord"), or stands in a clause modifying one ("a plan Oxfam had
-  backed in 2021"), is background to that noun, not the event's date; a forward expression
-  in a past sentence ("for the second time in a week") is a window, not a date;
+  backed in 2021"), is background to that noun, not the event's date, unless the noun is the
+  event's occasion ("in a 2003 interview, X compared ...") or the subject of a verb of
+  occurrence ("next year's summit will take place ..."); a forward expression in a past
+  sentence ("for the second time in a week") is a window, not a date, but "next month" counts
+  from publication whatever the tense; adjacent entities join ("Thursday" + "night");
 * the expression attached in the dependency tree to the trigger (as an adverbial of the verb,
   or a modifier of an event noun: "last year's summit") wins; else one attached to a verb of the
   trigger's own clause chain ("agreed on Tuesday to send troops", "held talks on Monday");
@@ -25,6 +28,11 @@ publication date and the trigger's tense:
   its date ("X met Y on Tuesday. ... Y thanked Z for ..."): wire copy tells an event in a dated
   lede and its details after. Not for a third party reacting, a perfect, a plan, or what
   follows a journey (a visit spans days);
+* "that year", "in March of that year" take the year last written out before them; a
+  simple-past event without an expression in a background paragraph (one whose time
+  expression nearest before it writes out an earlier year on a simple past verb: "The two
+  fought a border war in 2019. X expelled Y's envoy.") takes that year; "since 2019" bounds a
+  state and makes no background, a new paragraph or a later expression ends one;
 * otherwise the relation gets the article's date (basis ``"article"``); an
   undated article gives ``None`` then, and for anything relative to it. ``planned`` is set
   for future tense, forward expressions ("next week") and dates after publication.
@@ -40,20 +48,18 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import EventDate, Relation
 from graph.names.builtin import country_name
-from graph.relations.timex import parse, resolve
+from graph.relations.event_time import (
+    article_date,
+    clause_verb,
+    event_date,
+    expressions,
+    host_of,
+    tense_of,
+    with_preposition,
+)
+from graph.relations.timex import parse
 
 __all__ = ["date_relations", "event_date", "tense_of"]
-
-#: Time words spaCy's model sometimes leaves out of its entities.
-_TIME_WORDS = re.compile(
-    r"\b(?:(?:last|next|this)\s+(?:night|week|month|year|weekend)|yesterday|today|tomorrow|"
-    r"tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|christmas(?:\s+(?:day|eve))?|"
-    r"boxing\s+day|new\s+year's\s+(?:day|eve))\b", re.I)
-
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
-#: Heads whose ``to``-infinitive is a plan: "is due to visit", "plans to meet".
-_PLAN_HEADS = {"due", "set", "expect", "schedule", "plan", "intend", "aim", "hope", "prepare",
-               "poise", "go", "be", "propose", "seek", "slate"}
 
 
 def date_relations(doc: Doc, relations: list[Relation],
@@ -70,11 +76,14 @@ def date_relations(doc: Doc, relations: list[Relation],
             continue
         trigger = _trigger(sents[rel.sentence], rel.trigger)
         if trigger is None:
-            when = _article_date(published, False)
+            when = article_date(published, False)
         else:
-            when = event_date(trigger, published, anchor)
+            year = _last_year(sents, rel.sentence, trigger.i) if _SAME_YEAR.search(
+                sents[rel.sentence].text) else None
+            when = event_date(trigger, published, anchor, year)
             if when is not None and when.basis == "article" and _simple_past(trigger):
-                when = _follow_up(rel, dated) or (
+                when = _background(trigger, sents, rel.sentence, published) or (
+                    _follow_up(rel, dated)) or (
                     None if lede_journey else _from_lede(rel, sents, published)) or when
         rel = replace(rel, when=when)
         if when is not None and when.basis != "article":
@@ -85,60 +94,68 @@ def date_relations(doc: Doc, relations: list[Relation],
     return out
 
 
-def event_date(trigger: Token, published: date | None,
-               anchor: date | None = None) -> EventDate | None:
-    """The date of the event ``trigger`` (a verb or event noun) names, or ``None``.
-    ``anchor`` is the day of the event told before it, which "the following day" counts from."""
-    verb = _clause_verb(trigger)
-    tense = tense_of(verb)
-    for _, ent in sorted(_candidates(trigger, verb), key=lambda c: c[0]):
-        tx = parse(_with_preposition(ent))
-        if tx is None or (tx.forward and tense == "past") or (
-                tx.kind == "anchored" and anchor is None):
-            # a duration, a decade, an age; or "in a week" in a past sentence ("for the
-            # second time in a week"): no point in time of this event; or "the next day"
-            # with no dated event before it to count from
-            continue
-        got = resolve(tx, published, tense, anchor)
-        if got is None:
-            return None  # relative to a date the article does not have
-        day, precision, basis, forward = got
-        value = _cut(day, precision)
-        after = published is not None and value > _cut(published, precision)
-        before = published is not None and value < _cut(published, precision)
-        planned = not before and (tense == "future" or forward or (after and tense != "past"))
-        return EventDate(value, precision, basis, planned)
-    return _article_date(published, tense == "future")
+#: Sentences that may say "that year" (the year written before them), found by their text.
+_SAME_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
 
 
-def tense_of(verb: Token) -> str:
-    """``"future"``, ``"past"`` or ``"present"`` for the verb a trigger depends on."""
-    token = verb
-    for _ in range(4):
-        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _FUTURE_AUX for a in auxes):
-            return "future"
-        if token != verb and token.lemma_.lower() in _PLAN_HEADS and verb.tag_ == "VB":
-            # "is due to visit", "plans to meet"; but "was due to meet", "planned to visit"
-            # were no plans of today's
-            return "past" if _past(token, auxes) else "future"
-        if _past(token, auxes):
-            return "past"
-        if token.dep_ not in ("xcomp", "acomp", "conj", "advcl") or token.head == token:
+def _written_year(ent: Span) -> tuple[int, bool] | None:
+    """``(year, simple past)`` when the time expression ``ent`` writes a year out ("in 2019",
+    "March 2023", "on 1 May 2020") as a point in time (not "since 2019"); ``simple past`` when
+    it dates a simple past verb ("fought a war in 2019", not "has supplied ... in 2019")."""
+    text = with_preposition(ent)
+    tx = parse(text)
+    if tx is None or not tx.year or text.lower().startswith(_NOT_A_TIME):
+        return None
+    host = host_of(ent)
+    return tx.year, host is not None and host.pos_ in ("VERB", "AUX") and _simple_past(host)
+
+
+def _last_year(sents: list[Span], index: int, before: int) -> int | None:
+    """The year last written out before token ``before`` (in sentence ``index`` or earlier)."""
+    for sent in reversed(sents[:index + 1]):
+        for ent in reversed(expressions(sent)):
+            if ent.start < before and (got := _written_year(ent)):
+                return got[0]
+    return None
+
+
+#: Prepositions whose year bounds a state instead of dating an event.
+_NOT_A_TIME = ("since", "until", "till", "by", "before", "after", "from", "between")
+
+
+def _background(trigger: Token, sents: list[Span], index: int,
+                published: date | None) -> EventDate | None:
+    """The year of a background paragraph, for a simple-past event of it without a date of its
+    own: the paragraph's time expression nearest before the trigger writes out a year before
+    publication on a simple past verb ("The two countries fought a border war in 2019. Kenya
+    expelled Uganda's ambassador ..."). A later expression in between ("on Tuesday") ends the
+    background; so does the start of a new paragraph."""
+    if published is None:
+        return None
+    first = _paragraph_start(sents, index)
+    last = next((e for sent in reversed(sents[first:index + 1])
+                 for e in reversed(expressions(sent)) if e.start < trigger.i), None)
+    if last is None:
+        return None
+    got = _written_year(last)
+    return EventDate(str(got[0]), "year", "explicit") if got and got[1] and (
+        got[0] < published.year) else None
+
+
+def _paragraph_start(sents: list[Span], index: int) -> int:
+    """The index of the first sentence of the paragraph sentence ``index`` is in: the text
+    between two sentences of one paragraph holds no line break."""
+    doc = sents[index].doc
+    while index > 0:
+        before = [t for t in sents[index - 1] if not t.is_space]
+        after = next((t for t in sents[index] if not t.is_space), None)
+        if not before or after is None or any(
+                "\n" in t.text_with_ws for t in doc[before[-1].i:after.i]):
             break
-        token = token.head
-    return "present"
+        index -= 1
+    return index
 
 
-def _past(token: Token, auxes: list[Token]) -> bool:
-    """A past form: "met", "was hosted", "has met"; not "is expected" or "are set"."""
-    if token.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-        return True
-    return token.tag_ == "VBN" and not auxes and token.dep_ not in ("amod", "acl")
-
-
-#: Participles after a noun that name a standing fact, not an event a date could belong to.
-_STATE_PARTICIPLES = frozenset({"lead", "head", "chair", "accompany", "include"})
 #: How many sentences back a follow-up looks for the dated event it continues.
 _FOLLOW_UP_WINDOW = 3
 #: Kinds that span days: what an actor does after travelling ("On Sunday, Venn travelled to
@@ -150,7 +167,7 @@ def _simple_past(trigger: Token) -> bool:
     """Whether the trigger's clause is in the simple past ("thanked", "warned"), which tells
     on from a dated event; not a perfect ("has accused": a state up to now), a present or a
     plan."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBD" and not auxes or (
         verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes))
@@ -200,123 +217,9 @@ def _surname(name: str) -> str:
     return country_name(name) or (name.rsplit(None, 1)[-1] if name.strip() else name)
 
 
-def _article_date(published: date | None, planned: bool) -> EventDate | None:
-    if published is None:
-        return None
-    return EventDate(published.isoformat(), "day", "article", planned)
-
-
 def _trigger(sent: Span, word: str) -> Token | None:
     """The trigger token of a relation in its sentence (verbs first when a word repeats)."""
     hits = [t for t in sent if t.text == word]
     if len(hits) > 1:
         hits.sort(key=lambda t: t.pos_ not in ("VERB", "AUX"))
     return hits[0] if hits else None
-
-
-def _clause_verb(trigger: Token) -> Token:
-    """The verb of the trigger's clause: the trigger, or the verb governing an event noun
-    ("held talks", "arrived for a visit")."""
-    token = trigger
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head == token:
-            return token
-        token = token.head
-    return trigger
-
-
-def _candidates(trigger: Token, verb: Token) -> list[tuple[tuple[int, int], Span]]:
-    """``(rank, ent)`` for every time expression of the sentence that may date the trigger;
-    lower ranks first (attached to the trigger, to its clause, then by distance)."""
-    sent = trigger.sent
-    chain = _chain(verb)
-    out = []
-    for ent in _expressions(sent):
-        host = _host(ent)
-        if host is None:
-            continue
-        if host in (trigger, verb):
-            rank = 0
-        elif host in chain:
-            rank = 1
-        elif host.pos_ in ("NOUN", "PROPN") and ent.end <= host.i:
-            continue  # "the 2019 accord", "last year's deal": background of another noun
-        elif _in_modifier_clause(host, trigger):
-            continue  # "a plan backed in 2021", "who ... when his term ends in December"
-        else:
-            rank = 2
-        distance = min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i))
-        out.append(((rank, distance), ent))
-    return out
-
-
-def _expressions(sent: Span) -> list[Span]:
-    """The sentence's ``DATE``/``TIME`` entities, and the plainest time words the model left
-    unlabelled ("last night", "yesterday", a weekday, "Boxing Day")."""
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    covered = {i for e in sent.ents for i in range(e.start, e.end)}
-    for m in _TIME_WORDS.finditer(sent.text):
-        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
-                                  alignment_mode="expand")
-        if span is not None and not any(i in covered for i in range(span.start, span.end)):
-            ents.append(span)
-    return ents
-
-
-def _host(ent: Span) -> Token | None:
-    """The word a time expression modifies: a verb (through a preposition), or a noun."""
-    root = ent.root
-    if root.dep_ in ("pobj", "pcomp") and root.head.dep_ in ("prep", "agent"):
-        head = root.head.head
-    else:
-        head = root.head
-    if head == root:
-        return None
-    if head.dep_ == "prep" and head.head != head:
-        head = head.head  # "earlier on Tuesday"
-    if head.dep_ == "acl" and head.tag_ == "VBN" and head.lemma_ in _STATE_PARTICIPLES:
-        # "met a delegation led by X on Sunday": the parser hangs the date on "led", but who
-        # leads a delegation is a standing fact; the date is the meeting's
-        head = head.head.head
-    return head
-
-
-def _in_modifier_clause(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` is inside a clause that modifies a noun other than the trigger (a
-    relative clause or a participle after a noun): its dates describe that noun, not the
-    event ("talks that began on Monday" still date the talks)."""
-    for _ in range(8):
-        if token.dep_ in ("acl", "relcl") and token.head != trigger:
-            return True
-        if token.head == token or token.head == trigger:
-            return False
-        token = token.head
-    return False
-
-
-def _chain(verb: Token) -> set[Token]:
-    """Verbs of the trigger's clause: those it depends on through infinitives, conjunctions
-    and adverbial clauses (not reported speech), and its own infinitives."""
-    chain = {verb}
-    token = verb
-    for _ in range(4):
-        if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head == token:
-            break
-        token = token.head
-        chain.add(token)
-    chain.update(c for c in verb.children if c.dep_ in ("xcomp", "conj"))
-    return chain
-
-
-def _with_preposition(ent: Span) -> str:
-    """The expression with the preposition governing it ("in two weeks", "for two years")."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.i == ent.start - 1:
-        return f"{root.head.text} {ent.text}"
-    return ent.text
-
-
-def _cut(day: date, precision: str) -> str:
-    """``day`` as ISO text cut to ``precision``."""
-    return {"day": day.isoformat(), "month": day.isoformat()[:7],
-            "year": day.isoformat()[:4]}[precision]

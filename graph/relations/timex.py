@@ -1,9 +1,10 @@
 """Time expressions of news English → dates, resolved against the publication date and tense.
 
 One expression at a time (the text of a spaCy ``DATE``/``TIME`` entity, with the preposition
-governing it): :func:`parse` reads what it says (a full date, a month, a year, a weekday, a
-relative expression) without knowing when it was written; :func:`resolve` places it in time
-from the publication date and the tense of the verb it dates.
+governing it and a trailing "ago"/"back"; hedges such as "almost two years ago", "just
+yesterday" are read without the hedge): :func:`parse` reads what it says (a full date, a
+month, a year, a weekday, a relative expression) without knowing when it was written;
+:func:`resolve` places it in time from the publication date and the tense of the verb.
 
 Hand-written rather than dateparser (BSD, installed here through htmldate): dateparser resolves
 "Wednesday" or "in March" by one fixed preference (``PREFER_DATES_FROM``), not by the tense of
@@ -27,8 +28,8 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+
+from graph.relations.timex_resolve import Timex, resolve, valid
 
 __all__ = ["Timex", "parse", "resolve"]
 
@@ -43,7 +44,8 @@ _WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-          "months": "month", "year": "year", "years": "year"}
+          "months": "month", "year": "year", "years": "year", "decade": "decade",
+          "decades": "decade"}
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _FULL = (
     (re.compile(rf"{_YEAR}-(\d\d)-(\d\d)\b"), "ymd"),
@@ -56,12 +58,20 @@ _MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")
 _MONTH_ONLY = re.compile(rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+"
                          rf"beginning\s+of|the\s+middle\s+of)[\s-]+)?(?:(last|this|next)\s+)?"
                          rf"{_MONTH}$")
-_YEAR_ONLY = re.compile(rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+"
+_YEAR_ONLY = re.compile(rf"(?:(?:early|mid|late|q[1-4]|the\s+end\s+of|the\s+start\s+of|the\s+"
                         rf"(?:spring|summer|autumn|fall|winter)\s+of|the\s+(?:first|second|"
                         rf"third|fourth|last)\s+(?:half|quarter)\s+of)[\s-]+)?{_YEAR}(?:'s)?$")
 _WEEKDAY_RE = re.compile(rf"(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?(?:(last|this|next|"
                          rf"past)\s+)?{_WEEKDAY}{_PART}$")
-_AGO = re.compile(r"(\w+)\s+(days?|weeks?|months?|years?)\s+ago$")
+#: "two years ago", "a couple of weeks back", "a decade ago".
+_AGO = re.compile(r"(a\s+couple\s+of|a\s+few|several|\w+)\s+(days?|weeks?|months?|years?|"
+                  r"decades?)\s+(?:ago|back)$")
+#: Hedges before a counted or fixed relative expression ("almost two years ago", "just
+#: yesterday"): they blur the edge, not the day, month or year the expression is cut to.
+_HEDGE = re.compile(r"^(?:just|only|almost|nearly|about|around|roughly|approximately|some|"
+                    r"barely|well\s+over|more\s+than|less\s+than|over|under)\s+(?=\S+\s+\S+"
+                    r"(?:\s+\S+)?\s+(?:ago|back)$|(?:a\s+couple\s+of\s+)?\S+\s+\S+\s+(?:ago|"
+                    r"back)$)|^(?:just|only|as\s+recently\s+as)\s+(?=yesterday|today|last\s)")
 _IN_UNITS = re.compile(r"in\s+(\w+)\s+(days?|weeks?|months?|years?)(?:'|'s)?(?:\s+time)?$")
 #: Fixed relative expressions: (days from publication, precision, forward-looking).
 _FIXED = {
@@ -89,31 +99,6 @@ _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _WEEKEND = re.compile(r"(?:(last|this|next|the\s+past|the\s+coming)\s+)?weekend$")
 
 
-@dataclass(frozen=True)
-class Timex:
-    """What one time expression says, before it is placed in time.
-
-    ``kind`` is ``"full"`` (a whole date: ``day`` set), ``"daymonth"`` (a day and month without a
-    year), ``"month"`` (``month``, with ``year`` if written), ``"year"``, ``"weekday"``
-    (``weekday`` 0–6, ``shift`` -1 for "last", +1 for "next"), ``"offset"`` (``days`` from the
-    publication date at ``precision``) or ``"span"`` (``unit`` week/month/year/weekend moved by
-    ``shift``), or ``"anchored"`` (``days`` from the event told just before, not from
-    publication: "the following day", "two days earlier"). ``forward`` marks an expression that
-    looks ahead ("next week", "tomorrow").
-    """
-
-    kind: str
-    year: int = 0
-    month: int = 0
-    day: int = 0
-    weekday: int = 0
-    shift: int = 0
-    days: int = 0
-    unit: str = ""
-    precision: str = "day"
-    forward: bool = False
-
-
 def parse(text: str) -> Timex | None:
     """What ``text`` ("on Wednesday", "in March 2023", "last week") says, or ``None`` when it
     names no point in time (a duration, a decade, an age).
@@ -126,25 +111,35 @@ precision='day', forward=False)
     """
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     prep = ""
-    m = re.match(r"(on|in|at|during|since|by|until|till|from|between|before|after|for|over|"
-                 r"through|"
-                 r"throughout|within|around|as of|as early as|as late as|earlier|later)\s+", t)
+    m = re.match(r"(on|in|at|during|since|by|to|of|until|till|from|between|before|after|for|"
+                 r"over|through|throughout|within|around|as of|as early as|as late as|"
+                 r"(?:earlier|later)(?:\s+in)?)\s+", t)
     if m:
         prep, t = m.group(1), t[m.end():]
     if prep in ("for", "over", "through", "throughout", "within") and re.search(
             r"\b(days?|weeks?|months?|years?|decades?|hours?)\b", t) and not re.search(
             r"\b(last|past|this|next|coming)\b", t):
         return None  # a duration, not a point in time
+    t = _HEDGE.sub("", t)
+    if prep in ("in", "during", "over", "at", "earlier in", "later in"):
+        # "over the weekend", "earlier in the week", "later in the month": the current one
+        t = re.sub(r"^the\s+(?=(?:week|weekend|month)$)", "this ", t)
     t = re.sub(r"^(the|this\s+past)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))", "", t)
-    t = re.sub(r"^(?:the\s+)?(?:weekday|day)\s+of\s+", "", t)
+    t = re.sub(r"^(?:the\s+)?(?:weekday|day|(?:early|small|late|wee)\s+hours|morning|afternoon|"
+               r"evening|night)\s+of\s+", "", t)  # "the early hours of Tuesday"
+    t = re.sub(r"^(\d{1,2})\s*[-\u2013]\s*(?=\d{1,2}\s+[a-z])", r"\1 to ", t)  # "3-5 May"
     t = re.sub(r"'s$", "", t)
     # "the first week of March": the month; "between 2019 and 2021": where it starts
     t = re.sub(r"^(?:the\s+)?(?:first|second|third|fourth|last|final|closing|opening)\s+"
                r"(?:week|weeks|days|half|quarter)\s+of\s+", "", t)
-    if prep in ("between", "from") or re.match(r"\S+(?:\s+\S+)?\s+(?:to|until|and|through)\s"
-                                               r"+(?:\d|[a-z]+\s+\d)", t):
-        first = re.split(r"\s+(?:and|to|until|through)\s+", t, maxsplit=1)[0]
-        if first != t:
+    if prep in ("between", "from") or re.match(
+            rf"\S+(?:\s+\S+)?\s+(?:to|until|and|through)\s+(?:\d|[a-z]+\s+\d|{_WEEKDAY}$|"
+            rf"{_MONTH}$)", t):
+        first, *rest = re.split(r"\s+(?:and|to|until|through)\s+", t, maxsplit=1)
+        if rest and re.fullmatch(_DAY, first) and (
+                month := re.search(rf"{_MONTH}(?:,?\s+{_YEAR})?", rest[0])):
+            first = f"{first} {month.group(0)}"  # "between 3 and 5 January": the 3rd
+        if rest:
             return parse(first)
     # "the end of last year", "early next month": the span's own precision covers its edges
     t = re.sub(r"^(?:(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|mid|late)"
@@ -168,7 +163,7 @@ def _parse_clean(t: str, prep: str) -> Timex | None:  # noqa: PLR0911 - one retu
             y, mo, d = ((g[0], g[1], g[2]) if order == "ymd" else (g[2], g[1], g[0])
                         if order == "dmy" else (g[2], g[0], g[1]))
             month = int(mo) if order == "ymd" else _month(mo)
-            if _valid(int(y), month, int(d)):
+            if valid(int(y), month, int(d)):
                 return Timex("full", year=int(y), month=month, day=int(d))
             return None
     if m := _MONTH_YEAR.search(t):
@@ -182,6 +177,12 @@ def _parse_clean(t: str, prep: str) -> Timex | None:  # noqa: PLR0911 - one retu
         shift = {"last": -1, "next": 1, "this": 0, None: 0}[m.group(1)]
         return Timex("month", month=_month(m.group(2)), shift=shift, precision="month",
                      forward=shift > 0)
+    if prep == "on" and (m := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", t)):
+        return Timex("monthday", day=int(m.group(1)))  # "on the 5th": of this month or the last
+    if m := re.fullmatch(rf"(?:{_MONTH}\s+(?:of\s+)?)?(?:that|the\s+same)\s+year", t):
+        # "that year", "March of that year": the year last written out before it
+        return Timex("sameyear", month=_month(m.group(1)) if m.group(1) else 0,
+                     precision="month" if m.group(1) else "year")
     if m := _YEAR_ONLY.match(t):
         return Timex("year", year=int(m.group(1)), precision="year")
     if m := _WEEKDAY_RE.match(t):
@@ -237,133 +238,22 @@ def _coarser(unit: str) -> str:
 
 
 def _units(number: str, unit: str, sign: int) -> Timex | None:
-    n = int(number) if number.isdigit() else _NUMBERS.get(number)
+    number = " ".join(number.split())
+    if number in ("a few", "several"):  # "a few days ago": about three days, the month's
+        return Timex("offset", days=sign * {"day": 3, "week": 21}[_UNITS[unit]],
+                     precision="month") if _UNITS[unit] in ("day", "week") else None
+    n = int(number) if number.isdigit() else 2 if number == "a couple of" else _NUMBERS.get(
+        number)
     if n is None:
         return None
     unit = _UNITS[unit]
+    if unit == "decade":  # "a decade ago": the year ten years back
+        n, unit = 10 * n, "year"
     if unit == "day":
         return Timex("offset", days=sign * n, forward=sign > 0)
     if unit == "week":
         return Timex("offset", days=sign * 7 * n, forward=sign > 0)
     return Timex("span", unit=unit, shift=sign * n, precision=unit, forward=sign > 0)
-
-
-def resolve(tx: Timex | None, published: date | None, tense: str,
-            anchor: date | None = None) -> tuple[date, str, str, bool] | None:
-    """``(date, precision, basis, forward)`` for ``tx`` in an article of ``published`` whose
-    verb is in ``tense`` (``"past"``, ``"present"`` or ``"future"``); ``None`` when the
-    expression needs a publication date the article lacks. ``date`` is a representative day
-    (the first of its month for month precision); basis is ``"explicit"`` for dates written
-    out, ``"relative"`` for the rest. An ``"anchored"`` expression is counted from ``anchor``
-    (the day of the event told just before); without one it gives ``None``.
-
-    >>> resolve(parse("on 15 August"), date(2024, 1, 5), "past")
-    (datetime.date(2023, 8, 15), 'day', 'explicit', False)
-    >>> resolve(parse("on Tuesday"), None, "past") is None
-    True
-    """
-    if tx is None:
-        return None
-    if tx.kind == "anchored":
-        return (anchor + timedelta(days=tx.days), "day", "relative", False) if anchor else None
-    if tx.kind == "full":
-        return date(tx.year, tx.month, tx.day), "day", "explicit", tx.forward
-    if tx.kind == "year":
-        return date(tx.year, 1, 1), "year", "explicit", tx.forward
-    if tx.kind == "month" and tx.year:
-        return date(tx.year, tx.month, 1), "month", "explicit", tx.forward
-    if published is None:
-        return None
-    if tx.kind == "daymonth":
-        day = _nearest_year(tx.month, tx.day, published, tense)
-        return (day, "day", "explicit", tx.forward) if day else None
-    if tx.kind == "month":
-        return _month_of(tx, published, tense), "month", "explicit", tx.forward
-    if tx.kind == "weekday":
-        return _weekday_of(tx, published, tense), "day", "relative", tx.forward
-    if tx.kind == "offset":
-        return published + timedelta(days=tx.days), tx.precision, "relative", tx.forward
-    if tx.kind == "season":
-        return _season_of(tx, published, tense), "year", "relative", tx.forward
-    return _span_of(tx, published, tense), tx.precision, "relative", tx.forward
-
-
-def _nearest_year(month: int, day: int, published: date, tense: str) -> date | None:
-    """The year that puts ``day month`` nearest ``published`` on the side the tense says."""
-    options = [date(y, month, day) for y in (published.year - 1, published.year,
-                                             published.year + 1) if _valid(y, month, day)]
-    if tense == "past":
-        options = [d for d in options if d <= published] or options
-    elif tense == "future":
-        options = [d for d in options if d >= published] or options
-    return min(options, key=lambda d: abs((d - published).days), default=None)
-
-
-def _month_of(tx: Timex, published: date, tense: str) -> date:
-    here = published.year * 12 + published.month - 1
-    target = None
-    if tx.shift and tx.month == published.month:  # "last March" in a March article
-        target = here + tx.shift * 12
-    if target is None:
-        past = here - (here - (published.year * 12 + tx.month - 1)) % 12
-        future = past + 12 if past < here else past
-        if tx.shift < 0 or (tense == "past" and not tx.shift):
-            target = past
-        elif tx.shift > 0 or tense == "future":
-            target = future
-        else:
-            target = past if here - past <= future - here else future
-    return date(target // 12, target % 12 + 1, 1)
-
-
-def _weekday_of(tx: Timex, published: date, tense: str) -> date:
-    back = (published.weekday() - tx.weekday) % 7  # days since the most recent such day
-    ahead = (tx.weekday - published.weekday()) % 7
-    if tx.shift < 0:
-        return published - timedelta(days=back or 7)
-    if tx.shift > 0:
-        return published + timedelta(days=ahead or 7)
-    if tense == "future" or (tense == "present" and ahead < back):
-        return published + timedelta(days=ahead)
-    return published - timedelta(days=back)
-
-
-def _season_of(tx: Timex, published: date, tense: str) -> date:
-    """The year of "last summer", "next spring", "in the autumn" (by tense)."""
-    started = published.month > tx.month - 3  # the season has begun (or passed) this year
-    shift = tx.shift or {"past": -1, "future": 1}.get(tense, 0)
-    if shift < 0:
-        year = published.year if published.month > tx.month else published.year - 1
-    elif shift > 0 and not tx.shift:  # "in the summer" ahead: this year's unless it is over
-        year = published.year if published.month <= tx.month else published.year + 1
-    elif shift > 0:
-        year = published.year + 1 if started else published.year
-    else:
-        year = published.year
-    return date(year, 1, 1)
-
-
-def _span_of(tx: Timex, published: date, tense: str) -> date:
-    if tx.unit == "weekend":
-        back = (published.weekday() - 5) % 7
-        ahead = (5 - published.weekday()) % 7
-        if tx.shift < 0 or (tx.shift == 0 and tense != "future" and published.weekday() < 5):
-            return published - timedelta(days=back or 7)
-        if tx.shift == 0 and published.weekday() >= 5:
-            return published - timedelta(days=back)
-        return published + timedelta(days=ahead or 7)
-    if tx.unit == "week":
-        monday = published - timedelta(days=published.weekday())
-        if tx.shift == 0:  # "this week", "the past week": before publication unless ahead
-            return published if tx.forward or tense == "future" else max(
-                monday + timedelta(days=published.weekday() // 2), published - timedelta(3))
-        return monday + timedelta(days=7 * tx.shift + 3)
-    if tx.unit == "month":
-        here = published.year * 12 + published.month - 1 + tx.shift
-        return date(here // 12, here % 12 + 1, 1)
-    if tx.unit == "day":  # "the coming days", "recent days"
-        return published + timedelta(days=2 if tx.shift > 0 else 0)
-    return date(published.year + tx.shift, 1, 1)
 
 
 def _month(name: str) -> int:
@@ -374,11 +264,3 @@ def _month(name: str) -> int:
 def _weekday(name: str) -> int:
     key = name.lower()[:3]
     return next(i for i, w in enumerate(_WEEKDAYS) if w.startswith(key))
-
-
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
