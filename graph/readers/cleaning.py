@@ -20,10 +20,10 @@ __all__ = ["Cleaned", "clean_text", "normalise", "one_line"]
 # A dateline: "SEOUL, South Korea (AP) — ", "ISTANBUL (Example Wire) - " or "WASHINGTON,
 # Sept. 13, 2023 (AP) — " at the start of a paragraph (the city in capitals, a place or date,
 # then any source in brackets and a dash).
+# TASS and Interfax write "MOSCOW, December 7. /TASS/. " and "MOSCOW. Dec 7 (Interfax) - ".
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\d{4})?\s*"
-    r"\((?:dpa|[A-Z][\w .&'’-]{0,40})\)"
-    r"\s*[—–-]+\s*"
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:[,.]\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\d{4})?\s*"
+    r"(?:\((?:dpa|[A-Z][\w .&'’-]{0,40})\)\s*[—–-]+|/[A-Z][A-Za-z-]{1,20}/\.?)\s*"
 )
 # Whole lines (paragraphs) that are credits, navigation or footers.
 _DROP_LINE = re.compile(
