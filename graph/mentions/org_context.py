@@ -1,0 +1,91 @@
+"""Person-or-organisation evidence from the words around a name, for names the model tags as a
+person or an organisation (companies and bodies typed as people, and people as organisations).
+
+Each rule is a pattern of English news and reference text:
+
+* a one-word name of a legislature or state body ("Congress", "the Knesset",
+  ``institution_names``) is an organisation, whatever apposition follows it ("members of
+  Congress, the president and ..." is a list, not "Congress, the president");
+* an organisation noun in apposition ("X, the investment bank", "X, a Lagos-based lender", "the
+  carmaker X"; ``organisation_appositions``) makes the name an organisation;
+* a company's or a body's own people and property ("X's chief executive", "X's shareholders",
+  "the founder of X", "shares in X", "members of X"; ``organisation_roles``): a person has no
+  shareholders, founder or members;
+* "X (born 11 June 1988)" is a person.
+
+The votes are as strong as a person title (:data:`graph.names.actor_types.STRENGTH`), and
+:func:`graph.mentions.find._typed` weighs them before the generic title and apposition
+evidence, so the more specific pattern wins a tie. A place or country the model tagged is never
+retyped here.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc, Token
+
+from graph.core.tables import load_table
+from graph.names.actor_types import TypeVote
+
+__all__ = ["person_or_organisation"]
+
+_LABELS = ("PERSON", "ORG")
+_BORN = frozenset(("born", "b.", "née", "nee"))
+
+
+@functools.cache
+def _words() -> dict[str, frozenset[str]]:
+    t = load_table("titles")
+    return {key: frozenset(t[key]) for key in
+            ("institution_names", "organisation_appositions", "organisation_roles")}
+
+
+def person_or_organisation(doc: Doc, start: int, end: int) -> TypeVote | None:
+    """The vote of the patterns above for the name ``doc[start:end]``, or None."""
+    if doc[start].ent_type_ not in _LABELS:
+        return None
+    words = _words()
+    if end - start == 1 and doc[start].lower_ in words["institution_names"]:
+        return TypeVote("organisation", "suffix")
+    if (end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ in _BORN):
+        return TypeVote("person", "title")
+    root = doc[start:end].root
+    if _apposition(doc, root, start, end, words["organisation_appositions"]):
+        return TypeVote("organisation", "frame")
+    if _owned(doc, root, start, end, words["organisation_roles"]):
+        return TypeVote("organisation", "frame")
+    return None
+
+
+def _noun(token: Token, nouns: frozenset[str]) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in nouns or token.lemma_.lower()
+                                                in nouns)
+
+
+def _apposition(doc: Doc, root: Token, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """"X, the investment bank", "the bank, X", "the carmaker X"."""
+    if any(c.dep_ == "appos" and c.i >= end and _noun(c, nouns) for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.i < start and _noun(root.head, nouns):
+        return True
+    before = doc[start - 1] if start > 0 else None
+    return (before is not None and _noun(before, nouns) and start > 1
+            and doc[start - 2].lower_ in ("the", "a", "an"))
+
+
+def _owned(doc: Doc, root: Token, start: int, end: int, roles: frozenset[str]) -> bool:
+    """"X's chief executive", "X's shareholders"; "the founder of X", "shares in X"."""
+    if end + 1 < len(doc) and doc[end].tag_ == "POS":
+        nxt = doc[end + 1]
+        if nxt.lower_ == "chief" and end + 2 < len(doc) and doc[end + 2].lower_ == "executive":
+            return True
+        return _noun(nxt, roles)
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "in"):
+        return False
+    owner = root.head.head
+    if owner.lower_ == "executive" and owner.i > 0 and doc[owner.i - 1].lower_ == "chief":
+        return True
+    if root.head.lower_ == "in" and owner.lower_ not in ("shares", "stake", "stakes"):
+        return False
+    return owner.i < start and _noun(owner, roles)
