@@ -43,3 +43,14 @@ def test_a_name_with_a_birth_date_is_a_person(nlp, text, name):
 ])
 def test_people_beside_organisation_words_stay_people(nlp, text, name):
     assert _types(nlp, text).get(name) == "person"
+
+
+# a party or a company named like a person (after its founder), the model's ORG kept against
+# the given-name evidence by the person who belongs to it
+@pytest.mark.parametrize("text,name", [
+    ("Voters backed Tanya Lau of Julia Forward and Gary Wong of Julia Forward in the vote.",
+     "Julia Forward"),
+    ("Julia Forward's Starry Ho won the seat in Kowloon.", "Julia Forward"),
+])
+def test_a_persons_party_or_employer_is_an_organisation(nlp, text, name):
+    assert _types(nlp, text).get(name) == "organisation"

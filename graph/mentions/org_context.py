@@ -11,6 +11,8 @@ Each rule is a pattern of English news and reference text:
 * a company's or a body's own people and property ("X's chief executive", "X's shareholders",
   "the founder of X", "shares in X", "members of X"; ``organisation_roles``): a person has no
   shareholders, founder or members;
+* a person's party, club or employer: "X's Ana Lima" (a possessive right before a person's
+  name), "Ana Lima of X", "Ana Lima from the X";
 * "X (born 11 June 1988)" is a person.
 
 The votes are as strong as a person title (:data:`graph.names.actor_types.STRENGTH`), and
@@ -53,7 +55,8 @@ def person_or_organisation(doc: Doc, start: int, end: int) -> TypeVote | None:
     root = doc[start:end].root
     if _apposition(doc, root, start, end, words["organisation_appositions"]):
         return TypeVote("organisation", "frame")
-    if _owned(doc, root, start, end, words["organisation_roles"]):
+    if _owned(doc, root, start, end, words["organisation_roles"]) or _affiliation(doc, root,
+                                                                                   end):
         return TypeVote("organisation", "frame")
     return None
 
@@ -89,3 +92,16 @@ def _owned(doc: Doc, root: Token, start: int, end: int, roles: frozenset[str]) -
     if root.head.lower_ == "in" and owner.lower_ not in ("shares", "stake", "stakes"):
         return False
     return owner.i < start and _noun(owner, roles)
+
+
+def _affiliation(doc: Doc, root: Token, end: int) -> bool:
+    """"X's Ana Lima", "Ana Lima of X", "Ana Lima from the X": the body a person belongs to,
+    for a name the model tags as an organisation (a family name before a person's name is
+    rare but possible: "Nowak's Ingrid" stays as the model has it)."""
+    if root.ent_type_ != "ORG":
+        return False
+    if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].ent_type_ == "PERSON":
+        return True
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("of", "from") and prep.i < root.i
+            and prep.head.ent_type_ == "PERSON" and prep.head.i == prep.i - 1)
