@@ -54,3 +54,37 @@ def test_people_beside_organisation_words_stay_people(nlp, text, name):
 ])
 def test_a_persons_party_or_employer_is_an_organisation(nlp, text, name):
     assert _types(nlp, text).get(name) == "organisation"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Players can do two tasks at once (Halvor, Brandt, Sorensen, Fabiano, & Gruber, 2008).",
+     "Halvor"),
+    ("Players can do two tasks at once (Halvor, Brandt, Sorensen, Fabiano, & Gruber, 2008).",
+     "Brandt"),
+    ("Working memory improves (Klingfeld et al., 2005; Thorsen, Lindgren, Nutsby, Bohm, & "
+     "Westerlund, 2009).", "Thorsen"),
+    ("Training helps (Pellegrini, Vasquez, & Hartmann, 2011).", "Vasquez"),
+])
+def test_authors_in_a_citation_are_people(nlp, text, name):
+    assert _types(nlp, text).get(name) == "person"
+
+
+def test_a_company_in_brackets_is_no_citation(nlp):
+    assert _types(nlp, "The firm (Kelvan Motors, founded 1999) grew fast.").get(
+        "Kelvan Motors") == "organisation"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Dakar Lions beat the Accra Hearts 2-1 on Sunday.", "Dakar Lions"),
+    ("Mensah joined Accra Hearts, then the Lagos Stars.", "Accra Hearts"),
+])
+def test_a_city_and_a_plural_noun_name_a_team(nlp, text, name):
+    assert _types(nlp, text).get(name) == "organisation"
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Georgia Harris moved to Lagos in 2012.", "Georgia Harris", "person"),
+    ("Troops were moved to the Golan Heights on Sunday.", "Golan Heights", "place"),
+])
+def test_no_team_without_its_pattern(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind
