@@ -282,3 +282,22 @@ def test_wire_datelines_are_stripped(dateline):
 ])
 def test_sentences_naming_reporters_are_kept(text):
     assert clean_text(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"
+
+
+@pytest.mark.parametrize("note", [
+    "Kwame Mensah is a senior correspondent for Example Wire based in Accra.",
+    "Ananya Iyer and Tomasz Nowak are reporters at The Kelvan Times.",
+    "Liu Fang is an economics writer for Example News.",
+])
+def test_an_author_note_at_the_foot_is_removed(note):
+    assert clean_text(f"{BODY}\n\n{note}").text == BODY
+
+
+def test_a_reporter_inside_the_story_is_kept():
+    text = "Kim Min-ji is a reporter who was detained at the border for a week."
+    assert clean_text(f"{text}\n\n{BODY}").text == f"{text}\n\n{BODY}"
+
+
+def test_a_last_paragraph_about_a_person_of_the_story_is_kept():
+    text = "Okafor was a journalist for twenty years before she entered politics."
+    assert clean_text(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from graph.readers.credits import byline, strip_credits
+from graph.readers.credits import author_note, byline, strip_credits
 
 __all__ = ["Cleaned", "clean_text", "normalise", "one_line"]
 
@@ -105,6 +105,8 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
         para = para.strip()
         if para:
             kept.append(para)
+    while len(kept) > 1 and author_note(kept[-1]):
+        kept.pop()  # "NAME is a correspondent for AGENCY." at the foot
     found_title = ""
     if kept and title and _key(title).startswith(_key(kept[0])):
         # The headline repeated at the top, possibly broken over several lines.

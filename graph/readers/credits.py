@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["byline", "strip_credits"]
+__all__ = ["author_note", "byline", "strip_credits"]
 
 # Capital letters (Latin, Greek, Cyrillic): ``re`` has no Unicode category classes, and names
 # in credits are written in any of these alphabets ("Ngozi", "Ólafur", "Łukasz", "Ødegaard").
@@ -109,3 +109,18 @@ def strip_credits(para: str, low: str) -> str:
                                                 and _AGENCY_ONLY.fullmatch(para, m.end())):
             return para[:m.end()].rstrip()
     return para
+
+
+# "Kwame Mensah is a senior correspondent for Example Wire based in Accra." at the foot of an
+# article: a note on its author.
+_AUTHOR_NOTE = re.compile(
+    rf"{_WHOS}\s+(?:is|are)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,3}}(?i:reporters?"
+    r"|correspondents?|writers?|editors?|journalists?|columnists?|contributors?|photographers?"
+    r"|producers?|analysts?|fellows?)\s+(?:for|at|with|based|covering)\b[^.!?]{0,160}\.?")
+
+
+def author_note(para: str) -> bool:
+    """True if ``para`` is a note on the article's author(s) ("NAME is a correspondent for
+    AGENCY based in CITY."): meant for the last paragraph, where such notes stand; a reporter
+    named inside the story ("... is a reporter who was detained") is not looked at."""
+    return len(para) <= 240 and bool(_AUTHOR_NOTE.fullmatch(para))
