@@ -17,7 +17,7 @@ Each rule is a pattern of English news and reference text:
   city), not a place or a person (not "Golan Heights", "Texas Republicans": place words and
   political labels are no team);
 * "X (born 11 June 1988)" is a person, and so is an author in an author-year citation
-  ("(Lindqvist, Okafor, & Tanaka, 2008)", "(Berg and Moreau, 2011; Sato et al., 2014)").
+  ("(Haugen, Okafor, & Tanaka, 2008)", "(Brandt and Osei, 2011; Sato et al., 2014)").
 
 The votes are as strong as a person title (:data:`graph.names.actor_types.STRENGTH`), and
 :func:`graph.mentions.find._typed` weighs them before the generic title and apposition
@@ -154,4 +154,5 @@ def _team(name: str) -> bool:
         return False
     if len(words) == 2 and given_name(words[0]):
         return False  # "Georgia Harris", "Victoria Adams": a person
-    return gazetteer_place(" ".join(words[:-1])) and not gazetteer_place(name)
+    place = " ".join(words[:-1])  # not "San | Franciscans": a word of a place's name
+    return len(place) > 3 and gazetteer_place(place) and not gazetteer_place(name)

@@ -201,7 +201,7 @@ def titled_work(doc: Doc, start: int, end: int) -> bool:
     while k >= 0 and doc[k].lower_ in (",", "and", "or"):
         k -= 1
     if k < start - 1 and k >= 3 and doc[k].text == ")":
-        # the item before in the list: a title too only if it is one itself (not "Lindqvist
+        # the item before in the list: a title too only if it is one itself (not "Haugen
         # (2005) and Okafor (2011)", two citations)
         bracket = k - 2 if _year_in_brackets(doc, k - 2) else k - 3
         if bracket > 0 and _year_in_brackets(doc, bracket) and doc[bracket - 1].ent_type_:
