@@ -212,3 +212,92 @@ def test_a_long_hard_wrapped_text_is_unwrapped_in_linear_time():
     cleaned = clean_text(text)
     assert time.monotonic() - started < 15
     assert "\n" not in cleaned.text.split("\n\n")[0]  # wrapped lines joined into paragraphs
+
+
+# Wire formats of bylines and credits (Reuters, AP, AFP, Yonhap, Xinhua, TASS, Kyodo,
+# Bloomberg styles), with invented names of several naming traditions.
+@pytest.mark.parametrize("byline,author", [
+    ("By Lena Horvath | Example Wire", "Lena Horvath"),
+    ("By Ananya Iyer in Mumbai", "Ananya Iyer"),
+    ("BY KWAME MENSAH", "Kwame Mensah"),
+    ("By Kim Soo-yeon, sykim@example.net", "Kim Soo-yeon"),
+])
+def test_wire_bylines_are_removed_and_kept(byline, author):
+    out = clean_text(f"Talks resume\n\n{byline}\n\n{BODY}", title="Talks resume")
+    assert out.text == BODY
+    assert out.author == author
+
+
+@pytest.mark.parametrize("credit", [
+    "(Xinhua/Zhang Wei)",
+    "(Xinhua/Zhang Wei, Liu Fang)",
+    "REUTERS/Kenji Watanabe",
+    "REUTERS/Oluwaseun Adeyemi/File Photo",
+    "Editor: Liu Fang",
+    "Editors: Liu Fang, Wang Jun",
+    "Reporter: Kim Min-ji",
+    "Kwame Mensah, Reuters",
+    "Aigerim Bekova, Associated Press",
+    "Rafael Ortega | AFP | Getty Images",
+    "Kenji Watanabe / Kyodo News",
+    "Story by Kwame Mensah",
+    "Words by Siobhán Ní Bhriain; photographs by Tomás de la Vega",
+    "--With assistance from Ananya Iyer and Tomasz Nowak.",
+    "To contact the reporter on this story: Ananya Iyer in Mumbai at aiyer@example.net",
+    "To contact the editors responsible for this story: Tomasz Nowak at tnowak@example.net",
+    "Our Standards: The Example Wire Trust Principles.",
+    "mjkim@example.net",
+    "(Yonhap)",
+    "(END)",
+    "— Reuters",
+    "-- AFP",
+])
+def test_wire_credit_paragraphs_are_removed(credit):
+    out = clean_text(f"{BODY}\n\n{credit}\n\nTalks will continue.")
+    assert out.text == f"{BODY}\n\nTalks will continue."
+
+
+@pytest.mark.parametrize("tail", [
+    " REUTERS/Kenji Watanabe",
+    " (Xinhua/Zhang Wei)",
+    " Editor: Liu Fang",
+    " (END)",
+])
+def test_wire_credits_after_the_last_sentence_are_removed(tail):
+    assert clean_text(BODY + tail).text == BODY
+
+
+@pytest.mark.parametrize("dateline", [
+    "MOSCOW, December 7. /TASS/. ", "MOSCOW. Dec 7 (Interfax) - ",
+    "BEIJING, Dec. 7 (Xinhua) -- ", "SEOUL, Dec. 7 (Yonhap) -- "])
+def test_wire_datelines_are_stripped(dateline):
+    assert clean_text(dateline + BODY).text == BODY
+
+
+@pytest.mark.parametrize("text", [
+    "Kwame Mensah reported from Accra that the talks had failed.",
+    "Editors at the daily, said Liu Fang, were told to drop the story.",
+    "The reporter, Kim Min-ji, was detained at the border on Monday.",
+    "Reuters and AFP both reported that Tomasz Nowak had resigned.",
+])
+def test_sentences_naming_reporters_are_kept(text):
+    assert clean_text(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"
+
+
+@pytest.mark.parametrize("note", [
+    "Kwame Mensah is a senior correspondent for Example Wire based in Accra.",
+    "Ananya Iyer and Tomasz Nowak are reporters at The Kelvan Times.",
+    "Liu Fang is an economics writer for Example News.",
+])
+def test_an_author_note_at_the_foot_is_removed(note):
+    assert clean_text(f"{BODY}\n\n{note}").text == BODY
+
+
+def test_a_reporter_inside_the_story_is_kept():
+    text = "Kim Min-ji is a reporter who was detained at the border for a week."
+    assert clean_text(f"{text}\n\n{BODY}").text == f"{text}\n\n{BODY}"
+
+
+def test_a_last_paragraph_about_a_person_of_the_story_is_kept():
+    text = "Okafor was a journalist for twenty years before she entered politics."
+    assert clean_text(f"{BODY}\n\n{text}").text == f"{BODY}\n\n{text}"

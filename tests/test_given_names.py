@@ -23,6 +23,9 @@ def names(nlp):
      [("Halvorsen", "PERSON"), ("Halvorsen", "PERSON")], "Ingrid Halvorsen"),
     ("Yesterday Svetlana Mirova won the final in three sets.",
      [("Mirova", "PERSON")], "Svetlana Mirova"),
+    # the first word of a sentence, parsed as a common noun in a compound with the name
+    ("Tomasz Wojciech Nowak (born June 11, 1988) is a footballer. Nowak plays in Gdansk.",
+     [("Wojciech Nowak", "PERSON"), ("Nowak", "PERSON")], "Tomasz Wojciech Nowak"),
     # a given name tagged as a place of its own before the family name
     ("Valentina Rennick, an Australian woman, has claimed that the group held her for years.",
      [("Valentina", "GPE"), ("Rennick", "GPE")], "Valentina Rennick"),

@@ -136,3 +136,22 @@ def test_a_bare_institution_beside_two_countries_institutions_stays_bare(names):
                          ("Home Office", "ORG"), ("Home Office", "ORG")])
     assert named(found, "Home Office") == ["Home Office (Japan)", "Home Office (China)",
                                            "Home Office"]
+
+
+@pytest.mark.parametrize("text,ents,short,full", [
+    # a family name the model tags as a nationality is the person named in full before
+    ("Teodor Bellandi painted the mural. Bellandi worked on it for a year.",
+     [("Teodor Bellandi", "PERSON"), ("Bellandi", "NORP")], "Bellandi",
+     "Teodor Bellandi"),
+    ("Ama Owusuah opened the school. Owusuah taught there for decades.",
+     [("Ama Owusuah", "PERSON"), ("Owusuah", "NORP")], "Owusuah", "Ama Owusuah"),
+])
+def test_a_family_name_tagged_as_a_nationality_names_the_person(names, text, ents, short, full):
+    assert named(names(text, ents), short) == [full]
+
+
+def test_a_known_people_is_no_family_name(names):
+    found = names("Abdul Karim al-Kurdi spoke. Kurdish fighters and a Kurdish family left.",
+                  [("Abdul Karim al-Kurdi", "PERSON"), ("Kurdish", "NORP"),
+                   ("Kurdish", "NORP")])
+    assert "Abdul Karim al-Kurdi" not in named(found, "Kurdish")

@@ -68,3 +68,18 @@ def test_a_country_the_model_called_a_date_is_a_country(nlp):
 ])
 def test_a_country_that_is_also_a_given_name_needs_a_preposition(nlp, text, expected):
     assert untagged(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    # a biography's first line, in any naming tradition (no given-name table needed)
+    ("Nguyen Van Thanh (born 1970) is a Vietnamese painter.", "Nguyen Van Thanh"),
+    ("Oluwakemi Adebisola (born 2 May 1984) is a Nigerian sprinter.",
+     "Oluwakemi Adebisola"),
+    ("Tuyaara Sysoeva (b. 1991) is a Yakut throat singer.", "Tuyaara Sysoeva"),
+])
+def test_a_name_before_born_is_a_person(nlp, text, name):
+    assert (name, "person") in untagged(nlp, text)
+
+
+def test_one_word_before_born_is_no_name(nlp):
+    assert untagged(nlp, "Elsewhere (born of necessity) the plan grew.") == []

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from graph.core.model import Mention, MentionSpan
 from graph.core.tables import load_table
 from graph.mentions.given_names import with_given_names
+from graph.mentions.org_context import person_or_organisation
 from graph.mentions.people import nicknames_in, resolve_people
 from graph.mentions.roles import role_mentions
 from graph.mentions.span_context import generation_suffix
@@ -90,8 +91,10 @@ def _typed(doc: Doc, spans: list[MentionSpan]) -> list[MentionSpan]:
     votes: dict[str, list[TypeVote]] = defaultdict(list)
     for s in spans:
         m = s.mention
-        found = [TypeVote(m.type, m.type_evidence), context_evidence(doc, s.start, s.end),
-                 name_evidence(m.name, m.label)]
+        # the specific patterns of :mod:`graph.mentions.org_context` first: the first of
+        # equally strong votes wins
+        found = [person_or_organisation(doc, s.start, s.end), TypeVote(m.type, m.type_evidence),
+                 context_evidence(doc, s.start, s.end), name_evidence(m.name, m.label)]
         votes[m.name].append(max((v for v in found if v), key=lambda v: v.strength))
     decided = {name: vote for name, vs in votes.items()  # never None: vs has a vote
                if (vote := type_votes((v.type, v.evidence, 1) for v in vs)) is not None}

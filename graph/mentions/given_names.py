@@ -54,7 +54,11 @@ def with_given_names(doc: Doc, spans: list[MentionSpan]) -> list[MentionSpan]:
 def _given(token: Token) -> bool:
     """True for a capitalised proper noun that is clearly a given name and nothing else the
     tables know (not "Georgia", a country; not "Austin", a city)."""
-    return (token.pos_ == "PROPN" and token.is_alpha and token.is_title
+    # the model tags a sentence's first word as a common noun ("Tomasz | Wojciech Nowak (born
+    # ...)"): a noun in a compound with the name after it counts too
+    return ((token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ == "compound"
+                                       and token.head.i > token.i))
+            and token.is_alpha and token.is_title
             and given_name(token.text, strict=True) and name_evidence(token.text) is None)
 
 

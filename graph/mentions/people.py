@@ -297,7 +297,8 @@ def _nicknamed(s: MentionSpan, nicknames: dict[str, str]) -> MentionSpan:
 
 def _may_be_short(m: Mention) -> bool:
     """A mention that may be a short form of a person's name: a one-word name tagged as a
-    person, organisation or place (never a nationality: "Houthi rebels" is no "al-Houthi"),
+    person, organisation or place, or as a nationality the built-in table does not know
+    (never a known one: "Houthi rebels" is no "al-Houthi"),
     or a two- or three-word person name, or one the model alone tagged as an organisation or
     a place (a double family name, "Martinez Canton" for "Clara Martinez Canton")."""
     words = name_key(m.name).split()
@@ -305,7 +306,10 @@ def _may_be_short(m: Mention) -> bool:
             m.label != "PERSON" and STRENGTH.get(m.type_evidence, 1) >= STRENGTH["frame"])):
         return False  # a country, a group ("Houthi rebels"), an outlet, a company
     if len(words) == 1:
-        return m.label in ("PERSON", "ORG", "GPE") and m.name[:1].isupper()
+        # a family name the model took for a nationality ("Nierman" after "Leonardo Nierman"),
+        # unless the built-in table knows the word as a people or a country ("Houthi")
+        return m.name[:1].isupper() and (m.label in ("PERSON", "ORG", "GPE") or (
+            m.label == "NORP" and m.type_evidence == "model" and builtin_alias(m.name) is None))
     return len(words) <= 3 and (m.type == "person" or words[0] in name_particles() or (
         m.label in ("ORG", "GPE") and m.type_evidence == "model"))
 

@@ -12,7 +12,9 @@ the words before and after, the article's other uses of a word) rather than at t
 * :func:`syllable`: "Wai Hok-|lun", "Baek Seo-|yun": the lower-case second syllable of a
   hyphenated given name;
 * :func:`credit_marker`: "student Ada Okafor Image: Kelvan Times": a caption's credit word the
-  model ran a name on into.
+  model ran a name on into;
+* :func:`titled_work`: "the romantic comedy Harbour Lights (2004)", "films such as Blue
+  Orchard (2005), Winter Ferry (2009)": the title of a film, book or album, not an actor.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from graph.names.forms import (
 )
 
 __all__ = ["citation", "common_word", "credit_marker", "generation_suffix", "political_label",
-           "run_on", "syllable"]
+           "run_on", "syllable", "titled_work"]
 
 # Lower-case words written after a name with a hyphen that are no part of it ("Okafor-led",
 # "a Lindqvist-era reform").
@@ -174,3 +176,44 @@ def credit_marker(doc: Doc, i: int) -> bool:
     """True if token ``i`` opens a caption's credit ("... student Ada Okafor Image: Kelvan
     Times"): no part of the name the model ran on into it."""
     return i + 1 < len(doc) and doc[i + 1].text == ":" and doc[i].lower_ in _CREDIT_MARKERS
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def _year_in_brackets(doc: Doc, i: int) -> bool:
+    """True if ``doc[i:]`` is "(1999)" or "(1999 film)"."""
+    return (i + 2 < len(doc) and doc[i].text == "(" and bool(_YEAR.fullmatch(doc[i + 1].text))
+            and (doc[i + 2].text == ")" or (i + 3 < len(doc) and doc[i + 3].text == ")")))
+
+
+def titled_work(doc: Doc, start: int, end: int) -> bool:
+    """True if ``doc[start:end]`` is the title of a work: a year in brackets after it ("Harbour
+    Lights (2004)"), and a word for a work among the six words before it in its sentence ("the
+    romantic comedy", "films like ..."), or another such title right before it in a list
+    ("..., Blue Orchard (2005), Winter Ferry (2009)"). A citation ("as Okafor (2005) shows")
+    has no word for a work before it and keeps its author, and so does an author after "by"
+    or a person tagged with a clear given name."""
+    if not _year_in_brackets(doc, end) or (start > 0 and doc[start - 1].lower_ == "by") or (
+            doc[start].ent_type_ == "PERSON" and given_name(doc[start].text, strict=True)):
+        return False  # "a novel by Adaeze Okafor (2011)", "the film with Ingrid Berg (2004)"
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in (",", "and", "or"):
+        k -= 1
+    if k < start - 1 and k >= 3 and doc[k].text == ")":
+        # the item before in the list: a title too only if it is one itself (not "Haugen
+        # (2005) and Okafor (2011)", two citations)
+        bracket = k - 2 if _year_in_brackets(doc, k - 2) else k - 3
+        if bracket > 0 and _year_in_brackets(doc, bracket) and doc[bracket - 1].ent_type_:
+            first = bracket - 1
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            return titled_work(doc, first, bracket)
+    sent_start = doc[start].sent.start
+    nouns = _work_nouns()
+    return any(t.lower_ in nouns for t in doc[max(sent_start, start - 6):start])
+
+
+@functools.cache
+def _work_nouns() -> frozenset[str]:
+    return frozenset(load_table("titles")["work_nouns"])

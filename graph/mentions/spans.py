@@ -37,6 +37,7 @@ from graph.mentions.span_context import (
     political_label,
     run_on,
     syllable,
+    titled_work,
 )
 from graph.names.actor_types import given_name, name_evidence, organisation_heads
 from graph.names.builtin import builtin_alias, country_name
@@ -222,7 +223,7 @@ def _trim(doc: Doc, start: int, end: int, label: str,
     elif (not any(c.isupper() for c in text) or not any(c.isalpha() for c in text)
             or all(is_title(t.text) for t in span) or _DESIGNATOR.match(text)
             or name_key(text) in not_actors() or _date(span) or _generic(span)
-            or _work(span)):  # "the Seventh Symphony": a work
+            or _work(span) or titled_work(doc, start, end)):  # "the Seventh Symphony": a work
         return None
     kind = "place" if label == "FAC" else _start_type(label)
     if person and span[-1].lower_ in place_words():

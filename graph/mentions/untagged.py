@@ -8,6 +8,8 @@ ship), is a mention when it is, as a whole:
 
 * a country in the built-in table, also where the model called it a date or a number ("in
   Niger"); a word that is also a given name ("Jordan", "Chad") only after a preposition, or
+* a name of two to four words right before "(born" ("Nguyen Van An (born 1970) is ..."), in
+  any naming tradition: a biography's first line, or
 * a person's name of two or three words that opens with a clear given name
   (:func:`graph.names.actor_types.given_name`, strict) and ends with a word that is no given
   name, no place or organisation word and no known place ("Virginia Beach", "Santa Clara",
@@ -44,23 +46,40 @@ def untagged_names(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
         if end == i:
             i += 1
             continue
-        run = doc[i:end]
-        inside = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, end))
+        start = i
+        born = _born(doc, end) and not tagged.intersection(range(i, end)) and end - i <= 4
+        if born and i > 0 and i - 1 not in covered and _first_word(doc[i - 1]):
+            start = i - 1  # "Brock | Wyatt Holt (born ...)": a first word parsed as a noun
+        run = doc[start:end]
+        inside = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (start - 1, end))
         # a country is never a date or a number ("in Niger" tagged DATE); a person name the
         # model tagged as anything is left to it
-        kind = None if inside else _country(run) or (
-            None if tagged.intersection(range(i, end)) else _person(run))
+        kind = ("person", "PERSON") if born and not inside and len(run) >= 2 else (
+            None if inside else _country(run) or (
+                None if tagged.intersection(range(i, end)) else _person(run)))
         if kind:
-            out.append(MentionSpan(i, end, Mention(
+            out.append(MentionSpan(start, end, Mention(
                 sentence=sent_of[i], start=run.start_char, end=run.end_char, text=run.text,
                 name=run.text, type=kind[0], label=kind[1],
-                type_evidence="alias" if kind[0] == "country" else "given-name")))
+                type_evidence="alias" if kind[0] == "country" else
+                "title" if born else "given-name")))
         i = end
     return out
 
 
 def _name_word(token) -> bool:  # noqa: ANN001 (a spaCy Token)
     return token.pos_ == "PROPN" and token.is_alpha and token.is_title
+
+
+def _born(doc: Doc, end: int) -> bool:
+    """True if "(born" or "(b." follows token ``end - 1``: a biography's first line."""
+    return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ in ("born", "b.")
+
+
+def _first_word(token) -> bool:  # noqa: ANN001 (a spaCy Token)
+    """A sentence's first word the tagger took for a noun in a compound with the name."""
+    return (token.is_sent_start and token.is_alpha and token.is_title
+            and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound")
 
 
 def _country(run: Span) -> tuple[str, str] | None:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from graph.readers.credits import byline, strip_credits
+from graph.readers.credits import author_note, byline, strip_credits
 
 __all__ = ["Cleaned", "clean_text", "normalise", "one_line"]
 
@@ -20,10 +20,10 @@ __all__ = ["Cleaned", "clean_text", "normalise", "one_line"]
 # A dateline: "SEOUL, South Korea (AP) — ", "ISTANBUL (Example Wire) - " or "WASHINGTON,
 # Sept. 13, 2023 (AP) — " at the start of a paragraph (the city in capitals, a place or date,
 # then any source in brackets and a dash).
+# TASS and Interfax write "MOSCOW, December 7. /TASS/. " and "MOSCOW. Dec 7 (Interfax) - ".
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\d{4})?\s*"
-    r"\((?:dpa|[A-Z][\w .&'’-]{0,40})\)"
-    r"\s*[—–-]+\s*"
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:[,.]\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\d{4})?\s*"
+    r"(?:\((?:dpa|[A-Z][\w .&'’-]{0,40})\)\s*[—–-]+|/[A-Z][A-Za-z-]{1,20}/\.?)\s*"
 )
 # Whole lines (paragraphs) that are credits, navigation or footers.
 _DROP_LINE = re.compile(
@@ -105,6 +105,8 @@ def clean_text(raw: str, title: str = "") -> Cleaned:
         para = para.strip()
         if para:
             kept.append(para)
+    while len(kept) > 1 and author_note(kept[-1]):
+        kept.pop()  # "NAME is a correspondent for AGENCY." at the foot
     found_title = ""
     if kept and title and _key(title).startswith(_key(kept[0])):
         # The headline repeated at the top, possibly broken over several lines.
