@@ -153,6 +153,6 @@ def _team(name: str) -> bool:
             and len(last) > 3 and last.lower() not in _words()["not_teams"]):
         return False
     if len(words) == 2 and given_name(words[0]):
-        return False  # "Georgia Harris", "Victoria Adams": a person
+        return False  # "Georgia Tellwright", "Victoria Osei-Brandt": a person
     place = " ".join(words[:-1])  # not "San | Franciscans": a word of a place's name
     return len(place) > 3 and gazetteer_place(place) and not gazetteer_place(name)

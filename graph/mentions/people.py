@@ -306,7 +306,7 @@ def _may_be_short(m: Mention) -> bool:
             m.label != "PERSON" and STRENGTH.get(m.type_evidence, 1) >= STRENGTH["frame"])):
         return False  # a country, a group ("Houthi rebels"), an outlet, a company
     if len(words) == 1:
-        # a family name the model took for a nationality ("Nierman" after "Leonardo Nierman"),
+        # a family name the model took for a nationality ("Pellacani" after "Anselmo Pellacani"),
         # unless the built-in table knows the word as a people or a country ("Houthi")
         return m.name[:1].isupper() and (m.label in ("PERSON", "ORG", "GPE") or (
             m.label == "NORP" and m.type_evidence == "model" and builtin_alias(m.name) is None))

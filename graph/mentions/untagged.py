@@ -49,7 +49,7 @@ def untagged_names(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> li
         start = i
         born = _born(doc, end) and not tagged.intersection(range(i, end)) and end - i <= 4
         if born and i > 0 and i - 1 not in covered and _first_word(doc[i - 1]):
-            start = i - 1  # "Brock | Wyatt Holt (born ...)": a first word parsed as a noun
+            start = i - 1  # "Brock | Ansel Tarrow (born ...)": a first word parsed as a noun
         run = doc[start:end]
         inside = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (start - 1, end))
         # a country is never a date or a number ("in Niger" tagged DATE); a person name the
