@@ -53,7 +53,9 @@ def test_pieces_and_parts_cover_the_text_exactly_within_their_limit():
         else:
             assert [a.id for a in out] == [f"book~{k}" for k in range(1, n + 1)]
             assert out[-1].title == f"A Book (part {n} of {n})"
-            assert all(a.origin == "book.txt" and len(a.text) <= limit for a in out)
+            assert len({a.origin for a in out}) == n
+            assert out[0].origin == f"book.txt (part 1 of {n})"
+            assert all(len(a.text) <= limit for a in out)
 
 
 def test_a_cut_falls_on_a_paragraph_break_when_there_is_one():
@@ -109,6 +111,30 @@ def test_the_end_of_a_long_text_is_parsed_and_stored_in_parts(tmp_path, monkeypa
     assert max(store.batches) <= 20_000 + 8_000  # a write holds its characters, plus one part
     again = driver.ingest([path], store, progress=False, on_error=lines.append)
     assert (again.new, again.unchanged) == (0, n)  # the parts are the same articles again
+
+
+def test_a_part_that_fails_costs_only_that_part(tmp_path, monkeypatch):
+    from graph.pipeline import workers
+
+    real = workers.extract
+
+    def extract(article, doc):  # noqa: ANN001, ANN202 — one part's extraction fails
+        if "Ruslan" in article.text:
+            raise ValueError("a bug in a rule")
+        return real(article, doc)
+
+    monkeypatch.setattr(workers, "extract", extract)
+    monkeypatch.setattr(chunks, "PART", 1_000)
+    path = tmp_path / "report.txt"
+    path.write_text(PARAGRAPH * 12 + TAIL + PARAGRAPH * 12, encoding="utf-8")
+    lines: list[str] = []
+    summary = driver.ingest([path], Store(tmp_path / "p.db"), progress=False,
+                            on_error=lines.append)
+    n = summary.new + summary.failed
+    assert summary.failed == 1 and summary.new == n - 1 > 1
+    assert len(lines) == 2 and lines[0].startswith("warning:")
+    assert lines[1].startswith(f"error: {path} (part ") and f" of {n}): extraction failed" \
+        in lines[1]
 
 
 def _bench():

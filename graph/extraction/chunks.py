@@ -14,7 +14,7 @@ another, so ingest needs the text itself and a few parts' worth, however long th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from graph.core.model import Article, Extraction
@@ -61,7 +61,8 @@ def parts(article: Article, limit: int | None = None) -> tuple[int, Iterator[Art
     """How many articles ``article`` is stored as (1 if its text is at most ``limit``, default
     :data:`PART`, characters), and those articles, sliced one at a time as they are read:
     ``<id>~1`` … ``<id>~n``, each with the article's metadata and ``(part k of n)`` after its
-    title."""
+    title and its origin (errors name the part; the ingest driver tells articles in flight
+    apart by origin)."""
     limit = limit or PART
     if len(article.text) <= limit:
         return 1, iter([article])
@@ -69,16 +70,17 @@ def parts(article: Article, limit: int | None = None) -> tuple[int, Iterator[Art
 
     def sliced() -> Iterator[Article]:
         for k, (start, end) in enumerate(zip([0, *ends], ends, strict=False), start=1):
-            title = f"{article.title} (part {k} of {len(ends)})" if article.title else ""
+            part = f"(part {k} of {len(ends)})"
             yield replace(article, id=f"{article.id}~{k}", text=article.text[start:end],
-                          title=title)
+                          title=f"{article.title} {part}" if article.title else "",
+                          origin=f"{article.origin or article.id} {part}")
 
     return len(ends), sliced()
 
 
-def join(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
+def join(article: Article, parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     """One extraction for ``article`` from the extractions of its pieces (``(offset, ex)``
-    in text order)."""
+    in text order), read one at a time: a piece's extraction can be dropped once added."""
     whole = Extraction(article=article)
     acronyms: dict[str, str] = {}
     for offset, ex in parts:

@@ -47,8 +47,9 @@ __all__ = ["Summary", "default_aliases_path", "ingest", "ingest_items", "reresol
 
 WRITE_BATCH = 16  # articles per write transaction
 #: Characters of text per write transaction, at most (plus one article): a batch's extractions
-#: are held until written, 50-90 times their text for long texts.
-WRITE_CHARS = 1_000_000
+#: are held until written, 50-90 times their text for long texts. Far above ``WRITE_BATCH``
+#: news articles, so only long texts are cut by it.
+WRITE_CHARS = 200_000
 
 
 @dataclass
@@ -421,6 +422,7 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
                 continue
             batch.append(extraction)
             chars += len(extraction.article.text)
+            del extraction  # written, it is not kept while the next one is made
             if len(batch) >= WRITE_BATCH or chars >= WRITE_CHARS:
                 flush()
         flush()

@@ -122,17 +122,23 @@ def _safe(extract: Callable[[Article, Doc], Extraction], article: Article,
 
 def _extract_long(article: Article, nlp: Language,
                   extract: Callable[[Article, Doc], Extraction]) -> Extraction | InputError:
-    """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
+    """An article over the piece limit, parsed piece by piece (one Doc in memory at a time),
+    each piece's extraction added to the article's as soon as it is made."""
     parts = pieces(article.text, LIMIT)
-    out = []
-    docs = parse(nlp, (text for _, text in parts), batch_size=1)  # one piece at a time
-    for (offset, text), doc in zip(parts, docs, strict=True):
-        piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
-        got = _safe(extract, piece, doc)
-        if isinstance(got, InputError):
-            return got
-        out.append((offset, got))
-    return join(article, out)
+    failed: list[InputError] = []
+
+    def extracted() -> Iterator[tuple[int, Extraction]]:
+        docs = parse(nlp, (text for _, text in parts), batch_size=1)  # one piece at a time
+        for (offset, text), doc in zip(parts, docs, strict=True):
+            piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
+            got = _safe(extract, piece, doc)
+            if isinstance(got, InputError):
+                failed.append(got)
+                return
+            yield offset, got
+
+    whole = join(article, extracted())
+    return failed[0] if failed else whole
 
 
 def extract_stream(articles: Iterable[Article], model: str | None,
