@@ -3,14 +3,13 @@ bounded by characters, the end of a long text read, and memory that does not gro
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from test_ingest_stream import BENCH, _bench  # bench/ingest_memory.py, loaded
 
 from graph.core.model import Article
 from graph.extraction import chunks
@@ -18,8 +17,6 @@ from graph.extraction.chunks import cuts, parts, pieces
 from graph.pipeline import driver
 from graph.pipeline.workers import TASK_CHARS, batches, stream_batches
 from graph.store.store import Store
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "ingest_memory.py"
 
 PARAGRAPH = ("Minister Amaya Quispe met envoy Tobias Lindqvist in Lisbon to talk about fishing. "
              "Lindqvist said Portugal and Sweden would work together on ports.\n\n")
@@ -135,13 +132,6 @@ def test_a_part_that_fails_costs_only_that_part(tmp_path, monkeypatch):
     assert len(lines) == 2 and lines[0].startswith("warning:")
     assert lines[1].startswith(f"error: {path} (part ") and f" of {n}): extraction failed" \
         in lines[1]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_ingest_memory", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
