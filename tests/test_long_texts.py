@@ -146,6 +146,6 @@ def test_memory_for_a_long_text_is_bounded_by_its_parts_not_its_length(tmp_path)
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     assert got["new"] == len(cuts(path.read_text(encoding="utf-8"), 100_000))
     assert got["failed"] == 0
-    # before parts, the whole extraction was held: ~81 MB per MB of text (1 and 5 MB texts),
-    # ~160 MB here; now the text, the reader's copies of it and a few parts' (measured 39 MB)
+    # before parts (b9d97b2) the whole extraction was held: 163 MB here, ~81 MB per MB of
+    # text; now the text, the reader's copies of it and a few parts' (measured 38 MB)
     assert got["rss_mb"] - got["before_mb"] < 30 * mb, got
