@@ -85,7 +85,12 @@ def timed(fn) -> float:  # noqa: ANN001
     return (time.perf_counter() - t0) * 1000
 
 
-def bench_filters(store: Store, runs: int, first_new: int) -> None:
+def time_filters(store: Store, runs: int, baseline_runs: int = 3,
+                 ) -> tuple[ViewData, float, list[float], list[float]]:
+    """Load the corpus as a dashboard worker does, then time the filter path (ms) over
+    ``runs`` random filter states with the corpus in memory, and over the first
+    ``baseline_runs`` of them re-reading the store each time (the baseline). Returns the
+    :class:`ViewData` (later measures reuse its corpus), the load time (s) and both timings."""
     source = ViewData(store)
     t0 = time.perf_counter()
     source.corpus()
@@ -93,9 +98,15 @@ def bench_filters(store: Store, runs: int, first_new: int) -> None:
     ids = [a["id"] for a in source.articles()]
     rng = random.Random(1)
     states = [random_filters(rng, ids) for _ in range(runs)]
-    filter_path(source, states[0])  # warm the corpus's derived arrays
+    filter_path(source, states[0])  # warm the corpus's derived arrays, as a first view does
     cached = [timed(lambda f=f: filter_path(source, f)) for f in states]
-    uncached = [timed(lambda f=f: filter_path(ViewData(store), f)) for f in states[:3]]
+    uncached = [timed(lambda f=f: filter_path(ViewData(store), f))
+                for f in states[:baseline_runs]]
+    return source, load, cached, uncached
+
+
+def bench_filters(store: Store, runs: int, first_new: int) -> None:
+    source, load, cached, uncached = time_filters(store, runs)
     c = store.counts()
     print(f"store: {c['articles']:,} articles, {c['actors']:,} actors, "
           f"{c['relations']:,} relations; corpus load {load:.2f} s (once per process)")

@@ -1,20 +1,23 @@
 """Memory at ingest: peak RSS of ``relgraph``'s ingest for growing inputs, each run in a fresh
-child process (``resource.getrusage``: the child's own peak, and its worker processes' when
-``--jobs`` > 1), against a same-run baseline of 1,000 articles.
+child process (its own peak from ``/proc``'s ``VmHWM``, and its worker processes' from
+``resource.getrusage`` when ``--jobs`` > 1), against a same-run baseline of 1,000 articles.
 
 Inputs (synthetic, invented names): a JSON Lines file of N short articles (three sentences,
-two or three actors each) for every N of ``--articles``, and one plain-text article of
-``--text-mb`` MB (parsed in pieces, :mod:`graph.extraction.chunks`).
+two or three actors each) for every N of ``--articles``, and one plain-text article of each
+size in ``--text-mb`` MB (parsed in pieces and stored in parts,
+:mod:`graph.extraction.chunks`); for a text, what is reported beside the peak is the peak's
+growth over the child's RSS before ingest (the model and tables loaded), per MB of text.
 
 ``--model ruler`` (the default) is a blank English pipeline with a sentencizer and an entity
 ruler that finds the synthetic cast: no tagger or parser, so 100,000 articles take minutes,
 not hours, and what is measured is relgraph's memory per article (reading, planning, writing),
 the model's being constant; any installed model can be named instead (``--model
 en_core_web_sm``) for smaller inputs. ``--code DIR`` runs the children on another checkout
-(e.g. ``git archive`` of an older commit) for a before/after in the same run.
+(e.g. ``git archive`` of an older commit); ``--against DIR`` measures every input with that
+checkout first, then this one, alternating, for a before/after in the same run.
 
-Usage: python bench/ingest_memory.py [--articles 1000,10000,100000] [--text-mb 30]
-       [--model ruler] [--jobs 1] [--code DIR]
+Usage: python bench/ingest_memory.py [--articles 1000,10000,100000] [--text-mb 1,5,30]
+       [--model ruler] [--jobs 1] [--code DIR] [--against DIR]
 """
 
 from __future__ import annotations
@@ -90,19 +93,40 @@ def ruler_model(out: Path) -> Path:
     return out
 
 
-def child(path: str, db: str, model: str, jobs: int) -> None:
-    """Ingest ``path`` into ``db`` and print the peak RSS (MB) as JSON."""
+def child(path: str, db: str, model: str, jobs: int, part: int = 0) -> None:
+    """Ingest ``path`` into ``db`` and print the peak RSS (MB) as JSON; ``part`` (if not 0)
+    is the longest text stored as one article (:data:`graph.extraction.chunks.PART`)."""
     # imported in the child only: the code measured is that of the child's checkout
+    from graph.extraction import chunks
+    from graph.extraction.article import preload_tables
+    from graph.extraction.nlp import load
     from graph.pipeline.driver import ingest
     from graph.store.store import Store
 
+    if part:
+        chunks.PART = part  # type: ignore[attr-defined]  # (a checkout from before parts)
+    load(model)
+    preload_tables()
+    before = _rss_now()
     started = time.perf_counter()
     summary = ingest([path], Store(db), model=model, jobs=jobs, progress=False)
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # the peak of this process's own memory: getrusage's ru_maxrss is kept across exec, so a
+    # child started from a large process (a test run with a model loaded) reports its parent's
+    me = _rss_now("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"rss_mb": round(me, 1), "workers_rss_mb": round(kids, 1),
+                      "before_mb": round(before, 1),
                       "new": summary.new, "failed": summary.failed,
                       "seconds": round(time.perf_counter() - started, 2)}))
+
+
+def _rss_now(field: str = "VmRSS") -> float:
+    """This process's resident set now (MB; ``VmHWM``: its peak), from ``/proc`` (Linux)."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def measure(path: Path, model: str, jobs: int, code: Path, tmp: Path) -> dict:
@@ -119,15 +143,17 @@ def measure(path: Path, model: str, jobs: int, code: Path, tmp: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", default="1000,10000,100000")
-    ap.add_argument("--text-mb", type=float, default=30.0)
+    ap.add_argument("--text-mb", default="30")
     ap.add_argument("--model", default="ruler")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--code", type=Path, default=ROOT)
+    ap.add_argument("--against", type=Path)
     ap.add_argument("--child")
     ap.add_argument("--db")
+    ap.add_argument("--part", type=int, default=0)
     args = ap.parse_args()
     if args.child:
-        child(args.child, args.db, args.model, args.jobs)
+        child(args.child, args.db, args.model, args.jobs, args.part)
         return
     with tempfile.TemporaryDirectory(prefix="relgraph-mem-") as name:
         tmp = Path(name)
@@ -142,12 +168,16 @@ def main() -> None:
                   f": peak RSS {got['rss_mb']:7.1f} MB ({got['rss_mb'] / base:.2f}x), workers "
                   f"{got['workers_rss_mb']:.1f} MB, {got['new']:,} stored, {got['seconds']} s",
                   flush=True)
-        if args.text_mb:
-            text = write_text(tmp / "long.txt", args.text_mb)
-            got = measure(text, model, args.jobs, args.code, tmp)
-            print(f"one {args.text_mb:g} MB text: peak RSS {got['rss_mb']:7.1f} MB "
-                  f"({got['rss_mb'] / (base or got['rss_mb']):.2f}x), {got['new']} stored, "
-                  f"{got['seconds']} s", flush=True)
+        codes = [("before", args.against), ("after", args.code)] if args.against \
+            else [("", args.code)]
+        for mb in [float(x) for x in args.text_mb.split(",") if x]:
+            text = write_text(tmp / f"long{mb:g}.txt", mb)
+            for label, code in codes:
+                got = measure(text, model, args.jobs, code, tmp)
+                grown = got["rss_mb"] - got["before_mb"]
+                print(f"one {mb:g} MB text {label:6}: peak RSS {got['rss_mb']:7.1f} MB, "
+                      f"{grown:7.1f} MB over the loaded model ({grown / mb:5.1f} MB per MB of "
+                      f"text), {got['new']} stored, {got['seconds']} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -38,12 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard_view import filter_path, random_filters, rss_mb, timed  # noqa: E402
+from dashboard_view import filter_path, rss_mb, time_filters, timed  # noqa: E402
 from synthetic import article  # noqa: E402
 from timing import percentile  # noqa: E402
 
 from dashboard.transforms import Filters  # noqa: E402
-from dashboard.viewdata import ViewData  # noqa: E402
 from graph.slices.corpus import Corpus  # noqa: E402
 from graph.store.store import Store  # noqa: E402
 
@@ -84,17 +82,7 @@ def command(args: list[str], db: str) -> float:
 
 def measure(store: Store, db: str, n: int, runs: int, baseline_runs: int) -> None:
     before = rss_mb()
-    source = ViewData(store)
-    t0 = time.perf_counter()
-    source.corpus()
-    load = time.perf_counter() - t0
-    ids = [a["id"] for a in source.articles()]
-    rng = random.Random(1)
-    states = [random_filters(rng, ids) for _ in range(runs)]
-    filter_path(source, states[0])  # the corpus's derived arrays, as after a first view
-    cached = [timed(lambda f=f: filter_path(source, f)) for f in states]
-    uncached = [timed(lambda f=f: filter_path(ViewData(store), f))
-                for f in states[:baseline_runs]]
+    source, load, cached, uncached = time_filters(store, runs, baseline_runs)
     t0 = time.perf_counter()
     for first in range(n, n + NEW, BATCH):  # the same ids each run: replaced, not added
         items = [article(i, seed=11) for i in range(first, first + BATCH)]

@@ -1,6 +1,7 @@
 """Dashboard logic without a browser: URL state, filters, elements, panels, timeline, table.
 
-Actors are found through their ``label`` (node ids may differ from display names).
+Actors are found through their ``label`` (node ids may differ from display names); the seed
+story's people through :mod:`seed_cast`, from the data (no test names a real person).
 """
 
 import io
@@ -10,6 +11,7 @@ from datetime import date
 
 import grimp
 import pytest
+from seed_cast import label, leaders, namesake, one_article_people
 
 from dashboard.callbacks import details_view
 from dashboard.details import edge_details, highlight, node_details, path_steps, plural
@@ -48,6 +50,16 @@ def source(seed_store):
     return ViewData(seed_store)
 
 
+@pytest.fixture(scope="module")
+def cast(seed_graph):
+    """Labels: the leader, his counterpart, the leader's namesake (one 2023 article), a
+    person of another 2023 article only."""
+    lead, partner = leaders(seed_graph)
+    return (label(seed_graph, lead), label(seed_graph, partner),
+            label(seed_graph, namesake(seed_graph)),
+            label(seed_graph, one_article_people(seed_graph, "002_0899eaed18e29f52")[1]))
+
+
 def node(G, label):
     """The node id of the actor displayed as ``label``."""
     return next(v for v, d in G.nodes(data=True) if d["label"] == label)
@@ -55,7 +67,7 @@ def node(G, label):
 
 def test_query_round_trip_and_defaults_are_empty():
     f = Filters.of(articles=("a", "b"), since="2024-01-01", undated=False, types=("person",),
-                kinds=("meet",), min_weight=2, hide_isolated=True, top=20, focus="Kim Jong Un",
+                kinds=("meet",), min_weight=2, hide_isolated=True, top=20, focus="Amaya Quispe",
                 depth=2, source="X", target="Y", layout="cose", size_by="degree",
                 color_by="community")
     assert filters_from_query(filters_to_query(f)) == f
@@ -70,7 +82,7 @@ def test_malformed_query_values_are_ignored():
 
 
 def test_controls_round_trip():
-    f = Filters.of(articles=(A003,), since="2023-09-12", min_weight=3, focus="Kim Jong Un",
+    f = Filters.of(articles=(A003,), since="2023-09-12", min_weight=3, focus="Amaya Quispe",
                 color_by="community")
     values = filters_to_controls(f)
     assert len(values) == len(CONTROLS)
@@ -127,14 +139,14 @@ def test_top_n_link_cap_and_hide_isolated(source):
 
 
 @pytest.mark.slow
-def test_elements_use_the_shared_style_and_layout(source):
+def test_elements_use_the_shared_style_and_layout(source, cast):
     G = source.graph(Filters())
     els = elements(G)
     nodes = [e for e in els if "source" not in e["data"]]
     edges = [e for e in els if "source" in e["data"]]
     assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
-    kim = next(e for e in nodes if e["data"]["label"] == "Kim Jong Un")
-    assert kim["data"]["color"] == style.TYPE_COLORS["person"] and "position" in kim
+    lead = next(e for e in nodes if e["data"]["label"] == cast[0])  # a person
+    assert lead["data"]["color"] == style.TYPE_COLORS["person"] and "position" in lead
     assert elements(G) == els  # the same slice always looks the same
     directed = [e for e in edges if "directed" in e["classes"]]
     assert directed and all(e["data"]["color"] in style.POLARITY_COLORS.values() for e in edges)
@@ -144,7 +156,7 @@ def test_elements_use_the_shared_style_and_layout(source):
     assert all("cooc" in e["classes"] for e in edges if e not in typed)
     assert all("position" not in e for e in elements(G, "cose") if "source" not in e["data"])
     ranks = sorted(e["data"]["rank"] for e in nodes)
-    assert ranks == list(range(len(nodes))) and kim["data"]["rank"] < 3
+    assert ranks == list(range(len(nodes))) and lead["data"]["rank"] < 3
     # the key actors (always labelled on the page): the 20 of most weight on their links
     key = {e["data"]["id"] for e in nodes if "key" in e["classes"].split()}
     weight = {str(v): G.degree(v, weight="weight") for v in G}
@@ -154,7 +166,7 @@ def test_elements_use_the_shared_style_and_layout(source):
 
 
 @pytest.mark.slow
-def test_colour_by_community_and_legend_follow(source):
+def test_colour_by_community_and_legend_follow(source, cast):
     G = source.graph(Filters())
     by_type = {e["data"]["id"]: e["data"]["color"] for e in elements(G) if "source" not in
                e["data"]}
@@ -165,27 +177,29 @@ def test_colour_by_community_and_legend_follow(source):
     entries = legend(G, "community")
     assert "Communities" in entries and "Actors" not in entries
     assert entries["Communities"][0][1] == style.COMMUNITY_COLORS[0]
-    assert any("Kim Jong Un" in label or "Russia" in label or "North Korea" in label
-               for label, _ in entries["Communities"])
+    assert any(cast[0] in name or "Russia" in name or "North Korea" in name
+               for name, _ in entries["Communities"])
 
 
 @pytest.mark.slow
-def test_path_is_highlighted_and_listed_as_steps(source):
+def test_path_is_highlighted_and_listed_as_steps(source, cast):
+    start, end = cast[2:]  # two people of different articles, not linked directly
     G = source.graph(Filters.of(top=60))
-    a, b = node(G, "Kim Myong Sik"), node(G, "Jon Finer")
+    a, b = node(G, start), node(G, end)
+    assert not G.has_edge(a, b)
     f = Filters.of(source=a, target=b, top=5)
     G = source.graph(f)
     els = elements(G)
     on_path = [e["data"].get("label", e["data"]["id"]) for e in els
                if "path" in e.get("classes", "")]
-    assert "Kim Myong Sik" in on_path and "Jon Finer" in on_path
+    assert start in on_path and end in on_path
     steps = path_steps(G, lambda u, v: source.edge_evidence(G, u, v, f))
     assert len(steps) == len(G.graph["path"]) - 1 >= 2
-    assert steps[0]["from"] == "Kim Myong Sik" and steps[-1]["to"] == "Jon Finer"
+    assert steps[0]["from"] == start and steps[-1]["to"] == end
     assert all(s["evidence"] and any(hit for st in s["evidence"] for _, hit in st["segments"])
                for s in steps)
     drawer = details_view(source, f, None, 40)
-    assert not drawer["hidden"] and "Path Kim Myong Sik → Jon Finer" in str(drawer["body"])
+    assert not drawer["hidden"] and f"Path {start} → {end}" in str(drawer["body"])
 
 
 @pytest.mark.slow
@@ -207,27 +221,31 @@ def test_node_panel_counts_and_pages_its_evidence(source):
 
 
 @pytest.mark.slow
-def test_details_say_when_the_selection_left_the_view(source):
+def test_details_say_when_the_selection_left_the_view(source, cast):
+    name = cast[2]  # named in a 2023 article only
     G = source.graph(Filters(top=60))
-    kim = node(G, "Kim Myong Sik")
+    gone = node(G, name)
     f = Filters.of(since="2024-01-01")
-    assert kim not in source.graph(f)
-    drawer = details_view(source, f, {"kind": "node", "id": kim, "label": "Kim Myong Sik"}, 40)
+    assert gone not in source.graph(f)
+    drawer = details_view(source, f, {"kind": "node", "id": gone, "label": name}, 40)
     assert not drawer["hidden"] and "not in this view" in str(drawer["body"])
-    assert not drawer["focus_hidden"] and drawer["focus"] == "Focus on Kim Myong Sik"
+    assert not drawer["focus_hidden"] and drawer["focus"] == f"Focus on {name}"
 
 
 @pytest.mark.slow
-def test_edge_panel_highlights_both_actors(source):
+def test_edge_panel_highlights_both_actors(source, cast):
     f = Filters()
     G = source.graph(f)
-    kim, putin = node(G, "Kim Jong Un"), node(G, "Vladimir Putin")
-    evidence, spans = source.edge_evidence(G, kim, putin, f)
-    d = edge_details(G, kim, putin, evidence, spans)
+    lead, partner = node(G, cast[0]), node(G, cast[1])
+    evidence, spans = source.edge_evidence(G, lead, partner, f)
+    d = edge_details(G, lead, partner, evidence, spans)
     assert d["weight"] == d["evidence_total"] == len(evidence) and d["evidence"][0]["title"]
     assert any(r["kind"] == "meet" for r in d["relations"])
     marked = [{t for t, hit in e["segments"] if hit} for e in d["evidence"]]
-    both = [m for m in marked if any("Kim" in t for t in m) and any("Putin" in t for t in m)]
+    def names(t: str, who: str) -> bool:  # a marked segment naming ``who`` (or part of it)
+        return bool(set(t.split()) & set(who.split()))
+    both = [m for m in marked if any(names(t, cast[0]) for t in m)
+            and any(names(t, cast[1]) for t in m)]
     assert len(both) >= len(marked) // 2
 
 
@@ -258,20 +276,22 @@ def test_timeline_selection_sets_dates():
 
 
 @pytest.mark.slow
-def test_actor_table_rows(source):
+def test_actor_table_rows(source, cast):
     G = source.graph(Filters())
     rows = actor_rows(G)
-    kim = next(r for r in rows if r["actor"] == "Kim Jong Un")
-    assert kim["id"] == str(node(G, "Kim Jong Un"))
-    assert kim["degree"] > 10 and kim["betweenness"] > 0 and kim["community"] >= 1
+    lead = next(r for r in rows if r["actor"] == cast[0])
+    assert lead["id"] == str(node(G, cast[0]))
+    assert lead["degree"] > 10 and lead["betweenness"] > 0 and lead["community"] >= 1
     assert rows[0]["weighted_degree"] >= rows[-1]["weighted_degree"]
 
 
 @pytest.mark.slow
-def test_search_options_find_actors_by_alias(seed_store):
+def test_search_options_find_actors_by_alias(seed_store, seed_graph, cast):
     options = search_options(seed_store.actor_table())
-    kim = next(o for o in options if o["label"].startswith("Kim Jong Un"))
-    assert "North Korean leader" in kim["search"] and "Kim" in kim["label"]
+    lead = next(o for o in options if o["label"].startswith(cast[0]))
+    aliases = seed_graph.nodes[leaders(seed_graph)[0]]["aliases"]
+    titles = [a for a in aliases if not set(a.split()) & set(cast[0].split())]  # "... leader"
+    assert titles and all(t in lead["search"] for t in titles)
     mentions = {r["id"]: r["mentions"] for r in seed_store.actor_table()}
     counts = [mentions[o["value"]] for o in options]
     assert counts == sorted(counts, reverse=True)  # most important first
@@ -287,7 +307,7 @@ def test_a_picker_lists_the_first_actors_and_keeps_its_value():
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
 @pytest.mark.slow
-def test_data_download_is_the_views_slice(source, fmt):
+def test_data_download_is_the_views_slice(source, fmt, cast):
     name, data = download_payload(source, Filters.of(articles=(A003,)), fmt, briefing=False)
     assert name == f"relgraph.{'zip' if fmt == 'csv' else fmt}"
     if fmt == "json":
@@ -296,7 +316,7 @@ def test_data_download_is_the_views_slice(source, fmt):
     elif fmt == "csv":
         assert set(zipfile.ZipFile(io.BytesIO(data)).namelist()) == {"nodes.csv", "edges.csv"}
     else:
-        assert b"Kim Myong Sik" in data
+        assert cast[2].encode() in data  # named in that article
 
 
 def test_briefing_options_are_checked():
@@ -310,18 +330,20 @@ def test_briefing_options_are_checked():
 
 
 @pytest.mark.slow
-def test_briefing_download_draws_the_focus_and_names_it(source):
+def test_briefing_download_draws_the_focus_and_names_it(source, cast):
     from pypdf import PdfReader
 
     G = source.graph(Filters())
-    kim = node(G, "Kim Jong Un")
-    options = briefing_options("Kim's circle", "seed articles", "A4", None, None, ["on"])
-    name, data = download_payload(source, Filters.of(since="2024-01-01", focus=kim), "pdf",
+    lead = node(G, cast[0])
+    options = briefing_options("The leader's circle", "seed articles", "A4", None, None,
+                               ["on"])
+    name, data = download_payload(source, Filters.of(since="2024-01-01", focus=lead), "pdf",
                                   briefing=True, options=options)
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(reader.pages[0].extract_text().split())
-    assert name == "relgraph-kim-s-circle.pdf" and reader.metadata.title == "Kim's circle"
-    assert "focus: Kim Jong Un" in text and "2 articles" in text and "Sources:" in text
+    assert name == "relgraph-the-leader-s-circle.pdf"
+    assert reader.metadata.title == "The leader's circle"
+    assert f"focus: {cast[0]}" in text and "2 articles" in text and "Sources:" in text
 
 
 @pytest.mark.slow

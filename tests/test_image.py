@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from seed_cast import label, leaders, namesake, one_article_people
 
 from graph.cli.main import main
 from graph.core.cameo import kind_info
@@ -38,7 +39,8 @@ def test_png_has_requested_size_and_dpi(seed_graph):
 
 def test_svg_is_vector_with_labels_as_text(seed_graph):
     texts = svg_texts(image_bytes(seed_graph, "svg", title="Seed graph", caption="five seeds"))
-    for expected in ("Kim Jong Un", "Vladimir Putin", "Seed graph", "five seeds", "Person",
+    lead, partner = (label(seed_graph, a) for a in leaders(seed_graph))
+    for expected in (lead, partner, "Seed graph", "five seeds", "Person",
                      "Hostile relation", "Co-occurrence only", "Node size: mentions",
                      "Link width: sentences"):
         assert expected in texts
@@ -51,21 +53,23 @@ def test_pdf_has_one_page_and_searchable_text(seed_graph):
     box = reader.pages[0].mediabox
     assert round(float(box.width)) == 842 and round(float(box.height)) == 596  # A4 in pt
     text = reader.pages[0].extract_text()
-    assert "Kim Jong Un" in text and "Russia" in text
+    assert label(seed_graph, leaders(seed_graph)[0]) in text and "Russia" in text
 
 
 def test_labels_none_and_top(seed_graph):
+    lead, partner = (label(seed_graph, a) for a in leaders(seed_graph))
+    minor = label(seed_graph, namesake(seed_graph))  # far outside the top
     none = svg_texts(image_bytes(seed_graph, "svg", labels="none"))
-    assert "Kim Myong Sik" not in none and "Kim Jong Un" not in none
+    assert minor not in none and lead not in none
     labelled = [a["text"] for a in figure(seed_graph, labels="all")["layout"]["annotations"]]
-    assert {"Kim Jong Un", "Kim Myong Sik", "Vladimir Putin"} <= set(labelled)
+    assert {lead, minor, partner} <= set(labelled)
 
 
 def test_top_limits_the_actors_drawn(seed_graph):
     fig = figure(seed_graph, top=5)
     drawn = [x for trace in fig["data"] if trace["mode"] == "markers" and trace.get("hovertext")
              for x in trace["hovertext"]]
-    assert len(drawn) == 5 and "Kim Jong Un" in drawn
+    assert len(drawn) == 5 and label(seed_graph, leaders(seed_graph)[0]) in drawn
 
 
 def test_empty_slice_is_a_clear_error(seed_store, capsys, seed_db, tmp_path):
@@ -166,15 +170,17 @@ def test_cli_draws_the_dashboards_view(seed_db, seed_store, tmp_path, capsys):
     assert any("The Moscow Times" in t for t in texts)
 
 
-def test_cli_focus_and_path_are_highlighted_and_named(seed_db, tmp_path):
+def test_cli_focus_and_path_are_highlighted_and_named(seed_db, seed_graph, tmp_path):
     out = tmp_path / "focus.pdf"
+    lead = label(seed_graph, leaders(seed_graph)[0])
+    start = label(seed_graph, namesake(seed_graph))
+    end = label(seed_graph, one_article_people(seed_graph, "002_0899eaed18e29f52")[0])
     assert main(["export", "--db", str(seed_db), "-f", "pdf", "-o", str(out), "--focus",
-                 "Kim Jong Un", "--path", "Kim Myong Sik", "Jon Finer", "--title",
-                 "Around Kim"]) == 0
+                 lead, "--path", start, end, "--title", "Around the leader"]) == 0
     reader = PdfReader(str(out))
     text = " ".join(reader.pages[0].extract_text().split())
-    assert reader.metadata.title == "Around Kim"
-    assert "focus: Kim Jong Un" in text and "path: Kim Myong Sik →" in text
+    assert reader.metadata.title == "Around the leader"
+    assert f"focus: {lead}" in text and f"path: {start} →" in text
     code = main(["export", "--db", str(seed_db), "-f", "png", "-o", str(out), "--focus",
                  "Nobody Atall"])
     assert code == 2

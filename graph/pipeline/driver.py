@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from graph.core.batches import chunked
 from graph.core.hashing import content_hash
 from graph.core.model import Article, Extraction
-from graph.extraction import fingerprint
+from graph.extraction import chunks, fingerprint
 from graph.extraction.nlp import model_name
 from graph.pipeline.same_story import SameStory
 from graph.readers.articles import (
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 __all__ = ["Summary", "default_aliases_path", "ingest", "ingest_items", "reresolve"]
 
 WRITE_BATCH = 16  # articles per write transaction
+#: Characters of text per write transaction, at most (plus one article): a batch's extractions
+#: are held until written, 50-90 times their text for long texts. Far above ``WRITE_BATCH``
+#: news articles, so only long texts are cut by it.
+WRITE_CHARS = 200_000
 
 
 @dataclass
@@ -95,6 +99,8 @@ class Summary:
 #: Input items read and planned ahead of the writer, at most: the plan's store look-ups are
 #: one query per window, and memory holds one window, not the input.
 WINDOW = 256
+#: A window also ends at this many characters of text (long articles and parts).
+WINDOW_CHARS = 2_000_000
 
 
 def default_aliases_path(store: Store) -> Path | None:
@@ -211,7 +217,7 @@ class _Plan:
     def __init__(self, items: Iterable[Item], store: Store, extractor: str, replace: bool,
                  summary: Summary, report: Callable[[str], None], limit: int | None,
                  stop: Callable[[], bool]) -> None:
-        self.items, self.it = items, iter(items)
+        self.items, self.it = items, _in_parts(items)
         self.store, self.extractor, self.replace = store, extractor, replace
         self.summary, self.report, self.limit, self.stop = summary, report, limit, stop
         self.why: dict[str, tuple[str, str, str]] = {}
@@ -249,7 +255,7 @@ class _Plan:
         """The next items of the input, up to :data:`WINDOW` articles; ``[]`` when reading
         ends (the input is done, or ``limit``/``stop()`` ended it: ``summary`` says where)."""
         window: list[Item] = []
-        summary, articles = self.summary, 0
+        summary, articles, chars = self.summary, 0, 0
         if summary.stopped or self.closed:
             return window
         for item in self.it:
@@ -264,7 +270,8 @@ class _Plan:
             if isinstance(item, Article):
                 summary.read += 1
                 articles += 1
-                if articles >= WINDOW:
+                chars += len(item.text)
+                if articles >= WINDOW or chars >= WINDOW_CHARS:
                     break
         return window
 
@@ -295,6 +302,22 @@ class _Plan:
         found = next((i for i, v in self.why.items() if v[2] == error.origin), None)
         if found is not None:
             self.settle(found)
+
+
+def _in_parts(items: Iterable[Item]) -> Iterator[Item]:
+    """``items`` with every article longer than :data:`~graph.extraction.chunks.PART`
+    characters replaced by its parts (sliced as they are read), after a warning naming its
+    file: ingest then holds the text and a few parts, not the extraction of the whole text."""
+    for item in items:
+        if not isinstance(item, Article) or len(item.text) <= chunks.PART:
+            yield item
+            continue
+        n, parts = chunks.parts(item)
+        yield InputWarning(item.origin or item.id,
+                           f"text of {len(item.text):,} characters, longer than one article "
+                           f"({chunks.PART:,}): stored as {n} articles, {item.id}~1 to "
+                           f"{item.id}~{n}")
+        yield from parts
 
 
 def _plan_item(item: Item, states: dict[str, ArticleState], stories: SameStory,
@@ -362,8 +385,10 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
            stop: Callable[[], bool] = lambda: False) -> None:
     bar = _Progress(progress)
     batch: list[Extraction] = []
+    chars = 0
 
     def flush() -> None:
+        nonlocal chars
         for ex, error in _save(store, batch, plan.why, plan.extractor):
             reason = plan.settle(ex.article.id)[1]
             if error:
@@ -381,6 +406,7 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
             summary.words += ex.article.words
         bar.update(len(batch))
         batch.clear()
+        chars = 0
 
     try:
         for extraction in extractions:
@@ -395,7 +421,9 @@ def _write(store: Store, plan: _Plan, extractions: Iterator[Extraction | InputEr
                 bar.update(1)
                 continue
             batch.append(extraction)
-            if len(batch) >= WRITE_BATCH:
+            chars += len(extraction.article.text)
+            del extraction  # written, it is not kept while the next one is made
+            if len(batch) >= WRITE_BATCH or chars >= WRITE_CHARS:
                 flush()
         flush()
     finally:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # annotations only
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["CHUNK", "batches", "extract_batch", "extract_stream", "stream_batches"]
+__all__ = ["CHUNK", "TASK_CHARS", "batches", "extract_batch", "extract_stream", "stream_batches"]
 
 CHUNK = 8  # articles per task sent to a worker
 TAIL = 2  # articles per task at the end of the input
@@ -38,6 +38,9 @@ TAIL = 2  # articles per task at the end of the input
 #: worker waits for work, few enough that memory is bounded by the tasks in flight, not by
 #: the input (an iterator of articles is read only as far as the tasks in flight need).
 IN_FLIGHT = 2
+#: Characters of text per task, at most (an article longer than that is a task of its own):
+#: far above ``CHUNK`` news articles, so only long texts are cut by it.
+TASK_CHARS = 200_000
 
 
 def batches(articles: list[Article], workers: int) -> list[list[Article]]:
@@ -45,30 +48,51 @@ def batches(articles: list[Article], workers: int) -> list[list[Article]]:
     ``TAIL``: the workers then finish within about one article of each other instead of one
     idling while another parses a whole last task (measured: ~0.3 s of a 10 s ingest on two
     workers). The parse itself is as fast in batches of 2 as of 8 (spaCy batches within a
-    task)."""
+    task). A task also ends before it passes :data:`TASK_CHARS` of text (long articles: a
+    task's extractions are held until it is written)."""
     if workers <= 1:
-        return [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        return list(_tasks(articles, CHUNK))
     head = max(len(articles) - workers * CHUNK, 0)
     head -= head % CHUNK
-    return ([articles[i:i + CHUNK] for i in range(0, head, CHUNK)]
-            + [articles[i:i + TAIL] for i in range(head, len(articles), TAIL)])
+    return [*_tasks(articles[:head], CHUNK), *_tasks(articles[head:], TAIL)]
+
+
+def _tasks(articles: list[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive tasks of at most ``size`` articles and :data:`TASK_CHARS` characters (an
+    article longer than that alone)."""
+    task: list[Article] = []
+    chars = 0
+    for article in articles:
+        n = _chars(article)
+        if task and (len(task) >= size or chars + n > TASK_CHARS):
+            yield task
+            task, chars = [], 0
+        task.append(article)
+        chars += n
+    if task:
+        yield task
+
+
+def _chars(article: Article) -> int:
+    return len(getattr(article, "text", ""))  # what has no text (the tests' ints) weighs 0
 
 
 def stream_batches(articles: Iterable[Article], workers: int) -> Iterator[list[Article]]:
     """:func:`batches` of an iterable read lazily: tasks of ``CHUNK`` while more than
-    ``workers`` tasks' worth of articles are still ahead, then the tail of ``TAIL``-article
-    tasks; at most ``(workers + 1) * CHUNK`` articles are held here."""
-    it = iter(articles)
-    if workers <= 1:
-        while chunk := list(islice(it, CHUNK)):
-            yield chunk
-        return
+    ``workers`` tasks' worth of articles (or of :data:`TASK_CHARS`) are still ahead, then the
+    tail of ``TAIL``-article tasks; at most ``(workers + 1) * CHUNK`` articles, or about
+    ``(workers + 1) * TASK_CHARS`` characters, are held here."""
     ahead: list[Article] = []
-    for article in it:
+    chars = 0
+    most = (workers + 1) * CHUNK if workers > 1 else CHUNK
+    for article in articles:
         ahead.append(article)
-        if len(ahead) >= (workers + 1) * CHUNK:
-            yield ahead[:CHUNK]
-            del ahead[:CHUNK]
+        chars += _chars(article)
+        while ahead and (len(ahead) >= most or chars > (max(workers, 1) + 1) * TASK_CHARS):
+            task = next(_tasks(ahead, CHUNK))
+            yield task
+            del ahead[:len(task)]
+            chars -= sum(_chars(a) for a in task)
     yield from batches(ahead, workers)
 
 
@@ -98,17 +122,23 @@ def _safe(extract: Callable[[Article, Doc], Extraction], article: Article,
 
 def _extract_long(article: Article, nlp: Language,
                   extract: Callable[[Article, Doc], Extraction]) -> Extraction | InputError:
-    """An article over the piece limit, parsed piece by piece (one Doc in memory at a time)."""
+    """An article over the piece limit, parsed piece by piece (one Doc in memory at a time),
+    each piece's extraction added to the article's as soon as it is made."""
     parts = pieces(article.text, LIMIT)
-    out = []
-    docs = parse(nlp, (text for _, text in parts), batch_size=1)  # one piece at a time
-    for (offset, text), doc in zip(parts, docs, strict=True):
-        piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
-        got = _safe(extract, piece, doc)
-        if isinstance(got, InputError):
-            return got
-        out.append((offset, got))
-    return join(article, out)
+    failed: list[InputError] = []
+
+    def extracted() -> Iterator[tuple[int, Extraction]]:
+        docs = parse(nlp, (text for _, text in parts), batch_size=1)  # one piece at a time
+        for (offset, text), doc in zip(parts, docs, strict=True):
+            piece = Article(id=article.id, text=text, origin=article.origin, date=article.date)
+            got = _safe(extract, piece, doc)
+            if isinstance(got, InputError):
+                failed.append(got)
+                return
+            yield offset, got
+
+    whole = join(article, extracted())
+    return failed[0] if failed else whole
 
 
 def extract_stream(articles: Iterable[Article], model: str | None,

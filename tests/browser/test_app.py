@@ -1,6 +1,7 @@
 """The dashboard in real headless Chromium (dash_duo + Selenium + Debian's chromedriver).
 
-Actors are found on the page by their displayed ``label``; node ids are only identifiers.
+Actors are found on the page by their displayed ``label``; node ids are only identifiers. The
+seed story's people are found from the data (:mod:`seed_cast`): no test names a real person.
 Waits are explicit (conditions polled until a deadline), never fixed sleeps.
 """
 
@@ -9,6 +10,7 @@ import time
 from datetime import date
 
 import pytest
+from seed_cast import label, leaders, namesake, one_article_people
 from selenium.webdriver.common.by import By
 
 from dashboard import create_app, ids
@@ -21,6 +23,23 @@ from graph.views.rules import view_graph
 pytestmark = pytest.mark.browser
 A003 = "003_05abb57fa2a955b5"
 CY = f"document.getElementById('{ids.GRAPH}')._cyreg.cy"
+
+
+@pytest.fixture(scope="module")
+def cast(seed_graph) -> dict[str, str]:
+    """Labels of the seed story's people, by role: the leader and his counterpart (the two
+    strongest persons), the leader's namesake and the weakest person of one article (both
+    outside the default top 25), a person of another article only, and the leader's longest
+    title ("... leader", an alias sharing no word with the name)."""
+    G = seed_graph
+    lead, partner = leaders(G)
+    name = set(label(G, lead).split())
+    titles = [a for a in G.nodes[lead]["aliases"] if not set(a.split()) & name]
+    return {"lead": label(G, lead), "partner": label(G, partner),
+            "namesake": label(G, namesake(G)),
+            "minor": label(G, one_article_people(G, A003)[-1]),
+            "far": label(G, one_article_people(G, "002_0899eaed18e29f52")[1]),
+            "title": max(titles, key=len)}
 
 
 def js(dash_duo, script: str):
@@ -89,7 +108,7 @@ def open_app(dash_duo, store, query="", size=(1400, 900), **options):
     dash_duo.wait_for_element(f"#{ids.GRAPH}")
 
 
-def test_default_view_reads_well_at_1400x900(dash_duo, seed_store):
+def test_default_view_reads_well_at_1400x900(dash_duo, seed_store, cast):
     open_app(dash_duo, seed_store)
     expected = view_labels(seed_store)
     wait_for_labels(dash_duo, expected)
@@ -108,7 +127,7 @@ def test_default_view_reads_well_at_1400x900(dash_duo, seed_store):
             return {{label: n.data('label'), x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2,
                     px: parseFloat(n.style('font-size')) * cy.zoom()}};
         }});""")
-    assert len(shown) >= 25 and "Kim Jong Un" in {s["label"] for s in shown}
+    assert len(shown) >= 25 and cast["lead"] in {s["label"] for s in shown}
     assert min(s["px"] for s in shown) >= 11  # rendered label size, font size × zoom
     for i, a in enumerate(shown):
         for b in shown[i + 1:]:
@@ -139,11 +158,12 @@ def test_layout_holds_from_1280x720_to_1920x1080(dash_duo, seed_store, size, tmp
 
 def test_picking_one_article_shrinks_the_graph_and_back_forward_walk_views(dash_duo,
                                                                            seed_store):
+    title = next(a["title"] for a in seed_store.articles() if a["id"] == A003)
     open_app(dash_duo, seed_store)
     whole = wait_for_labels(dash_duo, view_labels(seed_store))
     dash_duo.find_element(f"#{ids.ARTICLES}").click()
     option = next(o for o in dash_duo.driver.find_elements(By.CSS_SELECTOR, "[role=option]")
-                  if o.text.startswith("North Korea's Kim Jong Un arrives"))
+                  if o.text.startswith(title[:30]))
     option.click()
     one = view_labels(seed_store, GraphSlice(articles=(A003,)))
     assert wait_for_labels(dash_duo, one) and len(one) < len(whole)
@@ -157,64 +177,66 @@ def test_picking_one_article_shrinks_the_graph_and_back_forward_walk_views(dash_
     assert dash_duo.get_logs() == []
 
 
-def test_dates_come_from_the_url_and_show_as_dates(dash_duo, seed_store):
+def test_dates_come_from_the_url_and_show_as_dates(dash_duo, seed_store, cast):
     open_app(dash_duo, seed_store, "since=2024-01-01")
     recent = view_labels(seed_store, GraphSlice(since=date(2024, 1, 1)))
     got = wait_for_labels(dash_duo, recent)
-    assert "Kim Myong Sik" not in got and "Kim Jong Un" in got
+    assert cast["namesake"] not in got and cast["lead"] in got  # only 2023 / in both years
     shown = dash_duo.find_element("#date-from").get_attribute("value")
     assert shown == "1 Jan 2024"  # a date a person (and a screen reader) can read
 
 
-def test_click_highlights_the_neighbourhood_hover_shows_a_tooltip(dash_duo, seed_store):
-    open_app(dash_duo, seed_store, "top=60")  # Kim Myong Sik is not among the default 25
+def test_click_highlights_the_neighbourhood_hover_shows_a_tooltip(dash_duo, seed_store,
+                                                                  cast):
+    open_app(dash_duo, seed_store, "top=60")  # the namesake is not among the default 25
     wait_for_labels(dash_duo, view_labels(seed_store, top=60))
-    tap(dash_duo, "Kim Myong Sik")
+    tap(dash_duo, cast["namesake"])
     faded = wait_until(lambda: js(dash_duo, f"""var cy = {CY};
-        var n = cy.nodes().filter(n => n.data('label') === 'Kim Myong Sik');
+        var n = cy.nodes().filter(n => n.data('label') === {json.dumps(cast["namesake"])});
         var near = n.closedNeighborhood();
         return [near.filter('.faded').length, cy.elements().not(near).filter('.faded').length,
                 cy.elements().not(near).length];"""), what="faded elements")
     assert faded[0] == 0 and faded[1] == faded[2] > 0
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "Kim Myong Sik")
-    js(dash_duo, f"{CY}.nodes().filter(n => n.data('label') === 'Vladimir Putin')"
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", cast["namesake"])
+    js(dash_duo, f"{CY}.nodes().filter(n => n.data('label') === {json.dumps(cast['partner'])})"
                  ".emit('mouseover')")
     tip = wait_until(lambda: dash_duo.find_element("#cy-tooltip").text, what="tooltip")
-    assert "Vladimir Putin" in tip and "person" in tip and "mentions" in tip
+    assert cast["partner"] in tip and "person" in tip and "mentions" in tip
 
 
-def test_search_finds_an_alias_centres_and_selects(dash_duo, seed_store):
+def test_search_finds_an_alias_centres_and_selects(dash_duo, seed_store, cast):
+    minor, lead = cast["minor"], cast["lead"]
     open_app(dash_duo, seed_store, "top=5")
     wait_for_labels(dash_duo, view_labels(seed_store, top=5))
-    search_for(dash_duo, "Pak Thae", "Pak Thae Song")  # outside the top 5: focus on it
-    wait_until(lambda: "Pak Thae Song" in labels_on_screen(dash_duo), what="Pak Thae Song")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "Pak Thae Song")
+    search_for(dash_duo, minor.rsplit(" ", 1)[0], minor)  # outside the top 5: focus on it
+    wait_until(lambda: minor in labels_on_screen(dash_duo), what=minor)
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", minor)
     assert "focus=" in dash_duo.driver.current_url
-    search_for(dash_duo, "North Korean leader", "Kim Jong Un")  # an alias of a name in view
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Jong Un")
+    search_for(dash_duo, cast["title"], lead)  # an alias of a name in view
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", lead)
     centred = wait_until(lambda: js(dash_duo, f"""var cy = {CY};
-        var n = cy.nodes().filter(n => n.data('label') === 'Kim Jong Un');
+        var n = cy.nodes().filter(n => n.data('label') === {json.dumps(lead)});
         var p = n.renderedPosition();
         return n.selected() && Math.abs(p.x - cy.width() / 2) < 30 &&
-               Math.abs(p.y - cy.height() / 2) < 30;"""), what="Kim Jong Un centred")
+               Math.abs(p.y - cy.height() / 2) < 30;"""), what="the leader centred")
     assert centred
 
 
-def test_table_row_selects_colour_by_community(dash_duo, seed_store):
+def test_table_row_selects_colour_by_community(dash_duo, seed_store, cast):
     open_app(dash_duo, seed_store, "color_by=community")
     wait_for_labels(dash_duo, view_labels(seed_store))
     dash_duo.wait_for_contains_text(f"#{ids.LEGEND}", "Communities")
     dash_duo.find_element("#dock").find_element(By.XPATH, ".//*[text()='Actor table']").click()
     cell = wait_until(lambda: next(c for c in dash_duo.driver.find_elements(
-        By.CSS_SELECTOR, f"#{ids.TABLE} td") if c.text == "Vladimir Putin"), what="table")
+        By.CSS_SELECTOR, f"#{ids.TABLE} td") if c.text == cast["partner"]), what="table")
     cell.click()
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Vladimir Putin")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", cast["partner"])
     wait_until(lambda: js(dash_duo, f"return {CY}.nodes(':selected').data('label')")
-               == "Vladimir Putin", what="selection on the graph")
+               == cast["partner"], what="selection on the graph")
 
 
-def test_details_follow_the_view_and_page_evidence(dash_duo, seed_store):
-    open_app(dash_duo, seed_store, "top=60")  # Kim Myong Sik is not among the default 25
+def test_details_follow_the_view_and_page_evidence(dash_duo, seed_store, cast):
+    open_app(dash_duo, seed_store, "top=60")  # the namesake is not among the default 25
     wait_for_labels(dash_duo, view_labels(seed_store, top=60))
     tap(dash_duo, "Russia")
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "Evidence (40 of ")
@@ -223,13 +245,13 @@ def test_details_follow_the_view_and_page_evidence(dash_duo, seed_store):
     dash_duo.find_element(f"#{ids.MORE_EVIDENCE}").click()
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", f"Evidence ({min(80, total)}")
     assert " 1 mentions" not in dash_duo.find_element(f"#{ids.DETAILS}").text
-    tap(dash_duo, "Kim Myong Sik")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Myong Sik")
+    tap(dash_duo, cast["namesake"])
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", cast["namesake"])
     dash_duo.driver.get(dash_duo.driver.current_url.split("?")[0] + "?since=2024-01-01")
     # a new page load starts without a selection; select, then change the filter in place
     wait_for_labels(dash_duo, view_labels(seed_store, GraphSlice(since=date(2024, 1, 1))))
-    tap(dash_duo, "Vladimir Putin")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Vladimir Putin")
+    tap(dash_duo, cast["partner"])
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", cast["partner"])
     dash_duo.find_element(f"#{ids.TYPES}").find_element(
         By.XPATH, ".//*[contains(text(), 'Person')]").click()
     dash_duo.wait_for_contains_text(f"#{ids.DETAILS}", "not in this view")
@@ -237,12 +259,13 @@ def test_details_follow_the_view_and_page_evidence(dash_duo, seed_store):
     wait_until(lambda: "focus=" in dash_duo.driver.current_url, what="focus in the URL")
 
 
-def test_path_is_listed_as_steps_with_evidence(dash_duo, seed_store):
+def test_path_is_listed_as_steps_with_evidence(dash_duo, seed_store, cast):
     G = view_graph(seed_store)
     ids_ = {d["label"]: v for v, d in G.nodes(data=True)}
-    query = f"source={ids_['Kim Myong Sik']}&target={ids_['Jon Finer']}"
+    start, end = cast["namesake"], cast["far"]  # of two articles, not linked directly
+    query = f"source={ids_[start]}&target={ids_[end]}"
     open_app(dash_duo, seed_store, query.replace(" ", "+"))
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Path Kim Myong Sik → Jon Finer")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", f"Path {start} → {end}")
     steps = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS} .step")
     assert len(steps) >= 2
     for step in steps:
@@ -254,27 +277,34 @@ def test_path_is_listed_as_steps_with_evidence(dash_duo, seed_store):
     assert faded[0] == 0 and faded[1] == faded[2] > 0
 
 
-def test_link_evidence_marks_both_actors(dash_duo, seed_store):
+def tap_link(dash_duo, a: str, b: str) -> None:
+    """Tap the link between the actors labelled ``a`` and ``b``."""
+    js(dash_duo, f"var cy = {CY}; var k = cy.nodes().filter(n => n.data('label') === "
+                 f"{json.dumps(a)}); var p = cy.nodes().filter(n => n.data('label') === "
+                 f"{json.dumps(b)}); k.edgesWith(p).emit('tap');")
+
+
+def test_link_evidence_marks_both_actors(dash_duo, seed_store, cast):
+    lead, partner = cast["lead"], cast["partner"]
     open_app(dash_duo, seed_store)
     wait_for_labels(dash_duo, view_labels(seed_store))
-    js(dash_duo, f"var cy = {CY}; var k = cy.nodes().filter(n => n.data('label') === "
-                 "'Kim Jong Un'); var p = cy.nodes().filter(n => n.data('label') === "
-                 "'Vladimir Putin'); k.edgesWith(p).emit('tap');")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Jong Un — Vladimir Putin")
+    tap_link(dash_duo, lead, partner)
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", f"{lead} — {partner}")
     marks = [m.text for m in dash_duo.driver.find_elements(By.CSS_SELECTOR,
                                                            f"#{ids.DETAILS} mark")]
-    assert any("Putin" in m for m in marks) and any("Kim" in m for m in marks)
+    assert any(set(m.split()) & set(partner.split()) for m in marks)
+    assert any(set(m.split()) & set(lead.split()) for m in marks)
 
 
-def test_briefing_from_the_page_draws_the_focus(dash_duo, seed_store):
+def test_briefing_from_the_page_draws_the_focus(dash_duo, seed_store, cast):
     from pypdf import PdfReader
 
     G = view_graph(seed_store)
-    kim = next(v for v, d in G.nodes(data=True) if d["label"] == "Kim Jong Un")
-    open_app(dash_duo, seed_store, f"focus={kim}".replace(" ", "+"))
-    wait_until(lambda: "Kim Jong Un" in labels_on_screen(dash_duo), what="focus view")
+    lead = next(v for v, d in G.nodes(data=True) if d["label"] == cast["lead"])
+    open_app(dash_duo, seed_store, f"focus={lead}".replace(" ", "+"))
+    wait_until(lambda: cast["lead"] in labels_on_screen(dash_duo), what="focus view")
     dash_duo.find_element("#briefing-menu summary").click()
-    dash_duo.find_element(f"#{ids.BRIEFING_TITLE}").send_keys("Kim's circle")
+    dash_duo.find_element(f"#{ids.BRIEFING_TITLE}").send_keys("The leader's circle")
     dash_duo.find_element(f"#{ids.BRIEFING_FORMAT}").find_element(
         By.XPATH, ".//*[contains(text(), 'PDF')]").click()
     dash_duo.find_element(f"#{ids.BRIEFING}").click()
@@ -283,7 +313,8 @@ def test_briefing_from_the_page_draws_the_focus(dash_duo, seed_store):
         dash_duo.download_path).glob("*.pdf")), None), what="the PDF download")
     reader = PdfReader(str(path))
     text = " ".join(reader.pages[0].extract_text().split())
-    assert reader.metadata.title == "Kim's circle" and "focus: Kim Jong Un" in text
+    assert reader.metadata.title == "The leader's circle"
+    assert f"focus: {cast['lead']}" in text
 
 
 def test_briefing_of_an_empty_view_explains_itself(dash_duo, seed_store):
@@ -357,15 +388,14 @@ def test_a_long_upload_can_be_cancelled_and_keeps_what_it_added(dash_duo, tmp_pa
     assert not cancel.is_displayed()
 
 
-def test_read_only_has_no_upload_and_no_curation(dash_duo, seed_store):
-    open_app(dash_duo, seed_store, "top=60", read_only=True)  # Kim Myong Sik: not in 25
+def test_read_only_has_no_upload_and_no_curation(dash_duo, seed_store, cast):
+    open_app(dash_duo, seed_store, "top=60", read_only=True)  # the namesake: not in 25
     wait_for_labels(dash_duo, view_labels(seed_store, top=60))
-    tap(dash_duo, "Kim Myong Sik")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Myong Sik")
-    js(dash_duo, f"var cy = {CY}; var k = cy.nodes().filter(n => n.data('label') === "
-                 "'Kim Jong Un'); var p = cy.nodes().filter(n => n.data('label') === "
-                 "'Vladimir Putin'); k.edgesWith(p).emit('tap');")
-    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", "Kim Jong Un — Vladimir Putin")
+    tap(dash_duo, cast["namesake"])
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3", cast["namesake"])
+    tap_link(dash_duo, cast["lead"], cast["partner"])
+    dash_duo.wait_for_contains_text(f"#{ids.DETAILS_PANEL} h3",
+                                    f"{cast['lead']} — {cast['partner']}")
     # (a script, not find_elements: that waits out the implicit wait for each absent one)
     gone = ("upload-menu", ids.ACTOR_TOOLS, ids.UNDO_LAST, ids.SUGGESTIONS)
     assert js(dash_duo, f"return {json.dumps(gone)}.every(i => !document.getElementById(i)) "
