@@ -163,11 +163,12 @@ def _when(doc, typed: list[Relation], index: int, trigger: str,  # noqa: ANN001
     return date_relations(doc, [*before, probe], published)[-1].when
 
 
-def report(files: list[Path], model: str | None = None, verbose: bool = False) -> None:
-    """Print the figures of each file (called by ``bench/quality.py`` as well); one line and
-    nothing else when the GUM copy is absent."""
-    if not (GUM / "articles.jsonl").is_file():
-        print(f"event dates on GUM: skipped ({GUM / 'articles.jsonl'} not found)")
+def report(files: list[Path], model: str | None = None, verbose: bool = False,
+           gum: Path = GUM) -> None:
+    """Print the figures of each file (called by ``bench/quality.py`` as well, with its
+    ``--gum`` copy); one line and nothing else when the GUM copy is absent."""
+    if not (gum / "articles.jsonl").is_file():
+        print(f"event dates on GUM: skipped ({gum / 'articles.jsonl'} not found)")
         return
 
     def header(path: Path, got: dict) -> str:
@@ -175,7 +176,7 @@ def report(files: list[Path], model: str | None = None, verbose: bool = False) -
         return (f"event dates on GUM ({path.name}): {got['scored']} of {got['rows']} events "
                 f"in {got['documents']} documents; accuracy by gold basis: {by_basis}")
 
-    report_each(files, lambda path, log: score(read_rows(path), GUM, model, log), header,
+    report_each(files, lambda path, log: score(read_rows(path), gum, model, log), header,
                 "triggers found", verbose)
 
 

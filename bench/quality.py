@@ -449,8 +449,8 @@ def main() -> None:
         event_dates.report([event_dates.HELDOUT], args.model)  # figures only, never errors
         event_articles.report([event_articles.DEV], args.model, args.verbose)
         event_articles.report([event_articles.HELDOUT], args.model)  # figures only
-        event_gum.report([event_gum.DEV], args.model, args.verbose)  # real reporting
-        event_gum.report([event_gum.HELDOUT], args.model)  # figures only
+        event_gum.report([event_gum.DEV], args.model, args.verbose, args.gum)  # real reporting
+        event_gum.report([event_gum.HELDOUT], args.model, gum=args.gum)  # figures only
         print()
     gum.run(args, args.model)
 
