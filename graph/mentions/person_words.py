@@ -1,7 +1,8 @@
 """The words around a person's name that tell which person it is: a kinship noun in apposition
 ("his son, X"), a parent named for someone else ("the son of X", "born to A and X"), a title of
-address ("Dr. X", "Mrs. X" and the sex of a given name), "the elder" / "the younger" before a
-name shared across generations, and whether the name is a verb's subject. Used by
+address ("Dr. X", "Mrs. X" and the sex of a given name), "the elder X", "the younger X",
+"X senior", "X Jr." for a name shared across generations (ordered by suffix or by the kinship
+noun that introduced each: "and his son Y"), and whether the name is a verb's subject. Used by
 :mod:`graph.mentions.people` to resolve short forms within one article."""
 
 from __future__ import annotations
