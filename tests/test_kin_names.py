@@ -212,3 +212,86 @@ def test_across_articles_a_short_name_an_article_kept_apart_from_a_full_name_sta
     defs = actors(stats, together=lambda a, b: frozenset((a, b)) in apart)
     assert holder(defs, "Malvik").names == ("Malvik",)
     assert set(holder(actors(stats[:2]), "Malvik").names) == {"Malvik", "Sherri Malvik"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,ents,short,full", [
+    # Russian patronymics: "senior" / "junior" after the family name, the son named as one
+    ("Ivan Sergeyevich Volkov and his son Sergei Ivanovich Volkov were charged. Volkov senior "
+     "denied the charges.", ["Ivan Sergeyevich Volkov", "Sergei Ivanovich Volkov", "Volkov"],
+     "Volkov", "Ivan Sergeyevich Volkov"),
+    ("Ivan Sergeyevich Volkov and his son Sergei Ivanovich Volkov were charged. Volkov junior "
+     "denied the charges.", ["Ivan Sergeyevich Volkov", "Sergei Ivanovich Volkov", "Volkov"],
+     "Volkov", "Sergei Ivanovich Volkov"),
+    # English: the father named as one, "the younger X" is the other
+    ("Thomas Reed runs the farm with his father, Walter Reed. The younger Reed bought new "
+     "tractors last year.", ["Thomas Reed", "Walter Reed", "Reed"], "Reed", "Thomas Reed"),
+    # Spanish double family name: "the elder X" is the parent
+    ("Carlos Ruiz Ortega founded the firm with his daughter Lucia Ruiz Ortega. The elder Ruiz "
+     "Ortega retired in 2015.", ["Carlos Ruiz Ortega", "Lucia Ruiz Ortega", "Ruiz Ortega"],
+     "Ruiz Ortega", "Carlos Ruiz Ortega"),
+    # Korean order, family name first
+    ("Park Ji-hoon opened the restaurant with his son Park Min-jae. The elder Park still "
+     "cooks every day.", ["Park Ji-hoon", "Park Min-jae", "Park"], "Park", "Park Ji-hoon"),
+])
+def test_senior_junior_elder_younger_pick_by_the_age_kinship_gives(names, text, ents, short,
+                                                                   full):
+    assert named(names(text, [(e, "PERSON") for e in ents]), short) == [full]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,full", [
+    ("Thomas Reed runs the farm with his father, Walter Reed. Reed Sr. bought new tractors "
+     "last year.", "Walter Reed"),
+    ("Thomas Reed runs the farm with his son, Walter Reed. Reed Sr. bought new tractors last "
+     "year.", "Thomas Reed"),
+    ("Thomas Reed and Walter Reed run the farm. Reed Sr. bought new tractors last year.",
+     "Reed Sr"),  # no kinship: no order, the name stays as it is
+])
+def test_a_family_name_with_sr_the_model_keeps_whole_picks_by_age(names, text, full):
+    assert named(names(text), "Reed Sr") == [full]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,ents,short", [
+    # siblings have no order by generation: "the elder X" does not decide, recency does as before
+    ("Ana Ortiz and her sister Marta Ortiz ran the shop. The elder Ortiz retired in 2015.",
+     ["Ana Ortiz", "Marta Ortiz", "Ortiz"], "Ortiz"),
+    # "senior" that starts a noun phrase is no age word
+    ("Ivan Volkov and his son Sergei Volkov met in May. Volkov senior officials denied it.",
+     ["Ivan Volkov", "Sergei Volkov", "Volkov"], "Volkov"),
+])
+def test_no_age_order_leaves_the_old_choice(names, text, ents, short):
+    found = names(text, [(e, "PERSON") for e in ents])
+    assert named(found, short) == [ents[1]]  # the most recent, as without an age word
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,ents,short,full", [
+    # Somali: the bare name named the article's person twice before the father came in
+    ("Ahmed Yusuf Warsame opened the clinic in Garowe. Warsame said it would serve the "
+     "district, and Warsame thanked the donors. His father Yusuf Abdi Warsame said he was "
+     "proud. Later Warsame met the mayor.",
+     ["Ahmed Yusuf Warsame", "Warsame", "Warsame", "Yusuf Abdi Warsame", "Warsame"],
+     "Warsame", "Ahmed Yusuf Warsame"),
+    # English
+    ("Dorothy Pruitt won the seat in 2019. Pruitt campaigned on schools, and Pruitt won again "
+     "in 2023. Her son Calvin Pruitt said the family was proud. Pruitt thanked the voters.",
+     ["Dorothy Pruitt", "Pruitt", "Pruitt", "Calvin Pruitt", "Pruitt"],
+     "Pruitt", "Dorothy Pruitt"),
+])
+def test_a_relative_does_not_take_an_established_family_name_on_recency(names, text, ents,
+                                                                         short, full):
+    assert set(named(names(text, [(e, "PERSON") for e in ents]), short)) == {full}
+
+
+@pytest.mark.slow
+def test_a_given_name_that_is_also_the_family_name_does_not_exempt_a_relative(names):
+    # "Warsame Ali Warsame" bears his grandfather's name: "Warsame" is the family's name here
+    text = ("Abdi Warsame opened the clinic in Garowe. Warsame said it would serve the "
+            "district. Their son, Warsame Ali Warsame, was born in 2001. Warsame later met the "
+            "mayor.")
+    ents = ["Abdi Warsame", "Warsame", "Warsame Ali Warsame", "Warsame"]
+    found = names(text, [(e, "PERSON") for e in ents])
+    assert named(found, "Warsame") == ["Abdi Warsame"] * 2
+    assert named(found, "Warsame Ali Warsame") == ["Warsame Ali Warsame"]

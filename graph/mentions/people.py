@@ -30,12 +30,22 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from graph.core.model import Mention, MentionSpan
-from graph.mentions.person_words import by_age, kin, parent, subject, title_before, title_fits
+from graph.mentions.person_words import (
+    OLDER_KIN,
+    YOUNGER_KIN,
+    by_age,
+    kin_noun,
+    parent,
+    subject,
+    title_before,
+    title_fits,
+)
 from graph.mentions.shortnames import organisation_short_names
 from graph.mentions.span_context import generation_suffix
 from graph.names.actor_types import STRENGTH, gazetteer_place
 from graph.names.builtin import builtin_alias
 from graph.names.forms import (
+    generation,
     generation_words,
     is_generation,
     is_title,
@@ -98,17 +108,22 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         if s.mention.type == "person" and len(s.mention.name.split()) >= 2:
             full_counts[s.mention.name] += 1
             first_seen.setdefault(s.mention.name, s.start)
-    relatives = {s.mention.name for s in spans if s.mention.name in full_counts
-                 and kin(doc, s.start, s.end)}
+    kin_of = {s.mention.name: word for s in spans if s.mention.name in full_counts
+              and (word := kin_noun(doc, s.start, s.end))}
+    relatives = set(kin_of)
+    # "and his son Sergei Volkov": which of two relatives "Volkov senior" names
+    kin_rank = {n: 2 if w in OLDER_KIN else 0 for n, w in kin_of.items()
+                if w in OLDER_KIN | YOUNGER_KIN}
     parents = {s.mention.name for s in spans if s.mention.name in full_counts
                and parent(doc, s.start)}
     # relatives who act in the article ("his daughter X spoke"), not only named ("was born")
     acting = {s.mention.name for s in spans if s.mention.name in relatives
               and subject(doc[s.start:s.end].root)}
-    first_bare: dict[str, int] = {}  # a one-word name's first use
+    bare_at: dict[str, list[int]] = {}  # where each one-word name is used
     for s in spans:
         if len(name_key(s.mention.name).split()) == 1:
-            first_bare.setdefault(name_key(s.mention.name), s.start)
+            bare_at.setdefault(name_key(s.mention.name), []).append(s.start)
+    first_bare = {key: at[0] for key, at in bare_at.items()}
     sentences = _sentences_of(spans, sent_of)
     titled: dict[str, set[str]] = {}  # the titles each full name is used with ("dr")
     for s in spans:
@@ -125,7 +140,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                 sentences[f] & sentences[longer[0]]):
             fuller[f] = longer[0]
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
-                  or f in fuller
+                  or f in fuller or _aged_family_name(f, full_counts)
                   or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
@@ -137,12 +152,13 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             loose.setdefault(loose_key(part), []).extend(fulls)
     last_seen: dict[str, int] = {}
 
-    def pick(candidates: list[str], at: int) -> str | None:
+    def pick(candidates: list[str], at: int, end: int, late: frozenset[str] = frozenset()
+             ) -> str | None:
         candidates = [c for c in dict.fromkeys(candidates) if first_seen[c] < at] or [
             c for c in dict.fromkeys(candidates)]
         if _two_generations(candidates):
             # "the elder Smith" / "the younger Smith" says which; "Smith" alone does not
-            return by_age(doc, at, candidates) or _EITHER
+            return by_age(doc, at, end, candidates) or _EITHER
         title = title_before(doc, at)
         if title and len(candidates) > 1:  # "Dr. Harlan", "Mrs. Harlan": the one it fits
             fit = [c for c in candidates if title_fits(title, c, titled.get(c, set()))]
@@ -153,7 +169,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         candidates = [c for c in candidates if c not in relatives or (
             c in last_seen and sent_of[at] - sent_of[last_seen[c]] <= 1)] or candidates
         if len(candidates) > 1:  # the most recent within the window, else the most salient
-            recent = [c for c in candidates if c in last_seen
+            recent = [c for c in candidates if c in last_seen and c not in late
                       and sent_of[at] - sent_of[last_seen[c]] <= _WINDOW]
             if recent:
                 return max(recent, key=lambda c: last_seen[c])
@@ -162,15 +178,21 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             return None  # two people the short form may name, neither the article's main one
         return ranked[0] if ranked else None
 
-    def best(short: str, at: int) -> str | None:
+    def best(short: str, at: int, end: int) -> str | None:
         key = name_key(short)
         words = key.split()
         if short in fuller and fuller[short] in full_counts:  # "Josiah Newcombe"
             return fuller[short]
         if len(words) > 1:  # "Souza Lima", "Van den Berg": the end (or start) of a full name
-            return pick([f for f in full_counts if short_form_of(key, name_key(f))], at)
+            found = [f for f in full_counts if short_form_of(key, name_key(f))]
+            base, suffix = generation(key)
+            if not found and len(base.split()) == 1:  # "Reed Sr." beside "Walter Reed"
+                return aged(by_part.get(base, []), at, end, suffix)
+            return aged(found, at, end) or pick(found, at, end)
         found = (by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else [])
                  or (loose.get(loose_key(key), []) if len(key) >= 5 else []))
+        if elder_or_younger := aged(found, at, end):  # "Volkov senior" among the Volkovs
+            return elder_or_younger
         # "the son of Pierre Lafosse": a parent named for the article's person never takes
         # the family name they share with them ("Lafosse" alone is the son); nor does a
         # relative introduced after the family name alone was in use and never the subject of
@@ -179,12 +201,21 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         # A relative's middle name is never their short form: "his daughter Meilin Liang
         # Zhou" carries her father's family name "Liang" inside her own
         middle = not by_part.get(key)
-        kept = [f for f in found if name_key(f).split()[0] == key or not (
+        kept = [f for f in found if _own_given_name(key, f) or not (
             f in parents or (f in relatives and (middle or f not in acting)
                              and first_bare.get(key, at) < first_seen[f]))]
         if len(kept) < len(found) and _two_generations(found):
             kept = found  # "Tariq Ossei III, the grandson of Tariq Ossei": either, as before
-        return pick(kept, at) if kept else None
+        # a relative introduced after the family name alone had named the article's person
+        # more than once ("Warsame ... Warsame ... His father Yusuf Abdi Warsame said ...
+        # Warsame") does not take it from them on a recent mention alone
+        late = frozenset(f for f in kept if f in relatives and sum(
+            p < first_seen[f] for p in bare_at.get(key, [])) >= 2)
+        return pick(kept, at, end, late) if kept else None
+
+    def aged(found: list[str], at: int, end: int, suffix: str = "") -> str | None:
+        seen = [f for f in dict.fromkeys(found) if first_seen[f] < at]
+        return by_age(doc, at, end, seen, kin_rank, suffix) if len(seen) > 1 else None
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
@@ -199,7 +230,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             last_seen[m.name] = s.start
             out.append(s)
             continue
-        full = best(m.name, s.start) if _may_be_short(m) else None
+        full = best(m.name, s.start, s.end) if _may_be_short(m) else None
         if full and full != _EITHER and _epithet_word(m, full) and s not in missed:
             full = None  # "Rovers" (the team) is not "the Rovers Poet"
         if full == _EITHER:  # a person, but which one the name cannot tell
@@ -223,6 +254,24 @@ def _epithet_word(m: Mention, full: str) -> bool:
     key, words = name_key(m.name), name_key(full).split()
     return (m.label in ("ORG", "GPE") and len(key.split()) == 1 and len(words) == 2
             and words[0] == key and words[-1] in descriptor_words())
+
+
+def _aged_family_name(name: str, full_names: Counter[str]) -> bool:
+    """True if ``name`` is a family name with "Sr." or "Jr." ("Reed Sr.") that two other full
+    names of the article end with ("Thomas Reed", "Walter Reed"): a short form that says which
+    of them by age, not a name of its own."""
+    base, suffix = generation(name_key(name))
+    return (len(base.split()) == 1 and suffix in ("sr", "jr", "senior", "junior")
+            and sum(name_key(f).split()[-1] == base for f in full_names) >= 2)
+
+
+def _own_given_name(key: str, full: str) -> bool:
+    """True if one-word ``key`` is the given name of person ``full`` and not also their family
+    name: "Warsame" names "Warsame Ali" in his own right, but for "Warsame Ali Warsame" (a
+    grandfather's name repeated, a given name that is also a family name) it is the family
+    name the relatives share."""
+    words = generation(name_key(full))[0].split()
+    return words[0] == key and words[-1] != key
 
 
 def _two_generations(names: list[str]) -> bool:

@@ -1,7 +1,8 @@
 """The words around a person's name that tell which person it is: a kinship noun in apposition
 ("his son, X"), a parent named for someone else ("the son of X", "born to A and X"), a title of
-address ("Dr. X", "Mrs. X" and the sex of a given name), "the elder" / "the younger" before a
-name shared across generations, and whether the name is a verb's subject. Used by
+address ("Dr. X", "Mrs. X" and the sex of a given name), "the elder X", "the younger X",
+"X senior", "X Jr." for a name shared across generations (ordered by suffix or by the kinship
+noun that introduced each: "and his son Y"), and whether the name is a verb's subject. Used by
 :mod:`graph.mentions.people` to resolve short forms within one article."""
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from graph.core.tables import load_table
 from graph.names.actor_types import given_name_sex
 from graph.names.forms import generation, is_title, name_key
 
-__all__ = ["by_age", "honorifics", "kin", "parent", "subject", "title_before", "title_fits"]
+__all__ = ["by_age", "honorifics", "kin", "kin_noun", "parent", "subject", "title_before",
+           "title_fits"]
 
 
 def subject(token: Token) -> bool:
@@ -54,22 +56,43 @@ _SENIOR = frozenset({"sr", "senior", "snr", "pere", "elder", "the elder"})
 _JUNIOR = frozenset({"jr", "junior", "jnr", "fils", "filho", "hijo", "younger", "the younger"})
 
 
-def by_age(doc: Doc, at: int, candidates: list[str]) -> str | None:
-    """The one of ``candidates`` (names that differ by a generational suffix) that "the elder
-    X" or "the younger X" points to, or None (regnal numbers are not ranked)."""
-    word = doc[at - 1].lower_ if at > 0 else ""
-    if word not in ("elder", "older", "younger"):
+def by_age(doc: Doc, at: int, end: int, candidates: list[str],
+           kin_rank: dict[str, int] | None = None, suffix: str = "") -> str | None:
+    """The one of ``candidates`` that "the elder X", "the younger X", "X senior" or "X junior"
+    (the name at ``at``..``end``) points to, or None. Their age order comes from a generational
+    suffix ("Jr.", "Sr."), else from ``kin_rank`` (2 for a name introduced as a parent, 0 as a
+    child: "and his son Sergei Volkov"); regnal numbers are not ranked. ``suffix`` is the
+    name's own generational suffix when the model took it into the name ("Reed Sr.")."""
+    word = _AFTER_AGE.get(suffix, "") or _age_word(doc, at, end)
+    if not word:
         return None
     rank = {}
     for c in candidates:
-        suffix = generation(name_key(c))[1]
-        if suffix and suffix not in _SENIOR | _JUNIOR:
+        own = generation(name_key(c))[1]
+        if own and own not in _SENIOR | _JUNIOR:
             return None  # "Tariq II" and "Tariq III": no order from the words
-        rank[c] = 2 if suffix in _SENIOR else 0 if suffix in _JUNIOR else 1
+        rank[c] = 2 if own in _SENIOR else 0 if own in _JUNIOR else (kin_rank or {}).get(c, 1)
     ordered = sorted(candidates, key=rank.__getitem__)
     if len(set(rank.values())) != len(candidates):
         return None
     return ordered[0] if word == "younger" else ordered[-1]
+
+
+def _age_word(doc: Doc, at: int, end: int) -> str:
+    """"elder" or "younger" if the name at ``at``..``end`` is marked by age: "the elder X",
+    "the younger X", "X senior", "X Jr." (not "X senior officials"), else ""."""
+    before = doc[at - 1].lower_ if at > 0 else ""
+    if before in ("elder", "older", "younger"):
+        return "younger" if before == "younger" else "elder"
+    after = doc[end].lower_.rstrip(".") if end < len(doc) else ""
+    if after not in _AFTER_AGE or (end + 1 < len(doc)
+                                   and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+        return ""
+    return _AFTER_AGE[after]
+
+
+_AFTER_AGE = {"senior": "elder", "sr": "elder", "snr": "elder", "junior": "younger",
+              "jr": "younger", "jnr": "younger"}
 
 
 #: Nouns that introduce a relative beside a name ("his son, X", "X, her sister").
@@ -79,24 +102,36 @@ _KIN = frozenset({"son", "sons", "daughter", "daughters", "wife", "husband", "fa
                   "grandfather", "grandmother", "stepson", "stepdaughter", "parents"})
 
 
+#: Kinship nouns that say the name is a generation older or younger than the person it is kin
+#: to ("her father X", "his son X").
+OLDER_KIN = frozenset({"father", "mother", "grandfather", "grandmother", "uncle", "aunt"})
+YOUNGER_KIN = frozenset({"son", "sons", "daughter", "daughters", "child", "children", "nephew",
+                         "niece", "grandson", "granddaughter", "stepson", "stepdaughter"})
+
+
 def kin(doc: Doc, start: int, end: int) -> bool:
     """True if a kinship noun stands in apposition right before or after the name ("and a
     son, Ralph Okafor", "their daughter Ada Okafor", "Ada Okafor, his sister,")."""
+    return bool(kin_noun(doc, start, end))
+
+
+def kin_noun(doc: Doc, start: int, end: int) -> str:
+    """The kinship noun (lower case) in apposition right before or after the name, else ""."""
     i = start - 1
     while i >= 0 and start - i <= 3 and (doc[i].text == "," or doc[i].pos_ in ("DET", "NUM")
                                          or doc[i].tag_ == "PRP$"):
         i -= 1
     if i >= 0 and i < start - 1 and doc[i].lower_ in _KIN:
-        return True  # "and a son, X" / "their daughter, X"
+        return doc[i].lower_  # "and a son, X" / "their daughter, X"
     if i == start - 1 and doc[i].lower_ in _KIN and doc[i].pos_ == "NOUN":
-        return True  # "daughter X"
+        return doc[i].lower_  # "daughter X"
     j = end
     if j < len(doc) and doc[j].text == ",":
         j += 1
         while j < len(doc) and j - end <= 3 and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
             j += 1
-        return j < len(doc) and doc[j].lower_ in _KIN
-    return False
+        return doc[j].lower_ if j < len(doc) and doc[j].lower_ in _KIN else ""
+    return ""
 
 
 def parent(doc: Doc, start: int) -> bool:
