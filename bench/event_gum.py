@@ -164,9 +164,10 @@ def _when(doc, typed: list[Relation], index: int, trigger: str,  # noqa: ANN001
 
 
 def report(files: list[Path], model: str | None = None, verbose: bool = False,
-           gum: Path = GUM) -> None:
+           gum: Path | None = None) -> None:
     """Print the figures of each file (called by ``bench/quality.py`` as well, with its
-    ``--gum`` copy); one line and nothing else when the GUM copy is absent."""
+    ``--gum`` copy; else :data:`GUM`); one line and nothing else when the GUM copy is absent."""
+    gum = GUM if gum is None else gum
     if not (gum / "articles.jsonl").is_file():
         print(f"event dates on GUM: skipped ({gum / 'articles.jsonl'} not found)")
         return
