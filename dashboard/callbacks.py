@@ -33,7 +33,9 @@ from dashboard.viewdata import ViewData, graph_key
 from graph.core.errors import InvalidValue
 from graph.slices.corpus import Corpus
 
-__all__ = ["details_view", "options_for", "register", "view_parts"]
+__all__ = ["TABLE_TAB", "details_view", "options_for", "register", "table_rows", "view_parts"]
+
+TABLE_TAB = "table"  # the dock's tab value of the actor table (dashboard/layout.py: dock)
 
 URL_SYNC_JS = """function(query, loaded) {
     // The view's query goes into the URL: a new history entry for a change made on the page,
@@ -81,7 +83,7 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
     @app.callback(
         output={"elements": Output(ids.GRAPH, "elements"), "layout": Output(ids.GRAPH, "layout"),
                 "summary": Output(ids.SUMMARY, "children"),
-                "timeline": Output(ids.TIMELINE, "figure"), "rows": Output(ids.TABLE, "data"),
+                "timeline": Output(ids.TIMELINE, "figure"),
                 "query": Output(ids.QUERY, "data"), "legend": Output(ids.LEGEND, "children"),
                 "rev": Output(ids.VIEW_REV, "data")},
         inputs={"controls": _controls(Input), "data_rev": Input(ids.DATA_REV, "data")},
@@ -93,6 +95,17 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
         f = filters_from_controls(controls)
         return {**view_parts(data, f),
                 "layout": {"name": f.layout, "fit": True, "padding": 24, "animate": False}}
+
+    @app.callback(output={"rows": Output(ids.TABLE, "data")},
+                  inputs={"tab": Input(ids.DOCK, "value"), "controls": _controls(Input),
+                          "data_rev": Input(ids.DATA_REV, "data")},
+                  prevent_initial_call=True)
+    def update_table(tab: object, controls: dict, data_rev: object) -> dict:
+        # The actor table's figures (betweenness, communities) only while its tab is open,
+        # and when it opens: a closed tab keeps the rows of an older view, never shown.
+        if tab != TABLE_TAB:
+            raise PreventUpdate
+        return {"rows": table_rows(data, filters_from_controls(controls))}
 
     # The view's actors revision goes on to ACTORS_REV only when it changed: details, tools,
     # history and suggestions follow that, and need not run again for a filter change.
@@ -243,8 +256,9 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
 
 
 def view_parts(data: ViewData, f: Filters) -> dict:
-    """Everything the page shows for the view ``f`` (graph elements, summary, legend, table
-    rows, timeline), its canonical query and ``rev``: the actors revision it was built on,
+    """Everything the page shows for the view ``f`` (graph elements, summary, legend,
+    timeline; the actor table is :func:`table_rows`, computed only while its tab is open),
+    its canonical query and ``rev``: the actors revision it was built on,
     which decisions made from it are checked against (read first: the view can only be
     newer, never older). Computed once per store revision and view, and shared: callers must
     not change it."""
@@ -254,11 +268,17 @@ def view_parts(data: ViewData, f: Filters) -> dict:
         return {"rev": rev, "elements": elements(G, f.layout, f.size_by, f.color_by,
                                                pos=data.positions(G, f.layout)),
                 "summary": summary(G),
-                "timeline": timeline_figure(c.articles, G), "rows": actor_rows(G),
+                "timeline": timeline_figure(c.articles, G),
                 "query": filters_to_query(f),
                 "legend": layout.legend_items(legend(G, f.color_by, f.size_by))}
 
-    return data.cached(("view", f), build, lambda v: len(v["elements"]) + len(v["rows"]))
+    return data.cached(("view", f), build, lambda v: len(v["elements"]))
+
+
+def table_rows(data: ViewData, f: Filters) -> list[dict]:
+    """The actor table of the view ``f`` (betweenness and communities: the costly part of a
+    view), once per store revision and view; asked for only while the table's tab is open."""
+    return data.cached(("table", f), lambda _: actor_rows(data.graph(f)), len)
 
 
 def details_view(data: ViewData, f: Filters, sel: dict | None, shown: int,

@@ -77,7 +77,7 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
             ], id=ids.DETAILS_PANEL, className="drawer right", hidden=True,
                 **{"aria-label": "Details"}),
         ], className="body"),
-        dock(view.get("timeline"), view.get("rows", []), curate),
+        dock(view.get("timeline"), curate=curate),
         dcc.Store(id=ids.THEME, storage_type="local"), html.Div(id=ids.THEME_SYNC, hidden=True),
     ], id=ids.APP, className="app", style=css_variables("light"))
 
