@@ -129,13 +129,14 @@ _REFERENCE = re.compile(r"[A-Z][\w'’-]*(?:\s*,\s*[A-Z][\w'’-]*)*(?:,?\s*(?:&
 
 def _cited_author(doc: Doc, start: int, end: int) -> bool:
     """True if ``doc[start:end]`` is an author in a bracketed author-year citation."""
+    # the sentence's text, not Doc.text: that joins every token of the doc on each call
     sent = doc[start].sent
-    text = doc.text
-    opening = text.rfind("(", sent.start_char, doc[start].idx)
-    closing = text.find(")", doc[end - 1].idx, sent.end_char)
-    if opening < 0 or closing < 0 or ")" in text[opening:doc[start].idx]:
+    text, base = sent.text, sent.start_char
+    at = doc[start].idx - base
+    opening = text.rfind("(", 0, at)
+    closing = text.find(")", doc[end - 1].idx - base)
+    if opening < 0 or closing < 0 or ")" in text[opening:at]:
         return False
-    at = doc[start].idx
     for part in text[opening + 1:closing].split(";"):
         part_start = text.find(part, opening)
         if part_start <= at < part_start + len(part):

@@ -172,9 +172,10 @@ def _occasion(noun: Token, chain: set[Token]) -> bool:
 def expressions(sent: Span) -> list[Span]:
     """The sentence's ``DATE``/``TIME`` entities, and the plainest time words the model left
     unlabelled ("last night", "yesterday", a weekday, "Boxing Day")."""
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found = sent.ents  # once: each read builds every entity of the doc again
+    ents = [e for e in found if e.label_ in ("DATE", "TIME")]
     # a day of the month the model calls an ordinal ("on the 5th") is still a time word
-    covered = {i for e in sent.ents if e.label_ != "ORDINAL" for i in range(e.start, e.end)}
+    covered = {i for e in found if e.label_ != "ORDINAL" for i in range(e.start, e.end)}
     for m in _TIME_WORDS.finditer(sent.text):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                                   alignment_mode="expand")
