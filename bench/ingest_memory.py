@@ -34,8 +34,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# the children of --code run that checkout's relgraph
+# the children of --code run that checkout's relgraph: these imports resolve there
 sys.path.insert(0, os.environ.get("RELGRAPH_BENCH_CODE", str(ROOT)))
+
+from graph.extraction import chunks  # noqa: E402
+from graph.extraction.article import preload_tables  # noqa: E402
+from graph.extraction.nlp import load  # noqa: E402
+from graph.pipeline.driver import ingest  # noqa: E402
+from graph.store.store import Store  # noqa: E402
 
 GIVEN = ["Ilse", "Tomas", "Maren", "Oskar", "Lena", "Piet", "Anouk", "Bram", "Sanne", "Joris"]
 FAMILY = ["Varga", "Brandt", "Holm", "Kessler", "Dahl", "Moreau", "Novak", "Falk", "Lund", "Roth"]
@@ -96,13 +102,6 @@ def ruler_model(out: Path) -> Path:
 def child(path: str, db: str, model: str, jobs: int, part: int = 0) -> None:
     """Ingest ``path`` into ``db`` and print the peak RSS (MB) as JSON; ``part`` (if not 0)
     is the longest text stored as one article (:data:`graph.extraction.chunks.PART`)."""
-    # imported in the child only: the code measured is that of the child's checkout
-    from graph.extraction import chunks
-    from graph.extraction.article import preload_tables
-    from graph.extraction.nlp import load
-    from graph.pipeline.driver import ingest
-    from graph.store.store import Store
-
     if part:
         chunks.PART = part  # type: ignore[attr-defined]  # (a checkout from before parts)
     load(model)
