@@ -21,6 +21,7 @@ applies on its own (a short name with exactly one longer match, for the safe rul
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -30,11 +31,13 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from graph.core.tables import load_table
+from graph.names.actor_types import gazetteer_place, organisation_heads
 from graph.names.builtin import country_name
 from graph.names.forms import (
     generation,
     initials_match,
     name_key,
+    organisation_suffixes,
     other_generation,
     title_words,
 )
@@ -242,14 +245,41 @@ def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
             if short in orgs:
                 out.append(Candidate(short, key, "short form", 0.8,
                                      f"{items[key].name} ends with {items[short].name}"))
-        # "General Assembly" for "General Assembly of the United Nations": the head before "of"
+        # "Cardinals" for "St. Louis Cardinals": a city's team by its own word, never a generic
+        # word ("Times", "Police", "Council": many cities have one)
+        if len(words) >= 2 and words[-1] in orgs and _city_and_word(words):
+            out.append(Candidate(words[-1], key, "short form", 0.8,
+                                 f"{items[key].name} is the {items[words[-1]].name} of "
+                                 f"{' '.join(items[key].name.split()[:-1])}"))
+        # "General Assembly" for "General Assembly of the United Nations": the head before "of";
+        # never one generic word ("Congress", "Church", "Union"): it names many bodies, most
+        # often a country's own, not the one "Congress of ..." a corpus happens to hold
         name = items[key].name
         at = name.lower().find(" of ")
         head = name_key(name[:at]) if at > 0 else ""
-        if head in orgs and head != key:
+        if head in orgs and head != key and head not in organisation_heads():
             out.append(Candidate(head, key, "short form", 0.8,
                                  f"{name} is the {items[head].name} of ..."))
     return out
+
+
+def _city_and_word(words: list[str]) -> bool:
+    """True if a name key's words are a known city or region and one word of its own that is
+    no generic organisation word: "st louis cardinals", "leeds rhinos"; not "boston police"."""
+    last = words[-1]
+    return len(last) >= 4 and gazetteer_place(" ".join(words[:-1])) and not (
+        last in organisation_heads() or last in organisation_suffixes()
+        or last in _generic_words() or country_name(last))
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    """Generic last words of organisation and place names: heads, suffixes, feature words,
+    outlet nouns (``titles.toml``) and ``generic_name_words`` (``variants.toml``)."""
+    t = load_table("titles")
+    return frozenset(w for part in ("organisation_heads", "company_suffixes", "feature_words",
+                                    "organisation_suffixes", "outlet_nouns") for w in t[part]) \
+        | frozenset(load_table("variants")["generic_name_words"])
 
 
 def _spelling(items: dict[str, NameEntry]) -> list[Candidate]:
@@ -344,7 +374,28 @@ def same_spelling(a: str, b: str) -> bool:
         return False
     pairs = list(zip(x, y, strict=True))
     return any(p == q for p, q in pairs) and all(
-        p == q or JaroWinkler.similarity(p, q) >= 0.9 for p, q in pairs)
+        p == q or JaroWinkler.similarity(p, q) >= 0.9 and not _other_vowel(p, q)
+        for p, q in pairs)
+
+
+#: Vowels by how open they are: a transliteration moves a vowel one step ("Ahmed" / "Ahmad",
+#: "Hussein" / "Hussain", "Kristen" / "Kristin"); an open "a" for a close "i" or "u" is another
+#: name ("Hamid" / "Hamad", "Rashid" / "Rashad", "Salim" / "Salam").
+_OPENNESS = {"a": 0, "e": 1, "o": 1, "i": 2, "u": 2, "y": 2}
+
+
+def _other_vowel(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ where one has an open vowel and the other a close one
+    (:data:`_OPENNESS`): two names, not two spellings of one.
+
+    >>> _other_vowel("hamid", "hamad"), _other_vowel("ahmed", "ahmad")
+    (True, False)
+    """
+    for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace" and j - i == m - k == 1 and a[i] in _OPENNESS and b[k] in _OPENNESS \
+                and abs(_OPENNESS[a[i]] - _OPENNESS[b[k]]) >= 2:
+            return True
+    return False
 
 
 RULES = {"middle": _middle, "descriptor": _descriptor, "acronym": _acronym,

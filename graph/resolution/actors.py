@@ -39,10 +39,12 @@ from graph.resolution.name_forms import (
     abbreviated_forms,
     country_forms,
     institution_of_one_country,
+    organisation_bare_forms,
     organisation_short_forms,
     place_head_forms,
     possessive_forms,
 )
+from graph.resolution.person_forms import name_end_forms, run_together_forms
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
@@ -137,7 +139,9 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             fixed.add(short)
     live = {k for k in names if k not in fixed}
     _spelling_variants(groups, live, kind_of, apart_people)
+    run_together_forms(groups, live, kind_of, apart_people)
     organisation_short_forms(groups, live, kind_of, count)
+    organisation_bare_forms(groups, live, kind_of)
     country_forms(groups, live, kind_of)
     abbreviated_forms(groups, live, kind_of)
     place_head_forms(groups, live, kind_of)
@@ -145,6 +149,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people)
+    name_end_forms(groups, live, kind_of, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
 
 

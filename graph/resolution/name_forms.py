@@ -1,22 +1,24 @@
 """Corpus-wide rules about the forms of organisation and place names (no people): a name
-without its generic tail, a country written two ways, an abbreviated word, a place named with a
-generic head ("State of X"), and a country's institution named bare or with the country
-("Senate of the United States" / "Senate (United States)"). Each joins groups of name keys in
-the union-find of :func:`graph.resolution.actors.resolve`, only for keys no decision or
-built-in entry has settled (``live``)."""
+without its generic tail or without the head word a party or movement is named without, a
+country written two ways, an abbreviated word, a place named with a generic head ("State of
+X"), and a country's institution named bare or with the country ("Senate of the United
+States" / "Senate (United States)"). Each joins groups of name keys in the union-find of
+:func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has
+settled (``live``)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
-from graph.names.actor_types import organisation_heads
-from graph.names.builtin import country_name
+from graph.names.actor_types import gazetteer_place, given_name, organisation_heads
+from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import name_key, organisation_suffixes
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["abbreviated_forms", "country_forms", "institution_of_one_country",
-           "organisation_short_forms", "place_head_forms", "possessive_forms"]
+           "organisation_bare_forms", "organisation_short_forms", "place_head_forms",
+           "possessive_forms"]
 
 
 def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
@@ -38,6 +40,37 @@ def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
             continue
         target = min(longer[short], key=lambda k: (len(k.split()), -count[k], k))
         groups.union(short, target)
+
+
+#: Head words a party or a movement is named without ("Likud" for "Likud Party", "Polisario"
+#: for "Polisario Front"): the rest of the name is distinctive. Not "University" or "College",
+#: often named after people ("Navarro" in a citation is no "Navarro College"), nor "Alliance"
+#: or "Coalition", whose first word is often a name of its own ("Atlantic", the magazine).
+_NAMED_BARE = frozenset({"party", "movement", "front"})
+
+
+def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """A party or a movement named without its head word is that organisation, across
+    articles too ("Likud" / "Likud Party", "Polisario" / "Polisario Front"): only when the
+    corpus has exactly one such longer name, and never when the short name is a known place,
+    country or demonym, or clearly a given name. (Within an article "Harvard" is "Harvard
+    University" too: :mod:`graph.mentions.shortnames`.)"""
+    orgs = {k for k in kind_of if kind_of[k] == "organisation"}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in orgs:
+        words = key.split()
+        if len(words) >= 2 and words[-1] in _NAMED_BARE:
+            longer[" ".join(words[:-1])].add(key)
+    for short in sorted(k for k in longer if k in orgs and k in live):
+        if len(longer[short]) != 1 or _known_or_given(short):
+            continue
+        groups.union(short, next(iter(longer[short])))
+
+
+def _known_or_given(key: str) -> bool:
+    words = key.split()
+    return bool(builtin_alias(key) or country_name(key) or gazetteer_place(key)
+                or len(words) == 1 and given_name(key, strict=True))
 
 
 def country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:

@@ -1,0 +1,70 @@
+"""Corpus-wide rules about the forms of person names beyond the lone surname: one name written
+with its syllables run together or apart ("Moon Jae-in" / "Moon Jaein"), and a name cut to its
+last two words ("Lopez Obrador" for "Andres Manuel Lopez Obrador", "Xuan Phuc" for "Nguyen
+Xuan Phuc"). Each joins groups of name keys in the union-find of
+:func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has settled
+(``live``), and never two keys one article uses as two names (``together``: it kept them
+apart)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from graph.names.actor_types import given_name
+from graph.names.forms import generation, other_generation, short_form_of
+from graph.resolution.unionfind import UnionFind
+
+__all__ = ["name_end_forms", "run_together_forms"]
+
+
+def run_together_forms(
+    groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
+) -> None:
+    """Person names of two words or more that differ only in where the words break are one
+    name: the syllables of a given name written apart, hyphenated or run together ("Moon Jae
+    In", "Moon Jae-in", "Moon Jaein"; "Nguyen Thi Kim Lan" / "Nguyen Thi Kimlan"). A name of one
+    word is never joined this way ("Li Na" is not "Lina")."""
+    by_run: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(live):
+        if kind_of.get(key) == "person" and len(key.split()) >= 2:
+            base, suffix = generation(key)
+            by_run[base.replace(" ", "") + "|" + suffix].append(key)
+    for keys in by_run.values():
+        for i, key in enumerate(keys[1:], start=1):
+            first = next((k for k in keys[:i] if not together(k, key)), None)
+            if first is not None:
+                groups.union(key, first)
+
+
+def name_end_forms(
+    groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
+) -> None:
+    """A two-word person name that is the end of exactly one longer person name is that
+    person: a double family name ("Lopez Obrador", "Garcia Marquez") or a given name the model
+    cut from its family name ("Xuan Phuc" from "Nguyen Xuan Phuc"). Never when its first word
+    is clearly a given name ("Jose Garcia" is a full name of its own, not "Maria Jose
+    Garcia") or begins another person's name in the corpus (a family name of its own: "Song
+    Chol" beside "Song Il Ho"), never the father's name inside a patronymic ("Faisal Kassab"
+    in "Noor bint Faisal Kassab", :func:`graph.names.forms.short_form_of`) and never a name
+    that differs by a generational suffix."""
+    people = sorted(k for k in kind_of if kind_of[k] == "person" and len(k.split()) >= 2)
+    first_words: dict[str, set[str]] = defaultdict(set)
+    by_end: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        words = generation(key)[0].split()
+        first_words[words[0]].add(key)
+        if len(words) >= 3:
+            by_end[" ".join(words[-2:])].append(key)
+    for short in sorted(k for k in live if k in by_end and kind_of.get(k) == "person"):
+        longer = [k for k in by_end[short] if short_form_of(short, k)]
+        head = short.split()[0]
+        if (
+            len(longer) != 1
+            or given_name(head, strict=True)
+            or first_words[head] - {short, *longer}
+            or together(short, longer[0])
+            or other_generation(short, longer[0])
+        ):
+            continue
+        groups.union(short, longer[0])
