@@ -222,3 +222,24 @@ def test_a_country_named_of_or_of_the_is_one_country():
         "country",
     )
     assert builtin_alias("Republic of Congo") == ("Republic of the Congo", "country")
+
+
+def test_a_generic_name_inside_a_longer_one_is_another_body():
+    # one word in front of a name that ends in a generic head makes another body
+    found = groups([("Democratic Party", "organisation", 5),
+                    ("National Democratic Party", "organisation", 1),
+                    ("Circuit Court", "organisation", 2),
+                    ("Federal Circuit Court", "organisation", 1)])
+    assert not one(found, "Democratic Party", "National Democratic Party")
+    assert not one(found, "Circuit Court", "Federal Circuit Court")
+
+
+def test_a_place_or_a_distinctive_name_in_front_still_makes_a_short_form():
+    found = groups([("Supreme Court", "organisation", 3),
+                    ("Nairobi Supreme Court", "organisation", 1),
+                    ("Red Sox", "organisation", 2), ("Boston Red Sox", "organisation", 1),
+                    ("Okafor-Lindqvist Center", "organisation", 1),
+                    ("Amara J. Okafor-Lindqvist Center", "organisation", 1)])
+    assert one(found, "Supreme Court", "Nairobi Supreme Court")
+    assert one(found, "Red Sox", "Boston Red Sox")
+    assert one(found, "Okafor-Lindqvist Center", "Amara J. Okafor-Lindqvist Center")

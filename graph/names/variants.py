@@ -129,7 +129,7 @@ def unambiguous(items: Iterable[NameEntry],
     >>> unambiguous(items)
     []
     """
-    found = candidates(items, AUTOMATIC)
+    found = [c for c in candidates(items, AUTOMATIC) if c.rule in AUTOMATIC]
     per_short: dict[str, list[Candidate]] = defaultdict(list)
     for c in found:
         per_short[c.short].append(c)
@@ -243,7 +243,14 @@ def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
         for cut in range(1, len(words) - 1):
             short = " ".join(words[cut:])
             if short in orgs:
-                out.append(Candidate(short, key, "short form", 0.8,
+                # "Democratic Party" in "National Democratic Party", "Circuit Court" in
+                # "Federal Circuit Court": one word in front of a name ending in a generic
+                # head makes another body; a lead, never joined on its own (a place in front
+                # does not: "U.S. Supreme Court")
+                generic = cut == 1 and words[-1] in organisation_heads() and not (
+                    country_name(words[0]) or gazetteer_place(words[0]))
+                out.append(Candidate(short, key, "generic short form" if generic else
+                                     "short form", 0.6 if generic else 0.8,
                                      f"{items[key].name} ends with {items[short].name}"))
         # "Cardinals" for "St. Louis Cardinals": a city's team by its own word, never a generic
         # word ("Times", "Police", "Council": many cities have one)
