@@ -226,20 +226,59 @@ def test_a_country_named_of_or_of_the_is_one_country():
 
 def test_a_generic_name_inside_a_longer_one_is_another_body():
     # one word in front of a name that ends in a generic head makes another body
-    found = groups([("Democratic Party", "organisation", 5),
-                    ("National Democratic Party", "organisation", 1),
-                    ("Circuit Court", "organisation", 2),
-                    ("Federal Circuit Court", "organisation", 1)])
+    found = groups(
+        [
+            ("Democratic Party", "organisation", 5),
+            ("National Democratic Party", "organisation", 1),
+            ("Circuit Court", "organisation", 2),
+            ("Federal Circuit Court", "organisation", 1),
+        ]
+    )
     assert not one(found, "Democratic Party", "National Democratic Party")
     assert not one(found, "Circuit Court", "Federal Circuit Court")
 
 
 def test_a_place_or_a_distinctive_name_in_front_still_makes_a_short_form():
-    found = groups([("Supreme Court", "organisation", 3),
-                    ("Nairobi Supreme Court", "organisation", 1),
-                    ("Red Sox", "organisation", 2), ("Boston Red Sox", "organisation", 1),
-                    ("Okafor-Lindqvist Center", "organisation", 1),
-                    ("Amara J. Okafor-Lindqvist Center", "organisation", 1)])
+    found = groups(
+        [
+            ("Supreme Court", "organisation", 3),
+            ("Nairobi Supreme Court", "organisation", 1),
+            ("Red Sox", "organisation", 2),
+            ("Boston Red Sox", "organisation", 1),
+            ("Okafor-Lindqvist Center", "organisation", 1),
+            ("Amara J. Okafor-Lindqvist Center", "organisation", 1),
+        ]
+    )
     assert one(found, "Supreme Court", "Nairobi Supreme Court")
     assert one(found, "Red Sox", "Boston Red Sox")
     assert one(found, "Okafor-Lindqvist Center", "Amara J. Okafor-Lindqvist Center")
+
+
+def test_a_name_of_three_words_or_more_without_its_family_name_is_that_person():
+    found = groups(
+        [
+            ("Khalid bin Saad", "person", 2),
+            ("Khalid bin Saad Al Nuaimi", "person", 3),
+            ("Ana Lucia Ferreira", "person", 1),
+            ("Ana Lucia Ferreira Matos", "person", 2),
+        ]
+    )
+    assert one(found, "Khalid bin Saad", "Khalid bin Saad Al Nuaimi")
+    assert one(found, "Ana Lucia Ferreira", "Ana Lucia Ferreira Matos")
+
+
+def test_a_name_start_with_two_longer_matches_a_generation_or_two_words_joins_none():
+    found = groups(
+        [
+            ("Ana Lucia Ferreira", "person", 1),
+            ("Ana Lucia Ferreira Matos", "person", 2),
+            ("Ana Lucia Ferreira Lima", "person", 1),
+            ("John Paul Okafor", "person", 2),
+            ("John Paul Okafor Jr.", "person", 1),
+            ("Jose Garcia", "person", 3),
+            ("Jose Garcia Lopez", "person", 1),
+        ]
+    )
+    assert not any("Ana Lucia Ferreira" in g and len(g) > 1 for g in found)
+    assert not one(found, "John Paul Okafor", "John Paul Okafor Jr.")
+    assert not one(found, "Jose Garcia", "Jose Garcia Lopez")

@@ -44,7 +44,7 @@ from graph.resolution.name_forms import (
     place_head_forms,
     possessive_forms,
 )
-from graph.resolution.person_forms import name_end_forms, run_together_forms
+from graph.resolution.person_forms import name_end_forms, name_start_forms, run_together_forms
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
@@ -150,6 +150,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people)
     name_end_forms(groups, live, kind_of, apart_people)
+    name_start_forms(groups, live, kind_of, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
 
 

@@ -1,7 +1,8 @@
 """Corpus-wide rules about the forms of person names beyond the lone surname: one name written
 with its syllables run together or apart ("Moon Jae-in" / "Moon Jaein"), and a name cut to its
 last two words ("Lopez Obrador" for "Andres Manuel Lopez Obrador", "Xuan Phuc" for "Nguyen
-Xuan Phuc"). Each joins groups of name keys in the union-find of
+Xuan Phuc"), and a name of three words or more without its last ones ("Khalid bin Saad" for
+"Khalid bin Saad Al Nuaimi"). Each joins groups of name keys in the union-find of
 :func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has settled
 (``live``), and never two keys one article uses as two names (``together``: it kept them
 apart)."""
@@ -15,7 +16,7 @@ from graph.names.actor_types import given_name
 from graph.names.forms import generation, other_generation, short_form_of
 from graph.resolution.unionfind import UnionFind
 
-__all__ = ["name_end_forms", "run_together_forms"]
+__all__ = ["name_end_forms", "name_start_forms", "run_together_forms"]
 
 
 def run_together_forms(
@@ -66,5 +67,30 @@ def name_end_forms(
             or together(short, longer[0])
             or other_generation(short, longer[0])
         ):
+            continue
+        groups.union(short, longer[0])
+
+
+def name_start_forms(
+    groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
+) -> None:
+    """A person name of three words or more that is the start of exactly one longer person
+    name is that person, named without the family name or second surname that follows
+    ("Khalid bin Saad" / "Khalid bin Saad Al Nuaimi", "Ana Lucia Ferreira" / "Ana Lucia
+    Ferreira Matos"). Never two names one article keeps apart, nor a generational suffix
+    ("Omar Haddad Sr." is no start of "Omar Haddad Sr. Kamal"; "John Paul Smith" / "John Paul
+    Smith Jr.": father and son, :func:`graph.names.forms.short_form_of`). Two words are too
+    few: "Jose Garcia" names many people."""
+    people = sorted(k for k in kind_of if kind_of[k] == "person" and len(k.split()) >= 4)
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        words = key.split()
+        for n in range(3, len(words)):
+            by_start[" ".join(words[:n])].append(key)
+    for short in sorted(k for k in live if k in by_start and kind_of.get(k) == "person"):
+        longer = [
+            k for k in by_start[short] if short_form_of(short, k) and not generation(short)[1]
+        ]
+        if len(longer) != 1 or together(short, longer[0]):
             continue
         groups.union(short, longer[0])
