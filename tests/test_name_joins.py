@@ -66,15 +66,15 @@ def test_same_spelling_refuses_an_open_for_a_close_vowel():
 def test_syllables_written_apart_hyphenated_or_run_together_are_one_name():
     found = groups(
         [
-            ("Moon Jae In", "person", 2),
-            ("Moon Jaein", "person", 1),
+            ("Baek Seung Ho", "person", 2),
+            ("Baek Seungho", "person", 1),
             ("Nguyen Thi Kim Lan", "person", 2),
             ("Nguyen Thi Kimlan", "person", 1),
             ("Seo Ji-hoon", "person", 1),
             ("Seo Jihoon", "person", 1),
         ]
     )
-    assert one(found, "Moon Jae In", "Moon Jaein")
+    assert one(found, "Baek Seung Ho", "Baek Seungho")
     assert one(found, "Nguyen Thi Kim Lan", "Nguyen Thi Kimlan")
     assert one(found, "Seo Ji-hoon", "Seo Jihoon")
 
@@ -82,12 +82,12 @@ def test_syllables_written_apart_hyphenated_or_run_together_are_one_name():
 def test_run_together_never_joins_a_one_word_name_nor_names_one_article_keeps_apart():
     found = groups([("Li Na", "person", 2), ("Lina", "person", 1)])
     assert not one(found, "Li Na", "Lina")
-    apart = {frozenset(("moon jae in", "moon jaein"))}
+    apart = {frozenset(("baek seung ho", "baek seungho"))}
     found = groups(
-        [("Moon Jae In", "person", 2), ("Moon Jaein", "person", 1)],
+        [("Baek Seung Ho", "person", 2), ("Baek Seungho", "person", 1)],
         together=lambda a, b: frozenset((a, b)) in apart,
     )
-    assert not one(found, "Moon Jae In", "Moon Jaein")
+    assert not one(found, "Baek Seung Ho", "Baek Seungho")
 
 
 def test_run_together_keeps_generations_apart():
@@ -103,12 +103,12 @@ def test_a_double_family_name_or_a_cut_given_name_joins_its_one_full_name():
         [
             ("Andres Felipe Lozano Obregon", "person", 3),
             ("Lozano Obregon", "person", 4),
-            ("Nguyen Xuan Thang", "person", 2),
-            ("Xuan Thang", "person", 1),
+            ("Dinh Xuan Khoa", "person", 2),
+            ("Xuan Khoa", "person", 1),
         ]
     )
     assert one(found, "Andres Felipe Lozano Obregon", "Lozano Obregon")
-    assert one(found, "Nguyen Xuan Thang", "Xuan Thang")
+    assert one(found, "Dinh Xuan Khoa", "Xuan Khoa")
 
 
 def test_a_two_word_full_name_of_its_own_is_not_cut_from_a_longer_one():
@@ -258,12 +258,12 @@ def test_a_name_of_three_words_or_more_without_its_family_name_is_that_person():
     found = groups(
         [
             ("Khalid bin Saad", "person", 2),
-            ("Khalid bin Saad Al Nuaimi", "person", 3),
+            ("Khalid bin Saad Al Qudaimi", "person", 3),
             ("Ana Lucia Ferreira", "person", 1),
             ("Ana Lucia Ferreira Matos", "person", 2),
         ]
     )
-    assert one(found, "Khalid bin Saad", "Khalid bin Saad Al Nuaimi")
+    assert one(found, "Khalid bin Saad", "Khalid bin Saad Al Qudaimi")
     assert one(found, "Ana Lucia Ferreira", "Ana Lucia Ferreira Matos")
 
 

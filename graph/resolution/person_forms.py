@@ -1,11 +1,11 @@
 """Corpus-wide rules about the forms of person names beyond the lone surname: one name written
-with its syllables run together or apart ("Moon Jae-in" / "Moon Jaein"), and a name cut to its
-last two words ("Lopez Obrador" for "Andres Manuel Lopez Obrador", "Xuan Phuc" for "Nguyen
-Xuan Phuc"), and a name of three words or more without its last ones ("Khalid bin Saad" for
-"Khalid bin Saad Al Nuaimi"). Each joins groups of name keys in the union-find of
-:func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has settled
-(``live``), and never two keys one article uses as two names (``together``: it kept them
-apart)."""
+with its syllables run together or apart ("Baek Seung-ho" / "Baek Seungho"), a name cut to its
+last two words ("Lozano Obregon" for "Andres Felipe Lozano Obregon", "Xuan Khoa" for "Dinh
+Xuan Khoa") and a name of three words or more without its last ones ("Khalid bin Saad" for
+"Khalid bin Saad Al Qudaimi"). Each joins groups of name keys in the union-find of
+:func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has
+settled (``live``), and never two keys one article uses as two names (``together``: it kept
+them apart)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ def run_together_forms(
     groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
 ) -> None:
     """Person names of two words or more that differ only in where the words break are one
-    name: the syllables of a given name written apart, hyphenated or run together ("Moon Jae
-    In", "Moon Jae-in", "Moon Jaein"; "Nguyen Thi Kim Lan" / "Nguyen Thi Kimlan"). A name of one
-    word is never joined this way ("Li Na" is not "Lina")."""
+    name: the syllables of a given name written apart, hyphenated or run together ("Baek Seung
+    Ho", "Baek Seung-ho", "Baek Seungho"; "Nguyen Thi Kim Lan" / "Nguyen Thi Kimlan"). A name
+    of one word is never joined this way ("Li Na" is not "Lina")."""
     by_run: dict[str, list[str]] = defaultdict(list)
     for key in sorted(live):
         if kind_of.get(key) == "person" and len(key.split()) >= 2:
@@ -42,8 +42,8 @@ def name_end_forms(
     groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
 ) -> None:
     """A two-word person name that is the end of exactly one longer person name is that
-    person: a double family name ("Lopez Obrador", "Garcia Marquez") or a given name the model
-    cut from its family name ("Xuan Phuc" from "Nguyen Xuan Phuc"). Never when its first word
+    person: a double family name ("Lozano Obregon", "Ferreira Matos") or a given name the model
+    cut from its family name ("Xuan Khoa" from "Dinh Xuan Khoa"). Never when its first word
     is clearly a given name ("Jose Garcia" is a full name of its own, not "Maria Jose
     Garcia") or begins another person's name in the corpus (a family name of its own: "Song
     Chol" beside "Song Il Ho"), never the father's name inside a patronymic ("Faisal Kassab"
@@ -76,7 +76,7 @@ def name_start_forms(
 ) -> None:
     """A person name of three words or more that is the start of exactly one longer person
     name is that person, named without the family name or second surname that follows
-    ("Khalid bin Saad" / "Khalid bin Saad Al Nuaimi", "Ana Lucia Ferreira" / "Ana Lucia
+    ("Khalid bin Saad" / "Khalid bin Saad Al Qudaimi", "Ana Lucia Ferreira" / "Ana Lucia
     Ferreira Matos"). Never two names one article keeps apart, nor a generational suffix
     ("Omar Haddad Sr." is no start of "Omar Haddad Sr. Kamal"; "John Paul Smith" / "John Paul
     Smith Jr.": father and son, :func:`graph.names.forms.short_form_of`). Two words are too
