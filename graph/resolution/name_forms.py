@@ -44,7 +44,7 @@ def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
 
 #: Head words a party or a movement is named without ("Likud" for "Likud Party", "Polisario"
 #: for "Polisario Front"): the rest of the name is distinctive. Not "University" or "College",
-#: often named after people ("Navarro" in a citation is no "Navarro College"), nor "Alliance"
+#: often named after people ("Okonkwo" in a citation is no "Okonkwo College"), nor "Alliance"
 #: or "Coalition", whose first word is often a name of its own ("Atlantic", the magazine).
 _NAMED_BARE = frozenset({"party", "movement", "front"})
 
