@@ -14,8 +14,10 @@ construction. Groups are then joined (union–find) in order of precedence:
    ("Senate" / "Senate of the United States" / "Senate (United States)", when the corpus ties
    it to one country only; :mod:`graph.resolution.name_forms`), the naming patterns of
    :mod:`graph.names.variants` when unambiguous (middle initials, descriptors, acronyms, short
-   forms), a lone surname or family name joining the most mentioned person whose full name
-   starts or ends with it.
+   forms), a party or movement without its head word ("Likud" / "Likud Party"), a person name
+   written with its syllables apart or run together, cut to its last two words or without its
+   last ones (:mod:`graph.resolution.person_forms`), a lone surname or family name joining the
+   most mentioned person whose full name starts or ends with it.
 
 Every actor gets a **stable id**: a slug of its anchor name key, which does not depend on
 mention counts or ingest order: the target of the latest merge decision, else the built-in
