@@ -275,18 +275,16 @@ def _city_and_word(words: list[str]) -> bool:
     no generic organisation word: "st louis cardinals", "leeds rhinos"; not "boston police"."""
     last = words[-1]
     return len(last) >= 4 and gazetteer_place(" ".join(words[:-1])) and not (
-        last in organisation_heads() or last in organisation_suffixes()
-        or last in _generic_words() or country_name(last))
+        last in _generic_words() or country_name(last))
 
 
 @functools.cache
 def _generic_words() -> frozenset[str]:
-    """Generic last words of organisation and place names: heads, suffixes, feature words,
-    outlet nouns (``titles.toml``) and ``generic_name_words`` (``variants.toml``)."""
-    t = load_table("titles")
-    return frozenset(w for part in ("organisation_heads", "company_suffixes", "feature_words",
-                                    "organisation_suffixes", "outlet_nouns") for w in t[part]) \
-        | frozenset(load_table("variants")["generic_name_words"])
+    """Generic last words of organisation and place names (``titles.toml``, ``variants.toml``)."""
+    t, parts = load_table("titles"), ("organisation_heads", "company_suffixes", "feature_words",
+                                      "organisation_suffixes", "outlet_nouns")
+    return frozenset(w for p in parts for w in t[p]) | organisation_suffixes() | frozenset(
+        load_table("variants")["generic_name_words"])
 
 
 def _spelling(items: dict[str, NameEntry]) -> list[Candidate]:
