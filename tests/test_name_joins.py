@@ -282,3 +282,74 @@ def test_a_name_start_with_two_longer_matches_a_generation_or_two_words_joins_no
     assert not any("Ana Lucia Ferreira" in g and len(g) > 1 for g in found)
     assert not one(found, "John Paul Okafor", "John Paul Okafor Jr.")
     assert not one(found, "Jose Garcia", "Jose Garcia Lopez")
+
+
+# --- initials, "the", "and", institutions named two ways -----------------------------------
+
+
+def test_initials_and_a_family_name_join_the_one_person_they_fit():
+    found = groups(
+        [
+            ("A. Okafor", "person", 1),
+            ("Amara Okafor", "person", 2),
+            ("A. B. Lindqvist", "person", 1),
+            ("Anna Birgitta Lindqvist", "person", 2),
+            ("T. Haddad", "person", 1),
+            ("Tariq J. Haddad", "person", 1),
+        ]
+    )
+    assert one(found, "A. Okafor", "Amara Okafor")
+    assert one(found, "A. B. Lindqvist", "Anna Birgitta Lindqvist")
+    assert one(found, "T. Haddad", "Tariq J. Haddad")
+
+
+def test_initials_that_fit_two_people_or_another_generation_join_none():
+    found = groups(
+        [
+            ("A. Okafor", "person", 1),
+            ("Amara Okafor", "person", 2),
+            ("Adaeze Okafor", "person", 1),
+            ("K. Mensah Jr.", "person", 1),
+            ("Kwame Mensah", "person", 2),
+            ("B. Lindqvist", "person", 1),
+            ("Anna Birgitta Lindqvist", "person", 1),
+        ]
+    )
+    assert not any("A. Okafor" in g and len(g) > 1 for g in found)
+    assert not one(found, "K. Mensah Jr.", "Kwame Mensah")
+    assert not one(found, "B. Lindqvist", "Anna Birgitta Lindqvist")
+
+
+def test_names_differing_in_the_and_or_an_institutions_word_order_are_one():
+    found = groups(
+        [
+            ("the Sankofa Movement", "organisation", 1),
+            ("Sankofa Movement", "organisation", 2),
+            ("Okafor & Sons", "organisation", 1),
+            ("Okafor and Sons", "organisation", 1),
+            ("Ministry of the Interior", "organisation", 2),
+            ("Interior Ministry", "organisation", 3),
+            ("Ministry of Foreign Affairs (Japan)", "organisation", 1),
+            ("Foreign Ministry (Japan)", "organisation", 2),
+            ("Department of Labor", "organisation", 1),
+            ("Labor Department", "organisation", 1),
+        ]
+    )
+    assert one(found, "the Sankofa Movement", "Sankofa Movement")
+    assert one(found, "Okafor & Sons", "Okafor and Sons")
+    assert one(found, "Ministry of the Interior", "Interior Ministry")
+    assert one(found, "Ministry of Foreign Affairs (Japan)", "Foreign Ministry (Japan)")
+    assert one(found, "Department of Labor", "Labor Department")
+
+
+def test_institutions_of_two_countries_or_two_kinds_stay_apart():
+    found = groups(
+        [
+            ("Ministry of Foreign Affairs (Japan)", "organisation", 1),
+            ("Foreign Ministry (Kenya)", "organisation", 2),
+            ("The Lindqvist", "place", 1),
+            ("Lindqvist", "organisation", 1),
+        ]
+    )
+    assert not one(found, "Ministry of Foreign Affairs (Japan)", "Foreign Ministry (Kenya)")
+    assert not one(found, "The Lindqvist", "Lindqvist")

@@ -44,9 +44,15 @@ from graph.resolution.name_forms import (
     organisation_bare_forms,
     organisation_short_forms,
     place_head_forms,
+    plain_forms,
     possessive_forms,
 )
-from graph.resolution.person_forms import name_end_forms, name_start_forms, run_together_forms
+from graph.resolution.person_forms import (
+    initial_forms,
+    name_end_forms,
+    name_start_forms,
+    run_together_forms,
+)
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "country_name",
@@ -146,6 +152,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     organisation_bare_forms(groups, live, kind_of)
     country_forms(groups, live, kind_of)
     abbreviated_forms(groups, live, kind_of)
+    plain_forms(groups, live, kind_of)
     place_head_forms(groups, live, kind_of)
     possessive_forms(groups, live, kind_of, {k: sorted(v) for k, v in names.items()})
     institution_of_one_country(groups, live, kind_of)
@@ -153,6 +160,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     _short_names(groups, live, kind_of, count, names, apart_people)
     name_end_forms(groups, live, kind_of, apart_people)
     name_start_forms(groups, live, kind_of, apart_people)
+    initial_forms(groups, live, kind_of, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
 
 

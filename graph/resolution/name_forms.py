@@ -18,7 +18,7 @@ from graph.resolution.unionfind import UnionFind
 
 __all__ = ["abbreviated_forms", "country_forms", "institution_of_one_country",
            "organisation_bare_forms", "organisation_short_forms", "place_head_forms",
-           "possessive_forms"]
+           "plain_forms", "possessive_forms"]
 
 
 def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
@@ -106,6 +106,58 @@ def abbreviated_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
         if len(keys) > 1 and any(k in live for k in keys):
             for key in keys[1:]:
                 groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+def plain_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """Names of places and organisations of one kind that differ only in a leading "the", an
+    "and" ("&"), or in naming an institution by its head before "of" or after its field are
+    one actor: "the Sankofa Movement" / "Sankofa Movement", "Okafor & Sons" / "Okafor and
+    Sons", "Ministry of the Interior" / "Interior Ministry", "Ministry of Foreign Affairs
+    (Japan)" / "Foreign Ministry (Japan)", "Department of Labor" / "Labor Department"."""
+    by_form: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] != "person"):
+        by_form[(kind_of[key], _plain_form(key, kind_of[key]))].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+#: Institutions named by their field before the head or after "of" ("Interior Ministry").
+_FIELD_HEADS = frozenset({"ministry", "department"})
+
+
+def _plain_form(key: str, kind: str) -> str:
+    """A place or organisation key without a leading "the" or an "and"; an organisation's
+    with its countries as :func:`_org_form` writes them and an institution as "<field> <head>
+    <country>" ("ministry of the interior" → "interior ministry")."""
+    words = key.split()
+    if kind == "organisation":
+        words = _org_form(key).split()
+    if len(words) >= 2 and words[0] == "the":
+        words = words[1:]
+    if len(words) >= 3:
+        words = [w for w in words if w != "and"]
+    country: list[str] = []
+    for size in (3, 2, 1):  # "united states department of state": the country to the end
+        if len(words) > size + 2 and words[size] in _FIELD_HEADS and words[size + 1] == "of" \
+                and country_name(" ".join(words[:size])):
+            words, country = words[size:], words[:size]
+            break
+    if kind == "organisation" and len(words) >= 3 and words[0] in _FIELD_HEADS \
+            and words[1] == "of":
+        field = words[2:]
+        field = field[1:] if field[0] == "the" and len(field) > 1 else field
+        for size in (3, 2, 1):
+            if not country and len(field) > size and country_name(" ".join(field[-size:])):
+                field, country = field[:-size], field[-size:]
+                break
+        words = [*field, words[0]]
+    for i, w in enumerate(words[2:], start=2):  # "foreign affairs ministry" → "foreign ministry"
+        if w in _FIELD_HEADS and words[i - 1] == "affairs":
+            words = words[:i - 1] + words[i:]
+            break
+    return " ".join([*words, *country])
 
 
 def _org_form(key: str) -> str:

@@ -16,7 +16,7 @@ from graph.names.actor_types import given_name
 from graph.names.forms import generation, other_generation, short_form_of
 from graph.resolution.unionfind import UnionFind
 
-__all__ = ["name_end_forms", "name_start_forms", "run_together_forms"]
+__all__ = ["initial_forms", "name_end_forms", "name_start_forms", "run_together_forms"]
 
 
 def run_together_forms(
@@ -94,3 +94,39 @@ def name_start_forms(
         if len(longer) != 1 or together(short, longer[0]):
             continue
         groups.union(short, longer[0])
+
+
+def initial_forms(
+    groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
+) -> None:
+    """A person named by the initials of their given names and their family name ("A.
+    Okafor", "A. B. Lindqvist") is the one person in the corpus with that family name whose
+    given names start with those letters ("Amara Okafor", "Anna Birgitta Lindqvist"): never
+    two candidates ("A. Okafor" beside "Amara" and "Adaeze Okafor" names neither), never a name
+    one article keeps apart, nor across a generational suffix."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] == "person"):
+        words = generation(key)[0].split()
+        if len(words) >= 2 and len(words[0]) > 1:
+            by_last[words[-1]].append(key)
+    for short in sorted(k for k in live if kind_of.get(k) == "person"):
+        base, suffix = generation(short)
+        words = base.split()
+        if len(words) < 2 or not all(len(w) == 1 for w in words[:-1]):
+            continue
+        fits = [
+            k
+            for k in by_last.get(words[-1], ())
+            if generation(k)[1] == suffix
+            and _initials_fit(words[:-1], generation(k)[0].split()[:-1])
+        ]
+        if len(fits) == 1 and not together(short, fits[0]):
+            groups.union(short, fits[0])
+
+
+def _initials_fit(initials: list[str], given: list[str]) -> bool:
+    """True if ``initials`` are the first letters of ``given`` names, all of them or the first
+    ones ("a" / "amara", "a b" / "anna birgitta", "a" / "anna birgitta")."""
+    return len(initials) <= len(given) and all(
+        i == g[0] for i, g in zip(initials, given, strict=False)
+    )
