@@ -10,7 +10,9 @@ count). Each rule is written for a pattern of naming, never for particular names
 * ``acronym``: an acronym and a multi-word name with those initials ("HP" /
   "Hewlett-Packard");
 * ``short form``: an organisation's name and a longer one ending with it ("Red Sox" /
-  "Boston Red Sox");
+  "Boston Red Sox"), a city's team by its own word ("Rhinos" / "Leeds Rhinos");
+  ``generic short form`` (a suggestion only): a generic name inside a longer one with one
+  word in front ("Democratic Party" / "National Democratic Party": two parties, most often);
 * ``spelling``: the same number of words, each spelled alike or sounding alike (Metaphone via
   ``jellyfish``, Jaro–Winkler via ``rapidfuzz``): transliteration variants such as
   "Sergey"/"Sergei". Two different given names never match ("Han Do Yun" / "Han Do Il").
