@@ -8,6 +8,7 @@ settled (``live``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -160,6 +161,7 @@ def _plain_form(key: str, kind: str) -> str:
     return " ".join([*words, *country])
 
 
+@functools.lru_cache(maxsize=65536)
 def _org_form(key: str) -> str:
     """An organisation key with countries canonical and its generic tail cut."""
     words = key.split()

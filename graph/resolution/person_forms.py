@@ -25,17 +25,23 @@ def run_together_forms(
     """Person names of two words or more that differ only in where the words break are one
     name: the syllables of a given name written apart, hyphenated or run together ("Baek Seung
     Ho", "Baek Seung-ho", "Baek Seungho"; "Nguyen Thi Kim Lan" / "Nguyen Thi Kimlan"). A name
-    of one word is never joined this way ("Li Na" is not "Lina")."""
+    of one word is never joined this way ("Li Na" is not "Lina"), nor one with another
+    generational suffix."""
     by_run: dict[str, list[str]] = defaultdict(list)
     for key in sorted(live):
-        if kind_of.get(key) == "person" and len(key.split()) >= 2:
-            base, suffix = generation(key)
-            by_run[base.replace(" ", "") + "|" + suffix].append(key)
-    for keys in by_run.values():
-        for i, key in enumerate(keys[1:], start=1):
-            first = next((k for k in keys[:i] if not together(k, key)), None)
-            if first is not None:
-                groups.union(key, first)
+        if " " in key and kind_of.get(key) == "person":
+            by_run[key.replace(" ", "")].append(key)
+    for run in by_run.values():
+        if len(run) < 2:
+            continue
+        by_suffix: dict[str, list[str]] = defaultdict(list)
+        for key in run:
+            by_suffix[generation(key)[1]].append(key)
+        for keys in by_suffix.values():
+            for i, key in enumerate(keys[1:], start=1):
+                first = next((k for k in keys[:i] if not together(k, key)), None)
+                if first is not None:
+                    groups.union(key, first)
 
 
 def name_end_forms(
@@ -49,15 +55,18 @@ def name_end_forms(
     Chol" beside "Song Il Ho"), never the father's name inside a patronymic ("Faisal Kassab"
     in "Noor bint Faisal Kassab", :func:`graph.names.forms.short_form_of`) and never a name
     that differs by a generational suffix."""
-    people = sorted(k for k in kind_of if kind_of[k] == "person" and len(k.split()) >= 2)
+    shorts = [k for k in live if k.count(" ") == 1 and kind_of.get(k) == "person"]
+    if not shorts:
+        return
     first_words: dict[str, set[str]] = defaultdict(set)
     by_end: dict[str, list[str]] = defaultdict(list)
-    for key in people:
-        words = generation(key)[0].split()
-        first_words[words[0]].add(key)
-        if len(words) >= 3:
-            by_end[" ".join(words[-2:])].append(key)
-    for short in sorted(k for k in live if k in by_end and kind_of.get(k) == "person"):
+    for key in sorted(k for k in kind_of if " " in k and kind_of[k] == "person"):
+        first_words[key.split(" ", 1)[0]].add(key)
+        if key.count(" ") >= 2:
+            words = generation(key)[0].split()
+            if len(words) >= 3:
+                by_end[" ".join(words[-2:])].append(key)
+    for short in sorted(k for k in shorts if k in by_end):
         longer = [k for k in by_end[short] if short_form_of(short, k)]
         head = short.split()[0]
         if (
@@ -104,12 +113,15 @@ def initial_forms(
     given names start with those letters ("Amara Okafor", "Anna Birgitta Lindqvist"): never
     two candidates ("A. Okafor" beside "Amara" and "Adaeze Okafor" names neither), never a name
     one article keeps apart, nor across a generational suffix."""
+    shorts = [k for k in live if k[1:2] == " " and kind_of.get(k) == "person"]
+    if not shorts:
+        return
     by_last: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(k for k in kind_of if kind_of[k] == "person"):
+    for key in sorted(k for k in kind_of if " " in k and kind_of[k] == "person"):
         words = generation(key)[0].split()
         if len(words) >= 2 and len(words[0]) > 1:
             by_last[words[-1]].append(key)
-    for short in sorted(k for k in live if kind_of.get(k) == "person"):
+    for short in sorted(shorts):
         base, suffix = generation(short)
         words = base.split()
         if len(words) < 2 or not all(len(w) == 1 for w in words[:-1]):
