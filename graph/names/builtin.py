@@ -40,6 +40,10 @@ def _table() -> dict[str, tuple[str, str, bool]]:
             if key not in out:
                 out[key] = (canonical, "country")
                 caps[key] = _acronym(n)
+    for key in list(out):  # "Democratic Republic of Congo" as well as "... of the Congo"
+        bare = key.replace(" of the ", " of ")
+        if bare != key and bare not in out:
+            out[bare], caps[bare] = out[key], caps[key]
     return {k: (c, kind, caps[k]) for k, (c, kind) in out.items()}
 
 

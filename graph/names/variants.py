@@ -10,7 +10,9 @@ count). Each rule is written for a pattern of naming, never for particular names
 * ``acronym``: an acronym and a multi-word name with those initials ("HP" /
   "Hewlett-Packard");
 * ``short form``: an organisation's name and a longer one ending with it ("Red Sox" /
-  "Boston Red Sox");
+  "Boston Red Sox"), a city's team by its own word ("Rhinos" / "Leeds Rhinos");
+  ``generic short form`` (a suggestion only): a generic name inside a longer one with one
+  word in front ("Democratic Party" / "National Democratic Party": two parties, most often);
 * ``spelling``: the same number of words, each spelled alike or sounding alike (Metaphone via
   ``jellyfish``, Jaro–Winkler via ``rapidfuzz``): transliteration variants such as
   "Sergey"/"Sergei". Two different given names never match ("Han Do Yun" / "Han Do Il").
@@ -21,6 +23,7 @@ applies on its own (a short name with exactly one longer match, for the safe rul
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -30,11 +33,13 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from graph.core.tables import load_table
+from graph.names.actor_types import gazetteer_place, organisation_heads
 from graph.names.builtin import country_name
 from graph.names.forms import (
     generation,
     initials_match,
     name_key,
+    organisation_suffixes,
     other_generation,
     title_words,
 )
@@ -126,7 +131,7 @@ def unambiguous(items: Iterable[NameEntry],
     >>> unambiguous(items)
     []
     """
-    found = candidates(items, AUTOMATIC)
+    found = [c for c in candidates(items, AUTOMATIC) if c.rule in AUTOMATIC]
     per_short: dict[str, list[Candidate]] = defaultdict(list)
     for c in found:
         per_short[c.short].append(c)
@@ -240,16 +245,48 @@ def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
         for cut in range(1, len(words) - 1):
             short = " ".join(words[cut:])
             if short in orgs:
-                out.append(Candidate(short, key, "short form", 0.8,
+                # "Democratic Party" in "National Democratic Party", "Circuit Court" in
+                # "Federal Circuit Court": one word in front of a name ending in a generic
+                # head makes another body; a lead, never joined on its own (a place in front
+                # does not: "U.S. Supreme Court")
+                generic = cut == 1 and words[-1] in organisation_heads() and not (
+                    country_name(words[0]) or gazetteer_place(words[0]))
+                out.append(Candidate(short, key, "generic short form" if generic else
+                                     "short form", 0.6 if generic else 0.8,
                                      f"{items[key].name} ends with {items[short].name}"))
-        # "General Assembly" for "General Assembly of the United Nations": the head before "of"
+        # "Cardinals" for "St. Louis Cardinals": a city's team by its own word, never a generic
+        # word ("Times", "Police", "Council": many cities have one)
+        if len(words) >= 2 and words[-1] in orgs and _city_and_word(words):
+            out.append(Candidate(words[-1], key, "short form", 0.8,
+                                 f"{items[key].name} is the {items[words[-1]].name} of "
+                                 f"{' '.join(items[key].name.split()[:-1])}"))
+        # "General Assembly" for "General Assembly of the United Nations": the head before "of";
+        # never one generic word ("Congress", "Church", "Union"): it names many bodies, most
+        # often a country's own, not the one "Congress of ..." a corpus happens to hold
         name = items[key].name
         at = name.lower().find(" of ")
         head = name_key(name[:at]) if at > 0 else ""
-        if head in orgs and head != key:
+        if head in orgs and head != key and head not in organisation_heads():
             out.append(Candidate(head, key, "short form", 0.8,
                                  f"{name} is the {items[head].name} of ..."))
     return out
+
+
+def _city_and_word(words: list[str]) -> bool:
+    """True if a name key's words are a known city or region and one word of its own that is
+    no generic organisation word: "st louis cardinals", "leeds rhinos"; not "boston police"."""
+    last = words[-1]
+    return len(last) >= 4 and gazetteer_place(" ".join(words[:-1])) and not (
+        last in _generic_words() or country_name(last))
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    """Generic last words of organisation and place names (``titles.toml``, ``variants.toml``)."""
+    t, parts = load_table("titles"), ("organisation_heads", "company_suffixes", "feature_words",
+                                      "organisation_suffixes", "outlet_nouns")
+    return frozenset(w for p in parts for w in t[p]) | organisation_suffixes() | frozenset(
+        load_table("variants")["generic_name_words"])
 
 
 def _spelling(items: dict[str, NameEntry]) -> list[Candidate]:
@@ -344,7 +381,28 @@ def same_spelling(a: str, b: str) -> bool:
         return False
     pairs = list(zip(x, y, strict=True))
     return any(p == q for p, q in pairs) and all(
-        p == q or JaroWinkler.similarity(p, q) >= 0.9 for p, q in pairs)
+        p == q or JaroWinkler.similarity(p, q) >= 0.9 and not _other_vowel(p, q)
+        for p, q in pairs)
+
+
+#: Vowels by how open they are: a transliteration moves a vowel one step ("Ahmed" / "Ahmad",
+#: "Hussein" / "Hussain", "Kristen" / "Kristin"); an open "a" for a close "i" or "u" is another
+#: name ("Hamid" / "Hamad", "Rashid" / "Rashad", "Salim" / "Salam").
+_OPENNESS = {"a": 0, "e": 1, "o": 1, "i": 2, "u": 2, "y": 2}
+
+
+def _other_vowel(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ where one has an open vowel and the other a close one
+    (:data:`_OPENNESS`): two names, not two spellings of one.
+
+    >>> _other_vowel("hamid", "hamad"), _other_vowel("ahmed", "ahmad")
+    (True, False)
+    """
+    for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace" and j - i == m - k == 1 and a[i] in _OPENNESS and b[k] in _OPENNESS \
+                and abs(_OPENNESS[a[i]] - _OPENNESS[b[k]]) >= 2:
+            return True
+    return False
 
 
 RULES = {"middle": _middle, "descriptor": _descriptor, "acronym": _acronym,

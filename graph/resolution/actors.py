@@ -14,8 +14,10 @@ construction. Groups are then joined (union–find) in order of precedence:
    ("Senate" / "Senate of the United States" / "Senate (United States)", when the corpus ties
    it to one country only; :mod:`graph.resolution.name_forms`), the naming patterns of
    :mod:`graph.names.variants` when unambiguous (middle initials, descriptors, acronyms, short
-   forms), a lone surname or family name joining the most mentioned person whose full name
-   starts or ends with it.
+   forms), a party or movement without its head word ("Likud" / "Likud Party"), a person name
+   written with its syllables apart or run together, cut to its last two words or without its
+   last ones (:mod:`graph.resolution.person_forms`), a lone surname or family name joining the
+   most mentioned person whose full name starts or ends with it.
 
 Every actor gets a **stable id**: a slug of its anchor name key, which does not depend on
 mention counts or ingest order: the target of the latest merge decision, else the built-in
@@ -39,9 +41,17 @@ from graph.resolution.name_forms import (
     abbreviated_forms,
     country_forms,
     institution_of_one_country,
+    organisation_bare_forms,
     organisation_short_forms,
     place_head_forms,
+    plain_forms,
     possessive_forms,
+)
+from graph.resolution.person_forms import (
+    initial_forms,
+    name_end_forms,
+    name_start_forms,
+    run_together_forms,
 )
 from graph.resolution.unionfind import UnionFind
 
@@ -137,14 +147,20 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             fixed.add(short)
     live = {k for k in names if k not in fixed}
     _spelling_variants(groups, live, kind_of, apart_people)
+    run_together_forms(groups, live, kind_of, apart_people)
     organisation_short_forms(groups, live, kind_of, count)
+    organisation_bare_forms(groups, live, kind_of)
     country_forms(groups, live, kind_of)
     abbreviated_forms(groups, live, kind_of)
+    plain_forms(groups, live, kind_of)
     place_head_forms(groups, live, kind_of)
     possessive_forms(groups, live, kind_of, {k: sorted(v) for k, v in names.items()})
     institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people)
+    name_end_forms(groups, live, kind_of, apart_people)
+    name_start_forms(groups, live, kind_of, apart_people)
+    initial_forms(groups, live, kind_of, apart_people)
     return _actors(groups, names, votes, count, merges, builtin_of, decisions)
 
 

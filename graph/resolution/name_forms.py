@@ -1,22 +1,25 @@
 """Corpus-wide rules about the forms of organisation and place names (no people): a name
-without its generic tail, a country written two ways, an abbreviated word, a place named with a
-generic head ("State of X"), and a country's institution named bare or with the country
-("Senate of the United States" / "Senate (United States)"). Each joins groups of name keys in
-the union-find of :func:`graph.resolution.actors.resolve`, only for keys no decision or
-built-in entry has settled (``live``)."""
+without its generic tail or without the head word a party or movement is named without, a
+country written two ways, an abbreviated word, a place named with a generic head ("State of
+X"), and a country's institution named bare or with the country ("Senate of the United
+States" / "Senate (United States)"). Each joins groups of name keys in the union-find of
+:func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has
+settled (``live``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
-from graph.names.actor_types import organisation_heads
-from graph.names.builtin import country_name
+from graph.names.actor_types import gazetteer_place, given_name, organisation_heads
+from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import name_key, organisation_suffixes
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["abbreviated_forms", "country_forms", "institution_of_one_country",
-           "organisation_short_forms", "place_head_forms", "possessive_forms"]
+           "organisation_bare_forms", "organisation_short_forms", "place_head_forms",
+           "plain_forms", "possessive_forms"]
 
 
 def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
@@ -38,6 +41,37 @@ def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
             continue
         target = min(longer[short], key=lambda k: (len(k.split()), -count[k], k))
         groups.union(short, target)
+
+
+#: Head words a party or a movement is named without ("Likud" for "Likud Party", "Polisario"
+#: for "Polisario Front"): the rest of the name is distinctive. Not "University" or "College",
+#: often named after people ("Okonkwo" in a citation is no "Okonkwo College"), nor "Alliance"
+#: or "Coalition", whose first word is often a name of its own ("Atlantic", the magazine).
+_NAMED_BARE = frozenset({"party", "movement", "front"})
+
+
+def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """A party or a movement named without its head word is that organisation, across
+    articles too ("Likud" / "Likud Party", "Polisario" / "Polisario Front"): only when the
+    corpus has exactly one such longer name, and never when the short name is a known place,
+    country or demonym, or clearly a given name. (Within an article "Harvard" is "Harvard
+    University" too: :mod:`graph.mentions.shortnames`.)"""
+    orgs = {k for k in kind_of if kind_of[k] == "organisation"}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in orgs:
+        words = key.split()
+        if len(words) >= 2 and words[-1] in _NAMED_BARE:
+            longer[" ".join(words[:-1])].add(key)
+    for short in sorted(k for k in longer if k in orgs and k in live):
+        if len(longer[short]) != 1 or _known_or_given(short):
+            continue
+        groups.union(short, next(iter(longer[short])))
+
+
+def _known_or_given(key: str) -> bool:
+    words = key.split()
+    return bool(builtin_alias(key) or country_name(key) or gazetteer_place(key)
+                or len(words) == 1 and given_name(key, strict=True))
 
 
 def country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
@@ -75,6 +109,59 @@ def abbreviated_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
                 groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
 
 
+def plain_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """Names of places and organisations of one kind that differ only in a leading "the", an
+    "and" ("&"), or in naming an institution by its head before "of" or after its field are
+    one actor: "the Sankofa Movement" / "Sankofa Movement", "Okafor & Sons" / "Okafor and
+    Sons", "Ministry of the Interior" / "Interior Ministry", "Ministry of Foreign Affairs
+    (Japan)" / "Foreign Ministry (Japan)", "Department of Labor" / "Labor Department"."""
+    by_form: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(k for k in kind_of if kind_of[k] != "person"):
+        by_form[(kind_of[key], _plain_form(key, kind_of[key]))].append(key)
+    for keys in by_form.values():
+        if len(keys) > 1 and any(k in live for k in keys):
+            for key in keys[1:]:
+                groups.union(key, keys[0]) if key in live else groups.union(keys[0], key)
+
+
+#: Institutions named by their field before the head or after "of" ("Interior Ministry").
+_FIELD_HEADS = frozenset({"ministry", "department"})
+
+
+def _plain_form(key: str, kind: str) -> str:
+    """A place or organisation key without a leading "the" or an "and"; an organisation's
+    with its countries as :func:`_org_form` writes them and an institution as "<field> <head>
+    <country>" ("ministry of the interior" → "interior ministry")."""
+    words = key.split()
+    if kind == "organisation":
+        words = _org_form(key).split()
+    if len(words) >= 2 and words[0] == "the":
+        words = words[1:]
+    if len(words) >= 3:
+        words = [w for w in words if w != "and"]
+    country: list[str] = []
+    for size in (3, 2, 1):  # "united states department of state": the country to the end
+        if len(words) > size + 2 and words[size] in _FIELD_HEADS and words[size + 1] == "of" \
+                and country_name(" ".join(words[:size])):
+            words, country = words[size:], words[:size]
+            break
+    if kind == "organisation" and len(words) >= 3 and words[0] in _FIELD_HEADS \
+            and words[1] == "of":
+        field = words[2:]
+        field = field[1:] if field[0] == "the" and len(field) > 1 else field
+        for size in (3, 2, 1):
+            if not country and len(field) > size and country_name(" ".join(field[-size:])):
+                field, country = field[:-size], field[-size:]
+                break
+        words = [*field, words[0]]
+    for i, w in enumerate(words[2:], start=2):  # "foreign affairs ministry" → "foreign ministry"
+        if w in _FIELD_HEADS and words[i - 1] == "affairs":
+            words = words[:i - 1] + words[i:]
+            break
+    return " ".join([*words, *country])
+
+
+@functools.lru_cache(maxsize=65536)
 def _org_form(key: str) -> str:
     """An organisation key with countries canonical and its generic tail cut."""
     words = key.split()
