@@ -3,7 +3,7 @@ SQL instead of loading the whole corpus into memory (:class:`graph.slices.corpus
 
 A briefing image or pack of the default view draws 25 actors; loading the corpus to find them
 took most of such a command's time on 10,000 articles (bench/brief.py). Here the database
-ranks the actors (one pass over the weight rows, summed per actor pair and then per actor),
+ranks the actors (from the per-name totals the write path keeps, :mod:`graph.store.totals`),
 and everything else is read for the chosen actors' names only.
 :func:`graph.slices.top_view.top_view` turns these rows into the view's graph.
 
@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.engine import Engine
 
 from graph.core.batches import chunked
@@ -44,18 +44,13 @@ class ViewReads:
         mention, over the whole corpus; weighted degree sums the sentences of the actor's
         links to other visible actors.
 
-        Summed per name in SQL (a join per weight row cost seconds: SQLite looked up both
-        names' actors row by row), then per actor here; the rows whose two names are not two
-        different visible actors (a merged actor's own names, a hidden or unresolved name)
-        are read again, few of them, and taken back out (a third pass over the weight rows,
-        skipped when the store has no such names)."""
-        ps, an, ac, ms = t.pair_stats, t.actor_names, t.actors, t.mention_stats
+        Summed per actor from the per-name totals the write path keeps (``name_totals``: one
+        row per name, instead of two grouped passes over every weight row); the weight rows
+        whose two names are not two different visible actors (a merged actor's own names, a
+        hidden or unresolved name) are read, few of them, and taken back out (one filtered
+        pass over the weight rows, skipped when the store has no such names)."""
+        ps, an, ac, nt = t.pair_stats, t.actor_names, t.actors, t.name_totals
         star = ps.c.kind == ALL_KINDS
-        sides = union_all(
-            select(ps.c.a_id.label("name"), func.sum(ps.c.sentences).label("n"))
-            .where(star).group_by(ps.c.a_id),
-            select(ps.c.b_id.label("name"), func.sum(ps.c.sentences).label("n"))
-            .where(star).group_by(ps.c.b_id)).subquery()
         visible = (select(an.c.name_id).join(ac, ac.c.id == an.c.actor_id)
                    .where(ac.c.hidden.is_(False)))
         shared = select(an.c.name_id).where(an.c.actor_id.in_(
@@ -70,21 +65,18 @@ class ViewReads:
             owner = {n: a for n, a in conn.execute(select(an.c.name_id, an.c.actor_id))
                      if a in actors}
             mentions: dict[str, int] = defaultdict(int)
-            stray = False  # a mentioned name that is no visible actor's (hidden, unresolved)
-            for name, n in conn.execute(select(ms.c.name_id, func.sum(ms.c.count))
-                                        .group_by(ms.c.name_id)):
-                if name in owner:
-                    mentions[owner[name]] += int(n)
-                else:
-                    stray = True
             linked: dict[str, int] = defaultdict(int)
-            for name, n in conn.execute(select(sides.c.name, func.sum(sides.c.n))
-                                        .group_by(sides.c.name)):
-                if name in owner:
-                    linked[owner[name]] += int(n)
+            stray = False  # a mentioned name that is no visible actor's (hidden, unresolved)
+            for name, m, w in conn.execute(select(nt.c.name_id, nt.c.mentions, nt.c.weight)):
+                actor = owner.get(name)
+                if actor is not None:
+                    mentions[actor] += int(m)
+                    linked[actor] += int(w)
+                elif m or w:
+                    stray = True
             # A weight row's names are names mentioned in its sentence. When every mentioned
             # name is the one name of a visible actor, no row needs taking back out: the
-            # third pass over the weight rows is skipped.
+            # pass over the weight rows is skipped.
             if stray or len(owner) > len(set(owner.values())):
                 for a, b, n in conn.execute(odd):
                     x, y = owner.get(a), owner.get(b)  # counted above, but not a link:
