@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.engine import Engine
 
 from graph.core.batches import chunked
@@ -92,11 +92,19 @@ class ViewReads:
         """Every article's id and date (ISO, or None), ordered as
         :meth:`~graph.store.reads.Reads.articles` orders them: what a view's caption,
         timeline and article list need, without the titles, outlets and links of 10,000
-        articles (read only for the few a page lists)."""
-        a = t.articles.c
+        articles (read only for the few a page lists). Read once per store revision (a
+        command reads them for its view and again for its caption); do not change the
+        dicts."""
+        a, meta = t.articles.c, t.meta.c
         with self.engine.connect() as conn:
-            return [{"id": aid, "date": _iso(day)} for aid, day in conn.execute(
+            rev = conn.execute(select(meta.value).where(meta.key == "revision")).scalar()
+            cached = getattr(self, "_article_dates", None)
+            if cached is not None and cached[0] == rev:
+                return list(cached[1])
+            rows = [{"id": aid, "date": _iso(day)} for aid, day in conn.execute(
                 select(a.id, a.date).order_by(a.date.is_(None), a.date, a.id))]
+        self._article_dates = (rev, rows)
+        return list(rows)
 
     def actor_name_ids(self, actors: Iterable[str]) -> dict[int, str]:
         """Name id → actor id for the names of ``actors``."""
@@ -135,50 +143,25 @@ class ViewReads:
                             min(days, default=None), max(days, default=None)))
         return out
 
-    def name_facts(self, names: Iterable[int]) -> tuple[dict[int, list[str]],
-                                                        dict[int, tuple[str | None,
-                                                                        str | None]]]:
-        """Per name: its surface texts, and the first and last dates (ISO) of the dated
-        articles mentioning it."""
-        ms, ar, nm = t.mention_stats, t.articles, t.names
-        texts: dict[int, list[str]] = {}
-        dates: dict[int, tuple[str | None, str | None]] = {}
+    def name_mentions(self, names: Iterable[int]) -> tuple[dict[int, list[str]],
+                                                           dict[int, set[str]]]:
+        """Per name: its surface texts, and the ids of the articles mentioning it (one read
+        of the names' mention rows: the first and last dates, the article counts and the
+        timeline of a view are computed from it with the articles' dates)."""
+        ms, nm = t.mention_stats, t.names
+        text_ids: dict[int, set[int]] = defaultdict(set)
+        articles: dict[int, set[str]] = defaultdict(set)
         with self.engine.connect() as conn:
             for part in chunked(sorted(set(names)), 900):
-                for name, text in conn.execute(
-                        select(ms.c.name_id, nm.c.name).join(nm, nm.c.id == ms.c.text_id)
-                        .where(ms.c.name_id.in_(part)).distinct()):
-                    texts.setdefault(name, []).append(text)
-                for name, first, last in conn.execute(
-                        select(ms.c.name_id, func.min(ar.c.date), func.max(ar.c.date))
-                        .join(ar, ar.c.id == ms.c.article_id)
-                        .where(ms.c.name_id.in_(part)).group_by(ms.c.name_id)):
-                    dates[name] = (_iso(first), _iso(last))
-        return texts, dates
-
-    def actor_article_counts(self, names: dict[int, str]) -> dict[str, int]:
-        """Per actor (``names``: name id → actor id): how many distinct articles mention
-        any of its names."""
-        ms = t.mention_stats
-        seen: dict[str, set[int]] = {}
-        with self.engine.connect() as conn:
-            for part in chunked(sorted(names), 900):
-                for name, article in conn.execute(
-                        select(ms.c.name_id, ms.c.article_id).where(ms.c.name_id.in_(part))
-                        .distinct()):
-                    seen.setdefault(names[name], set()).add(article)
-        return {actor: len(arts) for actor, arts in seen.items()}
-
-    def name_article_days(self, names: Iterable[int]) -> dict[str, int]:
-        """Per article date (ISO): how many (name, article) pairs of the given names fall on
-        it (a name counted once per article)."""
-        ms, ar = t.mention_stats, t.articles
-        ids = sorted(set(names))
-        if not ids:
-            return {}
-        seen = (select(ms.c.name_id, ms.c.article_id).where(ms.c.name_id.in_(ids))
-                .distinct().subquery())
-        q = (select(ar.c.date, func.count(literal(1))).join(seen, seen.c.article_id == ar.c.id)
-             .where(ar.c.date.is_not(None)).group_by(ar.c.date))
-        with self.engine.connect() as conn:
-            return {str(_iso(day)): int(n) for day, n in conn.execute(q)}
+                for name, article, text in conn.execute(
+                        select(ms.c.name_id, ms.c.article_id, ms.c.text_id)
+                        .where(ms.c.name_id.in_(part))).all():
+                    articles[name].add(article)
+                    text_ids[name].add(text)
+            wanted = sorted({x for ids in text_ids.values() for x in ids})
+            spelled: dict[int, str] = {}
+            for part in chunked(wanted, 900):
+                spelled.update(conn.execute(select(nm.c.id, nm.c.name)
+                                            .where(nm.c.id.in_(part))).all())
+        texts = {name: sorted(spelled[x] for x in ids) for name, ids in text_ids.items()}
+        return texts, dict(articles)
