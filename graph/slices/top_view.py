@@ -129,8 +129,8 @@ def _timeline(arts: list[dict], mentioned: dict[int, set[str]], day: dict[str, s
             per_day[a["date"]] += 1
     names_on: dict[str, int] = defaultdict(int)
     for articles in mentioned.values():
-        for a in articles:
-            when = day[a]
+        for aid in articles:
+            when = day[aid]
             if when:
                 names_on[when] += 1
     return [{"date": d, "articles": n, "mentions": names_on.get(d, 0)}
