@@ -16,6 +16,7 @@ both checkouts, and the table gives wall and CPU seconds (user + system of the c
 children) and their ratios to that checkout's.
 
 Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N] [--before DIR]
+[--before-db PATH]
 """
 
 from __future__ import annotations
@@ -70,15 +71,17 @@ def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT)
     return median([run_once(command, shell, code)[0] for _ in range(runs)])
 
 
-def paired(command: list[str], runs: int, before: Path | None
-           ) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) of ``command`` in this checkout and, with ``before``, in that one,
-    the two run alternately (so both see the same load)."""
+def paired(command: list[str], runs: int, before: Path | None,
+           before_command: list[str] | None = None) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) of ``command`` in this checkout and, with ``before``, of
+    ``before_command`` (default the same) in that one, the two run alternately (so both see
+    the same load)."""
     codes = {"now": ROOT, **({"before": before.resolve()} if before else {})}
+    commands = {"now": command, "before": before_command or command}
     times: dict[str, list[tuple[float, float]]] = {k: [] for k in codes}
     for _ in range(runs):
         for key, code in codes.items():
-            times[key].append(run_once(command, code=code))
+            times[key].append(run_once(commands[key], code=code))
     return {k: (median([w for w, _ in v]), median([c for _, c in v])) for k, v in times.items()}
 
 
@@ -95,6 +98,10 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=3, help="runs per whole command (median)")
     p.add_argument("--before", metavar="DIR", type=Path,
                    help="also time the commands of another relgraph checkout (same run)")
+    p.add_argument("--before-db", metavar="PATH", type=Path,
+                   help="the store --before's commands read (default --db): a copy of it "
+                        "made before this checkout upgraded its schema, when an older "
+                        "checkout refuses the newer schema")
     args = p.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +134,9 @@ def main() -> None:
                       ["export", "--db", str(db), "-f", "svg", "-o", str(out / "brief.svg")]),
                      ("brief (pptx + pdf + md/svg)",
                       ["brief", "--db", str(db), "-o", str(out / "pack")])]
-        measured = [(name, paired(relgraph(*command), args.runs, args.before))
+        old_db = str(args.before_db or db)
+        measured = [(name, paired(relgraph(*command), args.runs, args.before,
+                                  relgraph(*[old_db if x == str(db) else x for x in command])))
                      for name, command in commands]
         rows += [(f"relgraph {name}", got["now"][0]) for name, got in measured]
         base = rows[0][1] if sfdp and convert else None

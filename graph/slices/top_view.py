@@ -41,12 +41,12 @@ def top_view(store: Store, top: int, max_edges: int | None = None) -> nx.Graph:
     ranked = sorted(store.actor_strengths(), key=lambda r: (-r[4], -r[3], r[0]))
     chosen = {r[0]: r for r in ranked[:top]}
     names = store.actor_name_ids(chosen)
-    rows = store.name_pair_rows(names)
     arts = store.article_dates()  # ids and dates: titles are read for what is listed
+    day = {a["id"]: a["date"] for a in arts}
+    rows = store.name_pair_rows(names, day)
     G: nx.Graph = nx.Graph(slice=_slice_dict(GraphSlice()), total_actors=len(ranked), path=[],
                            articles=[a["id"] for a in arts])
     texts, mentioned = store.name_mentions(names)
-    day = {a["id"]: a["date"] for a in arts}
     _nodes(G, chosen, names, mentioned, texts, day)
     weights, kinds, relations = _links(rows, names)
     G.graph["total_edges"] = len(weights)
