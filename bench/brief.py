@@ -66,9 +66,11 @@ def run_once(command: list[str], shell: bool = False, code: Path = ROOT) -> tupl
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT) -> float:
-    """Median wall seconds of ``command``."""
-    return median([run_once(command, shell, code)[0] for _ in range(runs)])
+def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT
+          ) -> tuple[float, float]:
+    """Median (wall, CPU) seconds of ``command``."""
+    got = [run_once(command, shell, code) for _ in range(runs)]
+    return median([w for w, _ in got]), median([c for _, c in got])
 
 
 def paired(command: list[str], runs: int, before: Path | None,
@@ -113,17 +115,17 @@ def main() -> None:
               f"{G.number_of_edges()} links", flush=True)
         graphml = out / "view.graphml"
         write_graph(G, "graphml", graphml)
-        rows: list[tuple[str, float]] = []
+        rows: list[tuple[str, tuple[float, float]]] = []  # (name, (wall, CPU))
         sfdp, convert = shutil.which("sfdp"), shutil.which("graphml2gv")
         if sfdp and convert:
             subprocess.run([convert, "-o", str(out / "view.gv"), str(graphml)], check=True,
                            capture_output=True)
             conv = timed([convert, "-o", str(out / "view.gv"), str(graphml)], args.runs)
             for fmt in ("png", "svg"):
+                draw = timed([sfdp, f"-T{fmt}", "-Goverlap=prism", "-o", str(out / f"gv.{fmt}"),
+                              str(out / "view.gv")], args.runs)
                 rows.append((f"baseline: graphml2gv + sfdp -T{fmt} (labelled)",
-                             conv + timed([sfdp, f"-T{fmt}", "-Goverlap=prism", "-o",
-                                           str(out / f"gv.{fmt}"), str(out / "view.gv")],
-                                          args.runs)))
+                             (conv[0] + draw[0], conv[1] + draw[1])))
         else:
             print("baseline skipped: sfdp (Graphviz) not installed", flush=True)
         rows.append(("python -c pass (interpreter start-up)",
@@ -138,13 +140,13 @@ def main() -> None:
         measured = [(name, paired(relgraph(*command), args.runs, args.before,
                                   relgraph(*[old_db if x == str(db) else x for x in command])))
                      for name, command in commands]
-        rows += [(f"relgraph {name}", got["now"][0]) for name, got in measured]
+        rows += [(f"relgraph {name}", got["now"]) for name, got in measured]
         base = rows[0][1] if sfdp and convert else None
-        print(f"\n{'whole command, median of ' + str(args.runs):<52}{'s':>7}"
-              f"{'/ sfdp png':>11}")
-        for name, seconds in rows:
-            ratio = f"{seconds / base:>11.1f}" if base else f"{'-':>11}"
-            print(f"{name:<52}{seconds:>7.2f}{ratio}")
+        print(f"\n{'whole command, median of ' + str(args.runs):<52}{'wall s':>8}"
+              f"{'CPU s':>7}{'CPU / sfdp png':>16}")
+        for name, (wall, cpu) in rows:
+            ratio = f"{cpu / base[1]:>16.1f}" if base and base[1] else f"{'-':>16}"
+            print(f"{name:<52}{wall:>8.2f}{cpu:>7.2f}{ratio}")
         print(f"\n{'relgraph, median of ' + str(args.runs) + ' (alternating)':<40}"
               f"{'wall s':>8}{'CPU s':>8}" + (f"{'wall/before':>13}{'CPU/before':>12}"
                                              if args.before else ""))
