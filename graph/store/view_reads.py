@@ -13,7 +13,7 @@ and everything else is read for the chosen actors' names only.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -62,18 +62,10 @@ class ViewReads:
         Summed per actor from the per-name totals the write path keeps (``name_totals``: one
         row per name, instead of two grouped passes over every weight row); the weight rows
         whose two names are not two different visible actors (a merged actor's own names, a
-        hidden or unresolved name) are read, few of them, and taken back out (one filtered
-        pass over the weight rows, skipped when the store has no such names)."""
+        hidden or unresolved name) are read, few of them, and taken back out (one pass over
+        the weight rows for those names, listed in the query: a subquery per row took two
+        and a half times as long; skipped when the store has no such names)."""
         ps, an, ac, nt = t.pair_stats, t.actor_names, t.actors, t.name_totals
-        star = ps.c.kind == ALL_KINDS
-        visible = (select(an.c.name_id).join(ac, ac.c.id == an.c.actor_id)
-                   .where(ac.c.hidden.is_(False)))
-        shared = select(an.c.name_id).where(an.c.actor_id.in_(
-            select(an.c.actor_id).group_by(an.c.actor_id).having(func.count() > 1)))
-        odd = (select(ps.c.a_id, ps.c.b_id, func.sum(ps.c.sentences))
-               .where(star, or_(ps.c.a_id.in_(shared), ps.c.b_id.in_(shared),
-                                ps.c.a_id.not_in(visible), ps.c.b_id.not_in(visible)))
-               .group_by(ps.c.a_id, ps.c.b_id))
         with self.engine.connect() as conn:
             actors = {aid: (label, kind) for aid, label, kind in conn.execute(
                 select(ac.c.id, ac.c.label, ac.c.type).where(ac.c.hidden.is_(False)))}
@@ -81,19 +73,24 @@ class ViewReads:
                      if a in actors}
             mentions: dict[str, int] = defaultdict(int)
             linked: dict[str, int] = defaultdict(int)
-            stray = False  # a mentioned name that is no visible actor's (hidden, unresolved)
+            stray: set[int] = set()  # counted names that are no visible actor's (hidden ...)
             for name, m, w in conn.execute(select(nt.c.name_id, nt.c.mentions, nt.c.weight)):
                 actor = owner.get(name)
                 if actor is not None:
                     mentions[actor] += int(m)
                     linked[actor] += int(w)
                 elif m or w:
-                    stray = True
+                    stray.add(name)
             # A weight row's names are names mentioned in its sentence. When every mentioned
             # name is the one name of a visible actor, no row needs taking back out: the
-            # pass over the weight rows is skipped.
-            if stray or len(owner) > len(set(owner.values())):
-                for a, b, n in conn.execute(odd):
+            # pass over the weight rows is skipped; else it reads the rows of those names.
+            names_of = Counter(owner.values())
+            odd = sorted(stray | {n for n, a in owner.items() if names_of[a] > 1})
+            if odd:
+                q = (select(ps.c.a_id, ps.c.b_id, func.sum(ps.c.sentences))
+                     .where(ps.c.kind == ALL_KINDS, or_(ps.c.a_id.in_(odd), ps.c.b_id.in_(odd)))
+                     .group_by(ps.c.a_id, ps.c.b_id))
+                for a, b, n in _driver_rows(conn, q):
                     x, y = owner.get(a), owner.get(b)  # counted above, but not a link:
                     if x is not None and x == y:  # two names of one actor
                         linked[x] -= 2 * int(n)
