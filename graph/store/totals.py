@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, func, insert, literal, select, union_all, update
 from sqlalchemy.engine import Connection
 
+from graph.core.batches import chunked
 from graph.store import schema as t
 from graph.store.schema import ALL_KINDS
 
@@ -71,9 +72,8 @@ def apply(conn: Connection, deltas: Deltas) -> None:
     nt = t.name_totals
     have: set[int] = set()
     ids = sorted(changed)
-    for i in range(0, len(ids), 900):
-        have.update(conn.execute(select(nt.c.name_id).where(
-            nt.c.name_id.in_(ids[i:i + 900]))).scalars())
+    for part in chunked(ids):
+        have.update(conn.execute(select(nt.c.name_id).where(nt.c.name_id.in_(part))).scalars())
     old = [{"n": n, "dm": changed[n][0], "dw": changed[n][1]} for n in ids if n in have]
     if old:
         conn.execute(update(nt).where(nt.c.name_id == bindparam("n")).values(
