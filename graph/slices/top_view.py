@@ -83,7 +83,7 @@ def _nodes(G: nx.Graph, chosen: dict[str, tuple], names: dict[int, str],
         _, label, kind, mentions, _ = chosen[aid]
         own = mine[aid]
         seen = set().union(*(arts.get(n, ()) for n in own))
-        dated = [d for d in (day[a] for a in seen) if d]
+        dated = [d for d in (day.get(a) for a in seen) if d]  # .get: written since
         G.add_node(aid, label=label, type=kind, mentions=mentions,
                    aliases=sorted({x for n in own for x in texts.get(n, ())} - {label, ""}),
                    first_seen=min(dated, default=None), last_seen=max(dated, default=None),
@@ -130,7 +130,7 @@ def _timeline(arts: list[dict], mentioned: dict[int, set[str]], day: dict[str, s
     names_on: dict[str, int] = defaultdict(int)
     for articles in mentioned.values():
         for aid in articles:
-            when = day[aid]
+            when = day.get(aid)  # None: undated, or an article written since the dates
             if when:
                 names_on[when] += 1
     return [{"date": d, "articles": n, "mentions": names_on.get(d, 0)}
