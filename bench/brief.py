@@ -16,6 +16,7 @@ both checkouts, and the table gives wall and CPU seconds (user + system of the c
 children) and their ratios to that checkout's.
 
 Usage: python bench/brief.py [--db PATH] [--articles N] [--runs N] [--before DIR]
+[--before-db PATH]
 """
 
 from __future__ import annotations
@@ -65,20 +66,24 @@ def run_once(command: list[str], shell: bool = False, code: Path = ROOT) -> tupl
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT) -> float:
-    """Median wall seconds of ``command``."""
-    return median([run_once(command, shell, code)[0] for _ in range(runs)])
+def timed(command: list[str], runs: int, shell: bool = False, code: Path = ROOT
+          ) -> tuple[float, float]:
+    """Median (wall, CPU) seconds of ``command``."""
+    got = [run_once(command, shell, code) for _ in range(runs)]
+    return median([w for w, _ in got]), median([c for _, c in got])
 
 
-def paired(command: list[str], runs: int, before: Path | None
-           ) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) of ``command`` in this checkout and, with ``before``, in that one,
-    the two run alternately (so both see the same load)."""
+def paired(command: list[str], runs: int, before: Path | None,
+           before_command: list[str] | None = None) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) of ``command`` in this checkout and, with ``before``, of
+    ``before_command`` (default the same) in that one, the two run alternately (so both see
+    the same load)."""
     codes = {"now": ROOT, **({"before": before.resolve()} if before else {})}
+    commands = {"now": command, "before": before_command or command}
     times: dict[str, list[tuple[float, float]]] = {k: [] for k in codes}
     for _ in range(runs):
         for key, code in codes.items():
-            times[key].append(run_once(command, code=code))
+            times[key].append(run_once(commands[key], code=code))
     return {k: (median([w for w, _ in v]), median([c for _, c in v])) for k, v in times.items()}
 
 
@@ -95,6 +100,10 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=3, help="runs per whole command (median)")
     p.add_argument("--before", metavar="DIR", type=Path,
                    help="also time the commands of another relgraph checkout (same run)")
+    p.add_argument("--before-db", metavar="PATH", type=Path,
+                   help="the store --before's commands read (default --db): a copy of it "
+                        "made before this checkout upgraded its schema, when an older "
+                        "checkout refuses the newer schema")
     args = p.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -106,17 +115,17 @@ def main() -> None:
               f"{G.number_of_edges()} links", flush=True)
         graphml = out / "view.graphml"
         write_graph(G, "graphml", graphml)
-        rows: list[tuple[str, float]] = []
+        rows: list[tuple[str, tuple[float, float]]] = []  # (name, (wall, CPU))
         sfdp, convert = shutil.which("sfdp"), shutil.which("graphml2gv")
         if sfdp and convert:
             subprocess.run([convert, "-o", str(out / "view.gv"), str(graphml)], check=True,
                            capture_output=True)
             conv = timed([convert, "-o", str(out / "view.gv"), str(graphml)], args.runs)
             for fmt in ("png", "svg"):
+                draw = timed([sfdp, f"-T{fmt}", "-Goverlap=prism", "-o", str(out / f"gv.{fmt}"),
+                              str(out / "view.gv")], args.runs)
                 rows.append((f"baseline: graphml2gv + sfdp -T{fmt} (labelled)",
-                             conv + timed([sfdp, f"-T{fmt}", "-Goverlap=prism", "-o",
-                                           str(out / f"gv.{fmt}"), str(out / "view.gv")],
-                                          args.runs)))
+                             (conv[0] + draw[0], conv[1] + draw[1])))
         else:
             print("baseline skipped: sfdp (Graphviz) not installed", flush=True)
         rows.append(("python -c pass (interpreter start-up)",
@@ -127,15 +136,17 @@ def main() -> None:
                       ["export", "--db", str(db), "-f", "svg", "-o", str(out / "brief.svg")]),
                      ("brief (pptx + pdf + md/svg)",
                       ["brief", "--db", str(db), "-o", str(out / "pack")])]
-        measured = [(name, paired(relgraph(*command), args.runs, args.before))
+        old_db = str(args.before_db or db)
+        measured = [(name, paired(relgraph(*command), args.runs, args.before,
+                                  relgraph(*[old_db if x == str(db) else x for x in command])))
                      for name, command in commands]
-        rows += [(f"relgraph {name}", got["now"][0]) for name, got in measured]
+        rows += [(f"relgraph {name}", got["now"]) for name, got in measured]
         base = rows[0][1] if sfdp and convert else None
-        print(f"\n{'whole command, median of ' + str(args.runs):<52}{'s':>7}"
-              f"{'/ sfdp png':>11}")
-        for name, seconds in rows:
-            ratio = f"{seconds / base:>11.1f}" if base else f"{'-':>11}"
-            print(f"{name:<52}{seconds:>7.2f}{ratio}")
+        print(f"\n{'whole command, median of ' + str(args.runs):<52}{'wall s':>8}"
+              f"{'CPU s':>7}{'CPU / sfdp png':>16}")
+        for name, (wall, cpu) in rows:
+            ratio = f"{cpu / base[1]:>16.1f}" if base and base[1] else f"{'-':>16}"
+            print(f"{name:<52}{wall:>8.2f}{cpu:>7.2f}{ratio}")
         print(f"\n{'relgraph, median of ' + str(args.runs) + ' (alternating)':<40}"
               f"{'wall s':>8}{'CPU s':>8}" + (f"{'wall/before':>13}{'CPU/before':>12}"
                                              if args.before else ""))
@@ -152,34 +163,32 @@ def main() -> None:
 
 
 def in_process(store) -> None:  # noqa: ANN001
-    """Where a pack's time goes, in one process (the renderer warmed first)."""
-    steps: list[tuple[str, float]] = []
-    t0 = time.perf_counter()
-    G = view_graph(store, top=DEFAULT_TOP)
-    steps.append(("read the view (SQL for its actors: top_view)", time.perf_counter() - t0))
-    t0 = time.perf_counter()
-    slow = view_graph(store, top=DEFAULT_TOP, corpus=Corpus.load(store))
-    steps.append(("read the view (corpus loaded: other slices)", time.perf_counter() - t0))
+    """Where a pack's time goes, in one process (the renderer warmed first): wall and CPU
+    seconds of each step."""
+    steps: list[tuple[str, float, float]] = []
+
+    def step(name: str, run) -> object:  # noqa: ANN001
+        t0, c0 = time.perf_counter(), time.process_time()
+        got = run()
+        steps.append((name, time.perf_counter() - t0, time.process_time() - c0))
+        return got
+    G = step("read the view (SQL for its actors: top_view)",
+             lambda: view_graph(store, top=DEFAULT_TOP))
+    slow = step("read the view (corpus loaded: other slices)",
+                lambda: view_graph(store, top=DEFAULT_TOP, corpus=Corpus.load(store)))
     assert sorted(slow) == sorted(G)  # the same actors either way
-    t0 = time.perf_counter()
-    b = build_briefing(store)
-    steps.append(("build the briefing (view again, evidence, sources)",
-                  time.perf_counter() - t0))
-    t0 = time.perf_counter()
-    fig = picture(b)
-    steps.append(("lay out the figure (positions, names, legend)", time.perf_counter() - t0))
+    b = step("build the briefing (view again, evidence, sources)",
+             lambda: build_briefing(store))
+    fig = step("lay out the figure (positions, names, legend)", lambda: picture(b))
     figure_bytes(fig, "svg")  # fonts loaded from here on
     for fmt in ("png", "pdf", "svg"):
-        t0 = time.perf_counter()
-        figure_bytes(fig, fmt, PNG_DPI if fmt == "png" else 150)
-        steps.append((f"render {fmt} (warm)", time.perf_counter() - t0))
-    t0 = time.perf_counter()
-    pack_files(b, "pack")
-    steps.append(("whole pack from a built briefing (3 renders + files)",
-                  time.perf_counter() - t0))
-    print(f"\n{'in one process (' + str(len(G)) + ' actors)':<56}{'s':>7}")
-    for name, seconds in steps:
-        print(f"{name:<56}{seconds:>7.2f}")
+        step(f"render {fmt} (warm)",
+             lambda fmt=fmt: figure_bytes(fig, fmt, PNG_DPI if fmt == "png" else 150))
+    step("whole pack from a built briefing (3 renders + files)",
+         lambda: pack_files(b, "pack"))
+    print(f"\n{'in one process (' + str(len(G)) + ' actors)':<56}{'wall s':>8}{'CPU s':>7}")
+    for name, wall, cpu in steps:
+        print(f"{name:<56}{wall:>8.2f}{cpu:>7.2f}")
 
 
 if __name__ == "__main__":

@@ -63,8 +63,9 @@ def test_a_schema_2_store_is_upgraded_and_its_relations_dated_by_their_article(t
     con.commit()
     con.close()
     store = Store(db)
-    assert len(store.messages) == 3 and "schema 3" in store.messages[0]
+    assert len(store.messages) == 4 and "schema 3" in store.messages[0]
     assert "schema 4" in store.messages[1] and "schema 5" in store.messages[2]
+    assert "schema 6" in store.messages[3]
     assert {r["event_date"] for r in store.event_rows()} == {None}
     assert build_graph(store).edges["mara-velund", "tovan-reik"]["weight"] == 2
     assert Store(db).messages == []  # upgraded once

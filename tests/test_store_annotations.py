@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from graph.core.errors import CurationError
 from graph.store.annotations import link_target
+from graph.store.schema import SCHEMA_VERSION
 from graph.store.store import Store
 
 URL = os.environ.get("RELGRAPH_TEST_POSTGRES")
@@ -73,4 +74,5 @@ def test_a_schema_3_store_gains_views_and_notes_and_keeps_its_data(tmp_path):
     with again.engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'marker'")).scalar() == (
             "kept")
-        assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == 5
+        assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == (
+            SCHEMA_VERSION)

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from graph.core.errors import CurationError
+from graph.store.schema import SCHEMA_VERSION
 from graph.store.store import Store
 
 
@@ -56,7 +57,8 @@ def test_a_schema_4_store_gains_positions_and_keeps_its_saved_views(tmp_path):
     again.save_view("After", "top=5", "ana", {"odila-venmark": (3.0, 4.0)})
     assert again.view_positions("After") == {"odila-venmark": (3.0, 4.0)}
     with again.engine.connect() as conn:
-        assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == 5
+        assert conn.execute(text("SELECT max(version) FROM migrations")).scalar() == (
+            SCHEMA_VERSION)
     assert Store(path).messages == []  # upgraded once
 
 

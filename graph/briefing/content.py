@@ -135,7 +135,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     caption = slice_caption(sl, arts, shown=len(G), total=G.graph["total_actors"],
                             focus=label(G.graph["focus"]) if G.graph.get("focus") else None,
                             depth=depth, path=[label(v) for v in G.graph.get("path") or []])
-    counts = store.counts()
+    counts = store.some_counts("articles", "hidden_actors", "decisions")
     # names to elide from quoted sentences: none to look for in a store that hides nobody
     hidden = _hidden_names(store) if counts["hidden_actors"] else []
     picked = _evidence(store, G, key_relations(G, relations), by_id, sl, hidden)

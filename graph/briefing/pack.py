@@ -15,7 +15,7 @@ from graph.briefing.document import pdf_bytes
 from graph.briefing.markdown import markdown
 from graph.core.choices import BRIEF_FORMATS, DEFAULT_TOP
 from graph.core.errors import InvalidValue
-from graph.views.image import figure, figure_bytes
+from graph.views.image import DEFAULT_TITLE, figure, figure_bytes, figure_renders
 
 __all__ = ["PICTURE_PX", "pack_files", "pack_zip", "picture", "write_pack"]
 
@@ -42,18 +42,22 @@ def pack_files(b: Briefing, stem: str, formats: Sequence[str] = BRIEF_FORMATS
     if unknown or not formats:
         raise InvalidValue(f"unknown pack format {', '.join(unknown)!r}; choose from "
                            f"{', '.join(BRIEF_FORMATS)}")
-    fig = picture(b)
     more = [f for _, f in b.pictures]
+    # the graph's renders from one drawing: PNG for the deck, PDF for the PDF, SVG for md
+    wanted = [r for r, f in ((("png", PNG_DPI, DEFAULT_TITLE), "pptx"),
+                             (("pdf", 150, b.title), "pdf"), (("svg", 150, DEFAULT_TITLE), "md"))
+              if f in formats]
+    graph = dict(zip([r[0] for r in wanted], figure_renders(picture(b), wanted), strict=True))
     files: dict[str, bytes] = {}
     if "pptx" in formats:
-        files[f"{stem}.pptx"] = deck_bytes(b, figure_bytes(fig, "png", PNG_DPI),
+        files[f"{stem}.pptx"] = deck_bytes(b, graph["png"],
                                            [figure_bytes(f, "png", PNG_DPI) for f in more])
     if "pdf" in formats:
-        files[f"{stem}.pdf"] = pdf_bytes(b, figure_bytes(fig, "pdf", title=b.title),
+        files[f"{stem}.pdf"] = pdf_bytes(b, graph["pdf"],
                                          [figure_bytes(f, "pdf", title=t)
                                           for t, f in b.pictures])
     if "md" in formats:
-        files[f"{stem}.svg"] = figure_bytes(fig, "svg")
+        files[f"{stem}.svg"] = graph["svg"]
         names = [f"{stem}-{i}.svg" for i in range(1, len(more) + 1)]
         files.update((name, figure_bytes(f, "svg")) for name, f in zip(names, more,
                                                                        strict=True))

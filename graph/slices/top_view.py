@@ -41,11 +41,13 @@ def top_view(store: Store, top: int, max_edges: int | None = None) -> nx.Graph:
     ranked = sorted(store.actor_strengths(), key=lambda r: (-r[4], -r[3], r[0]))
     chosen = {r[0]: r for r in ranked[:top]}
     names = store.actor_name_ids(chosen)
-    rows = store.name_pair_rows(names)
     arts = store.article_dates()  # ids and dates: titles are read for what is listed
+    day = {a["id"]: a["date"] for a in arts}
+    rows = store.name_pair_rows(names, day)
     G: nx.Graph = nx.Graph(slice=_slice_dict(GraphSlice()), total_actors=len(ranked), path=[],
                            articles=[a["id"] for a in arts])
-    _nodes(G, store, chosen, names)
+    texts, mentioned = store.name_mentions(names)
+    _nodes(G, chosen, names, mentioned, texts, day)
     weights, kinds, relations = _links(rows, names)
     G.graph["total_edges"] = len(weights)
     kept = sorted(weights, key=lambda p: (-weights[p], p))
@@ -62,29 +64,30 @@ def top_view(store: Store, top: int, max_edges: int | None = None) -> nx.Graph:
         G.add_edge(a, b, weight=weights[(a, b)], kinds=sorted(kinds[(a, b)]), relations=rel,
                    polarity=_polarity(rel), directed=len(ways) == 1, source=src, target=tgt,
                    first_event=min(firsts, default=None), last_event=max(lasts, default=None))
-    G.graph["timeline"] = _timeline(arts, store.name_article_days(names))
+    G.graph["timeline"] = _timeline(arts, mentioned, day)
     G.graph["undated"] = sum(1 for a in arts if a["date"] is None)
     G.graph["undated_included"] = True
     return G
 
 
-def _nodes(G: nx.Graph, store: Store, chosen: dict[str, tuple], names: dict[int, str]) -> None:
+def _nodes(G: nx.Graph, chosen: dict[str, tuple], names: dict[int, str],
+           arts: dict[int, set[str]], texts: dict[int, list[str]], day: dict[str, str | None]
+           ) -> None:
     """The chosen actors with their mentions, other names, first and last dates and how
-    many articles mention them."""
-    texts, dates = store.name_facts(names)
-    n_articles = store.actor_article_counts(names)
+    many articles mention them (``arts``: name → the articles mentioning it; ``day``:
+    article → its date)."""
     mine: dict[str, list[int]] = defaultdict(list)
     for name, actor in names.items():
         mine[actor].append(name)
     for aid in sorted(chosen):
         _, label, kind, mentions, _ = chosen[aid]
         own = mine[aid]
-        firsts = [d for d in (dates.get(n, (None, None))[0] for n in own) if d]
-        lasts = [d for d in (dates.get(n, (None, None))[1] for n in own) if d]
+        seen = set().union(*(arts.get(n, ()) for n in own))
+        dated = [d for d in (day.get(a) for a in seen) if d]  # .get: written since
         G.add_node(aid, label=label, type=kind, mentions=mentions,
                    aliases=sorted({x for n in own for x in texts.get(n, ())} - {label, ""}),
-                   first_seen=min(firsts, default=None), last_seen=max(lasts, default=None),
-                   n_articles=n_articles.get(aid, 0))
+                   first_seen=min(dated, default=None), last_seen=max(dated, default=None),
+                   n_articles=len(seen))
 
 
 def _links(rows: list[tuple], names: dict[int, str]) -> tuple[dict, dict, dict]:
@@ -116,12 +119,19 @@ def _links(rows: list[tuple], names: dict[int, str]) -> tuple[dict, dict, dict]:
     return dict(weights), kinds, relations
 
 
-def _timeline(arts: list[dict], mentioned: dict[str, int]) -> list[dict]:
+def _timeline(arts: list[dict], mentioned: dict[int, set[str]], day: dict[str, str | None]
+              ) -> list[dict]:
     """Per day with articles: how many, and how many of the shown actors' names they
     mention (a name counted once per article)."""
     per_day: dict[str, int] = defaultdict(int)
     for a in arts:
         if a["date"]:
             per_day[a["date"]] += 1
-    return [{"date": day, "articles": n, "mentions": mentioned.get(day, 0)}
-            for day, n in sorted(per_day.items(), key=lambda kv: date.fromisoformat(kv[0]))]
+    names_on: dict[str, int] = defaultdict(int)
+    for articles in mentioned.values():
+        for aid in articles:
+            when = day.get(aid)  # None: undated, or an article written since the dates
+            if when:
+                names_on[when] += 1
+    return [{"date": d, "articles": n, "mentions": names_on.get(d, 0)}
+            for d, n in sorted(per_day.items(), key=lambda kv: date.fromisoformat(kv[0]))]

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from graph.core.hashing import text_hash
 from graph.store import schema as t
+from graph.store import totals
 from graph.store.engine import StoreError, write_transaction
 
 __all__ = ["MIGRATIONS", "migrate"]
@@ -81,6 +82,15 @@ def _v5(conn: Connection) -> str:
             "(views saved before open laid out as before)")
 
 
+def _v6(conn: Connection) -> str:
+    """Per-name totals (mentions, weight) over the whole corpus, kept by every write from now
+    on and computed here once from the stored rows (one pass over them)."""
+    t.name_totals.create(conn, checkfirst=True)
+    names = totals.fill(conn)
+    return (f"upgraded the store to schema 6: per-name totals for ranking actors ({names:,} "
+            "names counted once)")
+
+
 #: (version, description, upgrade step). Version 1 is relgraph 0.1's schema, never created
 #: any more (a fresh store is created at the newest version).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
@@ -89,6 +99,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], str] | None]] = [
     (3, "event dates on typed relations and pair aggregates by event day", _v3),
     (4, "saved views and notes", _v4),
     (5, "positions in saved views", _v5),
+    (6, "per-name totals of mentions and weight", _v6),
 ]
 assert MIGRATIONS[-1][0] == t.SCHEMA_VERSION
 

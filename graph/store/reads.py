@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Connection, Engine
 
 from graph.core.batches import chunked
 from graph.core.hashing import text_hash
@@ -30,6 +30,22 @@ if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster 
     pass
 
 __all__ = ["ActorRef", "ArticleState", "Reads"]
+
+#: :meth:`Reads.pair_sentences` of at most this many actor pairs reads their names' pairs
+#: only (when they have at most ``MAX_NAME_PAIRS``, ordered both ways).
+FEW_PAIRS, MAX_NAME_PAIRS = 50, 200
+
+
+def _name_pairs(conn: Connection, pairs: set[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Every (source name, target name) of the actor ``pairs``, both ways."""
+    an = t.actor_names.c
+    actors = sorted({x for p in pairs for x in p})
+    names: dict[str, list[int]] = defaultdict(list)
+    for name, actor in conn.execute(select(an.name_id, an.actor_id)
+                                    .where(an.actor_id.in_(actors))):
+        names[actor].append(name)
+    return sorted({(x, y) for a, b in pairs for x in names[a] for y in names[b]}
+                  | {(y, x) for a, b in pairs for x in names[a] for y in names[b]})
 
 
 @dataclass(frozen=True)
@@ -317,7 +333,8 @@ class Reads(ArrayReads, EventReads, ViewReads):
                        = None, kinds: Iterable[str] = (), with_dates: bool = False
                        ) -> list[tuple]:
         """``(actor a, actor b, article id, sentence, kind, sentence text)`` for every standing
-        relation between the given actor pairs (both directions), oldest rows first;
+        relation between the given actor pairs (both directions), oldest rows first (by article,
+        sentence, then as written);
         ``with_dates``: each with the relation's event date too (None: its article's)."""
         pairs = {(min(p), max(p)) for p in pairs}
         actors = sorted({x for p in pairs for x in p})
@@ -332,13 +349,23 @@ class Reads(ArrayReads, EventReads, ViewReads):
              .join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
              .where(r.c.rejected.is_(None), src.c.actor_id.in_(actors),
                     tgt.c.actor_id.in_(actors))
-             .order_by(r.c.article_id, r.c.sentence))
+             .order_by(r.c.article_id, r.c.sentence, r.c.id))
         if kinds:
             q = q.where(r.c.kind.in_(list(kinds)))
         if articles is not None:
             q = q.where(r.c.article_id.in_(list(articles)))
         out = []
         with self.engine.connect() as conn:
+            if len(pairs) <= FEW_PAIRS:
+                # a few pairs (a briefing's key relations): the relations of their names'
+                # pairs alone, each found by the pair index, not every relation whose
+                # source is one of the actors' names (most of them co-occurrences)
+                exact = _name_pairs(conn, pairs)
+                if not exact:
+                    return []
+                if len(exact) <= MAX_NAME_PAIRS:
+                    q = q.where(or_(*[(r.c.source_id == x) & (r.c.target_id == y)
+                                      for x, y in exact]))
             for row in conn.execute(q):
                 x, y = row[0], row[1]
                 if x != y and (min(x, y), max(x, y)) in pairs:

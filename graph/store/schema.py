@@ -9,7 +9,9 @@ Layers, from facts to decisions:
 * aggregates written with each article, which is what graphs are built from (``mention_stats``:
   mentions per article × name × surface text × type; ``pair_stats``: a ``*`` row per article ×
   name pair with its distinct sentences over all kinds and its co-occurrence sentences, and a
-  row per typed kind × direction × polarity × event day);
+  row per typed kind × direction × polarity × event day); ``name_totals``: per name, its
+  mentions and its weight (the ``*`` rows' sentences on either side) over the whole corpus,
+  kept up to date by every write of aggregates, so ranking actors reads one row per name;
 * resolution: ``actors`` (stable string ids), ``actor_names`` (which names refer to which actor),
   ``actor_redirects`` (ids that merged into others, so old links still resolve);
 * curation: ``decisions`` (the analyst's merges, splits, renames, retypes, hides, rejections,
@@ -36,7 +38,7 @@ from sqlalchemy import (
 __all__ = ["ALL_KINDS", "SCHEMA_VERSION", "metadata"]
 
 #: The newest schema version this code writes (see graph/store/migrations.py).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: ``pair_stats.kind`` of the row counting a pair's distinct sentences over every kind.
 ALL_KINDS = "*"
 
@@ -153,6 +155,16 @@ pair_stats = Table(
     # typed rows: the event day (ordinal of the first day of its period); 0: the article's date
     Column("day", Integer, nullable=False, default=0),
     Index("ix_pair_stats_article", "article_id"),
+)
+# Per name over the whole corpus (schema 6): the sums of its ``mention_stats.count`` and of the
+# ``sentences`` of the ``*`` pair rows it is a side of. Every write that adds or removes
+# aggregate rows (an article saved, replaced or re-aggregated) adds the difference in the same
+# transaction, so ranking the actors of the whole corpus reads these rows, not the pair rows.
+name_totals = Table(
+    "name_totals", metadata,
+    Column("name_id", Integer, primary_key=True, autoincrement=False),
+    Column("mentions", Integer, nullable=False, default=0),
+    Column("weight", Integer, nullable=False, default=0),
 )
 actors = Table(
     "actors", metadata,

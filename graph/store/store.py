@@ -27,6 +27,7 @@ from graph.core.model import Extraction
 from graph.names.forms import name_key
 from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
 from graph.store import schema as t
+from graph.store import totals
 from graph.store.annotations import Annotations
 from graph.store.engine import (
     DEFAULT_DB,
@@ -44,9 +45,6 @@ from graph.store.rows import PER_ARTICLE, article_table_rows, pair_stat_rows
 
 __all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError",
            "content_hash", "database_url"]
-
-
-
 
 
 @dataclass(frozen=True)
@@ -114,11 +112,14 @@ class Store(Reads, Annotations):
         latest = {ex.article.id: (ex, digest, extractor) for ex, digest, extractor in items}
         aids = list(latest)
         existing: set[str] = set()
+        deltas: totals.Deltas = {}
         for part in chunked(aids):
+            stored = list(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part)))
+                          .scalars())
+            totals.subtract_stored(conn, deltas, stored)  # replaced: their rows go
             for table in PER_ARTICLE:
                 conn.execute(delete(table).where(table.c.article_id.in_(part)))
-            existing.update(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part)))
-                            .scalars())
+            existing.update(stored)
         seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar_one()
         rows: dict = {table: [] for table in (t.articles, *PER_ARTICLE)}
         for aid, (ex, digest, extractor) in latest.items():
@@ -135,13 +136,18 @@ class Store(Reads, Annotations):
         for table, batch in rows.items():  # articles first: the others refer to them
             if batch:
                 conn.execute(insert(table), batch)
+        totals.add_rows(deltas, rows[t.pair_stats], rows[t.mention_stats])
+        totals.apply(conn, deltas)
 
-    def _write_relations(self, conn: Connection, aid: str, rows: list[dict]) -> None:
+    def _write_relations(self, conn: Connection, aid: str, rows: list[dict]) -> list[dict]:
+        """Write one article's relation rows and its pair aggregates (its old ones deleted
+        by the caller, after :func:`totals.subtract_stored`); returns the aggregates."""
         if rows:
             conn.execute(insert(t.relations), rows)
         stats = pair_stat_rows(aid, rows)
         if stats:
             conn.execute(insert(t.pair_stats), stats)
+        return stats
 
     def _intern(self, conn: Connection, strings: Iterable[str]) -> dict[str, int]:
         """Ids for names and surface texts, adding the new ones (safe under concurrency)."""
@@ -316,10 +322,13 @@ class Store(Reads, Annotations):
             r["rejected"] = rejected.get((text_of.get(r["sentence"], ""), names[r["source_id"]],
                                           names[r["target_id"]], r["kind"]))
             del r["id"]
+        rev = self._bump(conn)  # first, as in save_many: the revision row orders the writers
+        deltas: totals.Deltas = {}
+        totals.subtract_stored(conn, deltas, [aid], mentions=False)
         conn.execute(delete(t.relations).where(t.relations.c.article_id == aid))
         conn.execute(delete(t.pair_stats).where(t.pair_stats.c.article_id == aid))
-        self._write_relations(conn, aid, rows)
-        rev = self._bump(conn)
+        totals.add_rows(deltas, self._write_relations(conn, aid, rows), [])
+        totals.apply(conn, deltas)
         conn.execute(update(t.articles).where(t.articles.c.id == aid).values(written=rev))
 
     def _active(self, conn: Connection, actions: Sequence[str] | None = None) -> list[Decision]:

@@ -22,6 +22,7 @@ import html
 import io
 import re
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import matplotlib
@@ -38,7 +39,7 @@ from graph.views import style
 from graph.views.page_geometry import Area, Page, each, rgba
 from graph.views.typography import text_width
 
-__all__ = ["FONTS", "draw"]
+__all__ = ["FONTS", "draw", "draw_all"]
 
 #: Fonts with Helvetica's metrics first (the widths :mod:`graph.views.typography` places
 #: labels by), then what any system has.
@@ -67,6 +68,15 @@ _RC: dict[Any, Any] = {"svg.fonttype": "none", "pdf.fonttype": 3, "svg.hashsalt"
 def draw(fig: dict, fmt: str, dpi: float = 96, title: str = "", subject: str = "") -> bytes:
     """The figure as ``fmt`` ("png", "svg" or "pdf") bytes; a PNG at ``dpi`` (the page is
     its CSS px at 96 an inch), a PDF whose document title is ``title``."""
+    return draw_all(fig, [(fmt, dpi, title)], subject)[0]
+
+
+def draw_all(fig: dict, renders: Sequence[tuple[str, float, str]], subject: str = ""
+             ) -> list[bytes]:
+    """The figure in each ``(format, dpi, title)`` of ``renders``, as :func:`draw` gives
+    each: its
+    artists made once and rendered as often as asked (a briefing pack renders its picture as
+    PNG, PDF and SVG; making the artists again for each took a tenth of the pack)."""
     layout = fig["layout"]
     page = Page(layout)
     with _LOCK, matplotlib.rc_context(_RC):
@@ -84,15 +94,18 @@ def draw(fig: dict, fmt: str, dpi: float = 96, title: str = "", subject: str = "
         d.annotations()
         d.legend(fig.get("data", []))
         d.title()
-        out = io.BytesIO()
-        if fmt == "png":
-            _png(f, out, dpi)
-        else:
-            meta: dict[str, Any] = {"Title": title or None, "Creator": "relgraph"}
-            meta.update({"Subject": subject or None, "Producer": "relgraph (matplotlib)"}
-                        if fmt == "pdf" else {"Date": None})
-            f.savefig(out, format=fmt, dpi=72, metadata=meta)
-    return out.getvalue()
+        done = []
+        for fmt, dpi, title in renders:
+            out = io.BytesIO()
+            if fmt == "png":
+                _png(f, out, dpi)
+            else:
+                meta: dict[str, Any] = {"Title": title or None, "Creator": "relgraph"}
+                meta.update({"Subject": subject or None, "Producer": "relgraph (matplotlib)"}
+                            if fmt == "pdf" else {"Date": None})
+                f.savefig(out, format=fmt, dpi=72, metadata=meta)
+            done.append(out.getvalue())
+    return done
 
 
 def _png(f: Figure, out: io.BytesIO, dpi: float) -> None:

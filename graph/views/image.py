@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # numpy is imported where the label placement needs it
     import numpy as np
 
 __all__ = ["IMAGE_FORMATS", "SIZES", "EmptySliceError",
-           "export_image", "figure", "figure_bytes", "image_bytes", "page_size",
+           "export_image", "figure", "figure_bytes", "figure_renders", "image_bytes", "page_size",
            "slice_caption",
            "sources_lines"]
 
@@ -346,10 +347,17 @@ def figure_bytes(fig: dict, fmt: str, dpi: int = 150, title: str = DEFAULT_TITLE
     document title is ``title``): one figure, several formats, laid out once. matplotlib is
     imported here, on the first drawing: a data export or the dashboard's first page does
     without it (half a second of start-up)."""
-    # matplotlib, only when drawing
-    from graph.views.draw import draw
+    return figure_renders(fig, [(fmt, dpi, title)], subtitle)[0]
 
-    return draw(fig, fmt, dpi, title, subtitle)
+
+def figure_renders(fig: dict, renders: Sequence[tuple[str, float, str]], subtitle: str = ""
+                   ) -> list[bytes]:
+    """A figure from :func:`figure` rendered once per ``(format, dpi, title)`` of
+    ``renders``, as :func:`figure_bytes` renders each, its drawing made once."""
+    # matplotlib, only when drawing
+    from graph.views.draw import draw_all
+
+    return draw_all(fig, renders, subtitle)
 
 
 def export_image(G: nx.Graph, out: str | Path | io.BytesIO, fmt: str, **options: Any) -> None:
