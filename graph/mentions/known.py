@@ -80,7 +80,12 @@ class KnownNames:
             # a surface form that names an organisation or place by a head word only ("Court"
             # for "Federal Circuit Court") is read in its own sentence, not elsewhere
             own = [m.name, *(_person_forms(m.name) if m.type == "person" else ())]
-            if m.type == "person" or name_key(m.text) == name_key(m.name) or _acronym(m.text):
+            if (
+                m.text == m.name
+                or m.type == "person"
+                or _acronym(m.text)
+                or name_key(m.text) == name_key(m.name)
+            ):
                 own.append(m.text)
             for form in own:
                 forms.setdefault(form, set()).add(k)
@@ -106,7 +111,14 @@ class KnownNames:
             c: min(ks, key=lambda k: (name_key(k.name) != c, k.label == "NORP", k.name))
             for c, ks in canon.items()
         }
-        self._people = [k for k in by_name.values() if k.type == "person"]
+        # people by the first and the last word of their name: a short form is either end
+        self._ends: dict[str, list[tuple[str, Known]]] = {}
+        for k in by_name.values():
+            if k.type == "person" and " " in k.name:
+                key = name_key(k.name)
+                words = key.split()
+                for end in {words[0], words[-1]}:
+                    self._ends.setdefault(end, []).append((key, k))
         self._long = [k for k in by_name.values() if k.type != "person" and " " in k.name]
 
     def __bool__(self) -> bool:
@@ -130,8 +142,16 @@ class KnownNames:
             fits = [k for k in self._long if initials_match(text, k.name)]
             return fits[0] if len(fits) == 1 else None
         key = name_key(text)
-        people = [k for k in self._people if short_form_of(key, name_key(k.name))]
-        return people[0] if len(people) == 1 else None
+        words = key.split()
+        if not words:
+            return None
+        people = {
+            k
+            for end in {words[0], words[-1]}
+            for full, k in self._ends.get(end, ())
+            if short_form_of(key, full)
+        }
+        return people.pop() if len(people) == 1 else None
 
 
 def _person_forms(name: str) -> tuple[str, ...]:
@@ -167,13 +187,14 @@ _DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "ic", "ch")
 
 def _name_like(text: str) -> bool:
     """Capitalised words, at least two letters in all (never "whip", "A")."""
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return (
-        bool(words)
-        and sum(c.isalpha() for c in text) >= 2
-        and text[0].isupper()
-        and all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words)
-    )
+    if not text[:1].isupper():
+        return False
+    for w in text.split():
+        if not (w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS) and any(
+            c.isalpha() for c in w
+        ):
+            return False
+    return sum(c.isalpha() for c in text) >= 2
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "du", "van", "von", "al", "bin", "el"})
@@ -196,8 +217,11 @@ def title_mentions(
     renamed: dict[str, str] = {}
     used: set[int] = set()  # words of the mentions found
     i = 0
+    upper = [w.group()[0].isupper() or w.group()[0].isdigit() for w in words]
     while i < len(words):
         for j in range(min(len(words), i + _MOST_WORDS), i, -1):
+            if not (upper[i] and upper[j - 1]):  # a name starts and ends with a capital
+                continue
             start, end = words[i].start(), words[j - 1].end()
             hit, end = _lookup(known, title, start, end)
             if hit is None:
@@ -319,13 +343,14 @@ def relabelled(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[M
     whole text, without a leading "the" or a possessive, is a name the article's mentions give:
     mentions of that actor ("Hadid was born ..." tagged as a work of art). Amounts, dates and
     languages are left alone ("US $5", "in May", "English")."""
-    known = KnownNames(spans)
-    if not known:
+    candidates = [ent for ent in doc.ents if ent.label_ in _MISTAKEN]
+    if not candidates:
         return []
+    known = KnownNames(spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in _MISTAKEN or covered.intersection(range(ent.start, ent.end)):
+    for ent in candidates:
+        if covered.intersection(range(ent.start, ent.end)):
             continue
         start, end = ent.start, ent.end
         if doc[start].lower_ == "the" and end - start > 1:
