@@ -15,7 +15,9 @@ and
 4. :mod:`graph.names.actor_types` decides each name's type by the strongest evidence in the article;
 5. :mod:`graph.mentions.people` names short forms, nicknames and role phrases by the full name they
    stand for; an organisation named without its company suffix ("Cleveland-Cliffs") joins the
-   full name used in the article ("Cleveland-Cliffs Inc.").
+   full name used in the article ("Cleveland-Cliffs Inc.");
+6. a name the article uses that the model tagged as a work of art, a product, a law or an
+   event is a mention of that actor (:func:`graph.mentions.known.relabelled`).
 """
 
 from __future__ import annotations
