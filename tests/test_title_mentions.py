@@ -86,6 +86,17 @@ def test_a_headline_gives_the_given_name_of_a_person_the_text_names_by_family_na
     assert all("Hill" not in (r.source, r.target) for r in ex.relations)
 
 
+def test_a_family_name_with_two_given_names_in_the_headline_takes_neither(nlp):
+    ex = extracted(
+        nlp,
+        "Okonkwo was arrested in Abuja on Monday. Okonkwo denied the charges.",
+        "Adaeze Okonkwo's son Emeka Okonkwo arrested",
+        [("Okonkwo", "PERSON"), ("Abuja", "GPE"), ("Okonkwo", "PERSON")],
+    )
+    assert {n for _, n, _ in _title(ex)} == {"Okonkwo"}
+    assert {m.name for m in ex.mentions if m.text == "Okonkwo"} == {"Okonkwo"}
+
+
 @pytest.mark.parametrize(
     "title,text,ents,absent",
     [

@@ -214,7 +214,7 @@ def title_mentions(
     base = -len(title) - 2
     words = list(_WORD.finditer(title))
     out: list[Mention] = []
-    renamed: dict[str, str] = {}
+    given: dict[str, set[str]] = {}  # one-word names of people, with given names before them
     used: set[int] = set()  # words of the mentions found
     i = 0
     upper = [w.group()[0].isupper() or w.group()[0].isdigit() for w in words]
@@ -235,7 +235,7 @@ def title_mentions(
                 and given_name(words[i - 1].group(), strict=True)
             ):
                 start = words[i - 1].start()  # "Christopher | Hill" over a text that says "Hill"
-                name = renamed[hit.name] = title[start:end]
+                given.setdefault(name, set()).add(title[start:end])
             used.update(range(i - 1 if start < words[i].start() else i, j))
             out.append(
                 Mention(
@@ -255,6 +255,9 @@ def title_mentions(
             i += 1
     if not out:
         return None, [], {}
+    # a family name the headline gives two given names ("Mary Smith's son John Smith") names
+    # neither of them
+    renamed = {name: next(iter(full)) for name, full in given.items() if len(full) == 1}
     out = [replace(m, name=renamed.get(m.name, m.name)) for m in out]
     return Sentence(index=TITLE_SENTENCE, start=base, end=-2, text=title), out, renamed
 
