@@ -15,7 +15,9 @@ and
 4. :mod:`graph.names.actor_types` decides each name's type by the strongest evidence in the article;
 5. :mod:`graph.mentions.people` names short forms, nicknames and role phrases by the full name they
    stand for; an organisation named without its company suffix ("Cleveland-Cliffs") joins the
-   full name used in the article ("Cleveland-Cliffs Inc.").
+   full name used in the article ("Cleveland-Cliffs Inc.");
+6. a name the article uses that the model tagged as a work of art, a product, a law or an
+   event is a mention of that actor (:func:`graph.mentions.known.relabelled`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from spacy.tokens import Doc
 from graph.core.model import Mention, MentionSpan
 from graph.core.tables import load_table
 from graph.mentions.given_names import with_given_names
+from graph.mentions.known import relabelled
 from graph.mentions.org_context import person_or_organisation
 from graph.mentions.people import nicknames_in, resolve_people
 from graph.mentions.roles import role_mentions
@@ -68,6 +71,7 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     spans = resolve_people(doc, spans, sent_of, {**quoted, **nicknames_in(doc, spans)})
     spans = [s for s in _organisation_short_forms(spans) if not _common_word(doc, s)]
     spans += _in_normal_case(loud, spans)
+    spans += relabelled(doc, spans, sent_of)
     roles = role_mentions(doc, spans, sent_of)
     if roles:
         inside = {i for r in roles for i in range(r.start, r.end)}
