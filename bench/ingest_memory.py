@@ -16,8 +16,12 @@ en_core_web_sm``) for smaller inputs. ``--code DIR`` runs the children on anothe
 (e.g. ``git archive`` of an older commit); ``--against DIR`` measures every input with that
 checkout first, then this one, alternating, for a before/after in the same run.
 
+``--read-only`` measures the reading stage alone (the readers: decoding, normalising, the
+publication date, cleaning; no model, no store): its CPU seconds and its peak's growth over the
+child's RSS before reading, per input.
+
 Usage: python bench/ingest_memory.py [--articles 1000,10000,100000] [--text-mb 1,5,30]
-       [--model ruler] [--jobs 1] [--code DIR] [--against DIR]
+       [--model ruler] [--jobs 1] [--code DIR] [--against DIR] [--read-only]
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from graph.extraction import chunks  # noqa: E402
 from graph.extraction.article import preload_tables  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
 from graph.pipeline.driver import ingest  # noqa: E402
+from graph.readers.articles import Article, read_paths  # noqa: E402
 from graph.store.store import Store  # noqa: E402
 
 GIVEN = ["Ilse", "Tomas", "Maren", "Oskar", "Lena", "Piet", "Anouk", "Bram", "Sanne", "Joris"]
@@ -119,6 +124,22 @@ def child(path: str, db: str, model: str, jobs: int, part: int = 0) -> None:
                       "seconds": round(time.perf_counter() - started, 2)}))
 
 
+def read_child(path: str) -> None:
+    """Read ``path`` with the readers only; print the CPU seconds, the peak RSS and its growth
+    over the RSS before reading (MB) as JSON."""
+    before = _rss_now()
+    started, cpu = time.perf_counter(), time.process_time()
+    articles = chars = 0
+    for item in read_paths([path]):
+        if isinstance(item, Article):
+            articles, chars = articles + 1, chars + len(item.text)
+    print(json.dumps({"rss_mb": round(_rss_now("VmHWM"), 1), "before_mb": round(before, 1),
+                      "workers_rss_mb": 0.0,
+                      "new": articles, "chars": chars, "failed": 0,
+                      "cpu_seconds": round(time.process_time() - cpu, 2),
+                      "seconds": round(time.perf_counter() - started, 2)}))
+
+
 def _rss_now(field: str = "VmRSS") -> float:
     """This process's resident set now (MB; ``VmHWM``: its peak), from ``/proc`` (Linux)."""
     with open("/proc/self/status", encoding="ascii") as f:
@@ -128,11 +149,13 @@ def _rss_now(field: str = "VmRSS") -> float:
     return 0.0
 
 
-def measure(path: Path, model: str, jobs: int, code: Path, tmp: Path) -> dict:
+def measure(path: Path, model: str, jobs: int, code: Path, tmp: Path,
+            read_only: bool = False) -> dict:
     db = tmp / f"{path.stem}-{time.monotonic_ns()}.db"
     env = {**os.environ, "PYTHONPATH": str(code), "RELGRAPH_BENCH_CODE": str(code)}
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(path),
-                           "--db", str(db), "--model", model, "--jobs", str(jobs)],
+                           "--db", str(db), "--model", model, "--jobs", str(jobs)]
+                          + ["--read-only"] * read_only,
                           capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise SystemExit(proc.stderr[-2000:])
@@ -150,18 +173,24 @@ def main() -> None:
     ap.add_argument("--child")
     ap.add_argument("--db")
     ap.add_argument("--part", type=int, default=0)
+    ap.add_argument("--read-only", action="store_true")
     args = ap.parse_args()
     if args.child:
-        child(args.child, args.db, args.model, args.jobs, args.part)
+        if args.read_only:
+            read_child(args.child)
+        else:
+            child(args.child, args.db, args.model, args.jobs, args.part)
         return
     with tempfile.TemporaryDirectory(prefix="relgraph-mem-") as name:
         tmp = Path(name)
-        model = str(ruler_model(tmp / "ruler")) if args.model == "ruler" else args.model
+        model = str(ruler_model(tmp / "ruler")) if args.model == "ruler" and not args.read_only \
+            else args.model
         sizes = [int(n) for n in args.articles.split(",") if n]
         print(f"model {args.model}, jobs {args.jobs}, code {args.code}")
         base = None
         for n in sizes:
-            got = measure(write_jsonl(tmp / f"a{n}.jsonl", n), model, args.jobs, args.code, tmp)
+            got = measure(write_jsonl(tmp / f"a{n}.jsonl", n), model, args.jobs, args.code, tmp,
+                          args.read_only)
             base = base or got["rss_mb"]
             print(f"{n:>9,} articles (JSONL {(tmp / f'a{n}.jsonl').stat().st_size / 1e6:6.1f} MB)"
                   f": peak RSS {got['rss_mb']:7.1f} MB ({got['rss_mb'] / base:.2f}x), workers "
@@ -172,8 +201,14 @@ def main() -> None:
         for mb in [float(x) for x in args.text_mb.split(",") if x]:
             text = write_text(tmp / f"long{mb:g}.txt", mb)
             for label, code in codes:
-                got = measure(text, model, args.jobs, code, tmp)
+                got = measure(text, model, args.jobs, code, tmp, args.read_only)
                 grown = got["rss_mb"] - got["before_mb"]
+                if args.read_only:
+                    print(f"read one {mb:g} MB text {label:6}: CPU {got['cpu_seconds']:6.2f} s "
+                          f"(wall {got['seconds']} s), peak RSS {got['rss_mb']:6.1f} MB, "
+                          f"{grown:6.1f} MB over the RSS before reading ({grown / mb:4.1f} MB "
+                          "per MB of text)", flush=True)
+                    continue
                 print(f"one {mb:g} MB text {label:6}: peak RSS {got['rss_mb']:7.1f} MB, "
                       f"{grown:7.1f} MB over the loaded model ({grown / mb:5.1f} MB per MB of "
                       f"text), {got['new']} stored, {got['seconds']} s", flush=True)

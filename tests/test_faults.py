@@ -72,8 +72,8 @@ def clean(tmp_path_factory) -> tuple:
 
 @pytest.mark.parametrize("point,patch", [
     ("after two of three write batches", """
-        import graph.pipeline.driver, graph.store.store
-        graph.pipeline.driver.WRITE_BATCH = 2
+        import graph.pipeline.writer, graph.store.store
+        graph.pipeline.writer.WRITE_BATCH = 2
         calls = []
         real = graph.store.store.Store.save_many
         def save_many(self, items):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from graph.core.model import Article
-from graph.pipeline import driver
+from graph.pipeline import driver, plan
 from graph.pipeline.workers import (
     CHUNK,
     IN_FLIGHT,
@@ -102,7 +102,7 @@ class CountingStore(Store):
 def test_ingest_reads_its_input_only_a_window_ahead_of_the_writer(tmp_path):
     store = CountingStore(tmp_path / "s.db")
     store.at_writes = []
-    n = 3 * driver.WINDOW
+    n = 3 * plan.WINDOW
 
     def articles() -> Iterator[Article]:
         for i in range(n):
@@ -114,9 +114,9 @@ def test_ingest_reads_its_input_only_a_window_ahead_of_the_writer(tmp_path):
     assert (summary.new, summary.read, summary.failed) == (n, n, 0)
     assert store.counts()["articles"] == n
     first_read, _ = store.at_writes[0]
-    assert first_read <= driver.WINDOW  # the first batch is written before the second window
+    assert first_read <= plan.WINDOW  # the first batch is written before the second window
     ahead = max(read - written for read, written in store.at_writes)
-    assert ahead <= driver.WINDOW + (IN_FLIGHT + 2) * CHUNK, store.at_writes
+    assert ahead <= plan.WINDOW + (IN_FLIGHT + 2) * CHUNK, store.at_writes
 
 
 def _bench():

@@ -14,7 +14,7 @@ from test_ingest_stream import BENCH, _bench  # bench/ingest_memory.py, loaded
 from graph.core.model import Article
 from graph.extraction import chunks
 from graph.extraction.chunks import cuts, parts, pieces
-from graph.pipeline import driver
+from graph.pipeline import driver, writer
 from graph.pipeline.workers import TASK_CHARS, batches, stream_batches
 from graph.store.store import Store
 
@@ -85,7 +85,7 @@ class _Writes(Store):
 def test_the_end_of_a_long_text_is_parsed_and_stored_in_parts(tmp_path, monkeypatch):
     # the real model, smaller parts so the test is quick: the code path is that of a book
     monkeypatch.setattr(chunks, "PART", 8_000)
-    monkeypatch.setattr(driver, "WRITE_CHARS", 20_000)
+    monkeypatch.setattr(writer, "WRITE_CHARS", 20_000)
     path = tmp_path / "memoir.txt"
     path.write_text(PARAGRAPH * 300 + TAIL, encoding="utf-8")
     store = _Writes(tmp_path / "long.db")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from graph.readers.fetcher import Fetcher
 
 __all__ = ["FIELDS", "InputError", "InputWarning", "Item", "ReadOptions", "Skipped", "Source",
-           "decoded", "display", "is_url", "make_article"]
+           "blank", "decoded", "display", "is_url", "make_article"]
 
 #: Metadata fields every record-based format understands.
 FIELDS = ("id", "title", "date", "source", "url", "author", "text")
@@ -138,9 +138,14 @@ def decoded(src: Source, declared: str | None = None) -> tuple[str | None, list[
         text, note = decode(src.data, declared or src.charset)
     except NotText as exc:
         return None, [InputError(src.origin, str(exc))]
-    if not text.strip():
+    if blank(text):
         return None, [InputError(src.origin, "empty file")]
     return text, [InputWarning(src.origin, note)] if note else []
+
+
+def blank(text: str | bytes) -> bool:
+    """``not text.strip()``, without the copy ``strip`` makes of a long text."""
+    return not text or text.isspace()
 
 
 def make_article(fields: dict, origin: str, default_id: str, *, date_order: str | None = None,
@@ -156,7 +161,7 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
     """
     origin = display(origin)
     raw_text = fields.get("text")
-    if not isinstance(raw_text, str) or not raw_text.strip():
+    if not isinstance(raw_text, str) or blank(raw_text):
         yield InputError(origin, "missing article text")
         return
     text, broken = normalise(raw_text)
@@ -173,7 +178,7 @@ def make_article(fields: dict, origin: str, default_id: str, *, date_order: str 
             notes.append(InputWarning(origin, why))
     title = _field(fields.get("title"))
     cleaned = clean_text(text, title=title)
-    if not cleaned.text.strip():
+    if blank(cleaned.text):
         yield InputError(origin, "article has no text left after removing boilerplate")
         return
     yield from notes

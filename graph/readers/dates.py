@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+from graph.core.errors import InvalidValue
+
 __all__ = ["find_date", "parse_date", "read_date", "slash_order"]
 
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_]|\d{2}:)")
@@ -120,8 +122,8 @@ def slash_order(values: Iterable[object]) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
-class _Impossible(ValueError):
-    pass
+class _Impossible(InvalidValue):
+    """A date with every part in range but no such day (31/02): told apart from a bad one."""
 
 
 def _make(y: int, m: int, d: int) -> date:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
-from graph.readers.base import InputError, Item, ReadOptions, Source
+from graph.readers.base import InputError, Item, ReadOptions, Source, blank
 
 __all__ = ["KINDS", "SUFFIXES", "kind_of", "looks_like_feed", "read_bytes", "read_source",
            "unsupported"]
@@ -57,7 +57,7 @@ def _reader(kind: str) -> Callable[[Source, ReadOptions], Iterator[Item]]:
 def read_source(kind: str, src: Source, options: ReadOptions) -> Iterator[Item]:
     """Read ``src`` with the reader for ``kind``. A failure no check foresaw is still one line
     for this source, never the end of the batch."""
-    if not src.data.strip():
+    if blank(src.data):
         yield InputError(src.origin, "empty file")
         return
     try:

@@ -216,8 +216,9 @@ class Fetcher:
         return f"larger than {size}; not downloaded"
 
 
-class _ServerError(Exception):
-    pass
+class _ServerError(FetchError):
+    """A 5xx answer: the one failure :meth:`Fetcher.fetch` tries again (caught before it can
+    leave; were it to, it is a :class:`FetchError` with its one line)."""
 
 
 def _host(url: str) -> str:

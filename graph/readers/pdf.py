@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from datetime import date
 from typing import TYPE_CHECKING
 
+from graph.core.errors import RelgraphError
 from graph.readers.base import InputError, InputWarning, Item, ReadOptions, Source, make_article
 from graph.readers.limits import INFLATED_TOO_LARGE, MAX_INFLATED_BYTES, Budget, TooLarge
 
@@ -56,8 +57,9 @@ _STREAM_LIMITS = ("maximum_declared_stream_length", "array_based_stream_maximum_
 _MAX_TOKENS = 500_000
 
 
-class _Encrypted(Exception):
-    pass
+class _Encrypted(RelgraphError):
+    """An encrypted PDF that the empty password does not open (:func:`read_pdf` turns it into
+    an input error: the rest of the batch goes through)."""
 
 
 def read_pdf(src: Source, options: ReadOptions) -> Iterator[Item]:
