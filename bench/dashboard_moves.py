@@ -6,8 +6,10 @@ Each move is what the server does between the click and the answer the page draw
 decision (``dashboard.curation_ui.apply``) and then the next view (``view_parts``: graph
 elements, summary, legend, timeline), or a new view alone. The actor table is computed only
 while its tab is open (``table_rows``): timed apart, for the top 300. The corpus is kept in
-memory as the dashboard keeps it; a view not yet computed for this store revision is what is
-timed (the view cache is emptied before a top-300 view; each date range is a new one).
+memory as the dashboard keeps it, the garbage collector settled once it is loaded as the
+server does (``dashboard.collector``); a view not yet computed for this store revision is
+what is timed (the view cache is emptied before a top-300 view; each date range is a new
+one).
 
 Baseline: this script run from another checkout (the same store, the same run), e.g.
 ``PYTHONPATH=/tmp/base python bench/dashboard_moves.py --db /tmp/named.db`` alternated with
@@ -41,6 +43,11 @@ from dashboard.callbacks import view_parts  # noqa: E402
 from dashboard.transforms import Filters  # noqa: E402
 from dashboard.viewdata import ViewData  # noqa: E402
 
+try:  # a server settles its garbage collector once the corpus is loaded (issue 25)
+    from dashboard.collector import settle  # noqa: E402
+except ImportError:  # a baseline from before: the collector as Python sets it
+    settle = None  # type: ignore[assignment]
+
 try:  # the actor table apart from the view, computed only while its tab is open (issue 25)
     from dashboard.callbacks import table_rows  # noqa: E402
 except ImportError:  # a baseline from before: the table is part of every view
@@ -61,7 +68,8 @@ def main() -> None:
                 synthetic_store(Path(args.db), args.articles, cast=named_cast()).engine.dispose()
             shutil.copy(args.db, db)
         store = synthetic_store(db, args.articles, cast=named_cast())
-        source = ViewData(store)
+        # as the server (dashboard.app.serve) makes it
+        source = ViewData(store, on_load=settle) if settle else ViewData(store)
         view_parts(source, Filters())
         entries = cu.suggestion_entries(store, source.articles())
         prof = cProfile.Profile() if args.profile else None
@@ -93,26 +101,33 @@ def main() -> None:
             t0, c0 = time.perf_counter(), time.process_time()
             view_parts(source, Filters())
             times.setdefault(f"  {move}: the next view", []).append(ms(t0))
-            cpu.setdefault(f"  {move}: the next view", []).append(
-                (time.process_time() - c0) * 1000)
+            cpu.setdefault(f"  {move}: the next view", []).append((time.process_time() - c0) * 1000)
 
         for run in range(args.runs):
             pair = pairs[2 * run]
-            button = {"do": "accept", "arg": cu.suggestion_arg(pair["a_id"], pair["b_id"],
-                                                               pair["into"])}
+            button = {
+                "do": "accept",
+                "arg": cu.suggestion_arg(pair["a_id"], pair["b_id"], pair["into"]),
+            }
             view_parts(source, Filters())  # the page shows the current view first
-            timed("accept a suggested merge",
-                  lambda b=button: decide(cu.button_action(b), "accept"))
+            timed(
+                "accept a suggested merge", lambda b=button: decide(cu.button_action(b), "accept")
+            )
             hidden = pairs[2 * run + 1]["a_id"]
             view_parts(source, Filters())
             timed("hide an actor", lambda h=hidden: decide(cu.Action("hide", {"name": h}), "hide"))
             view_parts(source, Filters())
             shown = {str(n) for n in source.graph(Filters())}
-            minor = next(a["id"] for a in reversed(store.actor_table())
-                         if a["id"] not in shown and a["id"] not in used)
+            minor = next(
+                a["id"]
+                for a in reversed(store.actor_table())
+                if a["id"] not in shown and a["id"] not in used
+            )
             used.add(minor)
-            timed("hide an actor outside the view",
-                  lambda h=minor: decide(cu.Action("hide", {"name": h}), "outside"))
+            timed(
+                "hide an actor outside the view",
+                lambda h=minor: decide(cu.Action("hide", {"name": h}), "outside"),
+            )
             source.cache.clear()
             if hasattr(source, "layouts"):  # a first top 300: its layout not kept either
                 source.layouts.clear()
@@ -121,20 +136,36 @@ def main() -> None:
                 timed("top 300: the actor table", lambda: table_rows(source, Filters.of(top=300)))
             lo = start + timedelta(days=rng.randrange(1200))
             hi = lo + timedelta(days=rng.randrange(30, 300))
-            timed("timeline (date) range", lambda lo=lo, hi=hi: view_parts(
-                source, Filters.of(since=lo.isoformat(), until=hi.isoformat())))
+            timed(
+                "timeline (date) range",
+                lambda lo=lo, hi=hi: view_parts(
+                    source, Filters.of(since=lo.isoformat(), until=hi.isoformat())
+                ),
+            )
         if prof:
             prof.dump_stats(args.profile)
         c = store.counts()
-    order = ["accept a suggested merge", "accept", "hide an actor", "hide",
-             "hide an actor outside the view", "outside", "top 300", "top 300: the actor table",
-             "timeline (date) range"]
+    order = [
+        "accept a suggested merge",
+        "accept",
+        "hide an actor",
+        "hide",
+        "hide an actor outside the view",
+        "outside",
+        "top 300",
+        "top 300: the actor table",
+        "timeline (date) range",
+    ]
     print(f"store: {c['articles']:,} articles, {c['actors']:,} actors; {args.runs} runs each")
     print(f"{'move (server time)':<34}{'p50 ms':>9}{'p95 ms':>9}{'CPU p50':>9}{'CPU p95':>9}")
-    for move, xs in sorted(times.items(), key=lambda m: order.index(
-            m[0] if m[0] in order else m[0].split(":")[0].strip())):
-        print(f"{move:<34}{percentile(xs, 0.5):>9.0f}{percentile(xs, 0.95):>9.0f}"
-              f"{percentile(cpu[move], 0.5):>9.0f}{percentile(cpu[move], 0.95):>9.0f}")
+    for move, xs in sorted(
+        times.items(),
+        key=lambda m: order.index(m[0] if m[0] in order else m[0].split(":")[0].strip()),
+    ):
+        print(
+            f"{move:<34}{percentile(xs, 0.5):>9.0f}{percentile(xs, 0.95):>9.0f}"
+            f"{percentile(cpu[move], 0.5):>9.0f}{percentile(cpu[move], 0.95):>9.0f}"
+        )
 
 
 if __name__ == "__main__":

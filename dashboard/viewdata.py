@@ -34,8 +34,7 @@ ALL = 10**9  # "no limit" for evidence queries; panels show a page of it and cou
 
 def graph_key(f: Filters) -> Filters:
     """The part of a view state its graph depends on (how it is drawn left out)."""
-    return replace(f, layout=Filters.layout, size_by=Filters.size_by,
-                   color_by=Filters.color_by)
+    return replace(f, layout=Filters.layout, size_by=Filters.size_by, color_by=Filters.color_by)
 
 
 #: Neighbours a double-click adds to the view (the strongest links first)
@@ -55,8 +54,10 @@ def expanded(G: nx.Graph, whole: nx.Graph, actors: tuple[str, ...]) -> nx.Graph:
             continue
         H.add_node(a, **whole.nodes[a])
         done.append(a)
-        new = sorted((v for v in whole[a] if v not in H),
-                     key=lambda v: (-whole.edges[a, v]["weight"], str(v)))[:EXPAND_LIMIT]
+        new = sorted(
+            (v for v in whole[a] if v not in H),
+            key=lambda v: (-whole.edges[a, v]["weight"], str(v)),
+        )[:EXPAND_LIMIT]
         for v in new:
             H.add_node(v, **whole.nodes[v])
         for v in whole[a]:
@@ -85,8 +86,16 @@ class ViewData:
     """What the dashboard's views read from ``store``: the corpus (reloaded only when the
     store has changed) and, per store revision, the view graphs and what else a view costs."""
 
-    def __init__(self, store: Store, cache: ViewCache | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        cache: ViewCache | None = None,
+        on_load: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_load``: called once, after the corpus is first loaded (a server settles its
+        garbage collector then: :mod:`dashboard.collector`)."""
         self.store = store
+        self.on_load = on_load
         self.cache = cache or ViewCache()
         #: layouts by graph, not by revision (:meth:`positions`)
         self.layouts = ViewCache(entries=48, budget=20_000)
@@ -105,23 +114,31 @@ class ViewData:
 
     def _current(self) -> Corpus:
         with self._lock:
-            self._corpus = (Corpus.load(self.store) if self._corpus is None
-                            else self._corpus.refresh(self.store))
+            if self._corpus is None:
+                self._corpus = Corpus.load(self.store)
+                if self.on_load is not None:
+                    self.on_load()
+            else:
+                self._corpus = self._corpus.refresh(self.store)
             return self._corpus
 
-    def cached(self, what: Hashable, build: Callable[[Corpus], object],
-               weight: Callable[[object], int] = lambda _: 1) -> object:
+    def cached(
+        self,
+        what: Hashable,
+        build: Callable[[Corpus], object],
+        weight: Callable[[object], int] = lambda _: 1,
+    ) -> object:
         """``build(corpus)`` computed once per store revision and ``what`` (a hashable
         naming everything else the result depends on), shared until the store changes."""
         c = self.corpus()
-        return self.cache.get(((c.revision, c.actors_rev, c.written), what),
-                              lambda: build(c), weight)
+        return self.cache.get(
+            ((c.revision, c.actors_rev, c.written), what), lambda: build(c), weight
+        )
 
     def actor_options(self) -> list[dict]:
         """Search options of every visible actor (one store read per revision, not per
         page load: 1.3 s at 10,000 articles)."""
-        return self.cached("actor options", lambda _: search_options(self.store.actor_table()),
-                           len)
+        return self.cached("actor options", lambda _: search_options(self.store.actor_table()), len)
 
     def articles(self) -> list[dict]:
         return self.corpus().articles
@@ -131,17 +148,50 @@ class ViewData:
         per store revision and view (frozen: it is shared, see :meth:`cached`); with
         ``evidence`` the whole slice with every link (what data downloads carry; not kept)."""
         if evidence:
-            G = build_graph(self.store, f.slice, corpus=self.corpus(), top=f.top,
-                            evidence=True, focus=f.focus, depth=f.depth, path=f.path)
+            G = build_graph(
+                self.store,
+                f.slice,
+                corpus=self.corpus(),
+                top=f.top,
+                evidence=True,
+                focus=f.focus,
+                depth=f.depth,
+                path=f.path,
+            )
             G.graph["focus"] = f.focus if f.focus in G else None
             return G
         if f.expand or f.drop or f.only:
-            return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(picked(
-                expanded(self.graph(replace(f, expand=(), drop=(), only=())),
-                         self.slice_graph(f), f.expand), f.drop, f.only)), _size)
-        return self.cached(("graph", graph_key(f)), lambda c: nx.freeze(view_graph(
-            self.store, f.slice, corpus=c, top=f.top, focus=f.focus, depth=f.depth,
-            path=f.path, hide_isolated=f.hide_isolated)), _size)
+            return self.cached(
+                ("graph", graph_key(f)),
+                lambda c: nx.freeze(
+                    picked(
+                        expanded(
+                            self.graph(replace(f, expand=(), drop=(), only=())),
+                            self.slice_graph(f),
+                            f.expand,
+                        ),
+                        f.drop,
+                        f.only,
+                    )
+                ),
+                _size,
+            )
+        return self.cached(
+            ("graph", graph_key(f)),
+            lambda c: nx.freeze(
+                view_graph(
+                    self.store,
+                    f.slice,
+                    corpus=c,
+                    top=f.top,
+                    focus=f.focus,
+                    depth=f.depth,
+                    path=f.path,
+                    hide_isolated=f.hide_isolated,
+                )
+            ),
+            _size,
+        )
 
     def positions(self, G: nx.Graph, layout: str = "preset") -> dict:
         """The fixed layout's positions of ``G`` (none for the page's own layouts), kept
@@ -151,16 +201,26 @@ class ViewData:
         and the actors keep their places."""
         if layout != "preset":
             return {}
-        key = (0, tuple(sorted((str(v), d.get("mentions", 1)) for v, d in G.nodes(data=True))),
-               tuple(sorted((*sorted((str(u), str(v))), d.get("weight", 1))
-                            for u, v, d in G.edges(data=True))))
+        key = (
+            0,
+            tuple(sorted((str(v), d.get("mentions", 1)) for v, d in G.nodes(data=True))),
+            tuple(
+                sorted(
+                    (*sorted((str(u), str(v))), d.get("weight", 1))
+                    for u, v, d in G.edges(data=True)
+                )
+            ),
+        )
         return self.layouts.get(key, lambda: positions(G, "spring", *VIEW_BOX), len)
 
     def slice_graph(self, f: Filters) -> nx.Graph:
         """Every actor and link of the view's slice (where expanded actors' neighbours come
         from), once per store revision and slice."""
-        return self.cached(("slice graph", f.slice), lambda c: nx.freeze(build_graph(
-            self.store, f.slice, corpus=c, evidence=False)), _size)
+        return self.cached(
+            ("slice graph", f.slice),
+            lambda c: nx.freeze(build_graph(self.store, f.slice, corpus=c, evidence=False)),
+            _size,
+        )
 
     def label(self, G: nx.Graph, node: object) -> str:
         return str(G.nodes[node].get("label", node)) if node in G else str(node)
@@ -175,15 +235,19 @@ class ViewData:
         evidence is read once per store revision (2.7 s for the most mentioned actor of
         10,000 articles) and cut to the slice's articles and dates here (shared entries:
         not to be changed)."""
-        every = self.cached(("evidence", str(node)), lambda _: actor_evidence(
-            self.store, str(node), None, limit=ALL), len)
+        every = self.cached(
+            ("evidence", str(node)),
+            lambda _: actor_evidence(self.store, str(node), None, limit=ALL),
+            len,
+        )
         sl = f.slice
         if not (sl.articles or sl.since or sl.until or not sl.include_undated):
             return every
         return [e for e in every if article_in({"id": e["article"], "date": e["date"]}, sl)]
 
-    def edge_evidence(self, G: nx.Graph, u: object, v: object,
-                      f: Filters) -> tuple[list[dict], dict]:
+    def edge_evidence(
+        self, G: nx.Graph, u: object, v: object, f: Filters
+    ) -> tuple[list[dict], dict]:
         """(every sentence linking two actors, spans of both actors' mentions in them)."""
         a, b = str(u), str(v)
         spans = mention_spans(self.evidence(G, a, f), self.evidence(G, b, f))
@@ -191,11 +255,15 @@ class ViewData:
 
     def caption(self, f: Filters, G: nx.Graph) -> str:
         """The briefing image's caption for this view (names its focus and path)."""
-        return slice_caption(f.slice, self.view_articles(G), shown=G.number_of_nodes(),
-                             total=G.graph["total_actors"],
-                             focus=self.label(G, f.focus) if f.focus else None,
-                             depth=f.depth,
-                             path=[self.label(G, v) for v in G.graph.get("path") or []])
+        return slice_caption(
+            f.slice,
+            self.view_articles(G),
+            shown=G.number_of_nodes(),
+            total=G.graph["total_actors"],
+            focus=self.label(G, f.focus) if f.focus else None,
+            depth=f.depth,
+            path=[self.label(G, v) for v in G.graph.get("path") or []],
+        )
 
     def view_articles(self, G: nx.Graph) -> list[dict]:
         wanted = set(G.graph["articles"])

@@ -1,0 +1,85 @@
+"""A top-N view in the browser (issue 25): the time from entering a new "top N" in the
+filters to headless Chromium drawing all N actors, on a store served by ``relgraph serve``.
+
+Each checkout (``--code``, repeatable; default this one) serves the same store from a process
+of its own and the runs alternate between them in one session. Every run asks for a view no
+process has computed yet (top 300, 301, 302, ...; the same sequence for each checkout): the
+server's view, its layout and the page's drawing are all in the time.
+
+Usage: python bench/browser_moves.py --db named.db [--code /tmp/base] [--code .] [--runs 5]
+       [--top 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from page import CY, browser, graph_ready, serve_checkout  # noqa: E402
+
+
+def top_move(driver, top: int) -> float:  # noqa: ANN001
+    """Seconds from entering ``top`` (Enter commits the debounced input) to ``top`` actors
+    drawn."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = driver.find_element(By.CSS_SELECTOR, "#top")
+    box.clear()
+    box.send_keys(str(top))
+    t0 = time.perf_counter()
+    box.send_keys(Keys.ENTER)
+    while not driver.execute_script(graph_ready(top)):
+        if time.perf_counter() - t0 > 120:
+            raise RuntimeError(f"top {top} not drawn after 120 s")
+        time.sleep(0.005)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--db", required=True, help="the store (e.g. bench/dashboard_moves.py's)")
+    p.add_argument("--code", action="append", help="a checkout to serve (repeatable)")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--top", type=int, default=300)
+    args = p.parse_args()
+    codes = [Path(c).resolve() for c in (args.code or [ROOT])]
+    served = [serve_checkout(c, Path(args.db).resolve()) for c in codes]
+    drivers = []
+    try:
+        for url, _ in served:
+            d = browser()
+            d.get(url)
+            t0 = time.perf_counter()
+            while not d.execute_script(
+                f"try {{ return {CY}.nodes().length > 0 }} catch (e) {{ return false }}"
+            ):
+                if time.perf_counter() - t0 > 180:
+                    raise RuntimeError(f"{url}: no graph after 180 s")
+                time.sleep(0.05)
+            drivers.append(d)
+        times: list[list[float]] = [[] for _ in codes]
+        for run in range(args.runs):
+            for i, d in enumerate(drivers):
+                times[i].append(top_move(d, args.top + run) * 1000)
+        for code, xs in zip(codes, times, strict=True):
+            print(
+                f"{code}: top {args.top}+ drawn, median {statistics.median(xs):.0f} ms "
+                f"(runs: {', '.join(f'{x:.0f}' for x in xs)})"
+            )
+    finally:
+        for d in drivers:
+            d.quit()
+        for _, proc in served:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
