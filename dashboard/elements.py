@@ -156,7 +156,7 @@ def legend(G: nx.Graph, color_by: str = "type",
     links = [("cooperative", style.polarity_color("cooperative")),
              ("hostile", style.polarity_color("hostile")),
              ("neutral", style.polarity_color("neutral")),
-             ("co-occurrence only", themes.theme("light")["cooc"])]
+             ("co-occurrence only", "var(--rg-cooc)")]  # the theme on screen's
     if G.graph.get("path"):
         links.append(("path", style.PATH_COLOR))
     return {COLOR_TITLES.get(color_by, "Actors"): colors, "Links": links,

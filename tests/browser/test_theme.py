@@ -4,11 +4,13 @@ canvas in both themes (computed here from the colours the browser and cytoscape 
 the choice is remembered when the page is opened again."""
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 from test_app import CY, js, open_app, wait_until
 
 from dashboard import ids
+from graph.views.themes import THEMES
 
 pytestmark = pytest.mark.browser
 
@@ -151,3 +153,33 @@ def test_the_timeline_follows_the_theme_both_ways_and_when_redrawn(dash_duo, see
     next(t for t in tabs if t.text == "Timeline").click()
     plot_in(dash_duo, dark=True)
     assert dash_duo.get_logs() == []
+
+
+def test_the_view_picture_and_the_legend_are_in_the_theme_on_screen(dash_duo, seed_store):
+    """The picture (Export ▸ SVG) in the dark theme: dark ground, title and legend in light
+    text (the graph's names are drawn light for a dark ground); the legend strip's
+    co-occurrence line is the theme's, as on the graph."""
+    open_app(dash_duo, seed_store)
+    shown_in(dash_duo, dark=False)
+    dash_duo.find_element(f"#{ids.THEME_TOGGLE}").click()
+    dark = shown_in(dash_duo, dark=True)
+    svg = js(dash_duo, "return window.relgraphImage.svg()")
+    root = ElementTree.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    ground = root.find(f"{ns}rect").get("fill")
+    assert contrast(ground, dark["canvas"]) < 1.2  # the canvas's ground
+    texts = root.findall(f"{ns}text")  # the title and the legend (the graph's are nested)
+    assert texts and all(contrast(t.get("fill"), ground) >= 4.5 for t in texts), [
+        (t.text, t.get("fill")) for t in texts]
+    for label in set(dark["labels"]):  # the names, as cytoscape draws them
+        assert contrast(label, ground) >= 4.5
+    cooc = js(dash_duo, f"""var item = Array.from(document.querySelectorAll(
+        '#{ids.LEGEND} .item')).find(e => e.textContent === 'co-occurrence only');
+        return getComputedStyle(item.previousElementSibling).backgroundColor;""")
+    assert contrast(cooc, rgb_hex(THEMES["dark"]["cooc"])) < 1.05
+    assert dash_duo.get_logs() == []
+
+
+def rgb_hex(colour: str) -> str:
+    r, g, b = rgb(colour)
+    return f"rgb({r:.0f}, {g:.0f}, {b:.0f})"
