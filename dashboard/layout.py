@@ -288,8 +288,9 @@ def legend_items(entries: dict[str, list[tuple[str, str]]]) -> list:
         row = [html.B(f"{title}: ")]
         for label, colour in items:
             shape = "dot" if title != "Links" else "line"
-            row += [html.Span(className=shape, style={"background": colour}),
-                    html.Span(label, className="item")]
+            # a mark and its name in one piece: a narrow strip wraps between entries only
+            row.append(html.Span([html.Span(className=shape, style={"background": colour}),
+                                  html.Span(label, className="item")], className="entry"))
         rows.append(html.Div(row))
     return rows
 

@@ -50,3 +50,26 @@ def test_names_never_overlap_with_the_timeline_or_details_open(dash_duo, seed_st
     assert settle(lambda: overlapping(dash_duo), lambda o: not o) == []
     assert settle(lambda: unlabelled(dash_duo, key), lambda u: not u) == []
     assert dash_duo.get_logs() == []
+
+
+def split_entries(dash_duo) -> list[str]:
+    """Legend entries whose mark and name are on different lines of the strip."""
+    return js(dash_duo, f"""return Array.from(document.querySelectorAll(
+        '#{ids.LEGEND} .item')).filter(item => {{
+            var mark = item.previousElementSibling.getBoundingClientRect();
+            var name = item.getBoundingClientRect();
+            return Math.abs((mark.top + mark.bottom) / 2 - (name.top + name.bottom) / 2) > 6;
+        }}).map(item => item.textContent);""")
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1920, 1080)])
+def test_a_legend_entry_never_splits_from_its_mark(dash_duo, seed_store, size):
+    """With the selection bar beside it the legend strip is narrow and wraps: between
+    entries, never between a colour and its name."""
+    open_app(dash_duo, seed_store, "color_by=community", size=size)
+    wait_for_labels(dash_duo, view_labels(seed_store))
+    js(dash_duo, f"{CY}.nodes().sort((a, b) => b.data('mentions') - a.data('mentions'))"
+                 ".slice(0, 3).select()")
+    dash_duo.wait_for_element(f"#{ids.SELECTION_BAR}:not([hidden])")
+    assert len(dash_duo.driver.find_elements("css selector", f"#{ids.LEGEND} .item")) >= 6
+    assert settle(lambda: split_entries(dash_duo), lambda s: not s) == []
