@@ -6,7 +6,8 @@
  * drawn in the frame that already holds most of its actors: those keep their place, a new
  * actor goes next to its neighbours already placed (or, with none, where the server's
  * layout puts it, scaled and shifted onto the frame). A view of mostly new actors starts a
- * new frame with the server's layout. Dragged positions go into the frame. The frames live
+ * new frame with the server's layout, unless it keeps at least half of the view on screen
+ * (an expansion, a larger top N): then the actors on screen stay put whatever joins them. Dragged positions go into the frame. The frames live
  * in the tab's sessionStorage (a reload keeps them; a new tab starts afresh). Cytoscape's own
  * layouts (cose, cola...) are left alone.
  *
@@ -98,6 +99,12 @@
     var fresh = nodes.not(known);
     var at = {};
     var step = 30 + 0.5 * (nodes.max(function (e) { return e.outerWidth(); }).value || 0);
+    function taken(q) {
+      return Object.keys(at).some(function (id) {
+        var p = at[id];
+        return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) < 0.8 * step * step;
+      });
+    }
     fresh.forEach(function (e) {
       var near = e.neighborhood("node").filter(function (m) {
         return frame[m.id()] && !guessed[m.id()];
@@ -109,12 +116,33 @@
         return;
       }
       delete guessed[e.id()];
+      // a step from the middle of its placed neighbours, in the direction the server's
+      // layout has it from theirs (so the new neighbours of one actor spread around it as
+      // the layout spreads them), turned a little when another new actor is there already
       var c = {x: 0, y: 0};
+      var l = {x: 0, y: 0};
       near.forEach(function (m) {
         c.x += frame[m.id()].x / near.length; c.y += frame[m.id()].y / near.length;
+        l.x += m.position().x / near.length; l.y += m.position().y / near.length;
       });
-      var a = angle(e.id());
-      at[e.id()] = {x: c.x + step * Math.cos(a), y: c.y + step * Math.sin(a)};
+      var dx = e.position().x - l.x;
+      var dy = e.position().y - l.y;
+      var a = dx || dy ? Math.atan2(dy, dx) : angle(e.id());
+      // the first free spot on rings a step apart, nearest first (turning either way
+      // from that direction by an angle that keeps spots a step apart on the ring)
+      var q = null;
+      for (var ring = 1; ring <= 6 && !q; ring++) {
+        var r = step * ring;
+        var turn = Math.min(Math.PI / 6, step / r);
+        for (var k = 0; k * turn <= Math.PI && !q; k++) {
+          for (var side = (k ? -1 : 1); side <= 1 && !q; side += 2) {
+            var t = a + side * k * turn;
+            var spot = {x: c.x + r * Math.cos(t), y: c.y + r * Math.sin(t)};
+            if (!taken(spot)) { q = spot; }
+          }
+        }
+      }
+      at[e.id()] = q || {x: c.x + step * Math.cos(a), y: c.y + step * Math.sin(a)};
     });
     nodes.cy().batch(function () {
       known.forEach(function (e) {
@@ -141,6 +169,7 @@
       state.frames.length > 0;
     var best = steady ? 0 : -1;
     var most = 0;
+    var stay = false; // the view on screen stays where it is (see below)
     if (!steady) {
       state.frames.forEach(function (frame, i) {
         var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
@@ -151,10 +180,21 @@
       var mine = adopted ? state.frames.indexOf(adopted) : -1;
       var held = mine < 0 ? 0 : nodes.filter(function (e) { return adopted[e.id()]; }).length;
       if (mine >= 0 && held * 2 >= nodes.length) { best = mine; most = held; adopted = null; }
+      // a view that keeps at least half of the view on screen (an expansion, a larger top
+      // N): drawn in the current frame, however many actors join, so none of those moves
+      var last = state.shown || [];
+      var before = {};
+      last.forEach(function (id) { before[id] = true; });
+      var kept = nodes.filter(function (e) { return before[e.id()]; }).length;
+      if (mine < 0 && most * 2 < nodes.length && state.current === 0 && last.length &&
+          kept * 2 >= last.length) {
+        best = 0;
+        stay = true;
+      }
     }
     var changed = false;
     if (steady) { guessed = {}; }
-    if (!steady && (best < 0 || most * 2 < nodes.length)) {
+    if (!steady && !stay && (best < 0 || most * 2 < nodes.length)) {
       // mostly new actors: the server's layout, as a new frame
       guessed = {};
       state.frames.unshift({});
@@ -163,6 +203,7 @@
     } else {
       changed = drawIn(nodes, use(best));
     }
+    if (!steady) { state.shown = nodes.map(function (e) { return e.id(); }); }
     record(nodes);
     return changed && !steady;
   }
