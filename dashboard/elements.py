@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph.core.choices import COLOR_TITLES, SIZE_LABELS
 from graph.views import style, themes
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import node_colors, node_measure
-from graph.views.sizing import SIZE_NAMES
 
 __all__ = ["KEY_LABELS", "LABEL_PX", "elements", "importance", "legend", "stylesheet"]
 
 LABEL_PX = 12  # label size on screen (px) at any zoom up to 100 %; larger when zoomed in
 KEY_LABELS = 20  # the most important actors of a view: labelled at any zoom and panel
-#: The legend's name for what node colour shows (see graph.core.choices.COLOR_BY)
-COLOR_TITLES = {"type": "Actors", "community": "Communities",
-                "quadclass balance": "Cooperation vs conflict", "first seen": "First seen",
-                "mentions": "Mentioned"}
 
 
 def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
@@ -160,9 +156,9 @@ def legend(G: nx.Graph, color_by: str = "type",
     links = [("cooperative", style.polarity_color("cooperative")),
              ("hostile", style.polarity_color("hostile")),
              ("neutral", style.polarity_color("neutral")),
-             ("co-occurrence only", themes.theme("light")["cooc"])]
+             ("co-occurrence only", "var(--rg-cooc)")]  # the theme on screen's
     if G.graph.get("path"):
         links.append(("path", style.PATH_COLOR))
     return {COLOR_TITLES.get(color_by, "Actors"): colors, "Links": links,
-            "Size": [(f"node size: {SIZE_NAMES.get(size_by, size_by)}; link width: sentences; "
+            "Size": [(f"node size: {SIZE_LABELS.get(size_by, size_by)}; link width: sentences; "
                       "→ direction", "")]}

@@ -19,7 +19,15 @@ from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
 from dashboard.panels import briefing_menu, export_menu, upload_menu
 from dashboard.theme import toggle_label
 from graph.core.cameo import QUAD_CLASSES, ROOTS, kind_info
-from graph.core.choices import COLOR_BY, SIZE_BY, TIME_MODES, WINDOW_SIZES
+from graph.core.choices import (
+    COLOR_BY,
+    COLOR_LABELS,
+    SIZE_BY,
+    SIZE_LABELS,
+    TIME_MODE_LABELS,
+    TIME_MODES,
+    WINDOW_SIZES,
+)
 from graph.core.model import ACTOR_TYPES
 from graph.views import style
 from graph.views.themes import css_variables
@@ -150,7 +158,6 @@ def dock(timeline: dict | None = None, rows: list | None = None,
 
 
 PLAY_MS = 1200  # one frame per this many ms while the time slider plays
-TIME_MODE_LABELS = {"step": " step through time", "compare": " compare two periods"}
 
 
 def time_panel() -> html.Div:
@@ -160,7 +167,7 @@ def time_panel() -> html.Div:
     return html.Div([
         html.Div([
             dcc.RadioItems(id=ids.TIME_MODE, value="step", inline=True, className="time-mode",
-                           options=[{"label": TIME_MODE_LABELS[m], "value": m}
+                           options=[{"label": " " + TIME_MODE_LABELS[m], "value": m}
                                     for m in TIME_MODES]),
             dcc.Dropdown(id=ids.TIME_SIZE, clearable=True, placeholder="window: automatic",
                          className="time-size", searchable=False,
@@ -236,10 +243,10 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
         pickers.actor_picker(ids.TARGET, actor_options, v["target"], placeholder="To…"),
         _label("Colour shows", ids.COLOR_BY),
         dcc.Dropdown(id=ids.COLOR_BY, clearable=False, value=v["color_by"],
-                     options=[{"label": COLOR_LABELS.get(c, c), "value": c} for c in COLOR_BY]),
+                     options=[{"label": COLOR_LABELS[c], "value": c} for c in COLOR_BY]),
         _label("Node size shows", ids.SIZE_BY),
         dcc.Dropdown(id=ids.SIZE_BY, clearable=False, value=v["size_by"],
-                     options=[{"label": n, "value": n} for n in SIZE_BY]),
+                     options=[{"label": SIZE_LABELS[n], "value": n} for n in SIZE_BY]),
         _label("Layout", ids.LAYOUT),
         dcc.Dropdown(id=ids.LAYOUT, clearable=False, value=v["layout"],
                      options=[{"label": "fixed (as in briefings)" if n == "preset" else n,
@@ -248,10 +255,6 @@ def filters_panel(articles: list[dict], actor_options: list[dict], kinds: list[s
     ]
 
 
-#: How the colour choices read in the filters (the values are graph.core.choices.COLOR_BY)
-COLOR_LABELS = {"type": "actor type", "community": "community (Louvain)",
-                "quadclass balance": "QuadClass balance (cooperation vs conflict)",
-                "first seen": "first seen (date)", "mentions": "mentions"}
 
 
 def kind_options(kinds: list[str]) -> list[dict]:
@@ -285,8 +288,9 @@ def legend_items(entries: dict[str, list[tuple[str, str]]]) -> list:
         row = [html.B(f"{title}: ")]
         for label, colour in items:
             shape = "dot" if title != "Links" else "line"
-            row += [html.Span(className=shape, style={"background": colour}),
-                    html.Span(label, className="item")]
+            # a mark and its name in one piece: a narrow strip wraps between entries only
+            row.append(html.Span([html.Span(className=shape, style={"background": colour}),
+                                  html.Span(label, className="item")], className="entry"))
         rows.append(html.Div(row))
     return rows
 

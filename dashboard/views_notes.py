@@ -4,11 +4,13 @@ saved on this database, each a link) and the notes under an actor's or a link's 
 everyone on the same database sees them: the list is read when the menu opens, the notes
 when something is selected.
 
-A saved view keeps where each actor was drawn: "Save" first takes the positions from the
-graph on the page (``assets/mental_map.js``), then the server stores them with the view's
-query. Its link carries ``view=<name>``, which no filter reads: opening it (a second
-session, another analyst) sends the stored positions to the page, which draws every actor
-saved there exactly where it was and an actor new since then next to its neighbours.
+A saved view keeps where each actor was drawn, in any layout: "Save" first takes the
+positions from the graph on the page (``assets/mental_map.js``: what the page shows, dragged
+actors included), then the server stores them with the view's query. Its link carries
+``view=<name>``, which no filter reads: opening it (a second session, another analyst) sends
+the stored positions to the page, which draws every actor saved there exactly where it was
+and an actor new since then next to its neighbours (in one of cytoscape's layouts, cose or
+cola, over what the layout drew).
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def view_name(search: object) -> str | None:
 def snapshot_positions(value: object) -> dict[str, tuple[float, float]] | None:
     """The positions the page sends with "Save" (``{"positions": {id: [x, y]}}``), checked:
     at most :data:`~graph.store.annotations.MAX_PLACED` actors, finite numbers; None: the
-    page has none (another layout than the fixed one, an empty graph)."""
+    page has none (an empty graph)."""
     if not isinstance(value, dict) or not isinstance(value.get("positions"), dict | None):
         raise InvalidValue("a view's snapshot must hold its positions")
     got = value.get("positions") or {}

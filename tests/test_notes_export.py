@@ -1,7 +1,7 @@
 """Analysts' notes leave the store with the graph: in the JSON, GraphML, GEXF and CSV
-exports (read back with json, networkx and csv) and in the briefing deck's speaker notes
-(read back with python-pptx), each on the actors and links it was written on; all on a small
-synthetic store of invented actors."""
+exports (read back with json, networkx and csv), in the briefing deck's speaker notes (read
+back with python-pptx) and in the Markdown pack, each on the actors and links it was written
+on; all on a small synthetic store of invented actors."""
 
 from __future__ import annotations
 
@@ -141,3 +141,58 @@ def test_the_dashboard_downloads_carry_the_notes_too(noted):
     doc = json.loads(payload)
     (edge,) = [e for e in doc["edges"] if {e["source"], e["target"]} == {u, v}]
     assert [n["user"] for n in edge["notes"]] == ["ben"]
+
+
+def md_sections(text: str) -> dict[str, str]:
+    """The Markdown pack's sections by heading (the graph's: its ``# `` title)."""
+    out: dict[str, str] = {}
+    head = ""
+    for line in text.splitlines():
+        if line.startswith("# ") or line.startswith("## "):
+            head = line.split(" ", 1)[1]
+            out[head] = ""
+        elif head:
+            out[head] += line + "\n"
+    return out
+
+
+def test_the_markdown_pack_carries_the_notes_of_what_each_section_shows(noted, tmp_path):
+    stem = tmp_path / "pack"
+    assert main(["brief", "--db", str(noted["path"]), "-o", str(stem), "-f", "md"]) == 0
+    text = Path(str(stem) + ".md").read_text("utf-8")
+    sections = md_sections(text)
+    titles = list(sections)
+    labels = noted["labels"]
+    actor, (u, v) = labels[noted["actor"]], noted["link"]
+    graph = sections[titles[0]]
+    assert "**Analysts' notes**" in graph
+    assert f"- {actor}: Chairs the harbour talks; check the May minutes. (ana, " in graph
+    assert f"- {actor}: Second source confirms the chair. (ben, " in graph
+    assert (f"- {labels[u]} – {labels[v]}: Cousins" in graph
+            or f"- {labels[v]} – {labels[u]}: Cousins" in graph)
+    assert "Chairs the harbour talks" in sections["Actors"]
+    assert "must not travel" not in text  # not drawn
+    assert not any("Analysts' notes" in sections[t] for t in titles if t.startswith("Sources"))
+    b = build_briefing(noted["store"])
+    chunks = [b.relations[i:i + RELATIONS_PER_PAGE]
+              for i in range(0, len(b.relations), RELATIONS_PER_PAGE)]
+    parts = [sections[t] for t in titles if t.startswith("Key relations")]
+    assert len(parts) == len(chunks) >= 1
+    for part, rows in zip(parts, chunks, strict=True):
+        ends = {x for r in rows for x in r.ends}
+        pairs = {frozenset(r.ends) for r in rows}
+        assert ("Chairs the harbour talks" in part) == (noted["actor"] in ends)
+        assert ("Cousins" in part) == (frozenset(noted["link"]) in pairs)
+
+
+def test_a_note_in_the_markdown_pack_is_plain_text(tmp_path):
+    """Nothing in a note becomes Markdown or HTML: no tag, no emphasis, no link, no table."""
+    path = tmp_path / "hostile.db"
+    store = synthetic_store(path, articles=20, actors=30)
+    G = view_graph(store, top=25)
+    top = max(G, key=lambda v: (G.degree(v, weight="weight"), v))
+    store.add_note(top, "See <b>this</b> | *not bold* [link](x)", "cy")
+    stem = tmp_path / "pack"
+    assert main(["brief", "--db", str(path), "-o", str(stem), "-f", "md"]) == 0
+    graph = next(iter(md_sections(Path(str(stem) + ".md").read_text("utf-8")).values()))
+    assert r"See &lt;b&gt;this&lt;/b&gt; \| \*not bold\* \[link\](x) (cy, " in graph

@@ -9,7 +9,7 @@ import pytest
 from dashboard.elements import stylesheet
 from graph.core.choices import THEMES as CHOICES
 from graph.views import style
-from graph.views.themes import THEMES, contrast, css_variables, theme
+from graph.views.themes import THEMES, contrast, css_variables, plot_layout, theme
 
 
 def test_each_choice_is_a_theme_with_the_same_colours_named():
@@ -40,3 +40,15 @@ def test_light_graph_colours_are_the_images_and_the_stylesheet_follows_the_theme
         node = next(r["style"] for r in stylesheet(name) if r["selector"] == "node")
         assert node["color"] == THEMES[name]["label"]
         assert node["text-outline-color"] == THEMES[name]["halo"]
+
+
+@pytest.mark.parametrize("name", CHOICES)
+def test_a_plotly_figure_takes_the_themes_ground_and_readable_text(name):
+    patch = plot_layout(name)
+    t = THEMES[name]
+    assert patch["layout"]["paper_bgcolor"] == patch["layout"]["plot_bgcolor"] == t["bg"]
+    for text in (patch["layout"]["font"]["color"], patch["layout"]["legend"]["font"]["color"]):
+        assert contrast(text, t["bg"]) >= 4.5
+    assert contrast(patch["layout"]["modebar"]["color"], t["bg"]) >= 3
+    # grid lines stay faint: visible, but never louder than the text
+    assert 1 < contrast(patch["axis"]["gridcolor"], t["bg"]) < contrast(t["text"], t["bg"])

@@ -6,15 +6,18 @@
  * drawn in the frame that already holds most of its actors: those keep their place, a new
  * actor goes next to its neighbours already placed (or, with none, where the server's
  * layout puts it, scaled and shifted onto the frame). A view of mostly new actors starts a
- * new frame with the server's layout. Dragged positions go into the frame. The frames live
+ * new frame with the server's layout, unless it keeps at least half of the view on screen
+ * (an expansion, a larger top N): then the actors on screen stay put whatever joins them. Dragged positions go into the frame. The frames live
  * in the tab's sessionStorage (a reload keeps them; a new tab starts afresh). Cytoscape's own
  * layouts (cose, cola...) are left alone.
  *
  * relgraph.js calls window.relgraphMap.hold(cy) when a view's elements arrived; true when
  * it moved something (the graph is then fitted again). A saved view keeps the positions on
- * screen (snapshot) and brings them back when opened, in any session (adopt: they become
- * the newest frame). The time slider's frames (actors of
- * class "frame") are all drawn in the current frame, so an actor never moves between them.
+ * screen in any layout (snapshot) and brings them back when opened, in any session (adopt:
+ * with the fixed layout they become the newest frame; with one of cytoscape's they are put
+ * over each drawing the layout makes of it while the address names the view, an actor new
+ * since then next to its neighbours). The time slider's frames (actors of class "frame")
+ * are all drawn in the current frame, so an actor never moves between them.
  */
 (function () {
   "use strict";
@@ -25,6 +28,7 @@
   // may arrive after its actors): placed again when their neighbours are there
   var guessed = {};
   var adopted = null; // the frame of a saved view being opened (see adopt)
+  var drawnAs = null; // the same in one of cytoscape's layouts (see laidOut)
 
   function load() {
     try {
@@ -85,6 +89,76 @@
     return frame;
   }
 
+  function drawIn(nodes, frame) {
+    // draw ``nodes`` in ``frame``: an actor it holds where it was, a new one next to its
+    // neighbours placed there (or, with none, where the layout put it, scaled and shifted
+    // onto the frame); true when an actor moved
+    var changed = false;
+    var known = nodes.filter(function (e) { return frame[e.id()] && !guessed[e.id()]; });
+    var place = onto(known, frame);
+    var fresh = nodes.not(known);
+    var at = {};
+    var step = 30 + 0.5 * (nodes.max(function (e) { return e.outerWidth(); }).value || 0);
+    function taken(q) {
+      return Object.keys(at).some(function (id) {
+        var p = at[id];
+        return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) < 0.8 * step * step;
+      });
+    }
+    fresh.forEach(function (e) {
+      var near = e.neighborhood("node").filter(function (m) {
+        return frame[m.id()] && !guessed[m.id()];
+      });
+      if (near.empty()) {
+        // where it was put before, else where the server's layout puts it
+        at[e.id()] = frame[e.id()] || place(e.position());
+        guessed[e.id()] = true;
+        return;
+      }
+      delete guessed[e.id()];
+      // a step from the middle of its placed neighbours, in the direction the server's
+      // layout has it from theirs (so the new neighbours of one actor spread around it as
+      // the layout spreads them), turned a little when another new actor is there already
+      var c = {x: 0, y: 0};
+      var l = {x: 0, y: 0};
+      near.forEach(function (m) {
+        c.x += frame[m.id()].x / near.length; c.y += frame[m.id()].y / near.length;
+        l.x += m.position().x / near.length; l.y += m.position().y / near.length;
+      });
+      var dx = e.position().x - l.x;
+      var dy = e.position().y - l.y;
+      var a = dx || dy ? Math.atan2(dy, dx) : angle(e.id());
+      // the first free spot on rings a step apart, nearest first (turning either way
+      // from that direction by an angle that keeps spots a step apart on the ring)
+      var q = null;
+      for (var ring = 1; ring <= 6 && !q; ring++) {
+        var r = step * ring;
+        var turn = Math.min(Math.PI / 6, step / r);
+        for (var k = 0; k * turn <= Math.PI && !q; k++) {
+          for (var side = (k ? -1 : 1); side <= 1 && !q; side += 2) {
+            var t = a + side * k * turn;
+            var spot = {x: c.x + r * Math.cos(t), y: c.y + r * Math.sin(t)};
+            if (!taken(spot)) { q = spot; }
+          }
+        }
+      }
+      at[e.id()] = q || {x: c.x + step * Math.cos(a), y: c.y + step * Math.sin(a)};
+    });
+    nodes.cy().batch(function () {
+      known.forEach(function (e) {
+        var h = frame[e.id()];
+        var p = e.position();
+        if (p.x !== h.x || p.y !== h.y) { e.position({x: h.x, y: h.y}); changed = true; }
+      });
+      fresh.forEach(function (e) {
+        var p = e.position();
+        var q = at[e.id()];
+        if (p.x !== q.x || p.y !== q.y) { e.position({x: q.x, y: q.y}); changed = true; }
+      });
+    });
+    return changed;
+  }
+
   function hold(cy) {
     if (!preset() || cy.nodes().empty()) { return false; }
     var nodes = cy.nodes();
@@ -95,6 +169,7 @@
       state.frames.length > 0;
     var best = steady ? 0 : -1;
     var most = 0;
+    var stay = false; // the view on screen stays where it is (see below)
     if (!steady) {
       state.frames.forEach(function (frame, i) {
         var k = nodes.filter(function (e) { return frame[e.id()]; }).length;
@@ -105,53 +180,30 @@
       var mine = adopted ? state.frames.indexOf(adopted) : -1;
       var held = mine < 0 ? 0 : nodes.filter(function (e) { return adopted[e.id()]; }).length;
       if (mine >= 0 && held * 2 >= nodes.length) { best = mine; most = held; adopted = null; }
+      // a view that keeps at least half of the view on screen (an expansion, a larger top
+      // N): drawn in the current frame, however many actors join, so none of those moves
+      var last = state.shown || [];
+      var before = {};
+      last.forEach(function (id) { before[id] = true; });
+      var kept = nodes.filter(function (e) { return before[e.id()]; }).length;
+      if (mine < 0 && most * 2 < nodes.length && state.current === 0 && last.length &&
+          kept * 2 >= last.length) {
+        best = 0;
+        stay = true;
+      }
     }
     var changed = false;
     if (steady) { guessed = {}; }
-    if (!steady && (best < 0 || most * 2 < nodes.length)) {
+    if (!steady && !stay && (best < 0 || most * 2 < nodes.length)) {
       // mostly new actors: the server's layout, as a new frame
       guessed = {};
       state.frames.unshift({});
       state.frames = state.frames.slice(0, FRAMES);
       state.current = 0;
     } else {
-      var frame = use(best);
-      var known = nodes.filter(function (e) { return frame[e.id()] && !guessed[e.id()]; });
-      var place = onto(known, frame);
-      var fresh = nodes.not(known);
-      var at = {};
-      var step = 30 + 0.5 * (nodes.max(function (e) { return e.outerWidth(); }).value || 0);
-      fresh.forEach(function (e) {
-        var near = e.neighborhood("node").filter(function (m) {
-          return frame[m.id()] && !guessed[m.id()];
-        });
-        if (near.empty()) {
-          // where it was put before, else where the server's layout puts it
-          at[e.id()] = frame[e.id()] || place(e.position());
-          guessed[e.id()] = true;
-          return;
-        }
-        delete guessed[e.id()];
-        var c = {x: 0, y: 0};
-        near.forEach(function (m) {
-          c.x += frame[m.id()].x / near.length; c.y += frame[m.id()].y / near.length;
-        });
-        var a = angle(e.id());
-        at[e.id()] = {x: c.x + step * Math.cos(a), y: c.y + step * Math.sin(a)};
-      });
-      cy.batch(function () {
-        known.forEach(function (e) {
-          var h = frame[e.id()];
-          var p = e.position();
-          if (p.x !== h.x || p.y !== h.y) { e.position({x: h.x, y: h.y}); changed = true; }
-        });
-        fresh.forEach(function (e) {
-          var p = e.position();
-          var q = at[e.id()];
-          if (p.x !== q.x || p.y !== q.y) { e.position({x: q.x, y: q.y}); changed = true; }
-        });
-      });
+      changed = drawIn(nodes, use(best));
     }
+    if (!steady) { state.shown = nodes.map(function (e) { return e.id(); }); }
     record(nodes);
     return changed && !steady;
   }
@@ -171,6 +223,7 @@
     cy.on("dragfree", "node", function (e) {
       if (preset()) { record(e.target.union(cy.nodes(":selected"))); }
     });
+    cy.on("layoutstop", function () { laidOut(cy); });
   }
 
   function findCy() {
@@ -179,10 +232,10 @@
   }
 
   function snapshot() {
-    // where each actor is drawn (model units, to 0.01), for a saved view; null with another
-    // layout than the fixed one (cytoscape's own layouts place actors themselves)
+    // where each actor is drawn (model units, to 0.01), in any layout: what the page shows
+    // (dragged actors included), for a saved view; null for an empty graph
     var cy = findCy();
-    if (!cy || !preset() || cy.nodes().empty()) { return null; }
+    if (!cy || cy.nodes().empty()) { return null; }
     var out = {};
     cy.nodes().forEach(function (e) {
       var p = e.position();
@@ -191,26 +244,50 @@
     return out;
   }
 
+  function mostlyIn(nodes, frame) {
+    return nodes.nonempty() &&
+      nodes.filter(function (e) { return frame[e.id()]; }).length * 2 >= nodes.length;
+  }
+
+  function redraw(cy) {
+    cy.stop();
+    cy.fit(undefined, 24);
+    if (window.relgraph && window.relgraph.placeLabels) { window.relgraph.placeLabels(); }
+  }
+
+  function laidOut(cy) {
+    // one of cytoscape's layouts finished: while the address names a saved view (view=),
+    // its saved positions go over the layout's when the view on screen is mostly its actors
+    if (!/[?&]view=/.test(window.location.search)) { drawnAs = null; }
+    if (preset() || !drawnAs || !mostlyIn(cy.nodes(), drawnAs)) { return; }
+    guessed = {};
+    drawIn(cy.nodes(), drawnAs);
+    redraw(cy);
+  }
+
   function adopt(positions) {
-    // a saved view's positions ({id: [x, y]}) become the newest frame: its actors are drawn
-    // exactly there, one new since then next to its neighbours (hold); the view's elements
-    // may come before or after them
+    // a saved view's positions ({id: [x, y]}): its actors are drawn exactly there, one new
+    // since then next to its neighbours; the view's elements may come before or after them.
+    // The fixed layout: they become the newest frame (hold). One of cytoscape's: they are
+    // put over what the layout drew, when it has drawn this view (laidOut)
     var frame = {};
     Object.keys(positions).forEach(function (id) {
       frame[id] = {x: positions[id][0], y: positions[id][1]};
     });
     guessed = {};
+    var cy = findCy();
+    if (!preset()) {
+      drawnAs = frame;
+      if (cy) { laidOut(cy); }
+      return;
+    }
     state.frames.unshift(frame);
     state.frames = state.frames.slice(0, FRAMES);
     state.current = 0;
     adopted = frame;
     save();
-    var cy = findCy();
     // the view on screen is the saved one: now; else when its elements come (hold)
-    if (cy && !cy.nodes().empty() && hold(cy)) {
-      cy.fit(undefined, 24);
-      if (window.relgraph && window.relgraph.placeLabels) { window.relgraph.placeLabels(); }
-    }
+    if (cy && !cy.nodes().empty() && hold(cy)) { redraw(cy); }
   }
 
   window.relgraphMap = {hold: hold, attach: attach, snapshot: snapshot, adopt: adopt,

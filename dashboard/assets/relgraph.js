@@ -58,13 +58,35 @@
     ];
   }
 
+  // Farther spots for a key actor's label when the four next to its node are all taken by
+  // other labels: one or two lines further down or up, or beside the node a line lower or
+  // higher (the stylesheet's margins plus ``dy``, set on the node: see placeLabels).
+  var MARGIN_Y = {"": 2, "lbl-top": -2, "lbl-right": 0, "lbl-left": 0};
+  function fartherSpots(near) {
+    var out = [];
+    [1, 2].forEach(function (k) {
+      near.forEach(function (s) {
+        var h = s.box.y2 - s.box.y1;
+        var steps = s.cls === "" ? [k] : s.cls === "lbl-top" ? [-k] : [k, -k];
+        steps.forEach(function (m) {
+          var dy = m * h;
+          out.push({cls: s.cls, dy: dy, box: {x1: s.box.x1, x2: s.box.x2, y1: s.box.y1 + dy,
+                                              y2: s.box.y2 + dy}});
+        });
+      });
+    });
+    return out;
+  }
+
   function placeLabels() {
     // Labels in order of importance: the selection, a focus and a path, then the key actors
     // (class "key": the most important of the view, by weighted degree), then the others
     // by rank. A label takes the first spot around its node that overlaps no label placed
     // and no other node; a key actor's label, failing that, the first spot clear of labels
-    // (over a lesser node) and in the end its own spot anyway: the key actors are always
-    // named. The others that find no spot are hidden until you zoom in or hover.
+    // (over a lesser node), then one a line or two farther (fartherSpots) and in the end its
+    // own spot anyway: the key actors are always named, and two names overlap only when
+    // nothing else is left. The others that find no spot are hidden until you zoom in or
+    // hover.
     labelTimer = null;
     if (!cy || cy.nodes().length === 0) { return; }
     var z = cy.zoom();
@@ -82,6 +104,9 @@
     cy.startBatch();
     nodes.style("font-size", fs);
     cy.nodes().removeClass("nolabel lbl-top lbl-right lbl-left");
+    cy.nodes().filter(function (n) { return n.scratch("_farther"); }).forEach(function (n) {
+      n.removeStyle("text-margin-y").scratch("_farther", false);
+    });
     cy.endBatch();
     own = false;
     var bodies = nodes.map(function (n) {
@@ -92,6 +117,7 @@
     var placed = [];
     var hide = [];
     var moved = {"lbl-top": [], "lbl-right": [], "lbl-left": []};
+    var shifted = []; // [node, text-margin-y] of labels put a line or two away
     function clearOfLabels(box) {
       return !placed.some(function (p) { return overlap(p, box); });
     }
@@ -111,16 +137,29 @@
         return clearOfLabels(b) && clearOfNodes(b, i);
       });
       if (!spot && n.hasClass("key")) {
-        spot = all.find(function (s) { return clearOfLabels(pad(s.box, gap)); }) || all[0];
+        // a key actor is always named: next to its node over a lesser actor, else a line or
+        // two away, clear of other actors if it can be, else anywhere clear of labels, and
+        // in the end its own spot anyway
+        var farther = fartherSpots(all);
+        spot = all.find(function (s) { return clearOfLabels(pad(s.box, gap)); }) ||
+          farther.find(function (s) {
+            var b = pad(s.box, gap);
+            return clearOfLabels(b) && clearOfNodes(b, i);
+          }) ||
+          farther.find(function (s) { return clearOfLabels(pad(s.box, gap)); }) || all[0];
       }
       if (!spot) { hide.push(n); return; }
       placed.push(spot.box);
       if (spot.cls) { moved[spot.cls].push(n); }
+      if (spot.dy) { shifted.push([n, MARGIN_Y[spot.cls] + spot.dy]); }
     });
     own = true;
     cy.batch(function () {
       cy.collection(hide).union(faded).addClass("nolabel");
       Object.keys(moved).forEach(function (cls) { cy.collection(moved[cls]).addClass(cls); });
+      shifted.forEach(function (nd) {
+        nd[0].scratch("_farther", true).style("text-margin-y", nd[1]);
+      });
     });
     own = false;
     document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));

@@ -5,7 +5,9 @@
  * (read from the legend strip on the page), so a picture pasted elsewhere still says what
  * it shows. One layout (layoutBands) is painted twice: on a canvas for the PNG, as SVG
  * elements for the SVG. Nothing travels to the server: a large view's PNG is more than a
- * server without uploads accepts in a request.
+ * server without uploads accepts in a request. The picture is in the theme on screen (its
+ * ground and text colours, the CSS variables of dashboard/theme.py): the graph's names are
+ * drawn for that ground (light names on a dark one).
  */
 (function () {
   "use strict";
@@ -15,6 +17,14 @@
   function findCy() {
     var el = document.getElementById("graph");
     return el && el._cyreg && el._cyreg.cy;
+  }
+
+  function colours() {
+    // the theme on screen (graph/views/themes.py through dashboard/theme.py), else light
+    var css = window.getComputedStyle(document.documentElement);
+    function v(name, light) { return css.getPropertyValue(name).trim() || light; }
+    return {bg: v("--rg-bg", "#ffffff"), text: v("--rg-text", "#222222"),
+            muted: v("--rg-muted", "#555555")};
   }
 
   function legendRows() {
@@ -31,8 +41,10 @@
       var items = [];
       Array.prototype.forEach.call(row.querySelectorAll(".dot, .line"), function (mark) {
         var label = mark.nextElementSibling;
+        // the colour as drawn: a theme's colour is a CSS variable in the mark's style
         items.push({shape: mark.classList.contains("line") ? "line" : "dot",
-                    colour: mark.style.background || mark.style.backgroundColor,
+                    colour: window.getComputedStyle(mark).backgroundColor ||
+                      mark.style.background,
                     label: label ? label.textContent : ""});
       });
       rows.push({title: title ? title.textContent : "", items: items});
@@ -55,8 +67,9 @@
       return measure.measureText(text).width;
     }
     var pad = PAD * s;
+    var c = colours();
     var head = {steps: [{kind: "text", x: pad, y: pad + 15 * s, size: 15 * s, bold: true,
-                         text: title(), colour: "#222222"}], height: 36 * s};
+                         text: title(), colour: c.text}], height: 36 * s};
     var steps = [];
     var line = 17 * s;
     var x = pad;
@@ -67,14 +80,14 @@
     legendRows().forEach(function (row) {
       if (row.note) {
         fits(textWidth(row.note, size, false));
-        steps.push({kind: "text", x: x, y: y, size: size, text: row.note, colour: "#555555"});
+        steps.push({kind: "text", x: x, y: y, size: size, text: row.note, colour: c.muted});
         newLine();
         return;
       }
       var head = row.title;
       fits(textWidth(head, size, true));
       steps.push({kind: "text", x: x, y: y, size: size, bold: true, text: head,
-                  colour: "#222222"});
+                  colour: c.text});
       x += textWidth(head, size, true) + 4 * s;
       row.items.forEach(function (item) {
         var mark = (item.shape === "line" ? 16 : 11) * s;
@@ -84,7 +97,7 @@
           ? {kind: "rect", x: x, y: y - 6 * s, w: mark, h: 4 * s, colour: item.colour}
           : {kind: "dot", x: x + mark / 2, y: y - 4 * s, r: mark / 2, colour: item.colour});
         steps.push({kind: "text", x: x + mark + 4 * s, y: y, size: size, text: item.label,
-                    colour: "#222222"});
+                    colour: c.text});
         x += w;
       });
       newLine();
@@ -147,7 +160,8 @@
   }
 
   function svgPicture(cy) {
-    var inner = cy.svg({full: true, scale: 1, bg: "#ffffff"})
+    var bg = colours().bg;
+    var inner = cy.svg({full: true, scale: 1, bg: bg})
       .replace(/<\?xml[^>]*\?>/, "").replace(/<!DOCTYPE[^>]*>/, "");
     var size = /<svg[^>]*\bwidth="([\d.]+)(?:px)?"[^>]*\bheight="([\d.]+)(?:px)?"/
       .exec(inner) || [0, cy.width(), cy.height()];
@@ -162,13 +176,14 @@
     var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
       "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"" +
       " width=\"" + width + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " +
-      height + "\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>" +
+      height + "\"><rect width=\"100%\" height=\"100%\" fill=\"" + escapeXml(bg) + "\"/>" +
       svgSteps(bands.head.steps, 0) + inner + svgSteps(bands.foot.steps, top + h) + "</svg>";
     return text;
   }
 
   function pngPicture(cy, done) {
     var s = 2;
+    var bg = colours().bg;
     var img = new Image();
     img.onload = function () {
       var width = Math.max(img.width, 640 * s);
@@ -178,14 +193,14 @@
       canvas.width = width;
       canvas.height = top + img.height + bands.foot.height;
       var ctx = canvas.getContext("2d");
-      ctx.fillStyle = "#ffffff";
+      ctx.fillStyle = bg;
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       paint(ctx, bands.head.steps, 0);
       ctx.drawImage(img, (width - img.width) / 2, top);
       paint(ctx, bands.foot.steps, top + img.height);
       canvas.toBlob(done, "image/png");
     };
-    img.src = cy.png({output: "base64uri", full: true, scale: s, bg: "#ffffff"});
+    img.src = cy.png({output: "base64uri", full: true, scale: s, bg: bg});
   }
 
   var clicks = {png: 0, svg: 0}; // which button was pressed: the one whose count grew

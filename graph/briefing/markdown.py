@@ -1,5 +1,7 @@
 """The briefing pack as Markdown (GitHub-flavoured tables), with the deck's pages as
-sections; the graph is the SVG written beside it, and each citation links to its source."""
+sections; the graph is the SVG written beside it, and each citation links to its source.
+The analysts' notes on what a section shows close it, as a list (the deck's speaker notes:
+:attr:`graph.briefing.pages.Page.notes`)."""
 
 from __future__ import annotations
 
@@ -19,10 +21,12 @@ def markdown(b: Briefing, picture: str, more: list[str] | None = None) -> str:
     if b.subtitle:
         out += [f"*{_inline(b.subtitle)}*", ""]
     out += [f"![Actor network: {_inline(b.caption)}]({picture})", "", _inline(b.caption), ""]
-    for page in pages(b)[1:]:
+    first, *rest = pages(b)
+    out += _notes(first.notes)
+    for page in rest:
         out += [f"## {_inline(page.title)}", ""]
         if page.kind == "picture":
-            out += [f"![{_inline(page.title)}]({next(others)})", ""]
+            out += [f"![{_inline(page.title)}]({next(others)})", "", *_notes(page.notes)]
             continue
         out += ["| " + " | ".join(page.header) + " |",
                 "| " + " | ".join("---" for _ in page.header) + " |"]
@@ -37,8 +41,16 @@ def markdown(b: Briefing, picture: str, more: list[str] | None = None) -> str:
         out.append("")
         if page.footnote:
             out += [_inline(page.footnote), ""]
+        out += _notes(page.notes)
     out += ["---", "", "*" + _inline(b.notes) + "*", ""]
     return "\n".join(out)
+
+
+def _notes(lines: tuple[str, ...]) -> list[str]:
+    """A section's analysts' notes as a list under a bold heading (nothing without notes)."""
+    if not lines:
+        return []
+    return ["**Analysts' notes**", "", *(f"- {_inline(line)}" for line in lines), ""]
 
 
 def _inline(text: str) -> str:

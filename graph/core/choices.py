@@ -1,5 +1,7 @@
 """Every list of choices, defined once: the CLI's option choices, the dashboard's controls,
-the image and export modules and the Python API all import them from here.
+the image and export modules and the Python API all import them from here, and with them how
+a choice reads to a person (``*_LABELS``, ``COLOR_TITLES``: the dashboard's menus, the legends
+of the dashboard and of the images; a test checks every choice has one).
 
 Relation kinds are the one list not spelled out here: they come from the lexicon
 (``graph/data/relations.toml``) through :func:`graph.names.forms.relation_kinds`, and their
@@ -8,10 +10,11 @@ CAMEO roots from :data:`graph.core.cameo.ROOTS`.
 
 from __future__ import annotations
 
-__all__ = ["BRIEF_FORMATS", "COLOR_BY", "DATA_FORMATS", "DATE_BASES", "DATE_PRECISIONS",
-           "DEFAULT_SIZE", "DEFAULT_TOP", "EVENT_FORMATS", "EXPORT_FORMATS", "IMAGE_FORMATS",
-           "LABEL_MODES", "LAYOUTS", "LINK_CHANGES", "SIZES", "SIZE_BY",
-           "THEMES", "TIME_MODES", "WINDOW_SIZES"]
+__all__ = ["BRIEF_FORMATS", "COLOR_BY", "COLOR_LABELS", "COLOR_TITLES", "DATA_FORMATS",
+           "DATE_BASES", "DATE_PRECISIONS", "DEFAULT_SIZE", "DEFAULT_TOP", "EVENT_FORMATS",
+           "EXPORT_FORMATS", "IMAGE_FORMATS",
+           "LABEL_MODES", "LAYOUTS", "LINK_CHANGES", "SIZES", "SIZE_BY", "SIZE_LABELS",
+           "THEMES", "TIME_MODES", "TIME_MODE_LABELS", "WINDOW_SIZES"]
 
 #: Files an event table is written as (``relgraph events``, the dashboard's events download).
 EVENT_FORMATS = ("csv", "json")
@@ -36,8 +39,21 @@ LAYOUTS = ("spring", "kamada-kawai", "circular", "shell")
 #: What an actor's size shows (:mod:`graph.views.sizing`; "first seen": the newest largest).
 SIZE_BY = ("mentions", "degree", "weighted degree", "articles", "betweenness", "events",
            "first seen")
+#: How a size choice reads: in the dashboard's menu and in legends ("node size: …").
+SIZE_LABELS = {"mentions": "mentions", "degree": "links", "weighted degree": "link weight",
+               "articles": "articles", "betweenness": "betweenness (bridging role)",
+               "events": "events (typed relations)",
+               "first seen": "first seen (days after the earliest)"}
 #: What an actor's colour shows.
 COLOR_BY = ("type", "community", "quadclass balance", "first seen", "mentions")
+#: How a colour choice reads in the dashboard's menu.
+COLOR_LABELS = {"type": "actor type", "community": "community (Louvain)",
+                "quadclass balance": "QuadClass balance (cooperation vs conflict)",
+                "first seen": "first seen (date)", "mentions": "mentions"}
+#: The title of a colour choice's entries in a legend.
+COLOR_TITLES = {"type": "Actors", "community": "Communities",
+                "quadclass balance": "Cooperation vs conflict", "first seen": "First seen",
+                "mentions": "Mentioned"}
 #: Which actors of an image carry a label.
 LABEL_MODES = ("top", "all", "none")
 #: How precisely an event date is known, finest first (:class:`graph.core.model.EventDate`).
@@ -54,5 +70,7 @@ LINK_CHANGES = ("new", "stronger", "weaker", "gone", "unchanged")
 WINDOW_SIZES = ("week", "month", "quarter", "year")
 #: What the dashboard's "Over time" tab shows: one window at a time, or two periods compared.
 TIME_MODES = ("step", "compare")
+#: How a time mode reads in the dashboard.
+TIME_MODE_LABELS = {"step": "step through time", "compare": "compare two periods"}
 #: The dashboard's colour themes (:mod:`graph.views.themes`).
 THEMES = ("light", "dark")

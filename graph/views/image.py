@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.core.choices import DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
+from graph.core.choices import COLOR_TITLES, DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
 from graph.core.errors import EmptySliceError, InvalidValue
 from graph.views import style
 from graph.views.captions import number_key, slice_caption, sources_lines, wrap
@@ -188,7 +188,7 @@ def _plot(G: nx.Graph, t: Typography, width: int, plot_h: float, *, labels: str,
     traces: list[dict] = []
     _edges(traces, G, pos, node_d, w_lo, w_hi, route, changes)
     _nodes(traces, G, pos, node_d, colors, color_legend, route, focus,
-           "Actors" if color_by != "community" else "Communities")
+           COLOR_TITLES.get(color_by, "Actors"))
     relation_legend(traces, route, legend.kinds,
                     lambda text: clip_to(text, legend.text_room, t.legend))
     must = set(route) | ({focus} if focus else set())

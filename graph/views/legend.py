@@ -8,13 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.core.cameo import kind_info
+from graph.core.choices import SIZE_LABELS
 from graph.core.model import POLARITIES
 from graph.views import style
 from graph.views.typography import Typography, text_width
 
-__all__ = ["Legend", "cameo_entries", "legend_layout", "relation_legend", "scale_legend"]
+__all__ = ["Legend", "cameo_entries", "legend_layout", "relation_legend", "scale_legend",
+           "scale_text", "scale_values"]
 
-SIZE_NAMES = {"mentions": "mentions", "degree": "links", "weighted degree": "link weight"}
 #: Height of one legend row in font sizes, as plotly spaces its entries (measured: 19.9 px
 #: per row at 13 px).
 ROW = 1.55
@@ -39,7 +40,7 @@ def legend_layout(t: Typography, groups: list[str], route: bool, kinds: list[str
     entries = cameo_entries(kinds)
     texts = [*groups, *LINK_ENTRIES, *(name for name, _ in entries)]
     widest = max(max(text_width(x, t.legend) for x in texts) + 3.2 * t.legend,
-                 text_width(f"Node size: {SIZE_NAMES.get(size_by, size_by)}", t.legend_title),
+                 text_width(f"Node size: {SIZE_LABELS.get(size_by, size_by)}", t.legend_title),
                  text_width("Relation types (CAMEO root)", t.legend_title))
     width = min(widest + 30, page_width / 3)
     text_room = width - 30 - 3.2 * t.legend
@@ -105,6 +106,25 @@ def scales_height(t: Typography) -> float:
     return 2 * ROW * t.legend_title + style.NODE_SIZE[1] + 2 * ROW * t.legend + 12
 
 
+def scale_values(lo: float, hi: float) -> list[float]:
+    """The node-size scale's values: least, middle and largest (the middle a whole number
+    for a measure that counts, whole at both ends)."""
+    if hi <= lo:
+        return [lo]
+    mid = (lo + hi) / 2
+    whole = float(lo).is_integer() and float(hi).is_integer()
+    return sorted({lo, round(mid) if whole else mid, hi})
+
+
+def scale_text(value: float, span: float) -> str:
+    """A scale value as the legend writes it: whole numbers for counts and wide ranges,
+    else with the decimals the range needs (betweenness: 0, 0.08, 0.16)."""
+    if span >= 10 or float(value).is_integer():
+        return f"{value:,.0f}"
+    decimals = 2 if span >= 0.1 else 3
+    return f"{value:.{decimals}f}"
+
+
 def scale_legend(shapes: list, annotations: list, t: Typography, size_by: str, lo: float,
                  hi: float, w_lo: float, w_hi: float, plot_h: float) -> None:
     """Node size and link width scales, drawn at the bottom of the legend column (px from
@@ -121,14 +141,14 @@ def scale_legend(shapes: list, annotations: list, t: Typography, size_by: str, l
                             "font": {"size": size, "color": "#333333"}})
 
     top = scales_height(t)
-    label(f"Node size: {SIZE_NAMES.get(size_by, size_by)}", px, top - ROW * t.legend_title / 2,
+    label(f"Node size: {SIZE_LABELS.get(size_by, size_by)}", px, top - ROW * t.legend_title / 2,
           t.legend_title, bold=True)
-    values = sorted({lo, round((lo + hi) / 2), hi}) if hi > lo else [lo]
+    values = scale_values(lo, hi)
     mid = top - ROW * t.legend_title - style.NODE_SIZE[1] / 2  # circles' centre line
     cx: float = px  # pixels: the circles' widths are not whole
     for value in values:
         d = style.node_size(value, lo, hi)
-        text = f"{value:,.0f}"
+        text = scale_text(value, hi - lo)
         shapes.append({"type": "circle", "xref": "paper", "yref": "paper",
                        "xsizemode": "pixel", "ysizemode": "pixel", "xanchor": x,
                        "yanchor": mid / plot_h, "x0": cx, "x1": cx + d, "y0": -d / 2,

@@ -15,14 +15,13 @@ from datetime import date
 
 import networkx as nx
 
+from graph.core.choices import SIZE_LABELS
 from graph.views import style
 
 __all__ = ["BETWEENNESS_SAMPLE", "SIZE_NAMES", "betweenness", "measure", "sizes"]
 
-#: How a size choice reads in a legend ("node size: …").
-SIZE_NAMES = {"mentions": "mentions", "degree": "links", "weighted degree": "link weight",
-              "articles": "articles", "betweenness": "betweenness",
-              "events": "events (typed relations)", "first seen": "recency (first seen)"}
+#: How a size choice reads in a legend ("node size: …"): :data:`graph.core.choices.SIZE_LABELS`.
+SIZE_NAMES = SIZE_LABELS
 #: Betweenness is sampled from this many actors (seeded, so stable) in larger views: exact
 #: betweenness grows with actors × links and would dominate the view's time at top 300.
 BETWEENNESS_SAMPLE = 40

@@ -6,7 +6,9 @@ grounds alike). The light theme's graph colours are the images' (``style.BACKGRO
 
 The page reads a theme as CSS custom properties (:func:`css_variables`, ``--rg-<name>``,
 used by ``dashboard/assets/relgraph.css``); cytoscape's stylesheet reads it directly
-(``dashboard/elements.py``). :func:`contrast` is the WCAG 2 contrast ratio, which labels
+(``dashboard/elements.py``); the dashboard's plotly figures (the timeline) take
+:func:`plot_layout`, merged into their own layout in the browser (``dashboard/theme.py``).
+:func:`contrast` is the WCAG 2 contrast ratio, which labels
 against the background must keep at 4.5 or more (a test checks each theme).
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from graph.views import style
 
-__all__ = ["THEMES", "contrast", "css_variables", "theme"]
+__all__ = ["THEMES", "contrast", "css_variables", "plot_layout", "theme"]
 
 THEMES: dict[str, dict[str, str]] = {
     "light": {
@@ -25,6 +27,7 @@ THEMES: dict[str, dict[str, str]] = {
         "hover": "#f0f0f0",
         "open": "#e8eef6",  # an open menu's button
         "border": "#dddddd",
+        "grid": "#eeeeee",  # a chart's grid lines (the timeline)
         "text": "#222222",
         "muted": "#555555",
         "accent": "#0b5cad",
@@ -48,6 +51,7 @@ THEMES: dict[str, dict[str, str]] = {
         "hover": "#313840",
         "open": "#2c3a4d",
         "border": "#3b424b",
+        "grid": "#2c3238",
         "text": "#e4e6e8",
         "muted": "#a9b1ba",
         "accent": "#6aa9ec",
@@ -74,6 +78,21 @@ def theme(name: str | None) -> dict[str, str]:
 def css_variables(name: str | None) -> dict[str, str]:
     """Theme ``name`` as CSS custom properties: ``{"--rg-bg": "#…", …}``."""
     return {f"--rg-{k.replace('_', '-')}": v for k, v in theme(name).items()}
+
+
+def plot_layout(name: str | None) -> dict:
+    """The colours of theme ``name`` for a plotly figure: ``{"layout": …, "axis": …}``, a
+    patch merged into a figure's own layout (``axis`` into each of its axes, ``xaxis``,
+    ``yaxis``, ``yaxis2``…). It recolours the ground, text, axes, grid, legend and tool bar
+    and leaves the rest, the traces' colours included, as it is."""
+    t = theme(name)
+    return {"layout": {"paper_bgcolor": t["bg"], "plot_bgcolor": t["bg"],
+                       "font": {"color": t["text"]},
+                       "legend": {"bgcolor": t["bg"], "font": {"color": t["text"]}},
+                       "modebar": {"bgcolor": t["bg"], "color": t["muted"],
+                                   "activecolor": t["accent"]}},
+            "axis": {"gridcolor": t["grid"], "linecolor": t["border"],
+                     "zerolinecolor": t["border"], "tickcolor": t["border"]}}
 
 
 def _luminance(hex_color: str) -> float:

@@ -226,3 +226,40 @@ def test_an_actor_new_since_the_view_was_saved_goes_next_to_its_neighbours(dash_
         assert away <= 30 + 0.5 * widest + 1, (away, widest)
     finally:
         b.quit()
+
+
+@pytest.mark.parametrize("layout", ["cose", "circle"])
+def test_a_saved_view_keeps_its_positions_in_any_layout(dash_duo, shared_store, layout):
+    """Saved in one of cytoscape's layouts, with an actor dragged: another session opening
+    the link sees every actor where it was saved, not where the layout would put it."""
+    store = shared_store
+    settled(dash_duo, f"top=20&layout={layout}", store, 20)
+    a = dash_duo.driver
+    wait_until(lambda: not js(dash_duo, f"return {CY}.nodes().some(n => n.animated())"),
+               what="the layout done")
+    canvas = dash_duo.find_element(f"#{ids.GRAPH}")
+    actor = js(dash_duo, f"return {CY}.nodes().max(n => n.degree()).ele.id()")
+    x, y = rendered(dash_duo, actor)
+    w, h = canvas.size["width"], canvas.size["height"]
+    before = positions(a)[actor]
+    (ActionChains(a).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2))
+     .click_and_hold().move_by_offset(15, 10).move_by_offset(40, 45).release().perform())
+    wait_until(lambda: positions(a)[actor] != before, what="the actor dragged")
+    a.find_element(By.ID, ids.VIEWS_OPEN).click()
+    a.find_element(By.ID, ids.VIEW_NAME).send_keys(f"By hand in {layout}")
+    saved = positions(a)
+    a.find_element(By.ID, ids.VIEW_SAVE).click()
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_STATUS}",
+                                    f"saved 'By hand in {layout}' with where its 20 actors are")
+    kept = store.view_positions(f"By hand in {layout}")
+    assert kept is not None and set(kept) == set(saved) and not same_places(saved, kept, 0.01)
+    b = second_browser()
+    try:
+        b.get(dash_duo.server_url + f"/?top=20&layout={layout}&view="
+              + quote_plus(f"By hand in {layout}"))
+        wait_until(lambda: set(positions(b)) == set(saved) and not same_places(
+            saved, positions(b)), what="the saved positions in the second session")
+        assert f"layout={layout}" in b.current_url
+    finally:
+        b.quit()
+    assert dash_duo.get_logs() == []

@@ -51,7 +51,7 @@ def test_the_largest_actor_follows_what_size_shows(dash_duo, seed_store):
     open_app(dash_duo, seed_store)
     wait_until(lambda: largest_on_screen(dash_duo) == str(largest[first]),
                what=f"{largest[first]} largest by {first}")
-    choose(dash_duo, ids.SIZE_BY, other)
+    choose(dash_duo, ids.SIZE_BY, SIZE_NAMES[other])  # the menu lists the labels
     wait_until(lambda: largest_on_screen(dash_duo) == str(largest[other]),
                what=f"{largest[other]} largest by {other}")
     dash_duo.wait_for_contains_text(f"#{ids.LEGEND}", f"node size: {SIZE_NAMES[other]}")
