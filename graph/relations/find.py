@@ -37,6 +37,7 @@ from graph.relations.participants import (
     relayed_owner,
     subjects_of,
 )
+from graph.relations.voice import is_passive, to_infinitive
 
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
 
@@ -94,8 +95,16 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                     found.append((token, frame, pairs))
                 if pairs or needed is not None:
                     break  # a phrase that matched is the verb's sense, with or without actors
+            else:
+                headline = _headline(token, at, lex.verbs)
+                if headline is not None:  # "Reuters interviews X", parsed with no object
+                    found.append((token, *headline))
     for token in nouns:
         if token.i in consumed or token.i in at:
+            continue
+        headline = _headline(token, at, lex.verbs)
+        if headline is not None:
+            found.append((token, *headline))
             continue
         frames = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
         for frame in frames or ():
@@ -136,6 +145,43 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                     kind=kind, polarity=kind_info(kind).polarity, directed=True,
                     trigger=(said or token).text))
     return out
+
+
+def _headline(token: Token, at: dict[int, MentionSpan],
+              verbs: dict) -> tuple[Frame, list[tuple[str, str]]] | None:
+    """A headline's verb the tagger reads as a plural noun: "Reuters interviews Ana Lima",
+    "Kenya sanctions Uganda" — a lexicon verb in "-s" right after an actor that opens the
+    sentence (or follows a colon), and before actors named with only role words between
+    ("interviews economist Ana Lima and Li Wei"). The frame is the verb's plain one."""
+    if token.tag_ not in ("NNS", "VBZ") or not token.is_lower or token.i == 0:
+        return None
+    lemma = next((token.lower_[:-n] for n in (1, 2) if token.lower_[:-n] in verbs), None)
+    frame = next((f for f in verbs.get(lemma, ()) if not f.needs and not f.objects
+                  and not f.reverse), None)
+    left = at.get(token.i - 1)
+    if frame is None or left is None or left.end != token.i:
+        return None
+    doc = token.doc
+    if left.start != token.sent.start and doc[left.start - 1].text not in (":", "—", "–"):
+        return None
+    targets: list[str] = []
+    j = token.i + 1
+    while j < min(len(doc), token.i + 9):
+        span = at.get(j)
+        if span is not None:
+            after = doc[span.end] if span.end < len(doc) else None
+            if after is None or after.pos_ not in ("NOUN", "PROPN") or after.i in at:
+                targets.append(span.mention.name)  # not "Israeli" in "Israeli writer X"
+            j = span.end
+        elif doc[j].pos_ in ("ADJ", "NOUN", "CCONJ") and doc[j].is_lower:
+            j += 1
+        else:
+            break
+    pairs = [(left.mention.name, t) for t in dict.fromkeys(targets)
+             if t != left.mention.name]
+    if frame.object_source:
+        pairs = [(t, s) for s, t in pairs]
+    return (frame, pairs) if pairs else None
 
 
 def _verb_lemma(token: Token, verbs: dict) -> str | None:
@@ -225,7 +271,8 @@ def _blocker(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(5):
         head = token.head
-        if head.i == token.i or token.dep_ not in _CHAIN and not _for_clause(token):
+        if head.i == token.i or token.dep_ not in _CHAIN and not _for_clause(
+                token) and not to_infinitive(token):
             return None
         if token.dep_ != "conj":
             lemma = head.lemma_.lower()
@@ -234,6 +281,8 @@ def _blocker(trigger: Token) -> Token | None:
                 particles.append(token.lower_)
             elif _for_clause(token):  # "called for Russia to release X"
                 particles.append("for")
+            elif token.dep_ == "xcomp" or to_infinitive(token):  # "called on X to free Y"
+                particles += [c.lower_ for c in head.children if c.dep_ == "prep"]
             if lemma in blockers() or any(f"{lemma} {p}" in blockers() for p in particles):
                 return head
             if token.dep_ == "xcomp" and _negated(head):
@@ -242,20 +291,39 @@ def _blocker(trigger: Token) -> Token | None:
     return None
 
 
+def _past_colon(verb: Token, child: Token) -> bool:
+    """A colon or semicolon between a verb and a child read as its object: a misparse of
+    what follows the clause ("defended the record: "The minister and I are ...")."""
+    lo, hi = sorted((verb.i, child.i))
+    return any(t.text in (":", ";") for t in verb.doc[lo + 1:hi])
+
+
 def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
+    pairs = _frame_pairs(verb, frame, at, spans, needed)
+    return [(t, s) for s, t in pairs] if frame.object_source else pairs
+
+
+def _frame_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
+                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
     if not frame.needs and any(c.dep_ in ("oprd", "prt") for c in verb.children):
         # "called the judge a dictator" is naming, "called off the visit" another verb: a
         # plain frame never reads a particle verb or a naming construction
         return []
     passive = [n for c in verb.children if c.dep_ == "nsubjpass" and c != needed
                for n in actors_of(c, at)]
+    if not passive and verb.dep_ == "acl" and is_passive(verb):
+        # "X, a scholar interviewed by Y": the noun the participle modifies is done to
+        noun, agents = verb.head, prep_objects(verb, ("by",), at)
+        passive = [n for n in actors_of(noun, at) + (
+            actors_of(noun.head, at) if noun.dep_ == "appos" else []) if n not in agents]
     if passive and not frame.reverse:
         return pair_up(prep_objects(verb, ("by",), at), passive, frame)
     subjects = subjects_of(verb, at, spans)
     if not subjects:
         return []
-    direct = [c for c in verb.children if c.dep_ in OBJ and c != needed]
+    direct = [c for c in verb.children if c.dep_ in OBJ and c != needed
+              and not _past_colon(verb, c)]
     if not direct and verb.lemma_.lower() in _SMALL_CLAUSE:
         # "helped Syria rebuild", parsed as a clause "Syria rebuild": Syria is the object;
         # "help rebuild Syria": the object of the act helped

@@ -41,6 +41,7 @@ class Frame:
     person_kind: str = ""  # kind to use when the target is a person ("expelled X": deport)
     crowd_kind: str = ""  # kind to use when the subject is a crowd ("students protested")
     modified: tuple[tuple[str, str], ...] = ()  # (modifier, kind): "car bombing" is assault
+    object_source: bool = False  # "X interviewed Y": the object is the source (Y speaks to X)
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,16 @@ def lexicon() -> Lexicon:
         for lemma in dict.fromkeys(n.split()[-1] for n in spec.get("nouns", [])):
             extra = ("of",) if lemma in patient_of and "of" not in preps else ()
             nouns.setdefault(lemma, []).append(Frame(kind, polarity, preps + extra, **common))
+        for lemma in spec.get("object_source", []):
+            plain.setdefault(lemma, []).append(
+                Frame(kind, polarity, preps, object_source=True, **common))
         back = tuple(spec.get("reverse_preps", []))
         needs = frozenset(spec.get("reverse_objects", [])) or objects
         for lemma in spec.get("reverse", []):
+            # "obtained a doctorate from X": the kind's other senses hold in reverse too
             (restricted if needs else plain).setdefault(lemma, []).append(
-                Frame(kind, polarity, back, objects=needs, reverse=True))
+                Frame(kind, polarity, back, objects=needs, reverse=True,
+                      not_objects=common["not_objects"]))
     verbs = {lemma: tuple(phrases.get(lemma, []) + restricted.get(lemma, [])
                           + plain.get(lemma, []))
              for lemma in {*phrases, *restricted, *plain}}

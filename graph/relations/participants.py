@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
 from graph.relations.lexicon import intent_nouns, lexicon, speech_nouns
+from graph.relations.voice import PREP_CONTROL, is_passive, to_infinitive
 
 __all__ = ["actors_of", "companions", "is_water", "participants", "places", "prep_objects",
            "relayed_owner", "subjects_of", "verb_above"]
@@ -280,8 +281,9 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             if names:
                 return names
     head = verb.head
-    if head.i == verb.i:
-        return []
+    if head.i == verb.i or is_passive(verb):
+        return []  # "the places that would be given X", "was kept and then transferred to
+        # Y": the one the act is done to is no doer, and the clause above names no other
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
         # "accusing Pyongyang (since last year) of shipping weapons": the accused ships;
         # "thanked Horvat for sending troops": the one thanked sent them.
@@ -302,8 +304,11 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             if raised[0].lower_ in _PERSONAL | _PLURAL:
                 return antecedent(raised[0], at, spans)
             return actors_of(raised[0], at)
-        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if verb.dep_ == "xcomp" and controller:
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")
+                      and verb.dep_ == "xcomp"] or [
+            o for p in head.children if p.dep_ == "prep" and f"{head.lemma_.lower()} "
+            f"{p.lower_}" in PREP_CONTROL for o in pobjs(p)]
+        if controller and (verb.dep_ == "xcomp" or to_infinitive(verb)):
             return actors_of(controller[0], at)  # "urged X to visit Y": X would visit
         if head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "acl" and head.lemma_.lower() in intent_nouns():
