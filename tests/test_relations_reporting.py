@@ -135,3 +135,87 @@ def test_a_word_past_a_colon_is_no_object_even_when_parsed_as_one(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert _past_colon(doc[2], doc[7])
     assert not _past_colon(doc[2], doc[4])
+
+
+@pytest.mark.parametrize("text", [
+    "The head of NATO, Lee Min-ho, met Ana Souza in Brasilia.",
+    "Co-founder of Northwind, Lee Min-ho, personally met with Ana Souza.",
+])
+def test_a_name_set_off_after_a_body_is_its_heads(found, text):
+    got = found(text)
+    assert ("Lee Min-ho", "meet", "Ana Souza") in got
+    assert not {r for r in got if r[0] in ("NATO", "Northwind")}
+
+
+def test_former_members_do_not_act_as_the_body(found):
+    assert not {r for r in found("Former members of Hamas met Israel's envoy.")
+                if r[0] == "Hamas"}
+    assert ("Hamas", "attack", "Israel") in found("Members of Hamas attacked Israel.")
+
+
+def test_his_visit_beside_a_partner_is_nobodys_for_sure(found):
+    got = found("Lee Min-ho met with Ana Souza during his visit to Brazil.")
+    assert ("Lee Min-ho", "meet", "Ana Souza") in got
+    assert not {r for r in got if r[1] == "visit"}
+    assert ("Lee Min-ho", "visit", "Brazil") in found(
+        "Lee Min-ho signed the accord during his visit to Brazil.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Foreign Ministry said Kwame Mensah contacted Kenya's foreign minister over the "
+     "refugees.", ("Kwame Mensah", "consult", "Kenya")),
+    ("The State Department said Kwame Mensah, the envoy, contacted Thailand's foreign minister "
+     "over temporary housing for the refugees out at sea.", ("Kwame Mensah", "consult",
+                                                            "Thailand")),
+    ("Li Wei got in touch with Olga Petrova last week.", ("Li Wei", "consult", "Olga Petrova")),
+])
+def test_contacting_someone_is_consulting_them(found, text, expected):
+    assert expected in found(text)
+
+
+def test_a_particle_is_one_next_to_its_verb(found):
+    assert not found("Kenya called off the visit to Uganda.")
+
+
+@pytest.mark.parametrize("text", [
+    "Li Wei criticised the rules regarding Rohingya travelling to Malaysia.",
+    "The policies regarding Koreans travelling to Japan were criticised.",
+])
+def test_an_act_inside_a_topic_did_not_happen(found, text):
+    assert not {r for r in found(text) if r[1] == "visit"}
+
+
+def test_people_doing_an_act_outside_a_topic_still_do_it(found):
+    assert ("Koreans", "visit", "Japan") in found("Lee Min-ho met Koreans travelling to Japan.")
+
+
+def test_the_object_pronoun_of_a_claim_is_the_claimant(found):
+    got = found("Ana Souza has claimed that the Andean Mining Company imprisoned her for "
+                "twelve years.")
+    assert ("Andean Mining Company", "arrest", "Ana Souza") in got
+
+
+def test_the_head_of_a_body_named_through_a_split_title_is_the_name(nlp):
+    """ "Co-founder of X, Lee Min-ho, met ..." as the parser reads it in running text: "Co"
+    the subject, "founder (of X)" its appositive, the name an appositive of X."""
+    from spacy.tokens import Doc
+
+    from graph.core.model import Mention, MentionSpan
+    from graph.relations.participants import subjects_of
+
+    words = ["Co", "-", "founder", "of", "Northwind", ",", "Lee", "Min-ho", ",", "met", "with",
+             "Ana", "Souza", "."]
+    heads = [9, 0, 0, 2, 3, 4, 7, 4, 9, 9, 9, 12, 10, 9]
+    deps = ["nsubj", "punct", "appos", "prep", "pobj", "punct", "compound", "appos", "punct",
+            "ROOT", "prep", "compound", "pobj", "punct"]
+    pos = ["NOUN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB",
+           "ADP", "PROPN", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+    def span(start, end, kind):
+        name = doc[start:end].text
+        return MentionSpan(start, end, Mention(0, start, end, name, name, kind, "ORG"))
+
+    spans = [span(4, 5, "organisation"), span(6, 8, "person"), span(11, 13, "person")]
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    assert subjects_of(doc[9], at, spans) == ["Lee Min-ho"]

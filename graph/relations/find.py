@@ -29,14 +29,13 @@ from graph.relations.participants import (
     OBJ,
     SUBJ,
     actors_of,
-    is_water,
     participants,
-    places,
     pobjs,
     prep_objects,
     relayed_owner,
     subjects_of,
 )
+from graph.relations.places import is_water, places
 from graph.relations.voice import is_passive, to_infinitive
 
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
@@ -115,7 +114,7 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple] = set()
     for token, frame, pairs in sorted(found, key=lambda f: f[0].i):
-        if _negated(token):
+        if _negated(token) or _topic(token):
             continue
         blocker = _blocker(token)
         if blocker is not None:
@@ -253,6 +252,21 @@ def _negated(trigger: Token) -> bool:
     return any(c.dep_ == "neg" for c in trigger.children)
 
 
+#: Words after which a noun is a topic: "policies regarding Muslims travelling to X".
+_TOPICS = {"regarding", "about", "concerning", "toward", "towards", "over"}
+
+
+def _topic(trigger: Token) -> bool:
+    """An act described as what people of a kind do, inside a topic ("policies regarding
+    migrants travelling to X", "fears about firms selling arms to Y"): no act that happened."""
+    noun = trigger.head
+    if trigger.tag_ != "VBG":
+        return False
+    if trigger.dep_ == "pcomp":  # "regarding Rohingya travelling to X" read as a clause
+        return noun.lower_ in _TOPICS
+    return trigger.dep_ == "acl" and noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in _TOPICS
+
+
 def _for_clause(token: Token) -> bool:
     """A "for X to V" clause ("called for Russia to release X")."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
@@ -298,6 +312,16 @@ def _past_colon(verb: Token, child: Token) -> bool:
     return any(t.text in (":", ";") for t in verb.doc[lo + 1:hi])
 
 
+def _particle(verb: Token, child: Token) -> bool:
+    """A particle of ``verb``: right after it or after its object ("called off the visit",
+    "called the visit off"); an "out" far after ("contacted X over housing out at sea") is a
+    misparse of an adverb."""
+    if child.dep_ != "prt":
+        return False
+    ends = {verb.i} | {c.i for c in verb.children if c.dep_ in OBJ}
+    return child.i - 1 in ends
+
+
 def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
     pairs = _frame_pairs(verb, frame, at, spans, needed)
@@ -306,7 +330,7 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
 
 def _frame_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                  spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
-    if not frame.needs and any(c.dep_ in ("oprd", "prt") for c in verb.children):
+    if not frame.needs and any(c.dep_ == "oprd" or _particle(verb, c) for c in verb.children):
         # "called the judge a dictator" is naming, "called off the visit" another verb: a
         # plain frame never reads a particle verb or a naming construction
         return []

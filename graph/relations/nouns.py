@@ -17,7 +17,8 @@ from spacy.tokens import Token
 
 from graph.mentions.find import MentionSpan
 from graph.relations.lexicon import Frame, lexicon
-from graph.relations.participants import actors_of, places, pobjs, prep_objects, subjects_of
+from graph.relations.participants import actors_of, pobjs, prep_objects, subjects_of
+from graph.relations.places import places
 
 __all__ = ["governor_of", "noun_pairs", "pair_up"]
 
@@ -87,12 +88,23 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
                      and _other_trigger(governor, frame, noun))):
         # "X made a visit to Y", "X held talks with Y", "X arrived for a meeting with Y"; the
         # target may hang on the governing verb ("launched strikes Monday on Y")
+        if _whose(noun, governor, at):
+            return []  # "X met Y during his visit": his may be Y's, not the subject's
         sources = subjects_of(governor, at, spans)
         targets = targets or prep_objects(governor, frame.preps, at)
         if not targets and frame.place_preps and noun.dep_ == "dobj":
             # "X carried out airstrikes in Y": where the governed act happened
             targets = places(governor, [], frame.place_preps, frame.preps, at)
     return pair_up(sources, targets, frame)
+
+
+def _whose(noun: Token, governor: Token, at: dict[int, MentionSpan]) -> bool:
+    """An event noun owned by a pronoun ("his visit") under a verb that names a partner
+    besides its subject ("X met Y during his visit"): the owner may be either."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return False
+    return any(o.i in at for c in governor.children if c.dep_ in ("dobj", "dative", "prep")
+               for o in (c, *pobjs(c)) if o.i != noun.i)
 
 
 def governor_of(noun: Token) -> Token:

@@ -21,11 +21,11 @@ from spacy.tokens import Token
 
 from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
-from graph.relations.lexicon import intent_nouns, lexicon, speech_nouns
+from graph.relations.lexicon import intent_nouns, lexicon
 from graph.relations.voice import PREP_CONTROL, is_passive, to_infinitive
 
-__all__ = ["actors_of", "companions", "is_water", "participants", "places", "prep_objects",
-           "relayed_owner", "subjects_of", "verb_above"]
+__all__ = ["actors_of", "companions", "participants", "prep_objects", "relayed_owner",
+           "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -35,6 +35,7 @@ _INHERIT = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "acomp")
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = {"he", "she"}
 _PLURAL = {"they"}
+_PERSONAL_OBJECTS = {"him", "her"}
 # Verbs whose subject is the one a pronoun in their complement clause refers to ("X said he
 # would ..."). Not "report": news outlets report what others do.
 REPORTING = {"say", "tell", "add", "announce", "insist", "state", "promise", "vow", "pledge",
@@ -82,6 +83,11 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
                   if c.dep_ == "appos" and c.i in at and at[c.i].mention.type == "person"]
     if appositive:
         return appositive
+    for c in token.children:  # "co-founder" split, "Co" with the appositive "founder (of X)"
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in at and depth < 4:
+            found = _owners(c, at, depth + 1)
+            if found:
+                return found
     named = [n for c in token.children if c.dep_ in _NAMED and c.i in at
              and not (c.dep_ != "poss" and _has_named_poss(token, at))
              for n in [at[c.i].mention.name] + [x for cc in c.conjuncts for x in
@@ -89,7 +95,15 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
     if named:
         return named
     owned = []
-    owner_preps = ("including",) if _is_event(token) else ("of", "from", "including")
+    event = _is_event(token)
+    holder = [at[a.i].mention.name for p in token.children if p.dep_ == "prep"
+              and p.lower_ == "of" and not event for o in pobjs(p) for a in o.children
+              if a.dep_ == "appos" and a.i in at and at[a.i].mention.type == "person"]
+    if holder:  # "the head of NATO, Li Wei, said": the name set off after the body is the head's
+        return holder
+    if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in token.children):
+        return []  # "former members of X" are no longer X's
+    owner_preps = ("including",) if event else ("of", "from", "including")
     if token.lemma_.lower() in _BORDERS:
         owner_preps = (*owner_preps, "with")  # "the border with Niger" is Niger's
     for prep in token.children:
@@ -112,6 +126,8 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
             if x.i in at]
 
 
+#: Modifiers that end the tie to an owner: "former members of X" do not act as X.
+_FORMER = frozenset({"former", "ex", "onetime", "erstwhile"})
 #: Nouns for a line shared with a neighbour: "the border with X" stands for X.
 _BORDERS = frozenset({"border", "frontier", "boundary"})
 
@@ -193,49 +209,21 @@ def participants(noun: Token, at: At, depth: int = 0) -> list[str]:
     return []
 
 
-def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
-           target_preps: tuple[str, ...], at: At, extra: tuple[Token, ...] = ()) -> list[str]:
-    """Countries and places where a violent act happened, when it names no other target: "Boko
-    Haram attacked a village in Cameroon", "killed six soldiers in Somalia", "Israeli strikes in
-    Lebanon" (as an event coder codes the location's country as the target)."""
-
-    words = intent_nouns() | speech_nouns() | lexicon().nouns.keys()
-    if any(h.lemma_.lower() in words or h.lower_ in words for h in holders if h.dep_ in OBJ):
-        return []  # "attacked the plan in Brussels" is no act on Brussels
-    holders = [*holders, *extra]
-    # "an attack on energy facilities in X": through the target's preposition too
-    holders += [o for h in holders for p in h.children if p.dep_ == "prep"
-                and p.lower_ in target_preps for o in pobjs(p)]
-    names = prep_objects(token, place_preps, at)
-    for holder in holders:
-        names += prep_objects(holder, place_preps, at)
-    kinds = {s.mention.name: s.mention.type for s in at.values()}
-    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")
-            and not is_water(n)]  # "a ship in the Red Sea": no one's
-
-
-#: Last words of bodies of water: an act there is on no country ("attacked a ship in the Red
-#: Sea" has no place target).
-_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "canal", "river",
-                     "lake", "channel", "sound", "waters"})
-
-
-def is_water(name: str) -> bool:
-    """A body of water ("the Red Sea", "Strait of Hormuz"): no one an act is done to."""
-    words = name.lower().split()
-    return bool(words) and (words[-1] in _WATERS or (len(words) > 2 and words[1] == "of"
-                                                     and words[0] in _WATERS))
-
-
 def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
     """The speaker, when a reported act's object is the speaker's own ("Colombia said Venezuela
-    had expelled its ambassador": Venezuela expelled Colombia's envoy)."""
+    had expelled its ambassador": Venezuela expelled Colombia's envoy) or the speaker ("Ana
+    Souza claims the company imprisoned her")."""
     if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
         return []
+    speakers = [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
+    persons = {s.mention.name for s in at.values() if s.mention.type == "person"}
+    if any(c.lower_ in _PERSONAL_OBJECTS for c in direct):
+        # "Ana Souza claims that the company imprisoned her": the speaker, if a person
+        return [n for n in speakers if n in persons][:1]
     if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
                for g in c.children):
         return []
-    return [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
+    return speakers
 
 
 def verb_above(token: Token) -> Token:
