@@ -219,3 +219,20 @@ def test_the_head_of_a_body_named_through_a_split_title_is_the_name(nlp):
     spans = [span(4, 5, "organisation"), span(6, 8, "person"), span(11, 13, "person")]
     at = {i: s for s in spans for i in range(s.start, s.end)}
     assert subjects_of(doc[9], at, spans) == ["Lee Min-ho"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ana Souza received support from Lee Min-ho.", {("Lee Min-ho", "support", "Ana Souza")}),
+    ("Ana Souza received support online ranging from Lee Min-ho to Kwame Mensah.",
+     {("Lee Min-ho", "support", "Ana Souza"), ("Kwame Mensah", "support", "Ana Souza")}),
+    ("Kenya voiced support of Uganda's bid.", {("Kenya", "support", "Uganda")}),
+    ("The Andean Space Agency tweeted support of Ana Souza via its account.",
+     {("Andean Space Agency", "support", "Ana Souza")}),
+])
+def test_support_received_or_voiced(found, text, expected):
+    assert expected <= found(text)
+
+
+def test_support_received_is_not_aid_and_aid_received_still_is(found):
+    assert ("Japan", "aid", "Kenya") in found("Kenya received aid from Japan.")
+    assert not {r for r in found("Kenya discussed the support of Uganda.") if r[1] == "support"}

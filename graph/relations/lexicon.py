@@ -42,6 +42,7 @@ class Frame:
     crowd_kind: str = ""  # kind to use when the subject is a crowd ("students protested")
     modified: tuple[tuple[str, str], ...] = ()  # (modifier, kind): "car bombing" is assault
     object_source: bool = False  # "X interviewed Y": the object is the source (Y speaks to X)
+    of_under: frozenset[str] = frozenset()  # verbs under which a noun's "of" is the target
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def lexicon() -> Lexicon:
                       topic_object=spec.get("topic_object", False),
                       person_kind=spec.get("person_kind", ""),
                       crowd_kind=spec.get("crowd_kind", ""),
-                      modified=tuple(spec.get("modified_kinds", {}).items()))
+                      modified=tuple(spec.get("modified_kinds", {}).items()),
+                      of_under=frozenset(spec.get("of_under", [])))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):

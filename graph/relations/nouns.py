@@ -53,6 +53,8 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
             return pair_up(sources, names, frame)
         return list(combinations(names, 2))
     targets = prep_objects(noun, frame.preps, at)
+    if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in frame.of_under:
+        targets = prep_objects(noun, ("of",), at)  # "voiced support of X"
     for acl in noun.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             # "the sanctions imposed by Canada on Iran": the participle's agent and target

@@ -176,8 +176,18 @@ def prep_objects(token: Token, preps: tuple[str, ...], at: At, depth: int = 0) -
     """Actors in prepositional phrases under ``token`` introduced by one of ``preps``; not the
     subject of an absolute phrase ("held talks in Athens, with Germany mediating")."""
     return [n for p in token.children if p.dep_ in ("prep", "agent", "dative")
-            and p.lower_ in preps for o in pobjs(p) if not _absolute(o, at)
+            and p.lower_ in preps for o in pobjs(p) + _range_end(p) if not _absolute(o, at)
             for n in actors_of(o, at, depth)]
+
+
+def _range_end(prep: Token) -> list[Token]:
+    """The far end of "ranging from X to Y": Y is named as much as X."""
+    doc = prep.doc
+    if prep.lower_ != "from" or prep.i == 0 or doc[prep.i - 1].lower_ not in (
+            "ranging", "range", "ranged", "varying"):
+        return []
+    return [o for p in (*prep.children, *prep.head.children) if p.dep_ == "prep"
+            and p.lower_ == "to" and p.i > prep.i for o in pobjs(p)]
 
 
 def _absolute(token: Token, at: At) -> bool:
