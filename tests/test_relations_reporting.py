@@ -236,3 +236,27 @@ def test_support_received_or_voiced(found, text, expected):
 def test_support_received_is_not_aid_and_aid_received_still_is(found):
     assert ("Japan", "aid", "Kenya") in found("Kenya received aid from Japan.")
     assert not {r for r in found("Kenya discussed the support of Uganda.") if r[1] == "support"}
+
+
+def test_an_option_is_offered_not_supplied(found):
+    assert not found("The Daily Courier gave Ana Souza the option to come to their company for "
+                     "an internship.")
+
+
+@pytest.mark.parametrize("text", [
+    'Kwame Mensah said: "He met Lee Min-ho in Lagos last week."',
+    'Kwame Mensah wrote, "He met with Lee Min-ho in Lagos."',
+])
+def test_a_third_person_in_a_quotation_is_not_the_one_quoted(found, text):
+    assert not {r for r in found(text) if r[0] == "Kwame Mensah"}
+
+
+def test_he_in_the_next_sentence_is_the_subject_before_the_latest_name(found):
+    got = found("Kwame Mensah contacted friends of Ana Souza. He travelled to Kenya to meet her.")
+    assert ("Kwame Mensah", "visit", "Kenya") in got
+    assert ("Ana Souza", "visit", "Kenya") not in got
+
+
+def test_him_after_told_is_the_one_told(found):
+    got = found("Lee Min-ho told Kwame Mensah that he would assist him with housing.")
+    assert ("Lee Min-ho", "aid", "Kwame Mensah") in got

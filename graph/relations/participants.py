@@ -228,8 +228,11 @@ def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
     speakers = [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
     persons = {s.mention.name for s in at.values() if s.mention.type == "person"}
     if any(c.lower_ in _PERSONAL_OBJECTS for c in direct):
-        # "Ana Souza claims that the company imprisoned her": the speaker, if a person
-        return [n for n in speakers if n in persons][:1]
+        # "Ana Souza claims that the company imprisoned her": the speaker, if a person; "X
+        # told Y he would help him": the one told
+        told = [n for c in verb.head.children if c.dep_ in ("dobj", "dative")
+                for n in actors_of(c, at)]
+        return [n for n in told or speakers if n in persons][:1]
     if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
                for g in c.children):
         return []
@@ -356,11 +359,14 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "report":
         return []  # "Kyodo and Yonhap reported that they might meet": not the outlets
+    if quoted(pronoun):
+        return []  # "X wrote, "... unless he returned"": a third person in a quotation is
+        # not the one quoted (who would say "I"), and who it is cannot be told from here
     if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING:
-        # "X said he would ...": the speaker, if compatible; a speaker that is no actor
-        # ("residents said they ...", "the official said he ...") leaves it unresolved.
+        # "X said he would ...", "X, who told Y he would ...": the speaker, if compatible; a
+        # speaker that is no actor ("residents said they ...") leaves it unresolved.
         speaker = [c for c in clause.head.children if c.dep_ in SUBJ]
-        if speaker and speaker[0].lower_ not in _PERSONAL | _PLURAL | _RELATIVE:
+        if speaker and speaker[0].lower_ not in _PERSONAL | _PLURAL:
             names = actors_of(speaker[0], at)
             fit = [n for n in names if _compatible(kinds.get(n, set()), want_person)]
             return fit[:1] if want_person else fit
@@ -372,9 +378,21 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
         found = [s for s in spans if lo <= s.start < hi
                  and _compatible(kinds[s.mention.name], want_person)
                  and doc[s.end - 1].dep_ not in _MODIFIERS]
+        if found and lo != sent.start:
+            # the previous sentence's subject first ("X contacted Y's friends. He travelled
+            # to ...": X), else its most recent actor
+            subject = [f for f in found if doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")
+                       and doc[f.end - 1].head.dep_ == "ROOT"]
+            return [(subject or found)[-1].mention.name]
         if found:
             return [found[-1].mention.name]  # the most recent
     return []
+
+
+def quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened in its sentence."""
+    marks = sum(t.text in ('"', "“", "”", "``", "''") for t in token.doc[token.sent.start:token.i])
+    return marks % 2 == 1
 
 
 def _compatible(kinds: set[str], person: bool) -> bool:
