@@ -23,7 +23,7 @@ from graph.core.model import COOCCURRENCE, Relation
 from graph.mentions.find import MentionSpan
 from graph.names.builtin import country_name
 from graph.relations.kinds import coded_kind, intent_head
-from graph.relations.lexicon import Frame, blockers, lexicon
+from graph.relations.lexicon import Frame, blockers, intent_nouns, lexicon
 from graph.relations.nouns import noun_pairs, pair_up
 from graph.relations.participants import (
     OBJ,
@@ -114,7 +114,7 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple] = set()
     for token, frame, pairs in sorted(found, key=lambda f: f[0].i):
-        if _negated(token) or _topic(token):
+        if _negated(token) or _topic(token) or _planned(token):
             continue
         blocker = _blocker(token)
         if blocker is not None:
@@ -256,6 +256,14 @@ def _negated(trigger: Token) -> bool:
 _TOPICS = {"regarding", "about", "concerning", "toward", "towards", "over"}
 
 
+def _planned(trigger: Token) -> bool:
+    """An event noun that is what an effort or plan is for ("efforts towards a new summit
+    between X and Y", "plans for talks with X"): it has not happened."""
+    head = trigger.head
+    return (trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ != "of"
+            and head.head.lemma_.lower() in intent_nouns())
+
+
 def _topic(trigger: Token) -> bool:
     """An act described as what people of a kind do, inside a topic ("policies regarding
     migrants travelling to X", "fears about firms selling arms to Y"): no act that happened."""
@@ -368,8 +376,12 @@ def _frame_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     if not frame.prep_target:
         # "invited X to Cairo": beside an actor object, a place after the preposition is where
         kinds = {s.mention.name: s.mention.type for s in spans}
+        named = {n for p in verb.children if p.dep_ == "prep" for o in pobjs(p) if o.i in at
+                 for n in actors_of(o, at)}
+        # beside an actor object, only a name after the preposition ("supported X for the
+        # Senate election": no act on the Senate) and no place
         targets += [n for n in prep_objects(verb, frame.preps, at)
-                    if not (targets and kinds.get(n) == "place")]
+                    if not (targets and (kinds.get(n) == "place" or n not in named))]
     for holder in ([needed] if needed is not None else []) + direct:
         targets += prep_objects(holder, frame.preps, at)
         if frame.objects:  # "gave 50 million euros in assistance to X"
