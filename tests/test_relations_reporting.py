@@ -260,3 +260,18 @@ def test_he_in_the_next_sentence_is_the_subject_before_the_latest_name(found):
 def test_him_after_told_is_the_one_told(found):
     got = found("Lee Min-ho told Kwame Mensah that he would assist him with housing.")
     assert ("Lee Min-ho", "aid", "Kwame Mensah") in got
+
+
+def test_a_clause_under_a_passive_verb_is_done_by_its_subject(found):
+    got = found("Ana Souza acquitted Lee Min-ho, as well as Jorge Lima, who had been accused of "
+                "pressuring Maria Silva to lie.")
+    assert ("Jorge Lima", "urge", "Maria Silva") in got
+    got = found("After calling the Andean Mining Company by phone, Kwame Mensah was put through "
+                "to a lawyer.")
+    assert ("Kwame Mensah", "call", "Andean Mining Company") in got
+
+
+def test_his_trip_beside_a_country_is_the_subjects(found):
+    got = found("Lam Van Duc is expected to travel to China later this month on his first "
+                "foreign trip as party chief.")
+    assert ("Lam Van Duc", "visit", "China") in got

@@ -101,11 +101,15 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
 
 
 def _whose(noun: Token, governor: Token, at: dict[int, MentionSpan]) -> bool:
-    """An event noun owned by a pronoun ("his visit") under a verb that names a partner
-    besides its subject ("X met Y during his visit"): the owner may be either."""
-    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+    """An event noun owned by a pronoun ("his visit") under a verb that names a partner the
+    pronoun could stand for besides its subject ("X met Y during his visit"; not "travelled to
+    China on his first trip"): the owner may be either."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None:
         return False
-    return any(o.i in at for c in governor.children if c.dep_ in ("dobj", "dative", "prep")
+    person = owner.lower_ in ("his", "her")  # "his" can only be a person's
+    return any(o.i in at and (at[o.i].mention.type == "person") == person
+               for c in governor.children if c.dep_ in ("dobj", "dative", "prep")
                for o in (c, *pobjs(c)) if o.i != noun.i)
 
 

@@ -282,9 +282,14 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             if names:
                 return names
     head = verb.head
-    if head.i == verb.i or is_passive(verb):
-        return []  # "the places that would be given X", "was kept and then transferred to
-        # Y": the one the act is done to is no doer, and the clause above names no other
+    if is_passive(verb):
+        # "the places that would be given X", "was kept and then transferred to Y": the one
+        # the act is done to is no doer of it, and the clause above names no other; but a
+        # clause under it is done by that one ("X, who was accused of pressuring Y")
+        return _patients(verb, at, spans) if depth else []
+    if head.i == verb.i or (verb.dep_ == "conj" and verb.lower_.endswith("ed")
+                            and is_passive(head)):
+        return []  # "was held and then transferred to X", tagged a past tense: still passive
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
         # "accusing Pyongyang (since last year) of shipping weapons": the accused ships;
         # "thanked Horvat for sending troops": the one thanked sent them.
@@ -318,6 +323,16 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
         return subjects_of(head, at, spans, depth + 1)
     if verb.dep_ in ("pobj", "dobj", "attr"):
         return subjects_of(head.head if head.dep_ == "prep" else head, at, spans, depth + 1)
+    return []
+
+
+def _patients(verb: Token, at: At, spans: list[MentionSpan]) -> list[str]:
+    """The passive subject of ``verb`` as actors ("who" its antecedent, "he" resolved)."""
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            if c.lower_ in _PERSONAL | _PLURAL:
+                return antecedent(c, at, spans)
+            return actors_of(c, at)
     return []
 
 
