@@ -126,7 +126,7 @@ def test_a_word_past_a_colon_is_no_object_even_when_parsed_as_one(nlp):
     ("defended the record: "The Home Secretary and I ..."" with the secretary as object)."""
     from spacy.tokens import Doc
 
-    from graph.relations.find import _past_colon
+    from graph.relations.readings import past_colon as _past_colon
 
     words = ["Li", "Wei", "defended", "the", "deal", ":", "Kwame", "Mensah", "agreed", "."]
     heads = [1, 2, 2, 4, 2, 2, 7, 2, 2, 2]  # "Mensah" misread as a second object

@@ -23,7 +23,7 @@ from graph.core.model import COOCCURRENCE, Relation
 from graph.mentions.find import MentionSpan
 from graph.names.builtin import country_name
 from graph.relations.kinds import coded_kind, intent_head
-from graph.relations.lexicon import Frame, blockers, intent_nouns, lexicon
+from graph.relations.lexicon import Frame, blockers, lexicon
 from graph.relations.nouns import noun_pairs, pair_up
 from graph.relations.participants import (
     OBJ,
@@ -32,10 +32,11 @@ from graph.relations.participants import (
     participants,
     pobjs,
     prep_objects,
-    relayed_owner,
     subjects_of,
 )
 from graph.relations.places import is_water, places
+from graph.relations.readings import headline, particle, past_colon, planned, topic
+from graph.relations.reported import relayed_owner
 from graph.relations.voice import is_passive, to_infinitive
 
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
@@ -95,15 +96,15 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                 if pairs or needed is not None:
                     break  # a phrase that matched is the verb's sense, with or without actors
             else:
-                headline = _headline(token, at, lex.verbs)
-                if headline is not None:  # "Reuters interviews X", parsed with no object
-                    found.append((token, *headline))
+                read = headline(token, at, lex.verbs)
+                if read is not None:  # "Reuters interviews X", parsed with no object
+                    found.append((token, *read))
     for token in nouns:
         if token.i in consumed or token.i in at:
             continue
-        headline = _headline(token, at, lex.verbs)
-        if headline is not None:
-            found.append((token, *headline))
+        read = headline(token, at, lex.verbs)
+        if read is not None:
+            found.append((token, *read))
             continue
         frames = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
         for frame in frames or ():
@@ -114,7 +115,7 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple] = set()
     for token, frame, pairs in sorted(found, key=lambda f: f[0].i):
-        if _negated(token) or _topic(token) or _planned(token):
+        if _negated(token) or topic(token) or planned(token):
             continue
         blocker = _blocker(token)
         if blocker is not None:
@@ -144,43 +145,6 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                     kind=kind, polarity=kind_info(kind).polarity, directed=True,
                     trigger=(said or token).text))
     return out
-
-
-def _headline(token: Token, at: dict[int, MentionSpan],
-              verbs: dict) -> tuple[Frame, list[tuple[str, str]]] | None:
-    """A headline's verb the tagger reads as a plural noun: "Reuters interviews Ana Lima",
-    "Kenya sanctions Uganda" — a lexicon verb in "-s" right after an actor that opens the
-    sentence (or follows a colon), and before actors named with only role words between
-    ("interviews economist Ana Lima and Li Wei"). The frame is the verb's plain one."""
-    if token.tag_ not in ("NNS", "VBZ") or not token.is_lower or token.i == 0:
-        return None
-    lemma = next((token.lower_[:-n] for n in (1, 2) if token.lower_[:-n] in verbs), None)
-    frame = next((f for f in verbs.get(lemma, ()) if not f.needs and not f.objects
-                  and not f.reverse), None)
-    left = at.get(token.i - 1)
-    if frame is None or left is None or left.end != token.i:
-        return None
-    doc = token.doc
-    if left.start != token.sent.start and doc[left.start - 1].text not in (":", "—", "–"):
-        return None
-    targets: list[str] = []
-    j = token.i + 1
-    while j < min(len(doc), token.i + 9):
-        span = at.get(j)
-        if span is not None:
-            after = doc[span.end] if span.end < len(doc) else None
-            if after is None or after.pos_ not in ("NOUN", "PROPN") or after.i in at:
-                targets.append(span.mention.name)  # not "Israeli" in "Israeli writer X"
-            j = span.end
-        elif doc[j].pos_ in ("ADJ", "NOUN", "CCONJ") and doc[j].is_lower:
-            j += 1
-        else:
-            break
-    pairs = [(left.mention.name, t) for t in dict.fromkeys(targets)
-             if t != left.mention.name]
-    if frame.object_source:
-        pairs = [(t, s) for s, t in pairs]
-    return (frame, pairs) if pairs else None
 
 
 def _verb_lemma(token: Token, verbs: dict) -> str | None:
@@ -252,29 +216,6 @@ def _negated(trigger: Token) -> bool:
     return any(c.dep_ == "neg" for c in trigger.children)
 
 
-#: Words after which a noun is a topic: "policies regarding Muslims travelling to X".
-_TOPICS = {"regarding", "about", "concerning", "toward", "towards", "over"}
-
-
-def _planned(trigger: Token) -> bool:
-    """An event noun that is what an effort or plan is for ("efforts towards a new summit
-    between X and Y", "plans for talks with X"): it has not happened."""
-    head = trigger.head
-    return (trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ != "of"
-            and head.head.lemma_.lower() in intent_nouns())
-
-
-def _topic(trigger: Token) -> bool:
-    """An act described as what people of a kind do, inside a topic ("policies regarding
-    migrants travelling to X", "fears about firms selling arms to Y"): no act that happened."""
-    noun = trigger.head
-    if trigger.tag_ != "VBG":
-        return False
-    if trigger.dep_ == "pcomp":  # "regarding Rohingya travelling to X" read as a clause
-        return noun.lower_ in _TOPICS
-    return trigger.dep_ == "acl" and noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in _TOPICS
-
-
 def _for_clause(token: Token) -> bool:
     """A "for X to V" clause ("called for Russia to release X")."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
@@ -313,23 +254,6 @@ def _blocker(trigger: Token) -> Token | None:
     return None
 
 
-def _past_colon(verb: Token, child: Token) -> bool:
-    """A colon or semicolon between a verb and a child read as its object: a misparse of
-    what follows the clause ("defended the record: "The minister and I are ...")."""
-    lo, hi = sorted((verb.i, child.i))
-    return any(t.text in (":", ";") for t in verb.doc[lo + 1:hi])
-
-
-def _particle(verb: Token, child: Token) -> bool:
-    """A particle of ``verb``: right after it or after its object ("called off the visit",
-    "called the visit off"); an "out" far after ("contacted X over housing out at sea") is a
-    misparse of an adverb."""
-    if child.dep_ != "prt":
-        return False
-    ends = {verb.i} | {c.i for c in verb.children if c.dep_ in OBJ}
-    return child.i - 1 in ends
-
-
 def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
     pairs = _frame_pairs(verb, frame, at, spans, needed)
@@ -338,7 +262,7 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
 
 def _frame_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                  spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
-    if not frame.needs and any(c.dep_ == "oprd" or _particle(verb, c) for c in verb.children):
+    if not frame.needs and any(c.dep_ == "oprd" or particle(verb, c) for c in verb.children):
         # "called the judge a dictator" is naming, "called off the visit" another verb: a
         # plain frame never reads a particle verb or a naming construction
         return []
@@ -355,7 +279,7 @@ def _frame_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     if not subjects:
         return []
     direct = [c for c in verb.children if c.dep_ in OBJ and c != needed
-              and not _past_colon(verb, c)]
+              and not past_colon(verb, c)]
     if not direct and verb.lemma_.lower() in _SMALL_CLAUSE:
         # "helped Syria rebuild", parsed as a clause "Syria rebuild": Syria is the object;
         # "help rebuild Syria": the object of the act helped

@@ -22,10 +22,10 @@ from spacy.tokens import Token
 from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
 from graph.relations.lexicon import intent_nouns, lexicon
-from graph.relations.voice import PREP_CONTROL, is_passive, to_infinitive
+from graph.relations.voice import PREP_CONTROL, is_passive, quoted, to_infinitive
 
-__all__ = ["actors_of", "companions", "participants", "prep_objects", "relayed_owner",
-           "subjects_of", "verb_above"]
+__all__ = ["OBJ", "REPORTING", "SUBJ", "actors_of", "antecedent", "companions", "participants",
+           "prep_objects", "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -35,7 +35,6 @@ _INHERIT = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "ccomp", "acomp")
 _RELATIVE = {"who", "which", "that", "whom"}
 _PERSONAL = {"he", "she"}
 _PLURAL = {"they"}
-_PERSONAL_OBJECTS = {"him", "her"}
 # Verbs whose subject is the one a pronoun in their complement clause refers to ("X said he
 # would ..."). Not "report": news outlets report what others do.
 REPORTING = {"say", "tell", "add", "announce", "insist", "state", "promise", "vow", "pledge",
@@ -219,26 +218,6 @@ def participants(noun: Token, at: At, depth: int = 0) -> list[str]:
     return []
 
 
-def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
-    """The speaker, when a reported act's object is the speaker's own ("Colombia said Venezuela
-    had expelled its ambassador": Venezuela expelled Colombia's envoy) or the speaker ("Ana
-    Souza claims the company imprisoned her")."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
-        return []
-    speakers = [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
-    persons = {s.mention.name for s in at.values() if s.mention.type == "person"}
-    if any(c.lower_ in _PERSONAL_OBJECTS for c in direct):
-        # "Ana Souza claims that the company imprisoned her": the speaker, if a person; "X
-        # told Y he would help him": the one told
-        told = [n for c in verb.head.children if c.dep_ in ("dobj", "dative")
-                for n in actors_of(c, at)]
-        return [n for n in told or speakers if n in persons][:1]
-    if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
-               for g in c.children):
-        return []
-    return speakers
-
-
 def verb_above(token: Token) -> Token:
     """The nearest verb governing ``token`` (or the root if none). Walks ``token.ancestors``,
     which ends at the root by construction: spaCy hands out a new ``Token`` object on every
@@ -402,12 +381,6 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
         if found:
             return [found[-1].mention.name]  # the most recent
     return []
-
-
-def quoted(token: Token) -> bool:
-    """Whether ``token`` stands inside quotation marks opened in its sentence."""
-    marks = sum(t.text in ('"', "“", "”", "``", "''") for t in token.doc[token.sent.start:token.i])
-    return marks % 2 == 1
 
 
 def _compatible(kinds: set[str], person: bool) -> bool:

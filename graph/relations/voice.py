@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["PREP_CONTROL", "is_passive", "to_infinitive"]
+__all__ = ["PREP_CONTROL", "is_passive", "quoted", "to_infinitive"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 
@@ -42,3 +42,9 @@ def is_passive(verb: Token) -> bool:
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
             return False
     return verb.dep_ == "conj" and (head.tag_ != "VBD" or head.lemma_ == "be")
+
+
+def quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened in its sentence."""
+    marks = sum(t.text in ('"', "“", "”", "``", "''") for t in token.doc[token.sent.start:token.i])
+    return marks % 2 == 1
