@@ -16,7 +16,7 @@ __all__ = ["headline", "particle", "past_colon", "planned", "topic"]
 
 
 def headline(token: Token, at: dict[int, MentionSpan],
-              verbs: dict) -> tuple[Frame, list[tuple[str, str]]] | None:
+             verbs: dict) -> tuple[Frame, list[tuple[str, str]]] | None:
     """A headline's verb the tagger reads as a plural noun: "Reuters interviews Ana Lima",
     "Kenya sanctions Uganda" — a lexicon verb in "-s" right after an actor that opens the
     sentence (or follows a colon), and before actors named with only role words between
