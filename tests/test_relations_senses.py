@@ -68,3 +68,15 @@ def test_an_event_an_effort_is_made_towards_has_not_happened(found, text):
 
 def test_talks_held_still_happened(found):
     assert ("Kenya", "meet", "Uganda") in found("Kenya held talks with Uganda on Monday.")
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("Li Wei arrived in Kenya at the invitation of Kwame Mensah.",
+     ("Kwame Mensah", "invite", "Li Wei"), ("Li Wei", "invite", "Kenya")),
+    ("Many Americans who migrated to Texas at the invitation of the Mexican government stayed.",
+     ("Mexican", "invite", "Americans"), ("Americans", "invite", "Texas")),
+])
+def test_at_the_invitation_of_y_y_invited_the_subject(found, text, expected, wrong):
+    got = found(text)
+    assert expected in got
+    assert wrong not in got
