@@ -80,10 +80,10 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
     head = noun.head
     governor = governor_of(noun)
-    if head.lower_ in ("at", "upon") and governor.pos_ in ("VERB", "AUX") and (
-            agents := prep_objects(noun, ("of",), at)):
+    inviters = prep_objects(noun, ("of",), at) if head.lower_ in ("at", "upon") else []
+    if inviters and governor.pos_ in ("VERB", "AUX"):
         # "X returned to China at the invitation of Y": Y invited X
-        return pair_up(agents, subjects_of(governor, at, spans), frame)
+        return pair_up(inviters, subjects_of(governor, at, spans), frame)
     if head.lower_ == "under" and governor.pos_ in ("VERB", "AUX"):
         # "X is under investigation by Y": the subject is the target
         return pair_up(sources, subjects_of(governor, at, spans), frame)
