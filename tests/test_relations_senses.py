@@ -80,3 +80,9 @@ def test_at_the_invitation_of_y_y_invited_the_subject(found, text, expected, wro
     got = found(text)
     assert expected in got
     assert wrong not in got
+
+
+def test_an_event_under_a_verb_of_effort_still_happened(found):
+    got = found("Experts said that during Li Wei's visit to Kenya, Uganda would likely push to "
+                "export more weapons.")
+    assert ("Li Wei", "visit", "Kenya") in got

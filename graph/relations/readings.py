@@ -62,7 +62,7 @@ def planned(trigger: Token) -> bool:
     between X and Y", "plans for talks with X"): it has not happened."""
     head = trigger.head
     return (trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ != "of"
-            and head.head.lemma_.lower() in intent_nouns())
+            and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in intent_nouns())
 
 
 def topic(trigger: Token) -> bool:
