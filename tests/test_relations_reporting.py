@@ -275,3 +275,17 @@ def test_his_trip_beside_a_country_is_the_subjects(found):
     got = found("Lam Van Duc is expected to travel to China later this month on his first "
                 "foreign trip as party chief.")
     assert ("Lam Van Duc", "visit", "China") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Attorney Kwame Mensah, the party's nominee, answered five questions submitted via e-mail "
+     "by reporter Li Wei.", ("Kwame Mensah", "tell", "Li Wei")),
+    ("Kwame Mensah answered questions from the Daily Courier.",
+     ("Kwame Mensah", "tell", "Daily Courier")),
+])
+def test_answering_questions_speaks_to_the_one_who_asked(found, text, expected):
+    assert expected in found(text)
+
+
+def test_a_place_after_from_is_no_one_told(found):
+    assert not found("Li Wei told the story from Lagos.")

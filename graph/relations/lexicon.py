@@ -83,7 +83,8 @@ def lexicon() -> Lexicon:
             (phrases if needs else plain).setdefault(lemma, []).append(frame)
         for lemma in spec.get("object_verbs", []):
             restricted.setdefault(lemma, []).append(
-                Frame(kind, polarity, preps, objects=objects, **common))
+                Frame(kind, polarity, tuple(spec.get("object_preps", preps)), objects=objects,
+                      **common))
         patient_of = set(spec.get("patient_of", []))  # "the invasion of X": X is the target
         for lemma in dict.fromkeys(n.split()[-1] for n in spec.get("nouns", [])):
             extra = ("of",) if lemma in patient_of and "of" not in preps else ()
