@@ -15,8 +15,9 @@ from graph.relations.participants import OBJ
 __all__ = ["headline", "particle", "past_colon", "planned", "topic"]
 
 
-def headline(token: Token, at: dict[int, MentionSpan],
-             verbs: dict) -> tuple[Frame, list[tuple[str, str]]] | None:
+def headline(
+    token: Token, at: dict[int, MentionSpan], verbs: dict
+) -> tuple[Frame, list[tuple[str, str]]] | None:
     """A headline's verb the tagger reads as a plural noun: "Reuters interviews Ana Lima",
     "Kenya sanctions Uganda" — a lexicon verb in "-s" right after an actor that opens the
     sentence (or follows a colon), and before actors named with only role words between
@@ -24,8 +25,9 @@ def headline(token: Token, at: dict[int, MentionSpan],
     if token.tag_ not in ("NNS", "VBZ") or not token.is_lower or token.i == 0:
         return None
     lemma = next((token.lower_[:-n] for n in (1, 2) if token.lower_[:-n] in verbs), None)
-    frame = next((f for f in verbs.get(lemma, ()) if not f.needs and not f.objects
-                  and not f.reverse), None)
+    frame = next(
+        (f for f in verbs.get(lemma, ()) if not f.needs and not f.objects and not f.reverse), None
+    )
     left = at.get(token.i - 1)
     if frame is None or left is None or left.end != token.i:
         return None
@@ -45,12 +47,10 @@ def headline(token: Token, at: dict[int, MentionSpan],
             j += 1
         else:
             break
-    pairs = [(left.mention.name, t) for t in dict.fromkeys(targets)
-             if t != left.mention.name]
+    pairs = [(left.mention.name, t) for t in dict.fromkeys(targets) if t != left.mention.name]
     if frame.object_source:
         pairs = [(t, s) for s, t in pairs]
     return (frame, pairs) if pairs else None
-
 
 
 #: Words after which a noun is a topic: "policies regarding Muslims travelling to X".
@@ -61,8 +61,13 @@ def planned(trigger: Token) -> bool:
     """An event noun that is what an effort or plan is for ("efforts towards a new summit
     between X and Y", "plans for talks with X"): it has not happened."""
     head = trigger.head
-    return (trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ != "of"
-            and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in intent_nouns())
+    return (
+        trigger.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ != "of"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in intent_nouns()
+    )
 
 
 def topic(trigger: Token) -> bool:
@@ -76,12 +81,11 @@ def topic(trigger: Token) -> bool:
     return trigger.dep_ == "acl" and noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in _TOPICS
 
 
-
 def past_colon(verb: Token, child: Token) -> bool:
     """A colon or semicolon between a verb and a child read as its object: a misparse of
     what follows the clause ("defended the record: "The minister and I are ...")."""
     lo, hi = sorted((verb.i, child.i))
-    return any(t.text in (":", ";") for t in verb.doc[lo + 1:hi])
+    return any(t.text in (":", ";") for t in verb.doc[lo + 1 : hi])
 
 
 def particle(verb: Token, child: Token) -> bool:

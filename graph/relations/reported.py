@@ -25,10 +25,12 @@ def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
     if any(c.lower_ in _PERSONAL_OBJECTS for c in direct):
         # "Ana Souza claims that the company imprisoned her": the speaker, if a person; "X
         # told Y he would help him": the one told
-        told = [n for c in verb.head.children if c.dep_ in ("dobj", "dative")
-                for n in actors_of(c, at)]
+        told = [
+            n for c in verb.head.children if c.dep_ in ("dobj", "dative") for n in actors_of(c, at)
+        ]
         return [n for n in told or speakers if n in persons][:1]
-    if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
-               for g in c.children):
+    if not any(
+        g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct for g in c.children
+    ):
         return []
     return speakers

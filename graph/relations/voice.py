@@ -14,15 +14,26 @@ SUBJ = ("nsubj", "csubj", "expl")
 
 #: Appeals whose prepositional object does what is asked: "pleaded with X to send aid" (X
 #: sends it, not the one who pleaded), "called on X to free Y".
-PREP_CONTROL = frozenset({"plead with", "appeal to", "call on", "call upon", "prevail on",
-                           "prevail upon", "rely on", "count on", "wait for", "argue with"})
+PREP_CONTROL = frozenset(
+    {
+        "plead with",
+        "appeal to",
+        "call on",
+        "call upon",
+        "prevail on",
+        "prevail upon",
+        "rely on",
+        "count on",
+        "wait for",
+        "argue with",
+    }
+)
 
 
 def to_infinitive(verb: Token) -> bool:
     """A "to" infinitive the parser hangs on its verb as an adverbial clause ("pleaded with X
     to send aid")."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -46,5 +57,7 @@ def is_passive(verb: Token) -> bool:
 
 def quoted(token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened in its sentence."""
-    marks = sum(t.text in ('"', "“", "”", "``", "''") for t in token.doc[token.sent.start:token.i])
+    marks = sum(
+        t.text in ('"', "“", "”", "``", "''") for t in token.doc[token.sent.start : token.i]
+    )
     return marks % 2 == 1
