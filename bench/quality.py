@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-from bench import event_articles, event_dates, event_gum, gum  # noqa: E402
+from bench import event_articles, event_dates, event_gum, event_gum_types, gum  # noqa: E402
 from graph.core.cameo import kind_info, quad_class_of_root  # noqa: E402
 from graph.extraction.nlp import load  # noqa: E402
 from graph.names.forms import name_key  # noqa: E402
@@ -451,6 +451,8 @@ def main() -> None:
         event_articles.report([event_articles.HELDOUT], args.model)  # figures only
         event_gum.report([event_gum.DEV], args.model, args.verbose, args.gum)  # real reporting
         event_gum.report([event_gum.HELDOUT], args.model, gum=args.gum)  # figures only
+        event_gum_types.report([event_gum_types.DEV], args.model, args.verbose, args.gum)
+        event_gum_types.report([event_gum_types.HELDOUT], args.model, gum=args.gum)  # figures
         print()
     gum.run(args, args.model)
 

@@ -29,14 +29,15 @@ from graph.relations.participants import (
     OBJ,
     SUBJ,
     actors_of,
-    is_water,
     participants,
-    places,
     pobjs,
     prep_objects,
-    relayed_owner,
     subjects_of,
 )
+from graph.relations.places import is_water, places
+from graph.relations.readings import headline, particle, past_colon, planned, topic
+from graph.relations.reported import relayed_owner
+from graph.relations.voice import is_passive, to_infinitive
 
 __all__ = ["Frame", "cooccurrences", "lexicon", "typed_relations"]
 
@@ -94,8 +95,16 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
                     found.append((token, frame, pairs))
                 if pairs or needed is not None:
                     break  # a phrase that matched is the verb's sense, with or without actors
+            else:
+                read = headline(token, at, lex.verbs)
+                if read is not None:  # "Reuters interviews X", parsed with no object
+                    found.append((token, *read))
     for token in nouns:
         if token.i in consumed or token.i in at:
+            continue
+        read = headline(token, at, lex.verbs)
+        if read is not None:
+            found.append((token, *read))
             continue
         frames = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
         for frame in frames or ():
@@ -106,7 +115,7 @@ def typed_relations(doc: Doc, spans: list[MentionSpan]) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple] = set()
     for token, frame, pairs in sorted(found, key=lambda f: f[0].i):
-        if _negated(token):
+        if _negated(token) or topic(token) or planned(token):
             continue
         blocker = _blocker(token)
         if blocker is not None:
@@ -225,7 +234,8 @@ def _blocker(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(5):
         head = token.head
-        if head.i == token.i or token.dep_ not in _CHAIN and not _for_clause(token):
+        if head.i == token.i or token.dep_ not in _CHAIN and not _for_clause(
+                token) and not to_infinitive(token):
             return None
         if token.dep_ != "conj":
             lemma = head.lemma_.lower()
@@ -234,6 +244,8 @@ def _blocker(trigger: Token) -> Token | None:
                 particles.append(token.lower_)
             elif _for_clause(token):  # "called for Russia to release X"
                 particles.append("for")
+            elif token.dep_ == "xcomp" or to_infinitive(token):  # "called on X to free Y"
+                particles += [c.lower_ for c in head.children if c.dep_ == "prep"]
             if lemma in blockers() or any(f"{lemma} {p}" in blockers() for p in particles):
                 return head
             if token.dep_ == "xcomp" and _negated(head):
@@ -244,18 +256,30 @@ def _blocker(trigger: Token) -> Token | None:
 
 def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
-    if not frame.needs and any(c.dep_ in ("oprd", "prt") for c in verb.children):
+    pairs = _frame_pairs(verb, frame, at, spans, needed)
+    return [(t, s) for s, t in pairs] if frame.object_source else pairs
+
+
+def _frame_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
+                 spans: list[MentionSpan], needed: Token | None) -> list[tuple[str, str]]:
+    if not frame.needs and any(c.dep_ == "oprd" or particle(verb, c) for c in verb.children):
         # "called the judge a dictator" is naming, "called off the visit" another verb: a
         # plain frame never reads a particle verb or a naming construction
         return []
     passive = [n for c in verb.children if c.dep_ == "nsubjpass" and c != needed
                for n in actors_of(c, at)]
+    if not passive and verb.dep_ == "acl" and is_passive(verb):
+        # "X, a scholar interviewed by Y": the noun the participle modifies is done to
+        noun, agents = verb.head, prep_objects(verb, ("by",), at)
+        passive = [n for n in actors_of(noun, at) + (
+            actors_of(noun.head, at) if noun.dep_ == "appos" else []) if n not in agents]
     if passive and not frame.reverse:
         return pair_up(prep_objects(verb, ("by",), at), passive, frame)
     subjects = subjects_of(verb, at, spans)
     if not subjects:
         return []
-    direct = [c for c in verb.children if c.dep_ in OBJ and c != needed]
+    direct = [c for c in verb.children if c.dep_ in OBJ and c != needed
+              and not past_colon(verb, c)]
     if not direct and verb.lemma_.lower() in _SMALL_CLAUSE:
         # "helped Syria rebuild", parsed as a clause "Syria rebuild": Syria is the object;
         # "help rebuild Syria": the object of the act helped
@@ -276,8 +300,12 @@ def _verb_pairs(verb: Token, frame: Frame, at: dict[int, MentionSpan],
     if not frame.prep_target:
         # "invited X to Cairo": beside an actor object, a place after the preposition is where
         kinds = {s.mention.name: s.mention.type for s in spans}
+        named = {n for p in verb.children if p.dep_ == "prep" for o in pobjs(p) if o.i in at
+                 for n in actors_of(o, at)}
+        # beside an actor object, only a name after the preposition ("supported X for the
+        # Senate election": no act on the Senate) and no place
         targets += [n for n in prep_objects(verb, frame.preps, at)
-                    if not (targets and kinds.get(n) == "place")]
+                    if not (targets and (kinds.get(n) == "place" or n not in named))]
     for holder in ([needed] if needed is not None else []) + direct:
         targets += prep_objects(holder, frame.preps, at)
         if frame.objects:  # "gave 50 million euros in assistance to X"

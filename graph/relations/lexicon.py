@@ -41,6 +41,8 @@ class Frame:
     person_kind: str = ""  # kind to use when the target is a person ("expelled X": deport)
     crowd_kind: str = ""  # kind to use when the subject is a crowd ("students protested")
     modified: tuple[tuple[str, str], ...] = ()  # (modifier, kind): "car bombing" is assault
+    object_source: bool = False  # "X interviewed Y": the object is the source (Y speaks to X)
+    of_under: frozenset[str] = frozenset()  # verbs under which a noun's "of" is the target
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def lexicon() -> Lexicon:
                       topic_object=spec.get("topic_object", False),
                       person_kind=spec.get("person_kind", ""),
                       crowd_kind=spec.get("crowd_kind", ""),
-                      modified=tuple(spec.get("modified_kinds", {}).items()))
+                      modified=tuple(spec.get("modified_kinds", {}).items()),
+                      of_under=frozenset(spec.get("of_under", [])))
         preps = tuple(spec.get("preps", []))
         objects = frozenset(spec.get("objects", []))
         for entry in spec.get("verbs", []):
@@ -80,16 +83,22 @@ def lexicon() -> Lexicon:
             (phrases if needs else plain).setdefault(lemma, []).append(frame)
         for lemma in spec.get("object_verbs", []):
             restricted.setdefault(lemma, []).append(
-                Frame(kind, polarity, preps, objects=objects, **common))
+                Frame(kind, polarity, tuple(spec.get("object_preps", preps)), objects=objects,
+                      **common))
         patient_of = set(spec.get("patient_of", []))  # "the invasion of X": X is the target
         for lemma in dict.fromkeys(n.split()[-1] for n in spec.get("nouns", [])):
             extra = ("of",) if lemma in patient_of and "of" not in preps else ()
             nouns.setdefault(lemma, []).append(Frame(kind, polarity, preps + extra, **common))
+        for lemma in spec.get("object_source", []):
+            plain.setdefault(lemma, []).append(
+                Frame(kind, polarity, preps, object_source=True, **common))
         back = tuple(spec.get("reverse_preps", []))
         needs = frozenset(spec.get("reverse_objects", [])) or objects
         for lemma in spec.get("reverse", []):
+            # "obtained a doctorate from X": the kind's other senses hold in reverse too
             (restricted if needs else plain).setdefault(lemma, []).append(
-                Frame(kind, polarity, back, objects=needs, reverse=True))
+                Frame(kind, polarity, back, objects=needs, reverse=True,
+                      not_objects=common["not_objects"]))
     verbs = {lemma: tuple(phrases.get(lemma, []) + restricted.get(lemma, [])
                           + plain.get(lemma, []))
              for lemma in {*phrases, *restricted, *plain}}

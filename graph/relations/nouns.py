@@ -17,7 +17,8 @@ from spacy.tokens import Token
 
 from graph.mentions.find import MentionSpan
 from graph.relations.lexicon import Frame, lexicon
-from graph.relations.participants import actors_of, places, pobjs, prep_objects, subjects_of
+from graph.relations.participants import actors_of, pobjs, prep_objects, subjects_of
+from graph.relations.places import places
 
 __all__ = ["governor_of", "noun_pairs", "pair_up"]
 
@@ -52,6 +53,8 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
             return pair_up(sources, names, frame)
         return list(combinations(names, 2))
     targets = prep_objects(noun, frame.preps, at)
+    if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in frame.of_under:
+        targets = prep_objects(noun, ("of",), at)  # "voiced support of X"
     for acl in noun.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             # "the sanctions imposed by Canada on Iran": the participle's agent and target
@@ -77,6 +80,10 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
         sources = modifiers  # "Israeli strikes on Gaza", "U.S. sanctions on Iran"
     head = noun.head
     governor = governor_of(noun)
+    inviters = prep_objects(noun, ("of",), at) if head.lower_ in ("at", "upon") else []
+    if inviters and governor.pos_ in ("VERB", "AUX"):
+        # "X returned to China at the invitation of Y": Y invited X
+        return pair_up(inviters, subjects_of(governor, at, spans), frame)
     if head.lower_ == "under" and governor.pos_ in ("VERB", "AUX"):
         # "X is under investigation by Y": the subject is the target
         return pair_up(sources, subjects_of(governor, at, spans), frame)
@@ -87,12 +94,27 @@ def noun_pairs(noun: Token, frame: Frame, at: dict[int, MentionSpan],
                      and _other_trigger(governor, frame, noun))):
         # "X made a visit to Y", "X held talks with Y", "X arrived for a meeting with Y"; the
         # target may hang on the governing verb ("launched strikes Monday on Y")
+        if _whose(noun, governor, at):
+            return []  # "X met Y during his visit": his may be Y's, not the subject's
         sources = subjects_of(governor, at, spans)
         targets = targets or prep_objects(governor, frame.preps, at)
         if not targets and frame.place_preps and noun.dep_ == "dobj":
             # "X carried out airstrikes in Y": where the governed act happened
             targets = places(governor, [], frame.place_preps, frame.preps, at)
     return pair_up(sources, targets, frame)
+
+
+def _whose(noun: Token, governor: Token, at: dict[int, MentionSpan]) -> bool:
+    """An event noun owned by a pronoun ("his visit") under a verb that names a partner the
+    pronoun could stand for besides its subject ("X met Y during his visit"; not "travelled to
+    China on his first trip"): the owner may be either."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None:
+        return False
+    person = owner.lower_ in ("his", "her")  # "his" can only be a person's
+    return any(o.i in at and (at[o.i].mention.type == "person") == person
+               for c in governor.children if c.dep_ in ("dobj", "dative", "prep")
+               for o in (c, *pobjs(c)) if o.i != noun.i)
 
 
 def governor_of(noun: Token) -> Token:

@@ -21,10 +21,11 @@ from spacy.tokens import Token
 
 from graph.mentions.find import MentionSpan
 from graph.names.forms import role_heads, title_words
-from graph.relations.lexicon import intent_nouns, lexicon, speech_nouns
+from graph.relations.lexicon import intent_nouns, lexicon
+from graph.relations.voice import PREP_CONTROL, is_passive, quoted, to_infinitive
 
-__all__ = ["actors_of", "companions", "is_water", "participants", "places", "prep_objects",
-           "relayed_owner", "subjects_of", "verb_above"]
+__all__ = ["OBJ", "REPORTING", "SUBJ", "actors_of", "antecedent", "companions", "participants",
+           "prep_objects", "subjects_of", "verb_above"]
 
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "dative", "obj", "iobj", "oprd")
@@ -81,6 +82,11 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
                   if c.dep_ == "appos" and c.i in at and at[c.i].mention.type == "person"]
     if appositive:
         return appositive
+    for c in token.children:  # "co-founder" split, "Co" with the appositive "founder (of X)"
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in at and depth < 4:
+            found = _owners(c, at, depth + 1)
+            if found:
+                return found
     named = [n for c in token.children if c.dep_ in _NAMED and c.i in at
              and not (c.dep_ != "poss" and _has_named_poss(token, at))
              for n in [at[c.i].mention.name] + [x for cc in c.conjuncts for x in
@@ -88,7 +94,15 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
     if named:
         return named
     owned = []
-    owner_preps = ("including",) if _is_event(token) else ("of", "from", "including")
+    event = _is_event(token)
+    holder = [at[a.i].mention.name for p in token.children if p.dep_ == "prep"
+              and p.lower_ == "of" and not event for o in pobjs(p) for a in o.children
+              if a.dep_ == "appos" and a.i in at and at[a.i].mention.type == "person"]
+    if holder:  # "the head of NATO, Li Wei, said": the name set off after the body is the head's
+        return holder
+    if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in token.children):
+        return []  # "former members of X" are no longer X's
+    owner_preps = ("including",) if event else ("of", "from", "including")
     if token.lemma_.lower() in _BORDERS:
         owner_preps = (*owner_preps, "with")  # "the border with Niger" is Niger's
     for prep in token.children:
@@ -111,6 +125,8 @@ def _owners(token: Token, at: At, depth: int) -> list[str]:
             if x.i in at]
 
 
+#: Modifiers that end the tie to an owner: "former members of X" do not act as X.
+_FORMER = frozenset({"former", "ex", "onetime", "erstwhile"})
 #: Nouns for a line shared with a neighbour: "the border with X" stands for X.
 _BORDERS = frozenset({"border", "frontier", "boundary"})
 
@@ -159,8 +175,18 @@ def prep_objects(token: Token, preps: tuple[str, ...], at: At, depth: int = 0) -
     """Actors in prepositional phrases under ``token`` introduced by one of ``preps``; not the
     subject of an absolute phrase ("held talks in Athens, with Germany mediating")."""
     return [n for p in token.children if p.dep_ in ("prep", "agent", "dative")
-            and p.lower_ in preps for o in pobjs(p) if not _absolute(o, at)
+            and p.lower_ in preps for o in pobjs(p) + _range_end(p) if not _absolute(o, at)
             for n in actors_of(o, at, depth)]
+
+
+def _range_end(prep: Token) -> list[Token]:
+    """The far end of "ranging from X to Y": Y is named as much as X."""
+    doc = prep.doc
+    if prep.lower_ != "from" or prep.i == 0 or doc[prep.i - 1].lower_ not in (
+            "ranging", "range", "ranged", "varying"):
+        return []
+    return [o for p in (*prep.children, *prep.head.children) if p.dep_ == "prep"
+            and p.lower_ == "to" and p.i > prep.i for o in pobjs(p)]
 
 
 def _absolute(token: Token, at: At) -> bool:
@@ -190,51 +216,6 @@ def participants(noun: Token, at: At, depth: int = 0) -> list[str]:
             if found:
                 return found
     return []
-
-
-def places(token: Token, holders: list[Token], place_preps: tuple[str, ...],
-           target_preps: tuple[str, ...], at: At, extra: tuple[Token, ...] = ()) -> list[str]:
-    """Countries and places where a violent act happened, when it names no other target: "Boko
-    Haram attacked a village in Cameroon", "killed six soldiers in Somalia", "Israeli strikes in
-    Lebanon" (as an event coder codes the location's country as the target)."""
-
-    words = intent_nouns() | speech_nouns() | lexicon().nouns.keys()
-    if any(h.lemma_.lower() in words or h.lower_ in words for h in holders if h.dep_ in OBJ):
-        return []  # "attacked the plan in Brussels" is no act on Brussels
-    holders = [*holders, *extra]
-    # "an attack on energy facilities in X": through the target's preposition too
-    holders += [o for h in holders for p in h.children if p.dep_ == "prep"
-                and p.lower_ in target_preps for o in pobjs(p)]
-    names = prep_objects(token, place_preps, at)
-    for holder in holders:
-        names += prep_objects(holder, place_preps, at)
-    kinds = {s.mention.name: s.mention.type for s in at.values()}
-    return [n for n in dict.fromkeys(names) if kinds.get(n) in ("country", "place")
-            and not is_water(n)]  # "a ship in the Red Sea": no one's
-
-
-#: Last words of bodies of water: an act there is on no country ("attacked a ship in the Red
-#: Sea" has no place target).
-_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "canal", "river",
-                     "lake", "channel", "sound", "waters"})
-
-
-def is_water(name: str) -> bool:
-    """A body of water ("the Red Sea", "Strait of Hormuz"): no one an act is done to."""
-    words = name.lower().split()
-    return bool(words) and (words[-1] in _WATERS or (len(words) > 2 and words[1] == "of"
-                                                     and words[0] in _WATERS))
-
-
-def relayed_owner(verb: Token, direct: list[Token], at: At) -> list[str]:
-    """The speaker, when a reported act's object is the speaker's own ("Colombia said Venezuela
-    had expelled its ambassador": Venezuela expelled Colombia's envoy)."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
-        return []
-    if not any(g.dep_ == "poss" and g.lower_ in ("its", "their") for c in direct
-               for g in c.children):
-        return []
-    return [n for c in verb.head.children if c.dep_ in SUBJ for n in actors_of(c, at)]
 
 
 def verb_above(token: Token) -> Token:
@@ -280,8 +261,14 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             if names:
                 return names
     head = verb.head
-    if head.i == verb.i:
-        return []
+    if is_passive(verb):
+        # "the places that would be given X", "was kept and then transferred to Y": the one
+        # the act is done to is no doer of it, and the clause above names no other; but a
+        # clause under it is done by that one ("X, who was accused of pressuring Y")
+        return _patients(verb, at, spans) if depth else []
+    if head.i == verb.i or (verb.dep_ == "conj" and verb.lower_.endswith("ed")
+                            and is_passive(head)):
+        return []  # "was held and then transferred to X", tagged a past tense: still passive
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
         # "accusing Pyongyang (since last year) of shipping weapons": the accused ships;
         # "thanked Horvat for sending troops": the one thanked sent them.
@@ -302,8 +289,11 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
             if raised[0].lower_ in _PERSONAL | _PLURAL:
                 return antecedent(raised[0], at, spans)
             return actors_of(raised[0], at)
-        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if verb.dep_ == "xcomp" and controller:
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")
+                      and verb.dep_ == "xcomp"] or [
+            o for p in head.children if p.dep_ == "prep" and f"{head.lemma_.lower()} "
+            f"{p.lower_}" in PREP_CONTROL for o in pobjs(p)]
+        if controller and (verb.dep_ == "xcomp" or to_infinitive(verb)):
             return actors_of(controller[0], at)  # "urged X to visit Y": X would visit
         if head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "acl" and head.lemma_.lower() in intent_nouns():
@@ -312,6 +302,16 @@ def subjects_of(verb: Token, at: At, spans: list[MentionSpan], depth: int = 0) -
         return subjects_of(head, at, spans, depth + 1)
     if verb.dep_ in ("pobj", "dobj", "attr"):
         return subjects_of(head.head if head.dep_ == "prep" else head, at, spans, depth + 1)
+    return []
+
+
+def _patients(verb: Token, at: At, spans: list[MentionSpan]) -> list[str]:
+    """The passive subject of ``verb`` as actors ("who" its antecedent, "he" resolved)."""
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            if c.lower_ in _PERSONAL | _PLURAL:
+                return antecedent(c, at, spans)
+            return actors_of(c, at)
     return []
 
 
@@ -353,11 +353,14 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "report":
         return []  # "Kyodo and Yonhap reported that they might meet": not the outlets
+    if quoted(pronoun):
+        return []  # "X wrote, "... unless he returned"": a third person in a quotation is
+        # not the one quoted (who would say "I"), and who it is cannot be told from here
     if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING:
-        # "X said he would ...": the speaker, if compatible; a speaker that is no actor
-        # ("residents said they ...", "the official said he ...") leaves it unresolved.
+        # "X said he would ...", "X, who told Y he would ...": the speaker, if compatible; a
+        # speaker that is no actor ("residents said they ...") leaves it unresolved.
         speaker = [c for c in clause.head.children if c.dep_ in SUBJ]
-        if speaker and speaker[0].lower_ not in _PERSONAL | _PLURAL | _RELATIVE:
+        if speaker and speaker[0].lower_ not in _PERSONAL | _PLURAL:
             names = actors_of(speaker[0], at)
             fit = [n for n in names if _compatible(kinds.get(n, set()), want_person)]
             return fit[:1] if want_person else fit
@@ -369,6 +372,12 @@ def antecedent(pronoun: Token, at: At, spans: list[MentionSpan]) -> list[str]:
         found = [s for s in spans if lo <= s.start < hi
                  and _compatible(kinds[s.mention.name], want_person)
                  and doc[s.end - 1].dep_ not in _MODIFIERS]
+        if found and lo != sent.start:
+            # the previous sentence's subject first ("X contacted Y's friends. He travelled
+            # to ...": X), else its most recent actor
+            subject = [f for f in found if doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")
+                       and doc[f.end - 1].head.dep_ == "ROOT"]
+            return [(subject or found)[-1].mention.name]
         if found:
             return [found[-1].mention.name]  # the most recent
     return []
