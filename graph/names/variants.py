@@ -10,9 +10,10 @@ count). Each rule is written for a pattern of naming, never for particular names
 * ``acronym``: an acronym and a multi-word name with those initials ("HP" /
   "Hewlett-Packard");
 * ``short form``: an organisation's name and a longer one ending with it ("Red Sox" /
-  "Boston Red Sox"), a city's team by its own word ("Rhinos" / "Leeds Rhinos");
-  ``generic short form`` (a suggestion only): a generic name inside a longer one with one
-  word in front ("Democratic Party" / "National Democratic Party": two parties, most often);
+  "Boston Red Sox"); suggestions only: ``city's team``, a city's team by its own word
+  ("Rhinos" / "Leeds Rhinos", but "Tigers" may be an armed group), and ``generic short
+  form``, a generic name inside a longer one with one word in front ("Democratic Party" /
+  "National Democratic Party": two parties, most often);
 * ``spelling``: the same number of words, each spelled alike or sounding alike (Metaphone via
   ``jellyfish``, Jaro–Winkler via ``rapidfuzz``): transliteration variants such as
   "Sergey"/"Sergei". Two different given names never match ("Han Do Yun" / "Han Do Il").
@@ -255,9 +256,11 @@ def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
                                      "short form", 0.6 if generic else 0.8,
                                      f"{items[key].name} ends with {items[short].name}"))
         # "Cardinals" for "St. Louis Cardinals": a city's team by its own word, never a generic
-        # word ("Times", "Police", "Council": many cities have one)
+        # word ("Times", "Police", "Council": many cities have one); a suggestion only, since a
+        # team's word names other bodies in other articles ("Tigers", an armed group; "Eagles",
+        # a band; "Saints", "Rebels")
         if len(words) >= 2 and words[-1] in orgs and _city_and_word(words):
-            out.append(Candidate(words[-1], key, "short form", 0.8,
+            out.append(Candidate(words[-1], key, "city's team", 0.7,
                                  f"{items[key].name} is the {items[words[-1]].name} of "
                                  f"{' '.join(items[key].name.split()[:-1])}"))
         # "General Assembly" for "General Assembly of the United Nations": the head before "of";

@@ -12,6 +12,7 @@ import functools
 import re
 from collections import defaultdict
 
+from graph.core.tables import load_table
 from graph.names.actor_types import gazetteer_place, given_name, organisation_heads
 from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import name_key, organisation_suffixes
@@ -50,12 +51,31 @@ def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
 _NAMED_BARE = frozenset({"party", "movement", "front"})
 
 
+#: Words of political families, which name parties in many countries ("Labour", "Liberal",
+#: "Green", "National", "Social Democratic"), beside the political labels of ``titles.toml``.
+_PARTY_FAMILY = frozenset({
+    "labor", "green", "greens", "national", "social", "christian", "people", "peoples",
+    "popular", "workers", "reform", "justice", "freedom", "unity", "progress", "solidarity",
+    "renewal", "renaissance", "alternative", "forward", "patriotic", "independence", "left",
+    "right", "centre", "center", "new", "united", "union", "development", "liberation",
+    "revolutionary", "republic", "citizens", "civic", "agrarian", "farmers", "pirate",
+    "radical", "free", "and",
+})
+
+
+@functools.cache
+def _party_family() -> frozenset[str]:
+    return _PARTY_FAMILY | frozenset(load_table("titles")["political_labels"])
+
+
 def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
     """A party or a movement named without its head word is that organisation, across
     articles too ("Likud" / "Likud Party", "Polisario" / "Polisario Front"): only when the
     corpus has exactly one such longer name, and never when the short name is a known place,
-    country or demonym, or clearly a given name. (Within an article "Harvard" is "Harvard
-    University" too: :mod:`graph.mentions.shortnames`.)"""
+    country or demonym, or clearly a given name, nor when it is only words of political
+    families: "Labour" in an article about one country is not the "Labour Party" of
+    another's (:data:`_PARTY_FAMILY`). (Within an article "Harvard" is "Harvard University"
+    too: :mod:`graph.mentions.shortnames`.)"""
     orgs = {k for k in kind_of if kind_of[k] == "organisation"}
     longer: dict[str, set[str]] = defaultdict(set)
     for key in orgs:
@@ -71,7 +91,8 @@ def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) ->
 def _known_or_given(key: str) -> bool:
     words = key.split()
     return bool(builtin_alias(key) or country_name(key) or gazetteer_place(key)
-                or len(words) == 1 and given_name(key, strict=True))
+                or len(words) == 1 and given_name(key, strict=True)
+                or all(w in _party_family() for w in words))
 
 
 def country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
