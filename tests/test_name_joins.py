@@ -418,3 +418,41 @@ def test_institutions_of_two_countries_or_two_kinds_stay_apart():
     )
     assert not one(found, "Ministry of Foreign Affairs (Japan)", "Foreign Ministry (Kenya)")
     assert not one(found, "The Lindqvist", "Lindqvist")
+
+
+def test_a_bare_institution_two_countries_name_in_two_word_orders_joins_neither():
+    # Japan's ministry named "Ministry of Foreign Affairs", China's "Foreign Ministry": the
+    # two bare names are one name, which no longer says which country's
+    found = groups(
+        [
+            ("Ministry of Foreign Affairs (Japan)", "organisation", 1),
+            ("Foreign Ministry (China)", "organisation", 1),
+            ("Ministry of Foreign Affairs", "organisation", 2),
+            ("Foreign Ministry", "organisation", 2),
+        ]
+    )
+    assert one(found, "Ministry of Foreign Affairs", "Foreign Ministry")
+    assert not any("Foreign Ministry" in g and len(g) > 2 for g in found)
+    # one country's only: the bare names join it
+    found = groups(
+        [
+            ("Foreign Ministry (Japan)", "organisation", 1),
+            ("Ministry of Foreign Affairs", "organisation", 2),
+            ("Foreign Ministry", "organisation", 2),
+        ]
+    )
+    assert one(found, "Foreign Ministry", "Ministry of Foreign Affairs", "Foreign Ministry (Japan)")
+
+
+def test_a_movement_named_after_a_person_of_the_corpus_is_not_its_bare_name():
+    found = groups(
+        [
+            ("Okonjo Movement", "organisation", 2),
+            ("Okonjo", "organisation", 1),
+            ("Chidi Okonjo", "person", 3),
+            ("Islamic Movement", "organisation", 1),
+            ("Islamic", "organisation", 1),
+        ]
+    )
+    assert not one(found, "Okonjo Movement", "Okonjo")
+    assert not one(found, "Islamic Movement", "Islamic")
