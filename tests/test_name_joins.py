@@ -231,10 +231,13 @@ def test_a_party_named_by_a_political_family_word_is_not_another_countrys_party(
             ("Green", "organisation", 1),
             ("National Front", "organisation", 2),
             ("National", "organisation", 1),
+            ("Resistance Movement", "organisation", 1),
+            ("Resistance", "organisation", 2),
             ("Tagumpay", "organisation", 1),
             ("Tagumpay Party", "organisation", 1),
         ]
     )
+    assert not one(found, "Resistance Movement", "Resistance")
     assert not one(found, "Labour Party", "Labour")
     assert not one(found, "Social Democratic Party", "Social Democratic")
     assert not one(found, "Green Movement", "Green")

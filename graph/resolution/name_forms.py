@@ -59,7 +59,8 @@ _PARTY_FAMILY = frozenset({
     "renewal", "renaissance", "alternative", "forward", "patriotic", "independence", "left",
     "right", "centre", "center", "new", "united", "union", "development", "liberation",
     "revolutionary", "republic", "citizens", "civic", "agrarian", "farmers", "pirate",
-    "radical", "free", "islamic", "and",
+    "radical", "free", "islamic", "resistance", "opposition", "salvation", "change", "hope",
+    "future", "action", "and",
 })
 
 
