@@ -1,5 +1,5 @@
 """The sentences of a few actor pairs (a briefing's key relations) read through their names'
-pairs (graph/store/reads.py) are the very rows the general read gives: with merged actors
+pairs (graph/store/evidence_reads.py) are the very rows the general read gives: with merged actors
 (several names each), both directions, kind and article filters, and pairs with no
 relation."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from synthetic_store import synthetic_store
 
-import graph.store.reads as reads
+import graph.store.evidence_reads as evidence_reads
 from graph.core.model import GraphSlice
 from graph.curation.decisions import merge
 from graph.slices.build import build_graph
@@ -27,7 +27,7 @@ def store(tmp_path_factory) -> Store:
 
 def general(store: Store, monkeypatch, *args, **kwargs) -> list[tuple]:
     with monkeypatch.context() as m:
-        m.setattr(reads, "FEW_PAIRS", 0)
+        m.setattr(evidence_reads, "FEW_PAIRS", 0)
         return store.pair_sentences(*args, **kwargs)
 
 

@@ -10,11 +10,12 @@ count). Each rule is written for a pattern of naming, never for particular names
 * ``acronym``: an acronym and a multi-word name with those initials ("HP" /
   "Hewlett-Packard");
 * ``short form``: an organisation's name and a longer one ending with it ("Red Sox" /
-  "Boston Red Sox"), a city's team by its own word ("Rhinos" / "Leeds Rhinos");
-  ``generic short form`` (a suggestion only): a generic name inside a longer one with one
-  word in front ("Democratic Party" / "National Democratic Party": two parties, most often);
-* ``spelling``: the same number of words, each spelled alike or sounding alike (Metaphone via
-  ``jellyfish``, Jaro–Winkler via ``rapidfuzz``): transliteration variants such as
+  "Boston Red Sox"); suggestions only: ``city's team``, a city's team by its own word
+  ("Rhinos" / "Leeds Rhinos", but "Tigers" may be an armed group), and ``generic short
+  form``, a generic name inside a longer one with one word in front ("Democratic Party" /
+  "National Democratic Party": two parties, most often);
+* ``spelling``: the same number of words, each spelled alike or sounding alike
+  (:mod:`graph.names.spelling`): transliteration variants such as
   "Sergey"/"Sergei". Two different given names never match ("Han Do Yun" / "Han Do Il").
 
 :func:`candidates` lists them all with a score; :func:`unambiguous` keeps the ones resolution
@@ -23,26 +24,21 @@ applies on its own (a short name with exactly one longer match, for the safe rul
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import jellyfish
-from rapidfuzz.distance import JaroWinkler
-
 from graph.core.tables import load_table
 from graph.names.actor_types import gazetteer_place, organisation_heads
 from graph.names.builtin import country_name
 from graph.names.forms import (
-    generation,
     initials_match,
     name_key,
     organisation_suffixes,
-    other_generation,
     title_words,
 )
+from graph.names.spelling import alike, same_spelling, sound, spelling_key
 
 __all__ = ["Candidate", "NameEntry", "candidates", "same_spelling", "spelling_key", "unambiguous"]
 
@@ -255,9 +251,11 @@ def _short_form(items: dict[str, NameEntry]) -> list[Candidate]:
                                      "short form", 0.6 if generic else 0.8,
                                      f"{items[key].name} ends with {items[short].name}"))
         # "Cardinals" for "St. Louis Cardinals": a city's team by its own word, never a generic
-        # word ("Times", "Police", "Council": many cities have one)
+        # word ("Times", "Police", "Council": many cities have one); a suggestion only, since a
+        # team's word names other bodies in other articles ("Tigers", an armed group; "Eagles",
+        # a band; "Saints", "Rebels")
         if len(words) >= 2 and words[-1] in orgs and _city_and_word(words):
-            out.append(Candidate(words[-1], key, "short form", 0.8,
+            out.append(Candidate(words[-1], key, "city's team", 0.7,
                                  f"{items[key].name} is the {items[words[-1]].name} of "
                                  f"{' '.join(items[key].name.split()[:-1])}"))
         # "General Assembly" for "General Assembly of the United Nations": the head before "of";
@@ -294,115 +292,19 @@ def _spelling(items: dict[str, NameEntry]) -> list[Candidate]:
     for key, item in items.items():
         words = key.split()
         if len(words) >= 2 and item.type == "person":
-            blocks[(len(words), "last", _sound(words[-1]))].append(key)
-            blocks[(len(words), "first", _sound(words[0]))].append(key)
+            blocks[(len(words), "last", sound(words[-1]))].append(key)
+            blocks[(len(words), "first", sound(words[0]))].append(key)
     out: dict[tuple[str, str], Candidate] = {}
     for keys in blocks.values():
         if len(keys) > 400:
             continue  # a block that large is a common sound, not a lead
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if (a, b) not in out and (b, a) not in out and _alike(a.split(), b.split()):
+                if (a, b) not in out and (b, a) not in out and alike(a.split(), b.split()):
                     short, long_ = sorted((a, b), key=lambda k: (items[k].count, k))
                     out[(a, b)] = Candidate(short, long_, "spelling", 0.75,
                                             "spelled or sounding alike, word by word")
     return list(out.values())
-
-
-@functools.lru_cache(maxsize=65536)
-def _sound(word: str) -> str:
-    return jellyfish.metaphone(word) or word
-
-
-def _alike(a: list[str], b: list[str]) -> bool:
-    """Word-by-word transliteration variants: every pair of words alike, one the same; never
-    two generational suffixes ("Karol XIV" / "Karol XV")."""
-    if a == b or not any(x == y for x, y in zip(a, b, strict=True)) or generation(
-            " ".join(a))[1] != generation(" ".join(b))[1]:
-        return False
-    for x, y in zip(a, b, strict=True):
-        if x == y:
-            continue
-        if x[:1] != y[:1] or x.rstrip("a") == y.rstrip("a") and x != y and (
-                x.endswith("a") != y.endswith("a")):
-            return False  # a different initial, or a feminine form ("Petrov" / "Petrova")
-        if len(x) <= 3 or len(y) <= 3:
-            if _sound(x) != _sound(y) or abs(len(x) - len(y)) > 1:
-                return False
-        elif not (_sound(x) == _sound(y) or JaroWinkler.similarity(x, y) >= 0.9):
-            return False
-    return True
-
-
-#: Arabic article particles written attached or apart ("al-Nuri", "Nuri"): no part of the
-#: comparison of two spellings.
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ud", "ul", "ed"})
-
-
-def spelling_key(key: str) -> tuple[str, ...]:
-    """A name key reduced to what transliterations of it share: article particles dropped,
-    doubled letters single, a final -y as -i, and the vowels inside each word dropped
-    ("mohammed hamdan dagalo" and "mohamed hamdan daglo" give the same).
-
-    >>> spelling_key("mohammed hamdan dagalo"), spelling_key("mohamed hamdan daglo")
-    (('mhmd', 'hmdn', 'dglo'), ('mhmd', 'hmdn', 'dglo'))
-    >>> spelling_key("abbas ii")
-    ('abs', 'ii')
-    """
-    base, suffix = generation(key)
-    out = []
-    for word in base.split():
-        if word in _ARTICLES:
-            continue
-        if not word.isalpha():  # numbers ("Person 211") are never respelled
-            out.append(word)
-            continue
-        word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
-        if word.endswith("y"):
-            word = word[:-1] + "i"
-        out.append(word if len(word) <= 3 else word[0] + "".join(
-            c for c in word[1:-1] if c not in "aeiouy") + word[-1])
-    return (*out, suffix) if suffix else tuple(out)  # "Tariq II" / "Tariq III": two kings
-
-
-def same_spelling(a: str, b: str) -> bool:
-    """Two name keys with the same :func:`spelling_key` that are also close word by word
-    (one word the same, the others at Jaro–Winkler ≥ 0.9: "Hassan" / "Hussein" share a
-    skeleton but are two names).
-
-    >>> same_spelling("mohammed hamdan dagalo", "mohamed hamdan daglo")
-    True
-    >>> same_spelling("hassan ali", "hussein ali")
-    False
-    """
-    x = [w for w in a.split() if w not in _ARTICLES]
-    y = [w for w in b.split() if w not in _ARTICLES]
-    if len(x) != len(y) or spelling_key(a) != spelling_key(b) or other_generation(a, b):
-        return False
-    pairs = list(zip(x, y, strict=True))
-    return any(p == q for p, q in pairs) and all(
-        p == q or JaroWinkler.similarity(p, q) >= 0.9 and not _other_vowel(p, q)
-        for p, q in pairs)
-
-
-#: Vowels by how open they are: a transliteration moves a vowel one step ("Ahmed" / "Ahmad",
-#: "Hussein" / "Hussain", "Kristen" / "Kristin"); an open "a" for a close "i" or "u" is another
-#: name ("Hamid" / "Hamad", "Rashid" / "Rashad", "Salim" / "Salam").
-_OPENNESS = {"a": 0, "e": 1, "o": 1, "i": 2, "u": 2, "y": 2}
-
-
-def _other_vowel(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` differ where one has an open vowel and the other a close one
-    (:data:`_OPENNESS`): two names, not two spellings of one.
-
-    >>> _other_vowel("hamid", "hamad"), _other_vowel("ahmed", "ahmad")
-    (True, False)
-    """
-    for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "replace" and j - i == m - k == 1 and a[i] in _OPENNESS and b[k] in _OPENNESS \
-                and abs(_OPENNESS[a[i]] - _OPENNESS[b[k]]) >= 2:
-            return True
-    return False
 
 
 RULES = {"middle": _middle, "descriptor": _descriptor, "acronym": _acronym,

@@ -12,6 +12,7 @@ import functools
 import re
 from collections import defaultdict
 
+from graph.core.tables import load_table
 from graph.names.actor_types import gazetteer_place, given_name, organisation_heads
 from graph.names.builtin import builtin_alias, country_name
 from graph.names.forms import name_key, organisation_suffixes
@@ -50,20 +51,42 @@ def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
 _NAMED_BARE = frozenset({"party", "movement", "front"})
 
 
+#: Words of political families, which name parties in many countries ("Labour", "Liberal",
+#: "Green", "National", "Social Democratic"), beside the political labels of ``titles.toml``.
+_PARTY_FAMILY = frozenset({
+    "labor", "green", "greens", "national", "social", "christian", "people", "peoples",
+    "popular", "workers", "reform", "justice", "freedom", "unity", "progress", "solidarity",
+    "renewal", "renaissance", "alternative", "forward", "patriotic", "independence", "left",
+    "right", "centre", "center", "new", "united", "union", "development", "liberation",
+    "revolutionary", "republic", "citizens", "civic", "agrarian", "farmers", "pirate",
+    "radical", "free", "islamic", "resistance", "opposition", "salvation", "change", "hope",
+    "future", "action", "and",
+})
+
+
+@functools.cache
+def _party_family() -> frozenset[str]:
+    return _PARTY_FAMILY | frozenset(load_table("titles")["political_labels"])
+
+
 def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
     """A party or a movement named without its head word is that organisation, across
     articles too ("Likud" / "Likud Party", "Polisario" / "Polisario Front"): only when the
     corpus has exactly one such longer name, and never when the short name is a known place,
-    country or demonym, or clearly a given name. (Within an article "Harvard" is "Harvard
-    University" too: :mod:`graph.mentions.shortnames`.)"""
+    country or demonym, clearly a given name or the family name of a person in the corpus
+    ("Okafor" beside "Okafor Movement" and "Amara Okafor" is the founder as often as the
+    movement), nor when it is only words of political families: "Labour" in an article about
+    one country is not the "Labour Party" of another's (:data:`_PARTY_FAMILY`). (Within an
+    article "Harvard" is "Harvard University" too: :mod:`graph.mentions.shortnames`.)"""
     orgs = {k for k in kind_of if kind_of[k] == "organisation"}
     longer: dict[str, set[str]] = defaultdict(set)
     for key in orgs:
         words = key.split()
         if len(words) >= 2 and words[-1] in _NAMED_BARE:
             longer[" ".join(words[:-1])].add(key)
+    surnames = {k.rsplit(" ", 1)[-1] for k in kind_of if " " in k and kind_of[k] == "person"}
     for short in sorted(k for k in longer if k in orgs and k in live):
-        if len(longer[short]) != 1 or _known_or_given(short):
+        if len(longer[short]) != 1 or _known_or_given(short) or short in surnames:
             continue
         groups.union(short, next(iter(longer[short])))
 
@@ -71,7 +94,8 @@ def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) ->
 def _known_or_given(key: str) -> bool:
     words = key.split()
     return bool(builtin_alias(key) or country_name(key) or gazetteer_place(key)
-                or len(words) == 1 and given_name(key, strict=True))
+                or len(words) == 1 and given_name(key, strict=True)
+                or all(w in _party_family() for w in words))
 
 
 def country_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
@@ -218,9 +242,17 @@ def institution_of_one_country(groups: UnionFind, live: set[str], kind_of: dict)
             if len(form) > size and country_name(" ".join(form[-size:])):
                 of_country[" ".join(form[:-size])].add(key)
                 break
+    # "Ministry of Foreign Affairs (Japan)" and "Foreign Ministry (China)" are two countries'
+    # one institution: bare, "Foreign Ministry" is neither (:func:`plain_forms` makes the two
+    # bare names one)
+    by_plain: dict[str, set[str]] = defaultdict(set)
+    for bare, keys in of_country.items():
+        by_plain[_plain_form(bare, "organisation")].update(
+            _plain_form(k, "organisation") for k in keys)
     for bare, keys in of_country.items():
         if (bare in live and kind_of.get(bare) == "organisation" and bare.split()[-1] in heads
-                and len({_org_form(k) for k in keys}) == 1):
+                and len({_org_form(k) for k in keys}) == 1
+                and len(by_plain[_plain_form(bare, "organisation")]) == 1):
             groups.union(bare, min(keys))
 
 

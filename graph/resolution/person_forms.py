@@ -9,6 +9,7 @@ them apart)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -48,11 +49,13 @@ def name_end_forms(
     groups: UnionFind, live: set[str], kind_of: dict, together: Callable[[str, str], bool]
 ) -> None:
     """A two-word person name that is the end of exactly one longer person name is that
-    person: a double family name ("Lozano Obregon", "Ferreira Matos") or a given name the model
-    cut from its family name ("Xuan Khoa" from "Dinh Xuan Khoa"). Never when its first word
-    is clearly a given name ("Jose Garcia" is a full name of its own, not "Maria Jose
-    Garcia") or begins another person's name in the corpus (a family name of its own: "Song
-    Chol" beside "Song Il Ho"), never the father's name inside a patronymic ("Faisal Kassab"
+    person: a double family name ("Lozano Obregon" of "Andres Felipe Lozano Obregon") or a
+    given name the model cut from its family name ("Xuan Khoa" from "Dinh Xuan Khoa"), and
+    only of those shapes (:func:`_end_is_a_name`: "Kamal Haddad" and "Tesfaye Bekele" are the
+    fathers of "Omar Kamal Haddad" and "Yonas Tesfaye Bekele"). Never when its first word is a
+    given name ("Jose Garcia" is a full name of its own, not "Maria Jose Garcia") or begins
+    another person's name in the corpus (a family name of its own: "Song Chol" beside "Song Il
+    Ho"), never the father's name inside a patronymic ("Faisal Kassab"
     in "Noor bint Faisal Kassab", :func:`graph.names.forms.short_form_of`) and never a name
     that differs by a generational suffix."""
     shorts = [k for k in live if k.count(" ") == 1 and kind_of.get(k) == "person"]
@@ -64,20 +67,38 @@ def name_end_forms(
         first_words[key.split(" ", 1)[0]].add(key)
         if key.count(" ") >= 2:
             words = generation(key)[0].split()
-            if len(words) >= 3:
+            if len(words) >= 3 and _end_is_a_name(words):
                 by_end[" ".join(words[-2:])].append(key)
     for short in sorted(k for k in shorts if k in by_end):
         longer = [k for k in by_end[short] if short_form_of(short, k)]
         head = short.split()[0]
         if (
             len(longer) != 1
-            or given_name(head, strict=True)
+            or given_name(head)
             or first_words[head] - {short, *longer}
             or together(short, longer[0])
             or other_generation(short, longer[0])
         ):
             continue
         groups.union(short, longer[0])
+
+
+def _end_is_a_name(words: list[str]) -> bool:
+    """True if the last two of a person's name ``words`` are a name of their own for that
+    person: two family names after two given names ("Andres Felipe Lozano Obregon"), or the
+    given name of a name in one-syllable words, whose family name comes first ("Dinh Xuan
+    Khoa", "Baek Seung Ho"). Not the end of a three-word name that starts with a given name or
+    is in longer words ("Omar Kamal Haddad", "Yonas Tesfaye Bekele"): in the naming traditions
+    that chain a father's name after one's own (Arabic, Ethiopian, Somali), that end is the
+    father's full name, another person."""
+    if len(words) >= 4 and given_name(words[0]):
+        return True
+    return all(_syllables(w) == 1 for w in words)
+
+
+def _syllables(word: str) -> int:
+    """Groups of vowels in ``word`` ("xuan" 1, "seung" 1, "tesfaye" 2, "kamal" 2)."""
+    return len(re.findall(r"[aeiouy]+", word))
 
 
 def name_start_forms(
