@@ -52,3 +52,48 @@ def test_given_names_before_a_family_name_join_it(names, text, ents, full):
 def test_no_given_name_no_join(names, text, ents, kept):
     found = names(text, ents)
     assert kept in [t for t, _, _ in found]
+
+
+@pytest.mark.parametrize("text,ents,full", [
+    # a biography's first line: the family name alone tagged as an organisation
+    ("Kwabena Yaw Asante (born 1975) is a Ghanaian engineer. Asante founded a firm in Accra.",
+     [("Asante", "ORG"), ("Ghanaian", "NORP"), ("Asante", "ORG"), ("Accra", "GPE")],
+     "Kwabena Yaw Asante"),
+    ("In the final weeks Dmitri Orlovsky reviewed the paper and rejected it.",
+     [("Orlovsky", "ORG")], "Dmitri Orlovsky"),
+    ("The court heard that Rafael Ortega Castañeda had signed the lease.",
+     [("Castañeda", "ORG")], "Rafael Ortega Castañeda"),
+    # a given name written with accents the table lacks, and a hyphenated given name
+    ("Last spring Mikaël Lestrade asked the committee for more time.",
+     [("Lestrade", "ORG")], "Mikaël Lestrade"),
+    ("The letters show that Marie-Claude Falcoz wrote to the minister twice.",
+     [("Falcoz", "ORG")], "Marie-Claude Falcoz"),
+    ("Her cousin was a Mademoiselle Lucienne Poterat du Vaux, the daughter of a doctor.",
+     [("Vaux", "ORG")], "Lucienne Poterat du Vaux"),
+])
+def test_family_name_tagged_as_organisation_takes_the_given_names(names, text, ents, full):
+    found = names(text, ents)
+    assert (full, full, "person") in found
+
+
+def test_a_particle_alone_makes_the_family_name_a_person(names):
+    found = names("The letters hint that Mme. de Vaux had confided in the poet.",
+                  [("Vaux", "ORG")])
+    assert ("de Vaux", "de Vaux", "person") in found
+
+
+@pytest.mark.parametrize("text,ents,kept", [
+    # no given name first: an organisation's own words ("Banque du ...")
+    ("Officials at the Banque du Lorrain raised rates.", [("Lorrain", "ORG")], "Lorrain"),
+    # a given name of either sex or a place only, never clearly a given name
+    ("Analysts at Morgan Vantis cut the forecast.", [("Vantis", "ORG")], "Vantis"),
+    ("Reporters in Boston Kellerman met the mayor.", [("Kellerman", "ORG")], "Kellerman"),
+    # a word of an organisation's name is no family name
+    ("Shares of Karim Industries fell on Monday.", [("Industries", "ORG")], "Industries"),
+    # a title before it is no given name
+    ("The Director Asante left early.", [("Asante", "ORG")], "Asante"),
+])
+def test_an_organisation_keeps_its_edges(names, text, ents, kept):
+    found = names(text, ents)
+    # no person's name grows out of it
+    assert not [t for t, _, kind in found if t.endswith(kept) and t != kept and kind == "person"]

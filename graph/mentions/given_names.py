@@ -3,6 +3,12 @@ Whitcombe (born 1979) is an actor", where only the family name was tagged) and a
 tagged as a name of its own before the family name ("Valeska | Lyon, an Australian woman",
 two place tags).
 
+A family name the model tagged as an organisation on its own ("Kwabena Yaw | Asante (born
+...)", "Mikaël | Lestrade reviewed the paper", "Mme. de | Vaux") is a person's name with the
+words before it when they are capitalised proper nouns the model left untagged, from the first
+given name among them, one of them clearly a given name (accents aside: "Mikaël" is "Mikael"),
+or a lower-case surname particle alone (:func:`_family_name_tagged_as_organisation`).
+
 A word joins the name only with the given-name table's word for it (``graph/data/
 given_names.tsv``, a clear man's or woman's name, :func:`graph.names.actor_types.given_name`
 with ``strict``), written as a proper noun with a capital, right before the name and in the same
@@ -13,12 +19,21 @@ mention, never at the whole document.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from graph.core.model import MentionSpan
-from graph.names.actor_types import given_name, name_evidence
+from graph.names.actor_types import given_name, name_evidence, organisation_heads
+from graph.names.forms import (
+    institution_words,
+    is_title,
+    name_particles,
+    organisation_suffixes,
+    place_words,
+)
 
 __all__ = ["with_given_names"]
 
@@ -46,6 +61,10 @@ def with_given_names(doc: Doc, spans: list[MentionSpan]) -> list[MentionSpan]:
                 start -= 1
             if start < s.start:
                 s = _widened(doc, s, start)
+        if s.mention.label == "ORG":
+            front = _family_name_tagged_as_organisation(doc, s, taken)
+            if front is not None:
+                s = _widened(doc, s, front)
         out.append(s)
         i += 1
     return out
@@ -60,6 +79,71 @@ def _given(token: Token) -> bool:
                                        and token.head.i > token.i))
             and token.is_alpha and token.is_title
             and given_name(token.text, strict=True) and name_evidence(token.text) is None)
+
+
+def _family_name_tagged_as_organisation(doc: Doc, s: MentionSpan,
+                                        taken: set[int]) -> int | None:
+    """The start of the person's name ending in ``s``, a one-word organisation the model
+    tagged, when the words before it make it a family name; else ``None``.
+
+    The words are capitalised proper nouns outside every entity ("Kwabena Yaw | Asante"; a
+    hyphenated given name counts as one: "Marie-Claude"), up to a title or a known place; the
+    name starts at the first given name among them ("Mademoiselle | Lucienne Poterat du Vaux"),
+    and one of them must be clearly a given name. A lower-case surname particle right before
+    the name belongs to it ("Poterat du | Vaux"), and alone makes a name of its own ("Mme. de |
+    Vaux"). "Banque du | Lorrain", "Morgan | Vantis" and "Karim Industries" stay
+    organisations: no given name, no clear given name, or an organisation word."""
+    m = s.mention
+    token = doc[s.start]
+    if (s.end - s.start != 1 or m.label != "ORG" or m.type_evidence not in ("model", "title")
+            or not token.is_title or not token.is_alpha or name_evidence(m.text) is not None
+            or token.lower_ in _organisation_words()):
+        return None
+    k = s.start
+    before = doc[k - 1] if k > 0 else None
+    particle = (before is not None and before.is_lower and before.lower_ in name_particles()
+                and k - 1 not in taken and before.ent_iob_ == "O" and bool(before.whitespace_))
+    if particle:
+        k -= 1
+    words: list[Token] = []
+    while len(words) < _MAX_GIVEN and k > 0:
+        if _untagged_name_word(doc, k - 1, taken):
+            k -= 1
+        elif (k > 1 and doc[k - 1].text in "-‐" and not doc[k - 1].whitespace_
+              and not doc[k - 2].whitespace_ and _untagged_name_word(doc, k - 2, taken)):
+            k -= 2  # "Anne-Sophie": one given name
+        else:
+            break
+        words.append(doc[k])
+    if not words:
+        before = doc[k - 1] if k > 0 else None
+        return k if particle and not (before is not None and before.is_alpha
+                                      and before.is_title) else None
+    # the name starts at its outermost given name ("Mademoiselle | Lucienne Poterat du Vaux")
+    while words and not _given_name(words[-1].text):
+        words.pop()
+    if not any(_given_name(w.text, strict=True) for w in words):
+        return None
+    return words[-1].i
+
+
+def _untagged_name_word(doc: Doc, i: int, taken: set[int]) -> bool:
+    token = doc[i]
+    return (i not in taken and token.ent_iob_ == "O" and token.is_alpha and token.is_title
+            and token.pos_ == "PROPN" and not is_title(token.text)
+            and name_evidence(token.text) is None)
+
+
+def _given_name(word: str, strict: bool = False) -> bool:
+    """:func:`given_name`, also for a name written with accents the table lacks ("Mikaël")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word)
+                    if not unicodedata.combining(c))
+    return given_name(word, strict=strict) or (plain != word and given_name(plain, strict=strict))
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    return organisation_heads() | organisation_suffixes() | institution_words() | place_words()
 
 
 def _given_before(doc: Doc, first: MentionSpan, second: MentionSpan) -> bool:
