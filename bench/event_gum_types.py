@@ -7,14 +7,15 @@ interview documents that name two or more GUM actors were read and coded, before
 output for them was looked at, with the events a CAMEO event coder would code between named
 actors (source, target, CAMEO root, polarity) or none. The GUM text is read at bench time from
 its copy (by default ``../shared/devsets/gum``); the repository keeps only ids, offsets and
-short actor names, one sentence a row, tab-separated::
+short names of organisations and places; a person is ``#N``, GUM's entity ``doc:N``, named at
+bench time from the copy's ``gold.json``. One sentence a row, tab-separated::
 
     doc   offset   events
 
 ``offset`` is the character offset of the sentence's start in the document's text; ``events``
 is ``-`` (a sentence with actors and no event) or ``source|target|root[|polarity]`` items
 separated by ``;``. ``source`` and ``target`` are short names matched against the labels of
-the relations found (case-folded, as whole words: "Kerry" matches "John Kerry"; a country under
+the relations found (case-folded, as whole words: "Okafor" matches "Amara Okafor"; a country under
 its one name, as :func:`graph.names.builtin.country_name` gives it). The polarity defaults to
 the one CAMEO's QuadClass gives the root (root 01 neutral, as in :mod:`graph.core.cameo`).
 Rows are split as ``bench/gum.py`` splits GUM (sorted index ``i % 5 == 4`` held out):
@@ -38,6 +39,7 @@ Usage: python bench/event_gum_types.py [--file F ...] [--heldout] [--model NAME]
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
@@ -107,6 +109,37 @@ def _events(spec: str) -> tuple[Event, ...] | None:
     return tuple(out)
 
 
+def named(rows: list[Row], gum: Path, texts: dict[str, str]) -> list[Row]:
+    """The rows with each ``#N`` (GUM entity ``doc:N``) replaced by the name that entity goes by
+    in the row's sentence (its first named mention from the sentence's start to the end of the
+    paragraph; else its longest name), read from the GUM copy's ``gold.json``: people are kept
+    here by entity id only, so no name of a person in an article is stored in the repository."""
+    if not any(n.startswith("#") for r in rows for e in r.events for n in (e.source, e.target)):
+        return rows
+    gold = json.loads((gum / "gold.json").read_text(encoding="utf-8"))["documents"]
+
+    def name(row: Row, n: str) -> str:
+        if not n.startswith("#"):
+            return n
+        entity = next((e for e in gold.get(row.doc, {}).get("entities", [])
+                       if e["id"] == f"{row.doc}:{n[1:]}" and e.get("names")), None)
+        if entity is None:
+            sys.exit(f"{gum / 'gold.json'}: no entity {row.doc}:{n[1:]} (line {row.line})")
+        text = texts[row.doc]
+        stop = text.find("\n", row.offset)
+        stop = len(text) if stop < 0 else stop
+        spans = sorted(tuple(m["name"]) for m in entity.get("mentions", [])
+                       if m.get("kind") == "named" and m.get("name")
+                       and row.offset <= m["name"][0] < stop)
+        if spans:
+            return text[spans[0][0]:spans[0][1]]
+        return max(entity["names"], key=lambda x: (len(x.split()), len(x)))
+
+    return [Row(r.line, r.doc, r.offset, tuple(
+        Event(name(r, e.source), name(r, e.target), e.root, e.polarity) for e in r.events))
+        for r in rows]
+
+
 def _words(name: str) -> tuple[str, ...]:
     name = country_name(name) or name
     text = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
@@ -121,8 +154,8 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def actor(label: str, names: list[str]) -> str | None:
     """The annotated name ``label`` (a relation's source or target) stands for: an equal name
-    first, else one whose words are all among the label's or the other way round ("Kerry" and
-    "John Kerry", "National Security Council (United States)" and "United States National
+    first, else one whose words are all among the label's or the other way round ("Okafor" and
+    "Amara Okafor", "National Security Council (United States)" and "United States National
     Security Council")."""
     got = _words(label)
     for name in names:
@@ -145,6 +178,7 @@ def score(
     docs = read_documents(gum, {r.doc for r in rows})
     if unknown := sorted({r.doc for r in rows} - docs.keys()):
         sys.exit(f"{gum / 'articles.jsonl'}: no document {unknown[0]} (annotated in the set)")
+    rows = named(rows, gum, {k: d.text for k, d in docs.items()})
     by_doc: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         by_doc[r.doc].append(r)

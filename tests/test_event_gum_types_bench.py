@@ -86,3 +86,26 @@ def test_without_the_gum_copy_one_line_and_no_figures(tmp_path, capsys):
     bench.report([bench.DEV], gum=tmp_path / "nowhere")
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].startswith("typed relations on GUM: skipped")
+
+
+@pytest.mark.skipif(not (bench.GUM / "gold.json").is_file(), reason="no GUM copy")
+def test_people_are_kept_by_entity_id_and_named_at_bench_time():
+    """No name of a person in an article is stored: a person is ``#N`` (GUM's entity), and the
+    scorer names it from the copy's gold.json as the row's sentence does."""
+    gold = json.loads((bench.GUM / "gold.json").read_text(encoding="utf-8"))["documents"]
+    rows = bench.read_rows(bench.DEV) + bench.read_rows(bench.HELDOUT)
+    refs = 0
+    for r in rows:
+        people = {n.casefold() for e in gold[r.doc]["entities"] if e["type"] == "person"
+                  for n in e.get("names", [])}
+        for n in (x for e in r.events for x in (e.source, e.target)):
+            refs += n.startswith("#")
+            assert n.startswith("#") or n.casefold() not in people, (r.line, "a person's name")
+    assert refs >= 40
+    texts = {r.doc: "" for r in rows}
+    from bench.event_gum import read_documents
+
+    texts = {k: d.text for k, d in read_documents(bench.GUM, set(texts)).items()}
+    named = bench.named(rows, bench.GUM, texts)
+    assert not any(n.startswith("#") for r in named for e in r.events for n in (e.source, e.target))
+    assert all(len(a.events) == len(b.events) for a, b in zip(rows, named, strict=True))
