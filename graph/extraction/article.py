@@ -40,7 +40,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
                                   end=sent.start_char + len(text.rstrip()), text=text.strip()))
     known = KnownNames(spans, acronyms)
     heading, in_title, renamed = title_mentions(article.title, article.text, known)
-    if renamed:  # "Hill" in the text, "Christopher Hill" in the headline
+    if renamed:  # "Berglund" in the text, "Tomas Berglund" in the headline
         spans = [replace(s, mention=replace(s.mention, name=renamed.get(s.mention.name,
                                                                         s.mention.name)))
                  for s in spans]

@@ -6,8 +6,8 @@ for a name the article's own mentions already give (:class:`KnownNames`), never 
 actor:
 
 * **The headline.** Readers store an article's title apart from its text (it is not parsed),
-  yet headlines name the article's main actors, often in a form the text does not use ("Zaha
-  Hadid" over a biography that says "Zaha Mohammad Hadid" and "Hadid"; "U.S." over a text
+  yet headlines name the article's main actors, often in a form the text does not use ("Layla
+  Haddad" over a biography that says "Layla Samir Haddad" and "Haddad"; "U.S." over a text
   that says "United States"). :func:`title_mentions` finds the known names in the title and
   returns them as mentions of a headline sentence (index :data:`TITLE_SENTENCE`, characters
   numbered before the text: ``-len(title) - 2`` to ``-2``, as if the title stood on its own
@@ -155,8 +155,8 @@ class KnownNames:
 
 
 def _person_forms(name: str) -> tuple[str, ...]:
-    """A full person name of three or more words without its middle names ("Matthew Goode" for
-    "Matthew William Goode"); a family name alone counts only where the text uses it, since
+    """A full person name of three or more words without its middle names ("Kwame Osei" for
+    "Kwame Kofi Osei"); a family name alone counts only where the text uses it, since
     which word it is depends on the naming tradition."""
     words = name.split()
     return (f"{words[0]} {words[-1]}",) if len(words) > 2 else ()
@@ -205,7 +205,7 @@ def title_mentions(
 ) -> tuple[Sentence | None, list[Mention], dict[str, str]]:
     """The headline as a sentence (index :data:`TITLE_SENTENCE`), its mentions of known
     names (longest first), and the renamings it gives: a person the text names by one word
-    only ("Hill") whom the headline names with a given name ("Christopher Hill") is named so.
+    only ("Berglund") whom the headline names with a given name ("Tomas Berglund") is named so.
     Nothing when the text itself opens with the headline (it is parsed there) or the headline
     names no known actor."""
     title = title.strip()
@@ -234,7 +234,7 @@ def title_mentions(
                 and i - 1 not in used
                 and given_name(words[i - 1].group(), strict=True)
             ):
-                start = words[i - 1].start()  # "Christopher | Hill" over a text that says "Hill"
+                start = words[i - 1].start()  # "Tomas | Berglund" over a text that says "Berglund"
                 given.setdefault(name, set()).add(title[start:end])
             used.update(range(i - 1 if start < words[i].start() else i, j))
             out.append(
@@ -344,7 +344,7 @@ _PLACE_EVIDENCE = frozenset({"alias", "gazetteer", "frame"})
 def relabelled(doc: Doc, spans: list[MentionSpan], sent_of: list[int]) -> list[MentionSpan]:
     """Entity spans the model tagged as a work of art, a product, a law or an event whose
     whole text, without a leading "the" or a possessive, is a name the article's mentions give:
-    mentions of that actor ("Hadid was born ..." tagged as a work of art). Amounts, dates and
+    mentions of that actor ("Haddad was born ..." tagged as a work of art). Amounts, dates and
     languages are left alone ("US $5", "in May", "English")."""
     candidates = [ent for ent in doc.ents if ent.label_ in _MISTAKEN]
     if not candidates:
