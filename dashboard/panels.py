@@ -173,9 +173,14 @@ def left_view_panel(name: str) -> list:
 
 
 def _relations(relations: list[dict]) -> list:
-    rels = [html.Li(f"{r['source']} → {r['target']}: {r['kind']} ×{r['count']} "
-                    f"({r['polarity']})") for r in relations]
-    return [html.H4("Typed relations"), html.Ul(rels or [html.Li("co-occurrence only")])]
+    """A link's typed relations, or a plain line saying it has none (its two actors are only
+    named in the same sentences)."""
+    if not relations:
+        return [html.H4("Typed relations"),
+                html.P("None: only named together in the same sentences.", className="facts")]
+    return [html.H4("Typed relations"),
+            html.Ul([html.Li(f"{r['source']} → {r['target']}: {r['kind']} ×{r['count']} "
+                             f"({r['polarity']})") for r in relations])]
 
 
 def _evidence_section(d: dict, render, extra=None) -> list:  # noqa: ANN001

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import networkx as nx
 
@@ -80,13 +80,15 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
     days = sorted(per_day)
     # Bars a day wide vanish on a multi-year axis: widen them with the span shown.
     span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days if days else 0
-    bar_ms = 86_400_000 * max(1, span // 80)
+    bar_ms = 86_400_000 * max(1, span // 80) if span >= MIN_DAYS else 60_000_000  # 0.7 day
     undated = int(G.graph.get("undated", 0))
+    # under the axis, at the left: the top right is the plot's tool bar
     note = [{"text": f"{undated:,} undated article{'s' if undated != 1 else ''} "
                      + ("(in the view, not on the axis)" if G.graph.get("undated_included")
                         else "(left out: outside any date range)"),
-             "xref": "paper", "yref": "paper", "x": 1, "y": 1.12, "xanchor": "right",
-             "showarrow": False, "font": {"size": 11}}] if undated else []
+             "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
+             "yanchor": "top", "yshift": -NOTE_BELOW, "showarrow": False,
+             "font": {"size": 11}}] if undated else []
     return {
         "data": [
             {"type": "bar", "x": days, "y": [per_day[d] for d in days], "name": "articles",
@@ -96,10 +98,13 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
              "line": {"color": style.TYPE_COLORS["organisation"]}},
         ],
         "layout": {
-            "height": 230, "margin": {"l": 50, "r": 50, "t": 10, "b": 30}, "dragmode": "zoom",
+            # the bottom margin holds two-line day ticks ("Sep 12" over "2023") and the note
+            "height": 230, "margin": {"l": 50, "r": 50, "t": 10,
+                                      "b": NOTE_BELOW + 20 if undated else TICKS_BELOW},
+            "dragmode": "zoom",
             "plot_bgcolor": style.BACKGROUND, "paper_bgcolor": style.BACKGROUND,
             "legend": {"orientation": "h", "y": 1.12, "x": 0}, "bargap": 0.3,
-            "xaxis": {"type": "date"},
+            "xaxis": _date_axis(days),
             # counts: whole-number ticks (no "0.2 articles")
             "yaxis": {"title": {"text": "articles"}, "rangemode": "tozero",
                       **_whole(max(per_day.values(), default=1))},
@@ -109,6 +114,28 @@ def timeline_figure(articles: list[dict], G: nx.Graph) -> dict:
             "font": {"family": style.FONT_FAMILY, "size": 11}, "annotations": note,
         },
     }
+
+
+#: px under the plot taken by two-line date ticks, and where the undated note starts.
+TICKS_BELOW = 44
+NOTE_BELOW = 40
+#: Days shown at least: a few days' articles get an axis of days, not of hours.
+MIN_DAYS = 7
+
+
+def _date_axis(days: list[str]) -> dict:
+    """The x axis: dates; a span of fewer than :data:`MIN_DAYS` days is widened around its
+    middle to that many (autorange still, so a double click restores it), ticked by day."""
+    axis: dict = {"type": "date"}
+    if not days:
+        return axis
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    if (last - first).days >= MIN_DAYS:
+        return axis
+    pad = (MIN_DAYS - (last - first).days) / 2
+    lo, hi = first - timedelta(days=pad), last + timedelta(days=pad)
+    return {**axis, "autorangeoptions": {"include": [lo.isoformat(), hi.isoformat()]},
+            "dtick": 86_400_000, "tick0": days[0]}
 
 
 def _whole(top: int) -> dict:

@@ -21,8 +21,10 @@ from graph.core.choices import DEFAULT_TOP
 from graph.core.errors import EmptySliceError
 from graph.core.model import GraphSlice
 from graph.slices.build import Corpus
+from graph.slices.events import event_records
 from graph.slices.evidence import article_in
 from graph.slices.top_view import covers
+from graph.store.aggregate import event_day
 from graph.store.store import Store
 from graph.views.captions import slice_caption
 from graph.views.notes import attach_notes
@@ -30,7 +32,7 @@ from graph.views.rules import LINKS_PER_ACTOR, view_graph
 from graph.views.style import kind_label
 
 __all__ = ["ActorRow", "Briefing", "RelationRow", "SourceRow", "build_briefing",
-           "key_relations", "quote", "relation_when"]
+           "key_relations", "planned_label", "quote", "relation_when"]
 
 #: Key relations a pack lists by default, top actors it tables, sources it lists at most.
 RELATIONS = 10
@@ -43,7 +45,9 @@ QUOTE = 200  # characters a quoted sentence is cut to, around the two names
 class RelationRow:
     """One key relation: ``source`` did ``verb`` (``kind``, CAMEO ``category``) to
     ``target``, ``count`` sentences; ``sentence`` quotes one of them, from source number
-    ``citation`` (article ``article``, dated ``when``)."""
+    ``citation`` (article ``article``, dated ``when``: each event date at its own precision).
+    ``planned``: every instance in the slice is announced for the future, and ``verb`` says
+    so ("will visit", not "visited")."""
 
     source: str
     kind: str
@@ -57,6 +61,7 @@ class RelationRow:
     article: str
     citation: int
     ends: tuple[str, str] = ("", "")  # the two actors' node ids (source, target)
+    planned: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     counts = store.some_counts("articles", "hidden_actors", "decisions")
     # names to elide from quoted sentences: none to look for in a store that hides nobody
     hidden = _hidden_names(store) if counts["hidden_actors"] else []
-    picked = _evidence(store, G, key_relations(G, relations), by_id, sl, hidden)
+    picked, instances = _evidence(store, G, key_relations(G, relations), by_id, sl, hidden)
     spans = {(r["kind"], r["source"], r["target"]): (r.get("first"), r.get("last"))
              for _, _, d in G.edges(data=True) for r in d.get("relations", ())}
     cited: dict[str, int] = {}
@@ -146,12 +151,15 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     for (kind, src, tgt, count, polarity), ev in picked:
         number = cited.setdefault(ev["article"], len(cited) + 1)
         info = kind_info(kind)
+        dates, plans = instances.get((kind, str(src), str(tgt)), ({}, []))
+        first, last = (_precise(d, dates) for d in spans.get((kind, src, tgt), (None, None)))
+        planned = bool(plans) and all(plans)
         rows.append(RelationRow(
-            label(src), kind, kind_label(kind), f"{info.root_code} {info.root_name}",
-            polarity, label(tgt), count,
-            relation_when(*spans.get((kind, src, tgt), (None, None)), by_id[ev["article"]]),
+            label(src), kind, planned_label(kind) if planned else kind_label(kind),
+            f"{info.root_code} {info.root_name}", polarity, label(tgt), count,
+            relation_when(first, last, by_id[ev["article"]]),
             quote(_elide(ev["sentence"], hidden), _names(G, src) + _names(G, tgt)),
-            ev["article"], number, (str(src), str(tgt))))
+            ev["article"], number, (str(src), str(tgt)), planned))
     rest = sorted((a for a in arts if a["id"] not in cited),
                   key=lambda a: (a["date"] or "", a["id"]), reverse=True)
     listed = [by_id[a] for a in cited] + rest[:max(0, MAX_SOURCES - len(cited))]
@@ -184,6 +192,42 @@ def relation_when(first: str | None, last: str | None, article: dict) -> str | N
     if first and last:
         return first if first == last else f"{first} – {last}"
     return first or last or article.get("date")
+
+
+def planned_label(kind: str) -> str:
+    """A relation kind as a key relation words it when it is announced, not done: "visit" →
+    "will visit", "provide_aid" → "will provide aid" (see :func:`kind_label` for the past)."""
+    return "will " + kind.replace("_", " ") if kind and kind != "co-occurrence" else ""
+
+
+def _precise(day: str | None, dates: dict[int, str]) -> str | None:
+    """An event day of the graph (``2022-01-01``) as the event date it stands for, at that
+    date's own precision (``2022``): the finest of ``dates`` (event day → date) filed under
+    that day, else the day as it is."""
+    if not day:
+        return day
+    return dates.get(event_day(day), day)
+
+
+def _instances(store: Store, sl: GraphSlice, articles: set[str], kinds: set[str]
+               ) -> dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]]:
+    """Per typed relation ``(kind, source, target)`` in ``articles``, within the slice's
+    dates: its event dates by event day (the finest at each day) and each instance's
+    planned flag (:func:`graph.slices.events.event_records`)."""
+    out: dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]] = {}
+    if not articles:
+        return out
+    for r in event_records(store, GraphSlice(articles=tuple(sorted(articles)),
+                                             kinds=tuple(sorted(kinds)), since=sl.since,
+                                             until=sl.until,
+                                             include_undated=sl.include_undated)):
+        dates, plans = out.setdefault((r.kind, r.source_id, r.target_id), ({}, []))
+        plans.append(r.planned)
+        if r.event_date:
+            day = event_day(r.event_date)
+            if len(r.event_date) > len(dates.get(day, "")):
+                dates[day] = r.event_date
+    return out
 
 
 def key_relations(G: nx.Graph, n: int = RELATIONS) -> list[tuple[str, str, str, int, str]]:
@@ -268,12 +312,15 @@ def _elide(sentence: str, hidden: list[str]) -> str:
 
 def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str]],
               arts: dict[str, dict], sl: GraphSlice,
-              hidden: list[str]) -> list[tuple[tuple[str, str, str, int, str], dict]]:
+              hidden: list[str]
+              ) -> tuple[list[tuple[tuple[str, str, str, int, str], dict]],
+                         dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]]]:
     """One sentence per key relation: of the sentences carrying that kind in that direction
     in the slice, one naming no hidden actor if there is one, then one naming both actors,
-    then the newest article's (relations without a sentence in the slice are left out)."""
+    then the newest article's (relations without a sentence in the slice are left out);
+    with the key relations' instances in those sentences' articles (:func:`_instances`)."""
     if not key:
-        return []
+        return [], {}
     rows = store.pair_sentences({(s, t) for _, s, t, _, _ in key},
                                 kinds=sorted({k for k, *_ in key}))
     missing = {r[2] for r in rows} - set(arts)
@@ -296,7 +343,10 @@ def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str
             not all(any(n in e["sentence"].casefold() for n in ns) for ns in names),
             _neg(e["date"]), e["article"], e["index"]))
         out.append((rel, best))
-    return out
+    wanted = {rel[:3] for rel in key}
+    articles = {e["article"] for rel, found in by_relation.items() if rel in wanted
+                for e in found}
+    return out, _instances(store, sl, articles, {k for k, *_ in key})
 
 
 def _neg(day: str) -> str:
@@ -323,4 +373,6 @@ def _notes(store: Store, counts: dict[str, int], G: nx.Graph, caption: str,
         f"co-occurrence. Key relations: the {relations} typed relations (CAMEO categories) "
         f"with most supporting sentences among the drawn actors, each quoted from one of "
         f"its sentences (newest article first), dated by their events (the article's date "
-        f"where a sentence names no date of its own).")
+        f"where a sentence names no date of its own; each date at its own precision, a year "
+        f"or a month as such), and worded as planned (\"will visit\") when every one of "
+        f"its events is announced for the future.")
