@@ -29,6 +29,7 @@ from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
 from graph.store import schema as t
 from graph.store import totals
 from graph.store.annotations import Annotations
+from graph.store.bulk import insert_rows
 from graph.store.engine import (
     DEFAULT_DB,
     ReadOnlyError,
@@ -134,19 +135,16 @@ class Store(Reads, Annotations):
                 rows[t.articles].append({"id": aid, "seq": seq, **row})
             article_table_rows(rows, ex, ids, rejected.get(aid, {}))
         for table, batch in rows.items():  # articles first: the others refer to them
-            if batch:
-                conn.execute(insert(table), batch)
+            insert_rows(conn, table, batch)
         totals.add_rows(deltas, rows[t.pair_stats], rows[t.mention_stats])
         totals.apply(conn, deltas)
 
     def _write_relations(self, conn: Connection, aid: str, rows: list[dict]) -> list[dict]:
         """Write one article's relation rows and its pair aggregates (its old ones deleted
         by the caller, after :func:`totals.subtract_stored`); returns the aggregates."""
-        if rows:
-            conn.execute(insert(t.relations), rows)
+        insert_rows(conn, t.relations, rows)
         stats = pair_stat_rows(aid, rows)
-        if stats:
-            conn.execute(insert(t.pair_stats), stats)
+        insert_rows(conn, t.pair_stats, stats)
         return stats
 
     def _intern(self, conn: Connection, strings: Iterable[str]) -> dict[str, int]:
