@@ -21,6 +21,7 @@ from graph.core.hashing import text_hash
 from graph.core.model import Article
 from graph.names.forms import name_key
 from graph.resolution.actors import NameStat
+from graph.store import counters
 from graph.store import schema as t
 from graph.store.arrays import ArrayReads
 from graph.store.events import EventReads
@@ -161,21 +162,15 @@ class Reads(ArrayReads, EventReads, EvidenceReads, ViewReads):
                                 ).scalar_one_or_none()
 
     def counts(self) -> dict[str, int]:
-        """Row counts for the summary and ``relgraph stats``."""
+        """Row counts for the summary and ``relgraph stats``: the largest tables' as kept by
+        the write path (:mod:`graph.store.counters`), the small ones counted."""
         with self.engine.connect() as conn:
             one = conn.execute
-            out = {tb.name: one(select(func.count()).select_from(tb)).scalar_one()
-                   for tb in (t.articles, t.sentences, t.mentions, t.relations)}
+            out = counters.kept(conn) or counters.count_rows(conn)
             out["actors"] = one(select(func.count()).where(t.actors.c.hidden.is_(False))
                                 ).scalar_one()
             out["hidden_actors"] = one(select(func.count()).where(t.actors.c.hidden.is_(True))
                                        ).scalar_one()
-            out["words"] = one(select(func.coalesce(func.sum(t.articles.c.words), 0))
-                               ).scalar_one()
-            out["typed_relations"] = one(select(func.count()).where(
-                t.relations.c.directed.is_(True))).scalar_one()
-            out["undated"] = one(select(func.count()).where(t.articles.c.date.is_(None))
-                                 ).scalar_one()
             out["decisions"] = one(select(func.count()).where(
                 t.decisions.c.undone_by.is_(None), t.decisions.c.action != "undo")).scalar_one()
         return out

@@ -26,9 +26,10 @@ from graph.core.hashing import content_hash, text_hash
 from graph.core.model import Extraction
 from graph.names.forms import name_key
 from graph.resolution.actors import ActorDef, Decision, NameStat, resolve
+from graph.store import counters, totals
 from graph.store import schema as t
-from graph.store import totals
 from graph.store.annotations import Annotations
+from graph.store.bulk import insert_rows
 from graph.store.engine import (
     DEFAULT_DB,
     ReadOnlyError,
@@ -113,20 +114,25 @@ class Store(Reads, Annotations):
         aids = list(latest)
         existing: set[str] = set()
         deltas: totals.Deltas = {}
+        counters.ensure(conn)
+        gone = dict.fromkeys(counters.KEPT, 0)
         for part in chunked(aids):
             stored = list(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(part)))
                           .scalars())
-            totals.subtract_stored(conn, deltas, stored)  # replaced: their rows go
+            counters.count_stored(conn, gone, stored)  # replaced: their rows go
+            totals.subtract_stored(conn, deltas, stored)
             for table in PER_ARTICLE:
                 conn.execute(delete(table).where(table.c.article_id.in_(part)))
             existing.update(stored)
         seq = conn.execute(select(func.coalesce(func.max(t.articles.c.seq), 0))).scalar_one()
         rows: dict = {table: [] for table in (t.articles, *PER_ARTICLE)}
+        written = []
         for aid, (ex, digest, extractor) in latest.items():
             a = ex.article
             row = dict(title=a.title, source=a.source, url=a.url, author=a.author, date=a.date,
                        words=a.words, text=a.text, text_hash=text_hash(a.text), origin=a.origin,
                        location=a.location, hash=digest, extractor=extractor, written=rev)
+            written.append(row)
             if aid in existing:
                 conn.execute(update(t.articles).where(t.articles.c.id == aid).values(**row))
             else:
@@ -134,19 +140,17 @@ class Store(Reads, Annotations):
                 rows[t.articles].append({"id": aid, "seq": seq, **row})
             article_table_rows(rows, ex, ids, rejected.get(aid, {}))
         for table, batch in rows.items():  # articles first: the others refer to them
-            if batch:
-                conn.execute(insert(table), batch)
+            insert_rows(conn, table, batch)
         totals.add_rows(deltas, rows[t.pair_stats], rows[t.mention_stats])
         totals.apply(conn, deltas)
+        counters.add(conn, counters.batch_counts(written, rows), gone)
 
     def _write_relations(self, conn: Connection, aid: str, rows: list[dict]) -> list[dict]:
         """Write one article's relation rows and its pair aggregates (its old ones deleted
         by the caller, after :func:`totals.subtract_stored`); returns the aggregates."""
-        if rows:
-            conn.execute(insert(t.relations), rows)
+        insert_rows(conn, t.relations, rows)
         stats = pair_stat_rows(aid, rows)
-        if stats:
-            conn.execute(insert(t.pair_stats), stats)
+        insert_rows(conn, t.pair_stats, stats)
         return stats
 
     def _intern(self, conn: Connection, strings: Iterable[str]) -> dict[str, int]:

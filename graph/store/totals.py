@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from graph.core.batches import chunked
 from graph.store import schema as t
+from graph.store.bulk import insert_rows
 from graph.store.schema import ALL_KINDS
 
 __all__ = ["Deltas", "add_rows", "apply", "fill", "recount", "subtract_stored"]
@@ -81,8 +82,7 @@ def apply(conn: Connection, deltas: Deltas) -> None:
             old)
     new = [{"name_id": n, "mentions": changed[n][0], "weight": changed[n][1]}
            for n in ids if n not in have]
-    if new:
-        conn.execute(insert(nt), new)
+    insert_rows(conn, nt, new)
 
 
 def _sums():  # noqa: ANN202
