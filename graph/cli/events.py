@@ -52,7 +52,7 @@ def events(db: str | None, as_json: bool, as_csv: bool, output: str | None,
     shown = records[:top] if top else records
     print_table(["date", "precision", "basis", "source", "kind", "target", "article"],
                 [[r.event_date or "undated", r.precision or "",
-                  r.basis + (" (planned)" if r.planned else "") if r.basis else "",
+                  " ".join(w for w in (r.basis, "(planned)" if r.planned else "") if w),
                   clip(r.source, 30), r.kind, clip(r.target, 30), r.article]
                  for r in shown])
     return 0

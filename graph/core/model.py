@@ -124,6 +124,9 @@ class Relation:
     trigger: str = ""  # the word that triggered a typed relation
     #: when a typed relation happened (None for co-occurrence, or when nothing dates it)
     when: EventDate | None = None
+    #: announced for the future ("will visit"), kept when nothing dates the relation (an
+    #: undated article); equal to ``when.planned`` when it is dated
+    planned: bool = False
 
 
 @dataclass

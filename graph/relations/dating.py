@@ -85,7 +85,10 @@ def date_relations(doc: Doc, relations: list[Relation],
                 when = _background(trigger, sents, rel.sentence, published) or (
                     _follow_up(rel, dated)) or (
                     None if lede_journey else _from_lede(rel, sents, published)) or when
-        rel = replace(rel, when=when)
+        # the plan is kept when nothing dates it ("X will visit Y" in an undated article)
+        planned = when.planned if when is not None else trigger is not None and (
+            tense_of(clause_verb(trigger)) == "future")
+        rel = replace(rel, when=when, planned=planned)
         if when is not None and when.basis != "article":
             dated.append(rel)
             if when.precision == "day":

@@ -89,7 +89,7 @@ def _record(r: dict) -> EventRecord:
     elif r["article_date"]:
         when = (r["article_date"], "day", "article", False)
     else:
-        when = (None, None, None, False)
+        when = (None, None, None, r["planned"])  # a plan nothing dates
     try:
         info = kind_info(r["kind"])
         cameo = (info.root_code, info.root_name, info.quad_class, QUAD_CLASSES[info.quad_class])

@@ -32,8 +32,8 @@ class EventReads:
         article_date`` (ISO or None), ``sentence`` (its index), ``text``, ``source``,
         ``source_label``, ``source_type``, ``target``, ``target_label``, ``target_type``,
         ``kind``, ``polarity``, ``directed``, ``trigger``, ``event_date``, ``precision``,
-        ``basis``, ``planned`` (the last four None/False when the relation has no event date
-        of its own)."""
+        ``basis`` (None when the relation has no event date of its own), ``planned`` (also
+        for a plan nothing dates)."""
         r, s, ar, an, ac = t.relations, t.sentences, t.articles, t.actor_names, t.actors
         sa, ta = an.alias("sa"), an.alias("ta")
         src, tgt = ac.alias("src"), ac.alias("tgt")

@@ -38,7 +38,7 @@ def article_table_rows(rows: dict, ex: Extraction, ids: dict[str, int],
                   "directed": r.directed, "trigger": r.trigger,
                   "rejected": rejected.get((text_of.get(r.sentence, ""), r.source, r.target,
                                             r.kind)),
-                  **event_columns(r.when)}
+                  **event_columns(r.when, r.planned)}
                  for r in ex.relations]
     rows[t.relations] += relations
     rows[t.pair_stats] += pair_stat_rows(aid, relations)
@@ -46,11 +46,12 @@ def article_table_rows(rows: dict, ex: Extraction, ids: dict[str, int],
                          for s, f in dict(ex.aliases).items()]
 
 
-def event_columns(when: EventDate | None) -> dict:
-    """The ``relations`` columns holding a relation's event date (NULLs: the article's)."""
+def event_columns(when: EventDate | None, planned: bool = False) -> dict:
+    """The ``relations`` columns holding a relation's event date (NULLs: the article's);
+    ``planned`` keeps a plan that nothing dates (an undated article's "will visit")."""
     if when is None:
         return {"event_date": None, "event_precision": None, "event_basis": None,
-                "event_planned": False}
+                "event_planned": bool(planned)}
     return {"event_date": when.value, "event_precision": when.precision,
             "event_basis": when.basis, "event_planned": bool(when.planned)}
 

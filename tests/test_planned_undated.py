@@ -1,0 +1,43 @@
+"""A plan in an undated article stays a plan: "X will visit Y" with no date anywhere was stored
+as not planned (no event date, so the flag was dropped with it) and briefed as "visited"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.briefing.content import build_briefing
+from graph.pipeline.driver import ingest
+from graph.store.store import Store
+
+pytestmark = pytest.mark.slow  # parses its articles with the spaCy model
+
+
+def _store(tmp_path: Path, date: str | None) -> Store:
+    src = tmp_path / "wire.jsonl"
+    text = ("Chile's president will visit Peru to discuss a new trade pact. "
+            "Argentina hosted Uruguay's foreign minister for talks on the river.")
+    record = {"id": "w1", "title": "Visits", "text": text}
+    if date:
+        record["date"] = date
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "s.db")
+    summary = ingest([src], store, progress=False)
+    assert summary.failed == 0, summary.errors
+    return store
+
+
+@pytest.mark.parametrize("date", [None, "2023-09-14"])
+def test_a_plan_is_stored_and_briefed_as_a_plan_with_or_without_a_date(tmp_path, date):
+    store = _store(tmp_path, date)
+    rows = {(e["source_label"], e["kind"], e["target_label"]): e for e in store.event_rows()}
+    visit = rows.get(("Chile", "visit", "Peru"))
+    assert visit is not None, sorted(rows)
+    assert visit["planned"] is True
+    hosted = [e for k, e in rows.items() if k[0] == "Argentina" and k[2] == "Uruguay"]
+    assert hosted and not any(e["planned"] for e in hosted)
+    b = build_briefing(store, top=0)
+    verbs = {(r.source, r.target): r.verb for r in b.relations}
+    assert verbs[("Chile", "Peru")] == "will visit", verbs
