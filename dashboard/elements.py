@@ -5,6 +5,12 @@ by weighted degree, the measure the view rules pick actors by); the :data:`KEY_L
 important carry the class ``key``: the page's script always labels them, then the others that
 fit at the current zoom in rank order (``assets/relgraph.js``).
 Co-occurrence-only links are faded under the typed relations, which carry their verb.
+
+Large views (more than :data:`LARGE_VIEW` actors, e.g. "top 300"): every link carries the
+class ``bulk``, drawn the cheap way: straight ``haystack`` lines with no control points, and
+``straight`` lines for directed relations, which keep their arrow. Their verbs show on the
+links of a clicked actor or link only. Drawing ~1,500 bezier links with arrows and labels
+took most of a top-300 move in the browser (issue 25); the small views look as before.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from graph.views import style, themes
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import node_colors, node_measure
 
-__all__ = ["KEY_LABELS", "LABEL_PX", "elements", "importance", "legend", "stylesheet"]
+__all__ = ["KEY_LABELS", "LABEL_PX", "LARGE_VIEW", "elements", "importance", "legend", "stylesheet"]
 
 LABEL_PX = 12  # label size on screen (px) at any zoom up to 100 %; larger when zoomed in
 KEY_LABELS = 20  # the most important actors of a view: labelled at any zoom and panel
+LARGE_VIEW = 150  # more actors than this: links drawn the cheap way (class "bulk")
 
 
 def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
@@ -46,6 +53,7 @@ def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
     pinned = [v for v in order if v in route or v == focus]
     opened = set(G.graph.get("expanded") or ())
     rank = {v: i for i, v in enumerate([*pinned, *(v for v in order if v not in pinned)])}
+    bulk = G.number_of_nodes() > LARGE_VIEW
     out = []
     for node, d in G.nodes(data=True):
         classes = [c for c, on in (("path", node in route), ("focus", node == focus),
@@ -65,6 +73,8 @@ def elements(G: nx.Graph, layout: str = "preset", size_by: str = "mentions",
             classes.append("directed")
         if frozenset((u, v)) in on_path:
             classes.append("path")
+        if bulk:
+            classes.append("bulk")
         verbs = _verbs(d.get("relations") or [])
         out.append({"data": {"id": f"{u}\u2194{v}", "source": str(src), "target": str(tgt),
                              "a": str(u), "b": str(v), "weight": d["weight"],
@@ -120,6 +130,11 @@ def stylesheet(theme: str = "light") -> list[dict]:
         {"selector": "edge.directed", "style": {
             "target-arrow-shape": "triangle", "target-arrow-color": "data(color)",
             "arrow-scale": 1.1}},
+        # large views: no control points (haystack), arrows on straight lines, no verbs
+        # but on the clicked actor's or link's links (edge.highlight below)
+        {"selector": "edge.bulk", "style": {"curve-style": "haystack",
+                                            "haystack-radius": 0, "label": ""}},
+        {"selector": "edge.bulk.directed", "style": {"curve-style": "straight"}},
         # "compare two periods" (dashboard/frames.py): a gone link dotted, as in the images
         {"selector": "edge.change-new, edge.change-stronger, edge.change-weaker, "
                      "edge.change-gone", "style": {"opacity": 0.95, "z-index": 6}},
@@ -139,6 +154,7 @@ def stylesheet(theme: str = "light") -> list[dict]:
         {"selector": "node.faded.key", "style": {"text-opacity": 0.6}},  # key actors: named
         {"selector": "edge.highlight", "style": {"opacity": 1, "z-index": 8,
                                                  "min-zoomed-font-size": 0}},
+        {"selector": "edge.typed.bulk.highlight", "style": {"label": "data(verb)"}},
         {"selector": "node:selected", "style": {"border-width": 4,
                                                 "border-color": t["ring"]}},
         {"selector": "edge:selected", "style": {"line-color": t["ring"],
