@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 
 from page import CY, browser, graph_ready, serve_checkout  # noqa: E402
 
-
 # After the actors are on the graph: the page's own timers (a new view is handled 20 ms
 # after its elements arrive, then the labels are placed) and two frames, so that the time
 # includes the drawing of the view with its labels, not only the elements arriving.
