@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from graph.extraction.nlp import load
+from graph.mentions.find import find_mentions
 from graph.pipeline.driver import ingest
+from graph.relations.find import typed_relations
 from graph.slices.build import build_graph
 from graph.store.store import Store
 
@@ -42,3 +44,16 @@ def seed_store(seed_db) -> Store:
 @pytest.fixture(scope="session")
 def seed_graph(seed_store):
     return build_graph(seed_store)
+
+
+@pytest.fixture
+def found(nlp):
+    """The typed relations of a text as ``(source, kind, target)`` (the relation tests' check;
+    a test file may define its own ``found`` with more in it)."""
+
+    def run(text):
+        doc = nlp(text)
+        spans, _ = find_mentions(doc)
+        return {(r.source, r.kind, r.target) for r in typed_relations(doc, spans)}
+
+    return run

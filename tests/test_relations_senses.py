@@ -6,20 +6,8 @@ Sentences written for each pattern (invented people, real countries; real spaCy)
 
 import pytest
 
-from graph.mentions.find import find_mentions
-from graph.relations.find import typed_relations
-
 pytestmark = pytest.mark.slow  # every test parses its text with the spaCy model
 
-
-@pytest.fixture
-def found(nlp):
-    def run(text):
-        doc = nlp(text)
-        spans, _ = find_mentions(doc)
-        return {(r.source, r.kind, r.target) for r in typed_relations(doc, spans)}
-
-    return run
 
 
 @pytest.mark.parametrize(
