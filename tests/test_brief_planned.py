@@ -8,7 +8,7 @@ from pathlib import Path
 
 from graph.briefing.content import build_briefing, planned_label
 from graph.briefing.pages import pages
-from tests.dated_events import build_store
+from dated_events import build_store
 
 
 def _row(b, source: str, kind: str, target: str):
