@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dated_events import build_store
+
 from graph.briefing.content import build_briefing, planned_label
 from graph.briefing.pages import pages
-from dated_events import build_store
 
 
 def _row(b, source: str, kind: str, target: str):
