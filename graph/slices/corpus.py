@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from graph.core.model import COOCCURRENCE
+from graph.slices.arrays import EMPTY, Groups, Rows, pair_ids, positions
 from graph.slices.event_days import EventDays
 from graph.store.schema import ALL_KINDS
 from graph.store.store import Store
@@ -26,40 +27,6 @@ __all__ = ["POLARITY", "UNDATED", "Corpus", "Groups", "Rows"]
 
 UNDATED = -1
 POLARITY = ("cooperative", "hostile", "neutral")
-_EMPTY = np.zeros(0, dtype=np.int64)
-
-
-@dataclass(frozen=True)
-class Groups:
-    """Values per key: key ``k``'s are ``values[start[k]:start[k + 1]]`` (compressed sparse
-    rows). Built with ``unique=True`` they are the distinct values, sorted."""
-
-    start: np.ndarray
-    values: np.ndarray
-
-    @classmethod
-    def of(cls, keys: np.ndarray, values: np.ndarray, n: int, unique: bool = True) -> Groups:
-        if unique:
-            width = int(values.max(initial=0)) + 1
-            combined = np.unique(keys * width + values)
-            keys, values = combined // width, combined % width
-        else:
-            order = np.argsort(keys, kind="stable")
-            keys, values = keys[order], values[order]
-        return cls(np.searchsorted(keys, np.arange(n + 1)), values)
-
-    def get(self, key: int) -> np.ndarray:
-        return self.values[self.start[key]:self.start[key + 1]]
-
-    def many(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(values of all ``keys`` concatenated, the key each came from)."""
-        first, last = self.start[keys], self.start[keys + 1]
-        lens = last - first
-        total = int(lens.sum())
-        if not total:
-            return _EMPTY, _EMPTY
-        shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-        return self.values[shift + np.arange(total)], np.repeat(keys, lens)
 
 
 @dataclass(frozen=True)
@@ -122,7 +89,7 @@ class Corpus:
     np_ids: np.ndarray  # the id of each key in np_keys
     kinds: list[str]
     # typed rows: event day (ordinal of its period's first day), 0 for the article's date
-    r_day: np.ndarray = field(default_factory=lambda: _EMPTY)
+    r_day: np.ndarray = field(default_factory=lambda: EMPTY)
     ids: list[str] = field(default_factory=list)  # stable actor ids
     labels: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
@@ -138,8 +105,8 @@ class Corpus:
         """Read the store's aggregates (one query per table, streamed into arrays)."""
         revs = store.revisions()
         empty = cls(revs.get("revision", 0), revs.get("actors_rev", 0), 0, [],
-                    np.zeros(0, bool), _EMPTY, *((_EMPTY,) * 6), *((_EMPTY,) * 9), _EMPTY,
-                    _EMPTY, _EMPTY, _EMPTY, [ALL_KINDS])
+                    np.zeros(0, bool), EMPTY, *((EMPTY,) * 6), *((EMPTY,) * 9), EMPTY,
+                    EMPTY, EMPTY, EMPTY, [ALL_KINDS])
         return empty._append(store, store.graph_articles())._mapped(store)._with_texts(store)
 
     def refresh(self, store: Store) -> Corpus:
@@ -177,11 +144,11 @@ class Corpus:
         k_map = np.array([all_kinds.index(k) for k in kinds] or [0], dtype=np.int64)
         p_map = np.array([POLARITY.index(p) if p in POLARITY else 2 for p in polarities]
                          or [2], dtype=np.int64)
-        m_art = _positions(mentions["seq"], index)
-        r_art = _positions(pairs["seq"], index)
+        m_art = positions(mentions["seq"], index)
+        r_art = positions(pairs["seq"], index)
         mo, ro = np.argsort(m_art, kind="stable"), np.argsort(r_art, kind="stable")
         m_art, r_art = m_art[mo], r_art[ro]
-        pair_ids, np_a, np_b, np_keys, np_ids = _pair_ids(
+        row_pairs, np_a, np_b, np_keys, np_ids = pair_ids(
             pairs["a"][ro], pairs["b"][ro], self.np_a, self.np_b, self.np_keys, self.np_ids)
         n_art = first + len(fresh)
         span = np.arange(first, n_art)
@@ -201,7 +168,7 @@ class Corpus:
             m_count=cat(self.m_count, mentions["count"][mo]),
             m_start=cat(self.m_start, m0 + np.searchsorted(m_art, span)),
             m_end=cat(self.m_end, m0 + np.searchsorted(m_art, span, side="right")),
-            r_article=cat(self.r_article, r_art), r_pair=cat(self.r_pair, pair_ids),
+            r_article=cat(self.r_article, r_art), r_pair=cat(self.r_pair, row_pairs),
             r_kind=cat(self.r_kind, k_map[pairs["kind"][ro]]),
             r_way=cat(self.r_way, pairs["way"][ro]),
             r_polarity=cat(self.r_polarity, p_map[pairs["polarity"][ro]]),
@@ -269,8 +236,8 @@ class Corpus:
         """Whole-corpus figures per name and name pair (kept across actors-only refreshes)."""
         if self.totals_ is not None:
             return self.totals_
-        alive_m = self.alive[self.m_article] if len(self.m_article) else _EMPTY.astype(bool)
-        alive_r = self.alive[self.r_article] if len(self.r_article) else _EMPTY.astype(bool)
+        alive_m = self.alive[self.m_article] if len(self.m_article) else EMPTY.astype(bool)
+        alive_r = self.alive[self.r_article] if len(self.r_article) else EMPTY.astype(bool)
         n_names = int(max(self.m_name.max(initial=0), self.np_a.max(initial=0),
                           self.np_b.max(initial=0))) + 1
         names, counts = self.m_name[alive_m], self.m_count[alive_m]
@@ -347,6 +314,10 @@ class Corpus:
     def article_ids(self) -> np.ndarray:
         return np.array([a["id"] for a in self.arts] or [""], dtype=object)
 
+    def in_date_order(self, articles: np.ndarray) -> list[str]:
+        """Article ids in the corpus' date order."""
+        return self.article_ids[articles[np.argsort(self.rank[articles], kind="stable")]].tolist()
+
     @property
     def relation_kinds(self) -> list[str]:
         """The relation kinds present: co-occurrence first, then the typed ones."""
@@ -363,66 +334,3 @@ class Corpus:
 
 #: What a corpus caches from its articles alone (kept across an actors-only refresh).
 _BY_ARTICLE = ("order", "rank", "articles", "article_ids", "all_kinds")
-
-
-@dataclass(frozen=True)
-class Rows:
-    """Some rows of the corpus: a contiguous block (taken as views, no copy: the usual date
-    range, since articles are loaded in date order) or a list of row numbers."""
-
-    block: slice | None
-    numbers: np.ndarray | None
-
-    @classmethod
-    def of(cls, start: np.ndarray, end: np.ndarray, articles: np.ndarray) -> Rows:
-        if not len(articles):
-            return cls(None, _EMPTY)
-        if int(articles[-1]) - int(articles[0]) + 1 == len(articles):  # consecutive
-            return cls(slice(int(start[articles[0]]), int(end[articles[-1]])), None)
-        return cls(None, _ranges(start[articles], end[articles]))
-
-    def take(self, column: np.ndarray) -> np.ndarray:
-        return column[self.block] if self.block is not None else column[self.numbers]
-
-    def indices(self) -> np.ndarray:
-        if self.block is not None:
-            return np.arange(self.block.start, self.block.stop)
-        assert self.numbers is not None  # a block or row numbers, never neither
-        return self.numbers
-
-
-def _ranges(first: np.ndarray, last: np.ndarray) -> np.ndarray:
-    lens = last - first
-    total = int(lens.sum())
-    if not total:
-        return _EMPTY
-    shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-    return shift + np.arange(total)
-
-
-def _positions(seqs: np.ndarray, index: dict[int, int]) -> np.ndarray:
-    if not len(seqs):
-        return _EMPTY
-    keys = np.fromiter(index, np.int64, len(index))
-    values = np.fromiter(index.values(), np.int64, len(index))
-    order = np.argsort(keys)
-    return values[order][np.searchsorted(keys[order], seqs)]
-
-
-def _pair_ids(a: np.ndarray, b: np.ndarray, np_a: np.ndarray, np_b: np.ndarray,
-              keys: np.ndarray, ids: np.ndarray) -> tuple:
-    """Ids of the name pairs ``(a, b)``: existing ones looked up, new ones appended."""
-    width = np.int64(2) ** 31
-    wanted = a * width + b
-    pos = np.searchsorted(keys, wanted)
-    found = (pos < len(keys)) & (keys[np.minimum(pos, max(len(keys) - 1, 0))] == wanted) if (
-        len(keys)) else np.zeros(len(wanted), bool)
-    new_keys = np.unique(wanted[~found])
-    new_ids = len(np_a) + np.arange(len(new_keys))
-    np_a = np.concatenate([np_a, new_keys // width])
-    np_b = np.concatenate([np_b, new_keys % width])
-    all_keys = np.concatenate([keys, new_keys])
-    all_ids = np.concatenate([ids, new_ids])
-    order = np.argsort(all_keys, kind="stable")
-    all_keys, all_ids = all_keys[order], all_ids[order]
-    return all_ids[np.searchsorted(all_keys, wanted)], np_a, np_b, all_keys, all_ids
