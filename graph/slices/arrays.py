@@ -37,7 +37,7 @@ class Groups:
         return cls(np.searchsorted(keys, np.arange(n + 1)), values)
 
     def get(self, key: int) -> np.ndarray:
-        return self.values[self.start[key]:self.start[key + 1]]
+        return self.values[self.start[key] : self.start[key + 1]]
 
     def many(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(values of all ``keys`` concatenated, the key each came from)."""
@@ -94,14 +94,23 @@ def positions(seqs: np.ndarray, index: dict[int, int]) -> np.ndarray:
     return values[order][np.searchsorted(keys[order], seqs)]
 
 
-def pair_ids(a: np.ndarray, b: np.ndarray, np_a: np.ndarray, np_b: np.ndarray,
-              keys: np.ndarray, ids: np.ndarray) -> tuple:
+def pair_ids(
+    a: np.ndarray,
+    b: np.ndarray,
+    np_a: np.ndarray,
+    np_b: np.ndarray,
+    keys: np.ndarray,
+    ids: np.ndarray,
+) -> tuple:
     """Ids of the name pairs ``(a, b)``: existing ones looked up, new ones appended."""
     width = np.int64(2) ** 31
     wanted = a * width + b
     pos = np.searchsorted(keys, wanted)
-    found = (pos < len(keys)) & (keys[np.minimum(pos, max(len(keys) - 1, 0))] == wanted) if (
-        len(keys)) else np.zeros(len(wanted), bool)
+    found = (
+        (pos < len(keys)) & (keys[np.minimum(pos, max(len(keys) - 1, 0))] == wanted)
+        if (len(keys))
+        else np.zeros(len(wanted), bool)
+    )
     new_keys = np.unique(wanted[~found])
     new_ids = len(np_a) + np.arange(len(new_keys))
     np_a = np.concatenate([np_a, new_keys // width])

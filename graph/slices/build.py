@@ -65,10 +65,19 @@ def actor_articles(corpus: Corpus, actor: str, sl: GraphSlice | None = None) -> 
     return corpus.in_date_order(arts)
 
 
-def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | None = None,
-                top: int | None = None, evidence: bool = True, focus: str | None = None,
-                depth: int = 1, path: tuple[str, str] | None = None,
-                max_edges: int | None = None, lists: bool | None = None) -> nx.Graph:
+def build_graph(
+    store: Store,
+    sl: GraphSlice | None = None,
+    *,
+    corpus: Corpus | None = None,
+    top: int | None = None,
+    evidence: bool = True,
+    focus: str | None = None,
+    depth: int = 1,
+    path: tuple[str, str] | None = None,
+    max_edges: int | None = None,
+    lists: bool | None = None,
+) -> nx.Graph:
     """The actor graph of a slice.
 
     ``top`` keeps the N actors with the highest weighted degree (then mentions);
@@ -88,20 +97,25 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     mp = c.mapping
     n, n_pairs = len(c.ids), len(mp.pair_a)
     art_mask, eligible = _article_masks(c, sl)
-    moves = c.event_days.moves(art_mask, eligible, sl.since, sl.until, c.r_article) if (
-        sl.since or sl.until) else NO_MOVES  # the index is built by the first date range
+    moves = (
+        c.event_days.moves(art_mask, eligible, sl.since, sl.until, c.r_article)
+        if (sl.since or sl.until)
+        else NO_MOVES
+    )  # the index is built by the first date range
     chosen_articles = np.flatnonzero(art_mask)
     type_ok = np.array([not sl.types or t in sl.types for t in c.types] or [True], dtype=bool)
-    fig = slice_figures(c, sl, chosen_articles,
-                   int(c.alive.sum()) == len(chosen_articles) and not moves.any, moves)
+    fig = slice_figures(
+        c, sl, chosen_articles, int(c.alive.sum()) == len(chosen_articles) and not moves.any, moves
+    )
     fig.mentions[~type_ok[:n]] = 0
     weights = fig.weights
     pair_ok = type_ok[mp.pair_a] & type_ok[mp.pair_b] if n_pairs else np.zeros(0, bool)
     weights[~pair_ok | (weights < max(sl.min_weight, 1))] = 0
     live = np.flatnonzero(weights)
 
-    strength = (np.bincount(mp.pair_a[live], weights[live], minlength=n)
-                + np.bincount(mp.pair_b[live], weights[live], minlength=n))
+    strength = np.bincount(mp.pair_a[live], weights[live], minlength=n) + np.bincount(
+        mp.pair_b[live], weights[live], minlength=n
+    )
     # A relation-kind filter asks for a view of those relations: drop actors without any.
     present = np.flatnonzero((fig.mentions > 0) & ((strength > 0) if sl.kinds else True))
     index = {aid: i for i, aid in enumerate(c.ids)}
@@ -110,8 +124,11 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
         near = reach(la, lb, n, index[focus], depth) if focus in index else np.zeros(n, bool)
         present = present[near[present]]
     ids = np.array(c.ids, dtype=object)
-    ranked = present[np.lexsort((ids[present], -fig.mentions[present], -strength[present]))] \
-        if len(present) else present
+    ranked = (
+        present[np.lexsort((ids[present], -fig.mentions[present], -strength[present]))]
+        if len(present)
+        else present
+    )
     chosen = np.zeros(n, dtype=bool)
     chosen[ranked[:top] if top else ranked] = True
     route: list[str] = []
@@ -121,13 +138,17 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
 
     in_slice = art_mask.copy()  # with the articles giving events dated in the range
     in_slice[c.r_article[moves.added]] = True
-    G: nx.Graph[str] = nx.Graph(slice=_slice_dict(sl), total_actors=len(ranked), path=route,
-                 articles=c.article_ids[c.order[in_slice[c.order]]].tolist()
-                 if len(c.arts) else [])
+    G: nx.Graph[str] = nx.Graph(
+        slice=_slice_dict(sl),
+        total_actors=len(ranked),
+        path=route,
+        articles=c.article_ids[c.order[in_slice[c.order]]].tolist() if len(c.arts) else [],
+    )
     nodes = node_facts(c, chosen, fig, lists)
     for i in sorted(np.flatnonzero(chosen & (fig.mentions > 0)).tolist(), key=lambda i: c.ids[i]):
-        G.add_node(c.ids[i], label=c.labels[i], type=c.types[i], mentions=int(fig.mentions[i]),
-                   **nodes[i])
+        G.add_node(
+            c.ids[i], label=c.labels[i], type=c.types[i], mentions=int(fig.mentions[i]), **nodes[i]
+        )
     kept = np.zeros(n_pairs, dtype=bool)
     kept[live] = True
     kept &= chosen[mp.pair_a] & chosen[mp.pair_b]
@@ -135,9 +156,16 @@ def build_graph(store: Store, sl: GraphSlice | None = None, *, corpus: Corpus | 
     if max_edges is not None and G.graph["total_edges"] > max_edges:
         idx = np.flatnonzero(kept)
         strongest = idx[np.lexsort((idx, -weights[idx]))[:max_edges]]
-        on_path = np.isin(mp.pair_a * n + mp.pair_b, [
-            min(index[x], index[y]) * n + max(index[x], index[y])
-            for x, y in nx.utils.pairwise(route)]) & kept
+        on_path = (
+            np.isin(
+                mp.pair_a * n + mp.pair_b,
+                [
+                    min(index[x], index[y]) * n + max(index[x], index[y])
+                    for x, y in nx.utils.pairwise(route)
+                ],
+            )
+            & kept
+        )
         kept[:] = on_path
         kept[strongest] = True
     add_edges(G, c, store, sl, kept, weights, fig, lists, evidence)

@@ -31,8 +31,9 @@ class SliceFigures:
     moves: Moves = NO_MOVES  # typed rows a date range drops or adds by their event date
 
 
-def slice_figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool,
-             moves: Moves = NO_MOVES) -> SliceFigures:
+def slice_figures(
+    c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool, moves: Moves = NO_MOVES
+) -> SliceFigures:
     """Mentions per actor and weights per actor pair for the slice; ``moves``: the typed rows
     a date range drops (event outside it) or adds (from articles outside it)."""
     mp, t = c.mapping, c.totals
@@ -40,9 +41,10 @@ def slice_figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool,
     kinds = [k for k, name in enumerate(c.kinds) if name in sl.kinds]
     if whole:
         named = mp.name_actor >= 0
-        names = np.flatnonzero(named[:len(t.name_mentions)])
-        mentions = np.bincount(mp.name_actor[names], weights=t.name_mentions[names],
-                               minlength=n).astype(np.int64)
+        names = np.flatnonzero(named[: len(t.name_mentions)])
+        mentions = np.bincount(
+            mp.name_actor[names], weights=t.name_mentions[names], minlength=n
+        ).astype(np.int64)
         ok = mp.pair_of >= 0
         total = np.bincount(mp.pair_of[ok], weights=t.pair_weight[ok], minlength=n_pairs)
         if not sl.kinds:
@@ -55,8 +57,9 @@ def slice_figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool,
     m_rows, r_rows = c.mention_rows(articles), c.pair_rows(articles)
     actor = mp.name_actor[m_rows.take(c.m_name)]
     shown = actor >= 0
-    mentions = np.bincount(actor[shown], weights=m_rows.take(c.m_count)[shown],
-                           minlength=n).astype(np.int64)
+    mentions = np.bincount(actor[shown], weights=m_rows.take(c.m_count)[shown], minlength=n).astype(
+        np.int64
+    )
     pair = mp.pair_of[r_rows.take(c.r_pair)]
     kind = r_rows.take(c.r_kind)
     star = (pair >= 0) & (kind == c.all_kinds)
@@ -70,9 +73,9 @@ def slice_figures(c: Corpus, sl: GraphSlice, articles: np.ndarray, whole: bool,
     for rows, sign in ((moves.dropped, -1), (moves.added, 1)):
         rows = rows[np.isin(c.r_kind[rows], kinds)]
         of = mp.pair_of[c.r_pair[rows]]
-        weight += sign * np.bincount(of[of >= 0], weights=c.r_count[rows][of >= 0],
-                                     minlength=n_pairs)
+        weight += sign * np.bincount(
+            of[of >= 0], weights=c.r_count[rows][of >= 0], minlength=n_pairs
+        )
     if COOCCURRENCE in sl.kinds:
-        weight += np.bincount(pair[star], weights=r_rows.take(c.r_cooc)[star],
-                              minlength=n_pairs)
+        weight += np.bincount(pair[star], weights=r_rows.take(c.r_cooc)[star], minlength=n_pairs)
     return SliceFigures(mentions, np.minimum(weight, total).astype(np.int64), m_rows, r_rows, moves)

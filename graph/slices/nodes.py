@@ -37,9 +37,12 @@ def node_facts(c: Corpus, chosen: np.ndarray, fig: SliceFigures, lists: bool) ->
         named_arts, of_name = t.name_articles.many(names[keep])
         n_arts = Groups.of(actor_of[of_name], named_arts, len(c.ids))  # distinct per actor
         for i in actors.tolist():
-            out[i] = {"aliases": _aliases(c, i, by_actor.get(i)),
-                      "first_seen": _day(first[i]), "last_seen": _day(last[i]),
-                      "n_articles": len(n_arts.get(i))}
+            out[i] = {
+                "aliases": _aliases(c, i, by_actor.get(i)),
+                "first_seen": _day(first[i]),
+                "last_seen": _day(last[i]),
+                "n_articles": len(n_arts.get(i)),
+            }
         return out
     rows = np.arange(len(c.m_article)) if fig.m_rows is None else fig.m_rows.indices()
     actor = mp.name_actor[c.m_name[rows]]
@@ -52,10 +55,12 @@ def node_facts(c: Corpus, chosen: np.ndarray, fig: SliceFigures, lists: bool) ->
         mine = arts.get(i)
         days = c.dates[mine]
         days = days[days != UNDATED]
-        out[i] = {"aliases": _aliases(c, i, texts.get(i)),
-                  "first_seen": _day(days.min()) if len(days) else None,
-                  "last_seen": _day(days.max()) if len(days) else None,
-                  "n_articles": len(mine)}
+        out[i] = {
+            "aliases": _aliases(c, i, texts.get(i)),
+            "first_seen": _day(days.min()) if len(days) else None,
+            "last_seen": _day(days.max()) if len(days) else None,
+            "n_articles": len(mine),
+        }
         if lists:
             out[i]["articles"] = c.in_date_order(mine)
     return out
@@ -85,10 +90,16 @@ def timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray, fig: SliceFigu
         actor = mp.name_actor[c.m_name[rows]]
         hit = rows[(actor >= 0) & chosen[np.maximum(actor, 0)]]
         mentioned = np.unique(c.m_name[hit] * max(len(c.arts), 1) + c.m_article[hit]) % max(
-            len(c.arts), 1)
+            len(c.arts), 1
+        )
     m_days = c.dates[mentioned]
     out_days, n_articles = np.unique(days[days != UNDATED], return_counts=True)
     found = dict(zip(*np.unique(m_days[m_days != UNDATED], return_counts=True), strict=True))
-    return [{"date": date.fromordinal(int(d)).isoformat(), "articles": int(k),
-             "mentions": int(found.get(d, 0))} for d, k in zip(out_days, n_articles,
-                                                                strict=True)]
+    return [
+        {
+            "date": date.fromordinal(int(d)).isoformat(),
+            "articles": int(k),
+            "mentions": int(found.get(d, 0)),
+        }
+        for d, k in zip(out_days, n_articles, strict=True)
+    ]
