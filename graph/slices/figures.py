@@ -1,8 +1,9 @@
 """A slice's figures: mentions per actor and weight per actor pair, the first stage of
 :func:`graph.slices.build.build_graph`.
 
-The whole corpus sums the per-name and per-name-pair totals (:class:`~graph.slices.corpus.Totals`);
-any other slice sums its own rows, with the typed rows a date range moves by their event date.
+The whole corpus sums the per-name and per-name-pair totals
+(:class:`~graph.slices.per_name.Totals`); any other slice sums its own rows, with the typed rows
+a date range moves by their event date.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """What a slice's graph says about its actors: aliases, first and last seen and articles per
 node, and the per-day timeline of the slice's articles and the shown actors' mentions.
 
-Stages of :func:`graph.slices.build.build_graph`, after :func:`graph.slices.figures.slice_figures`.
+Stages of :func:`graph.slices.build.build_graph`, after
+:func:`graph.slices.figures.slice_figures`.
 """
 
 from __future__ import annotations
