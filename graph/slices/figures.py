@@ -70,7 +70,10 @@ def slice_figures(
     if not sl.kinds:
         return SliceFigures(mentions, total.astype(np.int64), m_rows, r_rows, moves)
     use = (pair >= 0) & np.isin(kind, kinds)
+    # float: np.bincount of no rows is an int array even with weights, and sentences are
+    # added to it in place below (a kind filter with none of its typed kinds in the slice)
     weight = np.bincount(pair[use], weights=r_rows.take(c.r_count)[use], minlength=n_pairs)
+    weight = weight.astype(np.float64)
     for rows, sign in ((moves.dropped, -1), (moves.added, 1)):
         rows = rows[np.isin(c.r_kind[rows], kinds)]
         of = mp.pair_of[c.r_pair[rows]]
