@@ -2,8 +2,9 @@
 
 Rows stay at the level the store writes them: mentions per article × name, and sentences per
 article × name pair × kind. What never changes when actors do (a decision, a re-resolution) is
-computed per name and per name pair (:class:`Totals`); what depends on actors is computed over
-names and name pairs, never over rows (:class:`Mapping`), so a decision costs one pass over the
+computed per name and per name pair (:class:`~graph.slices.per_name.Totals`); what depends on
+actors is computed over names and name pairs, never over rows
+(:class:`~graph.slices.per_name.Mapping`), so a decision costs one pass over the
 names. After an ingest, :meth:`Corpus.refresh` appends the new articles' rows (a replaced
 article's old rows are left dead) instead of reloading everything. A refreshed corpus is a new
 object sharing the unchanged arrays; one in use by another request is never changed.
@@ -18,76 +19,16 @@ from functools import cached_property
 import numpy as np
 
 from graph.core.model import COOCCURRENCE
+from graph.slices.arrays import EMPTY, Groups, Rows, pair_ids, positions
 from graph.slices.event_days import EventDays
+from graph.slices.per_name import Mapping, Totals
 from graph.store.schema import ALL_KINDS
 from graph.store.store import Store
 
-__all__ = ["POLARITY", "UNDATED", "Corpus", "Groups", "Rows"]
+__all__ = ["POLARITY", "UNDATED", "Corpus", "Groups", "Mapping", "Rows", "Totals"]
 
 UNDATED = -1
 POLARITY = ("cooperative", "hostile", "neutral")
-_EMPTY = np.zeros(0, dtype=np.int64)
-
-
-@dataclass(frozen=True)
-class Groups:
-    """Values per key: key ``k``'s are ``values[start[k]:start[k + 1]]`` (compressed sparse
-    rows). Built with ``unique=True`` they are the distinct values, sorted."""
-
-    start: np.ndarray
-    values: np.ndarray
-
-    @classmethod
-    def of(cls, keys: np.ndarray, values: np.ndarray, n: int, unique: bool = True) -> Groups:
-        if unique:
-            width = int(values.max(initial=0)) + 1
-            combined = np.unique(keys * width + values)
-            keys, values = combined // width, combined % width
-        else:
-            order = np.argsort(keys, kind="stable")
-            keys, values = keys[order], values[order]
-        return cls(np.searchsorted(keys, np.arange(n + 1)), values)
-
-    def get(self, key: int) -> np.ndarray:
-        return self.values[self.start[key]:self.start[key + 1]]
-
-    def many(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(values of all ``keys`` concatenated, the key each came from)."""
-        first, last = self.start[keys], self.start[keys + 1]
-        lens = last - first
-        total = int(lens.sum())
-        if not total:
-            return _EMPTY, _EMPTY
-        shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-        return self.values[shift + np.arange(total)], np.repeat(keys, lens)
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Whole-corpus figures per name and per name pair (alive articles only). They depend on
-    the rows, never on which names form which actor."""
-
-    name_mentions: np.ndarray
-    name_first: np.ndarray  # earliest dated article per name (max int if none)
-    name_last: np.ndarray
-    name_texts: Groups  # surface texts per name
-    name_articles: Groups  # articles per name
-    pair_weight: np.ndarray  # distinct sentences per name pair
-    pair_cooc: np.ndarray  # co-occurrence sentences per name pair
-    typed: Groups  # typed-relation rows per name pair
-
-
-@dataclass(frozen=True)
-class Mapping:
-    """Names and name pairs mapped to actors (recomputed when actors change)."""
-
-    name_actor: np.ndarray  # name id → actor index, -1 for names of no visible actor
-    pair_of: np.ndarray  # name pair → actor pair index, -1 if not two different actors
-    flipped: np.ndarray  # name pair's first name is the actor pair's second actor
-    pair_a: np.ndarray  # actor pair → actor index (pair_a < pair_b)
-    pair_b: np.ndarray
-    names: Groups  # names per actor
-    name_pairs: Groups  # name pairs per actor pair
 
 
 @dataclass(frozen=True)
@@ -122,7 +63,7 @@ class Corpus:
     np_ids: np.ndarray  # the id of each key in np_keys
     kinds: list[str]
     # typed rows: event day (ordinal of its period's first day), 0 for the article's date
-    r_day: np.ndarray = field(default_factory=lambda: _EMPTY)
+    r_day: np.ndarray = field(default_factory=lambda: EMPTY)
     ids: list[str] = field(default_factory=list)  # stable actor ids
     labels: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
@@ -137,9 +78,21 @@ class Corpus:
     def load(cls, store: Store) -> Corpus:
         """Read the store's aggregates (one query per table, streamed into arrays)."""
         revs = store.revisions()
-        empty = cls(revs.get("revision", 0), revs.get("actors_rev", 0), 0, [],
-                    np.zeros(0, bool), _EMPTY, *((_EMPTY,) * 6), *((_EMPTY,) * 9), _EMPTY,
-                    _EMPTY, _EMPTY, _EMPTY, [ALL_KINDS])
+        empty = cls(
+            revs.get("revision", 0),
+            revs.get("actors_rev", 0),
+            0,
+            [],
+            np.zeros(0, bool),
+            EMPTY,
+            *((EMPTY,) * 6),
+            *((EMPTY,) * 9),
+            EMPTY,
+            EMPTY,
+            EMPTY,
+            EMPTY,
+            [ALL_KINDS],
+        )
         return empty._append(store, store.graph_articles())._mapped(store)._with_texts(store)
 
     def refresh(self, store: Store) -> Corpus:
@@ -150,13 +103,21 @@ class Corpus:
             return self
         fresh = store.graph_articles(since_written=self.written)
         # the rows' figures survive an actors-only change (a decision, a re-resolution)
-        out = self._append(store, fresh) if fresh else replace(
-            self, totals_=self.totals, kind_weights_=self.kind_weights,
-            event_days_=self._known_event_days)
+        out = (
+            self._append(store, fresh)
+            if fresh
+            else replace(
+                self,
+                totals_=self.totals,
+                kind_weights_=self.kind_weights,
+                event_days_=self._known_event_days,
+            )
+        )
         if fresh or revs.get("actors_rev", 0) != self.actors_rev:
             out = out._mapped(store)
-        out = replace(out, revision=revs.get("revision", 0),
-                      actors_rev=revs.get("actors_rev", 0))._with_texts(store)
+        out = replace(
+            out, revision=revs.get("revision", 0), actors_rev=revs.get("actors_rev", 0)
+        )._with_texts(store)
         if not fresh:  # the same articles: their date order and ids too (20 ms at 10,000)
             out.__dict__.update({k: v for k, v in self.__dict__.items() if k in _BY_ARTICLE})
         return out
@@ -175,33 +136,42 @@ class Corpus:
         pairs, kinds, polarities = store.pair_arrays(None if not self.arts else seqs)
         all_kinds = list(self.kinds) + [k for k in kinds if k not in self.kinds]
         k_map = np.array([all_kinds.index(k) for k in kinds] or [0], dtype=np.int64)
-        p_map = np.array([POLARITY.index(p) if p in POLARITY else 2 for p in polarities]
-                         or [2], dtype=np.int64)
-        m_art = _positions(mentions["seq"], index)
-        r_art = _positions(pairs["seq"], index)
+        p_map = np.array(
+            [POLARITY.index(p) if p in POLARITY else 2 for p in polarities] or [2], dtype=np.int64
+        )
+        m_art = positions(mentions["seq"], index)
+        r_art = positions(pairs["seq"], index)
         mo, ro = np.argsort(m_art, kind="stable"), np.argsort(r_art, kind="stable")
         m_art, r_art = m_art[mo], r_art[ro]
-        pair_ids, np_a, np_b, np_keys, np_ids = _pair_ids(
-            pairs["a"][ro], pairs["b"][ro], self.np_a, self.np_b, self.np_keys, self.np_ids)
+        row_pairs, np_a, np_b, np_keys, np_ids = pair_ids(
+            pairs["a"][ro], pairs["b"][ro], self.np_a, self.np_b, self.np_keys, self.np_ids
+        )
         n_art = first + len(fresh)
         span = np.arange(first, n_art)
-        dates = np.array([date.fromisoformat(a["date"]).toordinal() if a["date"] else UNDATED
-                          for a in fresh], dtype=np.int64)
+        dates = np.array(
+            [date.fromisoformat(a["date"]).toordinal() if a["date"] else UNDATED for a in fresh],
+            dtype=np.int64,
+        )
 
         def cat(old: np.ndarray, new: np.ndarray) -> np.ndarray:
             return np.concatenate([old, new])
+
         m0, r0 = len(self.m_article), len(self.r_article)
         out = replace(
-            self, written=max(self.written, *(a["written"] for a in fresh)),
-            arts=self.arts + fresh, alive=cat(alive, np.ones(len(fresh), bool)),
-            dates=cat(self.dates, dates), kinds=all_kinds,
+            self,
+            written=max(self.written, *(a["written"] for a in fresh)),
+            arts=self.arts + fresh,
+            alive=cat(alive, np.ones(len(fresh), bool)),
+            dates=cat(self.dates, dates),
+            kinds=all_kinds,
             m_article=cat(self.m_article, m_art),
             m_name=cat(self.m_name, mentions["name"][mo]),
             m_text=cat(self.m_text, mentions["text"][mo]),
             m_count=cat(self.m_count, mentions["count"][mo]),
             m_start=cat(self.m_start, m0 + np.searchsorted(m_art, span)),
             m_end=cat(self.m_end, m0 + np.searchsorted(m_art, span, side="right")),
-            r_article=cat(self.r_article, r_art), r_pair=cat(self.r_pair, pair_ids),
+            r_article=cat(self.r_article, r_art),
+            r_pair=cat(self.r_pair, row_pairs),
             r_kind=cat(self.r_kind, k_map[pairs["kind"][ro]]),
             r_way=cat(self.r_way, pairs["way"][ro]),
             r_polarity=cat(self.r_polarity, p_map[pairs["polarity"][ro]]),
@@ -210,46 +180,61 @@ class Corpus:
             r_day=cat(self.r_day, pairs["day"][ro]),
             r_start=cat(self.r_start, r0 + np.searchsorted(r_art, span)),
             r_end=cat(self.r_end, r0 + np.searchsorted(r_art, span, side="right")),
-            np_a=np_a, np_b=np_b, np_keys=np_keys, np_ids=np_ids, totals_=None,
-            kind_weights_=None, mapping_=None, event_days_=None)
+            np_a=np_a,
+            np_b=np_b,
+            np_keys=np_keys,
+            np_ids=np_ids,
+            totals_=None,
+            kind_weights_=None,
+            mapping_=None,
+            event_days_=None,
+        )
         known = self._known_event_days  # extended with the new rows only, not rebuilt
-        return out if known is None else replace(out, event_days_=known.merged(EventDays.of(
-            out.r_article, out.r_pair, out.r_kind, out.r_day, out.dates, out.all_kinds,
-            len(out.np_a), start=r0)))
+        return (
+            out
+            if known is None
+            else replace(
+                out,
+                event_days_=known.merged(
+                    EventDays.of(
+                        out.r_article,
+                        out.r_pair,
+                        out.r_kind,
+                        out.r_day,
+                        out.dates,
+                        out.all_kinds,
+                        len(out.np_a),
+                        start=r0,
+                    )
+                ),
+            )
+        )
 
     def _mapped(self, store: Store) -> Corpus:
         rows, by_name = store.actor_map()
         index = {aid: i for i, (aid, _, _) in enumerate(rows)}
         n = len(rows)
-        top = max([*by_name, int(self.m_name.max(initial=0)), int(self.np_a.max(initial=0)),
-                   int(self.np_b.max(initial=0))], default=0)
+        top = max(
+            [
+                *by_name,
+                int(self.m_name.max(initial=0)),
+                int(self.np_a.max(initial=0)),
+                int(self.np_b.max(initial=0)),
+            ],
+            default=0,
+        )
         name_actor = np.full(top + 1, -1, dtype=np.int64)
         for name_id, aid in by_name.items():
             if aid in index:
                 name_actor[name_id] = index[aid]
-        x, y = name_actor[self.np_a], name_actor[self.np_b]
-        ok = (x >= 0) & (y >= 0) & (x != y)
-        width = max(n, 1)
-        live = np.flatnonzero(ok)
-        keys = (np.minimum(x, y) * width + np.maximum(x, y))[live]
-        # one stable sort gives the actor pairs, each name pair's actor pair and the name
-        # pairs per actor pair (np.unique and a second sort did the same work twice)
-        by_key = np.argsort(keys, kind="stable")
-        ordered = keys[by_key]
-        first = np.ones(len(ordered), dtype=bool)
-        first[1:] = ordered[1:] != ordered[:-1]
-        pairs = ordered[first]
-        inverse = np.empty(len(keys), dtype=np.int64)
-        inverse[by_key] = np.cumsum(first) - 1
-        pair_of = np.full(len(self.np_a), -1, dtype=np.int64)
-        pair_of[live] = inverse
-        named = np.flatnonzero(name_actor >= 0)
-        mapping = Mapping(name_actor, pair_of, x > y, pairs // width, pairs % width,
-                          Groups.of(name_actor[named], named, n, unique=False),
-                          Groups(np.searchsorted(inverse[by_key], np.arange(len(pairs) + 1)),
-                                 live[by_key]))
-        return replace(self, ids=[r[0] for r in rows], labels=[r[1] for r in rows],
-                       types=[r[2] for r in rows], mapping_=mapping)
+        mapping = Mapping.of(name_actor, self.np_a, self.np_b, n)
+        return replace(
+            self,
+            ids=[r[0] for r in rows],
+            labels=[r[1] for r in rows],
+            types=[r[2] for r in rows],
+            mapping_=mapping,
+        )
 
     def _with_texts(self, store: Store) -> Corpus:
         wanted = np.unique(self.m_text)
@@ -269,10 +254,12 @@ class Corpus:
         """Whole-corpus figures per name and name pair (kept across actors-only refreshes)."""
         if self.totals_ is not None:
             return self.totals_
-        alive_m = self.alive[self.m_article] if len(self.m_article) else _EMPTY.astype(bool)
-        alive_r = self.alive[self.r_article] if len(self.r_article) else _EMPTY.astype(bool)
-        n_names = int(max(self.m_name.max(initial=0), self.np_a.max(initial=0),
-                          self.np_b.max(initial=0))) + 1
+        alive_m = self.alive[self.m_article] if len(self.m_article) else EMPTY.astype(bool)
+        alive_r = self.alive[self.r_article] if len(self.r_article) else EMPTY.astype(bool)
+        n_names = (
+            int(max(self.m_name.max(initial=0), self.np_a.max(initial=0), self.np_b.max(initial=0)))
+            + 1
+        )
         names, counts = self.m_name[alive_m], self.m_count[alive_m]
         days = self.dates[self.m_article[alive_m]]
         dated = days != UNDATED
@@ -285,13 +272,18 @@ class Corpus:
         typed = np.flatnonzero(alive_r & (self.r_kind != self.all_kinds))
         return Totals(
             np.bincount(names, weights=counts, minlength=n_names).astype(np.int64),
-            first, last, Groups.of(names, self.m_text[alive_m], n_names),
+            first,
+            last,
+            Groups.of(names, self.m_text[alive_m], n_names),
             Groups.of(names, self.m_article[alive_m], n_names),
-            np.bincount(self.r_pair[star], weights=self.r_count[star],
-                        minlength=n_pairs).astype(np.int64),
-            np.bincount(self.r_pair[star], weights=self.r_cooc[star],
-                        minlength=n_pairs).astype(np.int64),
-            Groups.of(self.r_pair[typed], typed, n_pairs, unique=False))
+            np.bincount(self.r_pair[star], weights=self.r_count[star], minlength=n_pairs).astype(
+                np.int64
+            ),
+            np.bincount(self.r_pair[star], weights=self.r_cooc[star], minlength=n_pairs).astype(
+                np.int64
+            ),
+            Groups.of(self.r_pair[typed], typed, n_pairs, unique=False),
+        )
 
     @cached_property
     def kind_weights(self) -> dict[int, np.ndarray]:
@@ -303,16 +295,23 @@ class Corpus:
         if kind not in self.kind_weights:
             typed = self.totals.typed.values  # the (alive) typed rows only
             rows = typed[self.r_kind[typed] == kind]
-            self.kind_weights[kind] = np.bincount(self.r_pair[rows], weights=self.r_count[rows],
-                                                  minlength=len(self.np_a)).astype(np.int64)
+            self.kind_weights[kind] = np.bincount(
+                self.r_pair[rows], weights=self.r_count[rows], minlength=len(self.np_a)
+            ).astype(np.int64)
         return self.kind_weights[kind]
 
     @cached_property
     def event_days(self) -> EventDays:
         """The typed rows dated away from their article, by event day (for date ranges)."""
         return self._known_event_days or EventDays.of(
-            self.r_article, self.r_pair, self.r_kind, self.r_day, self.dates, self.all_kinds,
-            len(self.np_a))
+            self.r_article,
+            self.r_pair,
+            self.r_kind,
+            self.r_day,
+            self.dates,
+            self.all_kinds,
+            len(self.np_a),
+        )
 
     @property
     def _known_event_days(self) -> EventDays | None:
@@ -327,8 +326,10 @@ class Corpus:
     def order(self) -> np.ndarray:
         """Alive articles in date order (undated last, then by id)."""
         alive = np.flatnonzero(self.alive)
-        key = [(self.arts[i]["date"] is None, self.arts[i]["date"] or "", self.arts[i]["id"])
-               for i in alive]
+        key = [
+            (self.arts[i]["date"] is None, self.arts[i]["date"] or "", self.arts[i]["id"])
+            for i in alive
+        ]
         return alive[sorted(range(len(alive)), key=key.__getitem__)]
 
     @cached_property
@@ -347,6 +348,10 @@ class Corpus:
     def article_ids(self) -> np.ndarray:
         return np.array([a["id"] for a in self.arts] or [""], dtype=object)
 
+    def in_date_order(self, articles: np.ndarray) -> list[str]:
+        """Article ids in the corpus' date order."""
+        return self.article_ids[articles[np.argsort(self.rank[articles], kind="stable")]].tolist()
+
     @property
     def relation_kinds(self) -> list[str]:
         """The relation kinds present: co-occurrence first, then the typed ones."""
@@ -363,66 +368,3 @@ class Corpus:
 
 #: What a corpus caches from its articles alone (kept across an actors-only refresh).
 _BY_ARTICLE = ("order", "rank", "articles", "article_ids", "all_kinds")
-
-
-@dataclass(frozen=True)
-class Rows:
-    """Some rows of the corpus: a contiguous block (taken as views, no copy: the usual date
-    range, since articles are loaded in date order) or a list of row numbers."""
-
-    block: slice | None
-    numbers: np.ndarray | None
-
-    @classmethod
-    def of(cls, start: np.ndarray, end: np.ndarray, articles: np.ndarray) -> Rows:
-        if not len(articles):
-            return cls(None, _EMPTY)
-        if int(articles[-1]) - int(articles[0]) + 1 == len(articles):  # consecutive
-            return cls(slice(int(start[articles[0]]), int(end[articles[-1]])), None)
-        return cls(None, _ranges(start[articles], end[articles]))
-
-    def take(self, column: np.ndarray) -> np.ndarray:
-        return column[self.block] if self.block is not None else column[self.numbers]
-
-    def indices(self) -> np.ndarray:
-        if self.block is not None:
-            return np.arange(self.block.start, self.block.stop)
-        assert self.numbers is not None  # a block or row numbers, never neither
-        return self.numbers
-
-
-def _ranges(first: np.ndarray, last: np.ndarray) -> np.ndarray:
-    lens = last - first
-    total = int(lens.sum())
-    if not total:
-        return _EMPTY
-    shift = np.repeat(first - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-    return shift + np.arange(total)
-
-
-def _positions(seqs: np.ndarray, index: dict[int, int]) -> np.ndarray:
-    if not len(seqs):
-        return _EMPTY
-    keys = np.fromiter(index, np.int64, len(index))
-    values = np.fromiter(index.values(), np.int64, len(index))
-    order = np.argsort(keys)
-    return values[order][np.searchsorted(keys[order], seqs)]
-
-
-def _pair_ids(a: np.ndarray, b: np.ndarray, np_a: np.ndarray, np_b: np.ndarray,
-              keys: np.ndarray, ids: np.ndarray) -> tuple:
-    """Ids of the name pairs ``(a, b)``: existing ones looked up, new ones appended."""
-    width = np.int64(2) ** 31
-    wanted = a * width + b
-    pos = np.searchsorted(keys, wanted)
-    found = (pos < len(keys)) & (keys[np.minimum(pos, max(len(keys) - 1, 0))] == wanted) if (
-        len(keys)) else np.zeros(len(wanted), bool)
-    new_keys = np.unique(wanted[~found])
-    new_ids = len(np_a) + np.arange(len(new_keys))
-    np_a = np.concatenate([np_a, new_keys // width])
-    np_b = np.concatenate([np_b, new_keys % width])
-    all_keys = np.concatenate([keys, new_keys])
-    all_ids = np.concatenate([ids, new_ids])
-    order = np.argsort(all_keys, kind="stable")
-    all_keys, all_ids = all_keys[order], all_ids[order]
-    return all_ids[np.searchsorted(all_keys, wanted)], np_a, np_b, all_keys, all_ids

@@ -17,7 +17,8 @@ from datetime import date
 import networkx as nx
 
 from graph.core.model import COOCCURRENCE, GraphSlice
-from graph.slices.build import _cameo, _polarity, _slice_dict
+from graph.slices.build import _slice_dict
+from graph.slices.edges import _cameo, _polarity
 from graph.store.schema import ALL_KINDS
 from graph.store.store import Store
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, FromClause, Select, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 
 from graph.store import schema as t
@@ -34,6 +34,21 @@ def _name_pairs(conn: Connection, pairs: set[tuple[str, str]]) -> list[tuple[int
         {(x, y) for a, b in pairs for x in names[a] for y in names[b]}
         | {(y, x) for a, b in pairs for x in names[a] for y in names[b]}
     )
+
+
+def _standing_relations(
+    columns: Iterable[ColumnElement], ends: Iterable[tuple[FromClause, FromClause, str]]
+) -> Select:
+    """``columns`` of the standing (not rejected) relations with their sentence: the one
+    query shape of :meth:`EvidenceReads.pair_sentences` and :meth:`EvidenceReads.relation_rows`.
+    Each of ``ends`` is a table's alias for the source and one for the target, joined on its
+    column named ``key`` (``id`` of names, ``name_id`` of actor names)."""
+    r, s = t.relations, t.sentences
+    q = select(*columns)
+    for src, tgt, key in ends:
+        q = q.join(src, src.c[key] == r.c.source_id).join(tgt, tgt.c[key] == r.c.target_id)
+    q = q.join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
+    return q.where(r.c.rejected.is_(None))
 
 
 class EvidenceReads:
@@ -73,20 +88,12 @@ class EvidenceReads:
             return []
         r, s, an = t.relations, t.sentences, t.actor_names
         src, tgt = an.alias("src"), an.alias("tgt")
+        columns = [src.c.actor_id, tgt.c.actor_id, r.c.article_id, r.c.sentence, r.c.kind, s.c.text]
+        if with_dates:
+            columns.append(r.c.event_date)
         q = (
-            select(
-                src.c.actor_id,
-                tgt.c.actor_id,
-                r.c.article_id,
-                r.c.sentence,
-                r.c.kind,
-                s.c.text,
-                *([r.c.event_date] if with_dates else []),
-            )
-            .join(src, src.c.name_id == r.c.source_id)
-            .join(tgt, tgt.c.name_id == r.c.target_id)
-            .join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
-            .where(r.c.rejected.is_(None), src.c.actor_id.in_(actors), tgt.c.actor_id.in_(actors))
+            _standing_relations(columns, [(src, tgt, "name_id")])
+            .where(src.c.actor_id.in_(actors), tgt.c.actor_id.in_(actors))
             .order_by(r.c.article_id, r.c.sentence, r.c.id)
         )
         if kinds:
@@ -151,22 +158,17 @@ class EvidenceReads:
         r, nm, s, an = t.relations, t.names, t.sentences, t.actor_names
         src, tgt = nm.alias("src"), nm.alias("tgt")
         sa, ta = an.alias("sa"), an.alias("ta")
-        q = (
-            select(
-                r.c.sentence,
-                r.c.kind,
-                src.c.name,
-                tgt.c.name,
-                s.c.text,
-                sa.c.actor_id,
-                ta.c.actor_id,
-            )
-            .join(src, src.c.id == r.c.source_id)
-            .join(tgt, tgt.c.id == r.c.target_id)
-            .join(sa, sa.c.name_id == r.c.source_id)
-            .join(ta, ta.c.name_id == r.c.target_id)
-            .join(s, (s.c.article_id == r.c.article_id) & (s.c.idx == r.c.sentence))
-            .where(r.c.article_id == article_id, r.c.rejected.is_(None))
+        columns = [
+            r.c.sentence,
+            r.c.kind,
+            src.c.name,
+            tgt.c.name,
+            s.c.text,
+            sa.c.actor_id,
+            ta.c.actor_id,
+        ]
+        q = _standing_relations(columns, [(src, tgt, "id"), (sa, ta, "name_id")]).where(
+            r.c.article_id == article_id
         )
         if sentence is not None:
             q = q.where(r.c.sentence == sentence)
