@@ -354,7 +354,11 @@ def new_view(dash_duo, nodes: int, edges: int) -> dict:
 
 def test_actors_keep_their_places_across_views_and_where_they_were_dragged(dash_duo,
                                                                            seed_store):
-    whole, thin = (view_graph(seed_store, GraphSlice(min_weight=w), top=63) for w in (1, 2))
+    # every actor of the store (how many: read from it, whatever the seeds give), then the
+    # 40 most important of them
+    every = len(seed_store.actor_table())
+    whole, thin = (view_graph(seed_store, GraphSlice(min_weight=w), top=every) for w in (1, 2))
+    assert len(whole) == every > 40
     assert set(whole) == set(thin) and whole.number_of_edges() != thin.number_of_edges()
     server = [{e["data"]["id"]: e["position"] for e in elements(G) if "position" in e}
               for G in (whole, thin)]
@@ -366,8 +370,8 @@ def test_actors_keep_their_places_across_views_and_where_they_were_dragged(dash_
     dash_duo.driver.refresh()
     dash_duo.wait_for_element(f"#{ids.GRAPH}")
     before = new_view(dash_duo, 40, few.number_of_edges())
-    set_control(dash_duo, ids.TOP, 63)  # 23 new actors
-    after = new_view(dash_duo, 63, whole.number_of_edges())
+    set_control(dash_duo, ids.TOP, every)  # every - 40 new actors
+    after = new_view(dash_duo, every, whole.number_of_edges())
     assert {k: after[k] for k in before} == before  # the 40 stay where they were
     size = js(dash_duo, f"return {CY}.nodes().max(n => n.outerWidth()).value")
     step = 30 + size / 2  # assets/mental_map.js: a new actor's distance from its neighbours
@@ -382,13 +386,13 @@ def test_actors_keep_their_places_across_views_and_where_they_were_dragged(dash_
     assert len({(round(x), round(y)) for x, y in new}) == len(new)  # never on one spot
     # a filter keeping the same actors with other links: nobody moves
     set_control(dash_duo, ids.MIN_WEIGHT, 2)
-    assert new_view(dash_duo, 63, thin.number_of_edges()) == after
+    assert new_view(dash_duo, every, thin.number_of_edges()) == after
     # a dragged actor stays where it was put
     moved = js(dash_duo, f"""var n = {CY}.nodes().max(n => n.degree()).ele;
         n.position({{x: n.position('x') + 150, y: n.position('y') - 90}});
         n.emit('dragfree'); return [n.id(), n.position()];""")
     set_control(dash_duo, ids.MIN_WEIGHT, 1)
-    again = new_view(dash_duo, 63, whole.number_of_edges())
+    again = new_view(dash_duo, every, whole.number_of_edges())
     assert again[moved[0]] == moved[1]
     assert {k: v for k, v in again.items() if k != moved[0]} == {
         k: v for k, v in after.items() if k != moved[0]}
