@@ -284,7 +284,7 @@ class Reads(ArrayReads, EventReads, EvidenceReads, ViewReads):
 
     def name_stats(self) -> list[NameStat]:
         """How often each article-level name was used, per type."""
-        from graph.resolution.actors import NameStat
+        from graph.resolution.actors import NameStat  # rapidfuzz: not for commands that read
 
         ms = t.mention_stats
         q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))

@@ -355,9 +355,9 @@ def figure_renders(fig: dict, renders: Sequence[tuple[str, float, str]], subtitl
                    ) -> list[bytes]:
     """A figure from :func:`figure` rendered once per ``(format, dpi, title)`` of
     ``renders``, as :func:`figure_bytes` renders each, its drawing made once."""
-    # matplotlib, only when drawing; imported with its objects kept out of later collections
+    # imported with its objects kept out of later collections (graph/core/imports.py)
     with frozen_imports("graph.views.draw"):
-        from graph.views.draw import draw_all
+        from graph.views.draw import draw_all  # matplotlib, only when drawing
 
     return draw_all(fig, renders, subtitle)
 
