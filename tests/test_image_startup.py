@@ -19,10 +19,25 @@ from graph.views.typography import text_width
 #: NLP stack (spacy), tables and readers (pandas, dateparser, trafilatura), terminal tables
 #: (rich), the name resolution (rapidfuzz, jellyfish), the curation code (pydantic) and
 #: reportlab's font machinery (pdfmetrics; its metric tables are read directly).
-NOT_IMPORTED = ("dash", "plotly", "kaleido", "spacy", "thinc", "pandas", "dateparser",
-                "trafilatura", "rich", "rapidfuzz", "jellyfish", "pydantic", "graph.resolution",
-                "graph.curation", "graph.mentions", "graph.relations",
-                "reportlab.pdfbase.pdfmetrics")
+NOT_IMPORTED = (
+    "dash",
+    "plotly",
+    "kaleido",
+    "spacy",
+    "thinc",
+    "pandas",
+    "dateparser",
+    "trafilatura",
+    "rich",
+    "rapidfuzz",
+    "jellyfish",
+    "pydantic",
+    "graph.resolution",
+    "graph.curation",
+    "graph.mentions",
+    "graph.relations",
+    "reportlab.pdfbase.pdfmetrics",
+)
 
 
 def test_png_export_imports_only_what_it_draws_with(tmp_path):
@@ -31,13 +46,14 @@ def test_png_export_imports_only_what_it_draws_with(tmp_path):
     db = tmp_path / "syn.db"
     synthetic_store(db, articles=20, actors=40)
     out = tmp_path / "g.png"
-    code = ("import gc, sys; from graph.cli.main import main\n"
-            f"assert main(['export', '--db', {str(db)!r}, '-f', 'png', '-o', {str(out)!r}]) == 0\n"
-            f"print(sorted(m for m in sys.modules if m in {NOT_IMPORTED!r} or "
-            f"m.split('.')[0] in {NOT_IMPORTED!r}))\n"
-            "print(gc.isenabled(), gc.get_freeze_count() > 0)\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=300)
+    code = (
+        "import gc, sys; from graph.cli.main import main\n"
+        f"assert main(['export', '--db', {str(db)!r}, '-f', 'png', '-o', {str(out)!r}]) == 0\n"
+        f"print(sorted(m for m in sys.modules if m in {NOT_IMPORTED!r} or "
+        f"m.split('.')[0] in {NOT_IMPORTED!r}))\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     loaded, collector = run.stdout.splitlines()[-2:]
     assert loaded == "[]"
@@ -89,11 +105,23 @@ def _reportlab_text_width(text: str, font: float) -> float:
 
 def test_text_width_is_reportlabs_to_the_float():
     rng = random.Random(24)
-    texts = [chr(i) for i in range(300)] + ["Nguyễn Thị Lan", "Kwame Mensah-Boateng",
-                                             "Lí Xiùyīng 李秀英", "Ана Петрова", "São Tomé",
-                                             "al-Hashimi, Yasmin", "tab\there", "\x85\x9f"]
-    texts += ["".join(chr(rng.choice([rng.randrange(32, 127), rng.randrange(0, 400)]))
-                      for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    texts = [chr(i) for i in range(300)] + [
+        "Nguyễn Thị Lan",
+        "Kwame Mensah-Boateng",
+        "Lí Xiùyīng 李秀英",
+        "Ана Петрова",
+        "São Tomé",
+        "al-Hashimi, Yasmin",
+        "tab\there",
+        "\x85\x9f",
+    ]
+    texts += [
+        "".join(
+            chr(rng.choice([rng.randrange(32, 127), rng.randrange(0, 400)]))
+            for _ in range(rng.randrange(0, 40))
+        )
+        for _ in range(3000)
+    ]
     for text in texts:
         for font in (12.0, 14.3, 18.7, rng.uniform(5, 40)):
             assert text_width(text, font) == _reportlab_text_width(text, font), (text, font)
