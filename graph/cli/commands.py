@@ -15,6 +15,8 @@ from typing import Any
 
 import click
 
+from graph.core.imports import frozen_imports
+
 __all__ = ["COMMANDS", "Entry", "LazyGroup", "summary"]
 
 
@@ -80,7 +82,9 @@ class LazyGroup(click.Group):
 
     def _load(self, name: str) -> click.Command:
         module, _, attribute = self.lazy[name].target.partition(":")
-        command = getattr(importlib.import_module(module), attribute)
+        # the command's libraries (the store's SQLAlchemy, networkx) kept out of collections
+        with frozen_imports(module):
+            command = getattr(importlib.import_module(module), attribute)
         if not isinstance(command, click.Command) or command.name != name:
             raise TypeError(f"{self.lazy[name].target} is not the click command {name!r}")
         return command

@@ -39,8 +39,6 @@ from graph.slices.build import build_graph
 from graph.store.store import Store
 from graph.views.exports import write_graph
 from graph.views.image import image_bytes, page_size, slice_caption
-from graph.views.notes import attach_notes
-from graph.views.periods import compare_image, periods_image
 from graph.views.rules import view_graph
 from graph.views.typography import capacity
 
@@ -117,6 +115,8 @@ def export(db: str | None, fmt: str, output: str, graph_slice: GraphSlice, top: 
                         subtitle=subtitle, width=width, height=height, size=size, dpi=dpi,
                         layout=layout, labels=labels, size_by=size_by, color_by=color_by)
     if not image:
+        from graph.views.notes import attach_notes  # a data export's notes: not for images
+
         G = attach_notes(build_graph(store, graph_slice, top=top, evidence=True), store)
         try:
             written = write_graph(G, fmt, output)
@@ -161,6 +161,9 @@ def _periods(store: Store, sl: GraphSlice, periods: str | None, compare: str | N
              size: str | None, **options: Any) -> int:
     """``--periods`` (small multiples) or ``--compare`` (what changed) images, from
     :mod:`graph.views.periods`."""
+    # imported for these images only: the one-view image's start-up does without it
+    from graph.views.periods import compare_image, periods_image
+
     try:
         w, h = page_size(width, height, size)
         if periods:

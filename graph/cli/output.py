@@ -13,26 +13,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-
 from graph.core.errors import RelgraphError
 
 __all__ = ["clip", "print_table", "write_output"]
 
-#: Piped output: columns two spaces apart, a dashed line under the header, nothing else.
-PLAIN = box.Box(
-    "    \n"
-    "    \n"
-    " -  \n"
-    "    \n"
-    "    \n"
-    " -  \n"
-    "    \n"
-    "    \n",
-    ascii=True,
-)
+#: Piped output: columns two spaces apart, a dashed line under the header, nothing else
+#: (rich's box characters, given to rich's ``Box`` when a table is printed).
+PLAIN = ("    \n"
+         "    \n"
+         " -  \n"
+         "    \n"
+         "    \n"
+         " -  \n"
+         "    \n"
+         "    \n")
 
 
 def clip(text: str, n: int) -> str:
@@ -43,9 +37,15 @@ def clip(text: str, n: int) -> str:
 def print_table(header: Sequence[str], rows: Sequence[Sequence[object]],
                 numeric: Sequence[str] = ()) -> None:
     """Print a table; the columns named in ``numeric`` are right-aligned."""
+    # rich only for commands that print tables (an image's command does without it)
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     terminal = sys.stdout.isatty()
-    table = Table(box=box.SIMPLE_HEAD if terminal else PLAIN, show_edge=False, pad_edge=False,
-                  padding=(0, 1, 0, 0), header_style="bold" if terminal else "")
+    table = Table(box=box.SIMPLE_HEAD if terminal else box.Box(PLAIN, ascii=True),
+                  show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
+                  header_style="bold" if terminal else "")
     for name in header:
         table.add_column(name, justify="right" if name in numeric else "left",
                          no_wrap=not terminal)

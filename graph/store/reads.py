@@ -20,7 +20,6 @@ from graph.core.batches import chunked
 from graph.core.hashing import text_hash
 from graph.core.model import Article
 from graph.names.forms import name_key
-from graph.resolution.actors import NameStat
 from graph.store import counters
 from graph.store import schema as t
 from graph.store.arrays import ArrayReads
@@ -28,8 +27,8 @@ from graph.store.events import EventReads
 from graph.store.evidence_reads import EvidenceReads
 from graph.store.view_reads import ViewReads
 
-if TYPE_CHECKING:  # NumPy is imported by the queries that build arrays (faster start-up)
-    pass
+if TYPE_CHECKING:  # the resolution code (rapidfuzz) only where names are counted for it
+    from graph.resolution.actors import NameStat
 
 __all__ = ["ActorRef", "ArticleState", "Reads"]
 
@@ -285,6 +284,8 @@ class Reads(ArrayReads, EventReads, EvidenceReads, ViewReads):
 
     def name_stats(self) -> list[NameStat]:
         """How often each article-level name was used, per type."""
+        from graph.resolution.actors import NameStat  # rapidfuzz: not for commands that read
+
         ms = t.mention_stats
         q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
              .join(t.names, t.names.c.id == ms.c.name_id)

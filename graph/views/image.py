@@ -25,6 +25,7 @@ import networkx as nx
 
 from graph.core.choices import COLOR_TITLES, DEFAULT_SIZE, IMAGE_FORMATS, LABEL_MODES, SIZES
 from graph.core.errors import EmptySliceError, InvalidValue
+from graph.core.imports import frozen_imports
 from graph.views import style
 from graph.views.captions import number_key, slice_caption, sources_lines, wrap
 from graph.views.changes import change_edges
@@ -354,8 +355,9 @@ def figure_renders(fig: dict, renders: Sequence[tuple[str, float, str]], subtitl
                    ) -> list[bytes]:
     """A figure from :func:`figure` rendered once per ``(format, dpi, title)`` of
     ``renders``, as :func:`figure_bytes` renders each, its drawing made once."""
-    # matplotlib, only when drawing
-    from graph.views.draw import draw_all
+    # imported with its objects kept out of later collections (graph/core/imports.py)
+    with frozen_imports("graph.views.draw"):
+        from graph.views.draw import draw_all  # matplotlib, only when drawing
 
     return draw_all(fig, renders, subtitle)
 

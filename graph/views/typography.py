@@ -10,7 +10,9 @@ for any image size, so every size keeps the same rule.
 
 Widths come from the Helvetica metrics reportlab ships (Arial and Liberation Sans, which the
 renderer uses for ``Helvetica, Arial, sans-serif``, share them): an estimated width that is
-too small would let labels overlap once drawn.
+too small would let labels overlap once drawn. They are read from reportlab's metric tables
+and summed as its ``stringWidth`` sums them (the same floats); reportlab's font machinery, a
+twentieth of a second of a command's start-up, is imported only for a control character.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+# reportlab's metric tables (plain data modules, without type stubs)
+from reportlab.pdfbase._fontdata_enc_winansi import (  # type: ignore[import-not-found]
+    WinAnsiEncoding,
+)
+from reportlab.pdfbase._fontdata_widths_helvetica import (  # type: ignore[import-not-found]
+    widths as _helvetica,
+)
 
 from graph.core.choices import SIZES
 
@@ -31,6 +39,11 @@ SLIDE_INCHES = {"16:9": 13.333, "A4": 11.69}
 #: The type sizes in points as the slide (or the printed page) shows them.
 POINTS = {"label": 14.0, "verb": 12.0, "legend": 12.0, "legend_title": 13.0,
           "caption": 12.0, "title": 24.0, "subtitle": 16.0}
+
+#: Helvetica's advance widths (thousandths of an em) of the printable Latin-1 characters,
+#: which WinAnsi encodes as themselves.
+_WIDTHS = {chr(i): _helvetica[glyph] for i, glyph in enumerate(WinAnsiEncoding)
+           if 32 <= i < 127 or i >= 160}
 
 
 @dataclass(frozen=True)
@@ -76,11 +89,21 @@ def text_width(text: str, font: float) -> float:
     """Drawn width in px of ``text`` at ``font`` px (Helvetica metrics; characters outside
     Latin-1 counted as wide as the widest Latin letters, East Asian ones as a full em)."""
     latin = "".join(c for c in text if ord(c) < 256)
-    width = stringWidth(latin, "Helvetica", font)
+    units = [_WIDTHS.get(c) for c in latin]
+    width = (sum(u for u in units if u is not None) * 0.001 * font if None not in units
+             else _reportlab_width(latin, font))
     for c in text:
         if ord(c) >= 256:
             width += font * (1.0 if unicodedata.east_asian_width(c) in "WF" else 0.72)
     return width + 4
+
+
+def _reportlab_width(text: str, font: float) -> float:
+    """reportlab's own width of ``text`` in Helvetica at ``font`` (control characters, which
+    it measures by its substitution fonts)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # rarely needed: slow to import
+
+    return stringWidth(text, "Helvetica", font)
 
 
 def clip_to(text: str, width: float, font: float) -> str:
