@@ -143,3 +143,23 @@ def test_cameo_verbs_are_coded_at_their_root(rooted, text, expected):
 def test_other_senses_give_no_event_between_actors(rooted, text):
     got = rooted(text)
     assert not {e for e in got if e[1] not in ("01",)}, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a court's sentence, verdict or fine is CAMEO 173/172 (coerce), not disapproval (11)
+    ("A Kenyan court sentenced Juma Otieno to five years in prison.",
+     ("Kenya", "17", "Juma Otieno")),
+    ("Peru fined Andes Copper for the spill.", ("Peru", "17", "Andes Copper")),
+    ("Le Van Thanh was convicted by a Vietnamese court on Monday.",
+     ("Vietnam", "17", "Le Van Thanh")),
+    ("South Africa said on Friday it had prosecuted Sipho Ndlovu.",
+     ("South Africa", "17", "Sipho Ndlovu")),
+    # a state's boycott is 163 (reduce relations); a crowd's is 143 (protest)
+    ("Qatar boycotted the summit hosted by Bahrain.", ("Qatar", "16", "Bahrain")),
+    ("Greenpeace activists boycotted Selvik Mining in Bergen.",
+     ("Greenpeace", "14", "Selvik Mining")),
+])
+def test_kinds_follow_the_codebook_definitions(rooted, text, expected):
+    got = rooted(text)
+    assert expected in got, got
+    assert not {e for e in got if (e[0], e[2]) == (expected[0], expected[2]) and e != expected}
