@@ -158,6 +158,16 @@ def test_other_senses_give_no_event_between_actors(rooted, text):
     ("Qatar boycotted the summit hosted by Bahrain.", ("Qatar", "16", "Bahrain")),
     ("Greenpeace activists boycotted Selvik Mining in Bergen.",
      ("Greenpeace", "14", "Selvik Mining")),
+    # a state's forces killing combatants is conventional military force (190), not assault
+    ("Russian forces killed five Ukrainian soldiers near Bakhmut.", ("Russia", "19", "Ukraine")),
+    ("Nigerian soldiers killed twenty Boko Haram fighters in Borno.",
+     ("Nigeria", "19", "Boko Haram")),
+    ("Six Armenian soldiers were killed by Azerbaijani artillery on Tuesday.",
+     ("Azerbaijan", "19", "Armenia")),
+    # ... but their violence against others, or a militia's, stays an assault (18)
+    ("Myanmar soldiers wounded four Rohingya villagers near Maungdaw.",
+     ("Myanmar", "18", "Rohingya")),
+    ("Russian troops tortured Ukrainian villagers, the UN said.", ("Russia", "18", "Ukraine")),
 ])
 def test_kinds_follow_the_codebook_definitions(rooted, text, expected):
     got = rooted(text)
