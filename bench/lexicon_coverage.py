@@ -82,6 +82,9 @@ def lexicon_roots() -> dict[str, set[str]]:
             roots[lemma].add(root)
             if frame.needs and frame.needs.isalpha():
                 roots[f"{lemma} {frame.needs}"].add(root)
+            elif not frame.needs:  # "meet with": the plain verb with a target preposition
+                for prep in frame.preps:
+                    roots[f"{lemma} {prep}"].add(root)
     return roots
 
 

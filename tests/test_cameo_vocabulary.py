@@ -102,6 +102,12 @@ def rooted(nlp):
      {("Iran", "17", "Baha'i International Community")}),
     ("Belarus censored Radio Svaboda and Nasha Niva.",
      {("Belarus", "17", "Radio Svaboda"), ("Belarus", "17", "Nasha Niva")}),
+    ("Israel demolished the homes of Palestinian Authority officials in Hebron.",
+     {("Israel", "17", "Palestinian Authority")}),
+    ("Germany said on Monday that Russia had hacked into the Bundestag's servers.",
+     {("Russia", "17", "Bundestag")}),
+    ("The cyberattack by North Korea on Sony Pictures shocked Hollywood.",
+     {("North Korea", "17", "Sony Pictures")}),
     ("Thailand banished Somchai Wongsakul to Laos.",
      {("Thailand", "17", "Somchai Wongsakul")}),
     # 18 assault
