@@ -9,6 +9,10 @@ same verb under different roots by what surrounds it.
   diplomats, its ambassador included, is reducing relations (166);
 * a crowd as subject: "students protested against X" is a demonstration (root 14), a
   government's protest an official complaint (root 11);
+* armed forces acting on combatants: "Russian troops killed Ukrainian soldiers" is
+  conventional military force (root 19, "all uses of conventional force and acts of war
+  typically by organized armed groups"), not an assault (18, unconventional violence);
+  "soldiers wounded three villagers" or a named person killed stays an assault;
 * a modifier: a car or suicide bombing is an assault (183), not a military attack.
 """
 
@@ -18,7 +22,14 @@ from spacy.tokens import Token
 
 from graph.core.cameo import kind_info
 from graph.mentions.find import MentionSpan
-from graph.relations.lexicon import Frame, crowd_nouns, intent_verbs, speech_nouns
+from graph.relations.lexicon import (
+    Frame,
+    combatant_nouns,
+    crowd_nouns,
+    force_nouns,
+    intent_verbs,
+    speech_nouns,
+)
 from graph.relations.participants import SUBJ, pobjs
 
 __all__ = ["coded_kind", "intent_head"]
@@ -39,6 +50,8 @@ def coded_kind(trigger: Token, frame: Frame, source: str, target: str,
         kind = frame.person_kind
     if frame.crowd_kind and _crowd_subject(trigger):
         kind = frame.crowd_kind
+    if frame.force_kind and types.get(target) != "person" and _war(trigger):
+        kind = frame.force_kind
     if frame.modified:  # "a car bombing", "suicide attacks": CAMEO 183, an assault
         words = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod")}
         kind = next((k for word, k in frame.modified if word in words), kind)
@@ -114,3 +127,17 @@ def _crowd_subject(verb: Token) -> bool:
         return False
     head = subjects[-1]
     return head.lower_ in crowd_nouns() or head.lemma_.lower() in crowd_nouns()
+
+
+def _war(verb: Token) -> bool:
+    """Armed forces act on combatants: "Israeli troops killed two gunmen", "five soldiers were
+    killed by Russian warplanes"."""
+    doers = [c for c in verb.children if c.dep_ in SUBJ]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+    done = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(doers and done) and _is(doers[-1], force_nouns()) and _is(
+        done[0], combatant_nouns())
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words

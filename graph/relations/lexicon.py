@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from graph.core.cameo import kind_info
 from graph.core.tables import load_table
 
-__all__ = ["Frame", "Lexicon", "blockers", "crowd_nouns", "intent_nouns", "intent_verbs",
-           "lexicon", "speech_nouns"]
+__all__ = ["Frame", "Lexicon", "blockers", "combatant_nouns", "crowd_nouns", "force_nouns",
+           "intent_nouns", "intent_verbs", "lexicon", "speech_nouns"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Frame:
     # named ("attacked a village in Cameroon": Cameroon)
     person_kind: str = ""  # kind to use when the target is a person ("expelled X": deport)
     crowd_kind: str = ""  # kind to use when the subject is a crowd ("students protested")
+    force_kind: str = ""  # kind to use when armed forces act on no person ("troops killed")
     modified: tuple[tuple[str, str], ...] = ()  # (modifier, kind): "car bombing" is assault
     object_source: bool = False  # "X interviewed Y": the object is the source (Y speaks to X)
     of_under: frozenset[str] = frozenset()  # verbs under which a noun's "of" is the target
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
                       topic_object=spec.get("topic_object", False),
                       person_kind=spec.get("person_kind", ""),
                       crowd_kind=spec.get("crowd_kind", ""),
+                      force_kind=spec.get("force_kind", ""),
                       modified=tuple(spec.get("modified_kinds", {}).items()),
                       of_under=frozenset(spec.get("of_under", [])))
         preps = tuple(spec.get("preps", []))
@@ -135,3 +137,17 @@ def crowd_nouns() -> frozenset[str]:
     """Subject nouns that are a crowd ("students", "thousands"): their protest is a
     demonstration (CAMEO 14), not an official's complaint."""
     return frozenset(load_table("relations").get("crowd_nouns", []))
+
+
+@functools.cache
+def force_nouns() -> frozenset[str]:
+    """Subject nouns that are a state's armed forces ("troops", "warplanes"): their killing
+    is an act of war (CAMEO 19), not an assault (18)."""
+    return frozenset(load_table("relations").get("force_nouns", []))
+
+
+@functools.cache
+def combatant_nouns() -> frozenset[str]:
+    """Object nouns that are combatants ("gunmen", "soldiers"): armed forces killing them
+    fight (CAMEO 19)."""
+    return frozenset(load_table("relations").get("combatant_nouns", []))
