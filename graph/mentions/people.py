@@ -36,6 +36,7 @@ from graph.mentions.person_words import (
     by_age,
     kin_noun,
     parent,
+    role_before,
     subject,
     title_before,
     title_fits,
@@ -116,6 +117,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                 if w in OLDER_KIN | YOUNGER_KIN}
     parents = {s.mention.name for s in spans if s.mention.name in full_counts
                and parent(doc, s.start)}
+    for name in parents:  # "the son of X": X is the elder of the two ("the elder Baek")
+        kin_rank.setdefault(name, 2)
     # relatives who act in the article ("his daughter X spoke"), not only named ("was born")
     acting = {s.mention.name for s in spans if s.mention.name in relatives
               and subject(doc[s.start:s.end].root)}
@@ -127,7 +130,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     sentences = _sentences_of(spans, sent_of)
     titled: dict[str, set[str]] = {}  # the titles each full name is used with ("dr")
     for s in spans:
-        title = title_before(doc, s.start)
+        title = role_before(doc, s.start)
         if title and s.mention.name in full_counts:
             titled.setdefault(s.mention.name, set()).add(title)
     # "Josiah Newcombe" -> "Josiah Abram Newcombe", "Kristen X" (once) -> "Kristin X": one person,
@@ -139,9 +142,12 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
         if len(longer) == 1 and not {f, *longer} & (relatives | parents) and not (
                 sentences[f] & sentences[longer[0]]):
             fuller[f] = longer[0]
+    kin_named = relatives | parents
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
                   or f in fuller or _aged_family_name(f, full_counts)
-                  or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
+                  or any(short_form_of(name_key(f), name_key(g))
+                         and not _patronymic_of(f, g, kin_named, first_seen)
+                         for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
         return organisation_short_names(spans)
@@ -193,6 +199,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                  or (loose.get(loose_key(key), []) if len(key) >= 5 else []))
         if elder_or_younger := aged(found, at, end):  # "Volkov senior" among the Volkovs
             return elder_or_younger
+        if titled_one := _titled(found, role_before(doc, at), titled):
+            return titled_one  # "Chairman Baek" for the one introduced as "chairman Baek X"
         # "the son of Pierre Lafosse": a parent named for the article's person never takes
         # the family name they share with them ("Lafosse" alone is the son); nor does a
         # relative introduced after the family name alone was in use and never the subject of
@@ -244,6 +252,28 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
             continue  # an untagged capitalised word that is no short form
         out.append(s)
     return organisation_short_names(out)
+
+
+def _patronymic_of(short: str, full: str, kin_named: set[str], first_seen: dict[str, int]
+                   ) -> bool:
+    """True if the name ``short`` of two or more words ends ``full`` because it is the
+    father's name carried as the patronymic ("Tesfaye's father, Bekele Negash" beside
+    "Tesfaye Bekele Negash"; "Bekele Negash ... his son, Tesfaye Bekele Negash"): the shorter
+    name is introduced as a relative, or named before the longer one that is."""
+    if len(name_key(short).split()) < 2:
+        return False
+    return short in kin_named or (full in kin_named and first_seen[short] < first_seen[full])
+
+
+def _titled(found: list[str], title: str, titled: dict[str, set[str]]) -> str | None:
+    """The one of two or more full names ``found`` that the article introduced with ``title``
+    when no other was ("Chairman Baek" for "chairman Baek Sang-cheol", not his son), else None;
+    it decides before the rule that keeps a parent from the family name."""
+    seen = list(dict.fromkeys(found))
+    if not title or len(seen) < 2:
+        return None
+    fit = [f for f in seen if title in titled.get(f, set())]
+    return fit[0] if len(fit) == 1 else None
 
 
 def _epithet_word(m: Mention, full: str) -> bool:
