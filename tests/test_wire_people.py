@@ -56,3 +56,21 @@ def test_a_short_form_without_kin_still_names_the_full_name(nlp):  # noqa: ANN00
         "known, promised reforms."
     )
     assert ("Saleh Al Amri", "Mohammed Saleh Al Amri") in _names(nlp, text)
+
+
+def test_a_son_named_without_his_patronymic_is_the_son(nlp):  # noqa: ANN001
+    text = (
+        "A court in Kazan jailed the developer Sergei Ivanovich Gromov and his son Pavel "
+        "Sergeyevich Gromov on Thursday. Pavel Gromov told the court that he had followed "
+        "orders."
+    )
+    assert ("Pavel Gromov", "Pavel Sergeyevich Gromov") in _names(nlp, text)
+
+
+def test_a_father_is_not_his_sons_name_without_a_patronymic(nlp):  # noqa: ANN001
+    text = (
+        "A court in Kazan jailed the developer Sergei Ivanovich Gromov and his son Pavel "
+        "Sergeyevich Gromov on Thursday. Sergei Gromov told the court that he was innocent."
+    )
+    names = _names(nlp, text)
+    assert ("Sergei Gromov", "Pavel Sergeyevich Gromov") not in names

@@ -139,9 +139,9 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     for f in full_counts:
         longer = [g for g in full_counts if _without_middle(f, g) or _respelled(f, g,
                                                                                 full_counts)]
-        if len(longer) == 1 and not {f, *longer} & (relatives | parents) and not (
-                sentences[f] & sentences[longer[0]]):
-            fuller[f] = longer[0]
+        if len(longer) == 1 and (not {f, *longer} & (relatives | parents) or _patronymic_middle(
+                f, longer[0])) and not (sentences[f] & sentences[longer[0]]):
+            fuller[f] = longer[0]  # "Andrei Morozov" for "his son Andrei Viktorovich Morozov"
     kin_named = relatives | parents
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
                   or f in fuller or _aged_family_name(f, full_counts)
@@ -293,6 +293,18 @@ def _aged_family_name(name: str, full_names: Counter[str]) -> bool:
     base, suffix = generation(name_key(name))
     return (len(base.split()) == 1 and suffix in ("sr", "jr", "senior", "junior")
             and sum(name_key(f).split()[-1] == base for f in full_names) >= 2)
+
+
+_SLAVIC_PATRONYMIC = re.compile(r"\w+(?:ovich|evich|ovych|ich|ovna|evna|ivna|ichna|yevna)")
+
+
+def _patronymic_middle(short: str, full: str) -> bool:
+    """True if ``full`` is ``short`` with a Slavic patronymic as its only middle name ("Andrei
+    Morozov" / "Andrei Viktorovich Morozov"): the same person even when the article names him
+    as someone's son, since his father has another given name ("Viktor Andreyevich
+    Morozov")."""
+    a, b = name_key(short).split(), name_key(full).split()
+    return len(a) == 2 and len(b) == 3 and _SLAVIC_PATRONYMIC.fullmatch(b[1]) is not None
 
 
 def _own_given_name(key: str, full: str) -> bool:
