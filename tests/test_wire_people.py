@@ -74,3 +74,18 @@ def test_a_father_is_not_his_sons_name_without_a_patronymic(nlp):  # noqa: ANN00
     )
     names = _names(nlp, text)
     assert ("Sergei Gromov", "Pavel Sergeyevich Gromov") not in names
+
+
+def test_a_clubs_nickname_names_the_club(nlp):  # noqa: ANN001
+    text = (
+        "Atletico Barranquilla Norte, known to fans as the Sharks, sacked its coach on Monday. "
+        "The Sharks are fifth in the league."
+    )
+    ex = extract_article(Article(id="t", text=text), nlp)
+    sharks = {(m.name, m.type) for m in ex.mentions if m.text == "Sharks"}
+    assert sharks == {("Atletico Barranquilla Norte", "organisation")}
+
+
+def test_a_nickname_known_to_fans_names_the_person(nlp):  # noqa: ANN001
+    text = "Tran Minh Duc, known to fans as Duc Rocket, won the race. Duc Rocket is 19."
+    assert ("Duc Rocket", "Tran Minh Duc") in _names(nlp, text)

@@ -68,11 +68,12 @@ _EITHER = ""  # a short form of two names that differ by a generational suffix o
 
 def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
     """``nickname -> full name`` for "X, known as Y" / "X, nicknamed Y" / "X (also known as
-    Y)" after a person's full name."""
+    Y)" after a person's or an organisation's full name ("Karadeniz Spor, known to fans as the
+    Tigers": a club's nickname)."""
     out: dict[str, str] = {}
     for s in spans:
         m = s.mention
-        if m.type != "person" or len(m.name.split()) < 2:
+        if m.type not in ("person", "organisation") or len(m.name.split()) < 2:
             continue
         i = s.end
         if i >= len(doc) or doc[i].text not in (",", "("):
@@ -83,8 +84,15 @@ def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
         if i >= len(doc) or doc[i].lower_ not in _NICK_VERBS:
             continue
         i += 1
+        if i + 2 < len(doc) and doc[i].lower_ == "to" and doc[i + 2].lower_ == "as":
+            i += 2  # "known to fans as", "known to supporters as"
+        elif i + 1 < len(doc) and doc[i].lower_ in ("locally", "widely", "popularly") and (
+                doc[i + 1].lower_ == "as"):
+            i += 1
         if i < len(doc) and doc[i].lower_ == "as":
             i += 1
+        if i < len(doc) and doc[i].lower_ == "the" and m.type == "organisation":
+            i += 1  # "known as the Tigers"
         while i < len(doc) and doc[i].text in "\"“‘'":
             i += 1
         words: list[str] = []
@@ -101,7 +109,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     """Name short forms and nicknames by the full name they stand for, and add mentions of
     short forms the model missed; then short forms of organisation and place names
     (:func:`graph.mentions.shortnames.organisation_short_names`)."""
-    spans = [_nicknamed(s, nicknames) for s in spans]
+    type_of = {s.mention.name: s.mention.type for s in spans}
+    spans = [_nicknamed(s, nicknames, type_of) for s in spans]
     spans = [_without_stray_initial(doc, s, spans) for s in spans]
     full_counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -378,11 +387,13 @@ def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -
     return s
 
 
-def _nicknamed(s: MentionSpan, nicknames: dict[str, str]) -> MentionSpan:
+def _nicknamed(s: MentionSpan, nicknames: dict[str, str], type_of: dict[str, str]
+               ) -> MentionSpan:
     full = nicknames.get(s.mention.name) or nicknames.get(s.mention.text)
     if full and full != s.mention.name:
-        return replace(s, mention=replace(s.mention, name=full, type="person",
-                                          type_evidence="title"))
+        kind = type_of.get(full, "person")
+        return replace(s, mention=replace(s.mention, name=full, type=kind,
+                                          type_evidence="title" if kind == "person" else "frame"))
     return s
 
 
