@@ -88,8 +88,20 @@ def _apposition(doc: Doc, root: Token, start: int, end: int, nouns: frozenset[st
     if root.dep_ == "appos" and root.head.i < start and _noun(root.head, nouns):
         return True
     before = doc[start - 1] if start > 0 else None
-    return (before is not None and _noun(before, nouns) and start > 1
-            and doc[start - 2].lower_ in ("the", "a", "an"))
+    if before is None or not _noun(before, nouns) or start < 2:
+        return False
+    # "the carmaker X"; "first division club X", "Super Lig club X", "rival club X": the noun
+    # with its own modifiers (not "the club's X", not a verb's object: "joined club X")
+    prev = doc[start - 2]
+    return prev.lower_ in ("the", "a", "an") or (
+        before.lower_ in _CLUB_NOUNS and prev.pos_ in ("ADJ", "NOUN", "PROPN", "NUM")
+        and prev.tag_ != "POS" and before.dep_ in ("compound", "nmod", "amod"))
+
+
+#: Organisation nouns that stand right before a club's or a firm's name with modifiers of their
+#: own ("Turkish Super Lig club X", "second-tier side X", "state lender X").
+_CLUB_NOUNS = frozenset({"club", "side", "team", "lender", "carmaker", "automaker", "insurer",
+                         "conglomerate", "broker", "brokerage", "label", "studio", "airline"})
 
 
 def _owned(doc: Doc, root: Token, start: int, end: int, roles: frozenset[str]) -> bool:

@@ -36,6 +36,7 @@ from graph.mentions.person_words import (
     by_age,
     kin_noun,
     parent,
+    role_before,
     subject,
     title_before,
     title_fits,
@@ -67,11 +68,12 @@ _EITHER = ""  # a short form of two names that differ by a generational suffix o
 
 def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
     """``nickname -> full name`` for "X, known as Y" / "X, nicknamed Y" / "X (also known as
-    Y)" after a person's full name."""
+    Y)" after a person's or an organisation's full name ("Karadeniz Spor, known to fans as the
+    Tigers": a club's nickname)."""
     out: dict[str, str] = {}
     for s in spans:
         m = s.mention
-        if m.type != "person" or len(m.name.split()) < 2:
+        if m.type not in ("person", "organisation") or len(m.name.split()) < 2:
             continue
         i = s.end
         if i >= len(doc) or doc[i].text not in (",", "("):
@@ -82,8 +84,15 @@ def nicknames_in(doc: Doc, spans: list[MentionSpan]) -> dict[str, str]:
         if i >= len(doc) or doc[i].lower_ not in _NICK_VERBS:
             continue
         i += 1
+        if i + 2 < len(doc) and doc[i].lower_ == "to" and doc[i + 2].lower_ == "as":
+            i += 2  # "known to fans as", "known to supporters as"
+        elif i + 1 < len(doc) and doc[i].lower_ in ("locally", "widely", "popularly") and (
+                doc[i + 1].lower_ == "as"):
+            i += 1
         if i < len(doc) and doc[i].lower_ == "as":
             i += 1
+        if i < len(doc) and doc[i].lower_ == "the" and m.type == "organisation":
+            i += 1  # "known as the Tigers"
         while i < len(doc) and doc[i].text in "\"“‘'":
             i += 1
         words: list[str] = []
@@ -100,7 +109,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     """Name short forms and nicknames by the full name they stand for, and add mentions of
     short forms the model missed; then short forms of organisation and place names
     (:func:`graph.mentions.shortnames.organisation_short_names`)."""
-    spans = [_nicknamed(s, nicknames) for s in spans]
+    type_of = {s.mention.name: s.mention.type for s in spans}
+    spans = [_nicknamed(s, nicknames, type_of) for s in spans]
     spans = [_without_stray_initial(doc, s, spans) for s in spans]
     full_counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -116,6 +126,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                 if w in OLDER_KIN | YOUNGER_KIN}
     parents = {s.mention.name for s in spans if s.mention.name in full_counts
                and parent(doc, s.start)}
+    for name in parents:  # "the son of X": X is the elder of the two ("the elder Baek")
+        kin_rank.setdefault(name, 2)
     # relatives who act in the article ("his daughter X spoke"), not only named ("was born")
     acting = {s.mention.name for s in spans if s.mention.name in relatives
               and subject(doc[s.start:s.end].root)}
@@ -127,7 +139,7 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     sentences = _sentences_of(spans, sent_of)
     titled: dict[str, set[str]] = {}  # the titles each full name is used with ("dr")
     for s in spans:
-        title = title_before(doc, s.start)
+        title = role_before(doc, s.start)
         if title and s.mention.name in full_counts:
             titled.setdefault(s.mention.name, set()).add(title)
     # "Josiah Newcombe" -> "Josiah Abram Newcombe", "Kristen X" (once) -> "Kristin X": one person,
@@ -136,12 +148,15 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     for f in full_counts:
         longer = [g for g in full_counts if _without_middle(f, g) or _respelled(f, g,
                                                                                 full_counts)]
-        if len(longer) == 1 and not {f, *longer} & (relatives | parents) and not (
-                sentences[f] & sentences[longer[0]]):
-            fuller[f] = longer[0]
+        if len(longer) == 1 and (not {f, *longer} & (relatives | parents) or _patronymic_middle(
+                f, longer[0])) and not (sentences[f] & sentences[longer[0]]):
+            fuller[f] = longer[0]  # "Andrei Morozov" for "his son Andrei Viktorovich Morozov"
+    kin_named = relatives | parents
     for short in [f for f in full_counts if name_key(f).split()[0] in name_particles()
                   or f in fuller or _aged_family_name(f, full_counts)
-                  or any(short_form_of(name_key(f), name_key(g)) for g in full_counts)]:
+                  or any(short_form_of(name_key(f), name_key(g))
+                         and not _patronymic_of(f, g, kin_named, first_seen)
+                         for g in full_counts)]:
         del full_counts[short]  # "De Vries", "Souza Lima": short forms, not full names
     if not full_counts:
         return organisation_short_names(spans)
@@ -193,6 +208,8 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
                  or (loose.get(loose_key(key), []) if len(key) >= 5 else []))
         if elder_or_younger := aged(found, at, end):  # "Volkov senior" among the Volkovs
             return elder_or_younger
+        if titled_one := _titled(found, role_before(doc, at), titled):
+            return titled_one  # "Chairman Baek" for the one introduced as "chairman Baek X"
         # "the son of Pierre Lafosse": a parent named for the article's person never takes
         # the family name they share with them ("Lafosse" alone is the son); nor does a
         # relative introduced after the family name alone was in use and never the subject of
@@ -246,6 +263,28 @@ def resolve_people(doc: Doc, spans: list[MentionSpan], sent_of: list[int],
     return organisation_short_names(out)
 
 
+def _patronymic_of(short: str, full: str, kin_named: set[str], first_seen: dict[str, int]
+                   ) -> bool:
+    """True if the name ``short`` of two or more words ends ``full`` because it is the
+    father's name carried as the patronymic ("Tesfaye's father, Bekele Negash" beside
+    "Tesfaye Bekele Negash"; "Bekele Negash ... his son, Tesfaye Bekele Negash"): the shorter
+    name is introduced as a relative, or named before the longer one that is."""
+    if len(name_key(short).split()) < 2:
+        return False
+    return short in kin_named or (full in kin_named and first_seen[short] < first_seen[full])
+
+
+def _titled(found: list[str], title: str, titled: dict[str, set[str]]) -> str | None:
+    """The one of two or more full names ``found`` that the article introduced with ``title``
+    when no other was ("Chairman Baek" for "chairman Baek Sang-cheol", not his son), else None;
+    it decides before the rule that keeps a parent from the family name."""
+    seen = list(dict.fromkeys(found))
+    if not title or len(seen) < 2:
+        return None
+    fit = [f for f in seen if title in titled.get(f, set())]
+    return fit[0] if len(fit) == 1 else None
+
+
 def _epithet_word(m: Mention, full: str) -> bool:
     """True if a one-word name the model tagged as an organisation or a place would name
     ``full`` by its first word while ``full`` is an epithet ending in an occupation ("Rovers" the
@@ -263,6 +302,18 @@ def _aged_family_name(name: str, full_names: Counter[str]) -> bool:
     base, suffix = generation(name_key(name))
     return (len(base.split()) == 1 and suffix in ("sr", "jr", "senior", "junior")
             and sum(name_key(f).split()[-1] == base for f in full_names) >= 2)
+
+
+_SLAVIC_PATRONYMIC = re.compile(r"\w+(?:ovich|evich|ovych|ich|ovna|evna|ivna|ichna|yevna)")
+
+
+def _patronymic_middle(short: str, full: str) -> bool:
+    """True if ``full`` is ``short`` with a Slavic patronymic as its only middle name ("Andrei
+    Morozov" / "Andrei Viktorovich Morozov"): the same person even when the article names him
+    as someone's son, since his father has another given name ("Viktor Andreyevich
+    Morozov")."""
+    a, b = name_key(short).split(), name_key(full).split()
+    return len(a) == 2 and len(b) == 3 and _SLAVIC_PATRONYMIC.fullmatch(b[1]) is not None
 
 
 def _own_given_name(key: str, full: str) -> bool:
@@ -336,11 +387,13 @@ def _without_stray_initial(doc: Doc, s: MentionSpan, spans: list[MentionSpan]) -
     return s
 
 
-def _nicknamed(s: MentionSpan, nicknames: dict[str, str]) -> MentionSpan:
+def _nicknamed(s: MentionSpan, nicknames: dict[str, str], type_of: dict[str, str]
+               ) -> MentionSpan:
     full = nicknames.get(s.mention.name) or nicknames.get(s.mention.text)
     if full and full != s.mention.name:
-        return replace(s, mention=replace(s.mention, name=full, type="person",
-                                          type_evidence="title"))
+        kind = type_of.get(full, "person")
+        return replace(s, mention=replace(s.mention, name=full, type=kind,
+                                          type_evidence="title" if kind == "person" else "frame"))
     return s
 
 

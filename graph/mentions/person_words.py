@@ -15,8 +15,8 @@ from graph.core.tables import load_table
 from graph.names.actor_types import given_name_sex
 from graph.names.forms import generation, is_title, name_key
 
-__all__ = ["by_age", "honorifics", "kin", "kin_noun", "parent", "subject", "title_before",
-           "title_fits"]
+__all__ = ["by_age", "honorifics", "kin", "kin_noun", "parent", "role_before", "subject",
+           "title_before", "title_fits"]
 
 
 def subject(token: Token) -> bool:
@@ -39,6 +39,21 @@ def title_before(doc: Doc, i: int) -> str:
         return ""
     word = doc[i - 1].lower_.rstrip(".")
     return word if is_title(word) or word in honorifics() else ""
+
+
+def role_before(doc: Doc, i: int) -> str:
+    """The title of address or the role right before token ``i``, in either case ("Dr." →
+    "dr"; "chairman X" and "Chairman X" → "chairman"; ``role_heads``), else "": the roles a
+    full name is introduced with, which tell two people who share a family name apart
+    ("chairman Baek Sang-cheol" ... "Chairman Baek")."""
+    if i > 0 and doc[i - 1].lower_.rstrip(".") in _role_heads():
+        return doc[i - 1].lower_.rstrip(".")
+    return title_before(doc, i)
+
+
+@functools.cache
+def _role_heads() -> frozenset[str]:
+    return frozenset(load_table("titles")["role_heads"])
 
 
 def title_fits(title: str, full: str, used: set[str]) -> bool:

@@ -116,15 +116,18 @@ def _place_name(words: list[str]) -> bool:
     last = words[-1].lower().rstrip(".,")
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    if last in t["place_suffixes"]:
-        return True
+    if last in t["place_suffixes"] or words[0].lower() in t["place_openers"]:
+        return True  # "Ferrand Stadium", "Estadio Ramon Vidal"
     return last in t["place_surnames"] and not given_name(words[0])
 
 
 def _organisation_name(words: list[str]) -> bool:
+    """"Hanseong Motors", "Anfield Securities", "Tigray Liberation Front"; "Club Atletico
+    Palmares" (a club's first word: ``organisation_openers``)."""
     table = _org_words()
     last = words[-1].lower().rstrip(".,")
-    return len(words) >= 2 and (last in table["suffixes"] or last in table["heads"])
+    return len(words) >= 2 and (last in table["suffixes"] or last in table["heads"]
+                                or words[0].lower() in table["openers"])
 
 
 @functools.cache
@@ -132,6 +135,8 @@ def _org_words() -> dict[str, frozenset[str]]:
     t = load_table("titles")
     return {"suffixes": frozenset(t["company_suffixes"]),
             "heads": frozenset(t["organisation_heads"]),
+            "openers": frozenset(t["organisation_openers"]),
+            "descriptors": frozenset(t["descriptors"]),
             "outlets": frozenset(t["outlet_nouns"]),
             "places": frozenset(t["place_frames"]),
             "groups": frozenset(t["group_nouns"]),
@@ -151,8 +156,8 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
     if any(t is not None and t.lower_ in words["outlets"] and (
             t.pos_ in ("NOUN", "PROPN") or (t is after and start > 0
                                             and doc[start - 1].lower_ == "the"))
-           for t in (before, after)):  # "the X daily", not "ferries reach X daily"
-        return TypeVote("organisation", "outlet")
+           for t in (before, after)) and not _outlet_named_after(doc, end, words):
+        return TypeVote("organisation", "outlet")  # "the X daily", not "ferries reach X daily"
     if (head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPORTS
             and not given_name(doc[start].text)):  # "Reuters reported", not "Smith reported"
         return TypeVote("organisation", "outlet")
@@ -171,7 +176,7 @@ def context_evidence(doc: Doc, start: int, end: int) -> TypeVote | None:
     # "Chancellor X", "X, the ambassador", "the ambassador, X", "X said he ..."
     if before is not None and before.lower_.rstrip(".") in title_words() and before.is_title:
         return TypeVote("person", "title")
-    if _role_apposition(doc, start, end):
+    if _role_apposition(doc, start, end) or _described(doc, start, end, words):
         return TypeVote("person", "title")
     if head.dep_ == "nsubj" and head.head.lemma_ in _SAY and any(
             c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in ("he", "she")
@@ -203,11 +208,48 @@ def _role_apposition(doc: Doc, start: int, end: int) -> bool:
     roles = person_appositions() | frozenset(_org_words()["person_nouns"])
     if end + 1 < len(doc) and doc[end].text == ",":
         for t in doc[end + 1:min(end + 7, len(doc))]:
-            if t.text in (",", ".", ";") or t.ent_type_:
-                break
+            if t.text in (",", ".", ";") or t.ent_type_ or t.pos_ in ("VERB", "AUX"):
+                break  # "X, known as the Tigers, sacked coach Y": a clause, no apposition
             if t.lower_ in roles and t.pos_ == "NOUN":
                 return True
-    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in roles
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    if doc[start - 2].lower_ in roles:
+        return True
+    # "the head of the Centre for Volcanology, X," / "the mayor of Addis Ababa, X": a role of
+    # a named body or place, then the name
+    i = start - 2
+    while i > 0 and start - i <= 10 and (doc[i].ent_type_ or doc[i].lower_ in _OF_NAME):
+        i -= 1
+    return (i < start - 2 and i >= 1 and doc[i + 1].lower_ == "of" and doc[i].lower_ in roles
+            and doc[i].pos_ == "NOUN" and doc[start].ent_type_ in ("PERSON", "ORG", "GPE")
+            and doc[start - 2].ent_type_ != "")
+
+
+_OF_NAME = frozenset({"of", "the", "for", "and", "&"})
+
+
+def _described(doc: Doc, start: int, end: int, words: dict[str, frozenset[str]]) -> bool:
+    """"Nigerian striker X Y", "the singer X Y": an occupational descriptor right before a name
+    of two or more words the model tagged as a person or an organisation (not "the club X":
+    organisation nouns are no descriptors)."""
+    if start == 0 or end - start < 2 or doc[start].ent_type_ not in ("PERSON", "ORG"):
+        return False
+    before = doc[start - 1]
+    return (before.lower_ in words["descriptors"] and before.pos_ == "NOUN"
+            and before.ent_type_ == "" and all(t.text[:1].isupper() for t in doc[start:end]))
+
+
+def _outlet_named_after(doc: Doc, end: int, words: dict[str, frozenset[str]]) -> bool:
+    """True if the outlet noun after the name is itself followed by the outlet's own name
+    ("the Lagos newspaper The Daily Clarion", "the Tehran daily Kayhan"): the name before is a
+    place or an owner, not the outlet."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in words["outlets"]:
+        return False
+    nxt = doc[end + 1]
+    if nxt.lower_ == "the" and end + 2 < len(doc):
+        nxt = doc[end + 2]
+    return nxt.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") and nxt.text[:1].isupper()
 
 
 def organisation_heads() -> frozenset[str]:
