@@ -104,8 +104,8 @@ def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
                 and given_name(doc[k].text, strict=True)):
             continue
         last = prefix[-1]
-        if given_name(last.text) or last.lower_ in name_particles():
-            continue
+        if given_name(last.text) or last.lower_ in name_particles() or last.is_lower:
+            continue  # "Calvary Church of | Santa Ana": a name after a connector is its object
         if country_name(prefix.text):
             return [(start, k, "GPE"), (k, end, "PERSON")]
         if any(t.lower_ in words for t in prefix):

@@ -25,9 +25,9 @@ from graph.names.forms import (
     place_words,
 )
 
-__all__ = ["POSSESSIVE", "POSTNOMINALS", "WEEKDAYS", "demonym", "descriptor", "descriptors",
-           "designated", "feature_words", "generic", "generic_words", "institution_of_country",
-           "lower_word", "musical_work", "timestamp"]
+__all__ = ["POSSESSIVE", "POSTNOMINALS", "SITES", "WEEKDAYS", "demonym", "descriptor",
+           "descriptors", "designated", "feature_words", "generic", "generic_words",
+           "institution_of_country", "lower_word", "musical_work", "site_word", "timestamp"]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 _CALENDAR = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
@@ -40,6 +40,12 @@ POSTNOMINALS = frozenset((
     "frs", "frse", "fba", "freng", "frcp", "frcs", "obe", "mbe", "cbe", "kbe", "dbe", "gbe", "cmg",
     "kcmg", "gcmg", "kcb", "gcb", "cvo", "kcvo", "gcvo", "vc", "gc", "qc", "kc", "mp",
     "msp", "mep", "phd", "md", "dphil", "esq"))
+# Buildings and grounds often named after a person, with the person's title: "Sheikh
+# Abdulrahman Mosque", "Saint Ignatius Cathedral", "the Plains of Arafat". The name is the
+# site's; the person inside it is no actor there.
+# (Not words that are also common surnames: "Temple", "Castle", "Park", "Hall", "Field".)
+SITES = frozenset(("plains", "cathedral", "mosque", "shrine", "tomb", "mausoleum", "monastery",
+                   "basilica", "synagogue", "pagoda"))
 
 
 def lower_word(token: Token) -> bool:
@@ -135,3 +141,8 @@ def designated(doc: Doc, end: int) -> bool:
             and doc[end].whitespace_ == ""
             and (doc[end + 1].is_digit or (len(doc[end + 1].text) <= 2
                                            and doc[end + 1].text.isupper())))
+
+
+def site_word(word: str) -> bool:
+    """``word`` (lower case) ends the name of a site named after a person ("Mosque")."""
+    return word in SITES

@@ -50,6 +50,7 @@ from graph.mentions.span_words import (
     institution_of_country,
     lower_word,
     musical_work,
+    site_word,
     timestamp,
 )
 from graph.names.actor_types import name_evidence, organisation_heads
@@ -107,11 +108,14 @@ def _extend(ent: Span) -> tuple[int, int]:
     if opened is not None and not any(doc[k].text in ")]" for k in range(opened, end)):
         end = opened
     # "Marshal Jo Myong [Sik]": the model sometimes tags only the end of a name; take back
-    # the capitalised proper nouns left outside any entity, up to a three-word name.
-    while (person and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
+    # the capitalised proper nouns left outside any entity, up to a three-word name. A site
+    # named after a person keeps its title ("Sheikh | Abdulrahman Mosque"): the place's name.
+    site = ent.label_ in ("PERSON", "ORG", "FAC") and site_word(doc[end - 1].lower_)
+    while ((person or site) and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
-           and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
-           and not is_title(doc[start - 1].text) and not descriptor(doc[start - 1].text)):
+           and doc[start - 1].is_alpha and (site or not doc[start - 1].is_sent_start)
+           and (site or (not is_title(doc[start - 1].text)
+                         and not descriptor(doc[start - 1].text)))):
         start -= 1
     # "Ursula von der | Brelow", "Hamad bin Abdulkarim | Al Nuaimi": a name never ends in a
     # particle, and a particle right after a name belongs to it with the word after it.
@@ -189,10 +193,11 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         if cut:  # a label before a name says a person ("Pan-democrat X Y" is no organisation)
             start, label = start + cut, "PERSON"
     person = label == "PERSON"
+    site = site_word(doc[end - 1].lower_)  # "Sheikh Abdulrahman Mosque" keeps its title
     while start < end and (doc[start].lower_ == "the" or doc[start].text in ("a", "an")
                            or doc[start].text in _EDGE_PUNCT
                            or (doc[start].text in POSSESSIVE and end - start > 1)  # "'s Man"
-                           or (person and end - start > 1 and (
+                           or (person and not site and end - start > 1 and (
                                is_title(doc[start].text) or descriptor(doc[start].text)
                                or demonym(doc[start].text) or lower_word(doc[start])))):
         start += 1
@@ -226,7 +231,7 @@ def _trim(doc: Doc, start: int, end: int, label: str,
             or musical_work(span) or titled_work(doc, start, end)):  # "the Seventh Symphony"
         return None
     kind = "place" if label == "FAC" else _start_type(label)
-    if person and span[-1].lower_ in place_words():
+    if (person and span[-1].lower_ in place_words()) or site_word(span[-1].lower_):
         kind = "place"  # "Marko Horvat Square": named after a person, but a place
     if label == "ORG" and (
             any(c.dep_ == "appos" and c.lower_ in person_appositions()
