@@ -60,6 +60,9 @@ _NOT_HEADS = frozenset((
 _LANDMARKS = frozenset(("castle", "temple", "fort", "abbey", "gate", "gardens"))
 _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"))
+# Plural words for adherents and practitioners ("Agnostics", "Economists", "Historians"): the
+# model tags them as people, but they name nobody.
+_ADHERENTS = ("ists", "ics", "ians")
 _KEPT = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
 
@@ -195,7 +198,8 @@ def _with_and(doc: Doc, span: Span, owner: dict[int, Span]) -> Span:
         e = owner.get(t.i)
         if e is None or e.label_ == "NORP":
             continue
-        plural_people = (e.label_ == "PERSON" and len(e) == 1 and t.tag_ == "NNPS")
+        plural_people = e.label_ == "PERSON" and len(e) == 1 and (
+            t.tag_ == "NNPS" or t.lower_.endswith(_ADHERENTS))
         if not plural_people:
             return span
     return Span(doc, span.start, end, label=_label(span))

@@ -8,8 +8,11 @@ Rules of form, each for a pattern of news text:
 * tails the model cut off are taken back: a hyphenated part ("Fernandez-|Prieto",
   "Cleveland-|Cliffs"), a surname particle and the word after it ("Khalid bin Saeed |
   Al Nasser"), the proper nouns before a person name ("Jo Myong [Sik]");
-* list fragments are split ("Horvat, Lindqvist" → two mentions), and so are spans crossing a
-  line break;
+* list fragments are split ("Horvat, Lindqvist" → two mentions; "OSCE/Office for ..."), and
+  so are spans crossing a line break;
+* a monarch's regnal "I" ("Tsar Aleksei I,") and a particle name's last word ("Antonio Lopez
+  de Santa | Anna") are taken back; a site named after a person keeps the person's title
+  ("Sheikh Abdulrahman Mosque", a place);
 * rules that need evidence from the words around a span or from the article are in
   :mod:`graph.mentions.span_context` (citations, common words, a name run on after an institution, a
   given name's lower-case second syllable);
@@ -34,6 +37,7 @@ from graph.mentions.span_context import (
     credit_marker,
     generation_suffix,
     political_label,
+    regnal_one,
     run_on,
     syllable,
     titled_work,
@@ -111,7 +115,8 @@ def _extend(ent: Span) -> tuple[int, int]:
     # the capitalised proper nouns left outside any entity, up to a three-word name. A site
     # named after a person keeps its title ("Sheikh | Abdulrahman Mosque"): the place's name.
     site = ent.label_ in ("PERSON", "ORG", "FAC") and site_word(doc[end - 1].lower_)
-    while ((person or site) and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
+    while ((person or site) and end - start < (4 if site else 3) and start > 0
+           and doc[start - 1].ent_iob_ == "O"
            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
            and doc[start - 1].is_alpha and (site or not doc[start - 1].is_sent_start)
            and (site or (not is_title(doc[start - 1].text)
@@ -133,6 +138,14 @@ def _extend(ent: Span) -> tuple[int, int]:
         k = end + 1 if doc[end].text == "," and end + 1 < len(doc) else end
         if generation_suffix(doc[k]):
             end = k + 1
+    # "Tsar Aleksei | I,", "NORTON | I, Emperor of ...": a monarch's regnal number "I"
+    if ent.label_ in ("PERSON", "ORG") and end < len(doc) and regnal_one(doc, start, end):
+        end += 1
+    # "Antonio Lopez de Santa | Anna,": a name with a particle ends at its last capitalised word
+    if (person and end < len(doc) and any(t.lower_ in name_particles() for t in doc[start + 1:end])
+            and doc[end].ent_iob_ == "O" and _name_token(doc, end) and doc[end].pos_ == "PROPN"
+            and (end + 1 == len(doc) or not doc[end + 1].is_title)):
+        end += 1
     # "CNN | Brasil.": an outlet's edition the model left out, right before punctuation
     if (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].ent_iob_ == "O"
             and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end + 1].is_punct
@@ -177,12 +190,21 @@ def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     slash are two ("Newsmax / Zogby", "Art Center / Pace Galleries"; "AC/DC" stays whole)."""
     cuts = [k for k in range(start + 1, end - 1) if (
         doc[k].text == "," and doc[k + 1].text.lower() not in _SUFFIXES and doc[k + 1].is_title
-        and doc[k - 1].is_alpha) or (doc[k].text == "/" and doc[k - 1].whitespace_
-                                      and doc[k].whitespace_)]
+        and doc[k - 1].is_alpha) or (doc[k].text == "/" and (
+            (doc[k - 1].whitespace_ and doc[k].whitespace_) or _two_names(doc, start, k, end)))]
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _two_names(doc: Doc, start: int, k: int, end: int) -> bool:
+    """"OSCE/Office for Democratic Institutions": a slash without spaces between two names of
+    three letters or more, one of several words, sets them apart ("AC/DC", "Aquarius/SAC-D"
+    stay whole)."""
+    left, right = doc[start:k].text, doc[k + 1:end].text
+    return (sum(c.isalpha() for c in left) >= 3 and sum(c.isalpha() for c in right) >= 3
+            and (" " in left or " " in right) and left[:1].isupper() and right[:1].isupper())
 
 
 def _trim(doc: Doc, start: int, end: int, label: str,
