@@ -166,3 +166,20 @@ def test_a_word_after_a_name_is_not_taken_without_evidence(mentions, text, ents,
 ])
 def test_names_set_apart_by_a_slash_or_joined_by_and(mentions, text, ents, names):
     assert names <= {n for _, n, _ in mentions(text, ents)}
+
+
+def test_an_institution_named_without_its_for_tail_is_the_full_name(mentions):
+    found = mentions("The Mensah Foundation for the Performing Arts gave a prize. The Mensah "
+                     "Foundation said it would give another.",
+                     [("The Mensah Foundation for the Performing Arts", "ORG"),
+                      ("The Mensah Foundation", "ORG")])
+    assert {n for _, n, _ in found} == {"Mensah Foundation for the Performing Arts"}
+
+
+def test_a_short_name_two_institutions_share_stays_apart(mentions):
+    found = mentions("The Mensah Foundation for the Blind and the Mensah Foundation for Children "
+                     "met. The Mensah Foundation said little.",
+                     [("The Mensah Foundation for the Blind", "ORG"),
+                      ("the Mensah Foundation for Children", "ORG"),
+                      ("The Mensah Foundation", "ORG")])
+    assert "Mensah Foundation" in {n for _, n, _ in found}

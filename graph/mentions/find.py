@@ -172,14 +172,15 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
 
 
 def _head_before_of(text: str) -> str:
-    """The name key of the words before "of" in an organisation's name when they end in an
-    organisation head ("General Assembly" in "General Assembly of the United Nations"), else
-    ""."""
+    """The name key of the words before "of" or "for" in an organisation's name when they end
+    in an organisation head ("General Assembly" in "General Assembly of the United Nations",
+    "Mensah Foundation" in "Mensah Foundation for the Performing Arts"), else ""."""
     words = text.split()
     low = [w.lower() for w in words]
-    if "of" not in low[1:-1]:
+    at = next((i for i in range(1, len(low) - 1) if low[i] in ("of", "for")), None)
+    if at is None:
         return ""
-    head = name_key(" ".join(words[:low.index("of")]))
+    head = name_key(" ".join(words[:at]))
     return head if head and head.split()[-1] in organisation_heads() else ""
 
 
