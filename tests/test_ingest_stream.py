@@ -128,8 +128,8 @@ def _bench():
 
 @pytest.mark.slow
 def test_no_parsed_doc_outlives_its_extraction():
-    # A functools.cache keyed by spans (graph.mentions.spans._work) kept every Doc it had
-    # seen alive: memory grew by a whole parse (with the model's tensors) per article.
+    # A functools.cache keyed by spans (graph.mentions.span_words.musical_work) kept every Doc
+    # it had seen alive: memory grew by a whole parse (with the model's tensors) per article.
     from spacy.tokens import Doc  # spaCy only for this test's type check
 
     articles = [Article(id=f"d{i}", text=f"Minister Ilse Varga met the Seventh Symphony and "

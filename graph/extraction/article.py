@@ -20,7 +20,7 @@ from graph.core.model import Article, Extraction, Sentence
 from graph.extraction.partial import parse
 from graph.mentions.find import find_mentions
 from graph.mentions.known import KnownNames, nested_mentions, title_mentions
-from graph.mentions.spans import _descriptors
+from graph.mentions.span_words import descriptors
 from graph.names.actor_types import _places, given_name
 from graph.relations.dating import date_relations
 from graph.relations.find import cooccurrences, typed_relations
@@ -65,5 +65,5 @@ def preload_tables() -> None:
 
     lexicon()
     _places()
-    _descriptors()
+    descriptors()
     given_name("a")

@@ -2,9 +2,9 @@
 
 The steps, each in its own module:
 
-1. :mod:`graph.mentions.spans` turns the model's entities into clean mention spans (edges, titles
-and
-   descriptors, cut-off tails, list fragments, dates and generic words, split names);
+1. :mod:`graph.mentions.connectors` joins names the model broke at a connector ("County of |
+   Maui"), and :mod:`graph.mentions.spans` turns the entities into clean mention spans (edges,
+   titles and descriptors, cut-off tails, list fragments, dates and generic words, split names);
 2. all-capital headline and dateline words are set aside, and kept only where the same name
    occurs in normal case;
 3. acronyms defined in the text ("Korean Central News Agency (KCNA)"), or spelling the initials
@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from graph.core.model import Mention, MentionSpan
 from graph.core.tables import load_table
+from graph.mentions.connectors import connected
 from graph.mentions.given_names import with_given_names
 from graph.mentions.known import relabelled
 from graph.mentions.org_context import person_or_organisation
@@ -56,7 +57,8 @@ def find_mentions(doc: Doc) -> tuple[list[MentionSpan], list[tuple[str, str]]]:
     plus the acronym definitions found (``(acronym, full name)``)."""
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     sent_of = _sentence_lookup(doc, sent_index)
-    found = [m for ent in doc.ents if ent.label_ in ENTITY_TYPES for m in clean(ent, sent_of)]
+    found = [m for ent in connected(doc) if ent.label_ in ENTITY_TYPES
+             for m in clean(ent, sent_of)]
     found, quoted = join_adjacent(doc, found)
     spans = _without_overlaps([MentionSpan(s, e, m) for s, e, m in found])
     text = doc.text
@@ -170,14 +172,15 @@ def _organisation_short_forms(spans: list[MentionSpan]) -> list[MentionSpan]:
 
 
 def _head_before_of(text: str) -> str:
-    """The name key of the words before "of" in an organisation's name when they end in an
-    organisation head ("General Assembly" in "General Assembly of the United Nations"), else
-    ""."""
+    """The name key of the words before "of" or "for" in an organisation's name when they end
+    in an organisation head ("General Assembly" in "General Assembly of the United Nations",
+    "Mensah Foundation" in "Mensah Foundation for the Performing Arts"), else ""."""
     words = text.split()
     low = [w.lower() for w in words]
-    if "of" not in low[1:-1]:
+    at = next((i for i in range(1, len(low) - 1) if low[i] in ("of", "for")), None)
+    if at is None:
         return ""
-    head = name_key(" ".join(words[:low.index("of")]))
+    head = name_key(" ".join(words[:at]))
     return head if head and head.split()[-1] in organisation_heads() else ""
 
 

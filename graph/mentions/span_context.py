@@ -36,7 +36,7 @@ from graph.names.forms import (
 )
 
 __all__ = ["citation", "common_word", "credit_marker", "generation_suffix", "political_label",
-           "run_on", "syllable", "titled_work"]
+           "regnal_one", "run_on", "syllable", "titled_work"]
 
 # Lower-case words written after a name with a hyphen that are no part of it ("Okafor-led",
 # "a Lindqvist-era reform").
@@ -104,8 +104,8 @@ def run_on(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
                 and given_name(doc[k].text, strict=True)):
             continue
         last = prefix[-1]
-        if given_name(last.text) or last.lower_ in name_particles():
-            continue
+        if given_name(last.text) or last.lower_ in name_particles() or last.is_lower:
+            continue  # "Calvary Church of | Santa Ana": a name after a connector is its object
         if country_name(prefix.text):
             return [(start, k, "GPE"), (k, end, "PERSON")]
         if any(t.lower_ in words for t in prefix):
@@ -134,6 +134,22 @@ def generation_suffix(token: Token) -> bool:
         and doc[token.i + 1].pos_ == "PROPN"
     return (token.text[:1].isupper() and key != "i" and not token.is_sent_start
             and is_generation(key) and not inside)
+
+
+# Titles of monarchs, whose first of a name is numbered "I" ("Tsar Aleksei I").
+_MONARCHS = frozenset(("emperor", "empress", "king", "queen", "tsar", "czar", "tsarina",
+                       "kaiser", "pope", "sultan", "shah", "emir", "pharaoh", "khan", "caliph"))
+
+
+def regnal_one(doc: Doc, start: int, end: int) -> bool:
+    """``doc[end]`` is the regnal number "I" of the name ``doc[start:end]``, not the pronoun:
+    punctuation follows it, and a monarch's title stands before the name or after it ("Tsar
+    Aleksei I, who", "Tomas I, King of the Isles"; not "when Aleksei I said")."""
+    if end + 1 >= len(doc) or doc[end].text != "I" or not doc[end + 1].is_punct:
+        return False
+    before = {doc[k].lower_ for k in range(max(0, start - 1), min(start + 1, end))}
+    after = doc[end + 2].lower_ if doc[end + 1].text == "," and end + 2 < len(doc) else ""
+    return bool(before & _MONARCHS) or after in _MONARCHS
 
 
 @functools.cache

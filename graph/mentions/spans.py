@@ -8,12 +8,16 @@ Rules of form, each for a pattern of news text:
 * tails the model cut off are taken back: a hyphenated part ("Fernandez-|Prieto",
   "Cleveland-|Cliffs"), a surname particle and the word after it ("Khalid bin Saeed |
   Al Nasser"), the proper nouns before a person name ("Jo Myong [Sik]");
-* list fragments are split ("Horvat, Lindqvist" → two mentions), and so are spans crossing a
-  line break;
+* list fragments are split ("Horvat, Lindqvist" → two mentions; "OSCE/Office for ..."), and
+  so are spans crossing a line break;
+* a monarch's regnal "I" ("Tsar Aleksei I,") and a particle name's last word ("Antonio Lopez
+  de Santa | Anna") are taken back; a site named after a person keeps the person's title
+  ("Sheikh Abdulrahman Mosque", a place);
 * rules that need evidence from the words around a span or from the article are in
   :mod:`graph.mentions.span_context` (citations, common words, a name run on after an institution, a
   given name's lower-case second syllable);
-* dates and lone generic words ("North", "Army", "Coach") are no actors;
+* dates and lone generic words ("North", "Army", "Coach") are no actors (these word classes
+  are in :mod:`graph.mentions.span_words`);
 * adjacent pieces of one name are joined ("Ahmat | Saleh Ousman"; "Ramon "Boyet" Santos
   Jr.", whose quoted nickname then names the same person);
 * all-capital headline and dateline words are recognised (:func:`shouted`), so the caller can
@@ -22,28 +26,40 @@ Rules of form, each for a pattern of news text:
 
 from __future__ import annotations
 
-import functools
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from graph.core.model import Mention
-from graph.core.tables import load_table
 from graph.mentions.span_context import (
     citation,
     common_word,
     credit_marker,
     generation_suffix,
     political_label,
+    regnal_one,
     run_on,
     syllable,
     titled_work,
 )
-from graph.names.actor_types import given_name, name_evidence, organisation_heads
-from graph.names.builtin import builtin_alias, country_name
+from graph.mentions.span_words import (
+    POSSESSIVE,
+    POSTNOMINALS,
+    WEEKDAYS,
+    demonym,
+    descriptor,
+    designated,
+    feature_words,
+    generic,
+    institution_of_country,
+    lower_word,
+    musical_work,
+    site_word,
+    timestamp,
+)
+from graph.names.actor_types import name_evidence, organisation_heads
+from graph.names.builtin import builtin_alias
 from graph.names.forms import (
-    generation_words,
-    institution_words,
     is_title,
     name_key,
     name_particles,
@@ -58,22 +74,11 @@ __all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
 #: country, and which country a nationality adjective points to, is decided corpus-wide.
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                 "NORP": "group", "FAC": "place"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 _EDGE_PUNCT = set("/-–—,;:.([{)]}\"'“”‘’")
 _QUOTES = set("\"“”'‘’")
 # Model numbers, disease and product designators ("COVID-19", "S-400", "F-16") are not actors.
 _DESIGNATOR = re.compile(r"^[A-Za-z]{1,6}-?\d+[A-Za-z]?$")
-_CALENDAR = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                       r"oct|nov|dec)[a-z]*\.?$", re.I)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"))
-# Post-nominal letters (honours, fellowships, degrees, offices) after a person's name: "Daniel
-# Okafor FRS", "Mary Holm CBE". They are no part of the name.
-_POSTNOMINALS = frozenset((
-    "frs", "frse", "fba", "freng", "frcp", "frcs", "obe", "mbe", "cbe", "kbe", "dbe", "gbe", "cmg",
-    "kcmg", "gcmg", "kcb", "gcb", "cvo", "kcvo", "gcvo", "vc", "gc", "qc", "kc", "mp",
-    "msp", "mep", "phd", "md", "dphil", "esq"))
 
 
 def clean(ent: Span, sent_of: list[int]) -> list[tuple[int, int, Mention]]:
@@ -81,7 +86,7 @@ def clean(ent: Span, sent_of: list[int]) -> list[tuple[int, int, Mention]]:
     for a list fragment, none for junk."""
     doc = ent.doc
     start, end = _extend(ent)
-    if ent.label_ == "FAC" and doc[end - 1].lower_ not in _feature_words():
+    if ent.label_ == "FAC" and doc[end - 1].lower_ not in feature_words():
         return []  # buildings, vehicles and roads are not actors; shoals and ports are places
     authors = citation(doc, start, end)
     if authors is not None:  # "(Okafor & Lindqvist, 2011)": the cited authors, people
@@ -107,11 +112,15 @@ def _extend(ent: Span) -> tuple[int, int]:
     if opened is not None and not any(doc[k].text in ")]" for k in range(opened, end)):
         end = opened
     # "Marshal Jo Myong [Sik]": the model sometimes tags only the end of a name; take back
-    # the capitalised proper nouns left outside any entity, up to a three-word name.
-    while (person and end - start < 3 and start > 0 and doc[start - 1].ent_iob_ == "O"
+    # the capitalised proper nouns left outside any entity, up to a three-word name. A site
+    # named after a person keeps its title ("Sheikh | Abdulrahman Mosque"): the place's name.
+    site = ent.label_ in ("PERSON", "ORG", "FAC") and site_word(doc[end - 1].lower_)
+    while ((person or site) and end - start < (4 if site else 3) and start > 0
+           and doc[start - 1].ent_iob_ == "O"
            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
-           and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
-           and not is_title(doc[start - 1].text) and not _descriptor(doc[start - 1].text)):
+           and doc[start - 1].is_alpha and (site or not doc[start - 1].is_sent_start)
+           and (site or (not is_title(doc[start - 1].text)
+                         and not descriptor(doc[start - 1].text)))):
         start -= 1
     # "Ursula von der | Brelow", "Hamad bin Abdulkarim | Al Nuaimi": a name never ends in a
     # particle, and a particle right after a name belongs to it with the word after it.
@@ -129,6 +138,14 @@ def _extend(ent: Span) -> tuple[int, int]:
         k = end + 1 if doc[end].text == "," and end + 1 < len(doc) else end
         if generation_suffix(doc[k]):
             end = k + 1
+    # "Tsar Aleksei | I,", "NORTON | I, Emperor of ...": a monarch's regnal number "I"
+    if ent.label_ in ("PERSON", "ORG") and end < len(doc) and regnal_one(doc, start, end):
+        end += 1
+    # "Antonio Lopez de Santa | Anna,": a name with a particle ends at its last capitalised word
+    if (person and end < len(doc) and any(t.lower_ in name_particles() for t in doc[start + 1:end])
+            and doc[end].ent_iob_ == "O" and _name_token(doc, end) and doc[end].pos_ == "PROPN"
+            and (end + 1 == len(doc) or not doc[end + 1].is_title)):
+        end += 1
     # "CNN | Brasil.": an outlet's edition the model left out, right before punctuation
     if (ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].ent_iob_ == "O"
             and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end + 1].is_punct
@@ -173,12 +190,21 @@ def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     slash are two ("Newsmax / Zogby", "Art Center / Pace Galleries"; "AC/DC" stays whole)."""
     cuts = [k for k in range(start + 1, end - 1) if (
         doc[k].text == "," and doc[k + 1].text.lower() not in _SUFFIXES and doc[k + 1].is_title
-        and doc[k - 1].is_alpha) or (doc[k].text == "/" and doc[k - 1].whitespace_
-                                      and doc[k].whitespace_)]
+        and doc[k - 1].is_alpha) or (doc[k].text == "/" and (
+            (doc[k - 1].whitespace_ and doc[k].whitespace_) or _two_names(doc, start, k, end)))]
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _two_names(doc: Doc, start: int, k: int, end: int) -> bool:
+    """"OSCE/Office for Democratic Institutions": a slash without spaces between two names of
+    three letters or more, one of several words, sets them apart ("AC/DC", "Aquarius/SAC-D"
+    stay whole)."""
+    left, right = doc[start:k].text, doc[k + 1:end].text
+    return (sum(c.isalpha() for c in left) >= 3 and sum(c.isalpha() for c in right) >= 3
+            and (" " in left or " " in right) and left[:1].isupper() and right[:1].isupper())
 
 
 def _trim(doc: Doc, start: int, end: int, label: str,
@@ -189,32 +215,33 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         if cut:  # a label before a name says a person ("Pan-democrat X Y" is no organisation)
             start, label = start + cut, "PERSON"
     person = label == "PERSON"
+    site = site_word(doc[end - 1].lower_)  # "Sheikh Abdulrahman Mosque" keeps its title
     while start < end and (doc[start].lower_ == "the" or doc[start].text in ("a", "an")
                            or doc[start].text in _EDGE_PUNCT
-                           or (doc[start].text in _POSSESSIVE and end - start > 1)  # "'s Man"
-                           or (person and end - start > 1 and (
-                               is_title(doc[start].text) or _descriptor(doc[start].text)
-                               or _demonym(doc[start].text) or _lower_word(doc[start])))):
+                           or (doc[start].text in POSSESSIVE and end - start > 1)  # "'s Man"
+                           or (person and not site and end - start > 1 and (
+                               is_title(doc[start].text) or descriptor(doc[start].text)
+                               or demonym(doc[start].text) or lower_word(doc[start])))):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in _EDGE_PUNCT
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].text in _EDGE_PUNCT
                            or (is_title(doc[end - 1].text) and end - start > 1)
                            # "Aleksander Wójcik of", "Teodor the": no name ends in a small word
-                           or (person and end - start > 1 and _lower_word(doc[end - 1]))
+                           or (person and end - start > 1 and lower_word(doc[end - 1]))
                            # "Example News Saturday": a weekday is no part of a name
-                           or (end - start > 1 and doc[end - 1].lower_ in _WEEKDAYS)
+                           or (end - start > 1 and doc[end - 1].lower_ in WEEKDAYS)
                            or (person and end - start > 1
-                               and doc[end - 1].lower_.replace(".", "") in _POSTNOMINALS
+                               and doc[end - 1].lower_.replace(".", "") in POSTNOMINALS
                                and not doc[end - 1].is_lower)
                            # "Yonhap news agency": lower-case common nouns are no part of a name
                            or (label == "ORG" and doc[end - 1].is_lower and end - start > 1)
                            or (end - start > 1 and credit_marker(doc, end - 1))):
         end -= 1
-    if start >= end or _designated(doc, end) or (label in ("ORG", "PERSON")
+    if start >= end or designated(doc, end) or (label in ("ORG", "PERSON")
                                                  and _in_title(doc, start, end)):
         return None
     span = doc[start:end]
     text = span.text
-    if _generic(span) and start > 0 and doc[start - 1].lower_ == "the" and _alias(
+    if generic(span) and start > 0 and doc[start - 1].lower_ == "the" and _alias(
             f"the {text}"):
         # "the North" is an alias ("North Korea" in the built-in table), "North" alone is not
         start -= 1
@@ -222,11 +249,11 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         text = span.text
     elif (not any(c.isupper() for c in text) or not any(c.isalpha() for c in text)
             or all(is_title(t.text) for t in span) or _DESIGNATOR.match(text)
-            or name_key(text) in not_actors() or _date(span) or _generic(span)
-            or _work(span) or titled_work(doc, start, end)):  # "the Seventh Symphony": a work
+            or name_key(text) in not_actors() or timestamp(span) or generic(span)
+            or musical_work(span) or titled_work(doc, start, end)):  # "the Seventh Symphony"
         return None
     kind = "place" if label == "FAC" else _start_type(label)
-    if person and span[-1].lower_ in place_words():
+    if (person and span[-1].lower_ in place_words()) or site_word(span[-1].lower_):
         kind = "place"  # "Marko Horvat Square": named after a person, but a place
     if label == "ORG" and (
             any(c.dep_ == "appos" and c.lower_ in person_appositions()
@@ -236,7 +263,7 @@ def _trim(doc: Doc, start: int, end: int, label: str,
         # "Jo Song Il, director of ..." / "Commission chairman Ousmane Bako Issa": the
         # model's ORG is a person
         kind = "person"
-    name = _institution_of_country(span) if label == "ORG" and kind != "person" else None
+    name = institution_of_country(span) if label == "ORG" and kind != "person" else None
     if person and span[-1].text != "," and end - start >= 3 and span[-2].text == "," \
             and generation_suffix(span[-1]):
         name = f"{doc[start:end - 2].text} {span[-1].text}"  # "Jones, Jr." is "Jones Jr."
@@ -244,15 +271,6 @@ def _trim(doc: Doc, start: int, end: int, label: str,
                                end=span.end_char, text=text, name=name or text, type=kind,
                                label=label, type_evidence="title" if kind == "person"
                                and label == "ORG" else "model")
-
-
-def _lower_word(token: Token) -> bool:
-    """A lower-case word that is no name particle ("magician" in "magician Ravi Shankaran",
-    "of" in "Aleksander Wójcik of"), at the edge of a person's name: not part of it. A
-    generational suffix is ("Ludovic Ferrand fils": father and son are two people)."""
-    return (token.is_lower and token.is_alpha and token.lower_ not in name_particles()
-            and name_key(token.text) not in generation_words()
-            and (token.i == 0 or bool(token.nbor(-1).whitespace_)))  # not "Hok-lun"
 
 
 def _in_title(doc: Doc, start: int, end: int) -> bool:
@@ -275,92 +293,6 @@ def _alias(name: str) -> bool:
 
 def _start_type(label: str) -> str:
     return ENTITY_TYPES[label]
-
-
-def _date(span: Span) -> bool:
-    """"Fri Aug 2, 2013 6": a timestamp the model took for a name."""
-    return any(_CALENDAR.match(t.text) for t in span) and any(t.like_num for t in span)
-
-
-def _generic(span: Span) -> bool:
-    """A lone common word ("North", "Army", "Coach") names no one."""
-    return len(span) == 1 and span[0].lower_ in _generic_words()
-
-
-@functools.cache
-def _generic_words() -> frozenset[str]:
-    return frozenset(load_table("titles")["generic_words"])
-
-
-@functools.cache
-def _feature_words() -> frozenset[str]:
-    return frozenset(load_table("titles")["feature_words"]) | place_words()
-
-
-def _work(span: Span) -> bool:  # not cached: a cache keyed by spans keeps every Doc alive
-    """"the Seventh Symphony", "Cello Concerto": a musical form after an ordinal or an
-    instrument names a work, not an actor (not "the Vienna Symphony", an orchestra)."""
-    table = load_table("titles")
-    return (len(span) >= 2 and span[-1].lower_ in table["work_heads"]
-            and span[-2].lower_ in table["work_modifiers"])
-
-
-def _descriptors() -> tuple[frozenset[str], frozenset[str]]:
-    """Occupational descriptors: the table's, and nameparser's titles (which also hold words
-    that are given names, such as "Dean" or "Earl": those are checked when used)."""
-    from nameparser.config import CONSTANTS
-
-    return (frozenset(load_table("titles")["descriptors"]),
-            frozenset(w for w in CONSTANTS.titles if w.isalpha()))
-
-
-def _descriptor(word: str) -> bool:
-    if not word[:1].isupper():
-        return False
-    ours, titles = _descriptors()
-    word = word.lower().rstrip(".")
-    return word in ours or (word in titles and not given_name(word))
-
-
-def _demonym(word: str) -> bool:
-    """"American" in "American Dale Whitcomb": a nationality word before a person's name."""
-
-    hit = builtin_alias(word)
-    return hit is not None and hit[1] == "country" and word[:1].isupper() and word.istitle() and (
-        word.endswith(("an", "ese", "ish", "i", "ch", "er", "ic")))
-
-
-def _institution_of_country(span: Span) -> str | None:
-    """"Foreign Ministry (Japan)" for "Japan's Foreign Ministry" or "Japanese Foreign
-    Ministry": a generic institution name is only an actor together with its country."""
-
-    words = institution_words()
-    for cut in range(min(3, len(span) - 1), -1, -1):
-        rest = span[cut:]
-        if not all(t.lower_ in words for t in rest) or not any(t.is_title for t in rest):
-            continue
-        if cut:
-            country = country_name(span[:cut].text)
-        else:  # "<country>'s <institution>"; the country entity may include the "'s"
-            doc, i = span.doc, span.start
-            if i < 2 or doc[i - 1].text not in _POSSESSIVE:
-                return None
-            j = i - 2
-            while j > 0 and doc[j].ent_iob_ == "I":
-                j -= 1
-            country = country_name(doc[j:i - 1].text)
-        if country:
-            return f"{rest.text} ({country})"
-    return None
-
-
-def _designated(doc: Doc, end: int) -> bool:
-    """True if the name runs on into a model designator ("IRIS-T", "Su-57"): a product, not an
-    actor."""
-    return (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-"
-            and doc[end].whitespace_ == ""
-            and (doc[end + 1].is_digit or (len(doc[end + 1].text) <= 2
-                                           and doc[end + 1].text.isupper())))
 
 
 def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
