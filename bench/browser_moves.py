@@ -110,8 +110,10 @@ def main() -> None:
                     f"(runs: {', '.join(f'{x * 1000:.0f}' for x in xs)})"
                 )
             n = [r[2] for r in runs]
-            print(f"{code}: top {args.top}+ drawings of the graph, median "
-                  f"{statistics.median(n):g} (runs: {', '.join(map(str, n))})")
+            print(
+                f"{code}: top {args.top}+ drawings of the graph, median "
+                f"{statistics.median(n):g} (runs: {', '.join(map(str, n))})"
+            )
     finally:
         for d in drivers:
             d.quit()
