@@ -102,7 +102,11 @@
     });
     own = true;
     cy.startBatch();
-    nodes.style("font-size", fs);
+    // the font size only where it changes (a new actor, a new zoom): setting it restyles the
+    // actor and works out its bounding box again
+    nodes.forEach(function (n) {
+      if (n.numericStyle("font-size") !== fs) { n.style("font-size", fs); }
+    });
     cy.nodes().removeClass("nolabel lbl-top lbl-right lbl-left");
     cy.nodes().filter(function (n) { return n.scratch("_farther"); }).forEach(function (n) {
       n.removeStyle("text-margin-y").scratch("_farther", false);
