@@ -6,7 +6,9 @@ of its own and the runs alternate between them in one session. Every run asks fo
 process has computed yet (top 300, 301, 302, ...; the same sequence for each checkout): the
 server's view, its layout and the page's drawing are all in the time. The page's own part,
 its main thread's busy time (Chromium's TaskDuration), is given too: on a loaded machine the
-server's wall time swamps the rest.
+server's wall time swamps the rest. So is the number of times cytoscape drew the whole
+graph in the move (its "render" events): each drawing of a large view works out the links'
+geometry and bounding boxes again, so one drawing per move is the aim.
 
 Usage: python bench/browser_moves.py --db named.db [--code /tmp/base] [--code .] [--runs 5]
        [--top 300]
@@ -41,16 +43,25 @@ def busy(driver) -> float:  # noqa: ANN001
     return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
 
 
-def top_move(driver, top: int) -> tuple[float, float]:  # noqa: ANN001
+# Counts cytoscape's drawings of the graph (its "render" event, once per frame drawn).
+COUNT_DRAWINGS = f"""var cy = {CY};
+if (!cy._drawings) {{ cy._drawings = {{n: 0}}; cy.on('render', function () {{
+  cy._drawings.n += 1; }}); }}
+return cy._drawings.n;"""
+
+
+def top_move(driver, top: int) -> tuple[float, float, int]:  # noqa: ANN001
     """Seconds from entering ``top`` (Enter commits the debounced input) to ``top`` actors
-    drawn with their labels (:data:`DRAWN`), and the page's main-thread time in them
-    (:func:`busy`: the page's own part of the move, whatever the server took)."""
+    drawn with their labels (:data:`DRAWN`), the page's main-thread time in them
+    (:func:`busy`: the page's own part of the move, whatever the server took) and the
+    number of times cytoscape drew the graph in them (:data:`COUNT_DRAWINGS`)."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     box = driver.find_element(By.CSS_SELECTOR, "#top")
     box.clear()
     box.send_keys(str(top))
+    d0 = driver.execute_script(COUNT_DRAWINGS)
     b0 = busy(driver)
     t0 = time.perf_counter()
     box.send_keys(Keys.ENTER)
@@ -59,7 +70,8 @@ def top_move(driver, top: int) -> tuple[float, float]:  # noqa: ANN001
             raise RuntimeError(f"top {top} not drawn after 120 s")
         time.sleep(0.005)
     driver.execute_async_script(DRAWN)
-    return time.perf_counter() - t0, busy(driver) - b0
+    wall, page = time.perf_counter() - t0, busy(driver) - b0
+    return wall, page, driver.execute_script(COUNT_DRAWINGS) - d0
 
 
 def main() -> None:
@@ -86,17 +98,22 @@ def main() -> None:
                     raise RuntimeError(f"{url}: no graph after 180 s")
                 time.sleep(0.05)
             drivers.append(d)
-        times: list[list[tuple[float, float]]] = [[] for _ in codes]
+        times: list[list[tuple[float, float, int]]] = [[] for _ in codes]
         for run in range(args.runs):
             for i, d in enumerate(drivers):
                 times[i].append(top_move(d, args.top + run))
         for code, runs in zip(codes, times, strict=True):
-            for what, xs in (("drawn", [w for w, _ in runs]), ("page", [b for _, b in runs])):
+            for what, xs in (("drawn", [r[0] for r in runs]), ("page", [r[1] for r in runs])):
                 print(
                     f"{code}: top {args.top}+ {what}, median "
                     f"{statistics.median(xs) * 1000:.0f} ms "
                     f"(runs: {', '.join(f'{x * 1000:.0f}' for x in xs)})"
                 )
+            n = [r[2] for r in runs]
+            print(
+                f"{code}: top {args.top}+ drawings of the graph, median "
+                f"{statistics.median(n):g} (runs: {', '.join(map(str, n))})"
+            )
     finally:
         for d in drivers:
             d.quit()

@@ -18,7 +18,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import ids, layout, panels, pickers
 from dashboard import validate as check
 from dashboard.details import edge_details, node_details, path_steps
-from dashboard.elements import elements, legend
+from dashboard.elements import cy_layout, elements, legend
 from dashboard.filters import (
     CONTROLS,
     Filters,
@@ -93,8 +93,8 @@ def register(app: Dash, data: ViewData, curate: bool = False) -> None:
         # URL first, which triggers this once with the view the link asks for. Also run when
         # a decision or an upload changed the store (data_rev).
         f = filters_from_controls(controls)
-        return {**view_parts(data, f),
-                "layout": {"name": f.layout, "fit": True, "padding": 24, "animate": False}}
+        parts = view_parts(data, f)
+        return {**parts, "layout": cy_layout(f.layout, parts["elements"])}
 
     @app.callback(output={"rows": Output(ids.TABLE, "data")},
                   inputs={"tab": Input(ids.DOCK, "value"), "controls": _controls(Input),

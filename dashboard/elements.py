@@ -15,6 +15,8 @@ took most of a top-300 move in the browser (issue 25); the small views look as b
 
 from __future__ import annotations
 
+import zlib
+
 import networkx as nx
 
 from graph.core.choices import COLOR_TITLES, SIZE_LABELS
@@ -22,11 +24,36 @@ from graph.views import style, themes
 from graph.views.positions import VIEW_BOX, positions
 from graph.views.rules import node_colors, node_measure
 
-__all__ = ["KEY_LABELS", "LABEL_PX", "LARGE_VIEW", "elements", "importance", "legend", "stylesheet"]
+__all__ = [
+    "KEY_LABELS",
+    "LABEL_PX",
+    "LARGE_VIEW",
+    "cy_layout",
+    "elements",
+    "importance",
+    "legend",
+    "stylesheet",
+]
 
 LABEL_PX = 12  # label size on screen (px) at any zoom up to 100 %; larger when zoomed in
 KEY_LABELS = 20  # the most important actors of a view: labelled at any zoom and panel
 LARGE_VIEW = 150  # more actors than this: links drawn the cheap way (class "bulk")
+
+
+def cy_layout(name: str, els: list[dict] | None = None) -> dict:
+    """The graph's ``layout`` property for the layout ``name`` and the view's elements
+    ``els``. dash-cytoscape runs the layout again when this property changes, and only then:
+    its own refresh whenever elements come or go is off (``autoRefreshLayout``: with the
+    fixed layout it re-fitted every new view 0.1 s after the page had drawn it, placed and
+    labelled, so a large view was drawn twice more; issue 25). With cytoscape's own layouts
+    (cose, cola...) ``view`` names the view's elements, so a new view is laid out again and
+    the same one (a click, a colour) is not; the fixed one ("preset") is fitted by the page
+    (``assets/relgraph.js``)."""
+    out: dict = {"name": name, "fit": True, "padding": 24, "animate": False}
+    if name != "preset" and els:
+        ids = sorted(str(e["data"]["id"]) for e in els)
+        out["view"] = zlib.crc32("\n".join(ids).encode())
+    return out
 
 
 def elements(

@@ -14,7 +14,7 @@ from dash import dash_table, dcc, html
 from dashboard import curation_panels as cp
 from dashboard import ids, pickers, selection, views_notes
 from dashboard.details import article_label
-from dashboard.elements import stylesheet
+from dashboard.elements import cy_layout, stylesheet
 from dashboard.filters import CYTO_LAYOUTS, Filters, filters_to_controls
 from dashboard.panels import briefing_menu, export_menu, upload_menu
 from dashboard.theme import toggle_label
@@ -63,9 +63,10 @@ def page(articles: list[dict], actor_options: list[dict], kinds: list[str],
             html.Main([
                 cyto.Cytoscape(
                     id=ids.GRAPH, elements=view.get("elements", []), stylesheet=stylesheet(),
-                    layout={"name": f.layout, "fit": True, "padding": 24, "animate": False},
+                    layout=cy_layout(f.layout, view.get("elements")),
                     style={"width": "100%", "height": "100%", "background": "var(--rg-bg)"},
-                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=True),
+                    minZoom=0.15, maxZoom=5, boxSelectionEnabled=True,
+                    autoRefreshLayout=False),
                 html.Div([html.Div(view.get("legend"), id=ids.LEGEND, className="legend"),
                           selection_bar(bool(f.drop or f.only), curate), zoom_buttons()],
                          className="foot"),

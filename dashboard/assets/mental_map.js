@@ -8,8 +8,9 @@
  * layout puts it, scaled and shifted onto the frame). A view of mostly new actors starts a
  * new frame with the server's layout, unless it keeps at least half of the view on screen
  * (an expansion, a larger top N): then the actors on screen stay put whatever joins them. Dragged positions go into the frame. The frames live
- * in the tab's sessionStorage (a reload keeps them; a new tab starts afresh). Cytoscape's own
- * layouts (cose, cola...) are left alone.
+ * in the tab's sessionStorage (a reload keeps them; a new tab starts afresh). A new frame
+ * takes the canvas's shape: the server's square layout stretched along one axis, at most
+ * twice (see shape). Cytoscape's own layouts (cose, cola...) are left alone.
  *
  * relgraph.js calls window.relgraphMap.hold(cy) when a view's elements arrived; true when
  * it moved something (the graph is then fitted again). A saved view keeps the positions on
@@ -159,6 +160,42 @@
     return changed;
   }
 
+  var STRETCH = 2; // a new frame: at most this much wider or taller than the server's layout
+
+  function shape(nodes) {
+    // The server lays a view out in a square; a short canvas (the timeline open under the
+    // graph) or a narrow one showed it small. A new frame is stretched along one axis to
+    // the canvas's shape (at most STRETCH times): stretching never brings two actors closer,
+    // and names, wider than tall, gain most from a wider drawing. A frame keeps its shape
+    // afterwards (opening a panel refits, it does not move the actors). True when it moved.
+    var cy = nodes.cy();
+    var W = cy.width();
+    var H = cy.height();
+    if (nodes.length < 3 || !(W > 0 && H > 0)) { return false; }
+    var b = {x1: Infinity, x2: -Infinity, y1: Infinity, y2: -Infinity};
+    nodes.forEach(function (e) {
+      var p = e.position();
+      b.x1 = Math.min(b.x1, p.x); b.x2 = Math.max(b.x2, p.x);
+      b.y1 = Math.min(b.y1, p.y); b.y2 = Math.max(b.y2, p.y);
+    });
+    var w = b.x2 - b.x1;
+    var h = b.y2 - b.y1;
+    if (!(w > 0 && h > 0)) { return false; }
+    var a = (W / H) / (w / h);
+    var sx = Math.min(STRETCH, Math.max(1, a));
+    var sy = Math.min(STRETCH, Math.max(1, 1 / a));
+    if (sx < 1.05 && sy < 1.05) { return false; }
+    var cx = (b.x1 + b.x2) / 2;
+    var cy0 = (b.y1 + b.y2) / 2;
+    cy.batch(function () {
+      nodes.forEach(function (e) {
+        var p = e.position();
+        e.position({x: cx + (p.x - cx) * sx, y: cy0 + (p.y - cy0) * sy});
+      });
+    });
+    return true;
+  }
+
   function hold(cy) {
     if (!preset() || cy.nodes().empty()) { return false; }
     var nodes = cy.nodes();
@@ -195,11 +232,12 @@
     var changed = false;
     if (steady) { guessed = {}; }
     if (!steady && !stay && (best < 0 || most * 2 < nodes.length)) {
-      // mostly new actors: the server's layout, as a new frame
+      // mostly new actors: the server's layout, as a new frame, in the canvas's shape
       guessed = {};
       state.frames.unshift({});
       state.frames = state.frames.slice(0, FRAMES);
       state.current = 0;
+      changed = shape(nodes);
     } else {
       changed = drawIn(nodes, use(best));
     }

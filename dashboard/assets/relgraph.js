@@ -102,7 +102,11 @@
     });
     own = true;
     cy.startBatch();
-    nodes.style("font-size", fs);
+    // the font size only where it changes (a new actor, a new zoom): setting it restyles the
+    // actor and works out its bounding box again
+    nodes.forEach(function (n) {
+      if (n.numericStyle("font-size") !== fs) { n.style("font-size", fs); }
+    });
     cy.nodes().removeClass("nolabel lbl-top lbl-right lbl-left");
     cy.nodes().filter(function (n) { return n.scratch("_farther"); }).forEach(function (n) {
       n.removeStyle("text-margin-y").scratch("_farther", false);
@@ -163,6 +167,11 @@
     });
     own = false;
     document.getElementById(GRAPH_ID).setAttribute("data-labels-zoom", String(z));
+  }
+
+  function labelsNow() {
+    if (labelTimer) { clearTimeout(labelTimer); }
+    placeLabels();
   }
 
   function scheduleLabels(delay) {
@@ -237,9 +246,12 @@
     return true;
   }
 
-  function holdPlaces() {
-    // actors keep their places across views (assets/mental_map.js); fit what moved
-    if (window.relgraphMap && window.relgraphMap.hold(cy)) {
+  function holdPlaces(grew) {
+    // actors keep their places across views (assets/mental_map.js); fit what moved, and a
+    // view that gained or lost elements (``grew``: dash-cytoscape's own refit of it, its
+    // autoRefreshLayout, is off, dashboard/layout.py)
+    var moved = window.relgraphMap && window.relgraphMap.hold(cy);
+    if (moved || grew) {
       cy.stop();
       if (!recentre()) { cy.fit(undefined, 24); }
     }
@@ -252,28 +264,59 @@
     if (r) { r.textureOnViewport = cy.elements().length > 800; }
   }
 
+  function settle(grew) {
+    // a new view arrived: everything the page does to it, in one go (see attach)
+    hideTooltip();
+    tuneRenderer();
+    holdPlaces(grew);
+    highlight(null);
+    applyPending();
+    labelsNow(); // not on a timer as the steps above ask: before the view is drawn
+  }
+
+  function quietRoundTrip() {
+    // dash-cytoscape sends every element back to Dash (its "elements" property, as data and
+    // position) 0.1 s after any is added, removed or dragged, and with them it refreshes the
+    // layout. No callback here reads that property, but the round trip cost a large view a
+    // second patch and drawing of every actor, and became what the next view was compared
+    // with (without classes: every element's classes set again). Its listeners are the ones
+    // on those events for every element (no selector) when this script attaches, before its
+    // own: they go. Dragged positions are kept by assets/mental_map.js.
+    var em = cy.emitter && cy.emitter();
+    if (!em || !Array.isArray(em.listeners)) { return; }
+    em.listeners.filter(function (l) {
+      return (l.event === "add" || l.event === "remove" || l.event === "dragfree") &&
+        !l.qualifier && typeof l.callback === "function";
+    }).forEach(function (l) { cy.removeListener(l.event, l.callback); });
+  }
+
   function attach(instance) {
     cy = instance;
     if (cy._relgraph) { return; }
     cy._relgraph = true;
+    quietRoundTrip();
     tuneRenderer();
     cy.on("zoom", function () { hideTooltip(); scheduleLabels(120); });
     cy.on("pan", hideTooltip);
     // A new view: elements added or removed, or the classes the server gives them changed
     // (a path cleared keeps the same actors: only their "path" class goes). Each fires once
-    // per element, and the classes may change after the elements came: react once, after.
-    var changed = null;
-    cy.on("add remove class", function () {
+    // per element: react once, after them all, in the same task (a microtask), so that the
+    // actors are put in their places, fitted, highlighted and labelled before cytoscape
+    // draws the view: one drawing per move (a timer let it draw the view up to five times,
+    // each after working out the links' geometry and bounding boxes again: issue 25).
+    var changed = false;
+    var grew = false;
+    cy.on("add remove class", function (e) {
       if (own) { return; }
-      if (changed) { clearTimeout(changed); }
-      changed = setTimeout(function () {
-        changed = null;
-        hideTooltip();
-        tuneRenderer();
-        holdPlaces();
-        highlight(null);
-        applyPending();
-      }, 20);
+      if (e.type !== "class") { grew = true; }
+      if (changed) { return; }
+      changed = true;
+      Promise.resolve().then(function () {
+        var g = grew;
+        changed = false;
+        grew = false;
+        settle(g);
+      });
     });
     cy.on("layoutstop", function () { recentre(); scheduleLabels(0); });
     cy.on("dragpan scrollzoom pinchzoom", function () { keepCentred = null; });
