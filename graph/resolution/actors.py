@@ -37,6 +37,7 @@ from graph.names.actor_types import given_name, name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import generation, name_key, name_parts, other_generation
 from graph.names.variants import NameEntry, same_spelling, spelling_key, unambiguous
+from graph.resolution.evidence import shared_evidence
 from graph.resolution.name_forms import (
     abbreviated_forms,
     country_forms,
@@ -105,7 +106,8 @@ def actor_id(key: str) -> str:
 
 def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             decisions: Sequence[Decision] = (),
-            together: Callable[[str, str], bool] | None = None) -> list[ActorDef]:
+            together: Callable[[str, str], bool] | None = None,
+            neighbours: Callable[[str], Iterable[str]] | None = None) -> list[ActorDef]:
     """Group article-level names into actors. Deterministic for the same input, whatever the
     order of ``stats`` (so ingesting articles one by one or together gives the same actors).
 
@@ -157,7 +159,8 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     possessive_forms(groups, live, kind_of, {k: sorted(v) for k, v in names.items()})
     institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
-    _short_names(groups, live, kind_of, count, names, apart_people)
+    _short_names(groups, live, kind_of, count, names, apart_people,
+                 shared_evidence(groups, kind_of, set(builtin_of), neighbours))
     name_end_forms(groups, live, kind_of, apart_people)
     name_start_forms(groups, live, kind_of, apart_people)
     initial_forms(groups, live, kind_of, apart_people)
@@ -241,7 +244,8 @@ def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: di
 
 
 def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
-                 names: dict, together: Callable[[str, str], bool]) -> None:
+                 names: dict, together: Callable[[str, str], bool],
+                 shares: Callable[[str, str], bool]) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
     gives the full name) joins the person whose name starts or ends with it
     (:func:`graph.names.forms.name_parts`: never a father's name inside a patronymic) when
@@ -250,7 +254,15 @@ def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
     ("Smith" for "John Smith Jr." or "John Smith Sr."). A word that is clearly a given name
     joins only a name it ends ("Harlan" names "Bill Harlan"; "Bill" alone in another article
     names no "Bill Harlan"). Never a full name one article uses beside the short one: the
-    article kept them apart ("Varga" beside his parent "Ilona Varga")."""
+    article kept them apart ("Varga" beside his parent "Ilona Varga").
+
+    The article that names only "Okafor" says nothing of which Okafor: the join needs its
+    articles and the full name's to share evidence (``shares``,
+    :func:`graph.resolution.evidence.shared_evidence`: another person or organisation
+    named in both), else "Okafor" stays its own actor (the analyst is
+    offered the merge, :mod:`graph.curation.suggest`). Only full names with that evidence
+    are candidates, so evidence also picks one of several ("Kim" beside the colleagues of
+    "Kim Min-jun", not of "Kim Soo-ah")."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
     for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
@@ -263,7 +275,9 @@ def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
                 continue
             if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
                 continue
-            ranked = sorted(keys, key=lambda k: (-count[k], k))
+            ranked = sorted((k for k in keys if shares(key, k)), key=lambda k: (-count[k], k))
+            if not ranked:
+                continue  # no evidence that the articles speak of one person
             if len(ranked) > 1 and count[ranked[0]] < 2 * count[ranked[1]]:
                 continue  # two people the word may name: a split is safer than a wrong merge
             groups.union(key, ranked[0])

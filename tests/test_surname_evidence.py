@@ -1,0 +1,121 @@
+"""A lone surname from one article joins a full name from another only when the articles share
+evidence (another person or organisation named in both): the article that names only "Okafor"
+says nothing of which Okafor. Invented names in several naming traditions."""
+
+from datetime import date
+
+import pytest
+
+from graph.core.model import Article, Extraction, Mention, Relation, Sentence
+from graph.resolution.actors import NameStat, resolve
+from graph.store.store import Store
+
+
+def corpus(*articles):
+    """Name stats and the ``neighbours`` read of a corpus given as articles, each a list of
+    (name, type) pairs."""
+    from graph.names.forms import name_key
+
+    stats = [NameStat(n, k, 1) for art in articles for n, k in art]
+    keys = [{name_key(n) for n, _ in art} for art in articles]
+
+    def neighbours(key):
+        return frozenset(k for ks in keys if key in ks for k in ks) - {key}
+
+    return stats, neighbours
+
+
+def node_of(stats, neighbours, name):
+    actors = resolve(stats, neighbours=neighbours)
+    return next(a for a in actors if name in a.names)
+
+
+def same(stats, neighbours, a, b):
+    return node_of(stats, neighbours, a) == node_of(stats, neighbours, b)
+
+
+P, ORG, C = "person", "organisation", "country"
+
+# (lone name, its article's other names, the full name, the full name's article's other names)
+UNRELATED = [
+    ("Okafor", [("Tunde Bakare", P)], "Chidi Okafor", [("Zenith Cement", ORG)]),
+    ("Nguyen", [("Saigon Rivet Works", ORG)], "Nguyen Van Thanh", [("Pham Thi Lan", P)]),
+    ("Kim", [("Hanbit Motors", ORG)], "Kim Min-jun", [("Daeil Shipping", ORG)]),
+    ("Volkov", [("Severny Bank", ORG)], "Dmitri Volkov", [("Irina Sokolova", P)]),
+    ("Haddad", [("Rami Nassar", P)], "Samir al-Haddad", [("Cedar Telecom", ORG)]),
+    ("Lozano", [("Banco del Sur", ORG)], "Andres Felipe Lozano Obregon", [("Lucia Paredes", P)]),
+    ("Zhou", [("Jinhai Steel", ORG)], "Zhou Wenbo", [("Li Meiling", P)]),
+]
+
+
+@pytest.mark.parametrize(("short", "beside", "full", "beside_full"), UNRELATED)
+def test_a_lone_surname_joins_no_full_name_from_an_unrelated_article(
+    short, beside, full, beside_full
+):
+    stats, nb = corpus([(short, P), *beside], [(full, P), *beside_full])
+    assert not same(stats, nb, short, full)
+
+
+@pytest.mark.parametrize(("short", "beside", "full", "beside_full"), UNRELATED)
+def test_a_lone_surname_joins_the_full_name_when_the_articles_share_an_actor(
+    short, beside, full, beside_full
+):
+    shared = beside_full[0]
+    stats, nb = corpus([(short, P), *beside, shared], [(full, P), *beside_full])
+    assert same(stats, nb, short, full)
+
+
+@pytest.mark.parametrize("tie", [("Nigeria", C), ("Lagos", "place"), ("United Nations", ORG)])
+def test_a_country_a_place_or_a_body_named_everywhere_is_no_evidence(tie):
+    stats, nb = corpus([("Okafor", P), tie], [("Chidi Okafor", P), tie])
+    assert not same(stats, nb, "Okafor", "Chidi Okafor")
+
+
+def test_evidence_picks_one_of_two_people_with_the_family_name():
+    """ "Kim" beside the carmaker where Kim Min-jun works is he, not Kim Soo-ah, whom the
+    corpus names as often (without evidence two candidates are a split)."""
+    stats, nb = corpus(
+        [("Kim", P), ("Hanbit Motors", ORG)],
+        [("Kim Min-jun", P), ("Hanbit Motors", ORG)],
+        [("Kim Soo-ah", P), ("Daeil Shipping", ORG)],
+    )
+    assert same(stats, nb, "Kim", "Kim Min-jun")
+    assert not same(stats, nb, "Kim", "Kim Soo-ah")
+
+
+def test_evidence_through_another_name_of_the_shared_actor():
+    """The shared actor may be named two ways ("Zenith" / "Zenith Cement Company")."""
+    stats, nb = corpus(
+        [("Okafor", P), ("Zenith Cement", ORG)],
+        [("Chidi Okafor", P), ("Zenith Cement Company", ORG)],
+    )
+    assert same(stats, nb, "Okafor", "Chidi Okafor")
+
+
+def test_without_articles_the_rule_asks_no_evidence():
+    """A bare list of names (no articles known) keeps the rule as it was."""
+    got = resolve([NameStat("Okafor", P, 1), NameStat("Chidi Okafor", P, 2)])
+    assert len(got) == 1
+
+
+def test_the_store_gives_the_evidence(tmp_path):
+    def ex(aid, names):
+        text = " ".join(n for n, _ in names) + "."
+        art = Article(id=aid, text=text, title="T", date=date(2024, 1, 1))
+        ms = [Mention(0, 0, 1, n, n, k, "PERSON" if k == P else "ORG") for n, k in names]
+        return Extraction(
+            art,
+            [Sentence(0, 0, len(text), text)],
+            ms,
+            [Relation(0, names[0][0], names[1][0], "co-occurrence")],
+        )
+
+    store = Store(tmp_path / "x.db")
+    store.save(ex("a1", [("Okafor", P), ("Tunde Bakare", P)]), "h1")
+    store.save(ex("a2", [("Chidi Okafor", P), ("Zenith Cement", ORG)]), "h2")
+    store.save(ex("a3", [("Nguyen", P), ("Saigon Rivet Works", ORG)]), "h3")
+    store.save(ex("a4", [("Nguyen Van Thanh", P), ("Saigon Rivet Works", ORG)]), "h4")
+    store.resolve()
+    owner = {n: a["id"] for a in store.actor_table() for n in a["names"]}
+    assert owner["Okafor"] != owner["Chidi Okafor"]
+    assert owner["Nguyen"] == owner["Nguyen Van Thanh"]
