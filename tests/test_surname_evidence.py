@@ -34,6 +34,19 @@ def same(stats, neighbours, a, b):
     return node_of(stats, neighbours, a) == node_of(stats, neighbours, b)
 
 
+def _ex(aid, names):
+    """An article's extraction that names ``names`` (name, type) in one sentence."""
+    text = " ".join(n for n, _ in names) + "."
+    art = Article(id=aid, text=text, title="T", date=date(2024, 1, 1))
+    ms = [Mention(0, 0, 1, n, n, k, "PERSON" if k == "person" else "ORG") for n, k in names]
+    return Extraction(
+        art,
+        [Sentence(0, 0, len(text), text)],
+        ms,
+        [Relation(0, names[0][0], names[1][0], "co-occurrence")],
+    )
+
+
 P, ORG, C = "person", "organisation", "country"
 
 # (lone name, its article's other names, the full name, the full name's article's other names)
@@ -99,23 +112,29 @@ def test_without_articles_the_rule_asks_no_evidence():
 
 
 def test_the_store_gives_the_evidence(tmp_path):
-    def ex(aid, names):
-        text = " ".join(n for n, _ in names) + "."
-        art = Article(id=aid, text=text, title="T", date=date(2024, 1, 1))
-        ms = [Mention(0, 0, 1, n, n, k, "PERSON" if k == P else "ORG") for n, k in names]
-        return Extraction(
-            art,
-            [Sentence(0, 0, len(text), text)],
-            ms,
-            [Relation(0, names[0][0], names[1][0], "co-occurrence")],
-        )
-
     store = Store(tmp_path / "x.db")
-    store.save(ex("a1", [("Okafor", P), ("Tunde Bakare", P)]), "h1")
-    store.save(ex("a2", [("Chidi Okafor", P), ("Zenith Cement", ORG)]), "h2")
-    store.save(ex("a3", [("Nguyen", P), ("Saigon Rivet Works", ORG)]), "h3")
-    store.save(ex("a4", [("Nguyen Van Thanh", P), ("Saigon Rivet Works", ORG)]), "h4")
+    store.save(_ex("a1", [("Okafor", P), ("Tunde Bakare", P)]), "h1")
+    store.save(_ex("a2", [("Chidi Okafor", P), ("Zenith Cement", ORG)]), "h2")
+    store.save(_ex("a3", [("Nguyen", P), ("Saigon Rivet Works", ORG)]), "h3")
+    store.save(_ex("a4", [("Nguyen Van Thanh", P), ("Saigon Rivet Works", ORG)]), "h4")
     store.resolve()
     owner = {n: a["id"] for a in store.actor_table() for n in a["names"]}
     assert owner["Okafor"] != owner["Chidi Okafor"]
     assert owner["Nguyen"] == owner["Nguyen Van Thanh"]
+
+
+def test_a_surname_kept_apart_is_offered_to_the_analyst(tmp_path):
+    from graph.curation.suggest import suggestions
+
+    store = Store(tmp_path / "x.db")
+    store.save(_ex("a1", [("Okafor", P), ("Tunde Bakare", P)]), "h1")
+    store.save(_ex("a2", [("Chidi Okafor", P), ("Zenith Cement", ORG)]), "h2")
+    store.resolve()
+    found = [s for s in suggestions(store, top=None) if s.rule == "surname"]
+    assert [(s.a_label, s.b_label) for s in found] in (
+        [("Okafor", "Chidi Okafor")],
+        [("Chidi Okafor", "Okafor")],
+    )
+    assert found[0].into == next(
+        a["id"] for a in store.actor_table() if a["label"] == "Chidi Okafor"
+    )
