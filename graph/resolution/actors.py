@@ -14,10 +14,13 @@ construction. Groups are then joined (union–find) in order of precedence:
    ("Senate" / "Senate of the United States" / "Senate (United States)", when the corpus ties
    it to one country only; :mod:`graph.resolution.name_forms`), the naming patterns of
    :mod:`graph.names.variants` when unambiguous (middle initials, descriptors, acronyms, short
-   forms), a party or movement without its head word ("Likud" / "Likud Party"), a person name
-   written with its syllables apart or run together, cut to its last two words or without its
-   last ones (:mod:`graph.resolution.person_forms`), a lone surname or family name joining the
-   most mentioned person whose full name starts or ends with it.
+   forms), a party or movement without its head word ("Likud" / "Likud Party"), an
+   organisation by the words after its head's "of" ("Scientology" / "Church of
+   Scientology"), a person name written with its syllables apart or run together, cut to its
+   last two words or without its last ones (:mod:`graph.resolution.person_forms`), a lone
+   surname or family name joining the most mentioned person whose full name starts or ends
+   with it, when their articles share another person or organisation
+   (:mod:`graph.resolution.evidence`).
 
 Every actor gets a **stable id**: a slug of its anchor name key, which does not depend on
 mention counts or ingest order: the target of the latest merge decision, else the built-in
@@ -42,6 +45,7 @@ from graph.resolution.name_forms import (
     abbreviated_forms,
     country_forms,
     institution_of_one_country,
+    named_after_of_forms,
     organisation_bare_forms,
     organisation_short_forms,
     place_head_forms,
@@ -152,6 +156,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     run_together_forms(groups, live, kind_of, apart_people)
     organisation_short_forms(groups, live, kind_of, count)
     organisation_bare_forms(groups, live, kind_of)
+    named_after_of_forms(groups, live, kind_of)
     country_forms(groups, live, kind_of)
     abbreviated_forms(groups, live, kind_of)
     plain_forms(groups, live, kind_of)
