@@ -7,31 +7,38 @@ from datetime import date
 import pytest
 
 from graph.core.model import Article, Extraction, Mention, Relation, Sentence
+from graph.names.forms import name_key
 from graph.resolution.actors import NameStat, resolve
 from graph.store.store import Store
 
 
+class Articles:
+    """The co-occurrence read of a corpus given as articles (sets of name keys)."""
+
+    def __init__(self, keys):
+        self.keys = keys
+
+    def neighbours(self, keys):
+        return {k for ks in self.keys if ks & set(keys) for k in ks}
+
+    def meets(self, keys, others):
+        return any(ks & set(keys) and ks & set(others) for ks in self.keys)
+
+
 def corpus(*articles):
-    """Name stats and the ``neighbours`` read of a corpus given as articles, each a list of
+    """Name stats and the co-occurrence read of a corpus given as articles, each a list of
     (name, type) pairs."""
-    from graph.names.forms import name_key
-
     stats = [NameStat(n, k, 1) for art in articles for n, k in art]
-    keys = [{name_key(n) for n, _ in art} for art in articles]
-
-    def neighbours(key):
-        return frozenset(k for ks in keys if key in ks for k in ks) - {key}
-
-    return stats, neighbours
+    return stats, Articles([{name_key(n) for n, _ in art} for art in articles])
 
 
-def node_of(stats, neighbours, name):
-    actors = resolve(stats, neighbours=neighbours)
+def node_of(stats, cooccur, name):
+    actors = resolve(stats, cooccur=cooccur)
     return next(a for a in actors if name in a.names)
 
 
-def same(stats, neighbours, a, b):
-    return node_of(stats, neighbours, a) == node_of(stats, neighbours, b)
+def same(stats, cooccur, a, b):
+    return node_of(stats, cooccur, a) == node_of(stats, cooccur, b)
 
 
 def _ex(aid, names):

@@ -40,7 +40,7 @@ from graph.names.actor_types import given_name, name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import generation, name_key, name_parts, other_generation
 from graph.names.variants import NameEntry, same_spelling, spelling_key, unambiguous
-from graph.resolution.evidence import shared_evidence
+from graph.resolution.evidence import Cooccurrence, shared_evidence
 from graph.resolution.name_forms import (
     abbreviated_forms,
     country_forms,
@@ -111,7 +111,7 @@ def actor_id(key: str) -> str:
 def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             decisions: Sequence[Decision] = (),
             together: Callable[[str, str], bool] | None = None,
-            neighbours: Callable[[str], Iterable[str]] | None = None) -> list[ActorDef]:
+            cooccur: Cooccurrence | None = None) -> list[ActorDef]:
     """Group article-level names into actors. Deterministic for the same input, whatever the
     order of ``stats`` (so ingesting articles one by one or together gives the same actors).
 
@@ -165,7 +165,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
     _short_names(groups, live, kind_of, count, names, apart_people,
-                 shared_evidence(groups, kind_of, set(builtin_of), neighbours))
+                 shared_evidence(groups, kind_of, set(builtin_of), cooccur))
     name_end_forms(groups, live, kind_of, apart_people)
     name_start_forms(groups, live, kind_of, apart_people)
     initial_forms(groups, live, kind_of, apart_people)

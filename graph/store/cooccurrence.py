@@ -1,38 +1,71 @@
 """Which names articles name together: the evidence resolution asks for before it joins a
 lone surname from one article to a full name from another (:mod:`graph.resolution.evidence`).
-A typed read over ``mention_stats``, asked only of the few candidate keys."""
+Typed reads over ``mention_stats``, asked only of the few candidate keys; two statements
+built once, the keys bound as lists (no per-key SQL building)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Collection
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
+from graph.core.batches import chunked
 from graph.store import schema as t
 
-__all__ = ["neighbour_keys"]
+__all__ = ["StoredCooccurrence"]
 
 
-def neighbour_keys(conn: Connection) -> Callable[[str], frozenset[str]]:
-    """``neighbours(key)``: the name keys of every article that uses a name of key ``key``,
-    other than ``key`` itself (one query per key asked, remembered for the connection's
-    resolution)."""
+def _articles(param: str):  # noqa: ANN202
+    """The articles that use a name of one of the keys bound to ``param``."""
     ms, nm = t.mention_stats, t.names
-    other, other_name = ms.alias("other"), nm.alias("other_name")
-    seen: dict[str, frozenset[str]] = {}
+    return (
+        select(ms.c.article_id)
+        .join(nm, nm.c.id == ms.c.name_id)
+        .where(nm.c.key.in_(bindparam(param, expanding=True)))
+    )
 
-    def neighbours(key: str) -> frozenset[str]:
-        if key not in seen:
-            q = (
-                select(other_name.c.key)
-                .distinct()
-                .select_from(ms)
-                .join(nm, nm.c.id == ms.c.name_id)
-                .join(other, other.c.article_id == ms.c.article_id)
-                .join(other_name, other_name.c.id == other.c.name_id)
-                .where(nm.c.key == key)
-            )
-            seen[key] = frozenset(k for (k,) in conn.execute(q)) - {key}
-        return seen[key]
 
-    return neighbours
+def _statements():  # noqa: ANN202
+    ms, nm = t.mention_stats, t.names
+    beside = (
+        select(nm.c.key)
+        .distinct()
+        .join(ms, ms.c.name_id == nm.c.id)
+        .where(ms.c.article_id.in_(_articles("keys")))
+    )
+    meets = (
+        select(ms.c.article_id)
+        .join(nm, nm.c.id == ms.c.name_id)
+        .where(
+            nm.c.key.in_(bindparam("others", expanding=True)),
+            ms.c.article_id.in_(_articles("keys")),
+        )
+        .limit(1)
+    )
+    return beside, meets
+
+
+class StoredCooccurrence:
+    """:class:`graph.resolution.evidence.Cooccurrence` read from a store connection (within
+    one resolution)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._beside, self._meets = _statements()
+        self._seen: dict[frozenset[str], frozenset[str]] = {}
+
+    def neighbours(self, keys: Collection[str]) -> frozenset[str]:
+        """Every name key used in an article that uses one of ``keys`` (remembered)."""
+        wanted = frozenset(keys)
+        if wanted not in self._seen:
+            rows = self.conn.execute(self._beside, {"keys": sorted(wanted)})
+            self._seen[wanted] = frozenset(k for (k,) in rows)
+        return self._seen[wanted]
+
+    def meets(self, keys: Collection[str], others: Collection[str]) -> bool:
+        """Does one article use a key of ``keys`` and a key of ``others``?"""
+        for chunk in chunked(sorted(others)):
+            got = self.conn.execute(self._meets, {"keys": sorted(keys), "others": list(chunk)})
+            if got.first() is not None:
+                return True
+        return False
