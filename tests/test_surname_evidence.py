@@ -15,14 +15,18 @@ from graph.store.store import Store
 class Articles:
     """The co-occurrence read of a corpus given as articles (sets of name keys)."""
 
-    def __init__(self, keys):
+    def __init__(self, keys, titles=None):
         self.keys = keys
+        self.titles = titles or {}
 
     def neighbours(self, keys):
         return {k for ks in self.keys if ks & set(keys) for k in ks}
 
     def meets(self, keys, others):
         return any(ks & set(keys) and ks & set(others) for ks in self.keys)
+
+    def words_before(self, keys):
+        return {w for k in keys for w in self.titles.get(k, ())}
 
 
 def corpus(*articles):
@@ -42,10 +46,25 @@ def same(stats, cooccur, a, b):
 
 
 def _ex(aid, names):
-    """An article's extraction that names ``names`` (name, type) in one sentence."""
-    text = " ".join(n for n, _ in names) + "."
+    """An article's extraction that names ``names`` (name, type[, title in front]) in one
+    sentence, each mention at its place."""
+    text, ms = "", []
+    for name, kind, *title in names:
+        text += " ".join([*title, ""])
+        ms.append(
+            Mention(
+                0,
+                len(text),
+                len(text) + len(name),
+                name,
+                name,
+                kind,
+                "PERSON" if kind == "person" else "ORG",
+            )
+        )
+        text += name + ", "
+    text = text[:-2] + "."
     art = Article(id=aid, text=text, title="T", date=date(2024, 1, 1))
-    ms = [Mention(0, 0, 1, n, n, k, "PERSON" if k == "person" else "ORG") for n, k in names]
     return Extraction(
         art,
         [Sentence(0, 0, len(text), text)],
@@ -112,6 +131,30 @@ def test_evidence_through_another_name_of_the_shared_actor():
     assert same(stats, nb, "Okafor", "Chidi Okafor")
 
 
+@pytest.mark.parametrize(
+    ("short", "full", "office"),
+    [
+        ("Okafor", "Chidi Okafor", "president"),
+        ("Nguyen", "Nguyen Van Thanh", "minister"),
+        ("Volkov", "Dmitri Volkov", "coach"),
+        ("Haddad", "Samir al-Haddad", "ambassador"),
+    ],
+)
+def test_one_office_written_in_front_of_both_is_evidence(short, full, office):
+    """ "President Okafor" in one article and "President Chidi Okafor" in another, with no
+    actor in common but a country."""
+    stats, co = corpus([(short, P), ("Nigeria", C)], [(full, P), ("Nigeria", C)])
+    co.titles = {name_key(short): {office}, name_key(full): {office, "said"}}
+    assert same(stats, co, short, full)
+
+
+@pytest.mark.parametrize("word", ["mr", "dr", "former", "said"])
+def test_a_courtesy_title_or_another_word_in_front_is_no_evidence(word):
+    stats, co = corpus([("Okafor", P)], [("Chidi Okafor", P)])
+    co.titles = {"okafor": {word}, "chidi okafor": {word}}
+    assert not same(stats, co, "Okafor", "Chidi Okafor")
+
+
 def test_without_articles_the_rule_asks_no_evidence():
     """A bare list of names (no articles known) keeps the rule as it was."""
     got = resolve([NameStat("Okafor", P, 1), NameStat("Chidi Okafor", P, 2)])
@@ -124,10 +167,16 @@ def test_the_store_gives_the_evidence(tmp_path):
     store.save(_ex("a2", [("Chidi Okafor", P), ("Zenith Cement", ORG)]), "h2")
     store.save(_ex("a3", [("Nguyen", P), ("Saigon Rivet Works", ORG)]), "h3")
     store.save(_ex("a4", [("Nguyen Van Thanh", P), ("Saigon Rivet Works", ORG)]), "h4")
+    store.save(_ex("a5", [("Volkov", P, "President"), ("Severny Bank", ORG)]), "h5")
+    store.save(_ex("a6", [("Dmitri Volkov", P, "President"), ("Irina Sokolova", P)]), "h6")
+    store.save(_ex("a7", [("Haddad", P, "Mr."), ("Cedar Telecom", ORG)]), "h7")
+    store.save(_ex("a8", [("Samir al-Haddad", P, "Mr."), ("Rami Nassar", P)]), "h8")
     store.resolve()
     owner = {n: a["id"] for a in store.actor_table() for n in a["names"]}
     assert owner["Okafor"] != owner["Chidi Okafor"]
     assert owner["Nguyen"] == owner["Nguyen Van Thanh"]
+    assert owner["Volkov"] == owner["Dmitri Volkov"]
+    assert owner["Haddad"] != owner["Samir al-Haddad"]
 
 
 def test_a_surname_kept_apart_is_offered_to_the_analyst(tmp_path):

@@ -8,9 +8,12 @@ articles share an actor, as resolved so far."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterable
 from typing import Protocol
 
+from graph.core.tables import load_table
+from graph.names.forms import title_words
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["Cooccurrence", "shared_evidence"]
@@ -27,6 +30,44 @@ class Cooccurrence(Protocol):
         """Does one article use a key of ``keys`` and a key of ``others``?"""
         ...
 
+    def words_before(self, keys: Collection[str]) -> Iterable[str]:
+        """The words written right before the mentions of ``keys``, lower case."""
+        ...
+
+
+@functools.cache
+def offices() -> frozenset[str]:
+    """Titles and roles that name an office or a trade ("president", "coach", "ambassador"),
+    not the courtesy titles and modifiers anyone may carry ("Mr", "Dr", "former")."""
+    table = load_table("titles")
+    courtesy = {
+        *table["title_modifiers"],
+        *table["male_honorifics"],
+        *table["female_honorifics"],
+        *_COURTESY,
+    }
+    return (title_words() | frozenset(table["descriptors"])) - courtesy
+
+
+#: Titles of no particular office.
+_COURTESY = frozenset(
+    {
+        "dr",
+        "prof",
+        "professor",
+        "official",
+        "officer",
+        "head",
+        "chief",
+        "comrade",
+        "comrades",
+        "dear",
+        "father",
+        "rev",
+        "reverend",
+    }
+)
+
 
 #: Kinds of actors whose presence in two articles ties them to one story: countries and
 #: places are named in articles on every subject.
@@ -38,10 +79,12 @@ def shared_evidence(
 ) -> Callable[[str, str], bool]:
     """``shares(a, b)``: do the articles that use name key ``a`` and those that use ``b``
     (or a name of their actors so far) name one other actor, a person or an organisation as
-    resolved so far? The built-in table's actors (the United Nations, the European Union,
-    named in articles on any subject) do not count. Always true without ``cooccur`` (no
-    articles known). Asked of ``a``, a lone name in few articles: its articles' actors are
-    listed, and the store only asked whether ``b``'s articles name one of them."""
+    resolved so far, or write one office in front of them ("President Okafor" / "President
+    Chidi Okafor", :func:`offices`)? The built-in table's actors (the United Nations, the
+    European Union, named in articles on any subject) do not count. Always true without
+    ``cooccur`` (no articles known). Asked of ``a``, a lone name in few articles: its
+    articles' actors are listed, and the store only asked whether ``b``'s articles name one
+    of them."""
     if cooccur is None:
         return lambda a, b: True
 
@@ -56,6 +99,9 @@ def shared_evidence(
         ties = [
             k for r in roots - mine if groups.anchor[r][1] not in builtin for k in groups.members[r]
         ]
-        return bool(ties) and cooccur.meets(groups.members[groups.find(b)], ties)
+        if ties and cooccur.meets(groups.members[groups.find(b)], ties):
+            return True
+        office = set(cooccur.words_before(side)) & offices()
+        return bool(office & set(cooccur.words_before(groups.members[groups.find(b)])))
 
     return shares

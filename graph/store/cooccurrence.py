@@ -5,9 +5,10 @@ built once, the keys bound as lists (no per-key SQL building)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, case, func, select
 
 from graph.core.batches import chunked
 from graph.store import schema as t
@@ -42,7 +43,21 @@ def _statements():  # noqa: ANN202
         )
         .limit(1)
     )
-    return beside, meets
+    m, a, nm = t.mentions, t.articles, t.names
+    begin = case((m.c.start > _BEFORE, m.c.start - _BEFORE + 1), else_=1)
+    before = (
+        select(func.substr(a.c.text, begin, m.c.start - begin + 1))
+        .select_from(m)
+        .join(a, a.c.id == m.c.article_id)
+        .join(nm, nm.c.id == m.c.name_id)
+        .where(nm.c.key.in_(bindparam("keys", expanding=True)))
+    )
+    return beside, meets, before
+
+
+#: Characters read before a mention for the word in front of it ("President", "coach").
+_BEFORE = 30
+_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 class StoredCooccurrence:
@@ -51,7 +66,7 @@ class StoredCooccurrence:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._beside, self._meets = _statements()
+        self._beside, self._meets, self._before = _statements()
         self._seen: dict[frozenset[str], frozenset[str]] = {}
 
     def neighbours(self, keys: Collection[str]) -> frozenset[str]:
@@ -69,3 +84,13 @@ class StoredCooccurrence:
             if got.first() is not None:
                 return True
         return False
+
+    def words_before(self, keys: Collection[str]) -> frozenset[str]:
+        """The words written right before the mentions of ``keys``, lower case ("president"
+        for "President Macron")."""
+        out = set()
+        for (text,) in self.conn.execute(self._before, {"keys": sorted(keys)}):
+            found = _WORD.search(text or "")
+            if found:
+                out.add(found.group(1).lower())
+        return frozenset(out)
