@@ -25,6 +25,9 @@ class Articles:
     def meets(self, keys, others):
         return any(ks & set(keys) and ks & set(others) for ks in self.keys)
 
+    def article_names(self, keys):
+        return [ks for ks in self.keys if ks & set(keys)]
+
     def words_before(self, keys):
         return {w for k in keys for w in self.titles.get(k, ())}
 
@@ -152,6 +155,31 @@ def test_one_office_written_in_front_of_both_is_evidence(short, full, office):
 def test_a_courtesy_title_or_another_word_in_front_is_no_evidence(word):
     stats, co = corpus([("Okafor", P)], [("Chidi Okafor", P)])
     co.titles = {"okafor": {word}, "chidi okafor": {word}}
+    assert not same(stats, co, "Okafor", "Chidi Okafor")
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Mensah", "Kwame Mensah"), ("Park", "Park Ji-ho"), ("Orlova", "Yelena Orlova")],
+)
+def test_a_public_figure_named_in_unrelated_stories_takes_the_lone_surname(short, full):
+    """A head of state named in a story on a coup and in one on an earthquake: "Mensah" in a
+    third story on trade is he."""
+    stats, co = corpus(
+        [(full, P), ("Sahel Defence Council", ORG), ("Idrissa Kone", P)],
+        [(full, P), ("Atlas Relief Fund", ORG), ("Leila Bennani", P)],
+        [(short, P), ("Eastern Motors", ORG), ("Ruth Adler", P)],
+    )
+    assert same(stats, co, short, full)
+
+
+def test_a_name_of_one_story_however_many_articles_is_no_public_figure():
+    stats, co = corpus(
+        [("Chidi Okafor", P), ("Zenith Cement", ORG)],
+        [("Chidi Okafor", P), ("Zenith Cement", ORG), ("Tunde Bakare", P)],
+        [("Chidi Okafor", P)],
+        [("Okafor", P), ("Harbour Authority", ORG)],
+    )
     assert not same(stats, co, "Okafor", "Chidi Okafor")
 
 

@@ -34,6 +34,10 @@ class Cooccurrence(Protocol):
         """The words written right before the mentions of ``keys``, lower case."""
         ...
 
+    def article_names(self, keys: Collection[str]) -> Iterable[Collection[str]]:
+        """For each article that uses one of ``keys``, the name keys it uses."""
+        ...
+
 
 @functools.cache
 def offices() -> frozenset[str]:
@@ -69,6 +73,10 @@ _COURTESY = frozenset(
 )
 
 
+#: Articles of a full name compared for :func:`shared_evidence`'s public figure.
+_STORIES = 40
+
+
 #: Kinds of actors whose presence in two articles ties them to one story: countries and
 #: places are named in articles on every subject.
 _TIES = frozenset({"person", "organisation"})
@@ -80,11 +88,12 @@ def shared_evidence(
     """``shares(a, b)``: do the articles that use name key ``a`` and those that use ``b``
     (or a name of their actors so far) name one other actor, a person or an organisation as
     resolved so far, or write one office in front of them ("President Okafor" / "President
-    Chidi Okafor", :func:`offices`)? The built-in table's actors (the United Nations, the
-    European Union, named in articles on any subject) do not count. Always true without
-    ``cooccur`` (no articles known). Asked of ``a``, a lone name in few articles: its
-    articles' actors are listed, and the store only asked whether ``b``'s articles name one
-    of them."""
+    Chidi Okafor", :func:`offices`), or is ``b`` a public figure the corpus names in
+    unrelated stories (then a lone surname may be theirs)? The built-in table's actors (the
+    United Nations, the European Union, named in articles on any subject) do not count.
+    Always true without ``cooccur`` (no articles known). Asked of ``a``, a lone name in few
+    articles: its articles' actors are listed, and the store only asked whether ``b``'s
+    articles name one of them."""
     if cooccur is None:
         return lambda a, b: True
 
@@ -102,6 +111,25 @@ def shared_evidence(
         if ties and cooccur.meets(groups.members[groups.find(b)], ties):
             return True
         office = set(cooccur.words_before(side)) & offices()
-        return bool(office & set(cooccur.words_before(groups.members[groups.find(b)])))
+        if office & set(cooccur.words_before(groups.members[groups.find(b)])):
+            return True
+        return known_across(b)
+
+    def known_across(b: str) -> bool:
+        """Is ``b`` a public figure, named in two articles that have no other actor in
+        common (a head of state in a story on a coup and in one on an earthquake)? Not a
+        name of one story only, however many articles tell it."""
+        own = groups.find(b)
+        stories = []
+        for names in cooccur.article_names(groups.members[own]):
+            roots = {
+                groups.find(n) for n in names if kind_of.get(n) in _TIES and n in groups.parent
+            }
+            roots = {r for r in roots - {own} if groups.anchor[r][1] not in builtin}
+            if roots:
+                stories.append(roots)
+            if len(stories) >= _STORIES:
+                break
+        return any(not (x & y) for i, x in enumerate(stories) for y in stories[i + 1 :])
 
     return shares

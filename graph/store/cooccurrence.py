@@ -52,7 +52,13 @@ def _statements():  # noqa: ANN202
         .join(nm, nm.c.id == m.c.name_id)
         .where(nm.c.key.in_(bindparam("keys", expanding=True)))
     )
-    return beside, meets, before
+    by_article = (
+        select(ms.c.article_id, nm.c.key)
+        .join(nm, nm.c.id == ms.c.name_id)
+        .where(ms.c.article_id.in_(_articles("keys")))
+        .order_by(ms.c.article_id)
+    )
+    return beside, meets, before, by_article
 
 
 #: Characters read before a mention for the word in front of it ("President", "coach").
@@ -66,7 +72,7 @@ class StoredCooccurrence:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._beside, self._meets, self._before = _statements()
+        self._beside, self._meets, self._before, self._by_article = _statements()
         self._seen: dict[frozenset[str], frozenset[str]] = {}
 
     def neighbours(self, keys: Collection[str]) -> frozenset[str]:
@@ -94,3 +100,11 @@ class StoredCooccurrence:
             if found:
                 out.add(found.group(1).lower())
         return frozenset(out)
+
+    def article_names(self, keys: Collection[str]) -> list[frozenset[str]]:
+        """For each article that uses one of ``keys`` (in article id order), the name keys
+        it uses."""
+        out: dict[str, set[str]] = {}
+        for article, key in self.conn.execute(self._by_article, {"keys": sorted(keys)}):
+            out.setdefault(article, set()).add(key)
+        return [frozenset(v) for v in out.values()]
