@@ -55,11 +55,15 @@ def _statements():  # noqa: ANN202
     by_article = (
         select(ms.c.article_id, nm.c.key)
         .join(nm, nm.c.id == ms.c.name_id)
-        .where(ms.c.article_id.in_(_articles("keys")))
+        .where(ms.c.article_id.in_(_articles("keys").distinct().limit(_ARTICLES)))
         .order_by(ms.c.article_id)
     )
     return beside, meets, before, by_article
 
+
+#: Articles read for :meth:`StoredCooccurrence.article_names` (the first ones by id): enough
+#: to tell a public figure from a name of one story.
+_ARTICLES = 40
 
 #: Characters read before a mention for the word in front of it ("President", "coach").
 _BEFORE = 30
@@ -102,8 +106,8 @@ class StoredCooccurrence:
         return frozenset(out)
 
     def article_names(self, keys: Collection[str]) -> list[frozenset[str]]:
-        """For each article that uses one of ``keys`` (in article id order), the name keys
-        it uses."""
+        """For each article that uses one of ``keys`` (the first :data:`_ARTICLES` by id),
+        the name keys it uses."""
         out: dict[str, set[str]] = {}
         for article, key in self.conn.execute(self._by_article, {"keys": sorted(keys)}):
             out.setdefault(article, set()).add(key)
