@@ -222,3 +222,25 @@ def test_a_surname_kept_apart_is_offered_to_the_analyst(tmp_path):
     assert found[0].into == next(
         a["id"] for a in store.actor_table() if a["label"] == "Chidi Okafor"
     )
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "other"),
+    [
+        ("al-Haddad", "Samir al-Haddad", "Lina al-Haddad"),
+        ("El-Sayed", "Hisham El-Sayed", "Mona El-Sayed"),
+        ("Al Nuaimi", "Khalid bin Saad Al Nuaimi", "Mariam Al Nuaimi"),
+    ],
+)
+def test_an_arabic_family_name_with_its_article_alone_is_a_lone_family_name(short, full, other):
+    """ "al-Haddad" alone joins the Samir al-Haddad whose articles it shares an actor with,
+    not his relative from another story, and no one without evidence."""
+    stats, co = corpus(
+        [(short, P), ("Cedar Telecom", ORG)],
+        [(full, P), ("Cedar Telecom", ORG)],
+        [(other, P), ("Delta Mills", ORG)],
+    )
+    assert same(stats, co, short, full)
+    assert not same(stats, co, short, other)
+    stats, co = corpus([(short, P), ("Rami Nassar", P)], [(full, P), ("Cedar Telecom", ORG)])
+    assert not same(stats, co, short, full)

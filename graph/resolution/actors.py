@@ -267,25 +267,38 @@ def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
     named in both), else "Okafor" stays its own actor (the analyst is
     offered the merge, :mod:`graph.curation.suggest`). Only full names with that evidence
     are candidates, so evidence also picks one of several ("Kim" beside the colleagues of
-    "Kim Min-jun", not of "Kim Soo-ah")."""
+    "Kim Min-jun", not of "Kim Soo-ah"). An Arabic family name with its article, alone
+    ("al-Haddad"), is a lone family name too, of a full name of three words or more that
+    ends with it ("Samir al-Haddad"), with the same evidence."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
-    for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
-        labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
-        if labels:
-            keys = sorted({name_key(label) for label in labels})
-            if given_name(key, strict=True):
+    by_family: dict[str, list[str]] = defaultdict(list)  # "al haddad" -> "samir al haddad"
+    for k in people:
+        words = generation(k)[0].split()
+        if len(words) >= 3 and words[-2] in _ARTICLES:
+            by_family[" ".join(words[-2:])].append(k)
+    for key in sorted(k for k in live if kind_of[k] == "person"):
+        if " " in key:  # a family name with its article alone: "al-Haddad"
+            keys = sorted(by_family.get(key, ())) if key.split()[0] in _ARTICLES else []
+        else:
+            labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
+            keys = sorted({name_key(label) for label in labels or ()})
+            if keys and given_name(key, strict=True):
                 keys = [k for k in keys if generation(k)[0].split()[-1] == key]
-            if not keys or any(together(key, k) for k in keys):
-                continue
-            if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
-                continue
-            ranked = sorted((k for k in keys if shares(key, k)), key=lambda k: (-count[k], k))
-            if not ranked:
-                continue  # no evidence that the articles speak of one person
-            if len(ranked) > 1 and count[ranked[0]] < 2 * count[ranked[1]]:
-                continue  # two people the word may name: a split is safer than a wrong merge
-            groups.union(key, ranked[0])
+        if not keys or any(together(key, k) for k in keys):
+            continue
+        if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+            continue
+        ranked = sorted((k for k in keys if shares(key, k)), key=lambda k: (-count[k], k))
+        if not ranked:
+            continue  # no evidence that the articles speak of one person
+        if len(ranked) > 1 and count[ranked[0]] < 2 * count[ranked[1]]:
+            continue  # two people the word may name: a split is safer than a wrong merge
+        groups.union(key, ranked[0])
+
+
+#: Arabic articles that begin a family name written alone ("al-Haddad", "el-Sayed").
+_ARTICLES = frozenset({"al", "el"})
 
 
 #: Evidence taken from a name alone (a gazetteer place, an organisation suffix), voted once
