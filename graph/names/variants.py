@@ -14,6 +14,9 @@ count). Each rule is written for a pattern of naming, never for particular names
   ("Rhinos" / "Leeds Rhinos", but "Tigers" may be an armed group), and ``generic short
   form``, a generic name inside a longer one with one word in front ("Democratic Party" /
   "National Democratic Party": two parties, most often);
+* ``surname``: a one-word person name and a full name it starts or ends ("Okafor" / "Chidi
+  Okafor"); a suggestion only: resolution joins them itself only when their articles share
+  evidence (:func:`graph.resolution.actors.resolve`), and offers the rest to the analyst;
 * ``spelling``: the same number of words, each spelled alike or sounding alike
   (:mod:`graph.names.spelling`): transliteration variants such as
   "Sergey"/"Sergei". Two different given names never match ("Han Do Yun" / "Han Do Il").
@@ -35,6 +38,7 @@ from graph.names.builtin import country_name
 from graph.names.forms import (
     initials_match,
     name_key,
+    name_parts,
     organisation_suffixes,
     title_words,
 )
@@ -307,5 +311,20 @@ def _spelling(items: dict[str, NameEntry]) -> list[Candidate]:
     return list(out.values())
 
 
+def _surname(items: dict[str, NameEntry]) -> list[Candidate]:
+    """A one-word person name and every full person name that starts or ends with it
+    (:func:`graph.names.forms.name_parts`: not a father's name inside a patronymic), whether
+    family name first ("Kim" / "Kim Min-jun") or last ("Okafor" / "Chidi Okafor")."""
+    people = _people(items)
+    edge, _ = name_parts(i.name for k, i in people.items() if " " in k)
+    out = []
+    for key in people:
+        if " " not in key:
+            for full in sorted({name_key(n) for n in edge.get(key, ())}):
+                out.append(Candidate(key, full, "surname", 0.6,
+                                     f"{people[key].name} is a name of {people[full].name}"))
+    return out
+
+
 RULES = {"middle": _middle, "descriptor": _descriptor, "acronym": _acronym,
-         "short form": _short_form, "spelling": _spelling}
+         "short form": _short_form, "spelling": _spelling, "surname": _surname}

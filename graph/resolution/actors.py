@@ -14,10 +14,13 @@ construction. Groups are then joined (union–find) in order of precedence:
    ("Senate" / "Senate of the United States" / "Senate (United States)", when the corpus ties
    it to one country only; :mod:`graph.resolution.name_forms`), the naming patterns of
    :mod:`graph.names.variants` when unambiguous (middle initials, descriptors, acronyms, short
-   forms), a party or movement without its head word ("Likud" / "Likud Party"), a person name
-   written with its syllables apart or run together, cut to its last two words or without its
-   last ones (:mod:`graph.resolution.person_forms`), a lone surname or family name joining the
-   most mentioned person whose full name starts or ends with it.
+   forms), a party or movement without its head word ("Likud" / "Likud Party"), an
+   organisation by the words after its head's "of" ("Scientology" / "Church of
+   Scientology"), a person name written with its syllables apart or run together, cut to its
+   last two words or without its last ones (:mod:`graph.resolution.person_forms`), a lone
+   surname or family name joining the most mentioned person whose full name starts or ends
+   with it, when their articles share another person or organisation
+   (:mod:`graph.resolution.evidence`).
 
 Every actor gets a **stable id**: a slug of its anchor name key, which does not depend on
 mention counts or ingest order: the target of the latest merge decision, else the built-in
@@ -37,10 +40,12 @@ from graph.names.actor_types import given_name, name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import generation, name_key, name_parts, other_generation
 from graph.names.variants import NameEntry, same_spelling, spelling_key, unambiguous
+from graph.resolution.evidence import Cooccurrence, shared_evidence
 from graph.resolution.name_forms import (
     abbreviated_forms,
     country_forms,
     institution_of_one_country,
+    named_after_of_forms,
     organisation_bare_forms,
     organisation_short_forms,
     place_head_forms,
@@ -105,7 +110,8 @@ def actor_id(key: str) -> str:
 
 def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             decisions: Sequence[Decision] = (),
-            together: Callable[[str, str], bool] | None = None) -> list[ActorDef]:
+            together: Callable[[str, str], bool] | None = None,
+            cooccur: Cooccurrence | None = None) -> list[ActorDef]:
     """Group article-level names into actors. Deterministic for the same input, whatever the
     order of ``stats`` (so ingesting articles one by one or together gives the same actors).
 
@@ -150,6 +156,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     run_together_forms(groups, live, kind_of, apart_people)
     organisation_short_forms(groups, live, kind_of, count)
     organisation_bare_forms(groups, live, kind_of)
+    named_after_of_forms(groups, live, kind_of)
     country_forms(groups, live, kind_of)
     abbreviated_forms(groups, live, kind_of)
     plain_forms(groups, live, kind_of)
@@ -157,7 +164,8 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     possessive_forms(groups, live, kind_of, {k: sorted(v) for k, v in names.items()})
     institution_of_one_country(groups, live, kind_of)
     _naming_patterns(groups, live, kind_of, count, names, apart_people)
-    _short_names(groups, live, kind_of, count, names, apart_people)
+    _short_names(groups, live, kind_of, count, names, apart_people,
+                 shared_evidence(groups, kind_of, set(builtin_of), cooccur))
     name_end_forms(groups, live, kind_of, apart_people)
     name_start_forms(groups, live, kind_of, apart_people)
     initial_forms(groups, live, kind_of, apart_people)
@@ -241,7 +249,8 @@ def _naming_patterns(groups: UnionFind, live: set[str], kind_of: dict, count: di
 
 
 def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
-                 names: dict, together: Callable[[str, str], bool]) -> None:
+                 names: dict, together: Callable[[str, str], bool],
+                 shares: Callable[[str, str], bool]) -> None:
     """A one-word person name with no full name of its own ("Han" in an article that never
     gives the full name) joins the person whose name starts or ends with it
     (:func:`graph.names.forms.name_parts`: never a father's name inside a patronymic) when
@@ -250,23 +259,46 @@ def _short_names(groups: UnionFind, live: set[str], kind_of: dict, count: dict,
     ("Smith" for "John Smith Jr." or "John Smith Sr."). A word that is clearly a given name
     joins only a name it ends ("Harlan" names "Bill Harlan"; "Bill" alone in another article
     names no "Bill Harlan"). Never a full name one article uses beside the short one: the
-    article kept them apart ("Varga" beside his parent "Ilona Varga")."""
+    article kept them apart ("Varga" beside his parent "Ilona Varga").
+
+    The article that names only "Okafor" says nothing of which Okafor: the join needs its
+    articles and the full name's to share evidence (``shares``,
+    :func:`graph.resolution.evidence.shared_evidence`: another person or organisation
+    named in both), else "Okafor" stays its own actor (the analyst is
+    offered the merge, :mod:`graph.curation.suggest`). Only full names with that evidence
+    are candidates, so evidence also picks one of several ("Kim" beside the colleagues of
+    "Kim Min-jun", not of "Kim Soo-ah"). An Arabic family name with its article, alone
+    ("al-Haddad"), is a lone family name too, of a full name of three words or more that
+    ends with it ("Samir al-Haddad"), with the same evidence."""
     people = {k for k in live if len(k.split()) >= 2 and kind_of[k] == "person"}
     by_part, inner = name_parts({_best_label(names[k]): k for k in people})
-    for key in sorted(k for k in live if len(k.split()) == 1 and kind_of[k] == "person"):
-        labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
-        if labels:
-            keys = sorted({name_key(label) for label in labels})
-            if given_name(key, strict=True):
+    by_family: dict[str, list[str]] = defaultdict(list)  # "al haddad" -> "samir al haddad"
+    for k in people:
+        words = generation(k)[0].split()
+        if len(words) >= 3 and words[-2] in _ARTICLES:
+            by_family[" ".join(words[-2:])].append(k)
+    for key in sorted(k for k in live if kind_of[k] == "person"):
+        if " " in key:  # a family name with its article alone: "al-Haddad"
+            keys = sorted(by_family.get(key, ())) if key.split()[0] in _ARTICLES else []
+        else:
+            labels = by_part.get(key) or (inner[key] if len(inner.get(key, ())) == 1 else None)
+            keys = sorted({name_key(label) for label in labels or ()})
+            if keys and given_name(key, strict=True):
                 keys = [k for k in keys if generation(k)[0].split()[-1] == key]
-            if not keys or any(together(key, k) for k in keys):
-                continue
-            if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
-                continue
-            ranked = sorted(keys, key=lambda k: (-count[k], k))
-            if len(ranked) > 1 and count[ranked[0]] < 2 * count[ranked[1]]:
-                continue  # two people the word may name: a split is safer than a wrong merge
-            groups.union(key, ranked[0])
+        if not keys or any(together(key, k) for k in keys):
+            continue
+        if any(other_generation(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+            continue
+        ranked = sorted((k for k in keys if shares(key, k)), key=lambda k: (-count[k], k))
+        if not ranked:
+            continue  # no evidence that the articles speak of one person
+        if len(ranked) > 1 and count[ranked[0]] < 2 * count[ranked[1]]:
+            continue  # two people the word may name: a split is safer than a wrong merge
+        groups.union(key, ranked[0])
+
+
+#: Arabic articles that begin a family name written alone ("al-Haddad", "el-Sayed").
+_ARTICLES = frozenset({"al", "el"})
 
 
 #: Evidence taken from a name alone (a gazetteer place, an organisation suffix), voted once

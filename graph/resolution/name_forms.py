@@ -1,10 +1,10 @@
 """Corpus-wide rules about the forms of organisation and place names (no people): a name
-without its generic tail or without the head word a party or movement is named without, a
-country written two ways, an abbreviated word, a place named with a generic head ("State of
-X"), and a country's institution named bare or with the country ("Senate of the United
-States" / "Senate (United States)"). Each joins groups of name keys in the union-find of
-:func:`graph.resolution.actors.resolve`, only for keys no decision or built-in entry has
-settled (``live``)."""
+without its generic tail or without the head word a party or movement is named without, or
+by the words after its head's "of", a country written two ways, an abbreviated word, a place
+named with a generic head ("State of X"), and a country's institution named bare or with
+the country ("Senate of the United States" / "Senate (United States)"). Each joins groups of
+name keys in the union-find of :func:`graph.resolution.actors.resolve`, only for keys no
+decision or built-in entry has settled (``live``)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from graph.names.forms import name_key, organisation_suffixes
 from graph.resolution.unionfind import UnionFind
 
 __all__ = ["abbreviated_forms", "country_forms", "institution_of_one_country",
-           "organisation_bare_forms", "organisation_short_forms", "place_head_forms",
-           "plain_forms", "possessive_forms"]
+           "named_after_of_forms", "organisation_bare_forms", "organisation_short_forms",
+           "place_head_forms", "plain_forms", "possessive_forms"]
 
 
 def organisation_short_forms(groups: UnionFind, live: set[str], kind_of: dict,
@@ -86,6 +86,27 @@ def organisation_bare_forms(groups: UnionFind, live: set[str], kind_of: dict) ->
             longer[" ".join(words[:-1])].add(key)
     surnames = {k.rsplit(" ", 1)[-1] for k in kind_of if " " in k and kind_of[k] == "person"}
     for short in sorted(k for k in longer if k in orgs and k in live):
+        if len(longer[short]) != 1 or _known_or_given(short) or short in surnames:
+            continue
+        groups.union(short, next(iter(longer[short])))
+
+
+def named_after_of_forms(groups: UnionFind, live: set[str], kind_of: dict) -> None:
+    """An organisation named by the words after its head's "of" is that organisation, across
+    articles too ("Scientology" / "Church of Scientology", "Commons" / "House of Commons"):
+    only when the corpus has exactly one such longer name, both are organisations, and never
+    when the short name is a known place, country or demonym, clearly a given name or the
+    family name of a person in the corpus ("Bank of Okafor" is not "Okafor"), as
+    :func:`organisation_bare_forms` asks."""
+    heads = organisation_heads()
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in (k for k in kind_of if kind_of[k] == "organisation" and " of " in k):
+        head, _, rest = key.partition(" of ")
+        rest = rest.removeprefix("the ")
+        if head in heads and rest:
+            longer[rest].add(key)
+    surnames = {k.rsplit(" ", 1)[-1] for k in kind_of if " " in k and kind_of[k] == "person"}
+    for short in sorted(k for k in longer if k in live and kind_of.get(k) == "organisation"):
         if len(longer[short]) != 1 or _known_or_given(short) or short in surnames:
             continue
         groups.union(short, next(iter(longer[short])))

@@ -30,6 +30,7 @@ from graph.store import counters, totals
 from graph.store import schema as t
 from graph.store.annotations import Annotations
 from graph.store.bulk import insert_rows
+from graph.store.cooccurrence import StoredCooccurrence
 from graph.store.engine import (
     DEFAULT_DB,
     ReadOnlyError,
@@ -221,7 +222,8 @@ class Store(Reads, Annotations):
         decisions = [d for d in self._active(conn) if d.action in (
             "merge", "split", "rename", "retype", "hide", "unhide")]
         change = self._write_actors(conn, resolve(stats, acronyms, decisions,
-                                                  together=_together(conn)))
+                                                  together=_together(conn),
+                                                  cooccur=StoredCooccurrence(conn)))
         _set_meta(conn, "resolved_rev", seen)
         if change.any:
             self._bump(conn, "actors_rev")
