@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import networkx as nx
 
+from graph.briefing.titles import opening_title
 from graph.core.cameo import kind_info
 from graph.core.choices import DEFAULT_TOP
 from graph.core.errors import EmptySliceError
@@ -166,7 +167,9 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     if corpus is None:  # full rows for the listed articles alone
         full = {a["id"]: a for a in store.articles([a["id"] for a in listed])}
         listed = [full[a["id"]] for a in listed]
-    sources = [SourceRow(i, a["id"], a["title"] or a["id"], a["source"] or "", a["date"],
+    sources = [SourceRow(i, a["id"], a["title"] or opening_title(store.article_text(a["id"]),
+                                                                  a["id"]),
+                         a["source"] or "", a["date"],
                          a["url"] or "") for i, a in enumerate(listed, start=1)]
     actors = [ActorRow(label(v), d.get("type", ""), d.get("mentions", 0), d.get("first_seen"),
                        d.get("last_seen"), _other_names(d), str(v))
