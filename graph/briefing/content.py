@@ -152,7 +152,7 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     for (kind, src, tgt, count, polarity), ev in picked:
         number = cited.setdefault(ev["article"], len(cited) + 1)
         info = kind_info(kind)
-        dates, plans = instances.get((kind, str(src), str(tgt)), ({}, []))
+        dates, plans, _ = instances.get((kind, str(src), str(tgt)), ({}, [], set()))
         first, last = (_precise(d, dates) for d in spans.get((kind, src, tgt), (None, None)))
         planned = bool(plans) and all(plans)
         rows.append(RelationRow(
@@ -212,20 +212,27 @@ def _precise(day: str | None, dates: dict[int, str]) -> str | None:
     return dates.get(event_day(day), day)
 
 
+Instances = dict[tuple[str, str, str], tuple[dict[int, str], list[bool], set[tuple[str, str]]]]
+
+
 def _instances(store: Store, sl: GraphSlice, articles: set[str], kinds: set[str]
-               ) -> dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]]:
+               ) -> Instances:
     """Per typed relation ``(kind, source, target)`` in ``articles``, within the slice's
-    dates: its event dates by event day (the finest at each day) and each instance's
-    planned flag (:func:`graph.slices.events.event_records`)."""
-    out: dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]] = {}
+    dates: its event dates by event day (the finest at each day), each instance's
+    planned flag (:func:`graph.slices.events.event_records`) and the (article, sentence)
+    of its planned instances."""
+    out: Instances = {}
     if not articles:
         return out
     for r in event_records(store, GraphSlice(articles=tuple(sorted(articles)),
                                              kinds=tuple(sorted(kinds)), since=sl.since,
                                              until=sl.until,
                                              include_undated=sl.include_undated)):
-        dates, plans = out.setdefault((r.kind, r.source_id, r.target_id), ({}, []))
+        dates, plans, planned = out.setdefault((r.kind, r.source_id, r.target_id),
+                                               ({}, [], set()))
         plans.append(r.planned)
+        if r.planned:
+            planned.add((r.article, " ".join(r.sentence.split())))
         if r.event_date:
             day = event_day(r.event_date)
             if len(r.event_date) > len(dates.get(day, "")):
@@ -316,12 +323,13 @@ def _elide(sentence: str, hidden: list[str]) -> str:
 def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str]],
               arts: dict[str, dict], sl: GraphSlice,
               hidden: list[str]
-              ) -> tuple[list[tuple[tuple[str, str, str, int, str], dict]],
-                         dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]]]:
+              ) -> tuple[list[tuple[tuple[str, str, str, int, str], dict]], Instances]:
     """One sentence per key relation: of the sentences carrying that kind in that direction
-    in the slice, one naming no hidden actor if there is one, then one naming both actors,
-    then the newest article's (relations without a sentence in the slice are left out);
-    with the key relations' instances in those sentences' articles (:func:`_instances`)."""
+    in the slice, one naming no hidden actor if there is one, then one worded as the row's
+    verb is (a plan when every instance is planned, else a sentence that is no plan: never
+    "visited" above "will visit …"), then one naming both actors, then the newest article's
+    (relations without a sentence in the slice are left out); with the key relations'
+    instances in those sentences' articles (:func:`_instances`)."""
     if not key:
         return [], {}
     rows = store.pair_sentences({(s, t) for _, s, t, _, _ in key},
@@ -334,6 +342,10 @@ def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str
         if art is not None and article_in(art, sl):
             by_relation.setdefault((kind, src, tgt), []).append(
                 {"article": aid, "sentence": text, "index": s, "date": art["date"] or ""})
+    wanted = {rel[:3] for rel in key}
+    articles = {e["article"] for rel, found in by_relation.items() if rel in wanted
+                for e in found}
+    instances = _instances(store, sl, articles, {k for k, *_ in key})
     out = []
     for rel in key:
         found = by_relation.get(rel[:3], [])
@@ -341,15 +353,15 @@ def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str
             continue
         names = [n.casefold() for n in _names(G, rel[1])], [n.casefold()
                                                             for n in _names(G, rel[2])]
+        _, plans, planned = instances.get(rel[:3], ({}, [], set()))
+        as_plan = bool(plans) and all(plans)
         best = min(found, key=lambda e: (
             any(h in e["sentence"] for h in hidden),
+            ((e["article"], " ".join(e["sentence"].split())) in planned) != as_plan,
             not all(any(n in e["sentence"].casefold() for n in ns) for ns in names),
             _neg(e["date"]), e["article"], e["index"]))
         out.append((rel, best))
-    wanted = {rel[:3] for rel in key}
-    articles = {e["article"] for rel, found in by_relation.items() if rel in wanted
-                for e in found}
-    return out, _instances(store, sl, articles, {k for k, *_ in key})
+    return out, instances
 
 
 def _neg(day: str) -> str:
