@@ -16,14 +16,40 @@ from graph.store.store import Store
 
 
 def _store(path: Path) -> Store:
-    done = dated_extraction("b1", date(2024, 2, 10), [
-        ("Farida Haddad visited Nguyen Van Long in Hanoi on 8 February 2024.",
-         [("Farida Haddad", "Nguyen Van Long", "visit",
-           EventDate("2024-02-08", "day", "explicit"))])])
-    plan = dated_extraction("b2", date(2024, 5, 1), [
-        ("Farida Haddad will visit Nguyen Van Long again in June.",
-         [("Farida Haddad", "Nguyen Van Long", "visit",
-           EventDate("2024-06", "month", "relative", planned=True))])])
+    done = dated_extraction(
+        "b1",
+        date(2024, 2, 10),
+        [
+            (
+                "Farida Haddad visited Nguyen Van Long in Hanoi on 8 February 2024.",
+                [
+                    (
+                        "Farida Haddad",
+                        "Nguyen Van Long",
+                        "visit",
+                        EventDate("2024-02-08", "day", "explicit"),
+                    )
+                ],
+            )
+        ],
+    )
+    plan = dated_extraction(
+        "b2",
+        date(2024, 5, 1),
+        [
+            (
+                "Farida Haddad will visit Nguyen Van Long again in June.",
+                [
+                    (
+                        "Farida Haddad",
+                        "Nguyen Van Long",
+                        "visit",
+                        EventDate("2024-06", "month", "relative", planned=True),
+                    )
+                ],
+            )
+        ],
+    )
     store = Store(path)
     store.save_many([(ex, content_hash(ex.article, "test"), "test") for ex in (done, plan)])
     store.resolve()
