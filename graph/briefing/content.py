@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 import networkx as nx
 
 from graph.briefing.titles import opening_title
+from graph.briefing.wording import past_label, planned_label, relation_when
 from graph.core.cameo import kind_info
 from graph.core.choices import DEFAULT_TOP
 from graph.core.errors import EmptySliceError
@@ -30,10 +31,9 @@ from graph.store.store import Store
 from graph.views.captions import slice_caption
 from graph.views.notes import attach_notes
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
-from graph.views.style import kind_label
 
 __all__ = ["ActorRow", "Briefing", "RelationRow", "SourceRow", "build_briefing",
-           "key_relations", "planned_label", "quote", "relation_when"]
+           "key_relations", "past_label", "planned_label", "quote", "relation_when"]
 
 #: Key relations a pack lists by default, top actors it tables, sources it lists at most.
 RELATIONS = 10
@@ -151,13 +151,17 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     rows = []
     for (kind, src, tgt, count, polarity), ev in picked:
         number = cited.setdefault(ev["article"], len(cited) + 1)
-        info = kind_info(kind)
+        try:
+            info = kind_info(kind)
+            category = f"{info.root_code} {info.root_name}"
+        except KeyError:  # a kind an older lexicon stored: no CAMEO category to name
+            category = "no CAMEO category"
         dates, plans, _ = instances.get((kind, str(src), str(tgt)), ({}, [], set()))
         first, last = (_precise(d, dates) for d in spans.get((kind, src, tgt), (None, None)))
         planned = bool(plans) and all(plans)
         rows.append(RelationRow(
-            label(src), kind, planned_label(kind) if planned else kind_label(kind),
-            f"{info.root_code} {info.root_name}", polarity, label(tgt), count,
+            label(src), kind, planned_label(kind) if planned else past_label(kind),
+            category, polarity, label(tgt), count,
             relation_when(first, last, by_id[ev["article"]]),
             quote(_elide(ev["sentence"], hidden), _names(G, src) + _names(G, tgt)),
             ev["article"], number, (str(src), str(tgt)), planned))
@@ -179,28 +183,6 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     return Briefing(title or "relgraph briefing", subtitle, caption,
                     _notes(store, counts, G, caption, len(rows)), G, rows, actors[:ACTORS], sources,
                     len(arts) - len(listed), period)
-
-
-def relation_when(first: str | None, last: str | None, article: dict) -> str | None:
-    """When a key relation happened, as the pack shows it: its event dates in the slice (one
-    day, or "first – last" when its events span several), else the quoted article's date.
-
-    >>> relation_when("2023-09-13", "2023-09-13", {})
-    '2023-09-13'
-    >>> relation_when("2023-09", "2023-10-02", {})
-    '2023-09 – 2023-10-02'
-    >>> relation_when(None, None, {"date": "2023-09-14"})
-    '2023-09-14'
-    """
-    if first and last:
-        return first if first == last else f"{first} – {last}"
-    return first or last or article.get("date")
-
-
-def planned_label(kind: str) -> str:
-    """A relation kind as a key relation words it when it is announced, not done: "visit" →
-    "will visit", "provide_aid" → "will provide aid" (see :func:`kind_label` for the past)."""
-    return "will " + kind.replace("_", " ") if kind and kind != "co-occurrence" else ""
 
 
 def _precise(day: str | None, dates: dict[int, str]) -> str | None:
