@@ -57,8 +57,8 @@ def pages(b: Briefing) -> list[Page]:
                sorted(G.edges, key=lambda e: (str(G.nodes[e[0]].get("label", e[0])),
                                              str(G.nodes[e[1]].get("label", e[1]))))))),
            *(Page("picture", title) for title, _ in b.pictures)]
-    header, widths = ("Who", "Did what", "To whom", "When", "Evidence"), (0.14, 0.16, 0.14,
-                                                                          0.09, 0.47)
+    header: tuple[str, ...] = ("Who", "Did what", "To whom", "When", "Evidence")
+    widths: tuple[float, ...] = (0.14, 0.16, 0.14, 0.09, 0.47)
     rel = fitted(b.relations, relation_cells, header, widths, RELATIONS_PER_PAGE)
     for i, chunk in enumerate(rel):
         out.append(Page("relations", _numbered("Key relations", i, len(rel)), header,
