@@ -70,3 +70,38 @@ def test_opening_title_falls_back_to_the_id_without_text():
     assert opening_title(None, "f_1") == "f_1"
     assert opening_title("\n  \n", "f_1") == "f_1"
     assert opening_title("One line. Two lines.", "f_1").startswith("“One line.”")
+
+
+def test_sources_show_links_short_and_link_them_whole(tmp_path: Path):
+    from long_store import long_store
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from graph.briefing.pack import write_pack
+
+    store = long_store(tmp_path / "long.db", articles=12)
+    b = build_briefing(store, top=0)
+    urls = {s.url for s in b.sources}
+    assert urls and all(len(u) > 100 for u in urls)
+    write_pack(b, tmp_path / "pack")
+    shown, linked = [], set()
+    for slide in Presentation(str(tmp_path / "pack.pptx")).slides:
+        for shape in slide.shapes:
+            if shape.has_table and shape.table.cell(0, 0).text == "#":
+                for row in list(shape.table.rows)[1:]:
+                    cell = row.cells[4]
+                    shown.append(cell.text)
+                    linked |= {
+                        r.hyperlink.address for p in cell.text_frame.paragraphs for r in p.runs
+                    }
+    assert len(shown) == len(b.sources) and all(len(t) <= 51 for t in shown)
+    assert all(t.endswith("…") and "://" not in t for t in shown)
+    assert linked == urls
+    annots = {
+        a.get_object()["/A"]["/URI"]
+        for page in PdfReader(str(tmp_path / "pack.pdf")).pages
+        for a in page.get("/Annots", [])
+    }
+    assert urls <= annots
+    md = (tmp_path / "pack.md").read_text(encoding="utf-8")
+    assert all(f"<{u}>" in md for u in urls)

@@ -105,5 +105,7 @@ def _table(slide, page: Page) -> None:  # noqa: ANN001
                     if r and page.kind in ("relations", "timeline") and c == 1:
                         color = style.darker(style.polarity_color(page.polarities[r - 1]))
                     _font(run.font, SIZE, bold=r == 0, color=color if r else "#FFFFFF")
+                    if r and page.links and c == len(cells) - 1 and page.links[r - 1]:
+                        run.hyperlink.address = page.links[r - 1]  # the whole link
     if page.footnote:
         _text(slide, page.footnote, SIZE, MARGIN, 7.0, width, 0.4, color="#555555")

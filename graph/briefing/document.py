@@ -105,10 +105,14 @@ def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
     width = W - 2 * MARGIN * PT
     cells = [[Paragraph(escape(t), _style(bold, SIZE, "#FFFFFF")) for t in page.header]]
     for r, row in enumerate(page.rows):
-        cells.append([Paragraph(escape(t), _style(
+        texts = [escape(t) for t in row]
+        if page.links and page.links[r]:  # the shown link links to the whole one
+            href = escape(page.links[r], {'"': "&quot;"})
+            texts[-1] = f'<link href="{href}">{texts[-1]}</link>'
+        cells.append([Paragraph(t, _style(
             regular, SIZE, style.darker(style.polarity_color(page.polarities[r]))
             if page.kind in ("relations", "timeline") and c == 1 else style.LABEL_COLOR))
-            for c, t in enumerate(row)])
+            for c, t in enumerate(texts)])
     table = Table(cells, colWidths=[width * f for f in page.widths], repeatRows=0)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), HexColor("#4F6B8A")),

@@ -9,6 +9,7 @@ outlets and links wrap to several lines and would otherwise run off the slide).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -18,7 +19,7 @@ from graph.briefing.fit import row_height
 from graph.views.notes import note_lines
 from graph.views.style import TYPE_LABELS
 
-__all__ = ["PAGE_INCHES", "Page", "pages"]
+__all__ = ["PAGE_INCHES", "Page", "pages", "short_link"]
 
 PAGE_INCHES = (13.333, 7.5)  # a 16:9 slide; the PDF's pages are the same size
 RELATIONS_PER_PAGE = 5
@@ -28,6 +29,7 @@ TIMELINE_PER_PAGE = 12
 MARGIN = 0.45  # inches either side of a table
 TABLE_TOP, TABLE_BOTTOM = 1.0, 6.95  # inches from the top: under the title, over the footnote
 SIZE = 12  # a table's type, pt
+LINK = 50  # characters of a link a sources row shows
 T = TypeVar("T")
 
 
@@ -47,6 +49,9 @@ class Page:
     #: The analysts' notes on the actors and links the page shows, one line each (the
     #: deck's speaker notes).
     notes: tuple[str, ...] = ()
+    #: Per row of a sources page, its article's whole link (the row shows it shortened:
+    #: :func:`short_link`; the deck and the PDF link the shown text to it).
+    links: tuple[str, ...] = ()
 
 
 def pages(b: Briefing) -> list[Page]:
@@ -86,14 +91,14 @@ def pages(b: Briefing) -> list[Page]:
     header, widths = ("#", "Title", "Outlet", "Date", "Link"), (0.05, 0.45, 0.15, 0.1, 0.25)
 
     def source(s) -> tuple[str, ...]:  # noqa: ANN001
-        return (f"[{s.number}]", s.title, s.outlet, s.date or "undated", s.url)
+        return (f"[{s.number}]", s.title, s.outlet, s.date or "undated", short_link(s.url))
     src = fitted(b.sources, source, header, widths, SOURCES_PER_PAGE)
     for i, listed in enumerate(src):
         last = i == len(src) - 1
         out.append(Page("sources", _numbered("Sources", i, len(src)), header,
                         tuple(source(s) for s in listed), widths,
                         f"… and {b.more_sources:,} more articles in the slice"
-                        if last and b.more_sources else ""))
+                        if last and b.more_sources else "", links=tuple(s.url for s in listed)))
     return out
 
 
@@ -115,6 +120,19 @@ def fitted(items: Sequence[T], cells: Callable[[T], tuple[str, ...]],
         out[-1].append(item)
         used += height
     return out
+
+
+def short_link(url: str, limit: int = LINK) -> str:
+    """A link as a sources row shows it: without its scheme and "www.", cut to ``limit``
+    characters with "…" (a news link runs to 150 and took four lines of its column).
+
+    >>> short_link("https://www.example.org/a")
+    'example.org/a'
+    >>> short_link("https://example.org/" + "long-slug-" * 9, 30)
+    'example.org/long-slug-long-slu…'
+    """
+    shown = re.sub(r"^[a-z][a-z0-9+.-]*://(www\.)?", "", url, flags=re.IGNORECASE)
+    return shown if len(shown) <= limit else shown[:limit].rstrip("/") + "…"
 
 
 def _event_cells(r: RelationRow) -> tuple[str, ...]:
