@@ -17,6 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from graph.briefing.content import build_briefing
 from graph.briefing.pack import write_pack
 
+pytestmark = pytest.mark.slow  # every pack drawn, as in test_brief.py
+
 EMU = 914400 / 72  # per pt
 TITLE = (
     "Regional understanding on trade, security and border crossings: the week in review "

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from dated_events import dated_extraction
 
 from graph.briefing.content import build_briefing
@@ -72,6 +73,7 @@ def test_opening_title_falls_back_to_the_id_without_text():
     assert opening_title("One line. Two lines.", "f_1").startswith("“One line.”")
 
 
+@pytest.mark.slow  # the pack drawn in every format
 def test_sources_show_links_short_and_link_them_whole(tmp_path: Path):
     from long_store import long_store
     from pptx import Presentation
