@@ -16,6 +16,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 import networkx as nx
 
+from graph.briefing.titles import opening_title
+from graph.briefing.wording import past_label, planned_label, relation_when
 from graph.core.cameo import kind_info
 from graph.core.choices import DEFAULT_TOP
 from graph.core.errors import EmptySliceError
@@ -29,10 +31,9 @@ from graph.store.store import Store
 from graph.views.captions import slice_caption
 from graph.views.notes import attach_notes
 from graph.views.rules import LINKS_PER_ACTOR, view_graph
-from graph.views.style import kind_label
 
 __all__ = ["ActorRow", "Briefing", "RelationRow", "SourceRow", "build_briefing",
-           "key_relations", "planned_label", "quote", "relation_when"]
+           "key_relations", "past_label", "planned_label", "quote", "relation_when"]
 
 #: Key relations a pack lists by default, top actors it tables, sources it lists at most.
 RELATIONS = 10
@@ -150,13 +151,17 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     rows = []
     for (kind, src, tgt, count, polarity), ev in picked:
         number = cited.setdefault(ev["article"], len(cited) + 1)
-        info = kind_info(kind)
-        dates, plans = instances.get((kind, str(src), str(tgt)), ({}, []))
+        try:
+            info = kind_info(kind)
+            category = f"{info.root_code} {info.root_name}"
+        except KeyError:  # a kind an older lexicon stored: no CAMEO category to name
+            category = "no CAMEO category"
+        dates, plans, _ = instances.get((kind, str(src), str(tgt)), ({}, [], set()))
         first, last = (_precise(d, dates) for d in spans.get((kind, src, tgt), (None, None)))
         planned = bool(plans) and all(plans)
         rows.append(RelationRow(
-            label(src), kind, planned_label(kind) if planned else kind_label(kind),
-            f"{info.root_code} {info.root_name}", polarity, label(tgt), count,
+            label(src), kind, planned_label(kind) if planned else past_label(kind),
+            category, polarity, label(tgt), count,
             relation_when(first, last, by_id[ev["article"]]),
             quote(_elide(ev["sentence"], hidden), _names(G, src) + _names(G, tgt)),
             ev["article"], number, (str(src), str(tgt)), planned))
@@ -166,7 +171,9 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
     if corpus is None:  # full rows for the listed articles alone
         full = {a["id"]: a for a in store.articles([a["id"] for a in listed])}
         listed = [full[a["id"]] for a in listed]
-    sources = [SourceRow(i, a["id"], a["title"] or a["id"], a["source"] or "", a["date"],
+    sources = [SourceRow(i, a["id"], a["title"] or opening_title(store.article_text(a["id"]),
+                                                                  a["id"]),
+                         a["source"] or "", a["date"],
                          a["url"] or "") for i, a in enumerate(listed, start=1)]
     actors = [ActorRow(label(v), d.get("type", ""), d.get("mentions", 0), d.get("first_seen"),
                        d.get("last_seen"), _other_names(d), str(v))
@@ -178,28 +185,6 @@ def build_briefing(store: Store, sl: GraphSlice | None = None, *, top: int | Non
                     len(arts) - len(listed), period)
 
 
-def relation_when(first: str | None, last: str | None, article: dict) -> str | None:
-    """When a key relation happened, as the pack shows it: its event dates in the slice (one
-    day, or "first – last" when its events span several), else the quoted article's date.
-
-    >>> relation_when("2023-09-13", "2023-09-13", {})
-    '2023-09-13'
-    >>> relation_when("2023-09", "2023-10-02", {})
-    '2023-09 – 2023-10-02'
-    >>> relation_when(None, None, {"date": "2023-09-14"})
-    '2023-09-14'
-    """
-    if first and last:
-        return first if first == last else f"{first} – {last}"
-    return first or last or article.get("date")
-
-
-def planned_label(kind: str) -> str:
-    """A relation kind as a key relation words it when it is announced, not done: "visit" →
-    "will visit", "provide_aid" → "will provide aid" (see :func:`kind_label` for the past)."""
-    return "will " + kind.replace("_", " ") if kind and kind != "co-occurrence" else ""
-
-
 def _precise(day: str | None, dates: dict[int, str]) -> str | None:
     """An event day of the graph (``2022-01-01``) as the event date it stands for, at that
     date's own precision (``2022``): the finest of ``dates`` (event day → date) filed under
@@ -209,20 +194,27 @@ def _precise(day: str | None, dates: dict[int, str]) -> str | None:
     return dates.get(event_day(day), day)
 
 
+Instances = dict[tuple[str, str, str], tuple[dict[int, str], list[bool], set[tuple[str, str]]]]
+
+
 def _instances(store: Store, sl: GraphSlice, articles: set[str], kinds: set[str]
-               ) -> dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]]:
+               ) -> Instances:
     """Per typed relation ``(kind, source, target)`` in ``articles``, within the slice's
-    dates: its event dates by event day (the finest at each day) and each instance's
-    planned flag (:func:`graph.slices.events.event_records`)."""
-    out: dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]] = {}
+    dates: its event dates by event day (the finest at each day), each instance's
+    planned flag (:func:`graph.slices.events.event_records`) and the (article, sentence)
+    of its planned instances."""
+    out: Instances = {}
     if not articles:
         return out
     for r in event_records(store, GraphSlice(articles=tuple(sorted(articles)),
                                              kinds=tuple(sorted(kinds)), since=sl.since,
                                              until=sl.until,
                                              include_undated=sl.include_undated)):
-        dates, plans = out.setdefault((r.kind, r.source_id, r.target_id), ({}, []))
+        dates, plans, planned = out.setdefault((r.kind, r.source_id, r.target_id),
+                                               ({}, [], set()))
         plans.append(r.planned)
+        if r.planned:
+            planned.add((r.article, " ".join(r.sentence.split())))
         if r.event_date:
             day = event_day(r.event_date)
             if len(r.event_date) > len(dates.get(day, "")):
@@ -313,12 +305,13 @@ def _elide(sentence: str, hidden: list[str]) -> str:
 def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str]],
               arts: dict[str, dict], sl: GraphSlice,
               hidden: list[str]
-              ) -> tuple[list[tuple[tuple[str, str, str, int, str], dict]],
-                         dict[tuple[str, str, str], tuple[dict[int, str], list[bool]]]]:
+              ) -> tuple[list[tuple[tuple[str, str, str, int, str], dict]], Instances]:
     """One sentence per key relation: of the sentences carrying that kind in that direction
-    in the slice, one naming no hidden actor if there is one, then one naming both actors,
-    then the newest article's (relations without a sentence in the slice are left out);
-    with the key relations' instances in those sentences' articles (:func:`_instances`)."""
+    in the slice, one naming no hidden actor if there is one, then one worded as the row's
+    verb is (a plan when every instance is planned, else a sentence that is no plan: never
+    "visited" above "will visit …"), then one naming both actors, then the newest article's
+    (relations without a sentence in the slice are left out); with the key relations'
+    instances in those sentences' articles (:func:`_instances`)."""
     if not key:
         return [], {}
     rows = store.pair_sentences({(s, t) for _, s, t, _, _ in key},
@@ -331,6 +324,10 @@ def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str
         if art is not None and article_in(art, sl):
             by_relation.setdefault((kind, src, tgt), []).append(
                 {"article": aid, "sentence": text, "index": s, "date": art["date"] or ""})
+    wanted = {rel[:3] for rel in key}
+    articles = {e["article"] for rel, found in by_relation.items() if rel in wanted
+                for e in found}
+    instances = _instances(store, sl, articles, {k for k, *_ in key})
     out = []
     for rel in key:
         found = by_relation.get(rel[:3], [])
@@ -338,15 +335,15 @@ def _evidence(store: Store, G: nx.Graph, key: list[tuple[str, str, str, int, str
             continue
         names = [n.casefold() for n in _names(G, rel[1])], [n.casefold()
                                                             for n in _names(G, rel[2])]
+        _, plans, planned = instances.get(rel[:3], ({}, [], set()))
+        as_plan = bool(plans) and all(plans)
         best = min(found, key=lambda e: (
             any(h in e["sentence"] for h in hidden),
+            ((e["article"], " ".join(e["sentence"].split())) in planned) != as_plan,
             not all(any(n in e["sentence"].casefold() for n in ns) for ns in names),
             _neg(e["date"]), e["article"], e["index"]))
         out.append((rel, best))
-    wanted = {rel[:3] for rel in key}
-    articles = {e["article"] for rel, found in by_relation.items() if rel in wanted
-                for e in found}
-    return out, _instances(store, sl, articles, {k for k, *_ in key})
+    return out, instances
 
 
 def _neg(day: str) -> str:

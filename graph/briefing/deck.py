@@ -12,7 +12,8 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from graph.briefing.content import Briefing
-from graph.briefing.pages import PAGE_INCHES, Page, pages
+from graph.briefing.fit import fit_line, row_height
+from graph.briefing.pages import MARGIN, PAGE_INCHES, SIZE, TABLE_TOP, Page, pages
 from graph.views import style
 
 __all__ = ["FONT", "deck_bytes"]
@@ -20,7 +21,8 @@ __all__ = ["FONT", "deck_bytes"]
 FONT = "Arial"  # the first of the style's fonts a slide can count on (Helvetica's metrics)
 #: The graph picture's box on its slide, inches: (left, top, width, height).
 PICTURE = (0.0, 1.15, 13.333, 5.8)
-MARGIN = 0.45  # inches either side of a table
+TITLE = (28, 20)  # a slide title's size, pt, and the least it shrinks to on one line
+SUBTITLE = (16, 12)
 
 
 def deck_bytes(b: Briefing, picture_png: bytes, more_png: list[bytes] | None = None) -> bytes:
@@ -34,14 +36,16 @@ def deck_bytes(b: Briefing, picture_png: bytes, more_png: list[bytes] | None = N
     blank = prs.slide_layouts[6]
     for page in pages(b):
         slide = prs.slides.add_slide(blank)
-        _text(slide, page.title, 0.45, 0.25, 12.4, 0.6, 28, bold=True)
+        _text(slide, *fit_line(page.title, 12.4 * 72 - 14.4, *TITLE, bold=True), 0.45, 0.25,
+              12.4, 0.6, bold=True)
         if page.kind == "graph":
             if b.subtitle:
-                _text(slide, b.subtitle, 0.45, 0.75, 12.4, 0.4, 16, color="#555555")
+                _text(slide, *fit_line(b.subtitle, 12.4 * 72 - 14.4, *SUBTITLE), 0.45, 0.75,
+                      12.4, 0.4, color="#555555")
             left, top, width, height = PICTURE
             slide.shapes.add_picture(io.BytesIO(picture_png), Inches(left), Inches(top),
                                      Inches(width), Inches(height))
-            _text(slide, b.caption, 0.45, 6.95, 12.4, 0.5, 12, color="#444444")
+            _text(slide, b.caption, 12, 0.45, 6.95, 12.4, 0.5, color="#444444")
         elif page.kind == "picture":
             left, top, width, height = PICTURE
             slide.shapes.add_picture(io.BytesIO(next(more)), Inches(left), Inches(top),
@@ -60,8 +64,9 @@ def deck_bytes(b: Briefing, picture_png: bytes, more_png: list[bytes] | None = N
     return out.getvalue()
 
 
-def _text(slide, text: str, left: float, top: float, width: float, height: float,  # noqa: ANN001
-          size: float, bold: bool = False, color: str = style.LABEL_COLOR) -> None:
+def _text(slide, text: str, size: float, left: float, top: float, width: float,  # noqa: ANN001
+          height: float, bold: bool = False, color: str = style.LABEL_COLOR) -> None:
+    """A text box (``size`` pt, wrapped; the box's inset is python-pptx's 0.1 in)."""
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     frame = box.text_frame
     frame.word_wrap = True
@@ -76,13 +81,20 @@ def _font(font, size: float, bold: bool = False, color: str = style.LABEL_COLOR)
 
 
 def _table(slide, page: Page) -> None:  # noqa: ANN001
-    """The page's rows as a native table (12 pt, header bold), its footnote under it."""
+    """The page's rows as a native table (12 pt, header bold), its footnote under it; each
+    row as tall as its wrapped text (:func:`graph.briefing.fit.row_height`), so the table
+    ends where the pages were cut to end it."""
     width = PAGE_INCHES[0] - 2 * MARGIN
+    columns = [width * 72 * f for f in page.widths]
+    heights = [row_height(cells, columns, SIZE, bold=r == 0)
+               for r, cells in enumerate([page.header, *page.rows])]
     shape = slide.shapes.add_table(len(page.rows) + 1, len(page.header), Inches(MARGIN),
-                                   Inches(1.0), Inches(width), Inches(0.4 * (len(page.rows) + 1)))
+                                   Inches(TABLE_TOP), Inches(width), Pt(sum(heights)))
     table = shape.table
     for i, frac in enumerate(page.widths):
         table.columns[i].width = Emu(int(Inches(width) * frac))
+    for r, height in enumerate(heights):
+        table.rows[r].height = Pt(height)
     for r, cells in enumerate([page.header, *page.rows]):
         for c, text in enumerate(cells):
             cell = table.cell(r, c)
@@ -92,6 +104,8 @@ def _table(slide, page: Page) -> None:  # noqa: ANN001
                     color = style.LABEL_COLOR
                     if r and page.kind in ("relations", "timeline") and c == 1:
                         color = style.darker(style.polarity_color(page.polarities[r - 1]))
-                    _font(run.font, 12, bold=r == 0, color=color if r else "#FFFFFF")
+                    _font(run.font, SIZE, bold=r == 0, color=color if r else "#FFFFFF")
+                    if r and page.links and c == len(cells) - 1 and page.links[r - 1]:
+                        run.hyperlink.address = page.links[r - 1]  # the whole link
     if page.footnote:
-        _text(slide, page.footnote, MARGIN, 7.0, width, 0.4, 12, color="#555555")
+        _text(slide, page.footnote, SIZE, MARGIN, 7.0, width, 0.4, color="#555555")

@@ -25,8 +25,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from graph.briefing.content import Briefing
-from graph.briefing.deck import MARGIN, PICTURE
-from graph.briefing.pages import PAGE_INCHES, Page, pages
+from graph.briefing.deck import PICTURE, SUBTITLE, TITLE
+from graph.briefing.fit import PAD_X, PAD_Y, fit_line
+from graph.briefing.pages import MARGIN, PAGE_INCHES, SIZE, TABLE_TOP, Page, pages
 from graph.views import style
 
 __all__ = ["pdf_bytes"]
@@ -62,10 +63,13 @@ def pdf_bytes(b: Briefing, picture_pdf: bytes, more_pdf: list[bytes] | None = No
     canvas.setSubject(b.subtitle or b.caption)
     canvas.setCreator("relgraph")
     for page in pages(b):
-        _text(canvas, page.title, 0.45 * PT, H - 0.62 * PT, 28, bold)
+        # one line each, fitted as on the slide
+        _text(canvas, *fit_line(page.title, 12.4 * PT - 14.4, *TITLE, bold=True),
+              0.45 * PT, H - 0.62 * PT, bold)
         if page.kind == "graph":
             if b.subtitle:
-                _text(canvas, b.subtitle, 0.45 * PT, H - 1.02 * PT, 16, regular, "#555555")
+                _text(canvas, *fit_line(b.subtitle, 12.4 * PT - 14.4, *SUBTITLE), 0.45 * PT,
+                      H - 1.02 * PT, regular, "#555555")
             _paragraph(canvas, b.caption, 0.45 * PT, 0.12 * PT, W - 0.9 * PT, 12, regular,
                        "#444444")
         elif page.kind != "picture":
@@ -76,7 +80,7 @@ def pdf_bytes(b: Briefing, picture_pdf: bytes, more_pdf: list[bytes] | None = No
     return _with_picture(out.getvalue(), [picture_pdf, *(more_pdf or [])], at, b.title)
 
 
-def _text(canvas: Canvas, text: str, x: float, y: float, size: float, font: str,
+def _text(canvas: Canvas, text: str, size: float, x: float, y: float, font: str,
           color: str = style.LABEL_COLOR) -> None:
     canvas.setFont(font, size)
     canvas.setFillColor(HexColor(color))
@@ -99,20 +103,27 @@ def _paragraph(canvas: Canvas, text: str, x: float, y: float, width: float, size
 def _table(canvas: Canvas, page: Page, regular: str, bold: str) -> None:
     """The page's rows as a table at 12 pt under the title, its footnote at the bottom."""
     width = W - 2 * MARGIN * PT
-    cells = [[Paragraph(escape(t), _style(bold, 12, "#FFFFFF")) for t in page.header]]
+    cells = [[Paragraph(escape(t), _style(bold, SIZE, "#FFFFFF")) for t in page.header]]
     for r, row in enumerate(page.rows):
-        cells.append([Paragraph(escape(t), _style(
-            regular, 12, style.darker(style.polarity_color(page.polarities[r]))
+        texts = [escape(t) for t in row]
+        if page.links and page.links[r]:  # the shown link links to the whole one
+            href = escape(page.links[r], {'"': "&quot;"})
+            texts[-1] = f'<link href="{href}">{texts[-1]}</link>'
+        cells.append([Paragraph(t, _style(
+            regular, SIZE, style.darker(style.polarity_color(page.polarities[r]))
             if page.kind in ("relations", "timeline") and c == 1 else style.LABEL_COLOR))
-            for c, t in enumerate(row)])
+            for c, t in enumerate(texts)])
     table = Table(cells, colWidths=[width * f for f in page.widths], repeatRows=0)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), HexColor("#4F6B8A")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # the deck's cell padding, so both formats wrap alike (graph.briefing.fit)
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor("#BBBBBB")),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor("#FFFFFF"), HexColor("#F3F5F8")])]))
     _, h = table.wrapOn(canvas, width, H)
-    table.drawOn(canvas, MARGIN * PT, H - 1.0 * PT - h)
+    table.drawOn(canvas, MARGIN * PT, H - TABLE_TOP * PT - h)
     if page.footnote:
         _paragraph(canvas, page.footnote, MARGIN * PT, 0.3 * PT, width, 12, regular,
                    "#555555")

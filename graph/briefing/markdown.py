@@ -30,11 +30,11 @@ def markdown(b: Briefing, picture: str, more: list[str] | None = None) -> str:
             continue
         out += ["| " + " | ".join(page.header) + " |",
                 "| " + " | ".join("---" for _ in page.header) + " |"]
-        for row in page.rows:
-            if page.kind == "sources":
-                number = row[0].strip("[]")
+        for i, row in enumerate(page.rows):
+            if page.kind == "sources":  # the whole link, as Markdown shows it as a link
+                number, link = row[0].strip("[]"), page.links[i]
                 row = (f'<a id="source-{number}"></a>{number}', _inline(row[1]),
-                       _inline(row[2]), row[3], f"<{row[4]}>" if row[4] else "")
+                       _inline(row[2]), row[3], f"<{link}>" if link else "")
             else:
                 row = tuple(_cite(_inline(cell)) for cell in row)
             out.append("| " + " | ".join(row) + " |")
