@@ -3,7 +3,7 @@ announced ("will visit"), and when it happened (its event dates at their own pre
 
 from __future__ import annotations
 
-from graph.views.style import kind_label
+from graph.views.style import kind_label, kind_verb
 
 __all__ = ["past_label", "planned_label", "relation_when"]
 
@@ -27,18 +27,11 @@ def relation_when(first: str | None, last: str | None, article: dict) -> str | N
 def planned_label(kind: str) -> str:
     """A relation kind as a key relation words it when it is announced, not done: "visit" →
     "will visit", "break-ties" → "will break ties" (see :func:`past_label` for the past)."""
-    words = kind.replace("_", " ").replace("-", " ")
-    return "will " + words if kind and kind != "co-occurrence" else ""
-
-
-_PAST = {"break": "broke", "cut": "cut"}  # irregular first verbs of kinds kind_label lacks
+    verb = kind_verb(kind)
+    return "will " + verb if verb else ""
 
 
 def past_label(kind: str) -> str:
     """A relation kind as a key relation words it when done: "meet" → "met", "break-ties"
-    → "broke ties", "ease-sanctions" → "eased sanctions" (multi-word kinds, written with
-    "-" or "_", change their first word only)."""
-    first, _, rest = kind.replace("_", " ").replace("-", " ").partition(" ")
-    if not kind or kind == "co-occurrence":
-        return ""
-    return f"{_PAST.get(first) or kind_label(first)} {rest}".strip()
+    → "broke ties", "ease-sanctions" → "eased sanctions" (the image's link verb)."""
+    return kind_label(kind)

@@ -115,15 +115,29 @@ _IRREGULAR = {"meet": "met", "tell": "told", "sell": "sold", "buy": "bought", "s
               "give": "gave", "hold": "held", "lead": "led", "fight": "fought",
               "bring": "brought", "seek": "sought", "make": "made", "say": "said",
               "speak": "spoke", "take": "took", "see": "saw", "ship": "shipped",
-              "plan": "planned", "ban": "banned"}
+              "plan": "planned", "ban": "banned", "break": "broke", "cut": "cut",
+              "forgive": "forgave", "withdraw": "withdrew", "swap": "swapped",
+              "expel": "expelled"}
+# Kinds named by a noun, as the verb phrase that does them.
+_PHRASES = {"ceasefire": "agree ceasefire"}
+
+
+def kind_verb(kind: str) -> str:
+    """A relation kind as its verb phrase in the base form: "break-ties" → "break ties",
+    "ceasefire" → "agree ceasefire" (what "will ..." and the past tense start from)."""
+    if not kind or kind == "co-occurrence":
+        return ""
+    words = kind.replace("_", " ").replace("-", " ")
+    return _PHRASES.get(words, words)
 
 
 def kind_label(kind: str) -> str:
     """A relation kind as the verb an image shows on its link: "meet" → "met", "accuse" →
-    "accused", "supply" → "supplied"; multi-word kinds change their first word."""
-    if not kind or kind == "co-occurrence":
+    "accused", "supply" → "supplied", "break-ties" → "broke ties"; multi-word kinds change
+    their first word."""
+    first, _, rest = kind_verb(kind).partition(" ")
+    if not first:
         return ""
-    first, _, rest = kind.replace("_", " ").partition(" ")
     if first in _IRREGULAR:
         verb = _IRREGULAR[first]
     elif first.endswith("e"):
