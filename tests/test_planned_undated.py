@@ -41,3 +41,21 @@ def test_a_plan_is_stored_and_briefed_as_a_plan_with_or_without_a_date(tmp_path,
     b = build_briefing(store, top=0)
     verbs = {(r.source, r.target): r.verb for r in b.relations}
     assert verbs[("Chile", "Peru")] == "will visit", verbs
+
+
+def test_the_events_table_keeps_a_plan_dated_by_its_article(tmp_path):
+    """A plan with no event date of its own (a store written before event dating, or a row
+    whose date was cleared) is listed at its article's date, and still as a plan: the events
+    table (and `relgraph events`) dropped the flag there."""
+    import sqlite3
+
+    from graph.slices.events import event_records
+
+    store = _store(tmp_path, "2023-09-14")
+    with sqlite3.connect(tmp_path / "s.db") as db:  # as a store from before event dating
+        db.execute("UPDATE relations SET event_date = NULL, event_precision = NULL, "
+                   "event_basis = NULL")
+    records = event_records(store)
+    visit = [r for r in records if (r.source, r.kind, r.target) == ("Chile", "visit", "Peru")]
+    assert visit and all(r.planned and r.basis == "article" for r in visit), visit
+    assert not any(r.planned for r in records if r.source == "Argentina")

@@ -87,7 +87,7 @@ def _record(r: dict) -> EventRecord:
     if r["event_date"]:
         when = (r["event_date"], r["precision"], r["basis"], r["planned"])
     elif r["article_date"]:
-        when = (r["article_date"], "day", "article", False)
+        when = (r["article_date"], "day", "article", r["planned"])  # a plan stays a plan
     else:
         when = (None, None, None, r["planned"])  # a plan nothing dates
     try:
