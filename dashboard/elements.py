@@ -126,7 +126,7 @@ def elements(
             classes.append("path")
         if bulk:
             classes.append("bulk")
-        verbs = _verbs(d.get("relations") or [])
+        verbs = style.link_verbs(d.get("relations") or [])
         out.append(
             {
                 "data": {
@@ -156,12 +156,6 @@ def importance(G: nx.Graph) -> list:
     )
 
 
-def _verbs(relations: list[dict]) -> str:
-    counts: dict[str, int] = {}
-    for r in relations:
-        counts[r["kind"]] = counts.get(r["kind"], 0) + r.get("count", 1)
-    kinds = sorted(counts, key=lambda k: (-counts[k], k))[:2]
-    return ", ".join(filter(None, (style.kind_label(k) for k in kinds)))
 
 
 def stylesheet(theme: str = "light") -> list[dict]:

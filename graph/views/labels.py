@@ -126,11 +126,7 @@ def edge_labels(G: nx.Graph, pos: dict, font: float,
     typed = [(u, v, d) for u, v, d in G.edges(data=True) if d.get("relations")]
     typed.sort(key=lambda e: (-e[2].get("weight", 0), str(e[0]), str(e[1])))
     for u, v, d in typed:
-        counts: dict[str, int] = {}
-        for r in d["relations"]:
-            counts[r["kind"]] = counts.get(r["kind"], 0) + r.get("count", 1)
-        kinds = sorted(counts, key=lambda k: (-counts[k], k))
-        text = ", ".join(filter(None, (style.kind_label(k) for k in kinds[:2])))
+        text = style.link_verbs(d["relations"])
         if not text:
             continue
         (x0, y0), (x1, y1) = pos[u], pos[v]

@@ -30,6 +30,8 @@ __all__ = [
     "darker",
     "edge_width",
     "kind_label",
+    "kind_verb",
+    "link_verbs",
     "node_size",
     "polarity_color",
     "type_color",
@@ -147,6 +149,16 @@ def kind_label(kind: str) -> str:
     else:
         verb = first + "ed"
     return f"{verb} {rest}".strip()
+
+
+def link_verbs(relations: list[dict], n: int = 2) -> str:
+    """The verbs a link shows: its ``n`` most frequent relation kinds (by sentence count, then
+    name) as :func:`kind_label` words, "met, criticised" (the image and the dashboard alike)."""
+    counts: dict[str, int] = {}
+    for r in relations:
+        counts[r["kind"]] = counts.get(r["kind"], 0) + r.get("count", 1)
+    kinds = sorted(counts, key=lambda k: (-counts[k], k))[:n]
+    return ", ".join(filter(None, (kind_label(k) for k in kinds)))
 
 
 def darker(hex_color: str, f: float = 0.75) -> str:
