@@ -24,8 +24,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard import ids
+from dashboard import create_app, ids
 from dashboard.filters import CONTROLS, Filters, filters_to_controls, filters_to_query
+from graph.store.store import Store
 
 CY = f"document.getElementById('{ids.GRAPH}')._cyreg.cy"
 STEPS = ("page", "filter", "select", "filter", "search")
@@ -67,9 +68,6 @@ def record(db: Path) -> Session:
     # Flask, Dash and the browser driver only when a session is recorded (not for --help)
     from flask import request
     from page import browser, serve
-
-    from dashboard import create_app
-    from graph.store.store import Store
 
     app = create_app(Store(db))
     seen: list[tuple[str, dict]] = []

@@ -12,12 +12,15 @@ from datetime import date
 __all__ = [
     "ACTOR_TYPES",
     "POLARITIES",
+    "ActorDef",
     "Article",
+    "Decision",
     "EventDate",
     "Extraction",
     "GraphSlice",
     "Mention",
     "MentionSpan",
+    "NameStat",
     "Relation",
     "Sentence",
 ]
@@ -163,3 +166,38 @@ class GraphSlice:
         if self.include_undated is None:  # frozen: set the decided value once, here
             object.__setattr__(self, "include_undated",
                                not (self.since or self.until))
+
+
+# Resolution's facts in and actors out (graph/resolution/actors.py): plain data that the
+# store reads and writes without importing the resolver.
+@dataclass(frozen=True)
+class NameStat:
+    """How often an article-level name was used, as which type, decided by what evidence
+    (see :mod:`graph.names.actor_types`)."""
+
+    name: str
+    type: str
+    count: int
+    evidence: str = "model"
+
+
+@dataclass(frozen=True)
+class ActorDef:
+    """A resolved actor: stable id, label, type, the names that refer to it, mention count."""
+
+    id: str
+    label: str
+    type: str
+    names: tuple[str, ...]
+    mentions: int
+    hidden: bool = False
+    key: str = ""  # anchor key the id is made from
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An analyst's decision as resolution reads it (see graph/curation/decisions.py)."""
+
+    id: int
+    action: str  # merge | split | rename | retype | hide | unhide (others are not for resolution)
+    args: dict = field(default_factory=dict)

@@ -33,9 +33,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
-from graph.core.model import ACTOR_TYPES
+from graph.core.model import ACTOR_TYPES, ActorDef, Decision, NameStat
 from graph.names.actor_types import given_name, name_evidence, type_votes
 from graph.names.builtin import builtin_alias, country_name, is_subdivision
 from graph.names.forms import generation, name_key, name_parts, other_generation
@@ -68,39 +67,6 @@ __all__ = ["ActorDef", "Decision", "NameStat", "actor_id", "builtin_alias", "cou
 _PERSON_RULES = ("middle",)
 #: How strongly a group's anchor is pinned: by a decision, by the built-in table.
 _DECIDED, _BUILTIN = 3, 2
-
-
-@dataclass(frozen=True)
-class NameStat:
-    """How often an article-level name was used, as which type, decided by what evidence
-    (see :mod:`graph.names.actor_types`)."""
-
-    name: str
-    type: str
-    count: int
-    evidence: str = "model"
-
-
-@dataclass(frozen=True)
-class ActorDef:
-    """A resolved actor: stable id, label, type, the names that refer to it, mention count."""
-
-    id: str
-    label: str
-    type: str
-    names: tuple[str, ...]
-    mentions: int
-    hidden: bool = False
-    key: str = ""  # anchor key the id is made from
-
-
-@dataclass(frozen=True)
-class Decision:
-    """An analyst's decision as resolution reads it (see graph/curation/decisions.py)."""
-
-    id: int
-    action: str  # merge | split | rename | retype | hide | unhide (others are not for resolution)
-    args: dict = field(default_factory=dict)
 
 
 def actor_id(key: str) -> str:

@@ -11,14 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from graph.core.batches import chunked
 from graph.core.hashing import text_hash
-from graph.core.model import Article
+from graph.core.model import Article, NameStat
 from graph.names.forms import name_key
 from graph.store import counters
 from graph.store import schema as t
@@ -26,9 +25,6 @@ from graph.store.arrays import ArrayReads
 from graph.store.events import EventReads
 from graph.store.evidence_reads import EvidenceReads
 from graph.store.view_reads import ViewReads
-
-if TYPE_CHECKING:  # the resolution code (rapidfuzz) only where names are counted for it
-    from graph.resolution.actors import NameStat
 
 __all__ = ["ActorRef", "ArticleState", "Reads"]
 
@@ -284,8 +280,6 @@ class Reads(ArrayReads, EventReads, EvidenceReads, ViewReads):
 
     def name_stats(self) -> list[NameStat]:
         """How often each article-level name was used, per type."""
-        from graph.resolution.actors import NameStat  # rapidfuzz: not for commands that read
-
         ms = t.mention_stats
         q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
              .join(t.names, t.names.c.id == ms.c.name_id)

@@ -13,7 +13,6 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Integer as SQLInteger
 from sqlalchemy import String as SQLString
@@ -24,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from graph.core.batches import chunked
 from graph.core.errors import StaleViewError
 from graph.core.hashing import content_hash, text_hash
-from graph.core.model import Extraction
+from graph.core.model import ActorDef, Decision, Extraction, NameStat
 from graph.names.forms import name_key
 from graph.store import counters, totals
 from graph.store import schema as t
@@ -44,9 +43,6 @@ from graph.store.engine import (
 from graph.store.migrations import migrate
 from graph.store.reads import Reads
 from graph.store.rows import PER_ARTICLE, article_table_rows, pair_stat_rows
-
-if TYPE_CHECKING:  # the resolution code (rapidfuzz, jellyfish) only where names are resolved
-    from graph.resolution.actors import ActorDef, Decision
 
 __all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError",
            "content_hash", "database_url"]
@@ -208,8 +204,8 @@ class Store(Reads, Annotations):
             return self._resolve(conn)
 
     def _resolve(self, conn: Connection) -> ResolutionChange:
-        # imported here: a command that only reads (an image) does without it
-        from graph.resolution.actors import NameStat, resolve
+        # imported here: a command that only reads (an image) does without the resolver
+        from graph.resolution.actors import resolve
 
         seen = _get_meta(conn, "names_rev") or "0"
         ms = t.mention_stats
@@ -344,8 +340,6 @@ class Store(Reads, Annotations):
         conn.execute(update(t.articles).where(t.articles.c.id == aid).values(written=rev))
 
     def _active(self, conn: Connection, actions: Sequence[str] | None = None) -> list[Decision]:
-        from graph.resolution.actors import Decision  # as in _resolve: not on the read path
-
         q = select(t.decisions.c.id, t.decisions.c.action, t.decisions.c.args).where(
             t.decisions.c.undone_by.is_(None)).order_by(t.decisions.c.id)
         if actions:
