@@ -79,6 +79,11 @@ def build_store(path) -> Store:
             ("Tovan Reik praised Ilse Brandtner.",
              [("Tovan Reik", "Ilse Brandtner", "praise", None)])]),
     ]
-    store.save_many([(ex, content_hash(ex.article, "test"), "test") for ex in items])
+    return saved(store, items)
+
+
+def saved(store: Store, extractions) -> Store:
+    """``store`` with ``extractions`` written through the normal write path and resolved."""
+    store.save_many([(ex, content_hash(ex.article, "test"), "test") for ex in extractions])
     store.resolve()
     return store

@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from dated_events import dated_extraction
+from dated_events import dated_extraction, saved
 
-from graph.core.hashing import content_hash
 from graph.store.store import Store
 
 PEOPLE = [
@@ -61,7 +60,4 @@ def long_store(path, articles: int = 40) -> Store:
             ),
         )
         items.append(ex)
-    store = Store(path)
-    store.save_many([(ex, content_hash(ex.article, "test"), "test") for ex in items])
-    store.resolve()
-    return store
+    return saved(Store(path), items)

@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dated_events import dated_extraction
+from dated_events import dated_extraction, saved
 
 from graph.briefing.content import build_briefing
-from graph.core.hashing import content_hash
 from graph.core.model import EventDate
 from graph.store.store import Store
 
@@ -50,10 +49,7 @@ def _store(path: Path) -> Store:
             )
         ],
     )
-    store = Store(path)
-    store.save_many([(ex, content_hash(ex.article, "test"), "test") for ex in (done, plan)])
-    store.resolve()
-    return store
+    return saved(Store(path), (done, plan))
 
 
 def test_a_done_relation_is_quoted_from_a_sentence_that_is_no_plan(tmp_path: Path):

@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from dated_events import dated_extraction
+from dated_events import dated_extraction, saved
 
 from graph.briefing.content import build_briefing
 from graph.briefing.pages import pages
 from graph.briefing.titles import LIMIT, opening_title
-from graph.core.hashing import content_hash
 from graph.store.store import Store
 
 
@@ -47,10 +46,7 @@ def _store(path: Path) -> Store:
         ],
     )
     plain = replace(plain, article=replace(plain.article, title=""))
-    store = Store(path)
-    store.save_many([(ex, content_hash(ex.article, "test"), "test") for ex in (headline, plain)])
-    store.resolve()
-    return store
+    return saved(Store(path), (headline, plain))
 
 
 def test_untitled_articles_are_listed_by_their_opening_words(tmp_path: Path):

@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from dated_events import dated_extraction
+from dated_events import dated_extraction, saved
 
 from graph.briefing.content import build_briefing
 from graph.briefing.wording import past_label, planned_label
-from graph.core.hashing import content_hash
 from graph.core.model import EventDate
 from graph.store.store import Store
 
@@ -55,9 +54,7 @@ def test_pack_words_multiword_and_unknown_kinds(tmp_path: Path):
             ),
         ],
     )
-    store = Store(tmp_path / "s.db")
-    store.save_many([(ex, content_hash(ex.article, "test"), "test")])
-    store.resolve()
+    store = saved(Store(tmp_path / "s.db"), [ex])
     rows = {r.kind: r for r in build_briefing(store, top=0).relations}
     assert rows["break-ties"].verb == "broke ties"
     assert rows["provide_aid"].verb == "provided aid"
