@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from graph.core.model import ACTOR_TYPES, ActorDef, Decision, NameStat
 from graph.names.actor_types import given_name, name_evidence, type_votes
@@ -78,6 +79,34 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
             decisions: Sequence[Decision] = (),
             together: Callable[[str, str], bool] | None = None,
             cooccur: Cooccurrence | None = None) -> list[ActorDef]:
+    """Group article-level names into actors (:func:`group`, then :func:`actors_of`)."""
+    return actors_of(group(stats, acronyms, decisions, together, cooccur), decisions)
+
+
+@dataclass
+class Grouping:
+    """Names grouped into actors before hide/rename/retype are applied: it depends on the
+    name stats, acronyms, co-occurrence and merge/split decisions only, so a hide, rename or
+    retype can reuse it (:func:`actors_of`) instead of grouping every name again."""
+
+    groups: UnionFind
+    names: dict
+    votes: dict
+    count: dict
+    merges: list
+    builtin_of: dict
+
+
+def actors_of(grouping: Grouping, decisions: Sequence[Decision]) -> list[ActorDef]:
+    """The actors of a grouping with every decision's label, type and hidden flag."""
+    g = grouping
+    return _actors(g.groups, g.names, g.votes, g.count, g.merges, g.builtin_of, decisions)
+
+
+def group(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
+          decisions: Sequence[Decision] = (),
+          together: Callable[[str, str], bool] | None = None,
+          cooccur: Cooccurrence | None = None) -> Grouping:
     """Group article-level names into actors. Deterministic for the same input, whatever the
     order of ``stats`` (so ingesting articles one by one or together gives the same actors).
 
@@ -135,7 +164,7 @@ def resolve(stats: Iterable[NameStat], acronyms: Iterable[tuple[str, str]] = (),
     name_end_forms(groups, live, kind_of, apart_people)
     name_start_forms(groups, live, kind_of, apart_people)
     initial_forms(groups, live, kind_of, apart_people)
-    return _actors(groups, names, votes, count, merges, builtin_of, decisions)
+    return Grouping(groups, dict(names), votes, count, merges, builtin_of)
 
 
 def _node_key(name: str) -> str:

@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer as SQLInteger
 from sqlalchemy import String as SQLString
@@ -76,6 +77,8 @@ class Store(Reads, Annotations):
         except DBAPIError as exc:
             raise StoreError(describe_error(self.url, exc)) from None
         self._name_ids: dict[str, int] = {}
+        # (key, Grouping) of the last decision's resolution, see _resolve
+        self._grouping: tuple[tuple, Any] | None = None
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -203,27 +206,42 @@ class Store(Reads, Annotations):
         with write_transaction(self.engine, exclusive=True) as conn:
             return self._resolve(conn)
 
-    def _resolve(self, conn: Connection) -> ResolutionChange:
+    def _resolve(self, conn: Connection, reuse: bool = False) -> ResolutionChange:
+        """Resolve inside ``conn``. With ``reuse`` (a decision: no names written in this
+        transaction, so names_rev is a committed one) the grouping of names is kept in memory
+        and reused while the names, acronyms and merge/split decisions stay the same."""
         # imported here: a command that only reads (an image) does without the resolver
-        from graph.resolution.actors import resolve
+        from graph.resolution.actors import actors_of, group
 
         seen = _get_meta(conn, "names_rev") or "0"
-        ms = t.mention_stats
-        q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
-             .join(t.names, t.names.c.id == ms.c.name_id)
-             .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
-        stats = [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]
-        acronyms = [tuple(r) for r in conn.execute(select(t.acronyms.c.short,
-                                                          t.acronyms.c.full))]
         decisions = [d for d in self._active(conn) if d.action in (
             "merge", "split", "rename", "retype", "hide", "unhide")]
-        change = self._write_actors(conn, resolve(stats, acronyms, decisions,
-                                                  together=_together(conn),
-                                                  cooccur=StoredCooccurrence(conn)))
+        acronyms = [tuple(r) for r in conn.execute(select(t.acronyms.c.short,
+                                                          t.acronyms.c.full))]
+        # the grouping depends on names, acronyms and merges/splits only: a hide, rename or
+        # retype reuses it (same store revision and grouping decisions) instead of regrouping
+        key = (seen, tuple(acronyms), tuple(
+            (d.id, d.action, json.dumps(d.args, sort_keys=True)) for d in decisions
+            if d.action in ("merge", "split")))
+        if reuse and self._grouping is not None and self._grouping[0] == key:
+            defs = actors_of(self._grouping[1], decisions)
+        else:
+            grouping = group(self._stats(conn), acronyms, decisions, together=_together(conn),
+                             cooccur=StoredCooccurrence(conn))
+            defs = actors_of(grouping, decisions)
+            self._grouping = (key, grouping) if reuse else None
+        change = self._write_actors(conn, defs)
         _set_meta(conn, "resolved_rev", seen)
         if change.any:
             self._bump(conn, "actors_rev")
         return change
+
+    def _stats(self, conn: Connection) -> list[NameStat]:
+        ms = t.mention_stats
+        q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
+             .join(t.names, t.names.c.id == ms.c.name_id)
+             .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
+        return [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]
 
     def _write_actors(self, conn: Connection, defs: list[ActorDef]) -> ResolutionChange:
         ids = self._intern(conn, [n for d in defs for n in d.names])
@@ -310,7 +328,7 @@ class Store(Reads, Annotations):
             if action == "dismiss":  # only suggestions change: views stay current
                 self._bump(conn)
                 return did, ResolutionChange()
-            change = self._resolve(conn)
+            change = self._resolve(conn, reuse=True)
             if not change.any:
                 self._bump(conn, "actors_rev")  # the graph changed (a rejection, an undo)
             return did, change
