@@ -43,3 +43,39 @@ def test_decisions_on_the_kept_grouping_equal_a_full_resolve(curation_db):  # no
         reused += kept is not None and store._grouping is kept
         assert table(store) == from_scratch(curation_db)
     assert reused >= 4  # the hides, renames, retype and undos took the fast path
+
+
+def test_random_decision_sequences_equal_a_full_resolve(curation_db):  # noqa: F811
+    """Property-style: seeded random hides, unhides, renames, retypes, merges, splits and
+    undos on actor ids; after each accepted decision the table equals a from-scratch resolve."""
+    import random
+
+    from graph.core.errors import RelgraphError
+
+    store = Store(curation_db)
+    store.resolve()
+    labels = ["Minh Chau", "Oluwaseun Adeyemi", "Layla Haddad", "Park Ji-hoon"]
+    kinds = ["person", "org", "place"]
+    for seed in range(3):
+        rng = random.Random(seed)
+        for _ in range(8):
+            rows = [(r["id"], False) for r in store.actor_table()]
+            rows += [(r["id"], True) for r in store.actor_table(hidden=True)]
+            actor, hidden = rng.choice(rows)
+            op = rng.choice(["hide", "rename", "retype", "undo", "merge", "split"])
+            try:
+                if op == "hide":
+                    (unhide if hidden else hide)(store, actor, "t")
+                elif op == "rename":
+                    rename(store, actor, rng.choice(labels), "t")
+                elif op == "retype":
+                    retype(store, actor, rng.choice(kinds), "t")
+                elif op == "undo":
+                    undo(store, "t")
+                elif op == "merge":
+                    merge(store, [OTHERWISE], SPELLED, "t")
+                else:
+                    split(store, SPELLED, OTHERWISE, "t")
+            except RelgraphError:
+                continue  # a decision that does not apply (nothing to undo, already merged...)
+            assert table(store) == from_scratch(curation_db), (seed, op, actor)
