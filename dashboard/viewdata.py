@@ -116,6 +116,9 @@ class ViewData:
         with self._lock:
             if self._corpus is None:
                 self._corpus = Corpus.load(self.store)
+                # the date ranges' index, built with the corpus rather than by the first
+                # request with a date range (0.1-0.3 s at 100,000 articles); refreshes extend it
+                self._corpus.event_days  # noqa: B018
                 if self.on_load is not None:
                     self.on_load()
             else:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["EMPTY", "Groups", "Rows", "pair_ids", "positions", "ranges"]
+__all__ = ["EMPTY", "Groups", "Rows", "distinct", "pair_ids", "positions", "ranges"]
 
 #: An empty row-number array (what a selection of nothing gives).
 EMPTY = np.zeros(0, dtype=np.int64)
@@ -29,7 +29,7 @@ class Groups:
     def of(cls, keys: np.ndarray, values: np.ndarray, n: int, unique: bool = True) -> Groups:
         if unique:
             width = int(values.max(initial=0)) + 1
-            combined = np.unique(keys * width + values)
+            combined = distinct(keys * width + values)
             keys, values = combined // width, combined % width
         else:
             order = np.argsort(keys, kind="stable")
@@ -74,6 +74,17 @@ class Rows:
         return self.numbers
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: ``np.unique(values)`` for a 1-D integer array, by a sort
+    and a look at neighbours. NumPy 2.3+ answers a bare ``np.unique`` with a hash table, then
+    sorts: 10-40 times slower on a corpus' large integer arrays (300,000 keys: 194 ms
+    against 5 ms), which was most of a 100,000-article view's time."""
+    ordered = np.sort(values)
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    return ordered[new]
+
+
 def ranges(first: np.ndarray, last: np.ndarray) -> np.ndarray:
     """The row numbers ``first[i]:last[i]`` of every ``i``, concatenated."""
     lens = last - first
@@ -111,7 +122,7 @@ def pair_ids(
         if (len(keys))
         else np.zeros(len(wanted), bool)
     )
-    new_keys = np.unique(wanted[~found])
+    new_keys = distinct(wanted[~found])
     new_ids = len(np_a) + np.arange(len(new_keys))
     np_a = np.concatenate([np_a, new_keys // width])
     np_b = np.concatenate([np_b, new_keys % width])

@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 
 from graph.core.model import GraphSlice
+from graph.slices.arrays import distinct
 from graph.slices.corpus import UNDATED, Corpus
 from graph.slices.edges import add_edges
 from graph.slices.event_days import NO_MOVES
@@ -60,7 +61,7 @@ def actor_articles(corpus: Corpus, actor: str, sl: GraphSlice | None = None) -> 
         return []
     i = corpus.ids.index(actor)
     mine = corpus.mapping.name_actor[corpus.m_name] == i
-    arts = np.unique(corpus.m_article[mine])
+    arts = distinct(corpus.m_article[mine])
     arts = arts[slice_articles(corpus, sl or GraphSlice())[arts]]
     return corpus.in_date_order(arts)
 

@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from graph.core.model import COOCCURRENCE
-from graph.slices.arrays import EMPTY, Groups, Rows, pair_ids, positions
+from graph.slices.arrays import EMPTY, Groups, Rows, distinct, pair_ids, positions
 from graph.slices.event_days import EventDays
 from graph.slices.per_name import Mapping, Totals
 from graph.store.schema import ALL_KINDS
@@ -237,7 +237,7 @@ class Corpus:
         )
 
     def _with_texts(self, store: Store) -> Corpus:
-        wanted = np.unique(self.m_text)
+        wanted = distinct(self.m_text)
         missing = wanted[~np.isin(wanted, np.fromiter(self.texts, np.int64, len(self.texts)))]
         if not len(missing):
             return self

@@ -70,9 +70,9 @@ def add_edges(
     has_cooc[mp.pair_of[cooc]] = True
     directed = directed_relations(c, typed)
     days = edge_days(c, typed, cooc_rows) if lists and cooc_rows is not None else {}
-    arts = (
+    arts = (  # the articles behind each link: what lists and evidence read
         None
-        if counted is None
+        if counted is None or not (lists or evidence)
         else Groups.of(mp.pair_of[c.r_pair[counted]], c.r_article[counted], len(mp.pair_a))
     )
     found = _evidence(store, c, sl, pairs, arts) if evidence else {}

@@ -17,6 +17,8 @@ from datetime import date
 
 import numpy as np
 
+from graph.slices.arrays import distinct
+
 __all__ = ["EventDays", "Moves"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -68,7 +70,7 @@ class EventDays:
         moved = moved[np.argsort(r_day[moved], kind="stable")]
         width = np.int64(max(n_pairs, 1))
         # the ``*`` rows of the articles with moved rows only (an article's rows are a block)
-        arts = np.unique(r_article[moved])
+        arts = distinct(r_article[moved])
         first = np.searchsorted(r_article, arts)
         last = np.searchsorted(r_article, arts, side="right")
         lens = last - first
@@ -76,8 +78,9 @@ class EventDays:
             np.arange(int(lens.sum())))
         star_rows = near[r_kind[near] == all_kinds]
         keys = r_article[star_rows] * width + r_pair[star_rows]
-        order = np.argsort(keys, kind="stable")
-        keys, star_rows = keys[order], star_rows[order]
+        if (keys[1:] < keys[:-1]).any():  # the store writes them in order: usually sorted
+            order = np.argsort(keys, kind="stable")
+            keys, star_rows = keys[order], star_rows[order]
         wanted = r_article[moved] * width + r_pair[moved]
         at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
         # every typed row has its pair's ``*`` row in the same article (pair_rows writes one)

@@ -13,6 +13,7 @@ from datetime import date
 
 import numpy as np
 
+from graph.slices.arrays import distinct
 from graph.slices.corpus import UNDATED, Corpus
 from graph.slices.event_days import Moves
 
@@ -79,7 +80,7 @@ def directed_relations(c: Corpus, typed: np.ndarray) -> dict[int, dict]:
     last = np.full(len(found), _NONE_HIGH, dtype=np.int64)
     np.minimum.at(first, inverse[dated], days[dated])
     np.maximum.at(last, inverse[dated], days[dated])
-    iso = {d: _iso(d) for d in np.unique(np.concatenate([first, last])).tolist()}
+    iso = {d: _iso(d) for d in distinct(np.concatenate([first, last])).tolist()}
     rest, pol = np.divmod(found, 3)
     rest, way = np.divmod(rest, 3)
     pair, kind = np.divmod(rest, n_kinds)

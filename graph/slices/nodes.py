@@ -11,7 +11,7 @@ from datetime import date
 
 import numpy as np
 
-from graph.slices.arrays import Groups
+from graph.slices.arrays import Groups, distinct
 from graph.slices.corpus import UNDATED, Corpus
 from graph.slices.figures import SliceFigures
 
@@ -35,14 +35,13 @@ def node_facts(c: Corpus, chosen: np.ndarray, fig: SliceFigures, lists: bool) ->
         last = np.full(len(c.ids), np.iinfo(np.int64).min)
         np.minimum.at(first, owner[keep], t.name_first[names[keep]])
         np.maximum.at(last, owner[keep], t.name_last[names[keep]])
-        named_arts, of_name = t.name_articles.many(names[keep])
-        n_arts = Groups.of(actor_of[of_name], named_arts, len(c.ids))  # distinct per actor
+        n_arts = _distinct_articles(t.name_articles, names[keep], owner[keep], len(c.ids))
         for i in actors.tolist():
             out[i] = {
                 "aliases": _aliases(c, i, by_actor.get(i)),
                 "first_seen": _day(first[i]),
                 "last_seen": _day(last[i]),
-                "n_articles": len(n_arts.get(i)),
+                "n_articles": int(n_arts[i]),
             }
         return out
     rows = np.arange(len(c.m_article)) if fig.m_rows is None else fig.m_rows.indices()
@@ -65,6 +64,27 @@ def node_facts(c: Corpus, chosen: np.ndarray, fig: SliceFigures, lists: bool) ->
         if lists:
             out[i]["articles"] = c.in_date_order(mine)
     return out
+
+
+def _distinct_articles(
+    name_articles: Groups, names: np.ndarray, owner: np.ndarray, n: int
+) -> np.ndarray:
+    """Distinct articles per actor (``owner[k]`` owns name ``names[k]``). A name's articles
+    are already distinct, so an actor with one name counts its name's; only the articles of
+    actors with several names are merged (at 100,000 articles, merging every shown actor's
+    articles was half the whole-corpus view's time)."""
+    counts = np.bincount(owner, weights=np.diff(name_articles.start)[names], minlength=n).astype(
+        np.int64
+    )
+    several = np.bincount(owner, minlength=n)[owner] > 1
+    if several.any():
+        values, of_name = name_articles.many(names[several])
+        actor_of = np.zeros(int(names.max()) + 1, dtype=np.int64)
+        actor_of[names[several]] = owner[several]
+        merged = Groups.of(actor_of[of_name], values, n)
+        actors = distinct(owner[several])
+        counts[actors] = np.diff(merged.start)[actors]
+    return counts
 
 
 def _aliases(c: Corpus, i: int, texts: np.ndarray) -> list[str]:
@@ -90,7 +110,7 @@ def timeline(c: Corpus, articles: np.ndarray, chosen: np.ndarray, fig: SliceFigu
         rows = fig.m_rows.indices()
         actor = mp.name_actor[c.m_name[rows]]
         hit = rows[(actor >= 0) & chosen[np.maximum(actor, 0)]]
-        mentioned = np.unique(c.m_name[hit] * max(len(c.arts), 1) + c.m_article[hit]) % max(
+        mentioned = distinct(c.m_name[hit] * max(len(c.arts), 1) + c.m_article[hit]) % max(
             len(c.arts), 1
         )
     m_days = c.dates[mentioned]
