@@ -70,7 +70,7 @@ from graph.names.forms import (
     place_words,
 )
 
-# Portuguese suffixes after a family name ("Bastos Filho", "Moreira Neto", "Lima Junior").
+# Portuguese suffixes after a family name ("Teixeira Filho", "Moreira Neto", "Lima Junior").
 _PORTUGUESE_SUFFIXES = frozenset(("filho", "neto", "sobrinho", "bisneto", "junior"))
 
 __all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
@@ -359,9 +359,9 @@ def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
 
 
 def _halves(doc: Doc, s: int, e: int, ns: int, ne: int) -> bool:
-    """Two person spans that are halves of one name: "Fatima | bint | Khalid Al Suwaidi",
+    """Two person spans that are halves of one name: "Mariam | bint | Yousef Al Nuaimi",
     "Ahmed | ould | Sidi Mahmoud" (a father's-name particle alone between them), and
-    "Joao Vitor | Bastos Filho" (nothing between them, and the second a family name ending in a
+    "Pedro Lucas | Teixeira Filho" (nothing between them, and the second a family name ending in a
     Portuguese suffix, which never follows a given name alone). "A and B", "A. B", and two
     names listed without a comma ("Anna Petrova Lindiwe Dube") stay two."""
     if any(doc[k].is_sent_start for k in range(s + 1, ne)):
