@@ -60,13 +60,18 @@ from graph.mentions.span_words import (
 from graph.names.actor_types import name_evidence, organisation_heads
 from graph.names.builtin import builtin_alias
 from graph.names.forms import (
+    generation,
     is_title,
     name_key,
     name_particles,
     not_actors,
+    patronymic_particles,
     person_appositions,
     place_words,
 )
+
+# Portuguese suffixes after a family name ("Teixeira Filho", "Moreira Neto", "Lima Junior").
+_PORTUGUESE_SUFFIXES = frozenset(("filho", "neto", "sobrinho", "bisneto", "junior"))
 
 __all__ = ["ENTITY_TYPES", "clean", "join_adjacent", "shouted"]
 
@@ -338,6 +343,10 @@ def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
         if nxt is not None and nxt[2].type == "person":
             ns, ne, nm = nxt
             gap = doc[e:ns]
+            if m.type == "person" and _halves(doc, s, e, ns, ne):
+                out.append((s, ne, _joined(doc, s, ne, nm, doc[s:ne].text)))
+                i += 2
+                continue
             if (not gap and e - s == 1 and doc[s].pos_ == "PROPN" and doc[s].is_title
                     and m.type != "person" and not name_evidence(m.text, m.label)
                     and not doc[ns].is_sent_start):
@@ -347,6 +356,26 @@ def join_adjacent(doc: Doc, found: list[tuple[int, int, Mention]]
         out.append((s, e, m))
         i += 1
     return out, nicknames
+
+
+def _halves(doc: Doc, s: int, e: int, ns: int, ne: int) -> bool:
+    """Two person spans that are halves of one name: "Mariam | bint | Yousef Al Nuaimi",
+    "Ahmed | ould | Sidi Mahmoud" (a father's-name particle alone between them), and
+    "Pedro Lucas | Teixeira Filho" (nothing between them, and the second a family name ending in a
+    Portuguese suffix, which never follows a given name alone). "A and B", "A. B", and two
+    names listed without a comma ("Anna Petrova Lindiwe Dube") stay two."""
+    if any(doc[k].is_sent_start for k in range(s + 1, ne)):
+        return False
+    gap = doc[e:ns]
+    if len(gap) == 1:
+        word = gap[0].text
+        return (word.lower() in patronymic_particles() and (word.islower() or word.istitle())
+                and doc[e - 1].whitespace_ != "" and gap[0].whitespace_ != "")
+    if gap or not doc[e - 1].whitespace_ or ne - ns < 2:
+        return False
+    last = name_key(doc[ne - 1].text)
+    return (last in _PORTUGUESE_SUFFIXES and generation(name_key(doc[s:ne].text))[1] == last
+            and not generation(name_key(doc[s:e].text))[1])
 
 
 def _joined(doc: Doc, s: int, e: int, like: Mention, name: str) -> Mention:
