@@ -126,15 +126,15 @@ def test_a_person_whose_surname_is_a_place_word_stays_a_person(mentions, text, e
 
 @pytest.mark.parametrize("text,ents,name", [
     # a monarch's regnal number "I", with the title before the name or after it
-    ("The army served under Tsar Aleksei I, and later under his son.",
-     [("Tsar Aleksei", "PERSON")], "Aleksei I"),
+    ("The army served under Tsar Dobrynya I, and later under his son.",
+     [("Tsar Dobrynya", "PERSON")], "Dobrynya I"),
     ("Tomas I, King of the Isles, died in 1802.", [("Tomas", "PERSON")], "Tomas I"),
     # a name with a particle, whose last word the model left out
-    ("General Antonio Lopez de Santa Anna, the new president, marched north.",
-     [("Antonio Lopez de Santa", "PERSON")], "Antonio Lopez de Santa Anna"),
+    ("General Joaquim Pereira de Santa Rita, the new president, marched north.",
+     [("Joaquim Pereira de Santa", "PERSON")], "Joaquim Pereira de Santa Rita"),
     # a site named after a person with a four-word name
-    ("Visitors entered the Sheikh Lotf Allah Mosque at noon.",
-     [("Lotf Allah Mosque", "PERSON")], "Sheikh Lotf Allah Mosque"),
+    ("Visitors entered the Sheikh Farid Allah Mosque at noon.",
+     [("Farid Allah Mosque", "PERSON")], "Sheikh Farid Allah Mosque"),
 ])
 def test_the_last_or_first_word_of_a_name_the_model_left_out_is_taken_back(mentions, text, ents,
                                                                            name):
@@ -143,7 +143,7 @@ def test_the_last_or_first_word_of_a_name_the_model_left_out_is_taken_back(menti
 
 @pytest.mark.parametrize("text,ents,name", [
     # the pronoun "I" after a name is no regnal number
-    ("When I met Aleksei I said nothing.", [("Aleksei", "PERSON")], "Aleksei"),
+    ("When I met Dobrynya I said nothing.", [("Dobrynya", "PERSON")], "Dobrynya"),
     # a name without a particle takes no word after it
     ("Kwame Mensah Accra residents say he left.", [("Kwame Mensah", "PERSON")], "Kwame Mensah"),
 ])
@@ -156,9 +156,9 @@ def test_a_word_after_a_name_is_not_taken_without_evidence(mentions, text, ents,
      [("OSCE/Office for Democratic Institutions and Human Rights", "ORG")],
      {"OSCE", "Office for Democratic Institutions and Human Rights"}),
     # a plural word for adherents after "and" is part of the name, a surname is not
-    ("The Union of Rationalist Atheists and Agnostics (UAAR) objected.",
-     [("The Union of Rationalist Atheists", "ORG"), ("Agnostics", "PERSON")],
-     {"Union of Rationalist Atheists and Agnostics"}),
+    ("The Union of Independent Chemists and Physicists (UICP) objected.",
+     [("The Union of Independent Chemists", "ORG"), ("Physicists", "PERSON")],
+     {"Union of Independent Chemists and Physicists"}),
     ("The Bank of Ghana and Evans said so.", [("The Bank of Ghana", "ORG"), ("Evans", "PERSON")],
      {"Bank of Ghana", "Evans"}),
     # two letters on each side of a slash: one name

@@ -2,9 +2,9 @@
 
 Names of institutions, units of government and places are often built with a connector:
 "the City of Cleveland", "County of Maui", "the National Library of the Netherlands", "the
-Joint Council for the Welfare of Refugees", "the Union of Rationalist Atheists and Agnostics".
+Joint Council for the Welfare of Seafarers", "the Union of Independent Farmers and Fishermen".
 The model often tags only one side of such a name ("Maui", "Netherlands") or the two sides as
-two names ("the Andy Warhol Foundation" | "the Visual Arts"), and the pieces then become
+two names ("the Marta Okonkwo Foundation" | "the Visual Arts"), and the pieces then become
 actors of the wrong kind (a place for a county's government) or no actor at all. The rules,
 each for a pattern of text:
 
@@ -17,7 +17,7 @@ each for a pattern of text:
   the first lower-case word, punctuation, a weekday or month, a title ("Bank of Korea Governor
   ..."), or a second name the model tagged; an institution of its own after the connector
   stays apart ("the Lakeside Center for | the Nairobi Technical University");
-* "and" inside a name: after such a name ("Union of Rationalist Atheists", "Centre for Irish"),
+* "and" inside a name: after such a name ("Union of Independent Farmers", "Centre for Welsh"),
   "and" with one to three capitalised words is part of it when those words name nothing of
   their own: no head word, no country or known place, no name the model tagged as an
   organisation, a place or a person (a plural word for people, "Agnostics", is no person), and
@@ -116,7 +116,7 @@ def _joined(doc: Doc, k: int, owner: dict[int, Span]) -> tuple[int, int, str] | 
                and not is_title(doc[start - 1].text)):
             start -= 1
     elif left is not None:
-        start = left.start  # "the Andy Warhol Foundation | for the Visual Arts"
+        start = left.start  # "the Marta Okonkwo Foundation | for the Visual Arts"
     else:
         start = head  # "National Library | of the Netherlands": capitalised words, untagged
         while (start > 0 and not doc[start].is_sent_start and doc[start - 1].ent_iob_ == "O"
@@ -174,8 +174,8 @@ def _capital(token: Token) -> bool:
 
 
 def _with_and(doc: Doc, span: Span, owner: dict[int, Span]) -> Span:
-    """``span`` with the "and B" that ends its name ("Union of Rationalist Atheists and
-    Agnostics"), when it has one."""
+    """``span`` with the "and B" that ends its name ("Union of Independent Farmers and
+    Fishermen"), when it has one."""
     if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or not any(
             t.lower_ in _CONNECTORS for t in span[1:]):
         return span
@@ -206,7 +206,7 @@ def _with_and(doc: Doc, span: Span, owner: dict[int, Span]) -> Span:
 
 
 def _label(span: Span) -> str:
-    """The label of a name with a connector, by its head ("Centre for Irish and Scottish
+    """The label of a name with a connector, by its head ("Centre for Welsh and Breton
     Studies" is an organisation, whatever the model tagged)."""
     at = next((i for i in range(1, len(span)) if span[i].lower_ in _CONNECTORS), None)
     return span.label_ if at is None else _heads().get(span[at - 1].lower_, span.label_)

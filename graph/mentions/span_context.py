@@ -136,7 +136,7 @@ def generation_suffix(token: Token) -> bool:
             and is_generation(key) and not inside)
 
 
-# Titles of monarchs, whose first of a name is numbered "I" ("Tsar Aleksei I").
+# Titles of monarchs, whose first of a name is numbered "I" ("Tsar Dobrynya I").
 _MONARCHS = frozenset(("emperor", "empress", "king", "queen", "tsar", "czar", "tsarina",
                        "kaiser", "pope", "sultan", "shah", "emir", "pharaoh", "khan", "caliph"))
 
@@ -144,7 +144,7 @@ _MONARCHS = frozenset(("emperor", "empress", "king", "queen", "tsar", "czar", "t
 def regnal_one(doc: Doc, start: int, end: int) -> bool:
     """``doc[end]`` is the regnal number "I" of the name ``doc[start:end]``, not the pronoun:
     punctuation follows it, and a monarch's title stands before the name or after it ("Tsar
-    Aleksei I, who", "Tomas I, King of the Isles"; not "when Aleksei I said")."""
+    Dobrynya I, who", "Tomas I, King of the Isles"; not "when Dobrynya I said")."""
     if end + 1 >= len(doc) or doc[end].text != "I" or not doc[end + 1].is_punct:
         return False
     before = {doc[k].lower_ for k in range(max(0, start - 1), min(start + 1, end))}

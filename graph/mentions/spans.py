@@ -10,8 +10,8 @@ Rules of form, each for a pattern of news text:
   Al Nasser"), the proper nouns before a person name ("Jo Myong [Sik]");
 * list fragments are split ("Horvat, Lindqvist" → two mentions; "OSCE/Office for ..."), and
   so are spans crossing a line break;
-* a monarch's regnal "I" ("Tsar Aleksei I,") and a particle name's last word ("Antonio Lopez
-  de Santa | Anna") are taken back; a site named after a person keeps the person's title
+* a monarch's regnal "I" ("Tsar Dobrynya I,") and a particle name's last word ("Joaquim Pereira
+  de Santa | Rita") are taken back; a site named after a person keeps the person's title
   ("Sheikh Abdulrahman Mosque", a place);
 * rules that need evidence from the words around a span or from the article are in
   :mod:`graph.mentions.span_context` (citations, common words, a name run on after an institution, a
@@ -143,10 +143,10 @@ def _extend(ent: Span) -> tuple[int, int]:
         k = end + 1 if doc[end].text == "," and end + 1 < len(doc) else end
         if generation_suffix(doc[k]):
             end = k + 1
-    # "Tsar Aleksei | I,", "NORTON | I, Emperor of ...": a monarch's regnal number "I"
+    # "Tsar Dobrynya | I,", "VASILKO | I, Emperor of ...": a monarch's regnal number "I"
     if ent.label_ in ("PERSON", "ORG") and end < len(doc) and regnal_one(doc, start, end):
         end += 1
-    # "Antonio Lopez de Santa | Anna,": a name with a particle ends at its last capitalised word
+    # "Joaquim Pereira de Santa | Rita,": a name with a particle ends at its last capitalised word
     if (person and end < len(doc) and any(t.lower_ in name_particles() for t in doc[start + 1:end])
             and doc[end].ent_iob_ == "O" and _name_token(doc, end) and doc[end].pos_ == "PROPN"
             and (end + 1 == len(doc) or not doc[end + 1].is_title)):
