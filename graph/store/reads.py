@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from graph.core.batches import chunked
 from graph.core.hashing import text_hash
@@ -26,7 +26,7 @@ from graph.store.events import EventReads
 from graph.store.evidence_reads import EvidenceReads
 from graph.store.view_reads import ViewReads
 
-__all__ = ["ActorRef", "ArticleState", "Reads"]
+__all__ = ["ActorRef", "ArticleState", "Reads", "read_name_stats"]
 
 @dataclass(frozen=True)
 class ArticleState:
@@ -280,14 +280,20 @@ class Reads(ArrayReads, EventReads, EvidenceReads, ViewReads):
 
     def name_stats(self) -> list[NameStat]:
         """How often each article-level name was used, per type."""
-        ms = t.mention_stats
-        q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
-             .join(t.names, t.names.c.id == ms.c.name_id)
-             .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
         with self.engine.connect() as conn:
-            return [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]
+            return read_name_stats(conn)
 
     def acronyms(self) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(select(t.acronyms.c.short,
                                                           t.acronyms.c.full))]
+
+
+def read_name_stats(conn: Connection) -> list[NameStat]:
+    """How often each article-level name was used, per type and evidence, read in ``conn``
+    (the store's resolution reads them inside its write transaction)."""
+    ms = t.mention_stats
+    q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
+         .join(t.names, t.names.c.id == ms.c.name_id)
+         .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
+    return [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from graph.core.batches import chunked
 from graph.core.errors import StaleViewError
 from graph.core.hashing import content_hash, text_hash
-from graph.core.model import ActorDef, Decision, Extraction, NameStat
+from graph.core.model import ActorDef, Decision, Extraction
 from graph.names.forms import name_key
 from graph.store import counters, totals
 from graph.store import schema as t
@@ -42,7 +42,7 @@ from graph.store.engine import (
     write_transaction,
 )
 from graph.store.migrations import migrate
-from graph.store.reads import Reads
+from graph.store.reads import Reads, read_name_stats
 from graph.store.rows import PER_ARTICLE, article_table_rows, pair_stat_rows
 
 __all__ = ["DEFAULT_DB", "ReadOnlyError", "StaleViewError", "Store", "StoreError",
@@ -226,7 +226,7 @@ class Store(Reads, Annotations):
         if reuse and self._grouping is not None and self._grouping[0] == key:
             defs = actors_of(self._grouping[1], decisions)
         else:
-            grouping = group(self._stats(conn), acronyms, decisions, together=_together(conn),
+            grouping = group(read_name_stats(conn), acronyms, decisions, together=_together(conn),
                              cooccur=StoredCooccurrence(conn))
             defs = actors_of(grouping, decisions)
             self._grouping = (key, grouping) if reuse else None
@@ -235,13 +235,6 @@ class Store(Reads, Annotations):
         if change.any:
             self._bump(conn, "actors_rev")
         return change
-
-    def _stats(self, conn: Connection) -> list[NameStat]:
-        ms = t.mention_stats
-        q = (select(t.names.c.name, ms.c.type, ms.c.evidence, func.sum(ms.c.count))
-             .join(t.names, t.names.c.id == ms.c.name_id)
-             .group_by(t.names.c.name, ms.c.type, ms.c.evidence))
-        return [NameStat(n, k, int(c), ev) for n, k, ev, c in conn.execute(q)]
 
     def _write_actors(self, conn: Connection, defs: list[ActorDef]) -> ResolutionChange:
         ids = self._intern(conn, [n for d in defs for n in d.names])
